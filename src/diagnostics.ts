@@ -1,0 +1,74 @@
+// Problems with the user's input: each has a stable code and a place, and they travel together
+// so that one run reports every problem it found.
+
+export type Severity = 'error' | 'warning';
+
+export const ERROR_CODES = {
+  USAGE: 'the command line is wrong (unknown option, bad value)',
+  FILE_NOT_FOUND: 'an input file or bundled id does not exist',
+  FILE_UNREADABLE: 'an input exists but cannot be read (a directory, no permission)',
+  OUTPUT_FAILED: 'the output file could not be written',
+  NOT_UTF8: 'an input is not UTF-8 text',
+  YAML_SYNTAX: 'the file is not well-formed YAML or JSON',
+  NOT_A_MAPPING: 'the document is not a YAML mapping / JSON object',
+  UNKNOWN_KEY: 'a key the format does not have (often a typo: see the hint)',
+  MISSING_KEY: 'a required key is missing',
+  WRONG_TYPE: 'a value has the wrong type (a list where a mapping belongs, a number for a string, ...)',
+  NOT_ALLOWED: 'a value is not one of the allowed values',
+  BAD_FORMAT: 'a value does not have the required form (ids, dates, urls)',
+  OUT_OF_RANGE: 'a number is outside its range, or a list is empty',
+  BAD_DATE: 'a date is not a real calendar date (2015-02-30)',
+  DUPLICATE_ID: 'two criteria, levels, bands or events share an id or label',
+  UNKNOWN_LINK: 'an event links to an event id the record does not have',
+  BAD_CONDITION: 'a condition mixes operators, or lacks the test or comparison it needs',
+  EVENT_TEST_OUTSIDE_QUANTIFIER: 'a field, date, deadline or link test stands outside some/none/count',
+  UNKNOWN_LEVEL: 'a gate names a level the criterion does not have',
+  UNKNOWN_BAND: 'a gate names a verdict band the matrix does not have',
+  LEVEL_ORDER: 'level scores rise from the top level down, or a default level is not last',
+  BAND_ORDER: 'verdict bands are not from best to worst, or the last band does not start at 0',
+  NO_WEIGHT: 'no criterion has a weight above 0, so no total can be formed',
+  FLAT_SCALE: 'a weighted criterion whose levels all have the same score',
+  SHADOWED_FIELD: 'a key under `fields` repeats an event property (id, type, date, title, actors)',
+  NO_SOURCE: 'warning: an event cites no source',
+  BAD_AS_OF: '--as-of is not a calendar date',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** What to do about it, when there is something better to say than the message. */
+  readonly hint?: string;
+  /** Absent for problems with the command line itself. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly col?: number;
+  /** Where in the document, as `criteria[0].levels[1].when`. */
+  readonly path?: string;
+}
+
+/** Thrown when input cannot be used; carries every problem found, not just the first. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const hint = d.hint ? ` (${d.hint})` : '';
+  const place = d.file === undefined ? '' : ` ${d.file}:${d.line ?? 1}:${d.col ?? 1}`;
+  return `${d.severity} ${d.code}${place} ${d.message}${hint}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** An error about a whole file (line 1, column 1), or about the command line when `file` is undefined. */
+export function inputError(code: ErrorCode, file: string | undefined, message: string, hint?: string): InputError {
+  const place = file === undefined ? {} : { file, line: 1, col: 1 };
+  return new InputError([{ severity: 'error', code, ...place, message, ...(hint && { hint }) }]);
+}

@@ -1,0 +1,209 @@
+import { anchorDays, isWithin } from './anchors.js';
+import { compareNumbers } from './compile.js';
+import { formatDay } from './dates.js';
+import { describeCondition, describeValue } from './describe.js';
+import { deadlineState, fieldReader, passesFieldTest } from './fields.js';
+import { linkSources, linkTargets, type RecordIndex } from './record-index.js';
+import type { Condition, SourceLocation, SummitEvent } from './types.js';
+
+/** The condition that decided a failure, with what it wanted and what the record has. */
+export interface Failure {
+  readonly path: string;
+  readonly location?: SourceLocation;
+  readonly expected: string;
+  readonly actual: string;
+  /** The event the failing test looked at, when it was an event test. */
+  readonly event?: string;
+}
+
+export interface Outcome {
+  readonly ok: boolean;
+  /** Ids of the events that made the condition hold, in record order. */
+  readonly witnesses: readonly string[];
+  readonly failure?: Failure;
+  /** Leaf tests that passed on the way: ranks near misses so the explanation shows the closest. */
+  readonly progress: number;
+}
+
+/**
+ * Evaluates a condition the slow way, keeping the evidence and the first failure. The compiled
+ * tests decide levels; this runs once per reported criterion, to say why.
+ */
+export function explainCondition(condition: Condition, index: RecordIndex, event?: SummitEvent): Outcome {
+  const fail = (expected: string, actual: string, progress = 0, at: SummitEvent | undefined = event): Outcome => ({
+    ok: false,
+    witnesses: [],
+    progress,
+    failure: {
+      path: condition.path,
+      ...(condition.location && { location: condition.location }),
+      expected,
+      actual,
+      ...(at && { event: at.id }),
+    },
+  });
+  const pass = (witnesses: readonly string[] = [], progress = 1): Outcome => ({ ok: true, witnesses, progress });
+
+  switch (condition.op) {
+    case 'all': {
+      const witnesses: string[] = [];
+      let progress = 0;
+      for (const child of condition.conditions) {
+        const outcome = explainCondition(child, index, event);
+        progress += outcome.progress;
+        if (!outcome.ok) return { ...outcome, progress };
+        witnesses.push(...outcome.witnesses);
+      }
+      return pass(unique(witnesses), progress);
+    }
+    case 'any': {
+      const outcomes = condition.conditions.map((child) => explainCondition(child, index, event));
+      const held = outcomes.filter((outcome) => outcome.ok);
+      if (held.length > 0) return pass(unique(held.flatMap((o) => o.witnesses)), Math.max(...held.map((o) => o.progress)));
+      const closest = closestOf(outcomes);
+      if (closest && closest.progress > 0) return closest;
+      return fail(describeCondition(condition), 'none of them holds');
+    }
+    case 'not': {
+      const outcome = explainCondition(condition.condition, index, event);
+      if (!outcome.ok) return pass();
+      const shown = outcome.witnesses.length > 0 ? ` (events: ${outcome.witnesses.join(', ')})` : '';
+      return fail(describeCondition(condition), `it holds${shown}`);
+    }
+    case 'atLeast': {
+      const outcomes = condition.conditions.map((child) => explainCondition(child, index, event));
+      const held = outcomes.filter((outcome) => outcome.ok);
+      const progress = outcomes.reduce((sum, o) => sum + o.progress, 0);
+      if (held.length >= condition.count) return pass(unique(held.flatMap((o) => o.witnesses)), progress);
+      return fail(
+        `at least ${condition.count} of ${condition.conditions.length} hold`,
+        `${held.length} of ${condition.conditions.length} hold`,
+        progress,
+      );
+    }
+    case 'some': {
+      const witnesses: string[] = [];
+      const misses: [SummitEvent, Outcome][] = [];
+      for (const candidate of index.events) {
+        const outcome = explainCondition(condition.where, index, candidate);
+        if (outcome.ok) witnesses.push(candidate.id, ...outcome.witnesses);
+        else misses.push([candidate, outcome]);
+      }
+      if (witnesses.length > 0) return pass(unique(witnesses));
+      const closest = closestOf(misses.map(([, outcome]) => outcome));
+      if (closest && closest.progress > 0) return withTies(closest, misses.map(([, outcome]) => outcome));
+      return missingConjunct(condition.where, index) ?? fail(`some event where ${describeCondition(condition.where)}`, noMatch(index));
+    }
+    case 'none': {
+      for (const candidate of index.events) {
+        if (explainCondition(condition.where, index, candidate).ok) {
+          return fail(`no event where ${describeCondition(condition.where)}`, `${candidate.id} matches`, 0, candidate);
+        }
+      }
+      return pass();
+    }
+    case 'count': {
+      const matching: string[] = [];
+      for (const candidate of index.events) {
+        if (explainCondition(condition.where, index, candidate).ok) matching.push(candidate.id);
+      }
+      if (compareNumbers(matching.length, condition.comparison, condition.value)) return pass(matching);
+      return fail(describeCondition(condition), `${matching.length}${matching.length > 0 ? ` (${matching.join(', ')})` : ''}`);
+    }
+    case 'field': {
+      const actual = fieldReader(condition.field)(event!);
+      if (passesFieldTest(actual, condition.check)) return pass();
+      return fail(describeCondition(condition), `${condition.field} = ${describeValue(actual)}`);
+    }
+    case 'before':
+    case 'after':
+    case 'within': {
+      const days = anchorDays(condition.anchor, index, event!);
+      const holds = days.some((day) =>
+        condition.op === 'within'
+          ? isWithin(event!.day, day, condition.days)
+          : condition.op === 'before'
+            ? event!.day < day
+            : event!.day > day,
+      );
+      if (holds) return pass();
+      const anchors = days.length > 0 ? days.map(formatDay).join(', ') : 'no linked event';
+      return fail(describeCondition(condition), `dated ${event!.date} (anchor: ${anchors})`);
+    }
+    case 'deadline': {
+      const state = deadlineState(index, event!);
+      if (state !== undefined && condition.states.includes(state)) return pass();
+      const deadline = event!.fields['deadline'];
+      return fail(
+        describeCondition(condition),
+        state === undefined ? 'no deadline' : `deadline ${state} (due ${describeValue(deadline)})`,
+      );
+    }
+    case 'link':
+    case 'linkedBy': {
+      const related =
+        condition.op === 'link' ? linkTargets(index, event!, condition.kind) : linkSources(index, event!, condition.kind);
+      const sub = condition.op === 'link' ? condition.to : condition.where;
+      if (related.length === 0) {
+        return fail(describeCondition(condition), condition.op === 'link' ? `no ${condition.kind} link` : `nothing links to it (${condition.kind})`);
+      }
+      if (!sub) return pass(related.map((other) => other.id));
+      const witnesses: string[] = [];
+      const misses: Outcome[] = [];
+      for (const other of related) {
+        const outcome = explainCondition(sub, index, other);
+        if (outcome.ok) witnesses.push(other.id, ...outcome.witnesses);
+        else misses.push(outcome);
+      }
+      if (witnesses.length > 0) return pass(unique(witnesses), 2);
+      const closest = closestOf(misses)!;
+      return { ...closest, progress: closest.progress + 1 };
+    }
+  }
+}
+
+/** Says how many other events failed at the same point as the one shown. */
+function withTies(closest: Outcome, outcomes: readonly Outcome[]): Outcome {
+  const others = outcomes.filter((o) => o !== closest && o.progress === closest.progress && o.failure?.path === closest.failure?.path).length;
+  if (others === 0 || !closest.failure) return closest;
+  const failure = { ...closest.failure, actual: `${closest.failure.actual} (and ${others} more event${others === 1 ? '' : 's'} that fail here)` };
+  return { ...closest, failure };
+}
+
+/**
+ * When no event gets past the first test of an `all`, the clearest explanation is the first part
+ * that no event satisfies on its own: "no event where type = meeting".
+ */
+function missingConjunct(where: Condition, index: RecordIndex): Outcome | undefined {
+  if (where.op !== 'all') return undefined;
+  for (const part of where.conditions) {
+    if (index.events.some((candidate) => explainCondition(part, index, candidate).ok)) continue;
+    return {
+      ok: false,
+      witnesses: [],
+      progress: 0,
+      failure: {
+        path: part.path,
+        ...(part.location && { location: part.location }),
+        expected: `some event where ${describeCondition(part)}`,
+        actual: noMatch(index),
+      },
+    };
+  }
+  return undefined;
+}
+
+function closestOf(outcomes: readonly Outcome[]): Outcome | undefined {
+  let best: Outcome | undefined;
+  for (const outcome of outcomes) if (!best || outcome.progress > best.progress) best = outcome;
+  return best;
+}
+
+function noMatch(index: RecordIndex): string {
+  const count = index.events.length;
+  return count === 0 ? `no events as of ${formatDay(index.asOfDay)}` : `none of the ${count} events matches`;
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

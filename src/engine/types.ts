@@ -1,0 +1,163 @@
+// The data the engine reads and returns. Everything here is plain, already-validated data:
+// the loader turns YAML/JSON into these shapes, the engine never sees a file.
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** A value of a free event field, as it came from YAML or JSON. */
+export type FieldValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly FieldValue[]
+  | { readonly [key: string]: FieldValue };
+
+export const LINK_KINDS = ['of', 'fulfils', 'breaches', 'supersedes'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export interface Citation {
+  readonly url?: string;
+  readonly title?: string;
+  readonly publisher?: string;
+  readonly date?: string;
+  readonly quote?: string;
+  /** false where the fact is not confirmed by the cited source (SOURCES.md: UNVERIFIED or PARTIAL). */
+  readonly verified: boolean;
+  readonly note?: string;
+}
+
+export interface SummitEvent {
+  readonly id: string;
+  /** ISO 8601 calendar date, `YYYY-MM-DD` or `YYYY-MM`. */
+  readonly date: string;
+  /** Days since 1970-01-01; a month-precision date counts from the month's last day. */
+  readonly day: number;
+  readonly type: string;
+  readonly title?: string;
+  readonly actors: readonly string[];
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly links: Readonly<Partial<Record<LinkKind, readonly string[]>>>;
+  readonly sources: readonly Citation[];
+  readonly location?: SourceLocation;
+}
+
+export interface CaseRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+  readonly day: number;
+  readonly parties: readonly string[];
+  readonly events: readonly SummitEvent[];
+}
+
+export type Comparison = 'equals' | 'gt' | 'gte' | 'lt' | 'lte';
+
+/** Where a day comes from in a date condition. */
+export type DateAnchor =
+  | { readonly kind: 'date'; readonly date: string; readonly day: number }
+  | { readonly kind: 'summit' }
+  | { readonly kind: 'asOf' }
+  | { readonly kind: 'linked'; readonly link: LinkKind };
+
+export const DEADLINE_STATES = ['pending', 'met', 'met-late', 'missed'] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
+
+export type FieldTest =
+  | { readonly test: 'equals'; readonly value: FieldValue }
+  | { readonly test: 'in'; readonly values: readonly FieldValue[] }
+  | { readonly test: 'compare'; readonly comparison: Exclude<Comparison, 'equals'>; readonly value: number | string }
+  | { readonly test: 'contains'; readonly value: FieldValue }
+  | { readonly test: 'exists'; readonly value: boolean };
+
+interface ConditionBase {
+  /** Where the condition stands in the matrix, e.g. `criteria[0].levels[1].when.some`. */
+  readonly path: string;
+  readonly location?: SourceLocation;
+}
+
+export type Condition = ConditionBase &
+  (
+    | { readonly op: 'all'; readonly conditions: readonly Condition[] }
+    | { readonly op: 'any'; readonly conditions: readonly Condition[] }
+    | { readonly op: 'not'; readonly condition: Condition }
+    | { readonly op: 'atLeast'; readonly count: number; readonly conditions: readonly Condition[] }
+    | { readonly op: 'some'; readonly where: Condition }
+    | { readonly op: 'none'; readonly where: Condition }
+    | {
+        readonly op: 'count';
+        readonly where: Condition;
+        readonly comparison: Comparison;
+        readonly value: number;
+      }
+    | { readonly op: 'field'; readonly field: string; readonly check: FieldTest }
+    | { readonly op: 'before' | 'after'; readonly anchor: DateAnchor }
+    | { readonly op: 'within'; readonly days: number; readonly anchor: DateAnchor }
+    | { readonly op: 'deadline'; readonly states: readonly DeadlineState[] }
+    | { readonly op: 'link'; readonly kind: LinkKind; readonly to?: Condition }
+    | { readonly op: 'linkedBy'; readonly kind: LinkKind; readonly where?: Condition }
+  );
+
+export type ConditionOp = Condition['op'];
+
+export interface Level {
+  readonly label: string;
+  readonly score: number;
+  readonly description?: string;
+  /** Absent only on the lowest level: the default when nothing above holds. */
+  readonly when?: Condition;
+  readonly location?: SourceLocation;
+}
+
+export interface Gate {
+  /** Verdicts better than this band need the criterion at or above `requires`. */
+  readonly above: string;
+  readonly requires: string;
+  readonly location?: SourceLocation;
+}
+
+export interface Criterion {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** 0 makes the criterion descriptive: shown with its level, left out of the total. */
+  readonly weight: number;
+  /** Best first. */
+  readonly levels: readonly Level[];
+  readonly gates: readonly Gate[];
+  readonly appliesWhen?: Condition;
+  readonly location?: SourceLocation;
+}
+
+export interface VerdictBand {
+  readonly label: string;
+  /** Lowest total (inclusive, 0–100) that earns this band. */
+  readonly min: number;
+  readonly description?: string;
+}
+
+export interface MatrixSource {
+  readonly author: string;
+  readonly title?: string;
+  readonly url?: string;
+  readonly date?: string;
+  readonly note?: string;
+}
+
+export const AGGREGATIONS = ['weighted-mean'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export interface Matrix {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+  readonly source: MatrixSource;
+  readonly aggregation: Aggregation;
+  readonly criteria: readonly Criterion[];
+  /** Best first; the last band starts at 0. */
+  readonly verdicts: readonly VerdictBand[];
+}

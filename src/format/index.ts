@@ -1,0 +1,7 @@
+import { formatJson } from './json.js';
+import type { Formatter } from './report.js';
+import { formatTable } from './table.js';
+
+export const formatters = { table: formatTable, json: formatJson } satisfies Record<string, Formatter>;
+export type FormatName = keyof typeof formatters;
+export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];

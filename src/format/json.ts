@@ -1,0 +1,79 @@
+import { AGGREGATION_METHODS, type CriterionResult, type Evidence } from '../engine/index.js';
+import type { Formatter } from './report.js';
+
+export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@1';
+
+/** Two decimals: enough for any band edge, and stable across platforms. */
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * The documented JSON contract (schema `summit-score/evaluation@1`). Every field is projected
+ * explicitly, so internal fields never leak into it and key order never changes.
+ */
+export const formatJson: Formatter = (report) => {
+  const { definition: matrix } = report.matrix;
+  const document = {
+    schema: EVALUATION_SCHEMA_ID,
+    tool: { name: report.tool.name, version: report.tool.version },
+    matrix: {
+      id: matrix.id,
+      title: matrix.title,
+      version: matrix.version,
+      file: report.matrix.file,
+      sha256: report.matrix.sha256,
+      source: matrix.source,
+      aggregation: { method: matrix.aggregation, description: AGGREGATION_METHODS[matrix.aggregation] },
+    },
+    asOf: report.asOf,
+    results: report.results.map(({ file, sha256, result }) => ({
+      record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
+      asOf: result.asOf,
+      score: result.score === null ? null : round2(result.score),
+      band: result.band,
+      verdict: result.verdict,
+      gates: result.gates.map((gate) => ({ ...gate })),
+      criteria: result.criteria.map(projectCriterion),
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+};
+
+function projectCriterion(criterion: CriterionResult) {
+  const { explanation } = criterion;
+  return {
+    id: criterion.id,
+    title: criterion.title,
+    weight: criterion.weight,
+    applicable: criterion.applicable,
+    level: criterion.level && { label: criterion.level.label, score: criterion.level.score },
+    points: criterion.points,
+    maxPoints: criterion.maxPoints,
+    contribution: round2(criterion.contribution),
+    evidence: criterion.evidence.map(projectEvidence),
+    explanation: explanation && {
+      level: explanation.level ? { label: explanation.level.label, score: explanation.level.score } : null,
+      path: explanation.failure.path,
+      file: explanation.failure.location?.file ?? null,
+      line: explanation.failure.location?.line ?? null,
+      col: explanation.failure.location?.col ?? null,
+      expected: explanation.failure.expected,
+      actual: explanation.failure.actual,
+      event: explanation.failure.event ?? null,
+    },
+  };
+}
+
+function projectEvidence(evidence: Evidence) {
+  return {
+    event: evidence.event,
+    date: evidence.date,
+    type: evidence.type,
+    title: evidence.title ?? null,
+    file: evidence.location?.file ?? null,
+    line: evidence.location?.line ?? null,
+    verified: evidence.sources.length > 0 && evidence.sources.every((source) => source.verified),
+    sources: evidence.sources.map((source) => source.url ?? source.title ?? source.publisher ?? null),
+  };
+}

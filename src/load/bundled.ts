@@ -1,0 +1,41 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { inputError } from '../diagnostics.js';
+import { FIXTURES_DIR, MATRICES_DIR } from '../package-info.js';
+import { didYouMean } from '../suggest.js';
+
+export const DEFAULT_MATRIX = 'lewis-2015';
+export const DEFAULT_RECORD = 'us-china-2015-09';
+
+export type BundledKind = 'matrix' | 'record';
+
+const DIRS: Record<BundledKind, string> = { matrix: MATRICES_DIR, record: FIXTURES_DIR };
+const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+export function bundledIds(kind: BundledKind): string[] {
+  return readdirSync(DIRS[kind])
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/**
+ * A path as given when it names a file (or stdin); otherwise the bundled matrix or record with
+ * that id. An argument that is neither is an error that lists what is bundled.
+ */
+export function resolveInput(kind: BundledKind, argument: string): string {
+  if (argument === '-' || existsSync(argument)) return argument;
+  if (BUNDLED_ID.test(argument)) {
+    const bundled = join(DIRS[kind], `${argument}.yaml`);
+    if (existsSync(bundled)) return displayPath(bundled);
+    const ids = bundledIds(kind);
+    throw inputError('FILE_NOT_FOUND', argument, `no such file, and no bundled ${kind} with that id`, didYouMean(argument, ids) ?? `bundled: ${ids.join(', ')}`);
+  }
+  throw inputError('FILE_NOT_FOUND', argument, 'no such file');
+}
+
+/** Relative to the working directory when below it, so names in output do not depend on the machine. */
+function displayPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+}

@@ -1,0 +1,100 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Diagnostic, ErrorCode } from '../diagnostics.js';
+import { formatPath, pointerToPath } from '../load/data-path.js';
+import type { ParsedDocument } from '../load/yaml-document.js';
+import { didYouMean } from '../suggest.js';
+import matrixSchema from './matrix.schema.json' with { type: 'json' };
+import recordSchema from './record.schema.json' with { type: 'json' };
+
+export const SCHEMAS = { matrix: matrixSchema, record: recordSchema } as const;
+export type SchemaName = keyof typeof SCHEMAS;
+
+const validators = new Map<SchemaName, ValidateFunction>();
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  let validate = validators.get(name);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    validate = ajv.compile(SCHEMAS[name]);
+    validators.set(name, validate);
+  }
+  return validate;
+}
+
+/**
+ * Checks a document against its JSON Schema. The schemas avoid oneOf/anyOf, so each ajv error is
+ * one root cause; this turns each into one diagnostic with a position and, for typos, a suggestion.
+ */
+export function checkSchema(name: SchemaName, doc: ParsedDocument): Diagnostic[] {
+  const validate = validatorFor(name);
+  if (validate(doc.data)) return [];
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const error of validate.errors ?? []) {
+    const diagnostic = toDiagnostic(error, doc);
+    const key = `${diagnostic.line}:${diagnostic.col}:${diagnostic.code}:${diagnostic.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      diagnostics.push(diagnostic);
+    }
+  }
+  return diagnostics;
+}
+
+function toDiagnostic(error: ErrorObject, doc: ParsedDocument): Diagnostic {
+  const path = pointerToPath(error.instancePath, doc.data);
+  const where = formatPath(path);
+  const at = (code: ErrorCode, message: string, hint?: string, keyPath = path, key = false): Diagnostic => ({
+    severity: 'error',
+    code,
+    file: doc.file,
+    ...doc.locate(keyPath, { key }),
+    path: formatPath(keyPath),
+    message,
+    ...(hint && { hint }),
+  });
+  const params = error.params as Record<string, unknown>;
+  const schema = (error.parentSchema ?? {}) as { properties?: Record<string, unknown>; description?: string };
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      const allowed = Object.keys(schema.properties ?? {});
+      const hint = didYouMean(key, allowed) ?? `allowed here: ${allowed.join(', ')}`;
+      return at('UNKNOWN_KEY', `unknown key \`${key}\` in ${where}`, hint, [...path, key], true);
+    }
+    case 'required':
+      return at('MISSING_KEY', `${where} needs \`${String(params['missingProperty'])}\``);
+    case 'type':
+      return at('WRONG_TYPE', `${where} must be ${article(String(params['type']))}, not ${typeName(error.data)}`, typeHint(error));
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String);
+      const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
+      return at('NOT_ALLOWED', `${where} is ${JSON.stringify(error.data)}; allowed: ${allowed.join(', ')}`, hint);
+    }
+    case 'pattern':
+      return at('BAD_FORMAT', `${where} is ${JSON.stringify(error.data)}: ${schema.description ?? `it must match ${String(params['pattern'])}`}`);
+    case 'uniqueItems':
+      return at('DUPLICATE_ID', `${where} lists the same value twice (items ${String(params['j'])} and ${String(params['i'])})`);
+    default:
+      return at('OUT_OF_RANGE', `${where} ${error.message ?? 'is out of range'}`);
+  }
+}
+
+function article(type: string): string {
+  const names = type.split(',').map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`));
+  return names.join(' or ');
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function typeHint(error: ErrorObject): string | undefined {
+  const expected = String((error.params as { type?: unknown }).type);
+  if (expected === 'string' && typeof error.data === 'number') return 'quote it to make it a string';
+  return undefined;
+}
