@@ -1,11 +1,14 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runEvaluate } from './commands/evaluate.js';
+import { Command, CommanderError } from 'commander';
+import type { CommandContext } from './commands/context.js';
+import { registerEvaluate } from './commands/evaluate.js';
 import { formatDiagnostic, InputError } from './diagnostics.js';
-import { FORMAT_NAMES, type FormatName } from './format/index.js';
 import type { Io } from './io.js';
 import { TOOL } from './package-info.js';
 
 export const EXIT = { ok: 0, failed: 1, cannotRun: 2 } as const;
+
+/** Each command registers its own options and action; this list is the whole command set. */
+const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [registerEvaluate];
 
 /**
  * Runs one command line and returns its exit code. It never calls process.exit and never prints
@@ -25,21 +28,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     })
     .showHelpAfterError('(run with --help for usage)');
 
-  program
-    .command('evaluate')
-    .description('score records against a matrix (no arguments: the bundled Lewis matrix on the 2015 Xi–Obama record)')
-    .argument('[records...]', 'record files (YAML or JSON), bundled record ids, or - for stdin')
-    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
-    .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
-    .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
-    .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
-    .action((records: string[], options: { matrix?: string; format: FormatName; output?: string; asOf?: string; failBelow?: number; explain: boolean; color: boolean }) => {
-      jsonErrors = options.format === 'json';
-      exitCode = runEvaluate(records, { ...options, color: options.color && io.isTTY && !io.env['NO_COLOR'] }, io);
-    });
+  const context: CommandContext = {
+    io,
+    setExitCode: (code) => void (exitCode = code),
+    setJsonErrors: (json) => void (jsonErrors = json),
+    useColor: (requested) => requested && io.isTTY && !io.env['NO_COLOR'],
+  };
+  for (const register of COMMANDS) register(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -56,12 +51,4 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
-}
-
-function parseScore(value: string): number {
-  const score = Number(value);
-  if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
-    throw new InvalidArgumentError('expected a number from 0 to 100');
-  }
-  return score;
 }

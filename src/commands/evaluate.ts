@@ -1,6 +1,7 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, dayNumber, evaluateRecord } from '../engine/index.js';
-import { formatters, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
 import { DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
@@ -9,6 +10,33 @@ import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
+import type { CommandContext } from './context.js';
+
+export function registerEvaluate(program: Command, context: CommandContext): void {
+  program
+    .command('evaluate')
+    .description('score records against a matrix (no arguments: the bundled Lewis matrix on the 2015 Xi–Obama record)')
+    .argument('[records...]', 'record files (YAML or JSON), bundled record ids, or - for stdin')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
+    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
+    .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
+    .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
+    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
+    .action((records: string[], options: EvaluateCommandOptions) => {
+      context.setJsonErrors(options.format === 'json');
+      context.setExitCode(runEvaluate(records, { ...options, color: context.useColor(options.color) }, context.io));
+    });
+}
+
+function parseScore(value: string): number {
+  const score = Number(value);
+  if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
+    throw new InvalidArgumentError('expected a number from 0 to 100');
+  }
+  return score;
+}
 
 export interface EvaluateCommandOptions {
   readonly matrix?: string;
