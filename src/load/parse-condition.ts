@@ -56,7 +56,7 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
     if (depth > MAX_DEPTH) return report('BAD_CONDITION', path, `conditions nest deeper than ${MAX_DEPTH} levels`);
     const node = raw as Raw;
     const keys = Object.keys(node);
-    const operators = OPERATORS.filter((op) => Object.hasOwn(node, op));
+    const operators = keys.filter((key): key is Operator => (OPERATORS as readonly string[]).includes(key));
     if (operators.length === 0) {
       return report('BAD_CONDITION', path, `\`${keys[0]}\` needs an operator beside it`, companionHint(keys[0]!));
     }

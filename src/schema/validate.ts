@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic, ErrorCode } from '../diagnostics.js';
 import { formatPath, pointerToPath } from '../load/data-path.js';
 import type { ParsedDocument } from '../load/yaml-document.js';
-import { didYouMean } from '../suggest.js';
+import { closestMatch, didYouMean } from '../suggest.js';
 import matrixSchema from './matrix.schema.json' with { type: 'json' };
 import recordSchema from './record.schema.json' with { type: 'json' };
 
@@ -30,9 +30,10 @@ function validatorFor(name: SchemaName): ValidateFunction {
 export function checkSchema(name: SchemaName, doc: ParsedDocument): Diagnostic[] {
   const validate = validatorFor(name);
   if (validate(doc.data)) return [];
+  const errors = withoutTypoEchoes(validate.errors ?? []);
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     const diagnostic = toDiagnostic(error, doc);
     const key = `${diagnostic.line}:${diagnostic.col}:${diagnostic.code}:${diagnostic.message}`;
     if (!seen.has(key)) {
@@ -41,6 +42,24 @@ export function checkSchema(name: SchemaName, doc: ParsedDocument): Diagnostic[]
     }
   }
   return diagnostics;
+}
+
+/**
+ * A misspelt required key (`wieght`) makes ajv report two things: an unknown key and a missing
+ * one. They are one mistake, so the missing-key error goes when the unknown key's nearest
+ * allowed key is the missing one.
+ */
+function withoutTypoEchoes(errors: readonly ErrorObject[]): ErrorObject[] {
+  const typos = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const meant = closestMatch(String((error.params as { additionalProperty: unknown }).additionalProperty), allowed);
+    if (meant !== undefined) typos.add(`${error.instancePath}/${meant}`);
+  }
+  return errors.filter(
+    (error) => error.keyword !== 'required' || !typos.has(`${error.instancePath}/${String((error.params as { missingProperty: unknown }).missingProperty)}`),
+  );
 }
 
 function toDiagnostic(error: ErrorObject, doc: ParsedDocument): Diagnostic {
