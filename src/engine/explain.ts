@@ -166,7 +166,7 @@ export function explainCondition(condition: Condition, index: RecordIndex, event
 function withTies(closest: Outcome, outcomes: readonly Outcome[]): Outcome {
   const others = outcomes.filter((o) => o !== closest && o.progress === closest.progress && o.failure?.path === closest.failure?.path).length;
   if (others === 0 || !closest.failure) return closest;
-  const failure = { ...closest.failure, actual: `${closest.failure.actual} (and ${others} more event${others === 1 ? '' : 's'} that fail here)` };
+  const failure = { ...closest.failure, actual: `${closest.failure.actual} (${others} more event${others === 1 ? '' : 's'} fail here too)` };
   return { ...closest, failure };
 }
 
@@ -201,7 +201,8 @@ function closestOf(outcomes: readonly Outcome[]): Outcome | undefined {
 
 function noMatch(index: RecordIndex): string {
   const count = index.events.length;
-  return count === 0 ? `no events as of ${formatDay(index.asOfDay)}` : `none of the ${count} events matches`;
+  const asOf = formatDay(index.asOfDay);
+  return count === 0 ? `no events as of ${asOf}` : `none of the ${count} events as of ${asOf}`;
 }
 
 function unique(ids: readonly string[]): string[] {

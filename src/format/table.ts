@@ -90,7 +90,8 @@ function explanations(result: CaseResult, chalk: ChalkInstance): string {
     const target = explanation.level ? `not ${explanation.level.label}` : 'does not apply';
     lines.push(`  ${criterion.id}: ${target}${chalk.dim(where)}`);
     lines.push(`    expected: ${safeText(failure.expected)}`);
-    lines.push(`    actual:   ${safeText(failure.actual)}${failure.event && !failure.actual.includes(failure.event) ? ` (event ${failure.event})` : ''}`);
+    const subject = failure.event && !failure.actual.startsWith(failure.event) ? `${failure.event}: ` : '';
+    lines.push(`    actual:   ${safeText(subject + failure.actual)}`);
   }
   return lines.join('\n');
 }

@@ -55,7 +55,7 @@ describe('summit-score evaluate', () => {
 
   it('explains why each criterion missed the next level, with the matrix position', async () => {
     const { stdout } = await run(['evaluate', '--as-of', '2015-09-25', '--explain']);
-    expect(stdout).toMatch(/negotiation: not initiated matrices\/lewis-2015\.yaml:\d+:\d+\n\s+expected: some event where type = meeting\n\s+actual: {3}none of the 9 events matches/);
+    expect(stdout).toMatch(/negotiation: not initiated matrices\/lewis-2015\.yaml:\d+:\d+\n\s+expected: some event where type = meeting\n\s+actual: {3}none of the 9 events as of 2015-09-25/);
   });
 
   it('scores several records in one run, one of them from stdin', async () => {

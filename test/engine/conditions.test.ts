@@ -132,7 +132,7 @@ describe('explanations', () => {
 
   it('reports the first part no event satisfies, with its matrix path', () => {
     const { failure } = explain('some: {all: [{type: hotline}, {field: level, equals: leaders}]}');
-    expect(failure).toMatchObject({ path: 'some.all[0]', expected: 'some event where type = hotline', actual: 'none of the 6 events matches' });
+    expect(failure).toMatchObject({ path: 'some.all[0]', expected: 'some event where type = hotline', actual: 'none of the 6 events as of 2018-12-31' });
     expect(failure?.location).toMatchObject({ line: 1 });
   });
 
