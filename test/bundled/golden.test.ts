@@ -1,0 +1,146 @@
+// Runs the golden cases (`tests:`) of every bundled matrix through the engine, and checks that
+// together they reach every level of every criterion. Stands in for `summit-score test` on the
+// bundled content, and keeps the bundled matrices and records honest with each other.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { compileMatrix, evaluateRecord, type CaseResult, type CaseRecord, type CompiledMatrix } from '../../src/engine/index.js';
+import { loadMatrix } from '../../src/load/load-matrix.js';
+import { loadRecord } from '../../src/load/load-record.js';
+import { readInputFile } from '../../src/load/read-input.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MATRICES = join(ROOT, 'matrices');
+const FIXTURES = join(ROOT, 'fixtures');
+const NO_STDIN = () => Buffer.alloc(0);
+const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+interface Expectation {
+  levels?: Record<string, string>;
+  verdict?: string;
+  score?: number | { min?: number; max?: number };
+}
+interface GoldenCase {
+  name: string;
+  record?: string;
+  date?: string;
+  parties?: string[];
+  events?: { actors?: string[] }[];
+  asOf?: string;
+  expect: Expectation;
+}
+
+const matrixFiles = readdirSync(MATRICES)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort()
+  .map((name) => join(MATRICES, name));
+
+/** The record a case names: a bundled id, a path relative to the matrix, or inline events. */
+function caseRecord(matrixFile: string, golden: GoldenCase): CaseRecord {
+  if (golden.record !== undefined) {
+    const bundled = join(FIXTURES, `${golden.record}.yaml`);
+    const file = BUNDLED_ID.test(golden.record) && existsSync(bundled) ? bundled : resolve(dirname(matrixFile), golden.record);
+    return loadRecord(readInputFile(file, NO_STDIN)).record;
+  }
+  if (golden.events === undefined || golden.date === undefined) {
+    throw new Error(`${matrixFile}: case "${golden.name}" has neither a record nor a date and events`);
+  }
+  const actors = [...new Set(golden.events.flatMap((event) => event.actors ?? []))];
+  const record = { id: 'test', title: golden.name, date: golden.date, parties: golden.parties ?? actors, events: golden.events };
+  return loadRecord({ file: `${matrixFile} (${golden.name})`, text: JSON.stringify(record), sha256: '' }).record;
+}
+
+// Read loosely: the engine's per-party and per-subject results (parties, criterion) are recent.
+interface LooseCell {
+  readonly applicable: boolean;
+  readonly level: { readonly label: string } | null;
+}
+interface LooseResult extends LooseCell {
+  readonly id: string;
+  readonly criterion?: string;
+  readonly parties?: readonly LooseCell[] | null;
+}
+
+function resultsOf(result: CaseResult): readonly LooseResult[] {
+  return result.criteria as readonly LooseResult[];
+}
+
+/** The level label of a criterion (or `criterion/subject`), `n/a` when it does not apply. */
+function levelOf(result: CaseResult, criterion: string): string | undefined {
+  const all = resultsOf(result);
+  const found = all.find((c) => c.id === criterion) ?? all.find((c) => c.criterion === criterion);
+  if (!found) return undefined;
+  return found.applicable ? (found.level?.label ?? 'none matched') : 'n/a';
+}
+
+/** Every level a result reached: the criterion's own, and each party's on per-party criteria. */
+function reachedLevels(result: CaseResult): [criterion: string, label: string][] {
+  return resultsOf(result).flatMap((c) => {
+    const criterion = c.criterion ?? c.id;
+    const cells = [c, ...(c.parties ?? [])];
+    return cells.filter((cell) => cell.applicable && cell.level).map((cell): [string, string] => [criterion, cell.level!.label]);
+  });
+}
+
+function scoreMatches(actual: number | null, expected: NonNullable<Expectation['score']>): boolean {
+  if (actual === null) return false;
+  if (typeof expected === 'number') return Math.abs(actual - expected) < 0.005;
+  return (expected.min === undefined || actual >= expected.min) && (expected.max === undefined || actual <= expected.max);
+}
+
+describe.each(matrixFiles.map((file) => [file.slice(ROOT.length + 1), file]))('golden cases of %s', (_shown, file) => {
+  const loaded = loadMatrix(readInputFile(file, NO_STDIN));
+  const compiled: CompiledMatrix = compileMatrix(loaded.matrix);
+  const cases = ((parse(readFileSync(file, 'utf8')) as { tests?: GoldenCase[] }).tests ?? []) as GoldenCase[];
+  const run = (golden: GoldenCase): CaseResult =>
+    evaluateRecord(compiled, caseRecord(file, golden), golden.asOf === undefined ? {} : { asOf: golden.asOf });
+
+  it('has golden cases', () => {
+    expect(cases.length).toBeGreaterThan(0);
+  });
+
+  it.each(cases.map((golden) => [golden.name, golden] as const))('%s', (_name, golden) => {
+    const result = run(golden);
+    const { levels, verdict, score } = golden.expect;
+    for (const [criterion, label] of Object.entries(levels ?? {})) {
+      // undefined when the matrix has no such criterion, so a misspelt id fails too.
+      expect(levelOf(result, criterion), `level of ${criterion}`).toBe(label);
+    }
+    if (verdict !== undefined) expect(result.verdict, 'verdict').toBe(verdict);
+    if (score !== undefined) {
+      expect(scoreMatches(result.score, score), `score ${result.score} against ${JSON.stringify(score)}`).toBe(true);
+    }
+  });
+
+  it('reaches every level of every criterion', () => {
+    // Levels as the engine decided them, not as the cases claim.
+    const reached = new Map<string, Set<string>>(loaded.matrix.criteria.map((c) => [c.id, new Set<string>()]));
+    for (const golden of cases) {
+      for (const [criterion, label] of reachedLevels(run(golden))) reached.get(criterion)?.add(label);
+    }
+    const missing = loaded.matrix.criteria.flatMap((c) =>
+      c.levels.filter((level) => !reached.get(c.id)!.has(level.label)).map((level) => `${c.id}: ${level.label}`),
+    );
+    expect(missing, 'levels no golden case reaches').toEqual([]);
+  });
+});
+
+describe('lewis-2015 on the 2015 record, whatever its tests: list says', () => {
+  const file = join(MATRICES, 'lewis-2015.yaml');
+  const compiled = compileMatrix(loadMatrix(readInputFile(file, NO_STDIN)).matrix);
+  const record = loadRecord(readInputFile(join(FIXTURES, 'us-china-2015-09.yaml'), NO_STDIN)).record;
+
+  it('as of 2015-09-25: negotiation defined, verdict promise', () => {
+    const result = evaluateRecord(compiled, record, { asOf: '2015-09-25' });
+    expect(levelOf(result, 'negotiation')).toBe('defined');
+    expect(result.verdict).toBe('promise');
+  });
+
+  it('as of 2015-12-02: negotiation initiated, verdict progress', () => {
+    const result = evaluateRecord(compiled, record, { asOf: '2015-12-02' });
+    expect(levelOf(result, 'negotiation')).toBe('initiated');
+    expect(result.verdict).toBe('progress');
+  });
+});
