@@ -9,7 +9,13 @@ export const ERROR_CODES = {
   FILE_UNREADABLE: 'an input exists but cannot be read (a directory, no permission)',
   OUTPUT_FAILED: 'the output file could not be written',
   NOT_UTF8: 'an input is not UTF-8 text',
-  YAML_SYNTAX: 'the file is not well-formed YAML or JSON',
+  FILE_TOO_LARGE: 'an input is larger than the input size limit (SUMMIT_SCORE_MAX_INPUT_MB)',
+  YAML_SYNTAX: 'the file is not well-formed YAML or JSON (tabs, duplicate keys, unknown tags and several documents included)',
+  EMPTY_FILE: 'an input file is empty',
+  TOO_DEEP: 'lists and mappings nest deeper than 128 levels',
+  ALIAS_LIMIT: 'YAML aliases expand to more than 100 copies (a "billion laughs")',
+  FORBIDDEN_KEY: '`__proto__`, `constructor` or `prototype` used as a key',
+  BAD_NUMBER: 'a number is not finite (.nan, .inf, or too large to represent)',
   NOT_A_MAPPING: 'the document is not a YAML mapping / JSON object',
   UNKNOWN_KEY: 'a key the format does not have (often a typo: see the hint)',
   MISSING_KEY: 'a required key is missing',
@@ -19,18 +25,31 @@ export const ERROR_CODES = {
   OUT_OF_RANGE: 'a number is outside its range, or a list is empty',
   BAD_DATE: 'a date is not a real calendar date (2015-02-30)',
   DUPLICATE_ID: 'two criteria, levels, bands or events share an id or label',
+  SELF_LINK: 'an event links to itself',
   UNKNOWN_LINK: 'an event links to an event id the record does not have',
   BAD_CONDITION: 'a condition mixes operators, or lacks the test or comparison it needs',
   EVENT_TEST_OUTSIDE_QUANTIFIER: 'a field, date, deadline or link test stands outside some/none/count',
-  UNKNOWN_LEVEL: 'a gate names a level the criterion does not have',
-  UNKNOWN_BAND: 'a gate names a verdict band the matrix does not have',
+  UNKNOWN_LEVEL: 'a gate or a test expectation names a level the criterion does not have',
+  UNKNOWN_BAND: 'a gate or a test expectation names a verdict band the matrix does not have',
   LEVEL_ORDER: 'level scores rise from the top level down, or a default level is not last',
   BAND_ORDER: 'verdict bands are not from best to worst, or the last band does not start at 0',
   NO_WEIGHT: 'no criterion has a weight above 0, so no total can be formed',
   FLAT_SCALE: 'a weighted criterion whose levels all have the same score',
   SHADOWED_FIELD: 'a key under `fields` repeats an event property (id, type, date, title, actors)',
   NO_SOURCE: 'warning: an event cites no source',
+  UNSOURCED_EVIDENCE: 'with --require-sources: an event that earned a level cites no source',
   BAD_AS_OF: '--as-of is not a calendar date',
+  UNREACHABLE_LEVEL: 'a level can never be reached: a level above it always matches first (the same condition, or a weaker one)',
+  NO_DEFAULT_LEVEL: 'warning: the lowest level has a `when`, so a record that meets no level gets none',
+  GATE_NO_EFFECT: 'warning: a gate can never fail (it requires the lowest level) or never matters (it is above the best band)',
+  EARLY_DEADLINE: 'a deadline falls before the summit, or before the event that sets it',
+  END_BEFORE_START: 'an endDate falls before its date',
+  UNKNOWN_KIND: 'a file is neither a matrix (it has `criteria`), a record (`events`) nor a tests file (`tests`)',
+  UNKNOWN_CRITERION: 'a test case expects a level of a criterion the matrix does not have',
+  BAD_TEST: 'a test case names both or neither of `record` and `events`, or an impossible score range',
+  NOT_IN_RECORDS: 'warning (validate --matrix): the matrix tests a field or event type that no record has',
+  TEST_FAILED: 'a golden test case of a matrix did not give what it expects',
+  LOW_COVERAGE: 'the tests reach a smaller share of the levels than --min-coverage',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -47,6 +66,15 @@ export interface Diagnostic {
   readonly col?: number;
   /** Where in the document, as `criteria[0].levels[1].when`. */
   readonly path?: string;
+  /** Other places the problem involves, e.g. the records a matrix was checked against. */
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
 }
 
 /** Thrown when input cannot be used; carries every problem found, not just the first. */

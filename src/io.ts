@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readSync } from 'node:fs';
+import { inputLimitBytes } from './load/read-input.js';
 
 /** Everything a command may touch of the process, so commands run in tests without one. */
 export interface Io {
@@ -7,6 +8,8 @@ export interface Io {
   readStdin(): Buffer;
   /** Whether stdout is a terminal: colour and the like are for people, not pipes. */
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal: progress displays go there, and only then (absent: it is not). */
+  readonly stderrIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -19,8 +22,31 @@ export function processIo(): Io {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readStdin: () => readFileSync(0),
+    readStdin: () => readAtMost(0, inputLimitBytes(process.env['SUMMIT_SCORE_MAX_INPUT_MB']) + 1),
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
   };
+}
+
+/** Reads a descriptor to its end or to `limit` bytes, so an endless stdin cannot exhaust memory. */
+function readAtMost(fd: number, limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // A non-blocking stdin with nothing yet: wait by trying again.
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+      throw error;
+    }
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+  }
+  return Buffer.concat(chunks);
 }

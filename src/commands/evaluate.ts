@@ -1,6 +1,6 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
-import { compileMatrix, dayNumber, evaluateRecord } from '../engine/index.js';
+import { compileMatrix, dayNumber, evaluateRecord, evidenceOf } from '../engine/index.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
@@ -11,23 +11,27 @@ import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
+import { addOutputOptions, jsonOnStdout, type OutputTarget } from './output-options.js';
+import { progressLine } from './progress.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('evaluate')
     .description('score records against a matrix (no arguments: the bundled Lewis matrix on the 2015 Xi–Obama record)')
     .argument('[records...]', 'record files (YAML or JSON), bundled record ids, or - for stdin')
     .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
-    .option('-o, --output <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
-    .action((records: string[], options: EvaluateCommandOptions) => {
-      context.setJsonErrors(options.format === 'json');
-      context.setExitCode(runEvaluate(records, { ...options, color: context.useColor(options.color) }, context.io));
-    });
+    .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
+    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+  // -f and -o repeat and pair up: -f json -o out.json -f markdown -o out.md (src/commands/output-options.ts).
+  const outputs = addOutputOptions(command, FORMAT_NAMES, 'table');
+  command.action((records: string[], options: Omit<EvaluateCommandOptions, 'outputs'>) => {
+    const targets = outputs();
+    context.setJsonErrors(jsonOnStdout(targets));
+    context.setExitCode(runEvaluate(records, { ...options, outputs: targets, color: context.useColor(options.color) }, context.io));
+  });
 }
 
 function parseScore(value: string): number {
@@ -40,11 +44,13 @@ function parseScore(value: string): number {
 
 export interface EvaluateCommandOptions {
   readonly matrix?: string;
-  readonly format: FormatName;
-  readonly output?: string;
+  /** Each format, and the file it goes to (none: stdout). */
+  readonly outputs: readonly OutputTarget<FormatName>[];
   readonly asOf?: string;
   readonly failBelow?: number;
   readonly explain: boolean;
+  readonly requireSources?: boolean;
+  /** Colour on stdout (files never get colour). */
   readonly color: boolean;
 }
 
@@ -73,15 +79,37 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
     }
   };
   const matrix = attempt(() => loadMatrix(readInputFile(matrixFile, stdin)));
-  const loaded = records.map((arg) => attempt(() => loadRecord(readInputFile(resolveInput('record', arg), stdin))));
-  if (problems.length > 0 || !matrix) throw new InputError(problems);
+  const progress = records.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
+  const loaded = records.map((arg, i) => {
+    const record = attempt(() => loadRecord(readInputFile(resolveInput('record', arg), stdin)));
+    progress?.(i + 1, 2 * records.length);
+    return record;
+  });
+  if (problems.length > 0 || !matrix) {
+    progress?.(2 * records.length, 2 * records.length);
+    throw new InputError(problems);
+  }
 
   const compiled = compileMatrix(matrix.matrix);
-  const results: RecordResult[] = (loaded as LoadedRecord[]).map((record) => ({
-    file: record.file,
-    sha256: record.sha256,
-    result: evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf }),
-  }));
+  const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {
+    const result = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
+    progress?.(records.length + i + 1, 2 * records.length);
+    return { file: record.file, sha256: record.sha256, result };
+  });
+  if (options.requireSources) {
+    const unsourced = results.flatMap(({ result }) => evidenceOf(result).filter((item) => item.sources.length === 0));
+    if (unsourced.length > 0) {
+      throw new InputError(
+        unsourced.map((item) => ({
+          severity: 'error',
+          code: 'UNSOURCED_EVIDENCE',
+          ...(item.location ?? {}),
+          message: `event ${item.event} earned a level but cites no source`,
+          hint: 'add `sources:` to it, or run without --require-sources',
+        })),
+      );
+    }
+  }
   const report: EvaluationReport = {
     tool: TOOL,
     matrix: { definition: matrix.matrix, file: matrix.file, sha256: matrix.sha256 },
@@ -90,9 +118,15 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
     bundledDefault,
   };
 
-  const text = formatters[options.format](report, { color: options.color, explain: options.explain });
-  if (options.output === undefined) io.stdout(text);
-  else writeFileAtomic(options.output, text);
+  // Every output is rendered before any is written, so a failure leaves no partial set.
+  const rendered = options.outputs.map((target) => ({
+    file: target.file,
+    text: formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
+  }));
+  for (const { file, text } of rendered) {
+    if (file === undefined) io.stdout(text);
+    else writeFileAtomic(file, text);
+  }
 
   const threshold = options.failBelow;
   const failing = threshold === undefined ? [] : results.filter(({ result }) => result.score === null || result.score < threshold);

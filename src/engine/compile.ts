@@ -1,7 +1,7 @@
-import { anchorDays, isWithin } from './anchors.js';
-import { deadlineState, fieldReader, passesFieldTest } from './fields.js';
-import { linkSources, type RecordIndex } from './record-index.js';
-import type { Comparison, Condition, SummitEvent } from './types.js';
+import { isWithin } from './anchors.js';
+import { containsText, fieldReader, holdsParty, sameValue, type FieldReader } from './fields.js';
+import type { RecordIndex } from './record-index.js';
+import type { Comparison, Condition, DateAnchor, FieldTest, FieldValue, LinkKind, SummitEvent } from './types.js';
 
 /**
  * A compiled condition. `event` is the event in scope: set inside `some`, `none`, `count` and
@@ -9,98 +9,313 @@ import type { Comparison, Condition, SummitEvent } from './types.js';
  */
 export type Test = (index: RecordIndex, event: SummitEvent | undefined) => boolean;
 
-/** Compiles a condition once into plain closures: no interpretation per event. */
+/**
+ * Compiles a condition once into plain closures: no interpretation per event, and nothing
+ * allocated per event or per evaluation on the way (a nested quantifier or a chain of links keeps
+ * a small cache per index, below). Each test is specialised when compiled: `type: meeting` becomes
+ * one property read and one comparison.
+ */
 export function compileCondition(condition: Condition): Test {
+  return compile(condition, false);
+}
+
+/** Whether a condition reaches further than the event in scope: through links, or over all events. */
+export function fansOut(condition: Condition): boolean {
+  switch (condition.op) {
+    case 'all':
+    case 'any':
+    case 'atLeast':
+      return condition.conditions.some(fansOut);
+    case 'not':
+      return fansOut(condition.condition);
+    case 'some':
+    case 'none':
+    case 'count':
+    case 'link':
+    case 'linkedBy':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `nested`: inside an event scope (a quantifier or a link), where a quantifier runs once per outer event. */
+function compile(condition: Condition, nested: boolean): Test {
   switch (condition.op) {
     case 'all': {
-      const tests = condition.conditions.map(compileCondition);
+      const tests = condition.conditions.map((c) => compile(c, nested));
+      if (tests.length === 1) return tests[0]!;
+      if (tests.length === 2) {
+        const [a, b] = tests as [Test, Test];
+        return (index, event) => a(index, event) && b(index, event);
+      }
+      if (tests.length === 3) {
+        const [a, b, c] = tests as [Test, Test, Test];
+        return (index, event) => a(index, event) && b(index, event) && c(index, event);
+      }
       return (index, event) => {
-        for (const test of tests) if (!test(index, event)) return false;
+        for (let i = 0; i < tests.length; i++) if (!tests[i]!(index, event)) return false;
         return true;
       };
     }
     case 'any': {
-      const tests = condition.conditions.map(compileCondition);
+      const tests = condition.conditions.map((c) => compile(c, nested));
+      if (tests.length === 1) return tests[0]!;
+      if (tests.length === 2) {
+        const [a, b] = tests as [Test, Test];
+        return (index, event) => a(index, event) || b(index, event);
+      }
       return (index, event) => {
-        for (const test of tests) if (test(index, event)) return true;
+        for (let i = 0; i < tests.length; i++) if (tests[i]!(index, event)) return true;
         return false;
       };
     }
     case 'not': {
-      const test = compileCondition(condition.condition);
+      const test = compile(condition.condition, nested);
       return (index, event) => !test(index, event);
     }
     case 'atLeast': {
-      const tests = condition.conditions.map(compileCondition);
+      const tests = condition.conditions.map((c) => compile(c, nested));
       const needed = condition.count;
+      if (needed <= 0) return () => true;
       return (index, event) => {
         let held = 0;
-        for (const test of tests) if (test(index, event) && ++held >= needed) return true;
-        return needed <= 0;
-      };
-    }
-    case 'some': {
-      const test = compileCondition(condition.where);
-      return (index) => {
-        for (const candidate of index.events) if (test(index, candidate)) return true;
+        for (let i = 0; i < tests.length; i++) if (tests[i]!(index, event) && ++held >= needed) return true;
         return false;
       };
     }
+    case 'some': {
+      const test = compile(condition.where, true);
+      return quantifier(nested, (index) => {
+        const events = index.events;
+        for (let i = 0; i < events.length; i++) if (test(index, events[i])) return true;
+        return false;
+      });
+    }
     case 'none': {
-      const test = compileCondition(condition.where);
-      return (index) => {
-        for (const candidate of index.events) if (test(index, candidate)) return false;
+      const test = compile(condition.where, true);
+      return quantifier(nested, (index) => {
+        const events = index.events;
+        for (let i = 0; i < events.length; i++) if (test(index, events[i])) return false;
         return true;
-      };
+      });
     }
     case 'count': {
-      const test = compileCondition(condition.where);
+      const test = compile(condition.where, true);
       const { comparison, value } = condition;
-      return (index) => {
+      return quantifier(nested, (index) => {
+        const events = index.events;
         let count = 0;
-        for (const candidate of index.events) if (test(index, candidate)) count++;
+        for (let i = 0; i < events.length; i++) if (test(index, events[i])) count++;
         return compareNumbers(count, comparison, value);
-      };
+      });
     }
     case 'field': {
-      const read = fieldReader(condition.field);
-      const check = condition.check;
-      return (_index, event) => passesFieldTest(read(event!), check);
+      const passes = compileFieldTest(fieldReader(condition.field), condition.check);
+      return (_index, event) => passes(event!);
     }
     case 'before':
-    case 'after': {
-      const { anchor } = condition;
-      const isBefore = condition.op === 'before';
-      return (index, event) =>
-        anchorDays(anchor, index, event!).some((day) => (isBefore ? event!.day < day : event!.day > day));
-    }
-    case 'within': {
-      const { anchor, days } = condition;
-      return (index, event) => anchorDays(anchor, index, event!).some((day) => isWithin(event!.day, day, days));
-    }
+    case 'after':
+    case 'within':
+      return compileDateTest(condition.op, condition.anchor, condition.op === 'within' ? condition.days : 0);
     case 'deadline': {
-      const states = condition.states;
+      const wanted = new Set<string>(condition.states);
       return (index, event) => {
-        const state = deadlineState(index, event!);
-        return state !== undefined && states.includes(state);
+        const state = index.deadlines.get(event!);
+        return state !== undefined && wanted.has(state);
       };
     }
     case 'link': {
       const { kind } = condition;
-      const test = condition.to ? compileCondition(condition.to) : undefined;
+      if (!condition.to) {
+        return (index, event) => {
+          const ids = event!.links[kind];
+          if (ids === undefined) return false;
+          for (let i = 0; i < ids.length; i++) if (index.byId.has(ids[i]!)) return true;
+          return false;
+        };
+      }
+      const test = perEvent(condition.to, compile(condition.to, true));
       return (index, event) => {
-        for (const id of event!.links[kind] ?? []) {
-          const target = index.byId.get(id);
-          if (target && (!test || test(index, target))) return true;
+        const ids = event!.links[kind];
+        if (ids === undefined) return false;
+        for (let i = 0; i < ids.length; i++) {
+          const target = index.byId.get(ids[i]!);
+          if (target !== undefined && test(index, target)) return true;
         }
         return false;
       };
     }
     case 'linkedBy': {
       const { kind } = condition;
-      const test = condition.where ? compileCondition(condition.where) : undefined;
+      const test = condition.where ? perEvent(condition.where, compile(condition.where, true)) : undefined;
+      const needed = condition.min;
       return (index, event) => {
-        for (const source of linkSources(index, event!, kind)) if (!test || test(index, source)) return true;
+        const sources = index.linkedBy.get(kind)?.get(event!.id);
+        if (sources === undefined) return false;
+        let found = 0;
+        for (let i = 0; i < sources.length; i++) if ((!test || test(index, sources[i])) && ++found >= needed) return true;
+        return false;
+      };
+    }
+    case 'partyIn': {
+      const read = fieldReader(condition.field);
+      return (index, event) => holdsParty(read(event!), index.party);
+    }
+    case 'isSubject': {
+      const wanted = condition.value;
+      return (index, event) => (index.subject !== undefined && index.subject.id === event!.id) === wanted;
+    }
+  }
+}
+
+/*
+ * A quantifier inside a quantifier, or a link test inside a link test, would otherwise run its
+ * inner test again for every outer candidate: nested `some` or chained `link ... to:` cost
+ * events^depth, and a 40-line matrix could hang the tool. A quantifier's result depends only on
+ * the index (not on the event in scope), and a link's inner test only on the index and the event
+ * it reaches, so each is computed once per index (and event) and remembered while that index is
+ * the one being evaluated. Every index is a fresh, immutable object per record, as-of date, party
+ * and subject, so the last index seen is all a cache needs to know. At record level a quantifier
+ * runs once per index anyway, and keeps nothing.
+ */
+function quantifier(nested: boolean, test: (index: RecordIndex) => boolean): Test {
+  if (!nested) return (index) => test(index);
+  let lastIndex: RecordIndex | undefined;
+  let last = false;
+  return (index) => {
+    if (index !== lastIndex) {
+      last = test(index);
+      lastIndex = index;
+    }
+    return last;
+  };
+}
+
+/** A link's inner test, remembered per index and event when it can itself fan out (a chain of links). */
+function perEvent(condition: Condition, test: Test): Test {
+  if (!fansOut(condition)) return test;
+  let lastIndex: RecordIndex | undefined;
+  let results = new Map<SummitEvent, boolean>();
+  return (index, event) => {
+    if (index !== lastIndex) {
+      results = new Map();
+      lastIndex = index;
+    }
+    let result = results.get(event!);
+    if (result === undefined) results.set(event!, (result = test(index, event)));
+    return result;
+  };
+}
+
+type EventTest = (event: SummitEvent) => boolean;
+
+const isPrimitive = (value: FieldValue): value is string | number | boolean | null => value === null || typeof value !== 'object';
+
+/** A field test specialised for its comparison and its value. Values of different types never compare. */
+export function compileFieldTest(read: FieldReader, check: FieldTest): EventTest {
+  switch (check.test) {
+    case 'exists': {
+      const wanted = check.value;
+      return (event) => {
+        const actual = read(event);
+        return (actual !== undefined && actual !== null) === wanted;
+      };
+    }
+    case 'equals': {
+      const expected = check.value;
+      if (isPrimitive(expected)) return (event) => read(event) === expected;
+      return (event) => sameValue(read(event), expected);
+    }
+    case 'in': {
+      const values = check.values;
+      if (!values.every(isPrimitive)) return (event) => values.some((value) => sameValue(read(event), value));
+      if (values.length > 8) {
+        const set = new Set<FieldValue>(values);
+        return (event) => {
+          const actual = read(event);
+          return actual !== undefined && set.has(actual);
+        };
+      }
+      return (event) => {
+        const actual = read(event);
+        for (let i = 0; i < values.length; i++) if (actual === values[i]) return true;
+        return false;
+      };
+    }
+    case 'contains': {
+      const expected = check.value;
+      const primitive = isPrimitive(expected);
+      const text = typeof expected === 'string' ? expected : undefined;
+      return (event) => {
+        const actual = read(event);
+        if (Array.isArray(actual)) {
+          if (primitive) {
+            for (let i = 0; i < actual.length; i++) if (actual[i] === expected) return true;
+            return false;
+          }
+          return actual.some((item) => sameValue(item, expected));
+        }
+        return text !== undefined && typeof actual === 'string' && containsText(actual, text);
+      };
+    }
+    case 'compare': {
+      const expected = check.value;
+      const type = typeof expected;
+      switch (check.comparison) {
+        case 'gt':
+          return (event) => {
+            const actual = read(event);
+            return typeof actual === type && (actual as number | string) > expected;
+          };
+        case 'gte':
+          return (event) => {
+            const actual = read(event);
+            return typeof actual === type && (actual as number | string) >= expected;
+          };
+        case 'lt':
+          return (event) => {
+            const actual = read(event);
+            return typeof actual === type && (actual as number | string) < expected;
+          };
+        case 'lte':
+          return (event) => {
+            const actual = read(event);
+            return typeof actual === type && (actual as number | string) <= expected;
+          };
+      }
+    }
+  }
+}
+
+/** `before`, `after` and `within` a fixed day, the summit, the as-of date, or any linked event. */
+function compileDateTest(op: 'before' | 'after' | 'within', anchor: DateAnchor, days: number): Test {
+  const holds: (day: number, anchorDay: number) => boolean =
+    op === 'before' ? (day, anchorDay) => day < anchorDay : op === 'after' ? (day, anchorDay) => day > anchorDay : (day, anchorDay) => isWithin(day, anchorDay, days);
+  switch (anchor.kind) {
+    case 'date': {
+      const anchorDay = anchor.day;
+      if (op === 'before') return (_index, event) => event!.day < anchorDay;
+      if (op === 'after') return (_index, event) => event!.day > anchorDay;
+      return (_index, event) => isWithin(event!.day, anchorDay, days);
+    }
+    case 'summit':
+      if (op === 'before') return (index, event) => event!.day < index.summitDay;
+      if (op === 'after') return (index, event) => event!.day > index.summitDay;
+      return (index, event) => isWithin(event!.day, index.summitDay, days);
+    case 'asOf':
+      if (op === 'before') return (index, event) => event!.day < index.asOfDay;
+      if (op === 'after') return (index, event) => event!.day > index.asOfDay;
+      return (index, event) => isWithin(event!.day, index.asOfDay, days);
+    case 'linked': {
+      const kind: LinkKind = anchor.link;
+      return (index, event) => {
+        const ids = event!.links[kind];
+        if (ids === undefined) return false;
+        for (let i = 0; i < ids.length; i++) {
+          const target = index.byId.get(ids[i]!);
+          if (target !== undefined && holds(event!.day, target.day)) return true;
+        }
         return false;
       };
     }

@@ -32,10 +32,16 @@ export function describeCondition(condition: Condition): string {
       return condition.to
         ? `links (${condition.kind}) to an event where ${describeCondition(condition.to)}`
         : `links (${condition.kind}) to an event`;
-    case 'linkedBy':
+    case 'linkedBy': {
+      const events = condition.min === 1 ? 'an event' : `at least ${condition.min} events`;
       return condition.where
-        ? `is linked (${condition.kind}) from an event where ${describeCondition(condition.where)}`
-        : `is linked (${condition.kind}) from an event`;
+        ? `is linked (${condition.kind}) from ${events} where ${describeCondition(condition.where)}`
+        : `is linked (${condition.kind}) from ${events}`;
+    }
+    case 'partyIn':
+      return `${condition.field} include the party`;
+    case 'isSubject':
+      return condition.value ? 'is the subject' : 'is not the subject';
   }
 }
 

@@ -1,14 +1,16 @@
 import { compileCondition, type Test } from './compile.js';
 import { dayNumber, formatDay } from './dates.js';
 import { explainCondition, type Failure } from './explain.js';
+import { buildGrid, type Grid } from './grid.js';
 import { indexRecord, type RecordIndex } from './record-index.js';
-import type { CaseRecord, Citation, Criterion, Matrix, SourceLocation } from './types.js';
+import type { CaseRecord, Citation, Criterion, Matrix, SourceLocation, SummitEvent } from './types.js';
 
 export interface CompiledCriterion {
   readonly criterion: Criterion;
   /** One per level, best first; undefined for a default level without a condition. */
   readonly levelTests: readonly (Test | undefined)[];
   readonly appliesWhen?: Test;
+  readonly forEach?: Test;
   readonly lowestScore: number;
   readonly highestScore: number;
 }
@@ -27,6 +29,7 @@ export function compileMatrix(matrix: Matrix): CompiledMatrix {
         criterion,
         levelTests: criterion.levels.map((level) => (level.when ? compileCondition(level.when) : undefined)),
         ...(criterion.appliesWhen && { appliesWhen: compileCondition(criterion.appliesWhen) }),
+        ...(criterion.forEach && { forEach: compileCondition(criterion.forEach) }),
         lowestScore: Math.min(...scores),
         highestScore: Math.max(...scores),
       };
@@ -54,21 +57,37 @@ export interface Explanation {
   readonly failure: Failure;
 }
 
-export interface CriterionResult {
-  readonly id: string;
-  readonly title: string;
-  readonly weight: number;
+/** One criterion scored once: for the whole record, or for one party. */
+export interface Cell {
   readonly applicable: boolean;
   /** Null when the criterion does not apply, or when no level matched and none is the default. */
   readonly level: LevelRef | null;
   /** The level's score above the criterion's lowest level; null when not applicable. */
   readonly points: number | null;
-  readonly maxPoints: number;
-  /** Share of the total, 0–100; all contributions add up to the score. */
-  readonly contribution: number;
+  /** points / maxPoints, 0–1; null when not applicable. */
+  readonly normalised: number | null;
   readonly evidence: readonly Evidence[];
   /** Why not the next level up (or, when not applicable, why not). Null at the top level. */
   readonly explanation: Explanation | null;
+}
+
+export interface PartyCell extends Cell {
+  readonly party: string;
+}
+
+export interface CriterionResult extends Cell {
+  /** The criterion's id; `criterion/event` for each subject of a forEach criterion. */
+  readonly id: string;
+  readonly criterion: string;
+  readonly title: string;
+  /** The event a forEach criterion was scored about. */
+  readonly subject: string | null;
+  readonly weight: number;
+  readonly maxPoints: number;
+  /** Share of the total, 0–100; all contributions add up to the score. */
+  readonly contribution: number;
+  /** Per-party criteria: one cell per party, and the criterion's own cell holds their mean. */
+  readonly parties: readonly PartyCell[] | null;
 }
 
 export type GateStatus = 'passed' | 'failed' | 'not-applicable';
@@ -92,6 +111,8 @@ export interface CaseResult {
   readonly verdict: string | null;
   readonly gates: readonly GateResult[];
   readonly criteria: readonly CriterionResult[];
+  /** The party x criterion grid, when the matrix has per-party criteria. */
+  readonly grid: Grid | null;
 }
 
 export interface EvaluateOptions {
@@ -105,18 +126,22 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
   if (asOfDay === undefined) throw new RangeError(`asOf is not a calendar date: ${options.asOf}`);
   const index = indexRecord(record, asOfDay);
   const order = new Map(record.events.map((event, i) => [event.id, i]));
+  const { matrix } = compiled;
 
-  const scored = compiled.criteria.map((entry) => scoreCriterion(entry, index, order));
-  const weightTotal = scored.reduce((sum, s) => sum + (s.applicable ? s.criterion.weight : 0), 0);
-  const criteria = scored.map((s) => ({
-    ...s.result,
-    contribution: weightTotal > 0 && s.normalised !== null ? (100 * s.criterion.weight * s.normalised) / weightTotal : 0,
+  const scored = compiled.criteria.flatMap((entry) => scoreCriterion(entry, index, order));
+  const byCell = matrix.aggregation === 'cell-mean';
+  // Under weighted-mean a criterion weighs its weight; under cell-mean each of its cells does.
+  const units = (s: Omit<CriterionResult, 'contribution'>) => (byCell && s.parties ? s.parties.filter((p) => p.applicable).length : 1);
+  const weightTotal = scored.reduce((sum, s) => sum + (s.applicable ? s.weight * units(s) : 0), 0);
+  const criteria: CriterionResult[] = scored.map((s) => ({
+    ...s,
+    contribution: weightTotal > 0 && s.normalised !== null ? (100 * s.weight * units(s) * s.normalised) / weightTotal : 0,
   }));
   const score = weightTotal > 0 ? roundScore(criteria.reduce((sum, c) => sum + c.contribution, 0)) : null;
 
-  const bands = compiled.matrix.verdicts;
+  const bands = matrix.verdicts;
   const bandIndex = score === null ? -1 : bands.findIndex((band) => score >= band.min);
-  const gates = scored.flatMap((s) => gateResults(s.criterion, s.result));
+  const gates = criteria.flatMap((result) => gateResults(compiled, result));
   let verdictIndex = bandIndex;
   for (const gate of gates) {
     if (gate.status !== 'failed') continue;
@@ -131,6 +156,7 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
     verdict: verdictIndex >= 0 && score !== null ? bands[verdictIndex]!.label : null,
     gates,
     criteria,
+    grid: buildGrid(matrix, criteria),
   };
 }
 
@@ -143,54 +169,66 @@ function roundScore(score: number): number {
   return Math.round(score * 1e6) / 1e6;
 }
 
-interface ScoredCriterion {
-  readonly criterion: Criterion;
-  readonly applicable: boolean;
-  /** 0–1 on the criterion's own scale; null when not applicable. */
-  readonly normalised: number | null;
-  readonly result: Omit<CriterionResult, 'contribution'>;
+/** One result per criterion, or per subject of a forEach criterion; per-party ones carry their cells. */
+function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, order: ReadonlyMap<string, number>): Omit<CriterionResult, 'contribution'>[] {
+  const { criterion } = entry;
+  const subjects: (SummitEvent | undefined)[] = entry.forEach ? index.events.filter((event) => entry.forEach!(index, event)) : [undefined];
+  return subjects.map((subject) => {
+    const scope: RecordIndex = subject ? { ...index, subject } : index;
+    const base = {
+      id: subject ? `${criterion.id}/${subject.id}` : criterion.id,
+      criterion: criterion.id,
+      title: subject ? `${criterion.title}: ${subject.title ?? subject.id}` : criterion.title,
+      subject: subject?.id ?? null,
+      weight: criterion.weight,
+      maxPoints: entry.highestScore - entry.lowestScore,
+    };
+    if (!criterion.perParty) return { ...base, ...scoreCell(entry, scope, order), parties: null };
+
+    const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
+    const cells = parties.map((party): PartyCell => ({ party, ...scoreCell(entry, { ...scope, party }, order) }));
+    const applicable = cells.filter((cell) => cell.applicable);
+    const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+    return {
+      ...base,
+      applicable: applicable.length > 0,
+      level: null,
+      points: applicable.length > 0 ? mean(applicable.map((cell) => cell.points!)) : null,
+      normalised: applicable.length > 0 ? mean(applicable.map((cell) => cell.normalised!)) : null,
+      evidence: [],
+      explanation: null,
+      parties: cells,
+    };
+  });
 }
 
-function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, order: ReadonlyMap<string, number>): ScoredCriterion {
+function scoreCell(entry: CompiledCriterion, index: RecordIndex, order: ReadonlyMap<string, number>): Cell {
   const { criterion, lowestScore, highestScore } = entry;
-  const base = { id: criterion.id, title: criterion.title, weight: criterion.weight, maxPoints: highestScore - lowestScore };
+  const maxPoints = highestScore - lowestScore;
 
   if (entry.appliesWhen && !entry.appliesWhen(index, undefined)) {
     const { failure } = explainCondition(criterion.appliesWhen!, index);
-    return {
-      criterion,
-      applicable: false,
-      normalised: null,
-      result: { ...base, applicable: false, level: null, points: null, evidence: [], explanation: failure ? { failure } : null },
-    };
+    return { applicable: false, level: null, points: null, normalised: null, evidence: [], explanation: failure ? { failure } : null };
   }
 
   const reached = entry.levelTests.findIndex((test) => test === undefined || test(index, undefined));
   const level = reached >= 0 ? criterion.levels[reached]! : undefined;
   const points = level ? level.score - lowestScore : 0;
-  const normalised = base.maxPoints > 0 ? points / base.maxPoints : 0;
 
   const witnesses = level?.when ? explainCondition(level.when, index).witnesses : [];
-  const evidence = [...witnesses]
-    .sort((a, b) => order.get(a)! - order.get(b)!)
-    .map((id) => toEvidence(index, id));
+  const evidence = [...witnesses].sort((a, b) => order.get(a)! - order.get(b)!).map((id) => toEvidence(index, id));
 
   const nextUp = reached === -1 ? criterion.levels.length - 1 : reached - 1;
   const target = nextUp >= 0 ? criterion.levels[nextUp]! : undefined;
   const failure = target?.when ? explainCondition(target.when, index).failure : undefined;
 
   return {
-    criterion,
     applicable: true,
-    normalised,
-    result: {
-      ...base,
-      applicable: true,
-      level: level ? { label: level.label, score: level.score } : null,
-      points,
-      evidence,
-      explanation: target && failure ? { level: { label: target.label, score: target.score }, failure } : null,
-    },
+    level: level ? { label: level.label, score: level.score } : null,
+    points,
+    normalised: maxPoints > 0 ? points / maxPoints : 0,
+    evidence,
+    explanation: target && failure ? { level: { label: target.label, score: target.score }, failure } : null,
   };
 }
 
@@ -206,17 +244,23 @@ function toEvidence(index: RecordIndex, id: string): Evidence {
   };
 }
 
-function gateResults(criterion: Criterion, result: Omit<CriterionResult, 'contribution'>): GateResult[] {
+/** A per-party criterion passes a gate only when every party it applies to does. */
+function gateResults(compiled: CompiledMatrix, result: CriterionResult): GateResult[] {
+  const criterion = compiled.matrix.criteria.find((c) => c.id === result.criterion)!;
+  const rank = (level: LevelRef | null) => (level ? criterion.levels.findIndex((l) => l.label === level.label) : Infinity);
+  const cells: readonly Cell[] = result.parties ?? [result];
+  const applicable = cells.filter((cell) => cell.applicable);
   return criterion.gates.map((gate) => {
-    const common = { criterion: criterion.id, above: gate.above, requires: gate.requires, level: result.level?.label ?? null };
-    if (!result.applicable) return { ...common, status: 'not-applicable' };
+    const common = { criterion: result.id, above: gate.above, requires: gate.requires, level: result.level?.label ?? null };
+    if (applicable.length === 0) return { ...common, status: 'not-applicable' };
     const required = criterion.levels.findIndex((level) => level.label === gate.requires);
-    const reached = result.level ? criterion.levels.findIndex((level) => level.label === result.level!.label) : Infinity;
-    return { ...common, status: reached <= required ? 'passed' : 'failed' };
+    return { ...common, status: applicable.every((cell) => rank(cell.level) <= required) ? 'passed' : 'failed' };
   });
 }
 
 export const AGGREGATION_METHODS = {
   'weighted-mean':
-    "the weighted mean of each applicable criterion's score, normalised to 0-1 between its lowest and highest level, times 100; criteria that do not apply leave the denominator, and failed gates cap the verdict",
+    "the weighted mean of each applicable criterion's score, normalised to 0-1 between its lowest and highest level, times 100; a per-party criterion scores the mean of its parties; criteria that do not apply leave the denominator, and failed gates cap the verdict",
+  'cell-mean':
+    'the weighted mean over every applicable cell (each party of a per-party criterion is a cell, as in the G7/G20 Research Group method), normalised to 0-1, times 100; cells that do not apply leave the denominator, and failed gates cap the verdict',
 } as const satisfies Record<Matrix['aggregation'], string>;

@@ -2,7 +2,7 @@ import { anchorDays, isWithin } from './anchors.js';
 import { compareNumbers } from './compile.js';
 import { formatDay } from './dates.js';
 import { describeCondition, describeValue } from './describe.js';
-import { deadlineState, fieldReader, passesFieldTest } from './fields.js';
+import { deadlineState, fieldReader, holdsParty, passesFieldTest } from './fields.js';
 import { linkSources, linkTargets, type RecordIndex } from './record-index.js';
 import type { Condition, SourceLocation, SummitEvent } from './types.js';
 
@@ -28,8 +28,24 @@ export interface Outcome {
 /**
  * Evaluates a condition the slow way, keeping the evidence and the first failure. The compiled
  * tests decide levels; this runs once per reported criterion, to say why.
+ *
+ * An outcome depends only on the condition, the index and the event, so each is worked out once
+ * per index and remembered while the index lives: nested quantifiers and chains of links would
+ * otherwise be explained again along every path, at a cost of events^depth.
  */
 export function explainCondition(condition: Condition, index: RecordIndex, event?: SummitEvent): Outcome {
+  let byCondition = explained.get(index);
+  if (!byCondition) explained.set(index, (byCondition = new Map()));
+  let byEvent = byCondition.get(condition);
+  if (!byEvent) byCondition.set(condition, (byEvent = new Map()));
+  let outcome = byEvent.get(event);
+  if (!outcome) byEvent.set(event, (outcome = explainOnce(condition, index, event)));
+  return outcome;
+}
+
+const explained = new WeakMap<RecordIndex, Map<Condition, Map<SummitEvent | undefined, Outcome>>>();
+
+function explainOnce(condition: Condition, index: RecordIndex, event: SummitEvent | undefined): Outcome {
   const fail = (expected: string, actual: string, progress = 0, at: SummitEvent | undefined = event): Outcome => ({
     ok: false,
     witnesses: [],
@@ -139,6 +155,16 @@ export function explainCondition(condition: Condition, index: RecordIndex, event
         state === undefined ? 'no deadline' : `deadline ${state} (due ${describeValue(deadline)})`,
       );
     }
+    case 'partyIn': {
+      const actual = fieldReader(condition.field)(event!);
+      if (holdsParty(actual, index.party)) return pass();
+      return fail(`${condition.field} include ${index.party ?? 'the party'}`, `${condition.field} = ${describeValue(actual)}`);
+    }
+    case 'isSubject': {
+      const isSubject = index.subject !== undefined && index.subject.id === event!.id;
+      if (isSubject === condition.value) return pass();
+      return fail(describeCondition(condition), `the subject is ${index.subject?.id ?? 'not set'}`);
+    }
     case 'link':
     case 'linkedBy': {
       const related =
@@ -147,15 +173,21 @@ export function explainCondition(condition: Condition, index: RecordIndex, event
       if (related.length === 0) {
         return fail(describeCondition(condition), condition.op === 'link' ? `no ${condition.kind} link` : `nothing links to it (${condition.kind})`);
       }
-      if (!sub) return pass(related.map((other) => other.id));
+      const needed = condition.op === 'linkedBy' ? condition.min : 1;
       const witnesses: string[] = [];
       const misses: Outcome[] = [];
+      let matched = 0;
       for (const other of related) {
-        const outcome = explainCondition(sub, index, other);
-        if (outcome.ok) witnesses.push(other.id, ...outcome.witnesses);
-        else misses.push(outcome);
+        const outcome = sub ? explainCondition(sub, index, other) : { ok: true, witnesses: [], progress: 1 };
+        if (outcome.ok) {
+          matched++;
+          witnesses.push(other.id, ...outcome.witnesses);
+        } else misses.push(outcome);
       }
-      if (witnesses.length > 0) return pass(unique(witnesses), 2);
+      if (matched >= needed) return pass(unique(witnesses), 2);
+      if (matched > 0 || misses.length === 0) {
+        return fail(describeCondition(condition), `${matched} (${witnesses.filter((id) => related.some((r) => r.id === id)).join(', ')})`, 1);
+      }
       const closest = closestOf(misses)!;
       return { ...closest, progress: closest.progress + 1 };
     }

@@ -1,5 +1,4 @@
-import { dayNumber } from './dates.js';
-import { linkSources, type RecordIndex } from './record-index.js';
+import type { RecordIndex } from './record-index.js';
 import type { DeadlineState, FieldTest, FieldValue, SummitEvent } from './types.js';
 
 /** Event properties a condition can name directly; every other name is looked up in `fields`. */
@@ -48,7 +47,7 @@ export function passesFieldTest(actual: FieldValue | undefined, check: FieldTest
       return check.values.some((value) => sameValue(actual, value));
     case 'contains':
       if (Array.isArray(actual)) return actual.some((item) => sameValue(item, check.value));
-      return typeof actual === 'string' && typeof check.value === 'string' && actual.includes(check.value);
+      return typeof actual === 'string' && typeof check.value === 'string' && containsText(actual, check.value);
     case 'compare': {
       if (typeof actual !== typeof check.value) return false;
       const a = actual as number | string;
@@ -66,19 +65,44 @@ export function passesFieldTest(actual: FieldValue | undefined, check: FieldTest
   }
 }
 
+/** Patterns up to this length use the built-in search, whose worst case is then linear too. */
+const SHORT_PATTERN = 64;
+
+/**
+ * Whether `text` contains `pattern` (UTF-16 code units, like String.prototype.includes), in time
+ * linear in their lengths. The built-in search is fast on real text, but on crafted text (a long
+ * `aaa…ab…a` sought in `aaa…a`) it takes time proportional to the product of the lengths: minutes
+ * for inputs well under the size limit. Long patterns therefore use Knuth–Morris–Pratt.
+ */
+export function containsText(text: string, pattern: string): boolean {
+  if (pattern.length <= SHORT_PATTERN || pattern.length > text.length) return text.includes(pattern);
+  // failure[i]: the length of the longest proper prefix of pattern[0..i] that is also its suffix.
+  const failure = new Int32Array(pattern.length);
+  for (let i = 1, k = 0; i < pattern.length; i++) {
+    while (k > 0 && pattern.charCodeAt(i) !== pattern.charCodeAt(k)) k = failure[k - 1]!;
+    if (pattern.charCodeAt(i) === pattern.charCodeAt(k)) k++;
+    failure[i] = k;
+  }
+  for (let i = 0, k = 0; i < text.length; i++) {
+    while (k > 0 && text.charCodeAt(i) !== pattern.charCodeAt(k)) k = failure[k - 1]!;
+    if (text.charCodeAt(i) === pattern.charCodeAt(k)) k++;
+    if (k === pattern.length) return true;
+  }
+  return false;
+}
+
 /**
  * The state of an event's `deadline` field at the index's as-of date: met when an event that
  * fulfils it is dated on or before the deadline, met-late when only later, missed when none has
  * come and the deadline has passed, pending otherwise. Undefined when the event has no deadline.
+ * Worked out once per index (src/engine/record-index.ts).
  */
 export function deadlineState(index: RecordIndex, event: SummitEvent): DeadlineState | undefined {
-  const deadline = event.fields['deadline'];
-  if (typeof deadline !== 'string' || !Object.hasOwn(event.fields, 'deadline')) return undefined;
-  const deadlineDay = dayNumber(deadline);
-  if (deadlineDay === undefined) return undefined;
-  let first = Infinity;
-  for (const fulfilment of linkSources(index, event, 'fulfils')) first = Math.min(first, fulfilment.day);
-  if (first <= deadlineDay) return 'met';
-  if (first !== Infinity) return 'met-late';
-  return index.asOfDay > deadlineDay ? 'missed' : 'pending';
+  return index.deadlines.get(event);
+}
+
+/** Whether a field holds the party: equals it, or (a list) contains it. */
+export function holdsParty(value: FieldValue | undefined, party: string | undefined): boolean {
+  if (party === undefined) return false;
+  return Array.isArray(value) ? value.includes(party) : value === party;
 }

@@ -98,7 +98,12 @@ export type Condition = ConditionBase &
     | { readonly op: 'within'; readonly days: number; readonly anchor: DateAnchor }
     | { readonly op: 'deadline'; readonly states: readonly DeadlineState[] }
     | { readonly op: 'link'; readonly kind: LinkKind; readonly to?: Condition }
-    | { readonly op: 'linkedBy'; readonly kind: LinkKind; readonly where?: Condition }
+    /** At least `min` events (default 1) link to this one with `kind` (and satisfy `where`). */
+    | { readonly op: 'linkedBy'; readonly kind: LinkKind; readonly where?: Condition; readonly min: number }
+    /** The party being scored (per-party criteria) is in this field: `actors`, or a field such as `accused`. */
+    | { readonly op: 'partyIn'; readonly field: string }
+    /** The event is the subject of a `forEach` criterion (the commitment being scored). */
+    | { readonly op: 'isSubject'; readonly value: boolean }
   );
 
 export type ConditionOp = Condition['op'];
@@ -129,8 +134,30 @@ export interface Criterion {
   readonly levels: readonly Level[];
   readonly gates: readonly Gate[];
   readonly appliesWhen?: Condition;
+  /** Score the criterion once per party: every party of the record, or the parties listed. */
+  readonly perParty?: true | readonly string[];
+  /** Score the criterion once per event that satisfies this (each event becomes the subject). */
+  readonly forEach?: Condition;
   readonly location?: SourceLocation;
 }
+
+/**
+ * How per-party averages are printed and turned into percentages: parts of the matrix, not
+ * constants in the code, so a published compliance table can be reproduced to the digit.
+ */
+export interface GridRules {
+  /** Decimals of the printed averages. */
+  readonly averageDecimals: number;
+  /** `always`: +0.40, -0.46, 0.00; `negative`: 0.40, -0.46, 0.00. */
+  readonly averageSign: 'always' | 'negative';
+  /**
+   * The percentage is the unrounded mean of the cells' normalised scores times 100, which on a
+   * -1..+1 scale is 50 x (S + 1), rounded to this many decimals, halves away from zero.
+   */
+  readonly percentDecimals: number;
+}
+
+export const DEFAULT_GRID_RULES: GridRules = { averageDecimals: 2, averageSign: 'always', percentDecimals: 0 };
 
 export interface VerdictBand {
   readonly label: string;
@@ -147,7 +174,7 @@ export interface MatrixSource {
   readonly note?: string;
 }
 
-export const AGGREGATIONS = ['weighted-mean'] as const;
+export const AGGREGATIONS = ['weighted-mean', 'cell-mean'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
 export interface Matrix {
@@ -160,4 +187,6 @@ export interface Matrix {
   readonly criteria: readonly Criterion[];
   /** Best first; the last band starts at 0. */
   readonly verdicts: readonly VerdictBand[];
+  /** How per-party grids are printed; DEFAULT_GRID_RULES when the matrix says nothing. */
+  readonly grid?: GridRules;
 }

@@ -1,4 +1,4 @@
-import { AGGREGATION_METHODS, type CriterionResult, type Evidence } from '../engine/index.js';
+import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type Grid, type GridAverage } from '../engine/index.js';
 import type { Formatter } from './report.js';
 
 export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@1';
@@ -35,23 +35,41 @@ export const formatJson: Formatter = (report) => {
       verdict: result.verdict,
       gates: result.gates.map((gate) => ({ ...gate })),
       criteria: result.criteria.map(projectCriterion),
+      grid: projectGrid(result.grid),
+      sources: verdictSources(result).map((source) => ({
+        url: source.url ?? null,
+        title: source.title ?? null,
+        publisher: source.publisher ?? null,
+        date: source.date ?? null,
+        verified: source.verified,
+        events: source.events,
+      })),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 };
 
 function projectCriterion(criterion: CriterionResult) {
-  const { explanation } = criterion;
   return {
     id: criterion.id,
+    criterion: criterion.criterion,
+    subject: criterion.subject,
     title: criterion.title,
     weight: criterion.weight,
-    applicable: criterion.applicable,
-    level: criterion.level && { label: criterion.level.label, score: criterion.level.score },
-    points: criterion.points,
+    ...projectCell(criterion),
     maxPoints: criterion.maxPoints,
     contribution: round2(criterion.contribution),
-    evidence: criterion.evidence.map(projectEvidence),
+    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, ...projectCell(cell) })),
+  };
+}
+
+function projectCell(cell: Cell) {
+  const { explanation } = cell;
+  return {
+    applicable: cell.applicable,
+    level: cell.level && { label: cell.level.label, score: cell.level.score },
+    points: cell.points === null ? null : round2(cell.points),
+    evidence: cell.evidence.map(projectEvidence),
     explanation: explanation && {
       level: explanation.level ? { label: explanation.level.label, score: explanation.level.score } : null,
       path: explanation.failure.path,
@@ -62,6 +80,28 @@ function projectCriterion(criterion: CriterionResult) {
       actual: explanation.failure.actual,
       event: explanation.failure.event ?? null,
     },
+  };
+}
+
+function projectGrid(grid: Grid | null) {
+  if (!grid) return null;
+  return {
+    rules: { ...grid.rules },
+    parties: grid.parties,
+    criteria: grid.criteria,
+    byParty: grid.byParty.map((row) => ({ party: row.party, ...projectAverage(row) })),
+    byCriterion: grid.byCriterion.map((column) => ({ criterion: column.criterion, ...projectAverage(column) })),
+    overall: projectAverage(grid.overall),
+  };
+}
+
+function projectAverage(average: GridAverage) {
+  return {
+    cells: average.cells,
+    notApplicable: average.notApplicable,
+    average: average.average === null ? null : Number(average.average.toFixed(6)),
+    averageText: average.averageText,
+    percent: average.percent,
   };
 }
 

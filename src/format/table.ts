@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix } from '../engine/index.js';
+import { AGGREGATION_METHODS, formatAverage, type CaseResult, type CriterionResult, type Grid, type GridAverage, type Matrix } from '../engine/index.js';
 import { round2 } from './json.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { safeText } from './terminal-text.js';
@@ -42,13 +42,14 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
     table.push([
       safeText(criterion.id + gated),
       levelText(criterion, chalk),
-      criterion.points === null ? '' : `${criterion.points}/${criterion.maxPoints}`,
+      criterion.points === null ? '' : `${round2(criterion.points)}/${criterion.maxPoints}`,
       String(criterion.weight),
       criterion.applicable && criterion.weight > 0 ? round2(criterion.contribution).toFixed(2) : '-',
       safeText(evidence.join('\n')),
     ]);
   }
   lines.push(table.toString());
+  if (result.grid) lines.push(gridTable(result, result.grid, context));
   lines.push(totalLine(result, matrix, chalk));
   if (result.gates.length > 0) {
     const gates = result.gates.map((gate) => {
@@ -65,6 +66,7 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
 
 function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
   if (!criterion.applicable) return chalk.dim('n/a');
+  if (criterion.parties) return `per party (mean ${round2(criterion.points!)})`;
   if (!criterion.level) return chalk.yellow('(no level)');
   return safeText(`${criterion.level.label} (${criterion.level.score})`);
 }
@@ -86,7 +88,7 @@ function explanations(result: CaseResult, chalk: ChalkInstance): string {
       continue;
     }
     const { failure } = explanation;
-    const where = failure.location ? ` ${failure.location.file}:${failure.location.line}:${failure.location.col}` : '';
+    const where = failure.location ? ` ${safeText(`${failure.location.file}:${failure.location.line}:${failure.location.col}`)}` : '';
     const target = explanation.level ? `not ${explanation.level.label}` : 'does not apply';
     lines.push(`  ${criterion.id}: ${target}${chalk.dim(where)}`);
     lines.push(`    expected: ${safeText(failure.expected)}`);
@@ -94,4 +96,26 @@ function explanations(result: CaseResult, chalk: ChalkInstance): string {
     lines.push(`    actual:   ${safeText(subject + failure.actual)}`);
   }
   return lines.join('\n');
+}
+
+/** Parties down, per-party criteria across, averages at the end of each row and column. */
+function gridTable(result: CaseResult, grid: Grid, context: FormatContext): string {
+  const table = new Table({
+    head: ['Party', ...grid.criteria.map((id) => safeText(result.criteria.find((c) => c.id === id)?.subject ?? id)), 'Average', 'Percent'],
+    wordWrap: true,
+    style: { head: context.color ? ['cyan'] : [], border: context.color ? ['grey'] : [] },
+  });
+  const columns = grid.criteria.map((id) => result.criteria.find((c) => c.id === id)!);
+  const summary = (average: GridAverage) => [average.averageText ?? 'n/a', average.percent === null ? 'n/a' : `${average.percent}%`];
+  grid.byParty.forEach((row) => {
+    const cells = columns.map((column) => {
+      const cell = column.parties!.find((p) => p.party === row.party);
+      if (!cell || !cell.applicable) return 'n/a';
+      return cell.level ? formatAverage(cell.level.score, { ...grid.rules, averageDecimals: 0 }) : '(none)';
+    });
+    table.push([safeText(row.party), ...cells, ...summary(row)]);
+  });
+  table.push(['Average', ...grid.byCriterion.map((column) => column.averageText ?? 'n/a'), ...summary(grid.overall)]);
+  const left = grid.overall.notApplicable;
+  return `${table.toString()}${left > 0 ? `\n${left} cell${left === 1 ? '' : 's'} n/a, left out of the averages` : ''}`;
 }

@@ -30,17 +30,31 @@ export class DiagnosticSink {
   }
 }
 
-/** Parses a file and checks it against its schema; throws an InputError listing every problem. */
-export function parseAndCheck(input: InputText, schema: SchemaName): ParsedDocument {
+/** What checking an input gives: every problem found, and the value when none is an error. */
+export interface Checked<T> {
+  readonly value?: T;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The value of a check, or an InputError carrying all its problems. */
+export function orThrow<T>(checked: Checked<T>): T {
+  if (checked.value === undefined) throw new InputError(checked.diagnostics);
+  return checked.value;
+}
+
+/** Parses a file as YAML (or JSON); throws an InputError listing every syntax problem. */
+export function parseOrThrow(input: InputText): ParsedDocument {
   const parsed = parseYamlDocument(input.file, input.text);
   if (Array.isArray(parsed)) throw new InputError(parsed);
-  const data = parsed.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new InputError([
-      { severity: 'error', code: 'NOT_A_MAPPING', file: input.file, line: 1, col: 1, message: `a ${schema} must be a mapping of keys to values` },
-    ]);
-  }
-  const problems = checkSchema(schema, parsed);
-  if (problems.length > 0) throw new InputError(problems);
   return parsed;
+}
+
+/** The problems that keep a parsed document from being a `schema`: not a mapping, or off-schema. */
+export function checkDocument(doc: ParsedDocument, schema: SchemaName): Diagnostic[] {
+  const data = doc.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const what = Array.isArray(data) ? 'a list' : data === null ? 'empty' : `a ${typeof data}`;
+    return [{ severity: 'error', code: 'NOT_A_MAPPING', file: doc.file, ...doc.locate([]), message: `a ${schema === 'tests' ? 'tests file' : schema} must be a mapping of keys to values, not ${what}` }];
+  }
+  return checkSchema(schema, doc);
 }

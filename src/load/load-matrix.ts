@@ -1,25 +1,28 @@
-import { hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
-import type { Condition, Criterion, Gate, Level, Matrix, VerdictBand } from '../engine/types.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { DEFAULT_GRID_RULES, type Condition, type Criterion, type Gate, type GridRules, type Level, type Matrix, type VerdictBand } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
-import { DiagnosticSink, parseAndCheck } from './load-document.js';
+import { withBase, type ExtendsInfo } from './extends.js';
+import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { conditionParser } from './parse-condition.js';
 import type { InputText } from './read-input.js';
-import type { DataPath } from './yaml-document.js';
+import type { DataPath, ParsedDocument } from './yaml-document.js';
 
 export interface LoadedMatrix {
   readonly matrix: Matrix;
   readonly file: string;
   readonly sha256: string;
   readonly warnings: readonly Diagnostic[];
+  /** The matrices it extends and what it changes in them, when it has `extends:`. */
+  readonly extends?: ExtendsInfo;
 }
 
-interface RawLevel {
+export interface RawLevel {
   label: string;
   score: number;
   description?: string;
   when?: unknown;
 }
-interface RawCriterion {
+export interface RawCriterion {
   id: string;
   title: string;
   description?: string;
@@ -27,8 +30,10 @@ interface RawCriterion {
   levels: RawLevel[];
   gates?: { above: string; requires: string }[];
   appliesWhen?: unknown;
+  perParty?: boolean | string[];
+  forEach?: unknown;
 }
-interface RawMatrix {
+export interface RawMatrix {
   id: string;
   title: string;
   version: string;
@@ -37,11 +42,25 @@ interface RawMatrix {
   aggregation?: Matrix['aggregation'];
   criteria: RawCriterion[];
   verdicts: VerdictBand[];
+  grid?: Partial<GridRules>;
 }
 
 /** Loads a matrix and checks everything the schema cannot: ids, orders, gates, conditions. */
 export function loadMatrix(input: InputText): LoadedMatrix {
-  const doc = parseAndCheck(input, 'matrix');
+  return orThrow(checkMatrix(parseOrThrow(input), input.sha256));
+}
+
+/** Checks a parsed matrix against the schema and everything it cannot express; never throws. */
+export function checkMatrix(doc: ParsedDocument, sha256: string): Checked<LoadedMatrix> {
+  // A matrix that `extends` another is checked as merged with it (src/load/extends.ts).
+  return withBase(doc, (merged) => {
+    const schemaProblems = checkDocument(merged, 'matrix');
+    return schemaProblems.length > 0 ? { diagnostics: schemaProblems } : matrixFromData(merged, sha256);
+  });
+}
+
+/** Builds a matrix from a schema-checked document, checking what the schema cannot. */
+export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<LoadedMatrix> {
   const raw = doc.data as RawMatrix;
   const sink = new DiagnosticSink(doc);
   const conditions = conditionParser(doc);
@@ -69,8 +88,10 @@ export function loadMatrix(input: InputText): LoadedMatrix {
       }
       return { ...gate, location: location(at('gates', gi)) };
     });
+    const perParty = c.perParty === true || Array.isArray(c.perParty) ? c.perParty : undefined;
+    const scope = { party: perParty !== undefined, subject: c.forEach !== undefined };
     const levels = c.levels.map((l, li): Level => {
-      const when: Condition | undefined = l.when === undefined ? undefined : conditions.parse(l.when, at('levels', li, 'when'));
+      const when: Condition | undefined = l.when === undefined ? undefined : conditions.parse(l.when, at('levels', li, 'when'), scope);
       return {
         label: l.label,
         score: l.score,
@@ -79,7 +100,8 @@ export function loadMatrix(input: InputText): LoadedMatrix {
         location: location(at('levels', li)),
       };
     });
-    const appliesWhen = c.appliesWhen === undefined ? undefined : conditions.parse(c.appliesWhen, at('appliesWhen'));
+    const appliesWhen = c.appliesWhen === undefined ? undefined : conditions.parse(c.appliesWhen, at('appliesWhen'), scope);
+    const forEach = c.forEach === undefined ? undefined : conditions.parse(c.forEach, at('forEach'), { ...scope, event: true });
     return {
       id: c.id,
       title: c.title,
@@ -88,12 +110,14 @@ export function loadMatrix(input: InputText): LoadedMatrix {
       levels,
       gates,
       ...(appliesWhen && { appliesWhen }),
+      ...(perParty !== undefined && { perParty }),
+      ...(forEach && { forEach }),
       location: location(at()),
     };
   });
 
   const diagnostics = [...sink.diagnostics, ...conditions.diagnostics];
-  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
   const matrix: Matrix = {
     id: raw.id,
     title: raw.title,
@@ -103,8 +127,9 @@ export function loadMatrix(input: InputText): LoadedMatrix {
     aggregation: raw.aggregation ?? 'weighted-mean',
     criteria,
     verdicts: raw.verdicts,
+    grid: { ...DEFAULT_GRID_RULES, ...raw.grid },
   };
-  return { matrix, file: input.file, sha256: input.sha256, warnings: diagnostics };
+  return { value: { matrix, file: doc.file, sha256, warnings: diagnostics }, diagnostics };
 }
 
 function checkUnique(sink: DiagnosticSink, values: readonly string[], pathOf: (i: number) => DataPath, what: string): void {
@@ -134,6 +159,12 @@ function checkLevels(sink: DiagnosticSink, criterion: RawCriterion, at: (...rest
 }
 
 function checkBands(sink: DiagnosticSink, bands: readonly VerdictBand[]): void {
+  // Bands listed worst first are one mistake, not one per pair (nor a last band above 0).
+  if (bands.length > 1 && bands.every((band, i) => i === 0 || band.min > bands[i - 1]!.min)) {
+    const best = [...bands].reverse().map((band) => `${band.label} (${band.min})`).join(', ');
+    sink.error('BAND_ORDER', ['verdicts', 0, 'min'], 'the verdict bands run from worst to best', `list them best first: ${best}`);
+    return;
+  }
   bands.forEach((band, i) => {
     const above = bands[i - 1];
     if (above && band.min >= above.min) {
@@ -141,7 +172,8 @@ function checkBands(sink: DiagnosticSink, bands: readonly VerdictBand[]): void {
     }
   });
   const last = bands[bands.length - 1]!;
-  if (last.min !== 0) {
+  // When a band starting at 0 stands elsewhere, the order errors above already say what is wrong.
+  if (last.min !== 0 && !bands.some((band) => band.min === 0)) {
     sink.error('BAND_ORDER', ['verdicts', bands.length - 1, 'min'], `the last band \`${last.label}\` starts at ${last.min}, so totals below it get no verdict`, 'make the last band start at 0');
   }
 }

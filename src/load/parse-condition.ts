@@ -7,7 +7,7 @@ import type { DataPath, ParsedDocument } from './yaml-document.js';
 type Raw = Record<string, unknown>;
 
 /** The key that names what a condition does; every condition has exactly one. */
-const OPERATORS = ['all', 'any', 'not', 'atLeast', 'some', 'none', 'count', 'field', 'type', 'before', 'after', 'within', 'deadline', 'link', 'linkedBy'] as const;
+const OPERATORS = ['all', 'any', 'not', 'atLeast', 'some', 'none', 'count', 'field', 'type', 'before', 'after', 'within', 'deadline', 'link', 'linkedBy', 'partyIn', 'isSubject'] as const;
 type Operator = (typeof OPERATORS)[number];
 
 const COMPARISONS = ['equals', 'gt', 'gte', 'lt', 'lte'] as const;
@@ -19,16 +19,26 @@ const COMPANIONS: Partial<Record<Operator, readonly string[]>> = {
   count: COMPARISONS,
   field: FIELD_TESTS,
   link: ['to'],
-  linkedBy: ['where'],
+  linkedBy: ['where', 'min'],
 };
 
 /** Operators that test one event, and so need an event in scope (inside some/none/count or a link). */
-const EVENT_TESTS: ReadonlySet<Operator> = new Set(['field', 'type', 'before', 'after', 'within', 'deadline', 'link', 'linkedBy']);
+const EVENT_TESTS: ReadonlySet<Operator> = new Set(['field', 'type', 'before', 'after', 'within', 'deadline', 'link', 'linkedBy', 'partyIn', 'isSubject']);
 
 const MAX_DEPTH = 64;
 
+/** What a condition may refer to where it stands. */
+export interface ConditionScope {
+  /** An event is in scope from the start (a forEach selector). */
+  readonly event?: boolean;
+  /** The criterion is scored per party, so `partyIn` has a party to test. */
+  readonly party?: boolean;
+  /** The criterion is scored per forEach subject, so `isSubject` means something. */
+  readonly subject?: boolean;
+}
+
 export interface ConditionParser {
-  parse(raw: unknown, path: DataPath): Condition | undefined;
+  parse(raw: unknown, path: DataPath, scope?: ConditionScope): Condition | undefined;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -52,6 +62,7 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
     return undefined;
   };
 
+  let scope: ConditionScope = {};
   const parse = (raw: unknown, path: DataPath, inEvent: boolean, depth: number): Condition | undefined => {
     if (depth > MAX_DEPTH) return report('BAD_CONDITION', path, `conditions nest deeper than ${MAX_DEPTH} levels`);
     const node = raw as Raw;
@@ -83,6 +94,12 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
         'put it inside `some:`, `none:` or `count:`',
         op,
       );
+    }
+    if (op === 'partyIn' && !scope.party) {
+      return report('BAD_CONDITION', path, '`partyIn` tests the party being scored, but this criterion is not scored per party', 'add `perParty: true` to the criterion', op);
+    }
+    if (op === 'isSubject' && !scope.subject) {
+      return report('BAD_CONDITION', path, '`isSubject` tests the event being scored about, but this criterion has no `forEach`', 'add `forEach:` to the criterion', op);
     }
     const base = { path: formatPath(path), location: { file: doc.file, ...doc.locate(path) } };
     const child = (key: string, scope: boolean) => parse(node[key], [...path, key], scope, depth + 1);
@@ -154,12 +171,22 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
       case 'linkedBy': {
         const where = Object.hasOwn(node, 'where') ? child('where', true) : undefined;
         if (Object.hasOwn(node, 'where') && !where) return undefined;
-        return { ...base, op, kind: node['linkedBy'] as LinkKind, ...(where && { where }) };
+        return { ...base, op, kind: node['linkedBy'] as LinkKind, ...(where && { where }), min: (node['min'] as number | undefined) ?? 1 };
       }
+      case 'partyIn':
+        return { ...base, op, field: node['partyIn'] as string };
+      case 'isSubject':
+        return { ...base, op, value: node['isSubject'] as boolean };
     }
   };
 
-  return { parse: (raw, path) => parse(raw, path, false, 0), diagnostics };
+  return {
+    parse: (raw, path, where = {}) => {
+      scope = where;
+      return parse(raw, path, where.event ?? false, 0);
+    },
+    diagnostics,
+  };
 }
 
 type Report = (code: ErrorCode, path: DataPath, message: string, hint?: string, key?: string) => undefined;

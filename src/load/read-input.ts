@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { inputError } from '../diagnostics.js';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { InputError, inputError } from '../diagnostics.js';
 
 /** The text of one input, named as the user named it, with its hash for provenance. */
 export interface InputText {
@@ -10,20 +10,55 @@ export interface InputText {
 }
 
 const STDIN_NAME = '<stdin>';
+const MEBIBYTE = 1024 * 1024;
+
+/** The default input size limit: far above any real matrix or record, far below what hurts. */
+export const DEFAULT_MAX_INPUT_MB = 64;
+let maxInputBytes = DEFAULT_MAX_INPUT_MB * MEBIBYTE;
+
+/** The input size limit in bytes for a SUMMIT_SCORE_MAX_INPUT_MB value (the default unless a positive number). */
+export function inputLimitBytes(megabytes: string | undefined): number {
+  const value = Number(megabytes);
+  return (megabytes !== undefined && value > 0 ? value : DEFAULT_MAX_INPUT_MB) * MEBIBYTE;
+}
+
+/** Sets the input size limit for this run. */
+export function configureInputLimit(megabytes: string | undefined): void {
+  maxInputBytes = inputLimitBytes(megabytes);
+}
+
+/** `bytes` is the file's size, or undefined for stdin, which is read only up to the limit. */
+function tooLarge(file: string, bytes: number | undefined): never {
+  const size = bytes === undefined ? 'is' : `is ${(bytes / MEBIBYTE).toFixed(1)} MiB,`;
+  throw inputError('FILE_TOO_LARGE', file, `${size} more than the limit of ${maxInputBytes / MEBIBYTE} MiB`, 'raise it with SUMMIT_SCORE_MAX_INPUT_MB');
+}
 
 export function readInputFile(path: string, stdin: () => Buffer): InputText {
   const isStdin = path === '-';
   const file = isStdin ? STDIN_NAME : path;
   let bytes: Buffer;
+  // Whether bytes.length is the whole input's size, or only as much of it as was read.
+  let whole = !isStdin;
   try {
-    bytes = isStdin ? stdin() : readFileSync(path);
+    if (isStdin) {
+      bytes = stdin();
+    } else {
+      const stats = statSync(path);
+      if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      if (stats.size > maxInputBytes) tooLarge(file, stats.size);
+      // A device or pipe (/dev/zero, <(command)) has no size to check first: read it only up to the limit.
+      whole = stats.isFile();
+      bytes = whole ? readFileSync(path) : readAtMost(path, maxInputBytes + 1);
+    }
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw inputError('FILE_NOT_FOUND', file, 'no such file');
     if (code === 'EISDIR') throw inputError('FILE_UNREADABLE', file, 'is a directory, not a file');
     if (code === 'EACCES' || code === 'EPERM') throw inputError('FILE_UNREADABLE', file, 'cannot be read: permission denied');
     throw inputError('FILE_UNREADABLE', file, `cannot be read: ${(error as Error).message}`);
   }
+  if (bytes.length > maxInputBytes) tooLarge(file, whole ? bytes.length : undefined);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -31,4 +66,23 @@ export function readInputFile(path: string, stdin: () => Buffer): InputText {
     throw inputError('NOT_UTF8', file, 'is not UTF-8 text', 'save it as UTF-8');
   }
   return { file, text, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** The first `limit` bytes of a file (all of it when shorter), read in chunks. */
+function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -5,8 +5,9 @@ import type { ParsedDocument } from '../load/yaml-document.js';
 import { closestMatch, didYouMean } from '../suggest.js';
 import matrixSchema from './matrix.schema.json' with { type: 'json' };
 import recordSchema from './record.schema.json' with { type: 'json' };
+import testsSchema from './tests.schema.json' with { type: 'json' };
 
-export const SCHEMAS = { matrix: matrixSchema, record: recordSchema } as const;
+export const SCHEMAS = { matrix: matrixSchema, record: recordSchema, tests: testsSchema } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 const validators = new Map<SchemaName, ValidateFunction>();
@@ -15,9 +16,9 @@ function validatorFor(name: SchemaName): ValidateFunction {
   let validate = validators.get(name);
   if (!validate) {
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    // The matrix schema refers to record events (in inline test cases) by this file name.
-    ajv.addSchema(recordSchema, 'record.schema.json');
-    validate = name === 'record' ? ajv.getSchema('record.schema.json')! : ajv.compile(SCHEMAS[name]);
+    // The schemas refer to each other by file name (test cases to record events, tests files to test cases).
+    for (const [schemaName, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, `${schemaName}.schema.json`);
+    validate = ajv.getSchema(`${name}.schema.json`)!;
     validators.set(name, validate);
   }
   return validate;
@@ -30,11 +31,11 @@ function validatorFor(name: SchemaName): ValidateFunction {
 export function checkSchema(name: SchemaName, doc: ParsedDocument): Diagnostic[] {
   const validate = validatorFor(name);
   if (validate(doc.data)) return [];
-  const errors = withoutTypoEchoes(validate.errors ?? []);
+  const { errors, renames } = withoutTypoEchoes(validate.errors ?? []);
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
-    const diagnostic = toDiagnostic(error, doc);
+    const diagnostic = toDiagnostic(error, doc, renames);
     const key = `${diagnostic.line}:${diagnostic.col}:${diagnostic.code}:${diagnostic.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -47,22 +48,35 @@ export function checkSchema(name: SchemaName, doc: ParsedDocument): Diagnostic[]
 /**
  * A misspelt required key (`wieght`) makes ajv report two things: an unknown key and a missing
  * one. They are one mistake, so the missing-key error goes when the unknown key's nearest
- * allowed key is the missing one.
+ * allowed key is the missing one, or when a mapping has exactly one unknown key and one missing
+ * key (`name:` written for `label:`): then the unknown key is taken for a rename of the missing one.
  */
-function withoutTypoEchoes(errors: readonly ErrorObject[]): ErrorObject[] {
+function withoutTypoEchoes(errors: readonly ErrorObject[]): { errors: ErrorObject[]; renames: Map<string, string> } {
   const typos = new Set<string>();
+  const unknown = new Map<string, ErrorObject[]>();
+  const missing = new Map<string, ErrorObject[]>();
+  const group = (map: Map<string, ErrorObject[]>, error: ErrorObject) => map.set(error.instancePath, [...(map.get(error.instancePath) ?? []), error]);
   for (const error of errors) {
+    if (error.keyword === 'required') group(missing, error);
     if (error.keyword !== 'additionalProperties') continue;
+    group(unknown, error);
     const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
     const meant = closestMatch(String((error.params as { additionalProperty: unknown }).additionalProperty), allowed);
     if (meant !== undefined) typos.add(`${error.instancePath}/${meant}`);
   }
-  return errors.filter(
-    (error) => error.keyword !== 'required' || !typos.has(`${error.instancePath}/${String((error.params as { missingProperty: unknown }).missingProperty)}`),
-  );
+  const missingKey = (error: ErrorObject) => String((error.params as { missingProperty: unknown }).missingProperty);
+  const renames = new Map<string, string>();
+  for (const [instancePath, [extra, ...moreExtra]] of unknown) {
+    const [required, ...moreRequired] = missing.get(instancePath) ?? [];
+    if (!extra || !required || moreExtra.length > 0 || moreRequired.length > 0) continue;
+    const extraKey = String((extra.params as { additionalProperty: unknown }).additionalProperty);
+    renames.set(`${instancePath}/${extraKey}`, missingKey(required));
+    typos.add(`${instancePath}/${missingKey(required)}`);
+  }
+  return { errors: errors.filter((error) => error.keyword !== 'required' || !typos.has(`${error.instancePath}/${missingKey(error)}`)), renames };
 }
 
-function toDiagnostic(error: ErrorObject, doc: ParsedDocument): Diagnostic {
+function toDiagnostic(error: ErrorObject, doc: ParsedDocument, renames: ReadonlyMap<string, string>): Diagnostic {
   const path = pointerToPath(error.instancePath, doc.data);
   const where = formatPath(path);
   const at = (code: ErrorCode, message: string, hint?: string, keyPath = path, key = false): Diagnostic => ({
@@ -81,7 +95,8 @@ function toDiagnostic(error: ErrorObject, doc: ParsedDocument): Diagnostic {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       const allowed = Object.keys(schema.properties ?? {});
-      const hint = didYouMean(key, allowed) ?? `allowed here: ${allowed.join(', ')}`;
+      const renamed = renames.get(`${error.instancePath}/${key}`);
+      const hint = didYouMean(key, allowed) ?? (renamed && `\`${renamed}\` is missing here: is this it?`) ?? `allowed here: ${allowed.join(', ')}`;
       return at('UNKNOWN_KEY', `unknown key \`${key}\` in ${where}`, hint, [...path, key], true);
     }
     case 'required':
@@ -93,10 +108,16 @@ function toDiagnostic(error: ErrorObject, doc: ParsedDocument): Diagnostic {
       const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
       return at('NOT_ALLOWED', `${where} is ${JSON.stringify(error.data)}; allowed: ${allowed.join(', ')}`, hint);
     }
-    case 'pattern':
+    case 'pattern': {
+      // A pattern that is a list of words (`^(pending|met|missed)$`) is an enum that also takes lists.
+      const words = /^\^\(([\w-]+(?:\|[\w-]+)+)\)\$$/.exec(String(params['pattern']))?.[1]?.split('|');
+      if (words && typeof error.data === 'string') {
+        return at('NOT_ALLOWED', `${where} is ${JSON.stringify(error.data)}; allowed: ${words.join(', ')}`, didYouMean(error.data, words));
+      }
       return at('BAD_FORMAT', `${where} is ${JSON.stringify(error.data)}: ${schema.description ?? `it must match ${String(params['pattern'])}`}`);
+    }
     case 'uniqueItems':
-      return at('DUPLICATE_ID', `${where} lists the same value twice (items ${String(params['j'])} and ${String(params['i'])})`);
+      return at('DUPLICATE_ID', `${where} lists the same value twice (items ${String(params['j'])} and ${String(params['i'])})`, undefined, [...path, Number(params['i'])]);
     default:
       return at('OUT_OF_RANGE', `${where} ${error.message ?? 'is out of range'}`);
   }

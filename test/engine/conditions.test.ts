@@ -85,6 +85,9 @@ describe.each([
   ['linkedBy any', 'some: {all: [{type: commitment}, {linkedBy: breaches}]}', true],
   ['linkedBy with a condition on the source', 'some: {linkedBy: breaches, where: {field: actors, contains: US}}', true],
   ['linkedBy with a failing condition', 'some: {linkedBy: breaches, where: {field: actors, contains: CN}}', false],
+  ['linkedBy at least twice: a mechanism that met twice', 'some: {linkedBy: of, where: {type: meeting}, min: 2}', true],
+  ['linkedBy at least three times', 'some: {linkedBy: of, where: {type: meeting}, min: 3}', false],
+  ['linkedBy min counts any linking event without where', 'some: {linkedBy: of, min: 3}', true],
   ['nested quantifier inside an event scope sees all events', 'some: {all: [{type: mechanism}, {some: {type: indictment}}]}', true],
 ])('%s', (_name, condition, expected) => {
   it(`is ${expected}`, () => expect(holds(condition)).toBe(expected));
@@ -154,6 +157,11 @@ describe('explanations', () => {
   it('gives the deadline state when a deadline test fails', () => {
     const { failure } = explain('some: {all: [{type: commitment}, {field: deadline, exists: true}, {deadline: missed}]}');
     expect(failure?.actual).toBe('deadline met (due 2015-12-31)');
+  });
+
+  it('counts the linking events when too few link', () => {
+    const { failure } = explain('some: {all: [{type: mechanism}, {linkedBy: of, where: {type: meeting}, min: 3}]}');
+    expect(failure).toMatchObject({ expected: 'is linked (of) from at least 3 events where type = meeting', actual: '2 (meeting-1, meeting-2)', event: 'dialogue' });
   });
 
   it('says when an event has no link of the kind asked for', () => {

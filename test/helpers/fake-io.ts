@@ -8,7 +8,7 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process with a recording stand-in for the process. */
-export async function run(argv: string[], options: { stdin?: string; isTTY?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
+export async function run(argv: string[], options: { stdin?: string; isTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -16,6 +16,7 @@ export async function run(argv: string[], options: { stdin?: string; isTTY?: boo
     stderr: (text) => void (stderr += text),
     readStdin: () => Buffer.from(options.stdin ?? ''),
     isTTY: options.isTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},
   };
   const exitCode = await main(argv, io);

@@ -38,7 +38,8 @@ describe('matrix errors', () => {
   it('accepts the valid matrix the cases below break', () => expect(problems(loadMatrix, MATRIX)).toEqual([]));
 
   it.each([
-    ['a YAML syntax error', MATRIX.replace('title: C', 'title: [C'), 'YAML_SYNTAX', 8, 5],
+    // The unclosed `[` itself, not the next line where the parser noticed it.
+    ['a YAML syntax error', MATRIX.replace('title: C', 'title: [C'), 'YAML_SYNTAX', 7, 12],
     ['a misspelt key', MATRIX.replace('weight: 1', 'wieght: 1'), 'UNKNOWN_KEY', 8, 5],
     ['a missing key', MATRIX.replace('    weight: 1\n', ''), 'MISSING_KEY', 6, 5],
     ['a string for a number', MATRIX.replace('weight: 1', 'weight: heavy'), 'WRONG_TYPE', 8, 13],
@@ -110,5 +111,20 @@ describe('record errors', () => {
     ['a document that is a list', '- a\n- b\n', 'NOT_A_MAPPING', 1, 1],
   ])('reports %s with its code and position', (_name, text, code, line, col) => {
     expect(problems(loadRecord, text)[0]).toMatchObject({ code, line, col });
+  });
+});
+
+describe('record values that collide or loop', () => {
+  it('refuses an event linked to itself', () => {
+    expect(problems(loadRecord, RECORD.replace('fulfils: commitment', 'fulfils: meeting'))[0]).toMatchObject({ code: 'SELF_LINK', line: 14, col: 22 });
+  });
+
+  it('refuses party codes that differ only in case', () => {
+    expect(problems(loadRecord, RECORD.replace('parties: [US, CN]', 'parties: [US, CN, us]'))[0]).toMatchObject({ code: 'DUPLICATE_ID', line: 4, col: 19 });
+  });
+
+  it('accepts links that form a cycle: they are pointers, never followed without bound', () => {
+    const cyclic = RECORD.replace("    fields: {deadline: 2015-12-31}\n", '    fields: {deadline: 2015-12-31}\n    links: {of: meeting}\n');
+    expect(problems(loadRecord, cyclic)).toEqual([]);
   });
 });

@@ -1,0 +1,27 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { safeText } from '../format/terminal-text.js';
+import { findingsOf, type CiFormatter } from './types.js';
+
+/**
+ * GitHub Actions workflow commands, one per finding: `::error file=F,line=L,col=C,title=CODE::message`.
+ * GitHub shows them on the pull request's diff at that line.
+ */
+export const formatGithub: CiFormatter = (report) => findingsOf(report).map(annotation).join('');
+
+export function annotation(finding: Diagnostic): string {
+  const properties = [
+    ...(finding.file === undefined ? [] : [`file=${property(finding.file)}`, `line=${finding.line ?? 1}`, `col=${finding.col ?? 1}`]),
+    `title=${property(finding.code)}`,
+  ];
+  const hint = finding.hint ? ` (${finding.hint})` : '';
+  return `::${finding.severity} ${properties.join(',')}::${data(safeText(`${finding.message}${hint}`))}\n`;
+}
+
+// The escapes GitHub's runner undoes (actions/toolkit, core/src/command.ts).
+function data(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function property(value: string): string {
+  return data(safeText(value)).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,54 @@
+import { formatDiagnostic } from '../diagnostics.js';
+import type { CiCase, CiFormatter } from './types.js';
+
+/**
+ * JUnit XML as CI servers read it (Jenkins, GitLab, the JUnit reporters of GitHub Actions): a
+ * testsuite per suite, a testcase per case, a <failure> per failed case. Warnings do not fail a
+ * case; they go to its <system-out>.
+ */
+export const formatJunit: CiFormatter = (report) => {
+  const count = (cases: readonly CiCase[]) => ({ tests: cases.length, failures: cases.filter(failed).length });
+  const all = count(report.suites.flatMap((suite) => suite.cases));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${attr(`${report.tool.name} ${report.command}`)}" tests="${all.tests}" failures="${all.failures}" errors="0">`,
+  ];
+  for (const suite of report.suites) {
+    const totals = count(suite.cases);
+    lines.push(`  <testsuite name="${attr(suite.name)}" tests="${totals.tests}" failures="${totals.failures}" errors="0" skipped="0">`);
+    for (const testCase of suite.cases) {
+      const place = `${testCase.file === undefined ? '' : ` classname="${attr(testCase.file)}" file="${attr(testCase.file)}"`}${testCase.line === undefined ? '' : ` line="${testCase.line}"`}`;
+      lines.push(`    <testcase name="${attr(testCase.name)}"${place}>`);
+      const errors = testCase.findings.filter((f) => f.severity === 'error');
+      const warnings = testCase.findings.filter((f) => f.severity === 'warning');
+      if (errors.length > 0) {
+        const body = testCase.details || errors.map(formatDiagnostic).join('\n');
+        lines.push(`      <failure type="${attr(errors[0]!.code)}" message="${attr(errors.map((e) => e.message).join('; '))}">${text(body)}</failure>`);
+      }
+      if (warnings.length > 0) lines.push(`      <system-out>${text(warnings.map(formatDiagnostic).join('\n'))}</system-out>`);
+      lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+};
+
+function failed(testCase: CiCase): boolean {
+  return testCase.findings.some((f) => f.severity === 'error');
+}
+
+// XML 1.0 cannot carry most control characters at all, even escaped: they are shown as \uXXXX.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+function text(value: string): string {
+  return value
+    .replace(NOT_XML, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

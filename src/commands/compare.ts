@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { compileMatrix, evaluateRecord } from '../engine/index.js';
+import { rankTotals } from '../engine/rank.js';
+import { compareFormats, type CompareReport } from '../format/compare.js';
+import { OUTPUT_FORMATS } from '../format/research.js';
+import { DEFAULT_MATRIX } from '../load/bundled.js';
+import { TOOL } from '../package-info.js';
+import type { CommandContext } from './context.js';
+import { checkDate, collect, loadInputs } from './load-inputs.js';
+import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+
+export function registerCompare(program: Command, context: CommandContext): void {
+  const command = program
+    .command('compare')
+    .description('score several records side by side (cases x criteria, total, verdict, rank), or one record under several matrices')
+    .argument('<records...>', 'record files (YAML or JSON), bundled record ids, or - for stdin')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled id; repeat it to compare under several matrices (default: lewis-2015)', collect)
+    .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
+    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
+  command.action((records: string[], options: { matrix?: string[]; asOf?: string; color: boolean }) => {
+    const targets = outputs();
+    context.setJsonErrors(jsonOnStdout(targets));
+    checkDate('--as-of', options.asOf);
+    const { matrices, records: loaded } = loadInputs(context.io, options.matrix ?? [DEFAULT_MATRIX], records);
+    const evaluateOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
+    const report: CompareReport = {
+      tool: TOOL,
+      asOf: options.asOf ?? null,
+      records: loaded,
+      comparisons: matrices.map((matrix) => {
+        const compiled = compileMatrix(matrix.definition);
+        const results = loaded.map((input) => evaluateRecord(compiled, input.record, evaluateOptions));
+        return { matrix, results, places: rankTotals(results.map((result) => result.score)) };
+      }),
+    };
+    writeOutputs(targets, (format, color) => compareFormats[format](report, { color }), context, options.color);
+  });
+}

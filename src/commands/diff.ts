@@ -1,0 +1,145 @@
+import type { Command } from 'commander';
+import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { diffEvaluations, type Snapshot } from '../engine/diff.js';
+import { diffFormats, type DiffReport } from '../format/diff.js';
+import { EVALUATION_SCHEMA_ID } from '../format/json.js';
+import { OUTPUT_FORMATS } from '../format/research.js';
+import { readInputFile, type InputText } from '../load/read-input.js';
+import { parseYamlDocument, type DataPath, type ParsedDocument } from '../load/yaml-document.js';
+import { TOOL } from '../package-info.js';
+import type { CommandContext } from './context.js';
+import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+
+export function registerDiff(program: Command, context: CommandContext): void {
+  const command = program
+    .command('diff')
+    .description('compare two evaluations (from evaluate -f json): score, level, verdict and rank changes per record and criterion')
+    .argument('<a>', 'the first evaluation JSON (evaluate -f json), or - for stdin')
+    .argument('<b>', 'the second evaluation JSON')
+    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
+  command.action((a: string, b: string, options: { color: boolean }) => {
+    const targets = outputs();
+    context.setJsonErrors(jsonOnStdout(targets));
+    if (a === '-' && b === '-') throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
+    const problems: Diagnostic[] = [];
+    const read = (path: string) => {
+      try {
+        const input = readInputFile(path, () => context.io.readStdin());
+        return { input, snapshot: readSnapshot(input) };
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.diagnostics);
+        return undefined;
+      }
+    };
+    const first = read(a);
+    const second = read(b);
+    if (!first || !second) throw new InputError(problems);
+    const report: DiffReport = {
+      tool: TOOL,
+      a: { file: first.input.file, sha256: first.input.sha256 },
+      b: { file: second.input.file, sha256: second.input.sha256 },
+      diff: diffEvaluations(first.snapshot, second.snapshot),
+    };
+    writeOutputs(targets, (format, color) => diffFormats[format](report, { color }), context, options.color);
+  });
+}
+
+type Raw = Record<string, unknown>;
+
+/** Reads an evaluation JSON and checks the fields diff uses, reporting every problem with its place. */
+export function readSnapshot(input: InputText): Snapshot {
+  const parsed = parseYamlDocument(input.file, input.text);
+  if (Array.isArray(parsed)) throw new InputError(parsed);
+  const doc: ParsedDocument = parsed;
+  const problems: Diagnostic[] = [];
+  const wrong = (path: DataPath, message: string, code: Diagnostic['code'] = 'WRONG_TYPE', hint?: string) =>
+    problems.push({ severity: 'error', code, file: doc.file, ...doc.locate(path), path: path.join('.'), message, ...(hint && { hint }) });
+  const isMap = (value: unknown): value is Raw => value !== null && typeof value === 'object' && !Array.isArray(value);
+  const check = (value: unknown, path: DataPath, what: string, ok: (v: unknown) => boolean): boolean => {
+    if (ok(value)) return true;
+    wrong(path, `${path.join('.') || 'the document'} must be ${what}`);
+    return false;
+  };
+  const string = (v: unknown) => typeof v === 'string';
+  const number = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  const orNull = (test: (v: unknown) => boolean) => (v: unknown) => v === null || test(v);
+  const level = (v: unknown) => v === null || (isMap(v) && string(v['label']) && number(v['score']));
+  const cell = (raw: Raw, path: DataPath) => {
+    check(raw['applicable'], [...path, 'applicable'], 'true or false', (v) => typeof v === 'boolean');
+    check(raw['level'], [...path, 'level'], 'null or {label, score}', level);
+    check(raw['points'], [...path, 'points'], 'a number or null', orNull(number));
+  };
+
+  const data = doc.data;
+  if (!isMap(data)) {
+    wrong([], 'an evaluation must be a JSON object', 'NOT_A_MAPPING');
+    throw new InputError(problems);
+  }
+  if (data['schema'] !== EVALUATION_SCHEMA_ID) {
+    wrong(['schema'], `schema is ${JSON.stringify(data['schema'] ?? null)}, not ${EVALUATION_SCHEMA_ID}`, 'NOT_ALLOWED', 'diff reads the output of summit-score evaluate -f json');
+    throw new InputError(problems);
+  }
+  if (check(data['matrix'], ['matrix'], 'an object', isMap)) {
+    const matrix = data['matrix'] as Raw;
+    check(matrix['id'], ['matrix', 'id'], 'a string', string);
+    check(matrix['version'], ['matrix', 'version'], 'a string', string);
+  }
+  if (check(data['results'], ['results'], 'a list', Array.isArray)) {
+    (data['results'] as unknown[]).forEach((result, i) => {
+      const at: DataPath = ['results', i];
+      if (!check(result, at, 'an object', isMap)) return;
+      const r = result as Raw;
+      if (check(r['record'], [...at, 'record'], 'an object', isMap)) check((r['record'] as Raw)['id'], [...at, 'record', 'id'], 'a string', string);
+      check(r['asOf'], [...at, 'asOf'], 'a date', string);
+      check(r['score'], [...at, 'score'], 'a number or null', orNull(number));
+      check(r['verdict'], [...at, 'verdict'], 'a string or null', orNull(string));
+      if (!check(r['criteria'], [...at, 'criteria'], 'a list', Array.isArray)) return;
+      (r['criteria'] as unknown[]).forEach((criterion, j) => {
+        const cat: DataPath = [...at, 'criteria', j];
+        if (!check(criterion, cat, 'an object', isMap)) return;
+        const c = criterion as Raw;
+        check(c['id'], [...cat, 'id'], 'a string', string);
+        check(c['weight'], [...cat, 'weight'], 'a number', number);
+        check(c['contribution'], [...cat, 'contribution'], 'a number', number);
+        cell(c, cat);
+        if (c['parties'] === null || c['parties'] === undefined) return;
+        if (!check(c['parties'], [...cat, 'parties'], 'a list or null', Array.isArray)) return;
+        (c['parties'] as unknown[]).forEach((party, k) => {
+          const pat: DataPath = [...cat, 'parties', k];
+          if (!check(party, pat, 'an object', isMap)) return;
+          check((party as Raw)['party'], [...pat, 'party'], 'a string', string);
+          cell(party as Raw, pat);
+        });
+      });
+    });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const matrix = data['matrix'] as Raw;
+  const results = data['results'] as Raw[];
+  return {
+    matrix: { id: matrix['id'] as string, version: matrix['version'] as string, sha256: typeof matrix['sha256'] === 'string' ? matrix['sha256'] : null },
+    results: results.map((r) => {
+      const record = r['record'] as Raw;
+      const criteria = r['criteria'] as Raw[];
+      return {
+        record: { id: record['id'] as string, title: typeof record['title'] === 'string' ? record['title'] : '' },
+        asOf: r['asOf'] as string,
+        score: r['score'] as number | null,
+        verdict: r['verdict'] as string | null,
+        criteria: criteria.map((c) => ({
+          id: c['id'] as string,
+          weight: c['weight'] as number,
+          contribution: c['contribution'] as number,
+          applicable: c['applicable'] as boolean,
+          level: c['level'] as { label: string; score: number } | null,
+          points: c['points'] as number | null,
+          parties: Array.isArray(c['parties'])
+            ? (c['parties'] as Raw[]).map((p) => ({ party: p['party'] as string, applicable: p['applicable'] as boolean, level: p['level'] as { label: string; score: number } | null, points: p['points'] as number | null }))
+            : null,
+        })),
+      };
+    }),
+  };
+}

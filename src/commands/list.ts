@@ -1,0 +1,50 @@
+import Table from 'cli-table3';
+import { Option, type Command } from 'commander';
+import type { Io } from '../io.js';
+import { bundledIds, resolveInput } from '../load/bundled.js';
+import { loadMatrix } from '../load/load-matrix.js';
+import { loadRecord } from '../load/load-record.js';
+import { readInputFile } from '../load/read-input.js';
+import type { CommandContext } from './context.js';
+
+interface Listing {
+  readonly matrices: { id: string; title: string; version: string; source: string; criteria: number; file: string }[];
+  readonly records: { id: string; title: string; date: string; parties: readonly string[]; events: number; unverifiedSources: number; file: string }[];
+}
+
+export function registerList(program: Command, context: CommandContext): void {
+  program
+    .command('list')
+    .description('list the bundled matrices and records')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((options: { format: 'table' | 'json' }) => {
+      context.setJsonErrors(options.format === 'json');
+      const listing = listBundled(context.io);
+      context.io.stdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : listingTable(listing));
+    });
+}
+
+function listBundled(io: Io): Listing {
+  const read = (kind: 'matrix' | 'record', id: string) => readInputFile(resolveInput(kind, id), () => io.readStdin());
+  return {
+    matrices: bundledIds('matrix').map((id) => {
+      const { matrix, file } = loadMatrix(read('matrix', id));
+      return { id: matrix.id, title: matrix.title, version: matrix.version, source: matrix.source.author, criteria: matrix.criteria.length, file };
+    }),
+    records: bundledIds('record').map((id) => {
+      const { record, file } = loadRecord(read('record', id));
+      const unverifiedSources = record.events.flatMap((event) => event.sources).filter((source) => !source.verified).length;
+      return { id: record.id, title: record.title, date: record.date, parties: record.parties, events: record.events.length, unverifiedSources, file };
+    }),
+  };
+}
+
+function listingTable(listing: Listing): string {
+  const matrices = new Table({ head: ['Matrix', 'Title', 'Source', 'Criteria'], colWidths: [22, 48, 34, 10], wordWrap: true, style: { head: [], border: [] } });
+  for (const m of listing.matrices) matrices.push([`${m.id} ${m.version}`, m.title, m.source, String(m.criteria)]);
+  const records = new Table({ head: ['Record', 'Title', 'Date', 'Events'], colWidths: [22, 58, 12, 22], wordWrap: true, style: { head: [], border: [] } });
+  for (const r of listing.records) {
+    records.push([r.id, r.title, r.date, `${r.events}${r.unverifiedSources > 0 ? ` (${r.unverifiedSources} unverified source${r.unverifiedSources === 1 ? '' : 's'})` : ''}`]);
+  }
+  return `${matrices.toString()}\n${records.toString()}\n`;
+}

@@ -1,0 +1,52 @@
+import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { dayNumber } from '../engine/index.js';
+import type { MatrixInput, RecordInput } from '../format/research.js';
+import type { Io } from '../io.js';
+import { resolveInput } from '../load/bundled.js';
+import { loadMatrix } from '../load/load-matrix.js';
+import { loadRecord } from '../load/load-record.js';
+import { readInputFile } from '../load/read-input.js';
+
+/**
+ * Loads every matrix and record named, and reports the problems of all of them in one error,
+ * as evaluate does. Stdin (-) may be named once.
+ */
+export function loadInputs(io: Io, matrixArgs: readonly string[], recordArgs: readonly string[]): { matrices: MatrixInput[]; records: RecordInput[] } {
+  if ([...matrixArgs, ...recordArgs].filter((arg) => arg === '-').length > 1) throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
+  const problems: Diagnostic[] = [];
+  const attempt = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.diagnostics);
+      return undefined;
+    }
+  };
+  const stdin = () => io.readStdin();
+  const matrices = matrixArgs.map((arg) =>
+    attempt((): MatrixInput => {
+      const loaded = loadMatrix(readInputFile(resolveInput('matrix', arg), stdin));
+      return { definition: loaded.matrix, file: loaded.file, sha256: loaded.sha256, ...(loaded.extends && { extends: loaded.extends }) };
+    }),
+  );
+  const records = recordArgs.map((arg) =>
+    attempt((): RecordInput => {
+      const loaded = loadRecord(readInputFile(resolveInput('record', arg), stdin));
+      return { record: loaded.record, file: loaded.file, sha256: loaded.sha256 };
+    }),
+  );
+  if (problems.length > 0) throw new InputError(problems);
+  return { matrices: matrices as MatrixInput[], records: records as RecordInput[] };
+}
+
+export function checkDate(option: string, value: string | undefined): void {
+  if (value !== undefined && dayNumber(value) === undefined) {
+    throw inputError(option === '--as-of' ? 'BAD_AS_OF' : 'USAGE', undefined, `${option} ${value} is not a calendar date`, 'use YYYY-MM-DD');
+  }
+}
+
+/** Collects a repeatable option's values (commander calls it once per occurrence). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,0 +1,88 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { inputError } from '../diagnostics.js';
+import { writeFileAtomic } from '../write-output.js';
+import type { CommandContext } from './context.js';
+
+/** One output of a run: a format, written to a file or (without one) to stdout. */
+export interface OutputTarget<F extends string> {
+  readonly format: F;
+  readonly file?: string;
+}
+
+export type OutputToken = { readonly kind: 'format'; readonly value: string } | { readonly kind: 'output'; readonly value: string };
+
+/**
+ * Adds `-f, --format` and `-o, --output`, both repeatable, and returns a function that pairs them
+ * once the command line is parsed. Commander keeps each option's values apart, so the order they
+ * came in is recorded here as they are parsed.
+ */
+export function addOutputOptions<F extends string>(command: Command, formats: readonly F[], fallback: F): () => OutputTarget<F>[] {
+  const tokens: OutputToken[] = [];
+  command
+    .option(
+      '-f, --format <format>',
+      `output format: ${formats.join(', ')} (default: ${fallback}); repeat -f FORMAT -o FILE for several outputs in one run`,
+      (value: string) => {
+        if (!(formats as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`);
+        tokens.push({ kind: 'format', value });
+        return value;
+      },
+    )
+    .option('-o, --output <file>', 'write the output of the -f before it to this file (atomically) instead of stdout', (value: string) => {
+      tokens.push({ kind: 'output', value });
+      return value;
+    });
+  return () => pairOutputs(tokens, fallback) as OutputTarget<F>[];
+}
+
+/**
+ * Pairs each -f with the -o that follows it: `-f json -o out.json -f markdown -o out.md`. An -o
+ * before any -f of its own goes with the next -f (`-o out.json -f json`); a lone -o without any
+ * -f writes the default format. At most one output goes to stdout.
+ */
+export function pairOutputs(tokens: readonly OutputToken[], fallback: string): OutputTarget<string>[] {
+  const targets: { format: string; file?: string }[] = [];
+  const waiting: string[] = [];
+  let lastOpen = false;
+  for (const token of tokens) {
+    if (token.kind === 'format') {
+      const file = waiting.shift();
+      targets.push(file === undefined ? { format: token.value } : { format: token.value, file });
+      lastOpen = file === undefined;
+    } else if (lastOpen) {
+      targets[targets.length - 1]!.file = token.value;
+      lastOpen = false;
+    } else {
+      waiting.push(token.value);
+    }
+  }
+  if (targets.length === 0) targets.push(waiting.length > 0 ? { format: fallback, file: waiting.shift()! } : { format: fallback });
+  if (waiting.length > 0) {
+    throw inputError('USAGE', undefined, `-o ${waiting[0]} has no -f of its own`, 'give each output its format: -f json -o out.json -f markdown -o out.md');
+  }
+  const toStdout = targets.filter((target) => target.file === undefined);
+  if (toStdout.length > 1) {
+    throw inputError('USAGE', undefined, `${toStdout.map((t) => `-f ${t.format}`).join(' and ')} would both go to stdout`, 'give all but one of them -o FILE');
+  }
+  const files = targets.flatMap((target) => (target.file === undefined ? [] : [target.file]));
+  const twice = files.find((file, i) => files.indexOf(file) !== i);
+  if (twice !== undefined) throw inputError('USAGE', undefined, `-o ${twice} is given twice`);
+  return targets;
+}
+
+/**
+ * Renders every output before writing any, so a failure leaves no partial set; files are written
+ * atomically, and colour goes only to a terminal.
+ */
+export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, color: boolean) => string, context: CommandContext, colorRequested: boolean): void {
+  const rendered = targets.map((target) => ({ target, text: render(target.format, target.file === undefined && context.useColor(colorRequested)) }));
+  for (const { target, text } of rendered) {
+    if (target.file === undefined) context.io.stdout(text);
+    else writeFileAtomic(target.file, text);
+  }
+}
+
+/** Errors go to stdout as JSON when the output on stdout is JSON. */
+export function jsonOnStdout(targets: readonly OutputTarget<string>[]): boolean {
+  return targets.some((target) => target.file === undefined && target.format === 'json');
+}

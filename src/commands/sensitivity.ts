@@ -1,0 +1,68 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { compileMatrix, evaluateRecord } from '../engine/index.js';
+import { analyseSensitivity, DEFAULT_SENSITIVITY } from '../engine/sensitivity.js';
+import { OUTPUT_FORMATS } from '../format/research.js';
+import { sensitivityFormats, type SensitivityReport } from '../format/sensitivity.js';
+import { DEFAULT_MATRIX } from '../load/bundled.js';
+import { TOOL } from '../package-info.js';
+import type { CommandContext } from './context.js';
+import { checkDate, loadInputs } from './load-inputs.js';
+import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+import { progressLine } from './progress.js';
+
+export const MAX_SAMPLES = 1_000_000;
+
+interface SensitivityOptions {
+  readonly matrix?: string;
+  readonly asOf?: string;
+  readonly seed: number;
+  readonly samples: number;
+  readonly weightStep: number;
+  readonly color: boolean;
+}
+
+function integerIn(min: number, max: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || number < min || number > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    return number;
+  };
+}
+
+function share(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 1) throw new InvalidArgumentError('expected a share above 0, at most 1 (0.1 is a tenth)');
+  return number;
+}
+
+export function registerSensitivity(program: Command, context: CommandContext): void {
+  const command = program
+    .command('sensitivity')
+    .description('how robust the verdicts (and the ranking) are to other weights and levels: one-at-a-time moves, weight intervals, Monte Carlo, and what it would take to move a band')
+    .argument('<records...>', 'record files (YAML or JSON), bundled record ids, or - for stdin')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
+    .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
+    .option('--seed <n>', 'seed of the random numbers (same seed, same output)', integerIn(0, 0xffffffff), DEFAULT_SENSITIVITY.seed)
+    .option('--samples <n>', `Monte Carlo samples, 0 for none (at most ${MAX_SAMPLES})`, integerIn(0, MAX_SAMPLES), DEFAULT_SENSITIVITY.samples)
+    .option('--weight-step <share>', 'the one-at-a-time weight step, as a share of the sum of the weights', share, DEFAULT_SENSITIVITY.weightStep)
+    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
+  command.action((records: string[], options: SensitivityOptions) => {
+    const targets = outputs();
+    context.setJsonErrors(jsonOnStdout(targets));
+    checkDate('--as-of', options.asOf);
+    const { matrices, records: loaded } = loadInputs(context.io, [options.matrix ?? DEFAULT_MATRIX], records);
+    const matrix = matrices[0]!;
+    const compiled = compileMatrix(matrix.definition);
+    const results = loaded.map((input) => evaluateRecord(compiled, input.record, options.asOf === undefined ? {} : { asOf: options.asOf }));
+    const onProgress = progressLine(context.io, 'sampling weights');
+    const analysis = analyseSensitivity(matrix.definition, results, {
+      weightStep: options.weightStep,
+      samples: options.samples,
+      seed: options.seed,
+      ...(onProgress && { onProgress }),
+    });
+    const report: SensitivityReport = { tool: TOOL, matrix, records: loaded, asOf: options.asOf ?? null, results, analysis };
+    writeOutputs(targets, (format, color) => sensitivityFormats[format](report, { color }), context, options.color);
+  });
+}

@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { inputError } from '../diagnostics.js';
+import { compileMatrix, dayNumber } from '../engine/index.js';
+import { evaluateTimeline, eventDates, parseDuration, stepDates } from '../engine/timeline.js';
+import { OUTPUT_FORMATS } from '../format/research.js';
+import { timelineFormats, type TimelineReport } from '../format/timeline.js';
+import { DEFAULT_MATRIX } from '../load/bundled.js';
+import { TOOL } from '../package-info.js';
+import type { CommandContext } from './context.js';
+import { checkDate, loadInputs } from './load-inputs.js';
+import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+
+/** More dates than this is a mistake (P1D over a century), not a timeline anyone reads. */
+export const MAX_DATES = 5000;
+
+interface TimelineOptions {
+  readonly matrix?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly step?: string;
+  readonly atEvents?: boolean;
+  readonly color: boolean;
+}
+
+export function registerTimeline(program: Command, context: CommandContext): void {
+  const command = program
+    .command('timeline')
+    .description("score a record at a series of dates and show when and why its verdict changed (default: at the summit and at each event's date)")
+    .argument('<record>', 'record file (YAML or JSON), bundled record id, or - for stdin')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
+    .option('--at-events', "score at the summit date and at each event's date (the default)")
+    .option('--step <duration>', 'score every P1M, P2W, P10D, P1Y, ... (ISO 8601) from --from to --to instead')
+    .option('--from <date>', 'first date (default: the summit date)')
+    .option('--to <date>', "last date (default: the last event's date)")
+    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
+  command.action((recordArg: string, options: TimelineOptions) => {
+    const targets = outputs();
+    context.setJsonErrors(jsonOnStdout(targets));
+    checkDate('--from', options.from);
+    checkDate('--to', options.to);
+    if (options.step !== undefined && options.atEvents) throw inputError('USAGE', undefined, '--step and --at-events ask for different dates', 'give one of them');
+    const step = options.step === undefined ? undefined : parseDuration(options.step);
+    if (options.step !== undefined && step === undefined) throw inputError('USAGE', undefined, `--step ${options.step} is not a duration`, 'use P1M, P2W, P10D, P1Y or a combination such as P1Y6M');
+
+    const { matrices, records } = loadInputs(context.io, [options.matrix ?? DEFAULT_MATRIX], [recordArg]);
+    const matrix = matrices[0]!;
+    const record = records[0]!;
+    const atEvents = eventDates(record.record);
+    const from = options.from ?? (step ? record.record.date : atEvents[0]!);
+    const to = options.to ?? atEvents[atEvents.length - 1]!;
+    if (dayNumber(from)! > dayNumber(to)!) throw inputError('USAGE', undefined, `--from ${from} is after --to ${to}`);
+    const dates = step ? stepDates(from, to, step, MAX_DATES) : atEvents.filter((date) => date >= from && date <= to);
+    if (dates === undefined) throw inputError('USAGE', undefined, `more than ${MAX_DATES} dates from ${from} to ${to} every ${options.step}`, 'use a longer --step or a shorter span');
+    if (dates.length === 0) throw inputError('USAGE', undefined, `no event falls between ${from} and ${to}`, 'widen --from/--to, or use --step');
+
+    const report: TimelineReport = {
+      tool: TOOL,
+      matrix,
+      record,
+      dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: dates[0]!, to: dates[dates.length - 1]! },
+      points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates),
+    };
+    writeOutputs(targets, (format, color) => timelineFormats[format](report, { color }), context, options.color);
+  });
+}

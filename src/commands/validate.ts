@@ -1,0 +1,167 @@
+import { Chalk } from 'chalk';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci-format/index.js';
+import { diagnosticText, plural } from '../ci-format/text.js';
+import type { CiReport } from '../ci-format/types.js';
+import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import type { Io } from '../io.js';
+import { resolveInput } from '../load/bundled.js';
+import { checkFile, type FileCheck } from '../load/check-file.js';
+import { crossCheck, type CheckedRecord } from '../load/cross-check.js';
+import { expandPaths } from '../load/expand-paths.js';
+import { TOOL } from '../package-info.js';
+import { writeFileAtomic } from '../write-output.js';
+import type { CommandContext } from './context.js';
+
+export function registerValidate(program: Command, context: CommandContext): void {
+  program
+    .command('validate')
+    .description('check matrices, records and tests files: every problem in every file, with code and file:line:col')
+    .argument('[paths...]', 'files, folders (their .yaml, .yml and .json files) or globs; - for stdin')
+    .option('-m, --matrix <file|id>', 'also check that the records have the fields and event types this matrix tests')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
+    .action((paths: string[], options: ValidateCommandOptions) => {
+      context.setJsonErrors(options.format === 'json');
+      context.setExitCode(runValidate(paths, { ...options, color: context.useColor(options.color) }, context.io));
+    });
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(count)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return count;
+}
+
+export interface ValidateCommandOptions {
+  readonly matrix?: string;
+  readonly format: CheckFormat;
+  readonly output?: string;
+  readonly maxWarnings?: number;
+  readonly color: boolean;
+}
+
+export interface ValidateReport {
+  readonly files: readonly FileCheck[];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly maxWarnings: number | null;
+  /** Exit 0: no errors, and no more warnings than allowed. */
+  readonly ok: boolean;
+}
+
+/** Checks every file named or found, then reports; returns 0 clean, 1 problems found (2 is thrown as an InputError). */
+export function runValidate(paths: readonly string[], options: ValidateCommandOptions, io: Io): number {
+  if (paths.length === 0 && options.matrix === undefined) {
+    throw inputError('USAGE', undefined, 'name the files or folders to validate', 'e.g. summit-score validate matrices records');
+  }
+  if (paths.filter((path) => path === '-').length > 1) throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
+  const matrixPath = options.matrix === undefined ? undefined : resolveInput('matrix', options.matrix);
+  const { files, problems } = expandPaths(matrixPath === undefined ? paths : [matrixPath, ...paths]);
+  if (problems.length > 0) throw new InputError(problems);
+
+  const checks = files.map((found) => checkFile(found, () => io.readStdin()));
+  if (checks.every((check) => check.skipped)) {
+    throw inputError('FILE_NOT_FOUND', paths.join(' '), 'found no matrix, record or tests file to check', 'a matrix has `criteria`, a record `events`');
+  }
+  const report = buildReport(matrixPath === undefined ? checks : withCrossCheck(checks, matrixPath === '-' ? '<stdin>' : matrixPath), options.maxWarnings);
+
+  const text = formatValidate(report, options.format, options.color);
+  if (options.output === undefined) io.stdout(text);
+  else writeFileAtomic(options.output, text);
+  return report.ok ? 0 : 1;
+}
+
+/** Adds, to the matrix's own problems, the fields and event types it tests that no record has. */
+function withCrossCheck(checks: readonly FileCheck[], matrixFile: string): FileCheck[] {
+  const matrixCheck = checks.find((check) => check.file === matrixFile);
+  const records: CheckedRecord[] = checks.flatMap((check) => (check.record && check.doc && check.file !== matrixFile ? [{ record: check.record, doc: check.doc }] : []));
+  if (!matrixCheck?.matrix) return [...checks];
+  const warnings = crossCheck(matrixCheck.matrix, records);
+  return checks.map((check) => (check === matrixCheck ? { ...check, diagnostics: [...check.diagnostics, ...warnings] } : check));
+}
+
+function buildReport(files: readonly FileCheck[], maxWarnings: number | undefined): ValidateReport {
+  const all = files.flatMap((check) => check.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.length - errors;
+  return { files, errors, warnings, maxWarnings: maxWarnings ?? null, ok: errors === 0 && (maxWarnings === undefined || warnings <= maxWarnings) };
+}
+
+export function formatValidate(report: ValidateReport, format: CheckFormat, color: boolean): string {
+  if (format === 'json') return formatJson(report);
+  if (isCiFormat(format)) return ciFormatters[format](toCiReport(report));
+  return formatText(report, color);
+}
+
+function formatText(report: ValidateReport, color: boolean): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  const checked = report.files.filter((check) => !check.skipped);
+  for (const check of checked) for (const diagnostic of check.diagnostics) lines.push(diagnosticText(diagnostic, chalk));
+  const kinds = (['matrix', 'record', 'tests'] as const)
+    .map((kind) => [kind, checked.filter((check) => check.kind === kind).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => (kind === 'matrix' ? plural(count, 'matrix', 'matrices') : kind === 'record' ? plural(count, 'record') : plural(count, 'tests file')));
+  const unknown = checked.filter((check) => check.kind === undefined).length;
+  if (unknown > 0) kinds.push(`${unknown} unread`);
+  const problems = report.errors + report.warnings === 0 ? 'no problems' : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
+  const summary = `Checked ${plural(checked.length, 'file')} (${kinds.join(', ')}): ${problems}.`;
+  lines.push(report.errors > 0 ? chalk.red(summary) : report.warnings > 0 ? chalk.yellow(summary) : chalk.green(summary));
+  const skipped = report.files.filter((check) => check.skipped);
+  if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => s.file).join(', ')}`));
+  if (report.maxWarnings !== null && report.warnings > report.maxWarnings) {
+    lines.push(chalk.red(`Too many warnings: ${report.warnings}, more than --max-warnings ${report.maxWarnings}.`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatJson(report: ValidateReport): string {
+  const document = {
+    schema: 'summit-score/validate@1',
+    tool: { name: TOOL.name, version: TOOL.version },
+    files: report.files.map((check) => ({
+      file: check.file,
+      kind: check.kind ?? null,
+      skipped: check.skipped,
+      errors: check.diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: check.diagnostics.filter((d) => d.severity === 'warning').length,
+      diagnostics: check.diagnostics.map(projectDiagnostic),
+    })),
+    summary: { errors: report.errors, warnings: report.warnings, maxWarnings: report.maxWarnings, ok: report.ok },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The JSON shape of a diagnostic: every field present, null when it has no value. */
+export function projectDiagnostic(d: Diagnostic) {
+  return {
+    severity: d.severity,
+    code: d.code,
+    file: d.file ?? null,
+    line: d.line ?? null,
+    col: d.col ?? null,
+    path: d.path ?? null,
+    message: d.message,
+    hint: d.hint ?? null,
+    related: (d.related ?? []).map((place) => ({ file: place.file, line: place.line, col: place.col, message: place.message })),
+  };
+}
+
+function toCiReport(report: ValidateReport): CiReport {
+  return {
+    tool: TOOL,
+    command: 'validate',
+    suites: report.files
+      .filter((check) => !check.skipped)
+      .map((check) => ({
+        name: check.file,
+        cases:
+          check.diagnostics.length === 0
+            ? [{ name: `valid ${check.kind ?? 'file'}`, file: check.file, findings: [] }]
+            : check.diagnostics.map((d) => ({ name: `${d.code} at ${d.line ?? 1}:${d.col ?? 1}`, file: check.file, line: d.line ?? 1, findings: [d] })),
+      })),
+  };
+}

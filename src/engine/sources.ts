@@ -1,0 +1,37 @@
+import type { CaseResult, Evidence } from './evaluate.js';
+import type { Citation } from './types.js';
+
+/** A source a verdict rests on, with the events that cite it. */
+export interface VerdictSource extends Citation {
+  readonly events: readonly string[];
+}
+
+/** Every event that earned a level, from criteria and from per-party cells, once each, in order. */
+export function evidenceOf(result: CaseResult): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  for (const criterion of result.criteria) {
+    if (!criterion.applicable) continue;
+    for (const cell of [criterion, ...(criterion.parties ?? [])]) {
+      for (const item of cell.evidence) if (!seen.has(item.event)) seen.set(item.event, item);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The sources cited by the evidence of a result, deduplicated by url (or title), in first-cited order. */
+export function verdictSources(result: CaseResult): VerdictSource[] {
+  const sources = new Map<string, { citation: Citation; events: string[] }>();
+  for (const item of evidenceOf(result)) {
+    for (const citation of item.sources) {
+      const key = citation.url ?? citation.title ?? citation.publisher ?? '';
+      const entry = sources.get(key);
+      if (!entry) sources.set(key, { citation, events: [item.event] });
+      else {
+        if (!entry.events.includes(item.event)) entry.events.push(item.event);
+        // The same source cited as unverified anywhere is unverified for the verdict.
+        if (!citation.verified && entry.citation.verified) entry.citation = citation;
+      }
+    }
+  }
+  return [...sources.values()].map(({ citation, events }) => ({ ...citation, events }));
+}

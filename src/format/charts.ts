@@ -1,0 +1,28 @@
+import type { ChalkInstance } from 'chalk';
+import type { Matrix } from '../engine/index.js';
+
+// Small pictures for the terminal, drawn with block characters so they survive copy and paste.
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A horizontal bar `width` characters wide at most, for a value from 0 to max. */
+export function bar(value: number, max: number, width: number): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.round((Math.min(value, max) / max) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]!;
+}
+
+const TICKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/** One character per value on a fixed 0-100 scale (so sparklines of different cases compare); a gap for null. */
+export function sparkline(values: readonly (number | null)[]): string {
+  return values.map((value) => (value === null ? ' ' : TICKS[Math.min(7, Math.max(0, Math.floor((value / 100) * 8)))]!)).join('');
+}
+
+/** The best band green, the worst red, the others yellow; nothing without colour. */
+export function paintVerdict(chalk: ChalkInstance, matrix: Matrix, verdict: string | null): string {
+  if (verdict === null) return chalk.yellow('none');
+  const rank = matrix.verdicts.findIndex((band) => band.label === verdict);
+  const paint = rank === 0 ? chalk.green : rank === matrix.verdicts.length - 1 ? chalk.red : chalk.yellow;
+  return chalk.bold(paint(verdict));
+}

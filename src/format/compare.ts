@@ -1,0 +1,232 @@
+import Table from 'cli-table3';
+import type { CaseResult, CriterionResult } from '../engine/index.js';
+import type { RankPlace } from '../engine/rank.js';
+import { bar, paintVerdict } from './charts.js';
+import { toCsv, type CsvValue } from './csv.js';
+import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
+import { round2 } from './json.js';
+import { mdNumber, mdTable, mdText } from './markdown.js';
+import {
+  chalkFor,
+  jsonText,
+  matrixLine,
+  matrixMarkdown,
+  ndjsonText,
+  projectMatrix,
+  projectRecord,
+  tableStyle,
+  type MatrixInput,
+  type RecordInput,
+  type ResearchFormats,
+  type Tool,
+} from './research.js';
+import { safeText } from './terminal-text.js';
+
+export const COMPARE_SCHEMA_ID = 'summit-score/compare@1';
+export const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@1';
+
+/** The records scored against one matrix, and their ranks. */
+export interface Comparison {
+  readonly matrix: MatrixInput;
+  readonly results: readonly CaseResult[];
+  readonly places: readonly RankPlace[];
+}
+
+export interface CompareReport {
+  readonly tool: Tool;
+  readonly asOf: string | null;
+  readonly records: readonly RecordInput[];
+  readonly comparisons: readonly Comparison[];
+}
+
+const RANKING = 'by total, highest first; equal totals share a rank (1, 2, 2, 4) and are flagged as tied; a case without a total is not ranked';
+
+function projectCell(criterion: CriterionResult) {
+  return {
+    id: criterion.id,
+    criterion: criterion.criterion,
+    subject: criterion.subject,
+    applicable: criterion.applicable,
+    level: criterion.level?.label ?? null,
+    levelScore: criterion.level?.score ?? null,
+    points: criterion.points === null ? null : round2(criterion.points),
+    maxPoints: criterion.maxPoints,
+    contribution: round2(criterion.contribution),
+    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, applicable: cell.applicable, level: cell.level?.label ?? null, points: cell.points === null ? null : round2(cell.points) })),
+  };
+}
+
+function projectRow(result: CaseResult, place: RankPlace) {
+  return {
+    record: result.record.id,
+    asOf: result.asOf,
+    score: scoreOf(result),
+    band: result.band,
+    verdict: result.verdict,
+    rank: place.rank,
+    tied: place.tied,
+    criteria: result.criteria.map(projectCell),
+  };
+}
+
+function document(report: CompareReport) {
+  return {
+    schema: COMPARE_SCHEMA_ID,
+    tool: { name: report.tool.name, version: report.tool.version },
+    asOf: report.asOf,
+    ranking: RANKING,
+    matrices: report.comparisons.map((c) => projectMatrix(c.matrix)),
+    records: report.records.map(projectRecord),
+    comparisons: report.comparisons.map((c) => ({
+      matrix: c.matrix.definition.id,
+      criteria: c.matrix.definition.criteria.map((criterion) => ({ id: criterion.id, title: criterion.title, weight: criterion.weight })),
+      rows: c.results.map((result, i) => projectRow(result, c.places[i]!)),
+    })),
+  };
+}
+
+/** Rows in rank order, unranked last, ties and equal ranks in the order given. */
+function byRank(comparison: Comparison): { result: CaseResult; place: RankPlace }[] {
+  return comparison.results
+    .map((result, i) => ({ result, place: comparison.places[i]!, i }))
+    .sort((a, b) => (a.place.rank ?? Infinity) - (b.place.rank ?? Infinity) || a.i - b.i);
+}
+
+function rankText(place: RankPlace): string {
+  return place.rank === null ? '-' : `${place.tied ? '=' : ''}${place.rank}`;
+}
+
+/** A criterion's cell in one word: its level, or the mean share of points of a per-party or forEach criterion. */
+function cellText(result: CaseResult, criterion: string): string {
+  const results = result.criteria.filter((c) => c.criterion === criterion);
+  if (results.length === 1 && !results[0]!.parties) return levelWord(results[0]) ?? '(none)';
+  const applicable = results.filter((c) => c.applicable && c.normalised !== null);
+  if (applicable.length === 0) return results.length === 0 ? '-' : 'n/a';
+  const mean = applicable.reduce((sum, c) => sum + c.normalised!, 0) / applicable.length;
+  const subjects = results.length > 1 || results[0]!.subject !== null ? ` (${results.length} subject${results.length === 1 ? '' : 's'})` : '';
+  return `${Math.round(100 * mean)}%${subjects}`;
+}
+
+/** A criterion's points in the total (all its subjects); its bar and the total's share one scale, 0-100. */
+function contributionOf(result: CaseResult, criterion: string): number {
+  return result.criteria.filter((c) => c.criterion === criterion).reduce((sum, c) => sum + c.contribution, 0);
+}
+
+function formatTable(report: CompareReport, context: { color: boolean }): string {
+  const chalk = chalkFor(context);
+  const blocks: string[] = [];
+  for (const comparison of report.comparisons) {
+    const matrix = comparison.matrix.definition;
+    const ids = matrix.criteria.map((c) => c.id);
+    const table = new Table({ head: ['Rank', 'Record', ...ids.map(safeText), 'Total', 'Verdict', ''], wordWrap: true, style: tableStyle(context) });
+    for (const { result, place } of byRank(comparison)) {
+      table.push([
+        rankText(place),
+        safeText(result.record.id),
+        ...ids.map((id) => `${safeText(cellText(result, id))} ${bar(contributionOf(result, id), 100, 10)}`.trimEnd()),
+        result.score === null ? '-' : round2(result.score).toFixed(2),
+        paintVerdict(chalk, matrix, result.verdict),
+        bar(result.score ?? 0, 100, 10),
+      ]);
+    }
+    const lines = [chalk.bold(safeText(matrix.title)), matrixLine(comparison.matrix, chalk), table.toString()];
+    lines.push(`Bars: each criterion's contribution and the total, on one scale (a full bar is 100)${comparison.places.some((p) => p.tied) ? '; = tied: the same total as another case' : ''}`);
+    blocks.push(lines.join('\n'));
+  }
+  if (report.comparisons.length > 1) blocks.push(crossTable(report, context));
+  blocks.push(chalk.dim(`Ranks: ${RANKING}.`));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** Records down, matrices across: the same case under each matrix. */
+function crossTable(report: CompareReport, context: { color: boolean }): string {
+  const chalk = chalkFor(context);
+  const table = new Table({ head: ['Record', ...report.comparisons.map((c) => safeText(c.matrix.definition.id))], wordWrap: true, style: tableStyle(context) });
+  report.records.forEach((record, i) => {
+    table.push([
+      safeText(record.record.id),
+      ...report.comparisons.map((c) => {
+        const result = c.results[i]!;
+        const score = result.score === null ? '-' : round2(result.score).toFixed(2);
+        return `${score} ${paintVerdict(chalk, c.matrix.definition, result.verdict)} (rank ${rankText(c.places[i]!)})`;
+      }),
+    ]);
+  });
+  return `${chalk.bold('Each record under each matrix')}\n${table.toString()}`;
+}
+
+function formatMarkdown(report: CompareReport): string {
+  const blocks: string[] = [];
+  for (const comparison of report.comparisons) {
+    const matrix = comparison.matrix.definition;
+    const ids = matrix.criteria.map((c) => c.id);
+    const rows = byRank(comparison).map(({ result, place }) => [
+      rankText(place),
+      `\`${result.record.id}\``,
+      ...ids.map((id) => mdText(cellText(result, id))),
+      mdNumber(result.score),
+      mdText(result.verdict ?? 'none'),
+    ]);
+    blocks.push(
+      [`## ${mdText(matrix.title)}`, matrixMarkdown(comparison.matrix), mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2])].join('\n\n'),
+    );
+  }
+  if (report.comparisons.length > 1) {
+    const rows = report.records.map((record, i) => [
+      `\`${record.record.id}\``,
+      ...report.comparisons.map((c) => `${mdNumber(c.results[i]!.score)} ${mdText(c.results[i]!.verdict ?? 'none')} (${rankText(c.places[i]!)})`),
+    ]);
+    blocks.push(['## Each record under each matrix', mdTable(['Record', ...report.comparisons.map((c) => `\`${c.matrix.definition.id}\``)], rows)].join('\n\n'));
+  }
+  blocks.push(`Ranks: ${RANKING}; = marks a tie.`);
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function formatLong(report: CompareReport): string {
+  const columns = ['matrix', 'matrix_version', 'record', 'as_of', ...CELL_COLUMNS, 'score', 'verdict', 'rank', 'tied'];
+  const rows: CsvValue[][] = [];
+  for (const comparison of report.comparisons) {
+    const matrix = comparison.matrix.definition;
+    comparison.results.forEach((result, i) => {
+      const place = comparison.places[i]!;
+      for (const cells of cellRows(result)) rows.push([matrix.id, matrix.version, result.record.id, result.asOf, ...cells, scoreOf(result), result.verdict, place.rank, place.tied]);
+    });
+  }
+  return toCsv({ columns, rows });
+}
+
+function formatCsv(report: CompareReport): string {
+  const ids = [...new Set(report.comparisons.flatMap((c) => resultIds(c.matrix.definition, c.results)))];
+  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', 'score', 'band', 'verdict', 'rank', 'tied', ...ids.flatMap((id) => [id, `${id}_points`])];
+  const rows: CsvValue[][] = [];
+  for (const comparison of report.comparisons) {
+    const matrix = comparison.matrix.definition;
+    comparison.results.forEach((result, i) => {
+      const place = comparison.places[i]!;
+      const byId = new Map(result.criteria.map((c) => [c.id, c]));
+      const cells = ids.flatMap((id) => {
+        const criterion = byId.get(id);
+        return [levelWord(criterion), criterion?.points == null ? null : round2(criterion.points)];
+      });
+      rows.push([matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, scoreOf(result), result.band, result.verdict, place.rank, place.tied, ...cells]);
+    });
+  }
+  return toCsv({ columns, rows });
+}
+
+function formatNdjson(report: CompareReport): string {
+  return ndjsonText(
+    report.comparisons.flatMap((c) =>
+      c.results.map((result, i) => ({ schema: COMPARE_ROW_SCHEMA_ID, matrix: { id: c.matrix.definition.id, version: c.matrix.definition.version, sha256: c.matrix.sha256 }, ...projectRow(result, c.places[i]!) })),
+    ),
+  );
+}
+
+export const compareFormats: ResearchFormats<CompareReport> = {
+  table: formatTable,
+  json: (report) => jsonText(document(report)),
+  markdown: formatMarkdown,
+  csv: formatCsv,
+  long: formatLong,
+  ndjson: formatNdjson,
+};

@@ -1,0 +1,83 @@
+import { AGGREGATION_METHODS, type CaseResult } from '../engine/index.js';
+import { round2 } from './json.js';
+import type { EvaluationReport, Formatter } from './report.js';
+
+/**
+ * Text for a Markdown table cell or paragraph: characters that would start markup or break the
+ * table are escaped, line breaks become spaces, control characters go.
+ */
+export function mdText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/([\\`*_[\]|<])/g, '\\$1');
+}
+
+/** A GitHub-flavoured Markdown table; `right` marks the columns to align right (numbers). */
+export function mdTable(head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string {
+  const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(align), ...rows.map(line)].join('\n');
+}
+
+export function mdNumber(value: number | null): string {
+  return value === null ? '' : round2(value).toFixed(2);
+}
+
+/** `evaluate -f markdown`: a section per record, ready to paste into a paper or a pull request. */
+export const formatEvaluationMarkdown: Formatter = (report, context) => {
+  const matrix = report.matrix.definition;
+  const blocks = [`## ${mdText(matrix.title)}`, `Matrix \`${matrix.id}\` ${mdText(matrix.version)} (${mdText(report.matrix.file)}, sha256 \`${report.matrix.sha256.slice(0, 12)}\`). Aggregation: ${matrix.aggregation}, ${mdText(AGGREGATION_METHODS[matrix.aggregation])}.`];
+  for (const { result, file } of report.results) blocks.push(recordSection(result, file, report, context.explain));
+  return `${blocks.join('\n\n')}\n`;
+};
+
+function recordSection(result: CaseResult, file: string, report: EvaluationReport, explain: boolean): string {
+  const matrix = report.matrix.definition;
+  const rows = result.criteria.map((criterion) => {
+    const gated = matrix.criteria.find((c) => c.id === criterion.criterion)?.gates.length ? ' (gate)' : '';
+    const level = !criterion.applicable
+      ? 'n/a'
+      : criterion.parties
+        ? criterion.parties.map((cell) => `${mdText(cell.party)}: ${cell.applicable ? mdText(cell.level?.label ?? '(none)') : 'n/a'}`).join(', ')
+        : criterion.level
+          ? `${mdText(criterion.level.label)} (${criterion.level.score})`
+          : '(no level)';
+    const evidence = criterion.evidence.map((item) => `${mdText(item.event)} ${item.date}${item.sources.length > 0 && item.sources.every((s) => s.verified) ? '' : ' †'}`).join('; ');
+    return [
+      `${mdText(criterion.id)}${gated}`,
+      level,
+      criterion.points === null ? '' : `${round2(criterion.points)}/${criterion.maxPoints}`,
+      String(criterion.weight),
+      criterion.applicable && criterion.weight > 0 ? mdNumber(criterion.contribution) : '-',
+      evidence,
+    ];
+  });
+  const lines = [
+    `### ${mdText(result.record.title)} (\`${result.record.id}\`)`,
+    `As of ${result.asOf}; record ${mdText(file)}.`,
+    mdTable(['Criterion', 'Level', 'Points', 'Weight', 'Contribution', 'Evidence'], rows, [2, 3, 4]),
+    result.score === null
+      ? 'No total: no weighted criterion applies.'
+      : `**Total ${mdNumber(result.score)} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
+  ];
+  if (result.gates.length > 0) {
+    lines.push(`Gates: ${result.gates.map((gate) => `${mdText(gate.criterion)} at ${mdText(gate.requires)} or above for better than ${mdText(gate.above)}: ${gate.status}`).join('; ')}.`);
+  }
+  if (result.criteria.some((c) => c.evidence.some((item) => item.sources.length === 0 || item.sources.some((s) => !s.verified)))) {
+    lines.push('† rests on a source marked unverified');
+  }
+  if (explain) {
+    const why = result.criteria
+      .filter((criterion) => criterion.explanation)
+      .map((criterion) => {
+        const { explanation } = criterion;
+        const failure = explanation!.failure;
+        const where = failure.location ? ` (${mdText(`${failure.location.file}:${failure.location.line}:${failure.location.col}`)})` : '';
+        const target = explanation!.level ? `not ${mdText(explanation!.level.label)}` : 'does not apply';
+        return `- **${mdText(criterion.id)}**: ${target}${where}: expected ${mdText(failure.expected)}; actual ${mdText(failure.actual)}`;
+      });
+    if (why.length > 0) lines.push(['Why not the next level up:', '', ...why].join('\n'));
+  }
+  return lines.join('\n\n');
+}

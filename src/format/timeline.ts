@@ -1,0 +1,269 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { CaseResult, SummitEvent } from '../engine/index.js';
+import type { CellState, CriterionChange, TimelinePoint } from '../engine/timeline.js';
+import { paintVerdict, sparkline } from './charts.js';
+import { toCsv, type CsvValue } from './csv.js';
+import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
+import { round2 } from './json.js';
+import { mdNumber, mdTable, mdText } from './markdown.js';
+import {
+  chalkFor,
+  jsonText,
+  matrixLine,
+  matrixMarkdown,
+  ndjsonText,
+  projectMatrix,
+  projectRecord,
+  tableStyle,
+  type MatrixInput,
+  type RecordInput,
+  type ResearchFormats,
+  type Tool,
+} from './research.js';
+import { safeText } from './terminal-text.js';
+
+export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@1';
+export const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@1';
+
+export interface TimelineReport {
+  readonly tool: Tool;
+  readonly matrix: MatrixInput;
+  readonly record: RecordInput;
+  /** `events`: at the summit and at each event's date; `step`: every `step` from `from` to `to`. */
+  readonly dates: { readonly method: 'events' | 'step'; readonly step: string | null; readonly from: string; readonly to: string };
+  readonly points: readonly TimelinePoint[];
+}
+
+function stateText(state: CellState | null): string {
+  if (state === null) return '(absent)';
+  if (!state.applicable) return 'n/a';
+  return state.level ?? '(no level)';
+}
+
+function changeText(change: CriterionChange): string {
+  const who = change.party === null ? change.result : `${change.result} (${change.party})`;
+  const why =
+    change.cause === 'events'
+      ? `moved by ${change.events.join(', ')}`
+      : change.cause === 'time'
+        ? 'no new event: time passed (a deadline or a date window)'
+        : 'new events arrived, none named by the criterion';
+  return `${who}: ${stateText(change.from)} -> ${stateText(change.to)} (${change.direction}), ${why}`;
+}
+
+function eventText(event: SummitEvent): string {
+  const links = Object.entries(event.links).flatMap(([kind, targets]) => (targets ?? []).map((target) => `${kind} ${target}`));
+  return `${event.id} (${event.date}, ${[event.type, ...links].join(', ')})${event.title ? `: ${event.title}` : ''}`;
+}
+
+/** Per point: the verdict change, each arrived event (the first point lists only a count), each criterion moved. */
+function story(report: TimelineReport): { date: string; headline: string; verdictChanged: boolean; events: string[]; changes: string[] }[] {
+  return report.points.slice(1).flatMap((point, k) => {
+    if (point.arrived.length === 0 && point.changes.length === 0) return [];
+    const before = report.points[k]!.result;
+    const score = scoreChange(before, point.result);
+    const verdict = point.verdictChange ? `verdict ${point.verdictChange.from ?? 'none'} -> ${point.verdictChange.to ?? 'none'}` : `verdict ${point.result.verdict ?? 'none'} holds`;
+    const headline = point.changes.length === 0 ? `nothing moved; ${verdict}` : `${score}, ${verdict}`;
+    return [{ date: point.date, headline, verdictChanged: point.verdictChange !== null, events: point.arrived.map(eventText), changes: point.changes.map(changeText) }];
+  });
+}
+
+function scoreChange(before: CaseResult, after: CaseResult): string {
+  const text = (score: number | null) => (score === null ? 'none' : round2(score).toFixed(2));
+  return before.score === after.score ? `score ${text(after.score)}` : `score ${text(before.score)} -> ${text(after.score)}`;
+}
+
+function datesText(report: TimelineReport): string {
+  return report.dates.method === 'events'
+    ? `dates: the summit and each event (${report.points.length} dates, ${report.dates.from} to ${report.dates.to})`
+    : `dates: every ${report.dates.step} from ${report.dates.from} to ${report.dates.to} (${report.points.length} dates)`;
+}
+
+/** A criterion at a point, marked with an arrow when it moved there. */
+function cellAt(point: TimelinePoint, id: string, chalk?: ChalkInstance): string {
+  const results = point.result.criteria.filter((c) => c.id === id);
+  const criterion = results[0];
+  let text: string;
+  if (!criterion) text = '-';
+  else if (criterion.parties) text = criterion.applicable && criterion.normalised !== null ? `${Math.round(100 * criterion.normalised)}%` : 'n/a';
+  else text = levelWord(criterion) ?? '(none)';
+  const moves = point.changes.filter((change) => change.result === id);
+  const up = moves.some((m) => m.direction === 'up');
+  const down = moves.some((m) => m.direction === 'down');
+  const arrow = up && !down ? ' ↑' : down && !up ? ' ↓' : up && down ? ' ↕' : moves.length > 0 ? ' •' : '';
+  if (!chalk || arrow === '') return text + arrow;
+  return (up && !down ? chalk.green : down && !up ? chalk.red : chalk.yellow)(text + arrow);
+}
+
+const LEGEND = 'A level marked ↑ or ↓ moved up or down the matrix\'s levels on that date; • marks a criterion that began or stopped applying.';
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function ids(report: TimelineReport): string[] {
+  return resultIds(report.matrix.definition, report.points.map((point) => point.result));
+}
+
+function formatTable(report: TimelineReport, context: { color: boolean }): string {
+  const chalk = chalkFor(context);
+  const matrix = report.matrix.definition;
+  const columns = ids(report);
+  const table = new Table({ head: ['Date', 'Score', 'Verdict', ...columns.map(safeText), 'New events'], wordWrap: true, style: tableStyle(context) });
+  report.points.forEach((point, k) => {
+    const arrived = k === 0 ? `${point.arrived.length} event${point.arrived.length === 1 ? '' : 's'}` : point.arrived.map((event) => event.id).join('\n');
+    table.push([
+      point.date,
+      point.result.score === null ? '-' : round2(point.result.score).toFixed(2),
+      paintVerdict(chalk, matrix, point.result.verdict),
+      ...columns.map((id) => safeText(cellAt(point, id, chalk))),
+      safeText(arrived),
+    ]);
+  });
+  const lines = [
+    chalk.bold(`${safeText(report.record.record.title)} (${report.record.record.id})`),
+    matrixLine(report.matrix, chalk),
+    chalk.dim(datesText(report)),
+    table.toString(),
+    `Score ${sparkline(report.points.map((point) => point.result.score))}  (0-100, one mark per date)`,
+    chalk.dim(LEGEND),
+  ];
+  const told = story(report);
+  if (told.length > 0) {
+    lines.push(chalk.bold('What changed:'));
+    for (const entry of told) {
+      lines.push(`  ${entry.date}  ${entry.verdictChanged ? chalk.bold(entry.headline) : entry.headline}`);
+      for (const event of entry.events) lines.push(`    + ${safeText(event)}`);
+      for (const change of entry.changes) lines.push(`    ${safeText(change)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatMarkdown(report: TimelineReport): string {
+  const columns = ids(report);
+  const rows = report.points.map((point, k) => [
+    point.date,
+    mdNumber(point.result.score),
+    mdText(point.result.verdict ?? 'none'),
+    ...columns.map((id) => mdText(cellAt(point, id))),
+    k === 0 ? `${point.arrived.length} events` : point.arrived.map((event) => `\`${event.id}\``).join(', '),
+  ]);
+  const blocks = [
+    `## ${mdText(report.record.record.title)} (\`${report.record.record.id}\`) over time`,
+    `${matrixMarkdown(report.matrix)} ${mdText(capitalised(datesText(report)))}.`,
+    mdTable(['Date', 'Score', 'Verdict', ...columns.map(mdText), 'New events'], rows, [1]),
+    mdText(LEGEND),
+  ];
+  const told = story(report);
+  if (told.length > 0) {
+    const items = told.map((entry) =>
+      [`- **${entry.date}**: ${mdText(entry.headline)}`, ...entry.events.map((e) => `  - new: ${mdText(e)}`), ...entry.changes.map((c) => `  - ${mdText(c)}`)].join('\n'),
+    );
+    blocks.push(['### What changed', '', ...items].join('\n'));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function projectState(state: CellState | null) {
+  if (state === null) return null;
+  return state.applicable ? { applicable: true, level: state.level } : { applicable: false, level: null };
+}
+
+function projectPoint(point: TimelinePoint) {
+  const result = point.result;
+  return {
+    date: point.date,
+    score: scoreOf(result),
+    band: result.band,
+    verdict: result.verdict,
+    verdictChange: point.verdictChange,
+    criteria: result.criteria.map((criterion) => ({
+      id: criterion.id,
+      criterion: criterion.criterion,
+      applicable: criterion.applicable,
+      level: criterion.level?.label ?? null,
+      points: criterion.points === null ? null : round2(criterion.points),
+      maxPoints: criterion.maxPoints,
+      contribution: round2(criterion.contribution),
+      parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, applicable: cell.applicable, level: cell.level?.label ?? null })),
+    })),
+    arrived: point.arrived.map((event) => ({ id: event.id, date: event.date, type: event.type, title: event.title ?? null, links: event.links })),
+    changes: point.changes.map((change) => ({
+      criterion: change.result,
+      party: change.party,
+      from: projectState(change.from),
+      to: projectState(change.to),
+      direction: change.direction,
+      cause: change.cause,
+      events: change.events,
+    })),
+  };
+}
+
+function document(report: TimelineReport) {
+  return {
+    schema: TIMELINE_SCHEMA_ID,
+    tool: { name: report.tool.name, version: report.tool.version },
+    matrix: projectMatrix(report.matrix),
+    record: projectRecord(report.record),
+    dates: report.dates,
+    points: report.points.map(projectPoint),
+  };
+}
+
+function formatLong(report: TimelineReport): string {
+  const matrix = report.matrix.definition;
+  const columns = ['matrix', 'record', 'date', ...CELL_COLUMNS, 'changed', 'moved_by', 'score', 'verdict'];
+  const rows: CsvValue[][] = [];
+  for (const point of report.points) {
+    const result = point.result;
+    cellRows(result).forEach((cells) => {
+      const [criterion, , party] = cells;
+      const change = point.changes.find((c) => c.result === criterion && c.party === party);
+      rows.push([matrix.id, result.record.id, point.date, ...cells, change !== undefined, change ? change.events.join(' ') : null, scoreOf(result), result.verdict]);
+    });
+  }
+  return toCsv({ columns, rows });
+}
+
+function formatCsv(report: TimelineReport): string {
+  const columns = ids(report);
+  const header = ['matrix', 'record', 'date', 'score', 'band', 'verdict', 'verdict_changed', 'new_events', ...columns.flatMap((id) => [id, `${id}_points`])];
+  const rows = report.points.map((point, k): CsvValue[] => {
+    const byId = new Map(point.result.criteria.map((c) => [c.id, c]));
+    return [
+      report.matrix.definition.id,
+      report.record.record.id,
+      point.date,
+      scoreOf(point.result),
+      point.result.band,
+      point.result.verdict,
+      k > 0 && point.verdictChange !== null,
+      point.arrived.map((event) => event.id).join(' '),
+      ...columns.flatMap((id) => {
+        const criterion = byId.get(id);
+        return [levelWord(criterion), criterion?.points == null ? null : round2(criterion.points)];
+      }),
+    ];
+  });
+  return toCsv({ columns: header, rows });
+}
+
+export const timelineFormats: ResearchFormats<TimelineReport> = {
+  table: formatTable,
+  json: (report) => jsonText(document(report)),
+  markdown: formatMarkdown,
+  csv: formatCsv,
+  long: formatLong,
+  ndjson: (report) =>
+    ndjsonText(
+      report.points.map((point) => ({
+        schema: TIMELINE_POINT_SCHEMA_ID,
+        matrix: { id: report.matrix.definition.id, version: report.matrix.definition.version, sha256: report.matrix.sha256 },
+        record: report.record.record.id,
+        ...projectPoint(point),
+      })),
+    ),
+};

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
+import type { CaseRecord, Matrix } from '../engine/types.js';
+import { detectKind, matrixFilesFor, type FileKind } from './detect-kind.js';
+import type { FoundFile } from './expand-paths.js';
+import { withBase } from './extends.js';
+import { checkDocument } from './load-document.js';
+import { checkMatrix, matrixFromData } from './load-matrix.js';
+import { recordFromData, type RawRecord } from './load-record.js';
+import { readTestCases } from './load-tests.js';
+import { lintMatrix } from './lint-matrix.js';
+import { lintRecord } from './lint-record.js';
+import { readInputFile } from './read-input.js';
+import { parseYamlDocument, type ParsedDocument } from './yaml-document.js';
+
+/** What validate found in one file. */
+export interface FileCheck {
+  readonly file: string;
+  /** Undefined when the file could not be read or parsed, or its kind could not be told. */
+  readonly kind?: FileKind;
+  /** Found in a folder or by a glob, and neither a matrix, a record nor a tests file: not checked. */
+  readonly skipped: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly doc?: ParsedDocument;
+  /** Present when the file is a matrix without errors. */
+  readonly matrix?: Matrix;
+  /** Present when the file is a record without errors. */
+  readonly record?: CaseRecord;
+}
+
+/**
+ * Every problem in one file: reading, YAML, schema, the loader's checks, and the mistakes only
+ * validate looks for. Never throws for a problem with the file.
+ */
+export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck {
+  const file = found.path === '-' ? '<stdin>' : found.path;
+  let input;
+  try {
+    input = readInputFile(found.path, readStdin);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { file, skipped: false, diagnostics: error.diagnostics };
+  }
+  const doc = parseYamlDocument(input.file, input.text);
+  if (Array.isArray(doc)) return { file, skipped: false, diagnostics: doc };
+  const kind = detectKind(input.file, input.text, doc.data);
+  if (kind === undefined) {
+    if (!found.explicit) return { file, skipped: true, diagnostics: [] };
+    const diagnostic: Diagnostic = {
+      severity: 'error',
+      code: 'UNKNOWN_KIND',
+      file,
+      line: 1,
+      col: 1,
+      message: 'cannot tell what this file is: a matrix has `criteria`, a record `events`, a tests file `tests`',
+      hint: 'add the key, or a first line `# yaml-language-server: $schema=<path>/matrix.schema.json` (or record, tests)',
+    };
+    return { file, skipped: false, diagnostics: [diagnostic] };
+  }
+  if (kind === 'matrix') {
+    // A matrix that `extends` another is checked as merged with it, as the loader does.
+    const built = withBase(doc, (merged) => {
+      const schemaProblems = checkDocument(merged, 'matrix');
+      if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
+      const loaded = matrixFromData(merged, input.sha256);
+      const more = [...lintMatrix(merged), ...readTestCases(merged, loaded.value?.matrix).diagnostics];
+      return { ...loaded, diagnostics: [...loaded.diagnostics, ...more] };
+    });
+    const diagnostics = sortByPosition([...built.diagnostics]);
+    const matrix = built.value?.matrix;
+    return { file, kind, skipped: false, diagnostics, doc, ...(matrix && !hasErrors(diagnostics) && { matrix }) };
+  }
+  const schemaProblems = checkDocument(doc, kind);
+  if (schemaProblems.length > 0) return { file, kind, skipped: false, diagnostics: schemaProblems, doc };
+
+  switch (kind) {
+    case 'record': {
+      const raw = doc.data as RawRecord;
+      const built = recordFromData(doc, raw);
+      const diagnostics = sortByPosition([...built.diagnostics, ...(built.value ? lintRecord(doc, raw) : [])]);
+      return { file, kind, skipped: false, diagnostics, doc, ...(built.value && !hasErrors(diagnostics) && { record: built.value }) };
+    }
+    case 'tests': {
+      const candidates = matrixFilesFor(file);
+      const matrixFile = candidates.find((candidate) => existsSync(candidate));
+      const missing: Diagnostic[] = matrixFile
+        ? []
+        : [{ severity: 'error', code: 'FILE_NOT_FOUND', file, line: 1, col: 1, message: `no matrix beside this tests file (looked for ${candidates.join(', ')})`, hint: 'name it after its matrix: <matrix>.tests.yaml' }];
+      const tests = readTestCases(doc, matrixFile === undefined ? undefined : siblingMatrix(matrixFile));
+      return { file, kind, skipped: false, diagnostics: [...missing, ...tests.diagnostics], doc };
+    }
+  }
+}
+
+/** The matrix beside a tests file, when it loads; its own problems are reported when it is validated. */
+function siblingMatrix(path: string): Matrix | undefined {
+  try {
+    const input = readInputFile(path, () => Buffer.alloc(0));
+    const doc = parseYamlDocument(input.file, input.text);
+    return Array.isArray(doc) ? undefined : checkMatrix(doc, input.sha256).value?.matrix;
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
+}
+
+function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}

@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { InputError, type Diagnostic } from '../diagnostics.js';
+import { resolveInput } from './bundled.js';
+import type { Checked } from './load-document.js';
+import { readInputFile } from './read-input.js';
+import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
+
+// `extends: <bundled id or path>` makes a matrix a set of changes to another: its criteria are
+// merged by id (each key it gives replaces the base's), other top-level keys replace the base's,
+// and golden `tests` are never inherited (other weights need other expectations). The merged
+// data is then checked like any matrix, and every position in it leads back to the file the
+// part came from: an error in an inherited level points into the base.
+
+/** Where a matrix came from when it extends another. */
+export interface ExtendsInfo {
+  /** The matrices it extends, nearest first. */
+  readonly bases: readonly BaseMatrix[];
+  /** What this matrix changes in its base, in the order it says it. */
+  readonly overrides: readonly Override[];
+}
+
+export interface BaseMatrix {
+  readonly id: string;
+  readonly version: string;
+  readonly file: string;
+  readonly sha256: string;
+}
+
+export interface Override {
+  /** `verdicts`, `criteria.negotiation.weight`, `criteria.new-criterion`. */
+  readonly path: string;
+  /** `changed`: a single value, shown with from and to; `replaced`: a list or mapping; `added`: not in the base. */
+  readonly change: 'changed' | 'replaced' | 'added';
+  readonly from?: string | number | boolean | null;
+  readonly to?: string | number | boolean | null;
+}
+
+const MAX_DEPTH = 16;
+
+type Raw = Record<string, unknown>;
+
+/**
+ * Runs `check` on the matrix as merged with the matrices it extends (or as it is, when it extends
+ * none), and adds where it came from to the value.
+ */
+export function withBase<T extends object>(doc: ParsedDocument, check: (merged: ParsedDocument) => Checked<T>): Checked<T & { readonly extends?: ExtendsInfo }> {
+  const resolved = resolveExtends(doc, []);
+  if (!resolved.value) return { diagnostics: resolved.diagnostics };
+  const { merged, info } = resolved.value;
+  const checked = check(merged);
+  if (!info || checked.value === undefined) return checked;
+  return { ...checked, value: { ...checked.value, extends: info } };
+}
+
+interface Resolved {
+  readonly merged: ParsedDocument;
+  readonly info?: ExtendsInfo;
+}
+
+function isMapping(value: unknown): value is Raw {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<Resolved> {
+  const data = doc.data;
+  if (!isMapping(data) || !('extends' in data)) return { value: { merged: doc }, diagnostics: [] };
+  const problem = (code: Diagnostic['code'], message: string, hint?: string, path: DataPath = ['extends']): Checked<Resolved> => ({
+    diagnostics: [{ severity: 'error', code, file: doc.file, ...doc.locate(path), path: path.join('.'), message, ...(hint && { hint }) }],
+  });
+  const target = data['extends'];
+  if (typeof target !== 'string' || target.length === 0 || target === '-') return problem('WRONG_TYPE', '`extends` must name a matrix: a bundled id or a path', 'extends: lewis-2015');
+  if (typeof data['id'] !== 'string') return problem('MISSING_KEY', 'a matrix that extends another needs an `id` of its own', undefined, []);
+
+  let baseFile: string;
+  try {
+    const beside = isAbsolute(target) || doc.file === '<stdin>' ? target : join(dirname(doc.file), target);
+    baseFile = existsSync(beside) ? beside : resolveInput('matrix', target);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const first = error.diagnostics[0]!;
+    return problem('FILE_NOT_FOUND', `extends \`${target}\`: ${first.message}`, first.hint);
+  }
+  const here = doc.file === '<stdin>' ? doc.file : resolve(doc.file);
+  const key = resolve(baseFile);
+  if ([...chain, here].includes(key)) {
+    return problem('BAD_FORMAT', `extends goes round in a circle: ${[...chain, here, key].map((file) => file.split(/[\\/]/).pop()).join(' -> ')}`, 'a matrix cannot extend itself, directly or through others');
+  }
+  if (chain.length >= MAX_DEPTH) return problem('OUT_OF_RANGE', `extends goes more than ${MAX_DEPTH} matrices deep`);
+
+  let baseDoc: ParsedDocument;
+  let sha256: string;
+  try {
+    const input = readInputFile(baseFile, () => Buffer.alloc(0));
+    sha256 = input.sha256;
+    const parsed = parseYamlDocument(input.file, input.text);
+    if (Array.isArray(parsed)) return { diagnostics: parsed };
+    baseDoc = parsed;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { diagnostics: error.diagnostics };
+  }
+  const base = resolveExtends(baseDoc, [...chain, here]);
+  if (!base.value) return base;
+  const baseData = base.value.merged.data;
+  if (!isMapping(baseData)) return problem('NOT_A_MAPPING', `the matrix it extends (${baseFile}) is not a mapping`);
+
+  const { merged, overrides } = merge(doc, base.value.merged);
+  const self: BaseMatrix = { id: String(baseData['id']), version: String(baseData['version']), file: baseDoc.file, sha256 };
+  return { value: { merged, info: { bases: [self, ...(base.value.info?.bases ?? [])], overrides } }, diagnostics: [] };
+}
+
+const NOT_INHERITED = new Set(['tests']);
+
+function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDocument; overrides: Override[] } {
+  const own = child.data as Raw;
+  const inherited = base.data as Raw;
+  const data: Raw = {};
+  const overrides: Override[] = [];
+  const criterionOverrides: Override[] = [];
+  // The parser refuses __proto__ and the like already; a merge must not be the way round that.
+  const copy = (key: string) => key !== '__proto__' && key !== 'constructor' && key !== 'prototype';
+  for (const key of Object.keys(inherited)) if (copy(key) && !NOT_INHERITED.has(key) && key !== 'extends') data[key] = inherited[key];
+  for (const key of Object.keys(own)) if (copy(key)) data[key] = own[key];
+
+  // Each merged criterion remembers where it stands in the child and in the base.
+  const origins: { child?: number; base?: number }[] = [];
+  const baseCriteria = Array.isArray(inherited['criteria']) ? (inherited['criteria'] as unknown[]) : undefined;
+  const ownCriteria = Array.isArray(own['criteria']) ? (own['criteria'] as unknown[]) : undefined;
+  if (baseCriteria && (ownCriteria || !('criteria' in own))) {
+    const criteria: unknown[] = baseCriteria.map((item, i) => (origins.push({ base: i }), item));
+    const idOf = (item: unknown) => (isMapping(item) && typeof item['id'] === 'string' ? item['id'] : undefined);
+    (ownCriteria ?? []).forEach((item, i) => {
+      const id = idOf(item);
+      const at = id === undefined ? -1 : baseCriteria.findIndex((candidate) => idOf(candidate) === id);
+      if (at >= 0 && isMapping(item)) {
+        const before = baseCriteria[at] as Raw;
+        criteria[at] = Object.fromEntries([...Object.entries(before), ...Object.entries(item)].filter(([key]) => copy(key)));
+        origins[at] = { child: i, base: at };
+        for (const key of Object.keys(item)) {
+          if (key !== 'id' && !sameValue(before[key], item[key])) criterionOverrides.push(describe(`criteria.${id}.${key}`, key in before, before[key], item[key]));
+        }
+      } else {
+        criteria.push(item);
+        origins.push({ child: i });
+        criterionOverrides.push({ path: `criteria.${id ?? i}`, change: 'added' });
+      }
+    });
+    data['criteria'] = criteria;
+  }
+  for (const key of Object.keys(own)) {
+    if (key === 'criteria' && data['criteria'] !== own['criteria']) overrides.push(...criterionOverrides);
+    if (key === 'id' || key === 'extends' || key === 'criteria' || NOT_INHERITED.has(key)) continue;
+    if (!sameValue(inherited[key], own[key])) overrides.push(describe(key, key in inherited, inherited[key], own[key]));
+  }
+
+  const locate = (path: DataPath, options?: { key?: boolean }): Position => {
+    const from = (doc: ParsedDocument, at: DataPath): Position => ({ file: doc.file, ...doc.locate(at, options) }) as Position;
+    const [top, index, field] = path;
+    if (top === 'criteria' && typeof index === 'number' && origins.length > 0) {
+      const origin = origins[index];
+      const rest = path.slice(2);
+      if (origin?.child !== undefined) {
+        const item = ownCriteria?.[origin.child];
+        const childHas = field === undefined || origin.base === undefined || (isMapping(item) && String(field) in item);
+        if (childHas) return from(child, ['criteria', origin.child, ...rest]);
+      }
+      if (origin?.base !== undefined) return from(base, ['criteria', origin.base, ...rest]);
+      return from(child, path);
+    }
+    if (top !== undefined && !(String(top) in own) && String(top) in inherited) return from(base, path);
+    return from(child, path);
+  };
+  return { merged: { file: child.file, data, locate }, overrides };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function describe(path: string, inBase: boolean, from: unknown, to: unknown): Override {
+  if (!inBase) return { path, change: 'added' };
+  const scalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  if (scalar(from) && scalar(to)) return { path, change: 'changed', from: from as Override['from'], to: to as Override['to'] };
+  return { path, change: 'replaced' };
+}

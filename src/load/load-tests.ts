@@ -1,0 +1,138 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { dayNumber } from '../engine/dates.js';
+import type { CaseRecord, Matrix, SourceLocation } from '../engine/types.js';
+import { didYouMean } from '../suggest.js';
+import { bundledIds, resolveInput } from './bundled.js';
+import { DiagnosticSink } from './load-document.js';
+import { recordFromData, type RawEvent } from './load-record.js';
+import { lintRecord } from './lint-record.js';
+import type { DataPath, ParsedDocument } from './yaml-document.js';
+
+/** In `expect.levels`, the criterion does not apply to the record. */
+export const NOT_APPLICABLE = 'n/a';
+
+export type ScoreExpectation = number | { readonly min?: number; readonly max?: number };
+
+export interface Expectation {
+  readonly levels?: Readonly<Record<string, string>>;
+  readonly verdict?: string;
+  readonly score?: ScoreExpectation;
+}
+
+interface RawTestCase {
+  name: string;
+  record?: string;
+  date?: string;
+  parties?: string[];
+  events?: RawEvent[];
+  asOf?: string;
+  expect: Expectation;
+}
+
+/** One golden case, ready to run unless it has errors of its own. */
+export interface TestCase {
+  readonly name: string;
+  readonly location: SourceLocation;
+  /** The record to score: built from inline events, or a file to load. Undefined when the case is broken. */
+  readonly source?: { readonly kind: 'inline'; readonly record: CaseRecord } | { readonly kind: 'file'; readonly path: string };
+  readonly asOf?: string;
+  readonly expect: Expectation;
+  /** Where a part of `expect` stands (`['levels', 'negotiation']`), for pointing at a failed expectation. */
+  readonly expectLocation: (path: readonly string[]) => SourceLocation;
+  /** Problems of the case itself (its own position in the file); any error means it cannot pass. */
+  readonly problems: readonly Diagnostic[];
+}
+
+/**
+ * Reads the `tests:` of a schema-checked matrix or tests file. Checks what the schema cannot: one
+ * of `record` and `events`, a record that exists, real dates, and, given the matrix, expectations
+ * that name its criteria, levels and bands.
+ */
+export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): { cases: TestCase[]; diagnostics: Diagnostic[] } {
+  const raws = (doc.data as { tests?: RawTestCase[] }).tests ?? [];
+  const names = new Map<string, number>();
+  const cases = raws.map((raw, i): TestCase => {
+    const sink = new DiagnosticSink(doc);
+    const at = (...rest: (string | number)[]): DataPath => ['tests', i, ...rest];
+    const earlier = names.get(raw.name);
+    if (earlier === undefined) names.set(raw.name, i);
+    else sink.error('DUPLICATE_ID', at('name'), `test name \`${raw.name}\` appears twice (first at tests[${earlier}])`, 'give every test its own name');
+    if (raw.asOf !== undefined && dayNumber(raw.asOf) === undefined) sink.error('BAD_DATE', at('asOf'), `${raw.asOf} is not a calendar date`);
+    if (matrix) checkExpectation(sink, raw.expect, matrix, at);
+    const scoreRange = raw.expect.score;
+    if (typeof scoreRange === 'object' && scoreRange.min !== undefined && scoreRange.max !== undefined && scoreRange.min > scoreRange.max) {
+      sink.error('BAD_TEST', at('expect', 'score'), `the score range ${scoreRange.min}..${scoreRange.max} is empty`, 'min is the lowest score that passes, max the highest');
+    }
+
+    let source: TestCase['source'];
+    if (raw.record !== undefined && raw.events !== undefined) {
+      sink.error('BAD_TEST', at('events'), 'a test takes `record:` (a file or bundled id) or inline `events:`, not both', 'keep one', true);
+    } else if (raw.record !== undefined) {
+      for (const key of ['date', 'parties'] as const) {
+        if (raw[key] !== undefined) sink.error('BAD_TEST', at(key), `\`${key}\` goes with inline \`events:\`; the record file has its own`, 'remove it, or replace `record:` with `events:`', true);
+      }
+      const path = resolveTestRecord(raw.record, doc.file);
+      if (path === undefined) {
+        const hint = didYouMean(raw.record, bundledIds('record')) ?? 'give a path relative to this file, or a bundled record id';
+        sink.error('FILE_NOT_FOUND', at('record'), `no record file \`${raw.record}\` beside this file, and no bundled record with that id`, hint);
+      } else {
+        source = { kind: 'file', path };
+      }
+    } else if (raw.events !== undefined) {
+      if (raw.date === undefined) {
+        sink.error('MISSING_KEY', at(), `test \`${raw.name}\` has inline events but no \`date:\`, the summit date they are judged from`);
+      } else {
+        const parties = raw.parties ?? [...new Set(raw.events.flatMap((event) => event.actors ?? []))];
+        const data = { id: 'test', title: raw.name, date: raw.date, parties, events: raw.events };
+        const built = recordFromData(doc, data, { at: at(), requireSources: false });
+        const lint = built.value ? lintRecord(doc, data, at()) : [];
+        sink.diagnostics.push(...built.diagnostics, ...lint);
+        if (built.value && lint.every((d) => d.severity !== 'error')) source = { kind: 'inline', record: built.value };
+      }
+    } else {
+      sink.error('BAD_TEST', at(), `test \`${raw.name}\` names no record`, 'add `record:` (a file or bundled id) or inline `events:` with a `date:`');
+    }
+
+    const broken = sink.diagnostics.some((d) => d.severity === 'error');
+    return {
+      name: raw.name,
+      location: { file: doc.file, ...doc.locate(at()) },
+      ...(!broken && source && { source }),
+      ...(raw.asOf !== undefined && { asOf: raw.asOf }),
+      expect: raw.expect,
+      expectLocation: (path) => ({ file: doc.file, ...doc.locate(at('expect', ...path)) }),
+      problems: sink.diagnostics,
+    };
+  });
+  return { cases, diagnostics: cases.flatMap((c) => c.problems) };
+}
+
+function checkExpectation(sink: DiagnosticSink, expect: Expectation, matrix: Matrix, at: (...rest: (string | number)[]) => DataPath): void {
+  const criterionIds = matrix.criteria.map((c) => c.id);
+  for (const [key, label] of Object.entries(expect.levels ?? {})) {
+    // `criterion/event` names a forEach subject, `criterion@PARTY` one party's cell.
+    const id = key.split(/[/@]/)[0]!;
+    const criterion = matrix.criteria.find((c) => c.id === id);
+    if (!criterion) {
+      sink.error('UNKNOWN_CRITERION', at('expect', 'levels', key), `the matrix has no criterion \`${id}\``, didYouMean(id, criterionIds) ?? `criteria: ${criterionIds.join(', ')}`, true);
+      continue;
+    }
+    const labels = criterion.levels.map((level) => level.label);
+    if (label !== NOT_APPLICABLE && !labels.includes(label)) {
+      sink.error('UNKNOWN_LEVEL', at('expect', 'levels', key), `${id} has no level \`${label}\``, didYouMean(label, labels) ?? `levels: ${[...labels, NOT_APPLICABLE].join(', ')}`);
+    }
+  }
+  const bands = matrix.verdicts.map((band) => band.label);
+  if (expect.verdict !== undefined && !bands.includes(expect.verdict)) {
+    sink.error('UNKNOWN_BAND', at('expect', 'verdict'), `no verdict band \`${expect.verdict}\``, didYouMean(expect.verdict, bands) ?? `bands: ${bands.join(', ')}`);
+  }
+}
+
+/** A test's `record:`: a file relative to the file that names it, else a bundled record id. */
+export function resolveTestRecord(reference: string, fromFile: string): string | undefined {
+  const local = join(dirname(fromFile), reference);
+  if (existsSync(local) && statSync(local).isFile()) return local;
+  return bundledIds('record').includes(reference) ? resolveInput('record', reference) : undefined;
+}

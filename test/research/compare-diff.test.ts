@@ -1,0 +1,134 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffEvaluations } from '../../src/engine/diff.js';
+import { run } from '../helpers/fake-io.js';
+
+const SIX = ['us-china-2015-09', 'us-china-2013-06', 'us-china-2017-04', 'uk-china-2015-10', 'us-russia-2021-06', 'us-china-2023-11'];
+
+describe('summit-score compare', () => {
+  it('ranks the six bundled cases by total and flags the tie', async () => {
+    const { exitCode, stdout } = await run(['compare', ...SIX, '-f', 'json']);
+    expect(exitCode).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(document.schema).toBe('summit-score/compare@1');
+    const rows = document.comparisons[0].rows.map((r: { record: string; score: number; verdict: string; rank: number; tied: boolean }) => [r.record, r.score, r.verdict, r.rank, r.tied]);
+    expect(rows).toEqual([
+      ['us-china-2015-09', 100, 'progress', 1, false],
+      ['us-china-2013-06', 37.5, 'gesture', 4, false],
+      ['us-china-2017-04', 75, 'progress', 2, false],
+      ['uk-china-2015-10', 50, 'gesture', 3, false],
+      ['us-russia-2021-06', 25, 'gesture', 5, true],
+      ['us-china-2023-11', 25, 'gesture', 5, true],
+    ]);
+    expect(document.comparisons[0].rows[0].criteria[0]).toMatchObject({ id: 'negotiation', level: 'initiated', points: 2, contribution: 50 });
+  });
+
+  it('prints the cases in rank order with a level per cell, ties marked', async () => {
+    const { stdout } = await run(['compare', ...SIX]);
+    // Each criterion's contribution as a bar on the total's scale: 50 of 100 is five blocks of ten.
+    expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ initiated █████ +│ committed ██▌ +│ no-concession ██▌ +│ endorsed +│/);
+    expect(stdout).toMatch(/│ 100\.00 │ progress │ ██████████ │/);
+    expect(stdout).toMatch(/│ =5 +│ us-russia-2021-06 +│ absent/);
+    expect(stdout).toContain('= tied: the same total as another case');
+    expect(stdout.indexOf('us-china-2017-04')).toBeLessThan(stdout.indexOf('uk-china-2015-10'));
+  });
+
+  it('scores one case under several matrices, each named', async () => {
+    const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables']);
+    expect(stdout).toContain('Each record under each matrix');
+    expect(stdout).toMatch(/│ us-china-2015-09 │ 100\.00 progress \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86 partial \(rank 1\) +│/);
+  });
+
+  it('summarises per-party and forEach criteria as a share of points', async () => {
+    const { stdout } = await run(['compare', 'us-china-2015-09', 'us-china-2017-04', '-m', 'g20-compliance']);
+    expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ 25% \(4 subjects\) ██▌ +│ 25\.00 +│ assessed/);
+  });
+});
+
+describe('summit-score diff', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'summit-diff-'));
+
+  async function evaluation(name: string, argv: string[]): Promise<string> {
+    const file = join(dir, name);
+    const { stdout, exitCode } = await run(['evaluate', ...argv, '-f', 'json']);
+    expect(exitCode).toBe(0);
+    writeFileSync(file, stdout);
+    return file;
+  }
+
+  it('shows, per case and criterion, what moved between two as-of dates', async () => {
+    const before = await evaluation('before.json', [...SIX, '--as-of', '2015-09-25']);
+    const after = await evaluation('after.json', [...SIX]);
+    const { exitCode, stdout } = await run(['diff', before, after, '-f', 'json']);
+    expect(exitCode).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(document.schema).toBe('summit-score/diff@1');
+    const lewis = document.cases.find((c: { record: string }) => c.record === 'us-china-2015-09');
+    expect(lewis).toMatchObject({ status: 'changed', score: { a: 75, b: 100, delta: 25 }, verdict: { a: 'promise', b: 'progress', changed: true } });
+    expect(lewis.criteria.filter((c: { status: string }) => c.status === 'changed').map((c: { id: string; level: unknown; points: unknown }) => [c.id, c.level, c.points])).toEqual([
+      ['negotiation', { a: 'defined', b: 'initiated' }, { a: 1, b: 2, delta: 1 }],
+    ]);
+  });
+
+  it('shows weight changes and rank moves between two matrices', async () => {
+    const matrixFile = join(dir, 'equal.yaml');
+    writeFileSync(matrixFile, 'extends: lewis-2015\nid: lewis-equal\ncriteria:\n  - id: negotiation\n    weight: 2\n');
+    const a = await evaluation('lewis.json', SIX);
+    const b = await evaluation('equal.json', [...SIX, '-m', matrixFile]);
+    const { stdout } = await run(['diff', a, b]);
+    expect(stdout).toMatch(/│ uk-china-2015-10 +│ changed +│ [^│]+│ 50\.00 -> 66\.67 \(\+16\.67\) +│ gesture +│ 3 -> 2 \(-1\) +│/);
+    expect(stdout).toContain('negotiation: weight 4 -> 2 (-2)');
+    const { stdout: json } = await run(['diff', a, b, '-f', 'json']);
+    const russia = JSON.parse(json).cases.find((c: { record: string }) => c.record === 'us-russia-2021-06');
+    expect(russia.rank).toEqual({ a: 5, b: 5, delta: 0 });
+  });
+
+  it('computes rank deltas and added or removed cases', () => {
+    const result = (id: string, score: number) => ({ record: { id, title: id }, asOf: '2020-01-01', score, verdict: 'x', criteria: [] });
+    const diff = diffEvaluations(
+      { matrix: { id: 'm', version: '1', sha256: null }, results: [result('a', 10), result('b', 20), result('gone', 5)] },
+      { matrix: { id: 'm', version: '2', sha256: null }, results: [result('a', 30), result('b', 20), result('new', 1)] },
+    );
+    expect(diff.cases.map((c) => [c.record, c.status, c.rank.a, c.rank.b, c.rank.delta])).toEqual([
+      ['a', 'changed', 2, 1, -1],
+      ['b', 'changed', 1, 2, 1],
+      ['gone', 'removed', 3, null, null],
+      ['new', 'added', null, 3, null],
+    ]);
+  });
+
+  it('refuses a file that is not an evaluation, with its place (exit 2)', async () => {
+    const compare = join(dir, 'compare.json');
+    writeFileSync(compare, (await run(['compare', 'us-china-2015-09', '-f', 'json'])).stdout);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"schema": "summit-score/evaluation@1", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}');
+    const { exitCode, stderr } = await run(['diff', compare, broken]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain(`error NOT_ALLOWED ${compare}:2:13 schema is "summit-score/compare@1", not summit-score/evaluation@1`);
+    expect(stderr).toMatch(/error WRONG_TYPE .*broken\.json:1:\d+ results\.0\.record\.id must be a string/);
+    expect(stderr).toMatch(/error WRONG_TYPE .*broken\.json:1:\d+ results\.0\.score must be a number or null/);
+  });
+});
+
+describe('summit-score codebook', () => {
+  it('writes the matrix as Markdown: bands, criteria, levels with conditions in plain words, gates, source', async () => {
+    const { exitCode, stdout } = await run(['codebook', '-m', 'lewis-2015']);
+    expect(exitCode).toBe(0);
+    expect(stdout.startsWith('# Codebook: Measuring cybersecurity success at the summit (Lewis, CSIS, 2015)\n')).toBe(true);
+    expect(stdout).toContain('| `progress` | 70 | 100 | The presidential talks point to progress. |');
+    expect(stdout).toContain('- Gate: a verdict better than `promise` needs this criterion at `initiated` or above');
+    expect(stdout).toContain('| `defined` | 1 | 1/2 | Such a mechanism was agreed, but has not met yet. | some event where all of (type = mechanism; level in \\[leaders, ministerial\\]; openEnded = true; participation in \\[civil, military, civil-military\\]) |');
+    expect(stdout).toContain('- Source: James Andrew Lewis (CSIS), *Measuring Cybersecurity Success at the Summit*, 2015-09-21, <http://csis.org/publication/measuring-cybersecurity-success-summit>');
+    expect(stdout).toContain('- Weight: 0 (0% of the total weight 8); shown, not counted in the total');
+  });
+
+  it('lists every criterion and level of every bundled matrix', async () => {
+    for (const id of ['lewis-2015', 'critics-2015', 'summit-deliverables', 'g20-compliance']) {
+      const { stdout } = await run(['codebook', '-m', id, '-f', 'markdown']);
+      const { stdout: json } = await run(['evaluate', '-m', id, '-f', 'json']);
+      for (const criterion of JSON.parse(json).results[0].criteria) expect(stdout).toContain(`(\`${criterion.criterion}\`)`);
+    }
+  });
+});
