@@ -95,6 +95,8 @@ export const FIELDS = {
   trigger: 'On a suspension: what prompted it.',
   resumed: 'On a mechanism: true when the summit resumed it after a suspension.',
   outcomes: 'On a meeting: short ids of what it produced.',
+  accused: 'On an accusation or indictment: the party (or parties) said to have broken the commitment it `breaches:`.',
+  extent: 'On an event that `fulfils:` a commitment: `partial` when it does so only in part (work in progress).',
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

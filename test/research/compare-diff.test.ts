@@ -43,7 +43,7 @@ describe('summit-score compare', () => {
 
   it('summarises per-party and forEach criteria as a share of points', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', 'us-china-2017-04', '-m', 'g20-compliance']);
-    expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ 25% \(4 subjects\) ██▌ +│ 25\.00 +│ assessed/);
+    expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ 50% \(4 subjects\) █████ +│ 50\.00 +│ assessed/);
   });
 });
 
