@@ -34,6 +34,14 @@ describe('hostile YAML', () => {
     ['__proto__ as a key', 'fields:\n  __proto__: {polluted: true}\n', 'FORBIDDEN_KEY'],
     ['constructor as a key', 'constructor: x\n', 'FORBIDDEN_KEY'],
     ['prototype as a key', 'a: {prototype: 1}\n', 'FORBIDDEN_KEY'],
+    ['a YAML 1.1 !!set (a Set object)', 'a: !!set {b}\n', 'YAML_SYNTAX'],
+    ['a YAML 1.1 !!binary (a byte array)', 'a: !!binary aGk=\n', 'YAML_SYNTAX'],
+    ['a YAML 1.1 !!timestamp (a Date object)', 'a: !!timestamp 2015-09-25\n', 'YAML_SYNTAX'],
+    ['a YAML 1.1 !!omap (a Map object)', 'a: !!omap [{b: 1}]\n', 'YAML_SYNTAX'],
+    ['keys that are one key as text (1 and "1")', '1: a\n"1": b\n', 'YAML_SYNTAX'],
+    ['keys that are one key as text (true and "true")', 'true: a\n"true": b\n', 'YAML_SYNTAX'],
+    ['a list as a key', '? [a, b]\n: c\n', 'YAML_SYNTAX'],
+    ['10,000 levels of block nesting', `${'- '.repeat(10_000)}x\n`, 'TOO_DEEP'],
   ])('refuses %s with a coded error', (_name, text, code) => {
     const found = problems(text);
     expect(found.length).toBeGreaterThan(0);
@@ -55,6 +63,20 @@ describe('hostile YAML', () => {
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('points at the level where block nesting goes too deep, however deep the file goes', () => {
+    // Parsed twice in one process: the second deep parse once made V8 abort the whole process.
+    for (const depth of [10_000, 10_000, 50_000]) {
+      expect(problems(`${'- '.repeat(depth)}x\n`)).toEqual([{ code: 'TOO_DEEP', line: 1, col: 2 * MAX_NESTING + 1 }]);
+    }
+    expect(problems(`${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`)).toEqual([{ code: 'TOO_DEEP', line: MAX_NESTING + 1, col: MAX_NESTING + 1 }]);
+  });
+
+  it('points at the tag it refuses, and keeps the core tags', () => {
+    expect(problems('a: &x !!set {b}\n')).toEqual([{ code: 'YAML_SYNTAX', line: 1, col: 7 }]);
+    const parsed = parseYamlDocument('core.yaml', 'a: !!str 1\nb: !!int 2\nc: !!float 3.5\nd: !!bool true\ne: !!null\nf: !!seq [1]\ng: !!map {h: 1}\ni: ! x\n');
+    expect(Array.isArray(parsed) ? parsed : parsed.data).toEqual({ a: '1', b: 2, c: 3.5, d: true, e: null, f: [1], g: { h: 1 }, i: 'x' });
   });
 
   it('counts brackets in quotes and comments as text', () => {
