@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   UNKNOWN_LINK: 'an event links to an event id the record does not have',
   BAD_CONDITION: 'a condition mixes operators, or lacks the test or comparison it needs',
   EVENT_TEST_OUTSIDE_QUANTIFIER: 'a field, date, deadline or link test stands outside some/none/count',
+  EXTENDS_PATH: '`extends` names an absolute path, a path outside the matrix\'s folder, or a file from a matrix read on stdin',
+  EXTENDS_CYCLE: 'matrices extend each other in a circle',
   UNKNOWN_LEVEL: 'a gate or a test expectation names a level the criterion does not have',
   UNKNOWN_BAND: 'a gate or a test expectation names a verdict band the matrix does not have',
   LEVEL_ORDER: 'level scores rise from the top level down, or a default level is not last',

@@ -10,20 +10,26 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   return bestDistance <= tolerance ? best : undefined;
 }
 
+// Suggestions are for typos in keys, ids and operators; longer text is not a typo worth the cost.
+const MAX_SUGGESTED_LENGTH = 64;
+
 // Optimal string alignment: Levenshtein plus adjacent transpositions, the commonest typo (tpye).
+// Three rolling rows keep it small; the length cap keeps it fast whatever the input.
 function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  if (Math.abs(a.length - b.length) > 3 || a.length > MAX_SUGGESTED_LENGTH || b.length > MAX_SUGGESTED_LENGTH) return Infinity;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      current[j] = best;
     }
+    [before, previous] = [previous, current];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {

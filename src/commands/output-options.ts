@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { inputError } from '../diagnostics.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeOutputs as writeRendered } from '../write-output.js';
 import type { CommandContext } from './context.js';
 
 /** One output of a run: a format, written to a file or (without one) to stdout. */
@@ -75,11 +75,11 @@ export function pairOutputs(tokens: readonly OutputToken[], fallback: string): O
  * atomically, and colour goes only to a terminal.
  */
 export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, color: boolean) => string, context: CommandContext, colorRequested: boolean): void {
-  const rendered = targets.map((target) => ({ target, text: render(target.format, target.file === undefined && context.useColor(colorRequested)) }));
-  for (const { target, text } of rendered) {
-    if (target.file === undefined) context.io.stdout(text);
-    else writeFileAtomic(target.file, text);
-  }
+  const rendered = targets.map((target) => ({
+    ...(target.file !== undefined && { file: target.file }),
+    text: render(target.format, target.file === undefined && context.useColor(colorRequested)),
+  }));
+  writeRendered(rendered, context.io.stdout);
 }
 
 /** Errors go to stdout as JSON when the output on stdout is JSON. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { resolveInput } from './bundled.js';
 import type { Checked } from './load-document.js';
@@ -72,10 +72,17 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
   if (typeof target !== 'string' || target.length === 0 || target === '-') return problem('WRONG_TYPE', '`extends` must name a matrix: a bundled id or a path', 'extends: lewis-2015');
   if (typeof data['id'] !== 'string') return problem('MISSING_KEY', 'a matrix that extends another needs an `id` of its own', undefined, []);
 
+  // A matrix may extend a bundled matrix or a file in its own folder tree, never an arbitrary
+  // file: an untrusted matrix must not be able to read (and echo in diagnostics) what it likes.
+  const isBundledId = /^[a-z0-9][a-z0-9-]*$/.test(target);
+  if (!isBundledId && (isAbsolute(target) || normalize(target).split(/[\\/]/).includes('..') || doc.file === '<stdin>')) {
+    return problem('EXTENDS_PATH', `extends \`${target}\` is outside the matrix's folder`, 'name a bundled matrix id, or a file in the same folder or below it');
+  }
   let baseFile: string;
   try {
-    const beside = isAbsolute(target) || doc.file === '<stdin>' ? target : join(dirname(doc.file), target);
-    baseFile = existsSync(beside) ? beside : resolveInput('matrix', target);
+    const beside = doc.file === '<stdin>' ? target : join(dirname(doc.file), target);
+    baseFile = !isBundledId || existsSync(beside) ? beside : resolveInput('matrix', target);
+    if (!existsSync(baseFile)) resolveInput('matrix', baseFile);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const first = error.diagnostics[0]!;
@@ -84,7 +91,7 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
   const here = doc.file === '<stdin>' ? doc.file : resolve(doc.file);
   const key = resolve(baseFile);
   if ([...chain, here].includes(key)) {
-    return problem('BAD_FORMAT', `extends goes round in a circle: ${[...chain, here, key].map((file) => file.split(/[\\/]/).pop()).join(' -> ')}`, 'a matrix cannot extend itself, directly or through others');
+    return problem('EXTENDS_CYCLE', `extends goes round in a circle: ${[...chain, here, key].map((file) => file.split(/[\\/]/).pop()).join(' -> ')}`, 'a matrix cannot extend itself, directly or through others');
   }
   if (chain.length >= MAX_DEPTH) return problem('OUT_OF_RANGE', `extends goes more than ${MAX_DEPTH} matrices deep`);
 

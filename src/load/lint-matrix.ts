@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { dayNumber } from '../engine/dates.js';
 import { DiagnosticSink } from './load-document.js';
 import type { RawMatrix } from './load-matrix.js';
 import type { ParsedDocument } from './yaml-document.js';
@@ -8,15 +7,12 @@ type Raw = Readonly<Record<string, unknown>>;
 
 /**
  * Mistakes a matrix can carry and still load, found by `validate`: levels that can never be
- * reached, a lowest level that is not a default, gates that can never matter, impossible dates.
+ * reached, a lowest level that is not a default, gates that can never matter.
  * Takes a schema-checked document; evaluate does not run these, so they change no score.
  */
 export function lintMatrix(doc: ParsedDocument): Diagnostic[] {
   const raw = doc.data as RawMatrix;
   const sink = new DiagnosticSink(doc);
-  if (raw.source.date !== undefined && dayNumber(raw.source.date) === undefined) {
-    sink.error('BAD_DATE', ['source', 'date'], `${raw.source.date} is not a calendar date`);
-  }
   const bestBand = raw.verdicts[0]?.label;
   raw.criteria.forEach((criterion, ci) => {
     const { levels } = criterion;

@@ -1,5 +1,6 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { DEFAULT_GRID_RULES, type Condition, type Criterion, type Gate, type GridRules, type Level, type Matrix, type VerdictBand } from '../engine/types.js';
+import { dayNumber } from '../engine/dates.js';
 import { didYouMean } from '../suggest.js';
 import { withBase, type ExtendsInfo } from './extends.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
@@ -66,6 +67,9 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
   const conditions = conditionParser(doc);
   const location = (path: DataPath) => ({ file: doc.file, ...doc.locate(path) });
 
+  if (raw.source.date !== undefined && dayNumber(raw.source.date) === undefined) {
+    sink.error('BAD_DATE', ['source', 'date'], `${raw.source.date} is not a calendar date`);
+  }
   checkUnique(sink, raw.criteria.map((c) => c.id), (i) => ['criteria', i, 'id'], 'criterion id');
   checkUnique(sink, raw.verdicts.map((b) => b.label), (i) => ['verdicts', i, 'label'], 'verdict band');
   checkBands(sink, raw.verdicts);

@@ -16,3 +16,10 @@ describe('closestMatch', () => {
     expect(closestMatch('colour', ['weight', 'levels'])).toBeUndefined();
   });
 });
+
+describe('closestMatch on long text', () => {
+  it('suggests nothing for words past the length cap, at no cost', () => {
+    const long = 'a'.repeat(20_000);
+    expect(closestMatch(long, [`${long}b`, 'weight'])).toBeUndefined();
+  });
+});
