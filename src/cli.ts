@@ -1,15 +1,5 @@
-import { Command, CommanderError } from 'commander';
-import { registerCodebook } from './commands/codebook.js';
-import { registerCompare } from './commands/compare.js';
+import type { Command } from 'commander';
 import type { CommandContext } from './commands/context.js';
-import { registerDiff } from './commands/diff.js';
-import { registerEvaluate } from './commands/evaluate.js';
-import { registerList } from './commands/list.js';
-import { registerSchema } from './commands/schema.js';
-import { registerSensitivity } from './commands/sensitivity.js';
-import { registerTest } from './commands/test.js';
-import { registerTimeline } from './commands/timeline.js';
-import { registerValidate } from './commands/validate.js';
 import { formatDiagnostic, InputError } from './diagnostics.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
@@ -17,15 +7,37 @@ import { TOOL } from './package-info.js';
 
 export const EXIT = { ok: 0, failed: 1, cannotRun: 2 } as const;
 
-/** Each command registers its own options and action; this list is the whole command set. */
-const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [registerEvaluate, registerList, registerValidate, registerTest, registerSchema, registerCompare, registerTimeline, registerSensitivity, registerDiff, registerCodebook];
+type Register = (program: Command, context: CommandContext) => void;
+
+/**
+ * Each command registers its own options and action; this list is the whole command set, in the
+ * order --help lists it. A command's module (and all it needs) is loaded only when it runs.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  evaluate: async () => (await import('./commands/evaluate.js')).registerEvaluate,
+  list: async () => (await import('./commands/list.js')).registerList,
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+  test: async () => (await import('./commands/test.js')).registerTest,
+  schema: async () => (await import('./commands/schema.js')).registerSchema,
+  compare: async () => (await import('./commands/compare.js')).registerCompare,
+  timeline: async () => (await import('./commands/timeline.js')).registerTimeline,
+  sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
+  diff: async () => (await import('./commands/diff.js')).registerDiff,
+  codebook: async () => (await import('./commands/codebook.js')).registerCodebook,
+};
 
 /**
  * Runs one command line and returns its exit code. It never calls process.exit and never prints
  * a stack trace for the user's mistakes: those are InputErrors, reported with code and place.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // The version alone needs nothing else loaded: CI asks for it often, and it should cost no more than node itself.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout(`${TOOL.version}\n`);
+    return EXIT.ok;
+  }
   configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
+  const { Command, CommanderError } = await import('commander');
   let exitCode: number = EXIT.ok;
   let jsonErrors = false;
   const program = new Command(TOOL.name)
@@ -45,7 +57,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     setJsonErrors: (json) => void (jsonErrors = json),
     useColor: (requested) => requested && io.isTTY && !io.env['NO_COLOR'],
   };
-  for (const register of COMMANDS) register(program, context);
+  // A command named first is the only one needed; anything else (--help, a typo) gets them all.
+  const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
+  for (const name of named) (await COMMANDS[name]!())(program, context);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -6,6 +6,8 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Buffer;
+  /** Stdin as it arrives, for inputs read as a stream (NDJSON); absent: readStdin() is read at once. */
+  readStdinStream?(): AsyncIterable<Uint8Array>;
   /** Whether stdout is a terminal: colour and the like are for people, not pipes. */
   readonly isTTY: boolean;
   /** Whether stderr is a terminal: progress displays go there, and only then (absent: it is not). */
@@ -23,6 +25,7 @@ export function processIo(): Io {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readStdin: () => readAtMost(0, inputLimitBytes(process.env['SUMMIT_SCORE_MAX_INPUT_MB']) + 1),
+    readStdinStream: () => process.stdin,
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,

@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord, type LoadedRecord } from '../load/load-record.js';
+import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
 import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
@@ -24,14 +25,30 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
+    .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
     .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
   // -f and -o repeat and pair up: -f json -o out.json -f markdown -o out.md (src/commands/output-options.ts).
   const outputs = addOutputOptions(command, FORMAT_NAMES, 'table');
-  command.action((records: string[], options: Omit<EvaluateCommandOptions, 'outputs'>) => {
+  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs'>) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
-    context.setExitCode(runEvaluate(records, { ...options, outputs: targets, color: context.useColor(options.color) }, context.io));
+    const run = { ...options, outputs: targets, color: context.useColor(options.color) };
+    if (options.inputFormat === 'ndjson' && records.length === 0) {
+      throw inputError('USAGE', undefined, '--input-format ndjson needs record files, or - for stdin');
+    }
+    // NDJSON records are read as a stream (src/load/ndjson-evaluate.ts), loaded only when there are some.
+    if (records.some((arg) => readsAsNdjson(arg, options.inputFormat))) {
+      const { runEvaluateNdjson } = await import('../load/ndjson-evaluate.js');
+      context.setExitCode(await runEvaluateNdjson(records, run, context.io));
+      return;
+    }
+    context.setExitCode(runEvaluate(records, run, context.io));
   });
+}
+
+function parseInputFormat(value: string): InputFormat {
+  if (!(INPUT_FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${INPUT_FORMATS.join(', ')}.`);
+  return value as InputFormat;
 }
 
 function parseScore(value: string): number {
@@ -52,6 +69,8 @@ export interface EvaluateCommandOptions {
   readonly requireSources?: boolean;
   /** Colour on stdout (files never get colour). */
   readonly color: boolean;
+  /** How record files are read (default auto: NDJSON for .ndjson and .jsonl). */
+  readonly inputFormat?: InputFormat;
 }
 
 /** Loads, scores, formats and writes; returns the exit code (0 scored, 1 below --fail-below). */

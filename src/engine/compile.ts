@@ -1,6 +1,7 @@
 import { isWithin } from './anchors.js';
 import { containsText, fieldReader, holdsParty, sameValue, type FieldReader } from './fields.js';
-import type { RecordIndex } from './record-index.js';
+import { CORE_FIELDS as CORE_FIELD_NAMES } from './fields.js';
+import { deadlineState, eventsOfType, eventsWithDeadline, type RecordIndex } from './record-index.js';
 import type { Comparison, Condition, DateAnchor, FieldTest, FieldValue, LinkKind, SummitEvent } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ export type Test = (index: RecordIndex, event: SummitEvent | undefined) => boole
  * one property read and one comparison.
  */
 export function compileCondition(condition: Condition): Test {
-  return compile(condition, false);
+  return compileConditionIn(condition, false);
 }
 
 /** Whether a condition reaches further than the event in scope: through links, or over all events. */
@@ -40,10 +41,10 @@ export function fansOut(condition: Condition): boolean {
 }
 
 /** `nested`: inside an event scope (a quantifier or a link), where a quantifier runs once per outer event. */
-function compile(condition: Condition, nested: boolean): Test {
+export function compileConditionIn(condition: Condition, nested: boolean): Test {
   switch (condition.op) {
     case 'all': {
-      const tests = condition.conditions.map((c) => compile(c, nested));
+      const tests = condition.conditions.map((c) => compileConditionIn(c, nested));
       if (tests.length === 1) return tests[0]!;
       if (tests.length === 2) {
         const [a, b] = tests as [Test, Test];
@@ -59,7 +60,7 @@ function compile(condition: Condition, nested: boolean): Test {
       };
     }
     case 'any': {
-      const tests = condition.conditions.map((c) => compile(c, nested));
+      const tests = condition.conditions.map((c) => compileConditionIn(c, nested));
       if (tests.length === 1) return tests[0]!;
       if (tests.length === 2) {
         const [a, b] = tests as [Test, Test];
@@ -71,11 +72,11 @@ function compile(condition: Condition, nested: boolean): Test {
       };
     }
     case 'not': {
-      const test = compile(condition.condition, nested);
+      const test = compileConditionIn(condition.condition, nested);
       return (index, event) => !test(index, event);
     }
     case 'atLeast': {
-      const tests = condition.conditions.map((c) => compile(c, nested));
+      const tests = condition.conditions.map((c) => compileConditionIn(c, nested));
       const needed = condition.count;
       if (needed <= 0) return () => true;
       return (index, event) => {
@@ -85,32 +86,39 @@ function compile(condition: Condition, nested: boolean): Test {
       };
     }
     case 'some': {
-      const test = compile(condition.where, true);
+      const { candidates, test } = planQuantifier(condition.where);
+      if (!test) return quantifier(nested, (index) => candidates(index).length > 0);
       return quantifier(nested, (index) => {
-        const events = index.events;
+        const events = candidates(index);
         for (let i = 0; i < events.length; i++) if (test(index, events[i])) return true;
         return false;
       });
     }
     case 'none': {
-      const test = compile(condition.where, true);
+      const { candidates, test } = planQuantifier(condition.where);
+      if (!test) return quantifier(nested, (index) => candidates(index).length === 0);
       return quantifier(nested, (index) => {
-        const events = index.events;
+        const events = candidates(index);
         for (let i = 0; i < events.length; i++) if (test(index, events[i])) return false;
         return true;
       });
     }
     case 'count': {
-      const test = compile(condition.where, true);
+      const { candidates, test } = planQuantifier(condition.where);
       const { comparison, value } = condition;
       return quantifier(nested, (index) => {
-        const events = index.events;
-        let count = 0;
-        for (let i = 0; i < events.length; i++) if (test(index, events[i])) count++;
+        const events = candidates(index);
+        let count = events.length;
+        if (test) {
+          count = 0;
+          for (let i = 0; i < events.length; i++) if (test(index, events[i])) count++;
+        }
         return compareNumbers(count, comparison, value);
       });
     }
     case 'field': {
+      const direct = compileDirectFieldTest(condition.field, condition.check);
+      if (direct) return direct;
       const passes = compileFieldTest(fieldReader(condition.field), condition.check);
       return (_index, event) => passes(event!);
     }
@@ -121,7 +129,7 @@ function compile(condition: Condition, nested: boolean): Test {
     case 'deadline': {
       const wanted = new Set<string>(condition.states);
       return (index, event) => {
-        const state = index.deadlines.get(event!);
+        const state = deadlineState(index, event!);
         return state !== undefined && wanted.has(state);
       };
     }
@@ -135,7 +143,7 @@ function compile(condition: Condition, nested: boolean): Test {
           return false;
         };
       }
-      const test = perEvent(condition.to, compile(condition.to, true));
+      const test = perEvent(condition.to, compileConditionIn(condition.to, true));
       return (index, event) => {
         const ids = event!.links[kind];
         if (ids === undefined) return false;
@@ -148,7 +156,7 @@ function compile(condition: Condition, nested: boolean): Test {
     }
     case 'linkedBy': {
       const { kind } = condition;
-      const test = condition.where ? perEvent(condition.where, compile(condition.where, true)) : undefined;
+      const test = condition.where ? perEvent(condition.where, compileConditionIn(condition.where, true)) : undefined;
       const needed = condition.min;
       return (index, event) => {
         const sources = index.linkedBy.get(kind)?.get(event!.id);
@@ -167,6 +175,42 @@ function compile(condition: Condition, nested: boolean): Test {
       return (index, event) => (index.subject !== undefined && index.subject.id === event!.id) === wanted;
     }
   }
+}
+
+/** The events a quantifier needs to look at, and the test they must pass (none: every one of them counts). */
+export interface QuantifierPlan {
+  readonly candidates: (index: RecordIndex) => readonly SummitEvent[];
+  readonly test: Test | undefined;
+}
+
+/** The type an event test requires, when it is `type: T` (or `field: type, equals: T`). */
+export function requiredType(condition: Condition): string | undefined {
+  return condition.op === 'field' && condition.field === 'type' && condition.check.test === 'equals' && typeof condition.check.value === 'string'
+    ? condition.check.value
+    : undefined;
+}
+
+/**
+ * How a quantifier finds its events, as a query planner would: `some: {all: [{type: meeting}, ...]}`
+ * looks only at the meetings (the index lists the events of each type, in record order) and tests
+ * the rest of the `all` on them; a deadline test looks only at the events with a deadline. The
+ * result is the same as testing every event; most events are skipped without a call.
+ */
+export function planQuantifier(where: Condition): QuantifierPlan {
+  const type = requiredType(where);
+  if (type !== undefined) return { candidates: (index) => eventsOfType(index, type), test: undefined };
+  if (where.op === 'all') {
+    const typed = where.conditions.findIndex((part) => requiredType(part) !== undefined);
+    if (typed >= 0) {
+      const partType = requiredType(where.conditions[typed]!)!;
+      const rest = where.conditions.filter((_, i) => i !== typed);
+      const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true);
+      return { candidates: (index) => eventsOfType(index, partType), test };
+    }
+    if (where.conditions.some((part) => part.op === 'deadline')) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true) };
+  }
+  if (where.op === 'deadline') return { candidates: eventsWithDeadline, test: compileConditionIn(where, true) };
+  return { candidates: (index) => index.events, test: compileConditionIn(where, true) };
 }
 
 /*
@@ -209,6 +253,53 @@ function perEvent(condition: Condition, test: Test): Test {
 }
 
 type EventTest = (event: SummitEvent) => boolean;
+
+/**
+ * The commonest field tests as one closure each, reading the field in place: `type: meeting`,
+ * `type: [meeting, exercise]`, and equals / in / exists on a plain key of `fields`. Undefined for
+ * the others, which go through a field reader.
+ */
+function compileDirectFieldTest(field: string, check: FieldTest): Test | undefined {
+  const primitiveValues = check.test === 'in' && check.values.every(isPrimitive) && check.values.length <= 8;
+  if (field === 'type') {
+    if (check.test === 'equals' && typeof check.value === 'string') {
+      const expected = check.value;
+      return (_index, event) => event!.type === expected;
+    }
+    if (check.test === 'in' && primitiveValues) {
+      const values = check.values;
+      return (_index, event) => values.includes(event!.type);
+    }
+    return undefined;
+  }
+  if ((CORE_FIELD_NAMES as readonly string[]).includes(field) || field.includes('.')) return undefined;
+  const key = field;
+  // Read as an own property only: a key the prototype has (`constructor`) is not a field of the event.
+  if (check.test === 'equals' && isPrimitive(check.value)) {
+    const expected = check.value;
+    return (_index, event) => {
+      const fields = event!.fields;
+      return fields[key] === expected && Object.hasOwn(fields, key);
+    };
+  }
+  if (check.test === 'in' && primitiveValues) {
+    const values: readonly FieldValue[] = check.values;
+    return (_index, event) => {
+      const fields = event!.fields;
+      const actual = fields[key];
+      return actual !== undefined && values.includes(actual) && Object.hasOwn(fields, key);
+    };
+  }
+  if (check.test === 'exists') {
+    const wanted = check.value;
+    return (_index, event) => {
+      const fields = event!.fields;
+      const actual = fields[key];
+      return (actual !== undefined && actual !== null && Object.hasOwn(fields, key)) === wanted;
+    };
+  }
+  return undefined;
+}
 
 const isPrimitive = (value: FieldValue): value is string | number | boolean | null => value === null || typeof value !== 'object';
 

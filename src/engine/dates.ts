@@ -1,27 +1,67 @@
 // Calendar dates as whole day numbers, so every date comparison in the engine is integer arithmetic.
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 const MS_PER_DAY = 86_400_000;
+const DASH = 0x2d;
+
+/** The value of the ASCII digit at `i`, or -1. */
+function digit(text: string, i: number): number {
+  const code = text.charCodeAt(i) - 0x30;
+  return code >= 0 && code <= 9 ? code : -1;
+}
+
+/** The number of `n` digits at `i`, or -1 when any is not a digit. */
+function digits(text: string, i: number, n: number): number {
+  let value = 0;
+  for (let k = 0; k < n; k++) {
+    const d = digit(text, i + k);
+    if (d < 0) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
 
 /**
  * Days since 1970-01-01 for `YYYY-MM-DD`, or for the last day of the month for `YYYY-MM`
  * (an event known only by its month has certainly happened by the month's end).
  * Returns undefined for anything that is not a real calendar date, such as 2015-02-30.
+ * Integer arithmetic on the characters: records carry thousands of dates.
  */
 export function dayNumber(text: string): number | undefined {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  if (month < 1 || month > 12) return undefined;
+  const length = text.length;
+  if ((length !== 7 && length !== 10) || text.charCodeAt(4) !== DASH) return undefined;
+  let year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  if (year < 0 || month < 1 || month > 12) return undefined;
+  // Years 0-99 count as 1900-1999, as Date.UTC has them (and so as this function always has).
+  if (year < 100) year += 1900;
   const lastDay = daysInMonth(year, month);
-  const day = match[3] === undefined ? lastDay : Number(match[3]);
-  if (day < 1 || day > lastDay) return undefined;
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  let day = lastDay;
+  if (length === 10) {
+    if (text.charCodeAt(7) !== DASH) return undefined;
+    day = digits(text, 8, 2);
+    if (day < 1 || day > lastDay) return undefined;
+  }
+  return daysFromCivil(year, month, day);
 }
 
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /** The `YYYY-MM-DD` form of a day number. */

@@ -1,8 +1,9 @@
-import { compileCondition, type Test } from './compile.js';
+import { compileCondition, compileConditionIn, type Test } from './compile.js';
 import { dayNumber, formatDay } from './dates.js';
-import { explainCondition, type Failure } from './explain.js';
+import type { Failure } from './explain.js';
+import { compileExplainer, type Explainer } from './explainer.js';
 import { buildGrid, type Grid } from './grid.js';
-import { indexRecord, type RecordIndex } from './record-index.js';
+import { eventOrder, indexRecord, type RecordIndex } from './record-index.js';
 import type { CaseRecord, Citation, Criterion, Matrix, SourceLocation, SummitEvent } from './types.js';
 
 export interface CompiledCriterion {
@@ -13,6 +14,9 @@ export interface CompiledCriterion {
   readonly forEach?: Test;
   readonly lowestScore: number;
   readonly highestScore: number;
+  /** The explaining evaluators of the levels (evidence and near misses) and of appliesWhen. */
+  readonly levelExplainers: readonly (Explainer | undefined)[];
+  readonly appliesWhenExplainer?: Explainer;
 }
 
 export interface CompiledMatrix {
@@ -29,9 +33,12 @@ export function compileMatrix(matrix: Matrix): CompiledMatrix {
         criterion,
         levelTests: criterion.levels.map((level) => (level.when ? compileCondition(level.when) : undefined)),
         ...(criterion.appliesWhen && { appliesWhen: compileCondition(criterion.appliesWhen) }),
-        ...(criterion.forEach && { forEach: compileCondition(criterion.forEach) }),
+        // forEach picks events one at a time: an event test, as inside a quantifier.
+        ...(criterion.forEach && { forEach: compileConditionIn(criterion.forEach, true) }),
         lowestScore: Math.min(...scores),
         highestScore: Math.max(...scores),
+        levelExplainers: criterion.levels.map((level) => (level.when ? compileExplainer(level.when) : undefined)),
+        ...(criterion.appliesWhen && { appliesWhenExplainer: compileExplainer(criterion.appliesWhen) }),
       };
     }),
   };
@@ -118,6 +125,11 @@ export interface CaseResult {
 export interface EvaluateOptions {
   /** `YYYY-MM-DD`; defaults to the later of the summit date and the last event's date. */
   readonly asOf?: string;
+  /**
+   * false: decide levels, points, the total, gates and the verdict only; every cell's evidence is
+   * empty and its explanation null. For throughput runs whose output shows neither. Default true.
+   */
+  readonly explain?: boolean;
 }
 
 /** Scores one record against a compiled matrix. Pure: the same inputs give the same result. */
@@ -125,19 +137,20 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
   const asOfDay = options.asOf === undefined ? defaultAsOfDay(record) : dayNumber(options.asOf);
   if (asOfDay === undefined) throw new RangeError(`asOf is not a calendar date: ${options.asOf}`);
   const index = indexRecord(record, asOfDay);
-  const order = new Map(record.events.map((event, i) => [event.id, i]));
   const { matrix } = compiled;
+  const explain = options.explain ?? true;
 
-  const scored = compiled.criteria.flatMap((entry) => scoreCriterion(entry, index, order));
+  const criteria: Mutable<CriterionResult>[] = [];
+  for (const entry of compiled.criteria) scoreCriterion(entry, index, explain, criteria);
   const byCell = matrix.aggregation === 'cell-mean';
-  // Under weighted-mean a criterion weighs its weight; under cell-mean each of its cells does.
-  const units = (s: Omit<CriterionResult, 'contribution'>) => (byCell && s.parties ? s.parties.filter((p) => p.applicable).length : 1);
-  const weightTotal = scored.reduce((sum, s) => sum + (s.applicable ? s.weight * units(s) : 0), 0);
-  const criteria: CriterionResult[] = scored.map((s) => ({
-    ...s,
-    contribution: weightTotal > 0 && s.normalised !== null ? (100 * s.weight * units(s) * s.normalised) / weightTotal : 0,
-  }));
-  const score = weightTotal > 0 ? roundScore(criteria.reduce((sum, c) => sum + c.contribution, 0)) : null;
+  let weightTotal = 0;
+  for (const s of criteria) if (s.applicable) weightTotal += s.weight * units(s, byCell);
+  let total = 0;
+  for (const s of criteria) {
+    s.contribution = weightTotal > 0 && s.normalised !== null ? (100 * s.weight * units(s, byCell) * s.normalised) / weightTotal : 0;
+    total += s.contribution;
+  }
+  const score = weightTotal > 0 ? roundScore(total) : null;
 
   const bands = matrix.verdicts;
   const bandIndex = score === null ? -1 : bands.findIndex((band) => score >= band.min);
@@ -160,6 +173,20 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
   };
 }
 
+/** Under weighted-mean a criterion weighs its weight; under cell-mean each of its applicable cells does. */
+function units(result: CriterionResult, byCell: boolean): number {
+  if (!byCell || !result.parties) return 1;
+  let count = 0;
+  for (const cell of result.parties) if (cell.applicable) count++;
+  return count;
+}
+
+function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
 function defaultAsOfDay(record: CaseRecord): number {
   return record.events.reduce((latest, event) => Math.max(latest, event.day), record.day);
 }
@@ -169,28 +196,68 @@ function roundScore(score: number): number {
   return Math.round(score * 1e6) / 1e6;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A scope of the index: the same record and date, for one party and/or one forEach subject. */
+function scopeOf(index: RecordIndex, party: string | undefined, subject: SummitEvent | undefined): RecordIndex {
+  return {
+    record: index.record,
+    summitDay: index.summitDay,
+    asOfDay: index.asOfDay,
+    events: index.events,
+    byId: index.byId,
+    linkedBy: index.linkedBy,
+    cache: index.cache,
+    party: party ?? index.party,
+    subject: subject ?? index.subject,
+  };
+}
+
 /** One result per criterion, or per subject of a forEach criterion; per-party ones carry their cells. */
-function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, order: ReadonlyMap<string, number>): Omit<CriterionResult, 'contribution'>[] {
+function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: boolean, out: Mutable<CriterionResult>[]): void {
   const { criterion } = entry;
-  const subjects: (SummitEvent | undefined)[] = entry.forEach ? index.events.filter((event) => entry.forEach!(index, event)) : [undefined];
-  return subjects.map((subject) => {
-    const scope: RecordIndex = subject ? { ...index, subject } : index;
-    const base = {
-      id: subject ? `${criterion.id}/${subject.id}` : criterion.id,
+  const maxPoints = entry.highestScore - entry.lowestScore;
+  const forEach = entry.forEach;
+  const events = index.events;
+  for (let i = forEach ? 0 : -1; i < (forEach ? events.length : 0); i++) {
+    const subject = i >= 0 ? events[i]! : undefined;
+    if (subject && !forEach!(index, subject)) continue;
+    const scope = subject ? scopeOf(index, undefined, subject) : index;
+    const id = subject ? `${criterion.id}/${subject.id}` : criterion.id;
+    const title = subject ? `${criterion.title}: ${subject.title ?? subject.id}` : criterion.title;
+    if (!criterion.perParty) {
+      const cell = scoreCell(entry, scope, explain);
+      out.push({
+        id,
+        criterion: criterion.id,
+        title,
+        subject: subject?.id ?? null,
+        weight: criterion.weight,
+        maxPoints,
+        applicable: cell.applicable,
+        level: cell.level,
+        points: cell.points,
+        normalised: cell.normalised,
+        evidence: cell.evidence,
+        explanation: cell.explanation,
+        parties: null,
+        contribution: 0,
+      });
+      continue;
+    }
+    const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
+    const cells = parties.map((party): PartyCell => {
+      const cell = scoreCell(entry, scopeOf(scope, party, undefined), explain);
+      return { party, applicable: cell.applicable, level: cell.level, points: cell.points, normalised: cell.normalised, evidence: cell.evidence, explanation: cell.explanation };
+    });
+    const applicable = cells.filter((cell) => cell.applicable);
+    out.push({
+      id,
       criterion: criterion.id,
-      title: subject ? `${criterion.title}: ${subject.title ?? subject.id}` : criterion.title,
+      title,
       subject: subject?.id ?? null,
       weight: criterion.weight,
-      maxPoints: entry.highestScore - entry.lowestScore,
-    };
-    if (!criterion.perParty) return { ...base, ...scoreCell(entry, scope, order), parties: null };
-
-    const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party): PartyCell => ({ party, ...scoreCell(entry, { ...scope, party }, order) }));
-    const applicable = cells.filter((cell) => cell.applicable);
-    const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-    return {
-      ...base,
+      maxPoints,
       applicable: applicable.length > 0,
       level: null,
       points: applicable.length > 0 ? mean(applicable.map((cell) => cell.points!)) : null,
@@ -198,50 +265,83 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, order: Rea
       evidence: [],
       explanation: null,
       parties: cells,
-    };
-  });
+      contribution: 0,
+    });
+  }
 }
 
-function scoreCell(entry: CompiledCriterion, index: RecordIndex, order: ReadonlyMap<string, number>): Cell {
+function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolean): Cell {
   const { criterion, lowestScore, highestScore } = entry;
   const maxPoints = highestScore - lowestScore;
 
   if (entry.appliesWhen && !entry.appliesWhen(index, undefined)) {
-    const { failure } = explainCondition(criterion.appliesWhen!, index);
+    const failure = explain ? entry.appliesWhenExplainer!.failure(index, undefined) : undefined;
     return { applicable: false, level: null, points: null, normalised: null, evidence: [], explanation: failure ? { failure } : null };
   }
 
-  const reached = entry.levelTests.findIndex((test) => test === undefined || test(index, undefined));
+  const tests = entry.levelTests;
+  let reached = -1;
+  for (let i = 0; i < tests.length; i++) {
+    const test = tests[i];
+    if (test === undefined || test(index, undefined)) {
+      reached = i;
+      break;
+    }
+  }
   const level = reached >= 0 ? criterion.levels[reached]! : undefined;
   const points = level ? level.score - lowestScore : 0;
-
-  const witnesses = level?.when ? explainCondition(level.when, index).witnesses : [];
-  const evidence = [...witnesses].sort((a, b) => order.get(a)! - order.get(b)!).map((id) => toEvidence(index, id));
-
   const nextUp = reached === -1 ? criterion.levels.length - 1 : reached - 1;
   const target = nextUp >= 0 ? criterion.levels[nextUp]! : undefined;
-  const failure = target?.when ? explainCondition(target.when, index).failure : undefined;
+  const levelRef = level ? { label: level.label, score: level.score } : null;
+  const normalised = maxPoints > 0 ? points / maxPoints : 0;
+  if (!explain) return { applicable: true, level: levelRef, points, normalised, evidence: [], explanation: null };
 
+  const explainer = reached >= 0 ? entry.levelExplainers[reached] : undefined;
+  let evidence: Evidence[] = [];
+  if (explainer) {
+    const witnesses: SummitEvent[] = [];
+    explainer.witnesses(index, undefined, witnesses);
+    const entries = (index.cache.evidence ??= new Map()) as Map<SummitEvent, Evidence>;
+    evidence = inRecordOrder(index, witnesses).map((event) => {
+      let entry = entries.get(event);
+      if (!entry) entries.set(event, (entry = toEvidence(event)));
+      return entry;
+    });
+  }
+  // Every level above the one reached failed, so the next one up has a failure to report.
+  const failure = target?.when ? entry.levelExplainers[nextUp]!.failure(index, undefined) : undefined;
   return {
     applicable: true,
-    level: level ? { label: level.label, score: level.score } : null,
+    level: levelRef,
     points,
-    normalised: maxPoints > 0 ? points / maxPoints : 0,
+    normalised,
     evidence,
     explanation: target && failure ? { level: { label: target.label, score: target.score }, failure } : null,
   };
 }
 
-function toEvidence(index: RecordIndex, id: string): Evidence {
-  const event = index.byId.get(id)!;
-  return {
-    event: event.id,
-    date: event.date,
-    type: event.type,
-    ...(event.title !== undefined && { title: event.title }),
-    ...(event.location && { location: event.location }),
-    sources: event.sources,
-  };
+/** Each event once, in the order the record lists them. */
+function inRecordOrder(index: RecordIndex, events: SummitEvent[]): readonly SummitEvent[] {
+  if (events.length <= 1) return events;
+  const order = eventOrder(index);
+  const positions = new Int32Array(events.length);
+  let sorted = true;
+  for (let i = 0; i < events.length; i++) {
+    positions[i] = order.get(events[i]!)!;
+    if (i > 0 && positions[i]! <= positions[i - 1]!) sorted = false;
+  }
+  if (sorted) return events;
+  positions.sort();
+  const all = index.record.events;
+  const unique: SummitEvent[] = [];
+  for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[i - 1]) unique.push(all[positions[i]!]!);
+  return unique;
+}
+
+function toEvidence(event: SummitEvent): Evidence {
+  const { id, date, type, title, location, sources } = event;
+  if (title !== undefined) return location ? { event: id, date, type, title, location, sources } : { event: id, date, type, title, sources };
+  return location ? { event: id, date, type, location, sources } : { event: id, date, type, sources };
 }
 
 /** A per-party criterion passes a gate only when every party it applies to does. */

@@ -1,5 +1,6 @@
-import type { RecordIndex } from './record-index.js';
-import type { DeadlineState, FieldTest, FieldValue, SummitEvent } from './types.js';
+import type { FieldTest, FieldValue, SummitEvent } from './types.js';
+
+export { deadlineState } from './record-index.js';
 
 /** Event properties a condition can name directly; every other name is looked up in `fields`. */
 export const CORE_FIELDS = ['id', 'type', 'date', 'title', 'actors'] as const;
@@ -8,12 +9,20 @@ export type FieldReader = (event: SummitEvent) => FieldValue | undefined;
 
 /** A reader for `name`, where a dotted name (`chairs.us`) walks into nested maps. */
 export function fieldReader(name: string): FieldReader {
-  if ((CORE_FIELDS as readonly string[]).includes(name)) {
-    const key = name as (typeof CORE_FIELDS)[number];
-    return (event) => event[key];
+  switch (name) {
+    case 'id':
+      return (event) => event.id;
+    case 'type':
+      return (event) => event.type;
+    case 'date':
+      return (event) => event.date;
+    case 'title':
+      return (event) => event.title;
+    case 'actors':
+      return (event) => event.actors;
   }
   const [head, ...rest] = name.split('.') as [string, ...string[]];
-  if (rest.length === 0) return (event) => own(event.fields, head);
+  if (rest.length === 0) return (event) => (Object.hasOwn(event.fields, head) ? event.fields[head] : undefined);
   return (event) => {
     let value: FieldValue | undefined = own(event.fields, head);
     for (const key of rest) {
@@ -89,16 +98,6 @@ export function containsText(text: string, pattern: string): boolean {
     if (k === pattern.length) return true;
   }
   return false;
-}
-
-/**
- * The state of an event's `deadline` field at the index's as-of date: met when an event that
- * fulfils it is dated on or before the deadline, met-late when only later, missed when none has
- * come and the deadline has passed, pending otherwise. Undefined when the event has no deadline.
- * Worked out once per index (src/engine/record-index.ts).
- */
-export function deadlineState(index: RecordIndex, event: SummitEvent): DeadlineState | undefined {
-  return index.deadlines.get(event);
 }
 
 /** Whether a field holds the party: equals it, or (a list) contains it. */

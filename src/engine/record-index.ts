@@ -13,30 +13,42 @@ export interface RecordIndex {
   readonly byId: ReadonlyMap<string, SummitEvent>;
   /** kind -> target id -> the events that link to that target with that kind. */
   readonly linkedBy: ReadonlyMap<LinkKind, ReadonlyMap<string, readonly SummitEvent[]>>;
-  /** Each existing event's place in the record, so evidence lists in record order. */
-  readonly order: ReadonlyMap<SummitEvent, number>;
-  /** The state of each existing event's `fields.deadline` at `asOfDay`, for events that have one. */
-  readonly deadlines: ReadonlyMap<SummitEvent, DeadlineState>;
+  /** What is worked out only when a condition or the evidence first needs it; shared by every scope of the index. */
+  readonly cache: IndexCache;
   /** The party a per-party criterion is being scored for. */
   readonly party?: string;
   /** The event a forEach criterion is being scored about. */
   readonly subject?: SummitEvent;
 }
 
+export interface IndexCache {
+  /** Each existing event's place in the record, so evidence lists in record order. */
+  order?: Map<SummitEvent, number>;
+  /** The state of each existing event's `fields.deadline` at the as-of date, for events that have one. */
+  deadlines?: Map<SummitEvent, DeadlineState>;
+  /** The evidence entry of each event, made once however many criteria it earns a level for. */
+  evidence?: Map<SummitEvent, unknown>;
+  /** The existing events of each type, in record order. */
+  byType?: Map<string, SummitEvent[]>;
+  /** The existing events that have a deadline, in record order. */
+  withDeadline?: SummitEvent[];
+}
+
 /** Builds the index once per record and as-of date; every condition then reads it. */
 export function indexRecord(record: CaseRecord, asOfDay: number): RecordIndex {
-  const events: SummitEvent[] = [];
-  const byId = new Map<string, SummitEvent>();
-  const order = new Map<SummitEvent, number>();
-  const linkedBy = new Map<LinkKind, Map<string, SummitEvent[]>>();
   const all = record.events;
+  let later = false;
   for (let i = 0; i < all.length; i++) {
-    const event = all[i]!;
-    if (event.day > asOfDay) continue;
-    events.push(event);
-    byId.set(event.id, event);
-    order.set(event, i);
+    if (all[i]!.day > asOfDay) {
+      later = true;
+      break;
+    }
   }
+  // Judged as of the last event (the default), every event exists: the record's own list serves.
+  const events = later ? all.filter((event) => event.day <= asOfDay) : all;
+  const byId = new Map<string, SummitEvent>();
+  const linkedBy = new Map<LinkKind, Map<string, SummitEvent[]>>();
+  for (let i = 0; i < events.length; i++) byId.set(events[i]!.id, events[i]!);
   for (const event of events) {
     for (const kind in event.links) {
       const targets = event.links[kind as LinkKind];
@@ -50,18 +62,71 @@ export function indexRecord(record: CaseRecord, asOfDay: number): RecordIndex {
       }
     }
   }
-  const deadlines = new Map<SummitEvent, DeadlineState>();
-  const fulfilledBy = linkedBy.get('fulfils');
-  for (const event of events) {
-    const deadline = Object.hasOwn(event.fields, 'deadline') ? event.fields['deadline'] : undefined;
-    if (typeof deadline !== 'string') continue;
-    const deadlineDay = dayNumber(deadline);
-    if (deadlineDay === undefined) continue;
-    let first = Infinity;
-    for (const fulfilment of fulfilledBy?.get(event.id) ?? NO_EVENTS) if (fulfilment.day < first) first = fulfilment.day;
-    deadlines.set(event, first <= deadlineDay ? 'met' : first !== Infinity ? 'met-late' : asOfDay > deadlineDay ? 'missed' : 'pending');
+  // Every index has the same shape (party and subject set or not), so the compiled tests read it fast.
+  return { record, summitDay: record.day, asOfDay, events, byId, linkedBy, cache: {}, party: undefined, subject: undefined };
+}
+
+/** Each existing event's place in the record. */
+export function eventOrder(index: RecordIndex): ReadonlyMap<SummitEvent, number> {
+  let order = index.cache.order;
+  if (!order) {
+    order = new Map();
+    const all = index.record.events;
+    for (let i = 0; i < all.length; i++) order.set(all[i]!, i);
+    index.cache.order = order;
   }
-  return { record, summitDay: record.day, asOfDay, events, byId, linkedBy, order, deadlines };
+  return order;
+}
+
+const NO_EVENTS_OF_TYPE: readonly SummitEvent[] = [];
+
+/** The existing events of one type, in record order (an index built the first time a quantifier asks). */
+export function eventsOfType(index: RecordIndex, type: string): readonly SummitEvent[] {
+  let byType = index.cache.byType;
+  if (!byType) {
+    byType = new Map();
+    for (const event of index.events) {
+      const list = byType.get(event.type);
+      if (list) list.push(event);
+      else byType.set(event.type, [event]);
+    }
+    index.cache.byType = byType;
+  }
+  return byType.get(type) ?? NO_EVENTS_OF_TYPE;
+}
+
+/** The existing events with a deadline, in record order. */
+export function eventsWithDeadline(index: RecordIndex): readonly SummitEvent[] {
+  return (index.cache.withDeadline ??= [...deadlinesOf(index).keys()]);
+}
+
+/**
+ * The state of an event's `deadline` field at the index's as-of date: met when an event that
+ * fulfils it is dated on or before the deadline, met-late when only later, missed when none has
+ * come and the deadline has passed, pending otherwise. Undefined when the event has no deadline.
+ * Worked out for every event at once, the first time a condition asks.
+ */
+export function deadlineState(index: RecordIndex, event: SummitEvent): DeadlineState | undefined {
+  return deadlinesOf(index).get(event);
+}
+
+function deadlinesOf(index: RecordIndex): ReadonlyMap<SummitEvent, DeadlineState> {
+  let deadlines = index.cache.deadlines;
+  if (!deadlines) {
+    deadlines = new Map();
+    const fulfilledBy = index.linkedBy.get('fulfils');
+    for (const candidate of index.events) {
+      const deadline = Object.hasOwn(candidate.fields, 'deadline') ? candidate.fields['deadline'] : undefined;
+      if (typeof deadline !== 'string') continue;
+      const deadlineDay = dayNumber(deadline);
+      if (deadlineDay === undefined) continue;
+      let first = Infinity;
+      for (const fulfilment of fulfilledBy?.get(candidate.id) ?? NO_EVENTS) if (fulfilment.day < first) first = fulfilment.day;
+      deadlines.set(candidate, first <= deadlineDay ? 'met' : first !== Infinity ? 'met-late' : index.asOfDay > deadlineDay ? 'missed' : 'pending');
+    }
+    index.cache.deadlines = deadlines;
+  }
+  return deadlines;
 }
 
 const NO_EVENTS: readonly SummitEvent[] = [];

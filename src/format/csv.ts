@@ -1,6 +1,6 @@
-import { formatJson, round2 } from './json.js';
+import { projectResult, round2 } from './json.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
-import type { Formatter } from './report.js';
+import type { EvaluationReport, Formatter, RecordResult } from './report.js';
 
 export type CsvValue = string | number | boolean | null;
 
@@ -39,10 +39,19 @@ export const formatEvaluationCsv: Formatter = (report) => toCsv(wideEvaluationRo
 export const formatEvaluationLong: Formatter = (report) => toCsv(longEvaluationRows(report));
 
 /** `evaluate -f ndjson`: one line per record: its result as in the JSON output, with the matrix it was scored against. */
-export const formatEvaluationNdjson: Formatter = (report, context) => {
-  const document = JSON.parse(formatJson(report, context)) as { tool: unknown; matrix: Record<string, unknown>; results: Record<string, unknown>[] };
-  const matrix = { id: document.matrix['id'], version: document.matrix['version'], file: document.matrix['file'], sha256: document.matrix['sha256'] };
-  return document.results.map((result) => `${JSON.stringify({ schema: EVALUATION_RESULT_SCHEMA_ID, tool: document.tool, matrix, ...result })}\n`).join('');
+export const formatEvaluationNdjson: Formatter = (report) => {
+  const line = ndjsonResultLine(report);
+  return report.results.map(line).join('');
 };
+
+/**
+ * The NDJSON line of one result, for a report's tool and matrix: what `-f ndjson` prints per
+ * record, and what streaming evaluation (src/load/ndjson-evaluate.ts) writes as each record is scored.
+ */
+export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix'>): (result: RecordResult) => string {
+  const tool = { name: report.tool.name, version: report.tool.version };
+  const matrix = { id: report.matrix.definition.id, version: report.matrix.definition.version, file: report.matrix.file, sha256: report.matrix.sha256 };
+  return (result) => `${JSON.stringify({ schema: EVALUATION_RESULT_SCHEMA_ID, tool, matrix, ...projectResult(result) })}\n`;
+}
 
 export const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@1';

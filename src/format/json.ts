@@ -1,5 +1,5 @@
 import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type Grid, type GridAverage } from '../engine/index.js';
-import type { Formatter } from './report.js';
+import type { Formatter, RecordResult } from './report.js';
 
 export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@1';
 
@@ -27,49 +27,63 @@ export const formatJson: Formatter = (report) => {
       aggregation: { method: matrix.aggregation, description: AGGREGATION_METHODS[matrix.aggregation] },
     },
     asOf: report.asOf,
-    results: report.results.map(({ file, sha256, result }) => ({
-      record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
-      asOf: result.asOf,
-      score: result.score === null ? null : round2(result.score),
-      band: result.band,
-      verdict: result.verdict,
-      gates: result.gates.map((gate) => ({ ...gate })),
-      criteria: result.criteria.map(projectCriterion),
-      grid: projectGrid(result.grid),
-      sources: verdictSources(result).map((source) => ({
-        url: source.url ?? null,
-        title: source.title ?? null,
-        publisher: source.publisher ?? null,
-        date: source.date ?? null,
-        verified: source.verified,
-        events: source.events,
-      })),
-    })),
+    results: report.results.map(projectResult),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 };
 
-function projectCriterion(criterion: CriterionResult) {
+/** One record's result as the JSON output gives it (and each line of the NDJSON output). */
+export function projectResult({ file, sha256, result }: RecordResult) {
+  // An event is evidence for many criteria (the engine hands the same evidence object to each): projected once.
+  const projected = new Map<Evidence, ReturnType<typeof projectEvidence>>();
+  const project = (evidence: Evidence) => {
+    let item = projected.get(evidence);
+    if (!item) projected.set(evidence, (item = projectEvidence(evidence)));
+    return item;
+  };
+  return {
+    record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
+    asOf: result.asOf,
+    score: result.score === null ? null : round2(result.score),
+    band: result.band,
+    verdict: result.verdict,
+    gates: result.gates.map((gate) => ({ ...gate })),
+    criteria: result.criteria.map((criterion) => projectCriterion(criterion, project)),
+    grid: projectGrid(result.grid),
+    sources: verdictSources(result).map((source) => ({
+      url: source.url ?? null,
+      title: source.title ?? null,
+      publisher: source.publisher ?? null,
+      date: source.date ?? null,
+      verified: source.verified,
+      events: source.events,
+    })),
+  };
+}
+
+type ProjectEvidence = (evidence: Evidence) => ReturnType<typeof projectEvidence>;
+
+function projectCriterion(criterion: CriterionResult, project: ProjectEvidence) {
   return {
     id: criterion.id,
     criterion: criterion.criterion,
     subject: criterion.subject,
     title: criterion.title,
     weight: criterion.weight,
-    ...projectCell(criterion),
+    ...projectCell(criterion, project),
     maxPoints: criterion.maxPoints,
     contribution: round2(criterion.contribution),
-    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, ...projectCell(cell) })),
+    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, ...projectCell(cell, project) })),
   };
 }
 
-function projectCell(cell: Cell) {
+function projectCell(cell: Cell, project: ProjectEvidence) {
   const { explanation } = cell;
   return {
     applicable: cell.applicable,
     level: cell.level && { label: cell.level.label, score: cell.level.score },
     points: cell.points === null ? null : round2(cell.points),
-    evidence: cell.evidence.map(projectEvidence),
+    evidence: cell.evidence.map(project),
     explanation: explanation && {
       level: explanation.level ? { label: explanation.level.label, score: explanation.level.score } : null,
       path: explanation.failure.path,

@@ -5,6 +5,7 @@ import { didYouMean } from '../suggest.js';
 import { withBase, type ExtendsInfo } from './extends.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { conditionParser } from './parse-condition.js';
+import { precompiledInput } from './precompiled.js';
 import type { InputText } from './read-input.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
@@ -48,7 +49,7 @@ export interface RawMatrix {
 
 /** Loads a matrix and checks everything the schema cannot: ids, orders, gates, conditions. */
 export function loadMatrix(input: InputText): LoadedMatrix {
-  return orThrow(checkMatrix(parseOrThrow(input), input.sha256));
+  return precompiledInput<LoadedMatrix>('matrix', input) ?? orThrow(checkMatrix(parseOrThrow(input), input.sha256));
 }
 
 /** Checks a parsed matrix against the schema and everything it cannot express; never throws. */

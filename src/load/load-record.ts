@@ -4,6 +4,7 @@ import { CORE_FIELDS } from '../engine/fields.js';
 import { LINK_KINDS, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
+import { precompiledInput } from './precompiled.js';
 import type { InputText } from './read-input.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
@@ -39,7 +40,7 @@ export interface RawRecord {
 
 /** Loads a record and checks what the schema cannot: real dates, unique ids, links that resolve. */
 export function loadRecord(input: InputText): LoadedRecord {
-  return orThrow(checkRecord(parseOrThrow(input), input.sha256));
+  return precompiledInput<LoadedRecord>('record', input) ?? orThrow(checkRecord(parseOrThrow(input), input.sha256));
 }
 
 /** Checks a parsed record against the schema and everything it cannot express; never throws. */
@@ -61,9 +62,10 @@ export interface RecordOptions {
 export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: RecordOptions = {}): Checked<CaseRecord> {
   const prefix = options.at ?? [];
   const sink = new DiagnosticSink(doc);
-  const day = (text: string, path: DataPath): number => {
+  // Paths are worked out only for a problem: a large record has thousands of dates and links.
+  const day = (text: string, path: DataPath | (() => DataPath)): number => {
     const value = dayNumber(text);
-    if (value === undefined) sink.error('BAD_DATE', [...prefix, ...path], `${text} is not a calendar date`);
+    if (value === undefined) sink.error('BAD_DATE', [...prefix, ...(typeof path === 'function' ? path() : path)], `${text} is not a calendar date`);
     return value ?? 0;
   };
 
@@ -87,56 +89,63 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
     duplicated.add(event.id);
     sink.error('DUPLICATE_ID', [...prefix, 'events', i, 'id'], `event id \`${event.id}\` appears twice (first at events[${earlier}])`);
   });
-  const knownIds = [...ids.keys()];
+  const knownIds = () => [...ids.keys()];
 
+  // One pass per event, allocating only what the event keeps: records can hold many thousands.
+  const eventAt = (i: number, ...rest: (string | number)[]): DataPath => [...prefix, 'events', i, ...rest];
   const events = raw.events.map((event, i): SummitEvent => {
-    const local = (...rest: (string | number)[]): DataPath => ['events', i, ...rest];
-    const at = (...rest: (string | number)[]): DataPath => [...prefix, ...local(...rest)];
-    const eventDay = day(event.date, local('date'));
-    if (event.endDate !== undefined) day(event.endDate, local('endDate'));
+    const eventDay = day(event.date, () => ['events', i, 'date']);
+    if (event.endDate !== undefined) day(event.endDate, () => ['events', i, 'endDate']);
     const fields = event.fields ?? {};
-    for (const key of Object.keys(fields)) {
-      if ((CORE_FIELDS as readonly string[]).includes(key)) {
-        sink.error('SHADOWED_FIELD', at('fields', key), `fields.${key} repeats the event's own \`${key}\`, so conditions could never read it`, 'rename it', true);
-      }
-    }
-    if (typeof fields['deadline'] === 'string') day(fields['deadline'], local('fields', 'deadline'));
-    const links: Partial<Record<LinkKind, readonly string[]>> = {};
-    for (const kind of LINK_KINDS) {
-      const value = event.links?.[kind];
-      if (value === undefined) continue;
-      const targets = Array.isArray(value) ? value : [value];
-      targets.forEach((target, ti) => {
-        const path = Array.isArray(value) ? at('links', kind, ti) : at('links', kind);
-        // With a duplicated id the link most likely means the other event: one message, from DUPLICATE_ID.
-        if (target === event.id && !duplicated.has(event.id)) sink.error('SELF_LINK', path, `${event.id} links (${kind}) to itself`, 'link it to the event it relates to');
-        else if (!ids.has(target)) {
-          sink.error('UNKNOWN_LINK', path, `${event.id} links (${kind}) to \`${target}\`, which is not an event of this record`, didYouMean(target, knownIds));
+    // Five look-ups, not a walk over every field: the walk (in the fields' order) only when one is there.
+    if (CORE_FIELDS.some((key) => Object.hasOwn(fields, key))) {
+      for (const key of Object.keys(fields)) {
+        if ((CORE_FIELDS as readonly string[]).includes(key)) {
+          sink.error('SHADOWED_FIELD', eventAt(i, 'fields', key), `fields.${key} repeats the event's own \`${key}\`, so conditions could never read it`, 'rename it', true);
         }
-      });
-      links[kind] = targets;
-    }
-    const sources = (event.sources ?? []).map((source, si): Citation => {
-      if (source.date !== undefined) day(source.date, local('sources', si, 'date'));
-      if (source.url === undefined && source.title === undefined && source.publisher === undefined) {
-        sink.error('MISSING_KEY', at('sources', si), 'a source needs a url, a title or a publisher');
       }
-      return { ...source, verified: source.verified ?? true };
-    });
-    if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', at('id'), `event ${event.id} cites no source`, 'add `sources:` with a url, title and date');
-    const position = doc.locate(at());
-    return {
-      id: event.id,
-      date: event.date,
-      day: eventDay,
-      type: event.type,
-      ...(event.title !== undefined && { title: event.title }),
-      actors: event.actors ?? [],
-      fields,
-      links,
-      sources,
-      location: { file: doc.file, ...position },
-    };
+    }
+    const deadline = fields['deadline'];
+    if (typeof deadline === 'string') day(deadline, () => ['events', i, 'fields', 'deadline']);
+    const links: Partial<Record<LinkKind, readonly string[]>> = {};
+    const rawLinks = event.links;
+    if (rawLinks !== undefined) {
+      for (const kind of LINK_KINDS) {
+        const value = rawLinks[kind];
+        if (value === undefined) continue;
+        const targets = Array.isArray(value) ? value : [value];
+        for (let ti = 0; ti < targets.length; ti++) {
+          const target = targets[ti]!;
+          if (target !== event.id && ids.has(target)) continue;
+          const path = Array.isArray(value) ? eventAt(i, 'links', kind, ti) : eventAt(i, 'links', kind);
+          // With a duplicated id the link most likely means the other event: one message, from DUPLICATE_ID.
+          if (target === event.id && !duplicated.has(event.id)) sink.error('SELF_LINK', path, `${event.id} links (${kind}) to itself`, 'link it to the event it relates to');
+          else if (!ids.has(target)) {
+            sink.error('UNKNOWN_LINK', path, `${event.id} links (${kind}) to \`${target}\`, which is not an event of this record`, didYouMean(target, knownIds()));
+          }
+        }
+        links[kind] = targets;
+      }
+    }
+    const rawSources = event.sources;
+    const sources: Citation[] = [];
+    if (rawSources !== undefined) {
+      for (let si = 0; si < rawSources.length; si++) {
+        const source = rawSources[si]!;
+        if (source.date !== undefined) day(source.date, () => ['events', i, 'sources', si, 'date']);
+        if (source.url === undefined && source.title === undefined && source.publisher === undefined) {
+          sink.error('MISSING_KEY', eventAt(i, 'sources', si), 'a source needs a url, a title or a publisher');
+        }
+        // A source that says whether it is verified is a Citation as it stands (the same keys, in the same order).
+        sources.push(source.verified === undefined ? { ...source, verified: true } : (source as Citation));
+      }
+    }
+    if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a url, title and date');
+    const location = doc.sourceLocation ? doc.sourceLocation(() => eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
+    const actors = event.actors ?? [];
+    return event.title !== undefined
+      ? { id: event.id, date: event.date, day: eventDay, type: event.type, title: event.title, actors, fields, links, sources, location }
+      : { id: event.id, date: event.date, day: eventDay, type: event.type, actors, fields, links, sources, location };
   });
 
   if (hasErrors(sink.diagnostics)) return { diagnostics: sink.diagnostics };

@@ -1,5 +1,8 @@
-import { Composer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { CST, Document, Node } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { Diagnostic, ErrorCode } from '../diagnostics.js';
+import type { SourceLocation } from '../engine/types.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -14,6 +17,11 @@ export interface ParsedDocument {
   readonly data: unknown;
   /** The position of the value at `path`, or of its key with `key`; the nearest ancestor when absent. */
   locate(path: DataPath, options?: { key?: boolean }): Position;
+  /**
+   * Where the value at `path` stands, as events carry it. Optional: an NDJSON line (src/load/ndjson.ts)
+   * works out the column only if it is read, so that scoring a large file never has to.
+   */
+  sourceLocation?(path: () => DataPath): SourceLocation;
 }
 
 /** Aliases a document may expand: enough for real reuse, far too few for a "billion laughs". */
@@ -29,8 +37,14 @@ const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor',
  */
 const CORE_TAGS: ReadonlySet<string> = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`)]);
 
+const require = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+/** The YAML parser, loaded on first use: a run that parses no YAML (bundled inputs, NDJSON) never loads it. */
+const yaml = (): typeof Yaml => (yamlModule ??= require('yaml') as typeof Yaml);
+
 /** Parses YAML (and so JSON, a subset of it); returns the document, or every problem found. */
 export function parseYamlDocument(file: string, text: string): ParsedDocument | Diagnostic[] {
+  const { Composer, LineCounter, Parser, YAMLParseError } = yaml();
   const lineCounter = new LineCounter();
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const problem = (code: ErrorCode, offset: number, message: string, hint?: string): Diagnostic => ({
@@ -149,6 +163,7 @@ function deepFlowOffset(text: string): number | undefined {
  * address JavaScript's object machinery, numbers that are not finite, and too deep a nesting.
  */
 function unsafeNodes(doc: Document, source: string, problem: (code: ErrorCode, offset: number, message: string, hint?: string) => Diagnostic): Diagnostic[] {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   const found: Diagnostic[] = [];
   const stack: [Node | null | undefined, number][] = [[doc.contents, 1]];
   while (stack.length > 0) {
@@ -223,6 +238,7 @@ function deepBlockOffset(tokens: readonly CST.Token[]): number | undefined {
 }
 
 function offsetOf(doc: Document, path: DataPath, wantKey: boolean): number {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: Node | null = doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {

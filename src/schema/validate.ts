@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic, ErrorCode } from '../diagnostics.js';
 import { formatPath, pointerToPath } from '../load/data-path.js';
 import type { ParsedDocument } from '../load/yaml-document.js';
@@ -10,26 +11,54 @@ import testsSchema from './tests.schema.json' with { type: 'json' };
 export const SCHEMAS = { matrix: matrixSchema, record: recordSchema, tests: testsSchema } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
-const validators = new Map<SchemaName, ValidateFunction>();
+/** The ajv options of every validator: the runtime ones here, and the precompiled ones (scripts/build-validators.mjs). */
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
 
-function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
+const require = createRequire(import.meta.url);
+const runtimeValidators = new Map<SchemaName, ValidateFunction>();
+
+/** Compiles the schemas with ajv in this process: slow (a tenth of a second), done once, on first use. */
+export function runtimeValidator(name: SchemaName): ValidateFunction {
+  let validate = runtimeValidators.get(name);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    // Loaded here, not at the top: a built tool uses the precompiled validators and never loads ajv's compiler.
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    const ajv = new Ajv(AJV_OPTIONS);
     // The schemas refer to each other by file name (test cases to record events, tests files to test cases).
     for (const [schemaName, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, `${schemaName}.schema.json`);
     validate = ajv.getSchema(`${name}.schema.json`)!;
-    validators.set(name, validate);
+    runtimeValidators.set(name, validate);
   }
   return validate;
+}
+
+let precompiled: Readonly<Record<SchemaName, ValidateFunction>> | null | undefined;
+
+/**
+ * The validators generated at build time with ajv's standalone code (dist/schema/validators.cjs),
+ * or null where there are none (running from src/, as the tests do).
+ */
+export function precompiledValidators(): Readonly<Record<SchemaName, ValidateFunction>> | null {
+  if (precompiled === undefined) {
+    try {
+      precompiled = require('./validators.cjs') as Record<SchemaName, ValidateFunction>;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+      precompiled = null;
+    }
+  }
+  return precompiled;
+}
+
+function validatorFor(name: SchemaName): ValidateFunction {
+  return precompiledValidators()?.[name] ?? runtimeValidator(name);
 }
 
 /**
  * Checks a document against its JSON Schema. The schemas avoid oneOf/anyOf, so each ajv error is
  * one root cause; this turns each into one diagnostic with a position and, for typos, a suggestion.
  */
-export function checkSchema(name: SchemaName, doc: ParsedDocument): Diagnostic[] {
-  const validate = validatorFor(name);
+export function checkSchema(name: SchemaName, doc: ParsedDocument, validate: ValidateFunction = validatorFor(name)): Diagnostic[] {
   if (validate(doc.data)) return [];
   const { errors, renames } = withoutTypoEchoes(validate.errors ?? []);
   const seen = new Set<string>();

@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, openSync, statSync } from 'node:fs';
+import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import type { SourceLocation } from '../engine/types.js';
+import type { Io } from '../io.js';
+import { checkDocument } from './load-document.js';
+import { recordFromData, type LoadedRecord, type RawRecord } from './load-record.js';
+import { inputLimitBytes } from './read-input.js';
+import { MAX_NESTING, parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
+
+// NDJSON records: one JSON record per line, read as a stream, so that memory holds one line (one
+// record) at a time however large the file. Each line is checked as a one-line JSON file would
+// be, with the same codes and messages; its diagnostics carry the file, the line's number and the
+// column within it.
+
+/** How `evaluate` reads record files: YAML (or JSON) one record per file, NDJSON, or by extension. */
+export const INPUT_FORMATS = ['auto', 'yaml', 'ndjson'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** `.ndjson` and `.jsonl` files are read as NDJSON unless --input-format says otherwise. */
+export function isNdjsonPath(path: string): boolean {
+  return /\.(ndjson|jsonl)$/i.test(path);
+}
+
+/** Whether a record argument is read as NDJSON: by --input-format, or (auto) by its extension. */
+export function readsAsNdjson(arg: string, format: InputFormat | undefined): boolean {
+  return format === 'ndjson' || ((format ?? 'auto') === 'auto' && isNdjsonPath(arg));
+}
+
+/** One line of an NDJSON input: a record, or what is wrong with the line. */
+export type NdjsonItem =
+  | { readonly line: number; readonly record: LoadedRecord; readonly diagnostics?: undefined }
+  | { readonly line: number; readonly record?: undefined; readonly diagnostics: readonly Diagnostic[] };
+
+const STDIN_NAME = '<stdin>';
+const NEWLINE = 0x0a;
+
+/**
+ * The bytes of `path` (or stdin for `-`) as they arrive. A file that cannot be opened is an
+ * InputError thrown at once, with the same codes as for any other input.
+ */
+export function ndjsonSource(path: string, io: Io): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
+  if (path === '-') return io.readStdinStream?.() ?? [io.readStdin()];
+  let fd: number;
+  try {
+    if (statSync(path).isDirectory()) throw inputError('FILE_UNREADABLE', path, 'is a directory, not a file');
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw inputError('FILE_NOT_FOUND', path, 'no such file');
+    if (code === 'EACCES' || code === 'EPERM') throw inputError('FILE_UNREADABLE', path, 'cannot be read: permission denied');
+    throw inputError('FILE_UNREADABLE', path, `cannot be read: ${(error as Error).message}`);
+  }
+  return createReadStream('', { fd, highWaterMark: 1 << 20 });
+}
+
+/**
+ * Reads NDJSON records one line at a time. Blank lines are skipped. A line longer than the input
+ * size limit (SUMMIT_SCORE_MAX_INPUT_MB, for one record) is reported and skipped without being
+ * held in memory.
+ */
+export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, env: Io['env']): AsyncGenerator<NdjsonItem> {
+  const file = path === '-' ? STDIN_NAME : path;
+  const limit = inputLimitBytes(env['SUMMIT_SCORE_MAX_INPUT_MB']);
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let skipping = false;
+  let line = 0;
+  const tooLong = (): NdjsonItem => ({
+    line,
+    diagnostics: [
+      {
+        severity: 'error',
+        code: 'FILE_TOO_LARGE',
+        file,
+        line,
+        col: 1,
+        message: `line ${line} is longer than the limit of ${limit / 2 ** 20} MiB for one record`,
+        hint: 'raise it with SUMMIT_SCORE_MAX_INPUT_MB',
+      },
+    ],
+  });
+  for await (const chunk of chunks) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    while (start < bytes.length) {
+      const end = bytes.indexOf(NEWLINE, start);
+      if (end === -1) {
+        if (!skipping) {
+          pending.push(bytes.subarray(start));
+          pendingBytes += bytes.length - start;
+          if (pendingBytes > limit) {
+            line++;
+            yield tooLong();
+            line--;
+            pending = [];
+            pendingBytes = 0;
+            skipping = true;
+          }
+        }
+        break;
+      }
+      line++;
+      if (skipping) skipping = false;
+      else if (pendingBytes + end - start > limit) yield tooLong();
+      else {
+        const whole = pending.length === 0 ? bytes.subarray(start, end) : Buffer.concat([...pending, bytes.subarray(start, end)]);
+        const item = ndjsonLine(file, line, whole);
+        if (item) yield item;
+      }
+      pending = [];
+      pendingBytes = 0;
+      start = end + 1;
+    }
+  }
+  if (!skipping && pendingBytes > 0) {
+    line++;
+    const item = ndjsonLine(file, line, pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+    if (item) yield item;
+  }
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** One line: a record, its diagnostics, or undefined for a blank line. */
+export function ndjsonLine(file: string, line: number, bytes: Buffer): NdjsonItem | undefined {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { line, diagnostics: [{ severity: 'error', code: 'NOT_UTF8', file, line, col: 1, message: `line ${line} is not UTF-8 text`, hint: 'save it as UTF-8' }] };
+  }
+  if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  if (text.trim() === '') return undefined;
+  const checked = parseLine(file, line, text);
+  if (checked.diagnostics) return { line, diagnostics: checked.diagnostics };
+  const doc = checked.doc;
+  const schemaProblems = checkDocument(doc, 'record');
+  if (schemaProblems.length > 0) return { line, diagnostics: schemaProblems };
+  // Warnings (an event without sources) are for validate; scoring reports none, so none are worked out.
+  const built = recordFromData(doc, doc.data as RawRecord, { requireSources: false });
+  if (!built.value) return { line, diagnostics: built.diagnostics };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { line, record: { record: built.value, file: `${file}:${line}`, sha256, warnings: [] } };
+}
+
+/**
+ * Parses a line as JSON: JSON.parse, then the checks the YAML reader makes of every input (keys
+ * that reach JavaScript internals, numbers that are not finite, nesting deeper than 128, a key
+ * given twice). Anything wrong, and the line goes through the YAML reader after all, so that its
+ * diagnostics are those of a one-line JSON file, at the line's number.
+ */
+function parseLine(file: string, line: number, text: string): { doc: ParsedDocument; diagnostics?: undefined } | { diagnostics: Diagnostic[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const slow = parseSlowly(file, line, text);
+    if (slow) return { diagnostics: slow };
+    const position = /at position (\d+)/.exec((error as Error).message);
+    const col = position ? Number(position[1]) + 1 : 1;
+    const message = (error as Error).message.split('\n')[0]!;
+    return { diagnostics: [{ severity: 'error', code: 'YAML_SYNTAX', file, line, col, message: `line ${line} is not JSON: ${message}`, hint: 'each line of an NDJSON file is one JSON record' }] };
+  }
+  const scan = new SafetyScan();
+  scan.walk(data, 1);
+  if (scan.unsafe || countColons(text) - scan.colonsInText !== scan.keys) {
+    // Something to report, or (rarely) a colon written as an escape: the careful reader decides.
+    const slow = parseSlowly(file, line, text);
+    if (slow) return { diagnostics: slow };
+  }
+  return { doc: lineDocument(file, line, text, data) };
+}
+
+/** The YAML reader's view of a line: its diagnostics, at the line's number, if it finds any. */
+function parseSlowly(file: string, line: number, text: string): Diagnostic[] | undefined {
+  const parsed = parseYamlDocument(file, text);
+  return Array.isArray(parsed) ? parsed.map((d) => ({ ...d, line })) : undefined;
+}
+
+/**
+ * What JSON.parse lets through that the YAML reader refuses, found in one walk over the data: a
+ * forbidden key, a number that is not finite, nesting deeper than MAX_NESTING. It also counts the
+ * keys, and the colons inside keys and strings: a line with more colons outside strings than keys
+ * repeats a key, which JSON.parse would silently resolve.
+ */
+class SafetyScan {
+  keys = 0;
+  colonsInText = 0;
+  unsafe = false;
+
+  walk(value: unknown, depth: number): void {
+    if (typeof value === 'string') {
+      if (value.indexOf(':') !== -1) this.colonsInText += countColons(value);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) {
+      if (typeof value === 'number' && !Number.isFinite(value)) this.unsafe = true;
+      return;
+    }
+    if (depth > MAX_NESTING) {
+      this.unsafe = true;
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) this.walk(value[i], depth + 1);
+      return;
+    }
+    const map = value as Record<string, unknown>;
+    for (const key in map) {
+      this.keys++;
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') this.unsafe = true;
+      if (key.indexOf(':') !== -1) this.colonsInText += countColons(key);
+      this.walk(map[key], depth + 1);
+    }
+  }
+}
+
+function countColons(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
+  return count;
+}
+
+/**
+ * A parsed line as the loaders see a document. Positions come from the YAML reader, run on the
+ * line only when a position is asked for (a diagnostic, or an event's column): scoring a valid
+ * line never needs one, since evidence names its event by file and line.
+ */
+function lineDocument(file: string, line: number, text: string, data: unknown): ParsedDocument {
+  let parsed: ParsedDocument | undefined;
+  const locate = (path: DataPath, options?: { key?: boolean }): Position => {
+    if (!parsed) {
+      const doc = parseYamlDocument(file, text);
+      // The line parsed as JSON and passed the safety scan, so the YAML reader accepts it too.
+      if (Array.isArray(doc)) return { line, col: 1 };
+      parsed = doc;
+    }
+    return { line, col: parsed.locate(path, options).col };
+  };
+  return {
+    file,
+    data,
+    locate,
+    sourceLocation: (path): SourceLocation => ({
+      file,
+      line,
+      get col() {
+        return locate(path()).col;
+      },
+    }),
+  };
+}

@@ -1,0 +1,48 @@
+// dayNumber reads dates with integer arithmetic (records carry thousands); it must agree with the
+// Date-based reading it replaced on every date of every year, and refuse the same non-dates.
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/engine/dates.js';
+
+const PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+const MS_PER_DAY = 86_400_000;
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The reading dayNumber had before: a pattern and Date.UTC. */
+function reference(text: string): number | undefined {
+  const match = PATTERN.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  const lastDay = daysInMonth(year, month);
+  const day = match[3] === undefined ? lastDay : Number(match[3]);
+  if (day < 1 || day > lastDay) return undefined;
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+describe('dayNumber', () => {
+  it('agrees with the Date-based reading on every day and month of many years', () => {
+    const years = [0, 1, 99, 100, 400, 1582, 1899, 1900, 1969, 1970, 2000, 2015, 2016, 2023, 2100, 2400, 9999];
+    for (let year = 1960; year <= 2040; year++) years.push(year);
+    for (const year of years) {
+      for (let month = 0; month <= 13; month++) {
+        const ym = `${pad(year, 4)}-${pad(month, 2)}`;
+        expect(dayNumber(ym), ym).toBe(reference(ym));
+        for (let day = 0; day <= 32; day++) {
+          const date = `${ym}-${pad(day, 2)}`;
+          expect(dayNumber(date), date).toBe(reference(date));
+        }
+      }
+    }
+  });
+
+  it.each(['', '2015', '2015-1-01', '2015-01-1', '2015/01/01', '2015-01-01T00:00', ' 2015-01-01', '2015-01-01 ', '+015-01-01', '2015-0a-01', '２０１５-01-01', '2015-01-01\n', '201５-01-01'])(
+    'refuses %j as the pattern did',
+    (text) => {
+      expect(dayNumber(text)).toBe(reference(text));
+      expect(dayNumber(text)).toBeUndefined();
+    },
+  );
+});

@@ -1,0 +1,46 @@
+// Start-up loads only what a command needs: `--version` nothing, and `evaluate` on the bundled
+// default neither the YAML parser nor ajv's schema compiler (the build precompiles the validators
+// and loads the bundled files). Checked by structure, in the built tool: which CommonJS modules
+// (yaml and ajv are loaded as such) a run has required.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function requiredAfter(argv: string[]): string[] {
+  const script = `
+    import { createRequire } from 'node:module';
+    const { main } = await import(${JSON.stringify(new URL('../../dist/cli.js', import.meta.url).href)});
+    const io = { stdout() {}, stderr() {}, readStdin: () => Buffer.alloc(0), isTTY: false, env: {} };
+    const code = await main(${JSON.stringify(argv)}, io);
+    const cache = createRequire(import.meta.url).cache;
+    process.stdout.write(JSON.stringify({ code, modules: Object.keys(cache) }));
+  `;
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { code: number; modules: string[] };
+  expect(out.code).toBe(0);
+  return out.modules;
+}
+
+describe('start-up', () => {
+  it('--version loads neither the YAML parser nor ajv', () => {
+    const modules = requiredAfter(['--version']);
+    expect(modules.filter((m) => /node_modules\/(yaml|ajv)\//.test(m))).toEqual([]);
+  });
+
+  it('evaluate on the bundled default uses the precompiled validators and inputs: no YAML parser, no schema compiler', () => {
+    const modules = requiredAfter(['evaluate']);
+    expect(modules.filter((m) => /node_modules\/yaml\//.test(m))).toEqual([]);
+    expect(modules.filter((m) => /node_modules\/ajv\/dist\/(ajv|core|compile)/.test(m))).toEqual([]);
+  });
+
+  it('evaluate on a YAML file of one\'s own parses it, and checks it with the precompiled validators', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-startup-'));
+    const file = join(dir, 'changed.yaml');
+    writeFileSync(file, `${readFileSync('fixtures/us-china-2013-06.yaml', 'utf8')}\n# changed, so not the bundled file\n`);
+    const modules = requiredAfter(['evaluate', file]);
+    expect(modules.some((m) => /node_modules\/yaml\//.test(m))).toBe(true);
+    expect(modules.some((m) => /dist\/schema\/validators\.cjs$/.test(m))).toBe(true);
+    expect(modules.filter((m) => /node_modules\/ajv\/dist\/(ajv|core|compile)/.test(m))).toEqual([]);
+  });
+});
