@@ -1,7 +1,7 @@
 import { isWithin } from './anchors.js';
 import { containsText, fieldReader, holdsParty, sameValue, type FieldReader } from './fields.js';
 import { CORE_FIELDS as CORE_FIELD_NAMES } from './fields.js';
-import { deadlineState, eventsOfType, eventsWithDeadline, type RecordIndex } from './record-index.js';
+import { deadlineState, eventsOfType, eventsWithDeadline, linkSources, type RecordIndex } from './record-index.js';
 import type { Comparison, Condition, DateAnchor, FieldTest, FieldValue, LinkKind, SummitEvent } from './types.js';
 
 /**
@@ -183,6 +183,25 @@ export interface QuantifierPlan {
   readonly test: Test | undefined;
 }
 
+/**
+ * forEach criteria ask about one event, the subject: `isSubject: true` can only be the subject,
+ * and `link: fulfils, to: {isSubject: true}` only the events that link to it, found through the
+ * reverse link index. Without this every cell (party x subject) would scan every event.
+ */
+export function subjectCandidates(condition: Condition): ((index: RecordIndex) => readonly SummitEvent[]) | undefined {
+  if (condition.op === 'isSubject' && condition.value) return (index) => (index.subject ? [index.subject] : []);
+  if (condition.op === 'link' && condition.to?.op === 'isSubject' && condition.to.value) {
+    const { kind } = condition;
+    return (index) => (index.subject ? linkSources(index, index.subject, kind) : []);
+  }
+  return undefined;
+}
+
+/** Whether a quantifier's first test is one its plan looks up (so events outside the plan fail it at once). */
+export function isPlannedPart(condition: Condition | undefined): boolean {
+  return condition !== undefined && (requiredType(condition) !== undefined || subjectCandidates(condition) !== undefined);
+}
+
 /** The type an event test requires, when it is `type: T` (or `field: type, equals: T`). */
 export function requiredType(condition: Condition): string | undefined {
   return condition.op === 'field' && condition.field === 'type' && condition.check.test === 'equals' && typeof condition.check.value === 'string'
@@ -197,6 +216,16 @@ export function requiredType(condition: Condition): string | undefined {
  * result is the same as testing every event; most events are skipped without a call.
  */
 export function planQuantifier(where: Condition): QuantifierPlan {
+  const subjectPlan = subjectCandidates(where);
+  if (subjectPlan) return { candidates: subjectPlan, test: undefined };
+  if (where.op === 'all') {
+    const tied = where.conditions.findIndex((part) => subjectCandidates(part) !== undefined);
+    if (tied >= 0) {
+      const rest = where.conditions.filter((_, i) => i !== tied);
+      const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true);
+      return { candidates: subjectCandidates(where.conditions[tied]!)!, test };
+    }
+  }
   const type = requiredType(where);
   if (type !== undefined) return { candidates: (index) => eventsOfType(index, type), test: undefined };
   if (where.op === 'all') {

@@ -1,5 +1,5 @@
 import { anchorDays, isWithin } from './anchors.js';
-import { compareNumbers } from './compile.js';
+import { compareNumbers, subjectCandidates } from './compile.js';
 import { formatDay } from './dates.js';
 import { describeCondition, describeValue } from './describe.js';
 import { deadlineState, fieldReader, holdsParty, passesFieldTest } from './fields.js';
@@ -100,7 +100,11 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
     case 'some': {
       const witnesses: string[] = [];
       const misses: [SummitEvent, Outcome][] = [];
-      for (const candidate of index.events) {
+      // A test tied to a forEach subject comes first: near misses are sought among the events it
+      // can match (the subject, or what links to it), as the compiled explainer does.
+      const first = condition.where.op === 'all' ? condition.where.conditions[0] : condition.where;
+      const pool = (first && subjectCandidates(first)?.(index)) ?? index.events;
+      for (const candidate of pool) {
         const outcome = explainCondition(condition.where, index, candidate);
         if (outcome.ok) witnesses.push(candidate.id, ...outcome.witnesses);
         else misses.push([candidate, outcome]);

@@ -1,5 +1,5 @@
 import { anchorDays } from './anchors.js';
-import { compileConditionIn, fansOut, planQuantifier, requiredType, type Test } from './compile.js';
+import { compileConditionIn, fansOut, isPlannedPart, planQuantifier, type Test } from './compile.js';
 import { formatDay } from './dates.js';
 import { describeCondition, describeValue } from './describe.js';
 import type { Failure } from './explain.js';
@@ -208,7 +208,7 @@ function explainer(condition: Condition, nested: boolean): Explainer {
       // When the event's type is the first thing tested, every other event fails at once with no
       // progress: near misses are found among the events of that type.
       const first = condition.where.op === 'all' ? condition.where.conditions[0] : condition.where;
-      const scanned = first && requiredType(first) !== undefined ? plan.candidates : (index: RecordIndex) => index.events;
+      const scanned = isPlannedPart(first) ? plan.candidates : (index: RecordIndex) => index.events;
       const described = `some event where ${describeCondition(condition.where)}`;
       /** The first event with the most progress (none holds), and that progress. */
       const closest = (index: RecordIndex): { event: SummitEvent | undefined; progress: number } => {
