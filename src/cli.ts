@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { formatDiagnostic, InputError } from './diagnostics.js';
+import { safeText } from './format/terminal-text.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
 import { TOOL } from './package-info.js';
@@ -71,7 +72,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (error instanceof InputError) {
       if (jsonErrors) io.stdout(`${JSON.stringify({ schema: 'summit-score/errors@1', errors: error.diagnostics }, null, 2)}\n`);
-      else io.stderr(error.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+      // Messages quote the input (keys, values, file names): escapes in it are shown, not obeyed.
+      else io.stderr(error.diagnostics.map((d) => `${safeText(formatDiagnostic(d))}\n`).join(''));
       return EXIT.cannotRun;
     }
     throw error;

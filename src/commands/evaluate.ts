@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf } from '../engine/index.js';
-import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, type FormatName } from '../format/index.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
 import { DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
@@ -10,7 +10,7 @@ import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
 import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeEvaluation } from './write-evaluation.js';
 import type { CommandContext } from './context.js';
 import { addOutputOptions, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
@@ -137,15 +137,7 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
     bundledDefault,
   };
 
-  // Every output is rendered before any is written, so a failure leaves no partial set.
-  const rendered = options.outputs.map((target) => ({
-    file: target.file,
-    text: formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
-  }));
-  for (const { file, text } of rendered) {
-    if (file === undefined) io.stdout(text);
-    else writeFileAtomic(file, text);
-  }
+  writeEvaluation(report, options, io);
 
   const threshold = options.failBelow;
   const failing = threshold === undefined ? [] : results.filter(({ result }) => result.score === null || result.score < threshold);
@@ -154,3 +146,4 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
   }
   return failing.length > 0 ? 1 : 0;
 }
+

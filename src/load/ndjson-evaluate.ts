@@ -4,11 +4,10 @@ import type { EvaluateCommandOptions } from '../commands/evaluate.js';
 import { formatDiagnostic, InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, type CaseResult } from '../engine/index.js';
 import { ndjsonResultLine } from '../format/csv.js';
-import { formatters } from '../format/index.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
 import { TOOL } from '../package-info.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeEvaluation } from '../commands/write-evaluation.js';
 import { DEFAULT_MATRIX, resolveInput } from './bundled.js';
 import { loadMatrix } from './load-matrix.js';
 import { loadRecord, type LoadedRecord } from './load-record.js';
@@ -118,15 +117,7 @@ export async function runEvaluateNdjson(recordArgs: readonly string[], options: 
     for (const writer of writers) writer.finish();
   } else {
     if (failed) throw new InputError(problems);
-    const full: EvaluationReport = { ...report, results: gathered };
-    const rendered = options.outputs.map((target) => ({
-      file: target.file,
-      text: formatters[target.format](full, { color: target.file === undefined && options.color, explain: options.explain }),
-    }));
-    for (const { file, text } of rendered) {
-      if (file === undefined) io.stdout(text);
-      else writeFileAtomic(file, text);
-    }
+    writeEvaluation({ ...report, results: gathered }, options, io);
   }
   for (const { id, score } of below) io.stderr(`below --fail-below ${threshold}: ${id} scored ${score ?? 'no total'}\n`);
   return below.length > 0 ? 1 : 0;

@@ -85,9 +85,8 @@ describe('stdout', () => {
     expect(parses(unsourced.stdout).schema).toBe('summit-score/errors@1');
   });
 
-  // src/commands/evaluate.ts writes stdout first and the files after; when a file then fails,
-  // main() adds the errors document: two documents on stdout. Fix: write files before stdout.
-  it.fails('KNOWN GAP: holds one document when a second output (-o) fails after the JSON went to stdout', async () => {
+  // Files are written before stdout, so a failing -o leaves stdout to the errors document alone.
+  it('holds one document when a second output (-o) fails', async () => {
     const result = await run(['evaluate', RECORD, '-f', 'json', '-f', 'table', '-o', join(dir, 'no-such-folder', 'x.txt')]);
     expect(result.exitCode).toBe(2);
     parses(result.stdout);
@@ -237,5 +236,14 @@ verdicts: [{label: good, min: 50}, {label: poor, min: 0}]
     const files = sources('src');
     expect(files.length).toBeGreaterThan(30);
     for (const path of files) expect(readFileSync(path, 'utf8'), path).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*['"`]|from\s+['"](node:)?vm['"]/);
+  });
+});
+
+describe('error messages on stderr', () => {
+  it('show escape sequences from the input as text, never send them to the terminal', async () => {
+    const { exitCode, stderr } = await run(['evaluate', '-'], { stdin: 'id: x\n"\\e[31mred": 1\n' });
+    expect(exitCode).toBe(2);
+    expect(stderr).not.toContain('\u001b');
+    expect(stderr).toContain('\\u001b[31mred');
   });
 });

@@ -1,0 +1,14 @@
+import { formatters } from '../format/index.js';
+import type { EvaluationReport } from '../format/report.js';
+import type { Io } from '../io.js';
+import { writeOutputs } from '../write-output.js';
+import type { EvaluateCommandOptions } from './evaluate.js';
+
+/** Renders every evaluate output before writing any; files are written all or nothing, stdout last. */
+export function writeEvaluation(report: EvaluationReport, options: Pick<EvaluateCommandOptions, 'outputs' | 'color' | 'explain'>, io: Io): void {
+  const rendered = options.outputs.map((target) => ({
+    ...(target.file !== undefined && { file: target.file }),
+    text: formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
+  }));
+  writeOutputs(rendered, io.stdout);
+}
