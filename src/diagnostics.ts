@@ -102,3 +102,23 @@ export function inputError(code: ErrorCode, file: string | undefined, message: s
   const place = file === undefined ? {} : { file, line: 1, col: 1 };
   return new InputError([{ severity: 'error', code, ...place, message, ...(hint && { hint }) }]);
 }
+
+/**
+ * Runs loads one after another and keeps the diagnostics of every InputError instead of stopping
+ * at the first, so one run reports the problems of all its inputs.
+ */
+export function collectProblems(): { readonly problems: Diagnostic[]; attempt<T>(load: () => T): T | undefined } {
+  const problems: Diagnostic[] = [];
+  return {
+    problems,
+    attempt: (load) => {
+      try {
+        return load();
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.diagnostics);
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { collectProblems, InputError, inputError } from '../diagnostics.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf } from '../engine/index.js';
 import { FORMAT_NAMES, type FormatName } from '../format/index.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
@@ -87,16 +87,7 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
   const records = recordArgs.length > 0 ? recordArgs : [DEFAULT_RECORD];
 
   // Every input is loaded before any is scored, so one run reports the problems of all of them.
-  const problems: Diagnostic[] = [];
-  const attempt = <T>(load: () => T): T | undefined => {
-    try {
-      return load();
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.diagnostics);
-      return undefined;
-    }
-  };
+  const { problems, attempt } = collectProblems();
   const matrix = attempt(() => loadMatrix(readInputFile(matrixFile, stdin)));
   const progress = records.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
   const loaded = records.map((arg, i) => {

@@ -1,4 +1,4 @@
-import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { collectProblems, InputError, inputError } from '../diagnostics.js';
 import { dayNumber } from '../engine/index.js';
 import type { MatrixInput, RecordInput } from '../format/research.js';
 import type { Io } from '../io.js';
@@ -13,16 +13,7 @@ import { readInputFile } from '../load/read-input.js';
  */
 export function loadInputs(io: Io, matrixArgs: readonly string[], recordArgs: readonly string[]): { matrices: MatrixInput[]; records: RecordInput[] } {
   if ([...matrixArgs, ...recordArgs].filter((arg) => arg === '-').length > 1) throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
-  const problems: Diagnostic[] = [];
-  const attempt = <T>(load: () => T): T | undefined => {
-    try {
-      return load();
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.diagnostics);
-      return undefined;
-    }
-  };
+  const { problems, attempt } = collectProblems();
   const stdin = () => io.readStdin();
   const matrices = matrixArgs.map((arg) =>
     attempt((): MatrixInput => {
