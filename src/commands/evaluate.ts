@@ -122,7 +122,7 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
   }
   const report: EvaluationReport = {
     tool: TOOL,
-    matrix: { definition: matrix.matrix, file: matrix.file, sha256: matrix.sha256 },
+    matrix: { definition: matrix.matrix, file: matrix.file, sha256: matrix.sha256, ...(matrix.extends && { extends: matrix.extends }) },
     asOf: options.asOf ?? null,
     results,
     bundledDefault,

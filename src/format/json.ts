@@ -1,4 +1,5 @@
 import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type Grid, type GridAverage } from '../engine/index.js';
+import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
 
 export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@1';
@@ -23,6 +24,7 @@ export const formatJson: Formatter = (report) => {
       version: matrix.version,
       file: report.matrix.file,
       sha256: report.matrix.sha256,
+      extends: projectMatrix(report.matrix).extends,
       source: matrix.source,
       aggregation: { method: matrix.aggregation, description: AGGREGATION_METHODS[matrix.aggregation] },
     },

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { AGGREGATION_METHODS, formatAverage, type CaseResult, type CriterionResult, type Grid, type GridAverage, type Matrix } from '../engine/index.js';
 import { round2 } from './json.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
+import { extendsLine } from './research.js';
 import { safeText } from './terminal-text.js';
 
 /** One table per record: a row per criterion, then the total, the verdict and the gates. */
@@ -24,6 +25,8 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
   const lines: string[] = [];
   lines.push(chalk.bold(`${safeText(result.record.title)} (${result.record.id})`));
   lines.push(chalk.dim(`matrix ${matrix.id} ${safeText(matrix.version)}, as of ${result.asOf}`));
+  const extended = extendsLine(report.matrix);
+  if (extended) lines.push(chalk.dim(safeText(extended)));
 
   const table = new Table({
     head: ['Criterion', 'Level', 'Points', 'Weight', 'Contribution', 'Evidence'],

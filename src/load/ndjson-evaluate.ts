@@ -34,7 +34,7 @@ export async function runEvaluateNdjson(recordArgs: readonly string[], options: 
   const compiled = compileMatrix(matrix.matrix);
   const report: Omit<EvaluationReport, 'results'> = {
     tool: TOOL,
-    matrix: { definition: matrix.matrix, file: matrix.file, sha256: matrix.sha256 },
+    matrix: { definition: matrix.matrix, file: matrix.file, sha256: matrix.sha256, ...(matrix.extends && { extends: matrix.extends }) },
     asOf: options.asOf ?? null,
     bundledDefault: false,
   };

@@ -95,3 +95,15 @@ describe('extends', () => {
     expect((await run(['evaluate', '-m', join(dir, 'typo.yaml')])).stderr).toMatch(new RegExp(`error UNKNOWN_KEY ${join(dir, 'typo.yaml').replace(/[.]/g, '\\.')}:5:5 unknown key \`wieght\``));
   });
 });
+
+describe('evaluate on a matrix that extends another', () => {
+  it('names the base and the changes in its JSON and its table', async () => {
+    const json = await run(['evaluate', '-m', `${FIXTURES}/lewis-equal.yaml`, 'us-china-2015-09', '-f', 'json']);
+    const matrix = JSON.parse(json.stdout).matrix;
+    expect(matrix.extends.bases[0]).toMatchObject({ id: 'lewis-2015', file: 'matrices/lewis-2015.yaml' });
+    expect(matrix.extends.overrides.length).toBeGreaterThan(0);
+    const table = await run(['evaluate', '-m', `${FIXTURES}/lewis-equal.yaml`, 'us-china-2015-09']);
+    expect(table.stdout).toMatch(/extends lewis-2015 1\.0 \(matrices\/lewis-2015\.yaml\); changes: /);
+    expect(JSON.parse((await run(['evaluate', '-f', 'json'])).stdout).matrix.extends).toBeNull();
+  });
+});
