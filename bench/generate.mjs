@@ -4,17 +4,12 @@
 //   node bench/generate.mjs DIR [records] [events]
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRandom } from '../dist/engine/random.js';
 
-/** mulberry32: a small, fast, seeded generator (uniform in [0, 1)). */
+/** The engine's own seeded generator (mulberry32), as a function giving uniform numbers in [0, 1). */
 export function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
+  return () => random.next();
 }
 
 const PARTIES = ['US', 'CN', 'RU', 'UK', 'FR', 'DE', 'JP', 'IN'];

@@ -5,6 +5,7 @@
 // is checked against a scorer written with the reference on every bundled matrix and record.
 import { describe, expect, it } from 'vitest';
 import { compileExplainer } from '../../src/engine/explainer.js';
+import { createRandom } from '../../src/engine/random.js';
 import {
   compileCondition,
   compileMatrix,
@@ -22,16 +23,10 @@ import {
 } from '../../src/engine/index.js';
 import { bundledMatrix, bundledRecord, MATRICES, RECORDS } from '../research/helpers.js';
 
-/** mulberry32 */
+/** The engine's own seeded generator, as a function. */
 function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
+  return () => random.next();
 }
 
 const TYPES = ['meeting', 'mechanism', 'commitment', 'report'];
