@@ -10,6 +10,7 @@ import { recordFromData, type RawRecord } from './load-record.js';
 import { readTestCases } from './load-tests.js';
 import { lintMatrix } from './lint-matrix.js';
 import { lintRecord } from './lint-record.js';
+import { ndjsonLine, isNdjsonPath } from './ndjson.js';
 import { readInputFile } from './read-input.js';
 import { parseYamlDocument, type ParsedDocument } from './yaml-document.js';
 
@@ -41,6 +42,7 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
     if (!(error instanceof InputError)) throw error;
     return { file, skipped: false, diagnostics: error.diagnostics };
   }
+  if (isNdjsonPath(found.path)) return checkNdjson(file, input.text);
   const doc = parseYamlDocument(input.file, input.text);
   if (Array.isArray(doc)) return { file, skipped: false, diagnostics: doc };
   const kind = detectKind(input.file, input.text, doc.data);
@@ -106,4 +108,10 @@ function siblingMatrix(path: string): Matrix | undefined {
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+/** An NDJSON file holds one record per line: each is checked as evaluate reads it, at its line number. */
+function checkNdjson(file: string, text: string): FileCheck {
+  const diagnostics = text.split('\n').flatMap((line, i) => ndjsonLine(file, i + 1, Buffer.from(line, 'utf8'))?.diagnostics ?? []);
+  return { file, kind: 'record', skipped: false, diagnostics };
 }

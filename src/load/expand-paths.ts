@@ -9,7 +9,7 @@ export interface FoundFile {
   readonly explicit: boolean;
 }
 
-export const DATA_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
+export const DATA_EXTENSIONS = ['.yaml', '.yml', '.json', '.ndjson', '.jsonl'] as const;
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 const GLOB_CHARS = /[*?[{]/;
 

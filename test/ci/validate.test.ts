@@ -66,6 +66,15 @@ describe('summit-score validate', () => {
     expect(report.files.find((f) => f.file.endsWith('d.json'))).toMatchObject({ skipped: true, kind: null });
   });
 
+  it('checks each line of an NDJSON file as a record, at its line number', async () => {
+    const { parse } = await import('yaml');
+    const record = (date: string) => JSON.stringify({ ...parse(RECORD), date });
+    const dir = tempDir({ 'records.ndjson': `${record('2020-02-01')}\n\n${record('2020-02-30')}\n` });
+    const { exitCode, report } = await validateJson(dir);
+    expect(exitCode).toBe(1);
+    expect(report.files).toMatchObject([{ kind: 'record', diagnostics: [{ code: 'BAD_DATE', line: 3 }] }]);
+  });
+
   it('prints one line per problem with severity, code, file:line:col and hint, then a summary', async () => {
     const dir = tempDir({ 'm.yaml': SMALL.replace('requires: held', 'requires: hled') });
     const run = await cli(['validate', join(dir, 'm.yaml')]);
