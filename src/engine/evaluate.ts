@@ -223,41 +223,24 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
     const subject = i >= 0 ? events[i]! : undefined;
     if (subject && !forEach!(index, subject)) continue;
     const scope = subject ? scopeOf(index, undefined, subject) : index;
-    const id = subject ? `${criterion.id}/${subject.id}` : criterion.id;
-    const title = subject ? `${criterion.title}: ${subject.title ?? subject.id}` : criterion.title;
-    if (!criterion.perParty) {
-      const cell = scoreCell(entry, scope, explain);
-      out.push({
-        id,
-        criterion: criterion.id,
-        title,
-        subject: subject?.id ?? null,
-        weight: criterion.weight,
-        maxPoints,
-        applicable: cell.applicable,
-        level: cell.level,
-        points: cell.points,
-        normalised: cell.normalised,
-        evidence: cell.evidence,
-        explanation: cell.explanation,
-        parties: null,
-        contribution: 0,
-      });
-      continue;
-    }
-    const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party): PartyCell => {
-      const cell = scoreCell(entry, scopeOf(scope, party, undefined), explain);
-      return { party, applicable: cell.applicable, level: cell.level, points: cell.points, normalised: cell.normalised, evidence: cell.evidence, explanation: cell.explanation };
-    });
-    const applicable = cells.filter((cell) => cell.applicable);
-    out.push({
-      id,
+    const heading = {
+      id: subject ? `${criterion.id}/${subject.id}` : criterion.id,
       criterion: criterion.id,
-      title,
+      title: subject ? `${criterion.title}: ${subject.title ?? subject.id}` : criterion.title,
       subject: subject?.id ?? null,
       weight: criterion.weight,
       maxPoints,
+      contribution: 0,
+    };
+    if (!criterion.perParty) {
+      out.push({ ...heading, ...scoreCell(entry, scope, explain), parties: null });
+      continue;
+    }
+    const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
+    const cells = parties.map((party): PartyCell => ({ party, ...scoreCell(entry, scopeOf(scope, party, undefined), explain) }));
+    const applicable = cells.filter((cell) => cell.applicable);
+    out.push({
+      ...heading,
       applicable: applicable.length > 0,
       level: null,
       points: applicable.length > 0 ? mean(applicable.map((cell) => cell.points!)) : null,
@@ -265,7 +248,6 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       evidence: [],
       explanation: null,
       parties: cells,
-      contribution: 0,
     });
   }
 }
