@@ -174,6 +174,37 @@ export interface MatrixSource {
   readonly note?: string;
 }
 
+/** What an event that does not state a declared field means for a test of that field. */
+export type AbsentMeaning =
+  /** The test is unknown (the default): the record is silent, so the tool does not guess. */
+  | { readonly kind: 'unknown' }
+  /** The test fails: the matrix author says silence means "no". */
+  | { readonly kind: 'false' }
+  /** The field is read as if it held this value. */
+  | { readonly kind: 'value'; readonly value: FieldValue };
+
+export const FIELD_TYPES = ['string', 'number', 'boolean', 'date', 'list'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export interface DeclaredValue {
+  readonly value: string | number | boolean;
+  /** What the value means, in the matrix author's words: what a coder reads in `codebook`. */
+  readonly meaning: string;
+}
+
+/**
+ * A field the matrix reads (`fields:` in YAML). With `values`, the field is closed: a record value
+ * outside them is not known to the matrix, so a test of it is unknown, and `validate` warns.
+ */
+export interface FieldDeclaration {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly description?: string;
+  readonly values?: readonly DeclaredValue[];
+  readonly absent: AbsentMeaning;
+  readonly location?: SourceLocation;
+}
+
 export const AGGREGATIONS = ['weighted-mean', 'cell-mean'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
@@ -189,4 +220,6 @@ export interface Matrix {
   readonly verdicts: readonly VerdictBand[];
   /** How per-party grids are printed; DEFAULT_GRID_RULES when the matrix says nothing. */
   readonly grid?: GridRules;
+  /** The event fields the matrix declares, by name; a field not declared reads absent as unknown. */
+  readonly fields?: Readonly<Record<string, FieldDeclaration>>;
 }
