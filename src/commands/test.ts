@@ -20,6 +20,7 @@ import { readInputFile } from '../load/read-input.js';
 import { parseYamlDocument, type ParsedDocument } from '../load/yaml-document.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
+import { contributionText } from '../format/interval.js';
 import type { CommandContext } from './context.js';
 import { projectDiagnostic } from './validate.js';
 
@@ -247,7 +248,7 @@ function compare(testCase: TestCase, matrix: Matrix, result: CaseResult): Mismat
   if (expect.score !== undefined && !scoreMatches(expect.score, result.score)) {
     const details = result.criteria
       .filter((c) => c.applicable && c.weight > 0)
-      .map((c) => `${c.id}: ${levelOf(c)}, ${round2(c.contribution).toFixed(2)} of the total`);
+      .map((c) => `${c.id}: ${levelOf(c)}, ${contributionText(c)} of the total`);
     mismatches.push({ what: 'score', expected: scoreExpectationText(expect.score), actual: scoreText(result.score), location: at(['score']), details });
   }
   return mismatches;

@@ -1,7 +1,7 @@
 import { rankTotals } from './rank.js';
 
 // Two evaluations of the same cases (two matrix versions, two as-of dates) compared case by case
-// and criterion by criterion. Works on the fields of the `summit-score/evaluation@1` JSON.
+// and criterion by criterion. Works on the fields of the `summit-score/evaluation@2` JSON.
 
 export interface SnapshotLevel {
   readonly label: string;

@@ -51,7 +51,8 @@ function projectCell(criterion: CriterionResult) {
     levelScore: criterion.level?.score ?? null,
     points: criterion.points === null ? null : round2(criterion.points),
     maxPoints: criterion.maxPoints,
-    contribution: round2(criterion.contribution),
+    contribution: criterion.contribution === null ? null : round2(criterion.contribution),
+    contributionRange: { low: round2(criterion.contributionRange.low), high: round2(criterion.contributionRange.high) },
     parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, applicable: cell.applicable, level: cell.level?.label ?? null, points: cell.points === null ? null : round2(cell.points) })),
   };
 }
@@ -109,7 +110,7 @@ function cellText(result: CaseResult, criterion: string): string {
 
 /** A criterion's points in the total (all its subjects); its bar and the total's share one scale, 0-100. */
 function contributionOf(result: CaseResult, criterion: string): number {
-  return result.criteria.filter((c) => c.criterion === criterion).reduce((sum, c) => sum + c.contribution, 0);
+  return result.criteria.filter((c) => c.criterion === criterion).reduce((sum, c) => sum + (c.contribution ?? c.contributionRange.low), 0);
 }
 
 function formatTable(report: CompareReport, context: { color: boolean }): string {

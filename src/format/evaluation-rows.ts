@@ -33,7 +33,7 @@ export function cellRows(result: CaseResult): CsvValue[][] {
     const applicable = criterion.parties.filter((cell) => cell.applicable);
     const sum = applicable.reduce((total, cell) => total + (cell.normalised ?? 0), 0);
     for (const cell of criterion.parties) {
-      const share = !cell.applicable ? null : sum > 0 ? (criterion.contribution * (cell.normalised ?? 0)) / sum : 0;
+      const share = !cell.applicable || criterion.contribution === null ? null : sum > 0 ? (criterion.contribution * (cell.normalised ?? 0)) / sum : 0;
       rows.push(common(cell, cell.party, share));
     }
   }

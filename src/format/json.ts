@@ -1,8 +1,8 @@
-import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type Grid, type GridAverage } from '../engine/index.js';
+import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type Grid, type GridAverage, type LevelRef } from '../engine/index.js';
 import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
 
-export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@1';
+export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@2';
 
 /** Two decimals: enough for any band edge, and stable across platforms. */
 export function round2(value: number): number {
@@ -10,7 +10,9 @@ export function round2(value: number): number {
 }
 
 /**
- * The documented JSON contract (schema `summit-score/evaluation@1`). Every field is projected
+ * The documented JSON contract (schema `summit-score/evaluation@2`: @1 plus the intervals and
+ * what is unknown: `scoreRange`, `verdicts`, `undetermined`, `unknown`, and per cell `levelRange`,
+ * `pointsRange` and `unknown`). Every field is projected
  * explicitly, so internal fields never leak into it and key order never changes.
  */
 export const formatJson: Formatter = (report) => {
@@ -47,8 +49,12 @@ export function projectResult({ file, sha256, result }: RecordResult) {
     record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
     asOf: result.asOf,
     score: result.score === null ? null : round2(result.score),
+    scoreRange: result.scoreRange && { low: round2(result.scoreRange.low), high: round2(result.scoreRange.high) },
     band: result.band,
     verdict: result.verdict,
+    verdicts: result.verdicts,
+    undetermined: result.undetermined,
+    unknown: { share: Number(result.unknown.share.toFixed(6)), criteria: result.unknown.criteria },
     gates: result.gates.map((gate) => ({ ...gate })),
     criteria: result.criteria.map((criterion) => projectCriterion(criterion, project)),
     grid: projectGrid(result.grid),
@@ -72,19 +78,24 @@ function projectCriterion(criterion: CriterionResult, project: ProjectEvidence) 
     subject: criterion.subject,
     title: criterion.title,
     weight: criterion.weight,
-    ...projectCell(criterion, project),
+    ...projectCell(criterion, criterion.maxPoints, project),
     maxPoints: criterion.maxPoints,
-    contribution: round2(criterion.contribution),
-    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, ...projectCell(cell, project) })),
+    contribution: criterion.contribution === null ? null : round2(criterion.contribution),
+    contributionRange: { low: round2(criterion.contributionRange.low), high: round2(criterion.contributionRange.high) },
+    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, ...projectCell(cell, criterion.maxPoints, project) })),
   };
 }
 
-function projectCell(cell: Cell, project: ProjectEvidence) {
+function projectCell(cell: Cell, maxPoints: number, project: ProjectEvidence) {
   const { explanation } = cell;
+  const level = (ref: LevelRef | null) => ref && { label: ref.label, score: ref.score };
   return {
     applicable: cell.applicable,
-    level: cell.level && { label: cell.level.label, score: cell.level.score },
+    level: level(cell.level),
+    levelRange: cell.levelRange && { low: level(cell.levelRange.low), high: level(cell.levelRange.high) },
     points: cell.points === null ? null : round2(cell.points),
+    pointsRange: cell.normalisedRange && { low: round2(cell.normalisedRange.low * maxPoints), high: round2(cell.normalisedRange.high * maxPoints) },
+    unknown: cell.unknown.map((fact) => ({ event: fact.event, field: fact.field, reason: fact.reason, value: fact.value ?? null, path: fact.path })),
     evidence: cell.evidence.map(project),
     explanation: explanation && {
       level: explanation.level ? { label: explanation.level.label, score: explanation.level.score } : null,

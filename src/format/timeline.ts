@@ -186,7 +186,7 @@ function projectPoint(point: TimelinePoint) {
       level: criterion.level?.label ?? null,
       points: criterion.points === null ? null : round2(criterion.points),
       maxPoints: criterion.maxPoints,
-      contribution: round2(criterion.contribution),
+      contribution: criterion.contribution === null ? null : round2(criterion.contribution),
       parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, applicable: cell.applicable, level: cell.level?.label ?? null })),
     })),
     arrived: point.arrived.map((event) => ({ id: event.id, date: event.date, type: event.type, title: event.title ?? null, links: event.links })),

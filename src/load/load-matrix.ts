@@ -45,6 +45,7 @@ export interface RawMatrix {
   criteria: RawCriterion[];
   verdicts: VerdictBand[];
   grid?: Partial<GridRules>;
+  missingData?: Matrix['missingData'];
 }
 
 /** Loads a matrix and checks everything the schema cannot: ids, orders, gates, conditions. */
@@ -133,6 +134,7 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
     criteria,
     verdicts: raw.verdicts,
     grid: { ...DEFAULT_GRID_RULES, ...raw.grid },
+    ...(raw.missingData && { missingData: { maxUnknownShare: raw.missingData.maxUnknownShare } }),
   };
   return { value: { matrix, file: doc.file, sha256, warnings: diagnostics }, diagnostics };
 }

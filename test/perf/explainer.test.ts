@@ -5,13 +5,13 @@
 // is checked against a scorer written with the reference on every bundled matrix and record.
 import { describe, expect, it } from 'vitest';
 import { compileExplainer } from '../../src/engine/explainer.js';
+import { explainCondition } from '../engine/oracle/explain.js';
 import { createRandom } from '../../src/engine/random.js';
 import {
   compileCondition,
   compileMatrix,
   dayNumber,
   evaluateRecord,
-  explainCondition,
   indexRecord,
   type CaseRecord,
   type Cell,

@@ -103,10 +103,10 @@ describe('summit-score diff', () => {
     const compare = join(dir, 'compare.json');
     writeFileSync(compare, (await run(['compare', 'us-china-2015-09', '-f', 'json'])).stdout);
     const broken = join(dir, 'broken.json');
-    writeFileSync(broken, '{"schema": "summit-score/evaluation@1", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}');
+    writeFileSync(broken, '{"schema": "summit-score/evaluation@2", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}');
     const { exitCode, stderr } = await run(['diff', compare, broken]);
     expect(exitCode).toBe(2);
-    expect(stderr).toContain(`error NOT_ALLOWED ${compare}:2:13 schema is "summit-score/compare@1", not summit-score/evaluation@1`);
+    expect(stderr).toContain(`error NOT_ALLOWED ${compare}:2:13 schema is "summit-score/compare@1", not summit-score/evaluation@2`);
     expect(stderr).toMatch(/error WRONG_TYPE .*broken\.json:1:\d+ results\.0\.record\.id must be a string/);
     expect(stderr).toMatch(/error WRONG_TYPE .*broken\.json:1:\d+ results\.0\.score must be a number or null/);
   });

@@ -1,0 +1,40 @@
+import { describeValue, type CriterionResult, type Interval, type LevelRange, type UnknownFact } from '../engine/index.js';
+import { round2 } from './json.js';
+
+// How an interval prints in every format: a determined number exactly as before, an
+// undetermined one as `low–high` (two decimals), so no reader mistakes a range for a figure.
+
+export function intervalText(range: Interval, digits = 2): string {
+  const low = round2(range.low).toFixed(digits);
+  const high = round2(range.high).toFixed(digits);
+  return low === high ? low : `${low}–${high}`;
+}
+
+/** `partial..full`, or the one label; `(no level)` for a missing end. */
+export function levelRangeText(range: LevelRange): string {
+  const name = (level: LevelRange['low']) => (level ? `${level.label} (${level.score})` : '(no level)');
+  return range.low?.label === range.high?.label ? name(range.low) : `${name(range.low)} .. ${name(range.high)}`;
+}
+
+/** A result's contribution: its number when determined, else its bounds. */
+export function contributionText(result: CriterionResult): string {
+  return result.contribution === null ? intervalText(result.contributionRange) : round2(result.contribution).toFixed(2);
+}
+
+/** Plain words for an undetermined verdict: the bands it may be, or why there is none. */
+export function verdictsText(verdicts: readonly string[], undetermined: boolean): string {
+  if (undetermined) return 'undetermined';
+  return verdicts.join(' or ');
+}
+
+/** One fact the record does not settle, in words: the one place these words are written. */
+export function unknownFactText(fact: UnknownFact): string {
+  switch (fact.reason) {
+    case 'not-recorded':
+      return `\`${fact.field}\` of event \`${fact.event}\` is not recorded`;
+    case 'undeclared-value':
+      return `\`${fact.field}\` of event \`${fact.event}\` is ${describeValue(fact.value ?? null)}, not a value the matrix declares`;
+    case 'month-only':
+      return `event \`${fact.event}\` is dated by its month only`;
+  }
+}
