@@ -48,13 +48,8 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
       levelText(criterion, chalk),
       pointsText(criterion),
       String(criterion.weight),
-<<<<<<< HEAD
       criterion.applicable && criterion.weight > 0 ? contributionText(criterion) : '-',
-      safeText(evidence.join('\n')),
-=======
-      criterion.applicable && criterion.weight > 0 ? round2(criterion.contribution).toFixed(2) : '-',
       evidence.map(safeText).join('\n'),
->>>>>>> main
     ]);
   }
   lines.push(table.toString());
