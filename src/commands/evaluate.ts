@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { collectProblems, InputError, inputError } from '../diagnostics.js';
-import { compileMatrix, dayNumber, evaluateRecord, evidenceOf } from '../engine/index.js';
+import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, UNVERIFIED_MODES, type EvaluateOptions, type UnverifiedMode } from '../engine/index.js';
 import { FORMAT_NAMES, type FormatName } from '../format/index.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
@@ -24,6 +24,7 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
+    .option('--unverified <mode>', 'events whose every source is marked verified: false: include (as given), unknown (may not have happened), or exclude (as absent)', parseUnverified, 'include')
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
     .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
     .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
@@ -46,6 +47,11 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
   });
 }
 
+function parseUnverified(value: string): UnverifiedMode {
+  if (!(UNVERIFIED_MODES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${UNVERIFIED_MODES.join(', ')}.`);
+  return value as UnverifiedMode;
+}
+
 function parseInputFormat(value: string): InputFormat {
   if (!(INPUT_FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${INPUT_FORMATS.join(', ')}.`);
   return value as InputFormat;
@@ -66,6 +72,8 @@ export interface EvaluateCommandOptions {
   readonly asOf?: string;
   readonly failBelow?: number;
   readonly explain: boolean;
+  /** How events resting only on unverified sources count (default include). */
+  readonly unverified?: UnverifiedMode;
   readonly requireSources?: boolean;
   /** Colour on stdout (files never get colour). */
   readonly color: boolean;
@@ -102,7 +110,7 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
 
   const compiled = compileMatrix(matrix.matrix);
   const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {
-    const result = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
+    const result = evaluateRecord(compiled, record.record, evaluateOptionsOf(options));
     progress?.(records.length + i + 1, 2 * records.length);
     return { file: record.file, sha256: record.sha256, result };
   });
@@ -138,3 +146,8 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
   return failing.length > 0 ? 1 : 0;
 }
 
+
+/** The engine's options from the command's: only those given, so the defaults stay the engine's. */
+export function evaluateOptionsOf(options: { readonly asOf?: string; readonly unverified?: UnverifiedMode }): EvaluateOptions {
+  return { ...(options.asOf !== undefined && { asOf: options.asOf }), ...(options.unverified !== undefined && { unverified: options.unverified }) };
+}

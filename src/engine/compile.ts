@@ -116,12 +116,12 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
     }
     case 'some': {
       const { candidates, test } = planQuantifier(condition.where, fields);
-      if (!test) return quantifier(nested, (index) => (candidates(index).length > 0 ? HOLDS : FAILS));
+      if (!test) return quantifier(nested, (index) => (index.uncertain === undefined ? (candidates(index).length > 0 ? HOLDS : FAILS) : someTruth(index, candidates(index), always)));
       return quantifier(nested, (index) => someTruth(index, candidates(index), test));
     }
     case 'none': {
       const { candidates, test } = planQuantifier(condition.where, fields);
-      if (!test) return quantifier(nested, (index) => (candidates(index).length === 0 ? HOLDS : FAILS));
+      if (!test) return quantifier(nested, (index) => (index.uncertain === undefined ? (candidates(index).length === 0 ? HOLDS : FAILS) : ((HOLDS - someTruth(index, candidates(index), always)) as Truth)));
       return quantifier(nested, (index) => (HOLDS - someTruth(index, candidates(index), test)) as Truth);
     }
     case 'count': {
@@ -129,11 +129,13 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
       const { comparison, value } = condition;
       return quantifier(nested, (index) => {
         const events = candidates(index);
-        if (!test) return compareRange(events.length, events.length, comparison, value);
+        const uncertain = index.uncertain;
+        if (!test && uncertain === undefined) return compareRange(events.length, events.length, comparison, value);
         let held = 0;
         let maybe = 0;
         for (let i = 0; i < events.length; i++) {
-          const truth = test(index, events[i]);
+          let truth = test ? test(index, events[i]) : HOLDS;
+          if (truth === HOLDS && uncertain !== undefined && uncertain.has(events[i]!)) truth = UNKNOWN;
           if (truth === HOLDS) held++;
           else if (truth === UNKNOWN) maybe++;
         }
@@ -142,7 +144,7 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
     }
     case 'field': {
       const meaning = fieldMeaning(fields, condition.field);
-      const direct = isUndeclared(meaning) ? compileDirectFieldTest(condition.field, condition.check) : undefined;
+      const direct = isUndeclared(meaning) ? compileDirectFieldTest(condition.field, condition.check, meaning.absent.kind === 'false' ? FAILS : UNKNOWN) : undefined;
       if (direct) return direct;
       const passes = compileFieldTest(fieldReader(condition.field), condition.check, meaning);
       return (_index, event) => passes(event!);
@@ -153,9 +155,10 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
       return compileDateTest(condition.op, condition.anchor, condition.op === 'within' ? condition.days : 0);
     case 'deadline': {
       const wanted = new Set<string>(condition.states);
+      const absent = deadlineAbsence(fields);
       return (index, event) => {
         const state = deadlineState(index, event!);
-        return state !== undefined && wanted.has(state) ? HOLDS : FAILS;
+        return state !== undefined ? (wanted.has(state) ? HOLDS : FAILS) : absent;
       };
     }
     case 'link': {
@@ -164,8 +167,14 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
         return (index, event) => {
           const ids = event!.links[kind];
           if (ids === undefined) return FAILS;
-          for (let i = 0; i < ids.length; i++) if (index.byId.has(ids[i]!)) return HOLDS;
-          return FAILS;
+          let truth: Truth = FAILS;
+          for (let i = 0; i < ids.length; i++) {
+            const target = index.byId.get(ids[i]!);
+            if (target === undefined) continue;
+            if (index.uncertain === undefined || !index.uncertain.has(target)) return HOLDS;
+            truth = UNKNOWN;
+          }
+          return truth;
         };
       }
       const test = perEvent(condition.to, compile(condition.to, true));
@@ -176,7 +185,8 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
         for (let i = 0; i < ids.length; i++) {
           const target = index.byId.get(ids[i]!);
           if (target === undefined) continue;
-          const part = test(index, target);
+          let part = test(index, target);
+          if (part === HOLDS && index.uncertain !== undefined && index.uncertain.has(target)) part = UNKNOWN;
           if (part === HOLDS) return HOLDS;
           if (part > truth) truth = part;
         }
@@ -190,11 +200,13 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
       return (index, event) => {
         const sources = index.linkedBy.get(kind)?.get(event!.id);
         if (sources === undefined) return FAILS;
-        if (!test) return sources.length >= needed ? HOLDS : FAILS;
+        const uncertain = index.uncertain;
+        if (!test && uncertain === undefined) return sources.length >= needed ? HOLDS : FAILS;
         let found = 0;
         let maybe = 0;
         for (let i = 0; i < sources.length; i++) {
-          const truth = test(index, sources[i]);
+          let truth = test ? test(index, sources[i]) : HOLDS;
+          if (truth === HOLDS && uncertain !== undefined && uncertain.has(sources[i]!)) truth = UNKNOWN;
           if (truth === HOLDS && ++found >= needed) return HOLDS;
           if (truth === UNKNOWN) maybe++;
         }
@@ -213,16 +225,32 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
   }
 }
 
-/** `some` over a list: holds if an event holds, else unknown if an event is unknown. */
+/**
+ * A deadline test on an event without a (valid) deadline: the date it needs is missing, so
+ * unknown, unless the matrix declares that absence of `deadline` means false (or the matrix has no
+ * `fields:` block, read as before). Only then may a quantifier skip the events without one.
+ */
+export function deadlineAbsence(fields: DeclaredFields): Truth {
+  return fieldMeaning(fields, 'deadline').absent.kind === 'false' ? FAILS : UNKNOWN;
+}
+
+/**
+ * `some` over a list: holds if an event holds, else unknown if an event is unknown. An event that
+ * may not have happened (index.uncertain) is unknown where it would hold.
+ */
 function someTruth(index: RecordIndex, events: readonly SummitEvent[], test: Test): Truth {
+  const uncertain = index.uncertain;
   let truth: Truth = FAILS;
   for (let i = 0; i < events.length; i++) {
-    const part = test(index, events[i]);
+    let part = test(index, events[i]);
+    if (part === HOLDS && uncertain !== undefined && uncertain.has(events[i]!)) part = UNKNOWN;
     if (part === HOLDS) return HOLDS;
     if (part > truth) truth = part;
   }
   return truth;
 }
+
+const always: Test = () => HOLDS;
 
 /** The events a quantifier needs to look at, and the test they must pass (none: every one of them counts). */
 export interface QuantifierPlan {
@@ -255,7 +283,7 @@ export function isPlannedPart(condition: Condition | undefined, fields?: Declare
  * undeclared type is then unknown, and must be looked at.
  */
 export function requiredType(condition: Condition, fields?: DeclaredFields): string | undefined {
-  if (!isUndeclared(fieldMeaning(fields, 'type'))) return undefined;
+  if (fieldMeaning(fields, 'type').closed !== undefined) return undefined;
   return condition.op === 'field' && condition.field === 'type' && condition.check.test === 'equals' && typeof condition.check.value === 'string'
     ? condition.check.value
     : undefined;
@@ -288,9 +316,9 @@ export function planQuantifier(where: Condition, fields?: DeclaredFields): Quant
       const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
       return { candidates: (index) => eventsOfType(index, partType), test };
     }
-    if (where.conditions.some((part) => part.op === 'deadline')) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
+    if (deadlineAbsence(fields) === FAILS && where.conditions.some((part) => part.op === 'deadline')) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
   }
-  if (where.op === 'deadline') return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
+  if (where.op === 'deadline' && deadlineAbsence(fields) === FAILS) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
   return { candidates: (index) => index.events, test: compileConditionIn(where, true, fields) };
 }
 
@@ -341,7 +369,7 @@ type EventTest = (event: SummitEvent) => Truth;
  * the matrix does not declare (absent is unknown). Undefined for the others, which go through
  * fieldTruth.
  */
-function compileDirectFieldTest(field: string, check: FieldTest): Test | undefined {
+function compileDirectFieldTest(field: string, check: FieldTest, absent: Truth): Test | undefined {
   const primitiveValues = check.test === 'in' && check.values.every(isPrimitive) && check.values.length <= 8;
   if (field === 'type') {
     if (check.test === 'equals' && typeof check.value === 'string') {
@@ -361,21 +389,22 @@ function compileDirectFieldTest(field: string, check: FieldTest): Test | undefin
     const expected = check.value;
     return (_index, event) => {
       const actual = event!.fields[key];
-      return actual === expected ? HOLDS : actual === undefined || actual === null ? UNKNOWN : FAILS;
+      return actual === expected ? HOLDS : actual === undefined || actual === null ? absent : FAILS;
     };
   }
   if (check.test === 'in' && primitiveValues && !check.values.includes(null)) {
     const values: readonly FieldValue[] = check.values;
     return (_index, event) => {
       const actual = event!.fields[key];
-      return actual === undefined || actual === null ? UNKNOWN : values.includes(actual) ? HOLDS : FAILS;
+      return actual === undefined || actual === null ? absent : values.includes(actual) ? HOLDS : FAILS;
     };
   }
   if (check.test === 'exists') {
     const wanted = check.value;
     return (_index, event) => {
       const actual = event!.fields[key];
-      return (actual !== undefined && actual !== null) === wanted ? HOLDS : FAILS;
+      if (actual !== undefined && actual !== null) return wanted ? HOLDS : FAILS;
+      return absent === FAILS ? (wanted ? FAILS : HOLDS) : UNKNOWN;
     };
   }
   return undefined;
@@ -471,7 +500,8 @@ function compileDateTest(op: 'before' | 'after' | 'within', anchor: DateAnchor, 
         for (let i = 0; i < ids.length; i++) {
           const target = index.byId.get(ids[i]!);
           if (target === undefined) continue;
-          const part = linkedDateTruth(op, event!, target, days);
+          let part = linkedDateTruth(op, event!, target, days);
+          if (part === HOLDS && index.uncertain !== undefined && index.uncertain.has(target)) part = UNKNOWN;
           if (part === HOLDS) return HOLDS;
           if (part > result) result = part;
         }

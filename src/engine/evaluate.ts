@@ -168,13 +168,33 @@ export interface EvaluateOptions {
    * empty and its explanation null. For throughput runs whose output shows neither. Default true.
    */
   readonly explain?: boolean;
+  /**
+   * Events whose every source is marked `verified: false`: `include` (the default) takes them as
+   * given, `unknown` as events that may or may not have happened, `exclude` as absent.
+   */
+  readonly unverified?: UnverifiedMode;
+}
+
+export const UNVERIFIED_MODES = ['include', 'unknown', 'exclude'] as const;
+export type UnverifiedMode = (typeof UNVERIFIED_MODES)[number];
+
+/** An event every source of which is marked unverified (an event citing nothing is not marked so). */
+export function isUnverified(event: SummitEvent): boolean {
+  return event.sources.length > 0 && event.sources.every((source) => !source.verified);
+}
+
+function withUnverified(record: CaseRecord, mode: UnverifiedMode): { record: CaseRecord; uncertain?: ReadonlySet<SummitEvent> } {
+  if (mode === 'include' || !record.events.some(isUnverified)) return { record };
+  if (mode === 'exclude') return { record: { ...record, events: record.events.filter((event) => !isUnverified(event)) } };
+  return { record, uncertain: new Set(record.events.filter(isUnverified)) };
 }
 
 /** Scores one record against a compiled matrix. Pure: the same inputs give the same result. */
 export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, options: EvaluateOptions = {}): CaseResult {
   const asOfDay = options.asOf === undefined ? defaultAsOfDay(record) : dayNumber(options.asOf);
   if (asOfDay === undefined) throw new RangeError(`asOf is not a calendar date: ${options.asOf}`);
-  const index = indexRecord(record, asOfDay);
+  const chosen = withUnverified(record, options.unverified ?? 'include');
+  const index = indexRecord(chosen.record, asOfDay, chosen.uncertain);
   const { matrix } = compiled;
   const explain = options.explain ?? true;
 
@@ -343,6 +363,7 @@ function scopeOf(index: RecordIndex, party: string | undefined, subject: SummitE
     cache: index.cache,
     party: party ?? index.party,
     subject: subject ?? index.subject,
+    uncertain: index.uncertain,
   };
 }
 
@@ -355,7 +376,8 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
   for (let i = forEach ? 0 : -1; i < (forEach ? events.length : 0); i++) {
     const subject = i >= 0 ? events[i]! : undefined;
     // A subject that may or may not be one (unknown) is scored, with its applicability unknown.
-    const chosen: Truth = subject ? forEach!(index, subject) : HOLDS;
+    let chosen: Truth = subject ? forEach!(index, subject) : HOLDS;
+    if (chosen === HOLDS && subject && index.uncertain?.has(subject)) chosen = UNKNOWN;
     if (chosen === FAILS) continue;
     const scope = subject ? scopeOf(index, undefined, subject) : index;
     const heading: Heading = {

@@ -54,15 +54,23 @@ export interface FieldMeaning {
 }
 
 const UNDECLARED: FieldMeaning = { absent: { kind: 'unknown' } };
+const LEGACY: FieldMeaning = { absent: { kind: 'false' } };
 
+/**
+ * A field the matrix does not declare reads absent as unknown. A matrix with no `fields:` block at
+ * all is read as every earlier version read it (absence fails), so its verdicts change only when
+ * its author declares what the fields mean: a transition, until every bundled matrix declares its
+ * fields (then this branch goes).
+ */
 export function fieldMeaning(fields: Readonly<Record<string, FieldDeclaration>> | undefined, name: string): FieldMeaning {
-  const declaration = fields && Object.hasOwn(fields, name) ? fields[name] : undefined;
+  if (fields === undefined) return LEGACY;
+  const declaration = Object.hasOwn(fields, name) ? fields[name] : undefined;
   if (!declaration) return UNDECLARED;
   return declaration.values ? { absent: declaration.absent, closed: new Set(declaration.values.map((v) => v.value)) } : { absent: declaration.absent };
 }
 
-/** Whether the default meaning holds: absent is unknown and any value is known. */
-export const isUndeclared = (meaning: FieldMeaning): boolean => meaning.absent.kind === 'unknown' && meaning.closed === undefined;
+/** Whether any value is known and absence is unknown or false (not a stand-in value): the fast tests apply. */
+export const isUndeclared = (meaning: FieldMeaning): boolean => meaning.absent.kind !== 'value' && meaning.closed === undefined;
 
 function undeclared(actual: FieldValue, closed: ReadonlySet<FieldValue>): boolean {
   if (Array.isArray(actual)) return actual.some((item) => undeclared(item, closed));
@@ -73,13 +81,17 @@ function undeclared(actual: FieldValue, closed: ReadonlySet<FieldValue>): boolea
  * The one definition of a field test's truth. An event that does not state the field (or states
  * null) gives what the matrix declares for its absence: unknown unless it says `false` or a value.
  * A value outside a closed field's declared values is unknown (it may be a slip for one of them),
- * except that a list which contains the value sought holds whatever else it lists. `exists`
- * asks what the record states, so it is never unknown. `passes` is the two-valued test of a
- * stated value (passesFieldTest, or its compiled form).
+ * except that a list which contains the value sought holds whatever else it lists. `exists` on
+ * an absent field is unknown too (silence does not say the field has no value), unless absence
+ * is declared. `passes` is the two-valued test of a stated value (passesFieldTest, or its
+ * compiled form).
  */
 export function fieldTruth(actual: FieldValue | undefined, check: FieldTest, meaning: FieldMeaning, passes: (actual: FieldValue) => boolean): Truth {
   const { absent, closed } = meaning;
-  if (check.test === 'exists') return truthOf((actual !== undefined && actual !== null) || absent.kind === 'value' ? check.value : !check.value);
+  if (check.test === 'exists') {
+    if ((actual !== undefined && actual !== null) || absent.kind === 'value') return truthOf(check.value);
+    return absent.kind === 'false' ? truthOf(!check.value) : UNKNOWN;
+  }
   if (actual === undefined || actual === null) {
     if (absent.kind === 'unknown') return UNKNOWN;
     if (absent.kind === 'false') return FAILS;

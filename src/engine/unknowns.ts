@@ -11,7 +11,9 @@ export type UnknownReason =
   /** The event's value is not among the field's declared values. */
   | 'undeclared-value'
   /** The event is dated by its month only, and the test needs the day. */
-  | 'month-only';
+  | 'month-only'
+  /** Every source of the event is marked unverified (`--unverified unknown`): it may not have happened. */
+  | 'unverified';
 
 export interface UnknownFact {
   readonly event: string;
@@ -72,7 +74,7 @@ function walk(node: Settler, index: RecordIndex, event: SummitEvent | undefined,
   if (out.length >= MAX_FACTS || node.truth(index, event) !== UNKNOWN) return;
   const { condition } = node;
   const push = (fact: UnknownFact) => {
-    const key = `${fact.event}\u0000${fact.field}\u0000${fact.path}`;
+    const key = `${fact.event}\u0000${fact.field}\u0000${fact.reason}`;
     if (seen.has(key) || out.length >= MAX_FACTS) return;
     seen.add(key);
     out.push(fact);
@@ -87,7 +89,10 @@ function walk(node: Settler, index: RecordIndex, event: SummitEvent | undefined,
     case 'some':
     case 'none':
     case 'count':
-      for (const candidate of index.events) walk(node.children[0]!, index, candidate, out, seen);
+      for (const candidate of index.events) {
+        if (index.uncertain?.has(candidate) && node.children[0]!.truth(index, candidate) !== 0) push({ event: candidate.id, field: 'sources', reason: 'unverified', path: condition.path });
+        walk(node.children[0]!, index, candidate, out, seen);
+      }
       return;
     case 'link':
       for (const target of linkTargets(index, event!, condition.kind)) walk(node.children[0]!, index, target, out, seen);
@@ -113,6 +118,9 @@ function walk(node: Settler, index: RecordIndex, event: SummitEvent | undefined,
       }
       return;
     }
+    case 'deadline':
+      push({ event: event!.id, field: 'deadline', reason: 'not-recorded', path: condition.path });
+      return;
     default:
       return;
   }

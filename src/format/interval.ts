@@ -36,5 +36,7 @@ export function unknownFactText(fact: UnknownFact): string {
       return `\`${fact.field}\` of event \`${fact.event}\` is ${describeValue(fact.value ?? null)}, not a value the matrix declares`;
     case 'month-only':
       return `event \`${fact.event}\` is dated by its month only`;
+    case 'unverified':
+      return `event \`${fact.event}\` rests only on sources marked unverified`;
   }
 }

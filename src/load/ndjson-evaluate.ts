@@ -38,7 +38,7 @@ export async function runEvaluateNdjson(recordArgs: readonly string[], options: 
     asOf: options.asOf ?? null,
     bundledDefault: false,
   };
-  const evaluateOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
+  const evaluateOptions = { ...(options.asOf !== undefined && { asOf: options.asOf }), ...(options.unverified !== undefined && { unverified: options.unverified }) };
   const streaming = options.outputs.every((target) => target.format === 'ndjson');
   const problems: Diagnostic[] = [];
   // Streaming, problems go to stderr as they are found, so that a file of bad lines cannot fill memory.

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileExplainer } from '../../src/engine/explainer.js';
 import { explainCondition } from '../engine/oracle/explain.js';
+import { referenceTruth } from '../engine/oracle/truth.js';
+import { HOLDS } from '../../src/engine/truth.js';
 import { createRandom } from '../../src/engine/random.js';
 import {
   compileCondition,
@@ -121,19 +123,25 @@ function scopes(record: CaseRecord, random: () => number): RecordIndex[] {
 }
 
 describe('the compiled explainer', () => {
-  it('agrees with the reference explainer on random conditions and records', () => {
+  // `fields: undefined` reads absence as failing (a matrix without `fields:`); `{}` declares
+  // nothing, so every absent field is unknown: the three-valued semantics in full.
+  it.each([
+    ['without a fields block (absence fails)', undefined],
+    ['with fields declared (absence is unknown)', {}],
+  ] as const)('agrees with the reference explainer and the reference truth on random conditions and records, %s', (_name, fields) => {
     const random = seeded(7);
     let failures = 0;
     let checked = 0;
     for (let round = 0; round < 3000; round++) {
       const record = randomRecord(random);
       const condition = randomCondition(random, false, 0, 'when');
-      const explainer = compileExplainer(condition);
-      const test = compileCondition(condition);
+      const explainer = compileExplainer(condition, fields);
+      const test = compileCondition(condition, fields);
       for (const index of scopes(record, random)) {
-        const reference = explainCondition(condition, index);
+        const reference = explainCondition(condition, index, undefined, fields);
         checked++;
-        expect(test(index, undefined)).toBe(reference.ok);
+        expect(test(index, undefined)).toBe(referenceTruth(condition, index, undefined, fields));
+        expect(test(index, undefined) === HOLDS).toBe(reference.ok);
         expect(explainer.ok(index, undefined)).toBe(reference.ok);
         expect(explainer.code(index, undefined)).toBe(2 * reference.progress + (reference.ok ? 1 : 0));
         if (reference.ok) {

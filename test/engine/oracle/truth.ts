@@ -51,7 +51,8 @@ export function referenceTruth(condition: Condition, index: RecordIndex, event: 
     }
     case 'deadline': {
       const state = deadlineState(index, event!);
-      return state !== undefined && condition.states.includes(state) ? HOLDS : FAILS;
+      if (state === undefined) return fieldMeaning(fields, 'deadline').absent.kind === 'false' ? FAILS : UNKNOWN;
+      return condition.states.includes(state) ? HOLDS : FAILS;
     }
     case 'link': {
       const targets = linkTargets(index, event!, condition.kind);
