@@ -51,6 +51,12 @@ export const ERROR_CODES = {
   UNKNOWN_CRITERION: 'a test case expects a level of a criterion the matrix does not have',
   BAD_TEST: 'a test case names both or neither of `record` and `events`, or an impossible score range',
   NOT_IN_RECORDS: 'warning (validate --matrix): the matrix tests a field or event type that no record has',
+  UNDECLARED_VALUE: 'warning (validate --matrix, evaluate; an error with --strict): a record gives a declared field a value outside its declared values, or of another type, so a test of it is unknown',
+  FIELD_NOT_STATED: 'warning (validate --matrix, evaluate; an error with --strict): events a matrix reads a field on do not state it, and the matrix does not say what its absence means',
+  EQUALS_LIST: '`equals:` is given a list for a field that holds single values (did you mean `in:`?)',
+  UNDECLARED_TEST_VALUE: 'a condition tests a value that its field\'s declaration does not list, so the test can never hold',
+  UNDECLARED_FIELD: 'warning: a matrix with `fields:` reads a field it does not declare (often a typo: see the hint)',
+  LEVEL_NEVER_HOLDS: 'a level\'s condition can never hold under the declared fields: it asks one field for two values at once, or for a value of another type',
   TEST_FAILED: 'a golden test case of a matrix did not give what it expects',
   LOW_COVERAGE: 'the tests reach a smaller share of the levels than --min-coverage',
 } as const;
