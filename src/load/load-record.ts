@@ -141,7 +141,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
       }
     }
     if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a url, title and date');
-    const location = doc.sourceLocation ? doc.sourceLocation(() => eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
+    const location = doc.sourceLocation ? doc.sourceLocation(eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
     const actors = event.actors ?? [];
     return event.title !== undefined
       ? { id: event.id, date: event.date, day: eventDay, type: event.type, title: event.title, actors, fields, links, sources, location }
