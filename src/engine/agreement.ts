@@ -45,6 +45,11 @@ export interface FactDifference {
   /** `event` (the event itself), `date`, `type`, `actors`, `fields.NAME` or `links.KIND`. */
   readonly fact: string;
   readonly values: readonly { readonly coder: string; readonly value: FieldValue | undefined; readonly location?: SourceLocation }[];
+  /**
+   * Whether this fact alone decides the disagreement: one coder's record, given another coder's
+   * value of this fact and nothing else, earns that coder's level for the unit.
+   */
+  readonly decisive: boolean;
 }
 
 export interface AgreementUnit {
@@ -148,7 +153,7 @@ export function measureAgreement(compiled: CompiledMatrix, cases: readonly Coded
         metric: options.metric ?? metricOf(criterion),
         codings,
         agree,
-        differences: agree ? [] : differencesBehind(present, records),
+        differences: agree ? [] : differencesBehind({ compiled, records, unit, present, options }),
       });
     }
   }
@@ -223,20 +228,80 @@ export function statistics(units: readonly AgreementUnit[], coders: readonly str
 }
 
 /**
- * The facts behind a disagreement: the events that earned a coder's level or decided why a level
- * was missed, compared across the coders' records. When those events are stated alike, every
- * difference in the records is shown: the cause then lies in an event the explanation did not name.
+ * The facts behind a disagreement: every event fact the coders' records state differently, tried
+ * one by one (see decide). Kept are the decisive ones and those of the events that earned a
+ * coder's level or decided why a level was missed; when none is either, all of them.
  */
-function differencesBehind(codings: readonly UnitCoding[], records: ReadonlyMap<string, CaseRecord>): FactDifference[] {
+function differencesBehind(trial: Trial): FactDifference[] {
   const involved = new Set<string>();
-  for (const coding of codings) {
+  for (const coding of trial.present) {
     for (const item of coding.evidence) involved.add(item.event);
     const event = coding.explanation?.failure.event;
     if (event !== undefined) involved.add(event);
   }
-  const all = recordDifferences(codings.map((coding) => coding.coder), records);
-  const named = all.filter((difference) => involved.has(difference.event));
-  return named.length > 0 ? named : all;
+  const all = decide(recordDifferences(trial.present.map((coding) => coding.coder), trial.records), trial);
+  const kept = all.filter((difference) => difference.decisive || involved.has(difference.event));
+  return kept.length > 0 ? kept : all;
+}
+
+interface Trial {
+  readonly compiled: CompiledMatrix;
+  readonly records: ReadonlyMap<string, CaseRecord>;
+  readonly unit: { readonly id: string; readonly party: string | null };
+  readonly present: readonly UnitCoding[];
+  readonly options: AgreementOptions;
+}
+
+/**
+ * Marks the differences that decide a disagreement, by trying each one: for every two coders
+ * whose codings differ, the second's record takes the first's value of the fact (and only that),
+ * is scored again, and the fact is decisive when the unit then gets the first coder's level.
+ * Decisive facts come first.
+ */
+function decide(differences: readonly FactDifference[], trial: Trial): FactDifference[] {
+  const decided = differences.map((difference) => {
+    for (const from of trial.present) {
+      for (const to of trial.present) {
+        if (from === to || sameCoding(from, to)) continue;
+        const record = withFact(trial.records.get(to.coder)!, trial.records.get(from.coder)!, difference);
+        const result = evaluateRecord(trial.compiled, record, { ...(trial.options.asOf !== undefined && { asOf: trial.options.asOf }), explain: false });
+        const criterion = result.criteria.find((c) => c.id === trial.unit.id);
+        const cell = criterion && (trial.unit.party === null ? criterion : criterion.parties?.find((p) => p.party === trial.unit.party));
+        if (cell && cell.applicable === from.applicable && cell.level?.label === from.level?.label) return { ...difference, decisive: true };
+      }
+    }
+    return difference;
+  });
+  return [...decided.filter((d) => d.decisive), ...decided.filter((d) => !d.decisive)];
+}
+
+/** `record` with one fact of one event as `donor` states it. */
+function withFact(record: CaseRecord, donor: CaseRecord, difference: FactDifference): CaseRecord {
+  const theirs = donor.events.find((event) => event.id === difference.event);
+  const ours = record.events.find((event) => event.id === difference.event);
+  let events: readonly SummitEvent[];
+  if (difference.fact === 'event') events = theirs ? [...record.events, theirs] : record.events.filter((event) => event !== ours);
+  else if (!ours || !theirs) events = record.events;
+  else events = record.events.map((event) => (event === ours ? changed(ours, theirs, difference.fact) : event));
+  return { ...record, events };
+}
+
+function changed(ours: SummitEvent, theirs: SummitEvent, fact: string): SummitEvent {
+  if (fact === 'date') return { ...ours, date: theirs.date, day: theirs.day };
+  if (fact === 'type') return { ...ours, type: theirs.type };
+  if (fact === 'actors') return { ...ours, actors: theirs.actors };
+  const [part, name] = [fact.slice(0, fact.indexOf('.')), fact.slice(fact.indexOf('.') + 1)];
+  if (part === 'fields') {
+    const fields: Record<string, FieldValue> = { ...ours.fields };
+    if (Object.hasOwn(theirs.fields, name)) fields[name] = theirs.fields[name]!;
+    else delete fields[name];
+    return { ...ours, fields };
+  }
+  const links: Record<string, readonly string[]> = { ...ours.links };
+  const theirLinks = theirs.links[name as keyof SummitEvent['links']];
+  if (theirLinks) links[name] = theirLinks;
+  else delete links[name];
+  return { ...ours, links };
 }
 
 const FACTS = ['date', 'type', 'actors'] as const;
@@ -250,7 +315,7 @@ export function recordDifferences(coders: readonly string[], records: ReadonlyMa
     const events = byCoder.map(({ coder, events }) => ({ coder, event: events.get(id) }));
     const located = (event: SummitEvent | undefined) => (event?.location ? { location: event.location } : {});
     if (events.some(({ event }) => event === undefined)) {
-      differences.push({ event: id, fact: 'event', values: events.map(({ coder, event }) => ({ coder, value: event ? id : undefined, ...located(event) })) });
+      differences.push({ event: id, fact: 'event', values: events.map(({ coder, event }) => ({ coder, value: event ? id : undefined, ...located(event) })), decisive: false });
       continue;
     }
     const facts: [string, (event: SummitEvent) => FieldValue | undefined][] = [
@@ -261,7 +326,7 @@ export function recordDifferences(coders: readonly string[], records: ReadonlyMa
     for (const [fact, read] of facts) {
       const values = events.map(({ coder, event }) => ({ coder, value: read(event!), ...located(event) }));
       const first = canonical(values[0]!.value);
-      if (values.some(({ value }) => canonical(value) !== first)) differences.push({ event: id, fact, values });
+      if (values.some(({ value }) => canonical(value) !== first)) differences.push({ event: id, fact, values, decisive: false });
     }
   }
   return differences;

@@ -47,6 +47,20 @@ describe('measureAgreement', () => {
     expect(facts('negotiation')).toContainEqual(['hl-dialogue', 'fields.level', ['ministerial', 'senior-officials']]);
   });
 
+  it('tries each differing fact and marks the one that decides the level, first', () => {
+    const negotiation = lewis.units.find((unit) => unit.id === 'negotiation')!.differences;
+    // b's record given a's level of hl-dialogue earns initiated; given a's date of dialogue-1, still absent.
+    expect(negotiation[0]).toMatchObject({ event: 'hl-dialogue', fact: 'fields.level', decisive: true });
+    expect(negotiation.find((d) => d.event === 'dialogue-1')).toMatchObject({ fact: 'date', decisive: false });
+  });
+
+  it('finds a decisive fact outside the evidence: a meeting date that makes a deadline late', () => {
+    const deliverables = measureAgreement(matrix('summit-deliverables'), [CASE], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
+    const deadlines = deliverables.units.find((unit) => unit.id === 'deadlines')!;
+    expect(deadlines.codings.map((c) => c.level?.label)).toEqual(['met', 'met-late']);
+    expect(deadlines.differences).toEqual([expect.objectContaining({ event: 'dialogue-1', fact: 'date', decisive: true })]);
+  });
+
   it('computes ordinal alpha over the ranks of the levels (0 = lowest), missing nothing', () => {
     // negotiation initiated (2) / absent (0); espionage-ip 2/2; code-of-conduct 1/1;
     // gge-endorsement endorsed (1) / not-endorsed (0); infrastructure-pledge 0/0.
