@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
   diff: async () => (await import('./commands/diff.js')).registerDiff,
   codebook: async () => (await import('./commands/codebook.js')).registerCodebook,
+  agree: async () => (await import('./commands/agree.js')).registerAgree,
 };
 
 /** See CommandContext.useColor: an explicit option first, then FORCE_COLOR, then NO_COLOR, then the terminal. */
