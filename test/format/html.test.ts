@@ -95,7 +95,7 @@ describe('evaluate -f html', () => {
   });
 
   it('refuses a chart format for a stream of NDJSON records', async () => {
-    const { exitCode, stderr } = await run(['evaluate', '-', '--input-format', 'ndjson', '-f', 'html'], { stdin: '{}\n' });
+    const { exitCode, stderr } = await run(['evaluate', '-', '-m', 'lewis-2015', '--input-format', 'ndjson', '-f', 'html'], { stdin: '{}\n' });
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(/^error USAGE .*-f html/m);
   });
