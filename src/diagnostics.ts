@@ -59,6 +59,10 @@ export const ERROR_CODES = {
   LEVEL_NEVER_HOLDS: 'a level\'s condition can never hold under the declared fields: it asks one field for two values at once, or for a value of another type',
   TEST_FAILED: 'a golden test case of a matrix did not give what it expects',
   LOW_COVERAGE: 'the tests reach a smaller share of the levels than --min-coverage',
+  CODERS_DISAGREE: 'warning (agree): coders give a unit different levels; the finding stands at a fact their records state differently',
+  LOW_AGREEMENT: "agree --min-alpha: Krippendorff's alpha is below the threshold, or undefined",
+  SAME_CODER_TWICE: 'agree, merge: two files give the same coder\'s record of the same case',
+  NOT_SAME_CASE: 'merge: the files are records of different cases (their ids differ)',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
