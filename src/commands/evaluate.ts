@@ -6,42 +6,82 @@ import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
 import { safeText } from '../format/terminal-text.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
-import { DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
+import { bundledIds, DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
 import { loadMatrix, type LoadedMatrix } from '../load/load-matrix.js';
 import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
 import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { streamOutput, writeOutputs, type StreamedOutput } from '../write-output.js';
+import { renderVisuals } from './visual-outputs.js';
+import { isVisualFormat, VISUAL_FORMATS, type VisualFormat } from '../format/visual-formats.js';
+import { formatJson } from '../format/json.js';
 import type { CommandContext } from './context.js';
-import { addOutputOptions, jsonOnStdout, type OutputTarget } from './output-options.js';
+import { loadAs } from './load-inputs.js';
+import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
   const command = program
     .command('evaluate')
-    .description('score records against a matrix (no arguments: the bundled Lewis matrix on the 2015 Xi–Obama record)')
+    .description('score records against a matrix (no arguments at all: the bundled Lewis matrix on the 2015 Xi–Obama record, as an example)')
     .argument('[records...]', 'record files (YAML or JSON), bundled record ids, or - for stdin')
-    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed whenever records are named)')
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
     .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
   // -f and -o repeat and pair up: -f json -o out.json -f markdown -o out.md (src/commands/output-options.ts).
-  const outputs = addOutputOptions(command, FORMAT_NAMES, 'table');
-  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs'>) => {
+  const outputs = addOutputOptions(command, [...FORMAT_NAMES, ...VISUAL_FORMATS], 'table');
+  command.addHelpText(
+    'after',
+    helpExamples(['evaluate                 # the bundled example', 'evaluate my-record.yaml -m my-matrix.yaml --explain', 'evaluate records/*.yaml -m lewis-2015 -f csv -o scores.csv']),
+  );
+  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs' | 'notice' | 'quiet' | 'color'> & { color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
-    const run = { ...options, outputs: targets, color: context.useColor(options.color) };
+    checkInputsNamed(records, options.matrix);
+    const run = { ...options, outputs: targets, color: context.useColor(options.color), quiet: context.quiet, notice: context.notice };
     if (options.inputFormat === 'ndjson' && records.length === 0) {
       throw inputError('USAGE', undefined, '--input-format ndjson needs record files, or - for stdin');
     }
     checkRun(records, run);
-    const streaming = records.some((arg) => readsAsNdjson(arg, options.inputFormat));
-    context.setExitCode(streaming ? await runEvaluateStreaming(records, run, context.io) : runEvaluate(records, run, context.io));
+    // NDJSON records are read as a stream (runEvaluateStreaming below).
+    if (records.some((arg) => readsAsNdjson(arg, options.inputFormat))) {
+      const chart = targets.find((target) => isVisualFormat(target.format));
+      if (chart) throw inputError('USAGE', undefined, `-f ${chart.format} needs the whole run in memory, not a stream of NDJSON records`, 'score the records as YAML or JSON files, or use -f json and render that');
+      context.setExitCode(await runEvaluateStreaming(records, run, context.io));
+      return;
+    }
+    context.setExitCode(await runEvaluate(records, run, context.io));
   });
+}
+
+/**
+ * The bundled example is for a bare `summit-score evaluate` only: a run that names records or a
+ * matrix but not both lost an argument, and scoring the bundled one in its place would hide that.
+ */
+function checkInputsNamed(records: readonly string[], matrix: string | undefined): void {
+  if (records.length > 0 && matrix === undefined) {
+    throw inputError(
+      'USAGE',
+      undefined,
+      `no matrix to score ${records.length === 1 ? records[0] : `${records.length} records`} against`,
+      `add -m MATRIX: a matrix file, or a bundled id (${bundledIds('matrix').join(', ')}); e.g. summit-score evaluate ${records[0]} -m ${DEFAULT_MATRIX}`,
+    );
+  }
+  if (records.length === 0 && matrix !== undefined) {
+    throw inputError(
+      'USAGE',
+      undefined,
+      `-m ${matrix} names a matrix but no record to score`,
+      `name the records (files, bundled ids, or - for stdin): e.g. summit-score evaluate ${DEFAULT_RECORD} -m ${matrix}`,
+    );
+  }
 }
 
 function parseInputFormat(value: string): InputFormat {
@@ -60,7 +100,7 @@ function parseScore(value: string): number {
 export interface EvaluateCommandOptions {
   readonly matrix?: string;
   /** Each format, and the file it goes to (none: stdout). */
-  readonly outputs: readonly OutputTarget<FormatName>[];
+  readonly outputs: readonly OutputTarget<FormatName | VisualFormat>[];
   readonly asOf?: string;
   readonly failBelow?: number;
   readonly explain: boolean;
@@ -69,6 +109,10 @@ export interface EvaluateCommandOptions {
   readonly color: boolean;
   /** How record files are read (default auto: NDJSON for .ndjson and .jsonl). */
   readonly inputFormat?: InputFormat;
+  /** --quiet: the table does not say that it scores the bundled example. */
+  readonly quiet?: boolean;
+  /** Where warnings for people go (stderr, unless --quiet). */
+  readonly notice?: (text: string) => void;
 }
 
 /** The checks of every evaluate run, before any input is read. */
@@ -88,7 +132,7 @@ function unsourcedEvidence(result: CaseResult): Diagnostic[] {
     .map((item) => ({
       severity: 'error',
       code: 'UNSOURCED_EVIDENCE',
-      ...(item.location ?? {}),
+      ...(item.location && { file: item.location.file, line: item.location.line, col: item.location.col }),
       message: `event ${item.event} earned a level but cites no source`,
       hint: 'add `sources:` to it, or run without --require-sources',
     }));
@@ -111,16 +155,24 @@ function reportHead(matrix: LoadedMatrix, options: EvaluateCommandOptions): Omit
 }
 
 /** Renders every output before writing any; files are written all or nothing, stdout last. */
-function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptions, io: Io): void {
+function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptions, io: Io, visuals: ReadonlyMap<VisualFormat, string> = new Map()): void {
   const rendered = options.outputs.map((target) => ({
     ...(target.file !== undefined && { file: target.file }),
-    text: formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
+    text: isVisualFormat(target.format) ? visuals.get(target.format)! : formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
   }));
   writeOutputs(rendered, io.stdout);
 }
 
+/** A record scored: a summit that had not happened yet by --as-of is not held (and says so). */
+function scoreRecord(compiled: ReturnType<typeof compileMatrix>, record: LoadedRecord, options: EvaluateCommandOptions, io: Io): CaseResult {
+  const scored = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
+  if (!beforeSummit(scored)) return scored;
+  (options.notice ?? ((text) => io.stderr(`${text}\n`)))(beforeSummitWarning(scored));
+  return notHeld(scored);
+}
+
 /** Loads, scores, formats and writes; returns the exit code (0 scored, 1 below --fail-below). */
-export function runEvaluate(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): number {
+export async function runEvaluate(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
   const bundledDefault = recordArgs.length === 0 && options.matrix === undefined;
   const stdin = () => io.readStdin();
   const matrixFile = resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX);
@@ -128,10 +180,10 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
 
   // Every input is loaded before any is scored, so one run reports the problems of all of them.
   const { problems, attempt } = collectProblems();
-  const matrix = attempt(() => loadMatrix(readInputFile(matrixFile, stdin)));
+  const matrix = attempt(() => loadAs('matrix', readInputFile(matrixFile, stdin), loadMatrix));
   const progress = records.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
   const loaded = records.map((arg, i) => {
-    const record = attempt(() => loadRecord(readInputFile(resolveInput('record', arg), stdin)));
+    const record = attempt(() => loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord));
     progress?.(i + 1, 2 * records.length);
     return record;
   });
@@ -142,7 +194,7 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
 
   const compiled = compileMatrix(matrix.matrix);
   const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {
-    const result = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
+    const result = scoreRecord(compiled, record, options, io);
     progress?.(records.length + i + 1, 2 * records.length);
     return { file: record.file, sha256: record.sha256, result };
   });
@@ -150,7 +202,10 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
     const unsourced = results.flatMap(({ result }) => unsourcedEvidence(result));
     if (unsourced.length > 0) throw new InputError(unsourced);
   }
-  writeEvaluation({ ...reportHead(matrix, options), results, bundledDefault }, options, io);
+  // The table says it scores the bundled example, unless --quiet.
+  const report: EvaluationReport = { ...reportHead(matrix, options), results, bundledDefault: bundledDefault && !options.quiet };
+  const visuals = await renderVisuals(options.outputs, () => ({ kind: 'evaluation', doc: JSON.parse(formatJson(report, { color: false, explain: true })), matrix: matrix.matrix }));
+  writeEvaluation(report, options, io, visuals);
 
   const failing = results.filter(({ result }) => belowThreshold(result.score, options.failBelow));
   for (const { result } of failing) io.stderr(belowLine(result.record.id, result.score, options.failBelow));
@@ -171,10 +226,9 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
 async function runEvaluateStreaming(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
   const { ndjsonSource, readNdjsonRecords } = await import('../load/ndjson.js');
   const stdin = () => io.readStdin();
-  const matrix = loadMatrix(readInputFile(resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX), stdin));
+  const matrix = loadAs('matrix', readInputFile(resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX), stdin), loadMatrix);
   const compiled = compileMatrix(matrix.matrix);
   const head = reportHead(matrix, options);
-  const evaluateOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
   const streaming = options.outputs.every((target) => target.format === 'ndjson');
   const problems: Diagnostic[] = [];
   const problem = (diagnostics: readonly Diagnostic[]) => {
@@ -190,7 +244,7 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
   const below: { readonly id: string; readonly score: number | null }[] = [];
 
   const score = (loaded: LoadedRecord) => {
-    const result = evaluateRecord(compiled, loaded.record, evaluateOptions);
+    const result = scoreRecord(compiled, loaded, options, io);
     if (options.requireSources) {
       const unsourced = unsourcedEvidence(result);
       if (unsourced.length > 0) return problem(unsourced);
@@ -217,7 +271,7 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
     if (streaming) for (const target of options.outputs) writers.push(streamOutput(target.file, io.stdout));
     for (const arg of recordArgs) {
       if (!readsAsNdjson(arg, options.inputFormat)) {
-        const loaded = attempt(() => loadRecord(readInputFile(resolveInput('record', arg), stdin)));
+        const loaded = attempt(() => loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord));
         if (loaded) score(loaded);
         continue;
       }
