@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { diagnosticLines, InputError } from './diagnostics.js';
 import { safeText, terminalText } from './format/terminal-text.js';
+import { forgetInputFiles } from './input-files.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
 import { TOOL } from './package-info.js';
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     return EXIT.ok;
   }
   configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
+  forgetInputFiles();
   const { Command, CommanderError } = await import('commander');
   let exitCode: number = EXIT.ok;
   let jsonErrors = false;

@@ -46,7 +46,7 @@ export const formatEvaluationNdjson: Formatter = (report) => {
 
 /**
  * The NDJSON line of one result, for a report's tool and matrix: what `-f ndjson` prints per
- * record, and what streaming evaluation (src/load/ndjson-evaluate.ts) writes as each record is scored.
+ * record, and what evaluate's streaming mode (src/commands/evaluate.ts) writes as each record is scored.
  */
 export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix'>): (result: RecordResult) => string {
   const tool = { name: report.tool.name, version: report.tool.version };
