@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './commands/context.js';
-import { formatDiagnostic, InputError } from './diagnostics.js';
-import { safeText } from './format/terminal-text.js';
+import { diagnosticLines, InputError } from './diagnostics.js';
+import { safeText, terminalText } from './format/terminal-text.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
 import { TOOL } from './package-info.js';
@@ -31,7 +31,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
  * Runs one command line and returns its exit code. It never calls process.exit and never prints
  * a stack trace for the user's mistakes: those are InputErrors, reported with code and place.
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // Stdout on a terminal is where every output ends up for people: nothing in it may drive the terminal.
+  const io: Io = given.isTTY ? { ...given, stdout: (text) => given.stdout(terminalText(text)) } : given;
   // The version alone needs nothing else loaded: CI asks for it often, and it should cost no more than node itself.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.stdout(`${TOOL.version}\n`);
@@ -48,7 +50,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      outputError: (message, write) => write(`error USAGE ${message.replace(/^error: /, '')}`),
+      // Commander quotes the command line back: one line, escaped, like every diagnostic.
+      outputError: (message, write) => write(`error USAGE ${safeText(message.replace(/^error: /, '').trimEnd().replace(/\n(?=\(Did you mean)/, ' '))}\n`),
     })
     .showHelpAfterError('(run with --help for usage)');
 
@@ -72,8 +75,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (error instanceof InputError) {
       if (jsonErrors) io.stdout(`${JSON.stringify({ schema: 'summit-score/errors@1', errors: error.diagnostics }, null, 2)}\n`);
-      // Messages quote the input (keys, values, file names): escapes in it are shown, not obeyed.
-      else io.stderr(error.diagnostics.map((d) => `${safeText(formatDiagnostic(d))}\n`).join(''));
+      else io.stderr(diagnosticLines(error.diagnostics));
       return EXIT.cannotRun;
     }
     throw error;

@@ -321,9 +321,9 @@ function formatText(report: TestReport, chalk: ChalkInstance): string {
     lines.push(chalk.bold(safeText(`${run.file}${run.id ? ` (${run.id})` : ''}${extra}: ${plural(run.cases.length, 'test')}`)));
     for (const problem of run.problems) lines.push(diagnosticText(problem, chalk, '  '));
     if (run.coverage === null) continue;
-    if (run.cases.length === 0) lines.push(chalk.yellow(`  no tests: add \`tests:\` to the matrix, or a file ${testsFilesFor(run.file)[0]} beside it`));
+    if (run.cases.length === 0) lines.push(chalk.yellow(`  no tests: add \`tests:\` to the matrix, or a file ${safeText(testsFilesFor(run.file)[0] ?? '')} beside it`));
     for (const outcome of run.cases) {
-      const where = chalk.dim(`${outcome.location.file}:${outcome.location.line}:${outcome.location.col}`);
+      const where = chalk.dim(`${safeText(outcome.location.file)}:${outcome.location.line}:${outcome.location.col}`);
       lines.push(outcome.passed ? `  ${chalk.green('PASS')} ${safeText(outcome.name)}` : `  ${chalk.red('FAIL')} ${safeText(outcome.name)}  ${where}`);
       for (const problem of outcome.problems) lines.push(diagnosticText(problem, chalk, '      '));
       for (const mismatch of outcome.mismatches) lines.push(...mismatchText(mismatch, chalk).map((line) => `      ${line}`));
@@ -344,7 +344,7 @@ function coverageText(run: MatrixRun, minCoverage: number | null, chalk: ChalkIn
   const perCriterion = coverage.criteria
     .map((c) => `${c.id} ${c.reached.length}/${c.reached.length + c.missing.length}${c.missing.length > 0 ? ` (not reached: ${c.missing.join(', ')})` : ''}`)
     .join('; ');
-  const line = `  coverage ${coverage.reached}/${coverage.total} levels (${coverage.percent}%): ${perCriterion}`;
+  const line = `  coverage ${coverage.reached}/${coverage.total} levels (${coverage.percent}%): ${safeText(perCriterion)}`;
   if (run.coverageTooLow) return chalk.red(`${line}\n  coverage ${coverage.percent}% is below --min-coverage ${minCoverage}`);
   return coverage.reached === coverage.total ? chalk.dim(line) : chalk.yellow(line);
 }

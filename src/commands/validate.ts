@@ -4,6 +4,7 @@ import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci
 import { diagnosticText, plural } from '../ci-format/text.js';
 import type { CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { safeText } from '../format/terminal-text.js';
 import type { Io } from '../io.js';
 import { resolveInput } from '../load/bundled.js';
 import { checkFile, type FileCheck } from '../load/check-file.js';
@@ -111,7 +112,7 @@ function formatText(report: ValidateReport, color: boolean): string {
   const summary = `Checked ${plural(checked.length, 'file')} (${kinds.join(', ')}): ${problems}.`;
   lines.push(report.errors > 0 ? chalk.red(summary) : report.warnings > 0 ? chalk.yellow(summary) : chalk.green(summary));
   const skipped = report.files.filter((check) => check.skipped);
-  if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => s.file).join(', ')}`));
+  if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => safeText(s.file)).join(', ')}`));
   if (report.maxWarnings !== null && report.warnings > report.maxWarnings) {
     lines.push(chalk.red(`Too many warnings: ${report.warnings}, more than --max-warnings ${report.maxWarnings}.`));
   }

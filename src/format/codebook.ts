@@ -60,7 +60,7 @@ function sourceText(matrix: Matrix): string {
   const parts = [mdText(source.author)];
   if (source.title) parts.push(`*${mdText(source.title)}*`);
   if (source.date) parts.push(source.date);
-  if (source.url) parts.push(`<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
+  if (source.url) parts.push(`<${source.url.replace(/[<>\s\p{Cc}\p{Cf}]/gu, encodeURIComponent)}>`);
   return parts.join(', ');
 }
 

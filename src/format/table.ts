@@ -51,7 +51,7 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
       criterion.points === null ? '' : `${round2(criterion.points)}/${criterion.maxPoints}`,
       String(criterion.weight),
       criterion.applicable && criterion.weight > 0 ? round2(criterion.contribution).toFixed(2) : '-',
-      safeText(evidence.join('\n')),
+      evidence.map(safeText).join('\n'),
     ]);
   }
   lines.push(table.toString());

@@ -149,7 +149,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
       }
     }
     if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a url, title and date');
-    const location = doc.sourceLocation ? doc.sourceLocation(() => eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
+    const location = doc.sourceLocation ? doc.sourceLocation(eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
     const actors = event.actors ?? [];
     const { assessment } = event;
     if (assessment !== undefined) {

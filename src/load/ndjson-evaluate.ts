@@ -130,7 +130,7 @@ function unsourcedEvidence(result: CaseResult): Diagnostic[] {
     .map((item) => ({
       severity: 'error',
       code: 'UNSOURCED_EVIDENCE',
-      ...(item.location ?? {}),
+      ...(item.location && { file: item.location.file, line: item.location.line, col: item.location.col }),
       message: `event ${item.event} earned a level but cites no source`,
       hint: 'add `sources:` to it, or run without --require-sources',
     }));
