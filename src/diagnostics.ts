@@ -53,6 +53,10 @@ export const ERROR_CODES = {
   NOT_IN_RECORDS: 'warning (validate --matrix): the matrix tests a field or event type that no record has',
   TEST_FAILED: 'a golden test case of a matrix did not give what it expects',
   LOW_COVERAGE: 'the tests reach a smaller share of the levels than --min-coverage',
+  CODERS_DISAGREE: 'warning (agree): coders give a unit different levels; the finding stands at a fact their records state differently',
+  LOW_AGREEMENT: "agree --min-alpha: Krippendorff's alpha is below the threshold, or undefined",
+  SAME_CODER_TWICE: 'agree, merge: two files give the same coder\'s record of the same case',
+  NOT_SAME_CASE: 'merge: the files are records of different cases (their ids differ)',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -21,19 +21,28 @@ import { parseYamlDocument, type ParsedDocument } from '../load/yaml-document.js
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
+import { helpExamples } from './output-options.js';
 import { projectDiagnostic } from './validate.js';
 
 export function registerTest(program: Command, context: CommandContext): void {
   program
     .command('test')
-    .description("run matrices' golden test cases (no arguments: every bundled matrix) and measure level coverage")
+    .description("run matrices' golden test cases and measure level coverage")
+    .addHelpText('after', helpExamples(['test matrices/', 'test my-matrix.yaml --min-coverage 80', 'test --bundled -f junit -o junit.xml']))
     .argument('[matrices...]', 'matrix files, folders, globs or bundled matrix ids; - for stdin')
+    .option('--bundled', 'test every bundled matrix (instead of naming matrices)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--min-coverage <percent>', "exit 1 when a matrix's tests reach fewer of its levels than this (0-100)", parsePercent)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
-    .action((matrices: string[], options: TestCommandOptions) => {
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
+    .action((matrices: string[], options: TestCommandOptions & { bundled?: boolean }) => {
       context.setJsonErrors(options.format === 'json');
+      // No paths is a lost argument (a CI line whose path went missing), not a request for the bundled tests.
+      if (matrices.length === 0 && !options.bundled) {
+        throw inputError('USAGE', undefined, 'name the matrices to test', 'e.g. summit-score test matrices/ (files, folders, globs or bundled ids), or --bundled for every bundled matrix');
+      }
+      if (matrices.length > 0 && options.bundled) throw inputError('USAGE', undefined, '--bundled and named matrices ask for different tests', 'give one of them');
       context.setExitCode(runTests(matrices, { ...options, color: context.useColor(options.color) }, context.io));
     });
 }

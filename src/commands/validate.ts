@@ -13,17 +13,20 @@ import { expandPaths } from '../load/expand-paths.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
+import { helpExamples } from './output-options.js';
 
 export function registerValidate(program: Command, context: CommandContext): void {
   program
     .command('validate')
     .description('check matrices, records and tests files: every problem in every file, with code and file:line:col')
+    .addHelpText('after', helpExamples(['validate matrices/ fixtures/', 'validate records/ -m my-matrix.yaml --max-warnings 0', 'validate . -f sarif -o validate.sarif']))
     .argument('[paths...]', 'files, folders (their .yaml, .yml and .json files) or globs; - for stdin')
     .option('-m, --matrix <file|id>', 'also check that the records have the fields and event types this matrix tests')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
     .action((paths: string[], options: ValidateCommandOptions) => {
       context.setJsonErrors(options.format === 'json');
       context.setExitCode(runValidate(paths, { ...options, color: context.useColor(options.color) }, context.io));

@@ -241,7 +241,7 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party) => assessedCell(entry, scope, party) ?? partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain)));
+    const cells = parties.map((party): PartyCell => assessedCell(entry, scope, party) ?? partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain)));
     // An unknown cell has no points to average (the grid shows its range).
     const applicable = cells.filter((cell) => cell.applicable && !cell.notAssessed);
     const mixed: Cell = {

@@ -78,6 +78,7 @@ function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
 }
 
 function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): string {
+  if (result.asOf < result.record.date) return chalk.yellow(`No total: as of ${result.asOf} the summit (${result.record.date}) had not happened.`);
   if (result.score === null || result.verdict === null) return chalk.yellow('No total: no weighted criterion applies.');
   const rank = matrix.verdicts.findIndex((band) => band.label === result.verdict);
   const paint = rank === 0 ? chalk.green : rank === matrix.verdicts.length - 1 ? chalk.red : chalk.yellow;
