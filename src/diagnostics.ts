@@ -1,5 +1,6 @@
 // Problems with the user's input: each has a stable code and a place, and they travel together
 // so that one run reports every problem it found.
+import { safeText } from './format/terminal-text.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -91,10 +92,19 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * A diagnostic as one line of text. Messages quote the input (keys, values, file names), so the
+ * quoted parts are escaped: whatever they hold, a diagnostic stays one line and sends no control.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const hint = d.hint ? ` (${d.hint})` : '';
-  const place = d.file === undefined ? '' : ` ${d.file}:${d.line ?? 1}:${d.col ?? 1}`;
-  return `${d.severity} ${d.code}${place} ${d.message}${hint}`;
+  const hint = d.hint ? ` (${safeText(d.hint)})` : '';
+  const place = d.file === undefined ? '' : ` ${safeText(d.file)}:${d.line ?? 1}:${d.col ?? 1}`;
+  return `${d.severity} ${d.code}${place} ${safeText(d.message)}${hint}`;
+}
+
+/** The text every command prints on stderr for its diagnostics: one line each. */
+export function diagnosticLines(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -4,7 +4,7 @@ import { compileMatrix, dayNumber, evaluateRecord, evidenceOf } from '../engine/
 import { FORMAT_NAMES, type FormatName } from '../format/index.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
-import { DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
+import { bundledIds, DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
@@ -12,27 +12,35 @@ import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { writeEvaluation } from './write-evaluation.js';
 import type { CommandContext } from './context.js';
-import { addOutputOptions, jsonOnStdout, type OutputTarget } from './output-options.js';
+import { loadAs } from './load-inputs.js';
+import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
   const command = program
     .command('evaluate')
-    .description('score records against a matrix (no arguments: the bundled Lewis matrix on the 2015 Xi–Obama record)')
+    .description('score records against a matrix (no arguments at all: the bundled Lewis matrix on the 2015 Xi–Obama record, as an example)')
     .argument('[records...]', 'record files (YAML or JSON), bundled record ids, or - for stdin')
-    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed whenever records are named)')
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
     .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
   // -f and -o repeat and pair up: -f json -o out.json -f markdown -o out.md (src/commands/output-options.ts).
   const outputs = addOutputOptions(command, FORMAT_NAMES, 'table');
-  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs'>) => {
+  command.addHelpText(
+    'after',
+    helpExamples(['evaluate                 # the bundled example', 'evaluate my-record.yaml -m my-matrix.yaml --explain', 'evaluate records/*.yaml -m lewis-2015 -f csv -o scores.csv']),
+  );
+  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs' | 'notice' | 'quiet' | 'color'> & { color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
-    const run = { ...options, outputs: targets, color: context.useColor(options.color) };
+    checkInputsNamed(records, options.matrix);
+    const run = { ...options, outputs: targets, color: context.useColor(options.color), quiet: context.quiet, notice: context.notice };
     if (options.inputFormat === 'ndjson' && records.length === 0) {
       throw inputError('USAGE', undefined, '--input-format ndjson needs record files, or - for stdin');
     }
@@ -44,6 +52,29 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     }
     context.setExitCode(runEvaluate(records, run, context.io));
   });
+}
+
+/**
+ * The bundled example is for a bare `summit-score evaluate` only: a run that names records or a
+ * matrix but not both lost an argument, and scoring the bundled one in its place would hide that.
+ */
+function checkInputsNamed(records: readonly string[], matrix: string | undefined): void {
+  if (records.length > 0 && matrix === undefined) {
+    throw inputError(
+      'USAGE',
+      undefined,
+      `no matrix to score ${records.length === 1 ? records[0] : `${records.length} records`} against`,
+      `add -m MATRIX: a matrix file, or a bundled id (${bundledIds('matrix').join(', ')}); e.g. summit-score evaluate ${records[0]} -m ${DEFAULT_MATRIX}`,
+    );
+  }
+  if (records.length === 0 && matrix !== undefined) {
+    throw inputError(
+      'USAGE',
+      undefined,
+      `-m ${matrix} names a matrix but no record to score`,
+      `name the records (files, bundled ids, or - for stdin): e.g. summit-score evaluate ${DEFAULT_RECORD} -m ${matrix}`,
+    );
+  }
 }
 
 function parseInputFormat(value: string): InputFormat {
@@ -71,6 +102,10 @@ export interface EvaluateCommandOptions {
   readonly color: boolean;
   /** How record files are read (default auto: NDJSON for .ndjson and .jsonl). */
   readonly inputFormat?: InputFormat;
+  /** --quiet: the table does not say that it scores the bundled example. */
+  readonly quiet?: boolean;
+  /** Where warnings for people go (stderr, unless --quiet). */
+  readonly notice?: (text: string) => void;
 }
 
 /** Loads, scores, formats and writes; returns the exit code (0 scored, 1 below --fail-below). */
@@ -88,10 +123,10 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
 
   // Every input is loaded before any is scored, so one run reports the problems of all of them.
   const { problems, attempt } = collectProblems();
-  const matrix = attempt(() => loadMatrix(readInputFile(matrixFile, stdin)));
+  const matrix = attempt(() => loadAs('matrix', readInputFile(matrixFile, stdin), loadMatrix));
   const progress = records.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
   const loaded = records.map((arg, i) => {
-    const record = attempt(() => loadRecord(readInputFile(resolveInput('record', arg), stdin)));
+    const record = attempt(() => loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord));
     progress?.(i + 1, 2 * records.length);
     return record;
   });
@@ -102,9 +137,11 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
 
   const compiled = compileMatrix(matrix.matrix);
   const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {
-    const result = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
+    const scored = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
     progress?.(records.length + i + 1, 2 * records.length);
-    return { file: record.file, sha256: record.sha256, result };
+    const held = !beforeSummit(scored);
+    if (!held) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(beforeSummitWarning(scored));
+    return { file: record.file, sha256: record.sha256, result: held ? scored : notHeld(scored) };
   });
   if (options.requireSources) {
     const unsourced = results.flatMap(({ result }) => evidenceOf(result).filter((item) => item.sources.length === 0));
@@ -113,7 +150,7 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
         unsourced.map((item) => ({
           severity: 'error',
           code: 'UNSOURCED_EVIDENCE',
-          ...(item.location ?? {}),
+          ...(item.location && { file: item.location.file, line: item.location.line, col: item.location.col }),
           message: `event ${item.event} earned a level but cites no source`,
           hint: 'add `sources:` to it, or run without --require-sources',
         })),
@@ -125,7 +162,8 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
     matrix: { definition: matrix.matrix, file: matrix.file, sha256: matrix.sha256, ...(matrix.extends && { extends: matrix.extends }) },
     asOf: options.asOf ?? null,
     results,
-    bundledDefault,
+    // The table says it scores the bundled example, unless --quiet.
+    bundledDefault: bundledDefault && !options.quiet,
   };
 
   writeEvaluation(report, options, io);

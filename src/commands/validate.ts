@@ -4,6 +4,7 @@ import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci
 import { diagnosticText, plural } from '../ci-format/text.js';
 import type { CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { safeText } from '../format/terminal-text.js';
 import type { Io } from '../io.js';
 import { resolveInput } from '../load/bundled.js';
 import { checkFile, type FileCheck } from '../load/check-file.js';
@@ -12,17 +13,20 @@ import { expandPaths } from '../load/expand-paths.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
+import { helpExamples } from './output-options.js';
 
 export function registerValidate(program: Command, context: CommandContext): void {
   program
     .command('validate')
     .description('check matrices, records and tests files: every problem in every file, with code and file:line:col')
+    .addHelpText('after', helpExamples(['validate matrices/ fixtures/', 'validate records/ -m my-matrix.yaml --max-warnings 0', 'validate . -f sarif -o validate.sarif']))
     .argument('[paths...]', 'files, folders (their .yaml, .yml and .json files) or globs; - for stdin')
     .option('-m, --matrix <file|id>', 'also check that the records have the fields and event types this matrix tests')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
     .action((paths: string[], options: ValidateCommandOptions) => {
       context.setJsonErrors(options.format === 'json');
       context.setExitCode(runValidate(paths, { ...options, color: context.useColor(options.color) }, context.io));
@@ -111,7 +115,7 @@ function formatText(report: ValidateReport, color: boolean): string {
   const summary = `Checked ${plural(checked.length, 'file')} (${kinds.join(', ')}): ${problems}.`;
   lines.push(report.errors > 0 ? chalk.red(summary) : report.warnings > 0 ? chalk.yellow(summary) : chalk.green(summary));
   const skipped = report.files.filter((check) => check.skipped);
-  if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => s.file).join(', ')}`));
+  if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => safeText(s.file)).join(', ')}`));
   if (report.maxWarnings !== null && report.warnings > report.maxWarnings) {
     lines.push(chalk.red(`Too many warnings: ${report.warnings}, more than --max-warnings ${report.maxWarnings}.`));
   }

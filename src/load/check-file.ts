@@ -4,7 +4,7 @@ import type { CaseRecord, Matrix } from '../engine/types.js';
 import { detectKind, matrixFilesFor, type FileKind } from './detect-kind.js';
 import type { FoundFile } from './expand-paths.js';
 import { withBase } from './extends.js';
-import { checkDocument } from './load-document.js';
+import { checkDocument, parseDocument } from './load-document.js';
 import { checkMatrix, matrixFromData } from './load-matrix.js';
 import { recordFromData, type RawRecord } from './load-record.js';
 import { readTestCases } from './load-tests.js';
@@ -43,7 +43,7 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
     return { file, skipped: false, diagnostics: error.diagnostics };
   }
   if (isNdjsonPath(found.path)) return checkNdjson(file, input.text);
-  const doc = parseYamlDocument(input.file, input.text);
+  const doc = parseDocument(input.file, input.text);
   if (Array.isArray(doc)) return { file, skipped: false, diagnostics: doc };
   const kind = detectKind(input.file, input.text, doc.data);
   if (kind === undefined) {

@@ -1,7 +1,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
 import { CORE_FIELDS } from '../engine/fields.js';
-import { LINK_KINDS, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
+import { LINK_KINDS, type Assessment, type AssessmentWindow, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { precompiledInput } from './precompiled.js';
@@ -28,6 +28,7 @@ export interface RawEvent {
   fields?: Record<string, FieldValue>;
   links?: Partial<Record<LinkKind, string | string[]>>;
   sources?: RawSource[];
+  assessment?: Assessment;
 }
 export interface RawRecord {
   id: string;
@@ -35,6 +36,8 @@ export interface RawRecord {
   date: string;
   endDate?: string;
   parties: string[];
+  partyNames?: Record<string, string>;
+  windows?: AssessmentWindow[];
   events: RawEvent[];
 }
 
@@ -78,6 +81,11 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
     if (earlier === undefined) parties.set(party.toLowerCase(), i);
     else sink.error('DUPLICATE_ID', [...prefix, 'parties', i], `party \`${party}\` is \`${raw.parties[earlier]}\` again (codes compare without case)`);
   });
+  const partySet = new Set(raw.parties);
+  for (const party of Object.keys(raw.partyNames ?? {})) {
+    if (!partySet.has(party)) sink.error('NOT_ALLOWED', [...prefix, 'partyNames', party], `\`${party}\` is not one of the record's parties`, didYouMean(party, raw.parties), true);
+  }
+  const windowIds = checkWindows(raw.windows ?? [], prefix, sink, day);
   const ids = new Map<string, number>();
   const duplicated = new Set<string>();
   raw.events.forEach((event, i) => {
@@ -141,14 +149,52 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
       }
     }
     if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a url, title and date');
-    const location = doc.sourceLocation ? doc.sourceLocation(() => eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
+    const location = doc.sourceLocation ? doc.sourceLocation(eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
     const actors = event.actors ?? [];
+    const { assessment } = event;
+    if (assessment !== undefined) {
+      const at = (key: string) => eventAt(i, 'assessment', key);
+      if (!partySet.has(assessment.member)) sink.error('NOT_ALLOWED', at('member'), `\`${assessment.member}\` is not one of the record's parties`, didYouMean(assessment.member, raw.parties));
+      if (!ids.has(assessment.commitment)) {
+        sink.error('UNKNOWN_LINK', at('commitment'), `${event.id} assesses \`${assessment.commitment}\`, which is not an event of this record`, didYouMean(assessment.commitment, knownIds()));
+      }
+      if (assessment.window !== undefined && !windowIds.includes(assessment.window)) {
+        sink.error('NOT_ALLOWED', at('window'), `\`${assessment.window}\` is not one of the record's windows`, windowIds.length > 0 ? didYouMean(assessment.window, windowIds) : 'declare it under `windows:`');
+      }
+      const built: SummitEvent = event.title !== undefined
+        ? { id: event.id, date: event.date, day: eventDay, type: event.type, title: event.title, actors, fields, links, sources, location, assessment }
+        : { id: event.id, date: event.date, day: eventDay, type: event.type, actors, fields, links, sources, location, assessment };
+      return built;
+    }
     return event.title !== undefined
       ? { id: event.id, date: event.date, day: eventDay, type: event.type, title: event.title, actors, fields, links, sources, location }
       : { id: event.id, date: event.date, day: eventDay, type: event.type, actors, fields, links, sources, location };
   });
 
   if (hasErrors(sink.diagnostics)) return { diagnostics: sink.diagnostics };
-  const record: CaseRecord = { id: raw.id, title: raw.title, date: raw.date, day: recordDay, parties: raw.parties, events };
+  const record: CaseRecord = {
+    id: raw.id,
+    title: raw.title,
+    date: raw.date,
+    day: recordDay,
+    parties: raw.parties,
+    events,
+    ...(raw.partyNames !== undefined && { partyNames: raw.partyNames }),
+    ...(raw.windows !== undefined && { windows: raw.windows }),
+  };
   return { value: record, diagnostics: sink.diagnostics };
+}
+
+/** Report windows: unique ids, real dates, each cut-off on or after its start. Returns the ids. */
+function checkWindows(windows: readonly AssessmentWindow[], prefix: DataPath, sink: DiagnosticSink, day: (text: string, path: DataPath) => number): string[] {
+  const ids: string[] = [];
+  windows.forEach((window, i) => {
+    if (ids.includes(window.id)) sink.error('DUPLICATE_ID', [...prefix, 'windows', i, 'id'], `window id \`${window.id}\` appears twice`);
+    ids.push(window.id);
+    // `day` reports a bad date with the record's prefix itself.
+    const from = day(window.from, ['windows', i, 'from']);
+    const to = day(window.to, ['windows', i, 'to']);
+    if (to < from) sink.error('END_BEFORE_START', [...prefix, 'windows', i, 'to'], `window ${window.id} ends (${window.to}) before it starts (${window.from})`);
+  });
+  return ids;
 }

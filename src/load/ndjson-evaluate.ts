@@ -7,6 +7,7 @@ import { ndjsonResultLine } from '../format/csv.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
 import { TOOL } from '../package-info.js';
+import { beforeSummit, beforeSummitWarning, notHeld } from '../commands/not-held.js';
 import { writeEvaluation } from '../commands/write-evaluation.js';
 import { DEFAULT_MATRIX, resolveInput } from './bundled.js';
 import { loadMatrix } from './load-matrix.js';
@@ -55,7 +56,9 @@ export async function runEvaluateNdjson(recordArgs: readonly string[], options: 
   const threshold = options.failBelow;
 
   const score = (loaded: LoadedRecord) => {
-    const result = evaluateRecord(compiled, loaded.record, evaluateOptions);
+    const scored = evaluateRecord(compiled, loaded.record, evaluateOptions);
+    if (beforeSummit(scored)) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(beforeSummitWarning(scored));
+    const result = beforeSummit(scored) ? notHeld(scored) : scored;
     if (options.requireSources) {
       const unsourced = unsourcedEvidence(result);
       if (unsourced.length > 0) {
@@ -130,7 +133,7 @@ function unsourcedEvidence(result: CaseResult): Diagnostic[] {
     .map((item) => ({
       severity: 'error',
       code: 'UNSOURCED_EVIDENCE',
-      ...(item.location ?? {}),
+      ...(item.location && { file: item.location.file, line: item.location.line, col: item.location.col }),
       message: `event ${item.event} earned a level but cites no source`,
       hint: 'add `sources:` to it, or run without --require-sources',
     }));
