@@ -26,6 +26,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   diff: async () => (await import('./commands/diff.js')).registerDiff,
   codebook: async () => (await import('./commands/codebook.js')).registerCodebook,
   agree: async () => (await import('./commands/agree.js')).registerAgree,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
 };
 
 /** See CommandContext.useColor: an explicit option first, then FORCE_COLOR, then NO_COLOR, then the terminal. */
