@@ -11,6 +11,9 @@ import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.j
 import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { writeEvaluation } from './write-evaluation.js';
+import { renderVisuals } from './visual-outputs.js';
+import { isVisualFormat, VISUAL_FORMATS, type VisualFormat } from '../format/visual-formats.js';
+import { formatJson } from '../format/json.js';
 import type { CommandContext } from './context.js';
 import { loadAs } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
@@ -31,7 +34,7 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
   // -f and -o repeat and pair up: -f json -o out.json -f markdown -o out.md (src/commands/output-options.ts).
-  const outputs = addOutputOptions(command, FORMAT_NAMES, 'table');
+  const outputs = addOutputOptions(command, [...FORMAT_NAMES, ...VISUAL_FORMATS], 'table');
   command.addHelpText(
     'after',
     helpExamples(['evaluate                 # the bundled example', 'evaluate my-record.yaml -m my-matrix.yaml --explain', 'evaluate records/*.yaml -m lewis-2015 -f csv -o scores.csv']),
@@ -46,11 +49,13 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     }
     // NDJSON records are read as a stream (src/load/ndjson-evaluate.ts), loaded only when there are some.
     if (records.some((arg) => readsAsNdjson(arg, options.inputFormat))) {
+      const chart = targets.find((target) => isVisualFormat(target.format));
+      if (chart) throw inputError('USAGE', undefined, `-f ${chart.format} needs the whole run in memory, not a stream of NDJSON records`, 'score the records as YAML or JSON files, or use -f json and render that');
       const { runEvaluateNdjson } = await import('../load/ndjson-evaluate.js');
       context.setExitCode(await runEvaluateNdjson(records, run, context.io));
       return;
     }
-    context.setExitCode(runEvaluate(records, run, context.io));
+    context.setExitCode(await runEvaluate(records, run, context.io));
   });
 }
 
@@ -93,7 +98,7 @@ function parseScore(value: string): number {
 export interface EvaluateCommandOptions {
   readonly matrix?: string;
   /** Each format, and the file it goes to (none: stdout). */
-  readonly outputs: readonly OutputTarget<FormatName>[];
+  readonly outputs: readonly OutputTarget<FormatName | VisualFormat>[];
   readonly asOf?: string;
   readonly failBelow?: number;
   readonly explain: boolean;
@@ -109,7 +114,7 @@ export interface EvaluateCommandOptions {
 }
 
 /** Loads, scores, formats and writes; returns the exit code (0 scored, 1 below --fail-below). */
-export function runEvaluate(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): number {
+export async function runEvaluate(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
   if (options.asOf !== undefined && dayNumber(options.asOf) === undefined) {
     throw inputError('BAD_AS_OF', undefined, `--as-of ${options.asOf} is not a calendar date`, 'use YYYY-MM-DD');
   }
@@ -166,7 +171,8 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
     bundledDefault: bundledDefault && !options.quiet,
   };
 
-  writeEvaluation(report, options, io);
+  const visuals = await renderVisuals(options.outputs, () => ({ kind: 'evaluation', doc: JSON.parse(formatJson(report, { color: false, explain: true })), matrix: matrix.matrix }));
+  writeEvaluation(report, options, io, visuals);
 
   const threshold = options.failBelow;
   const failing = threshold === undefined ? [] : results.filter(({ result }) => result.score === null || result.score < threshold);
