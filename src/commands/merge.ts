@@ -3,7 +3,6 @@ import { InputError, type Diagnostic } from '../diagnostics.js';
 import { mergeRecords, MERGE_POLICIES, type MergePolicy } from '../engine/agreement-merge.js';
 import type { FieldValue } from '../engine/types.js';
 import { formatConsensus } from '../format/agreement-consensus.js';
-import { safeText } from '../format/terminal-text.js';
 import { loadRecord } from '../load/load-record.js';
 import { parseYamlDocument } from '../load/yaml-document.js';
 import { writeOutputs } from '../write-output.js';
@@ -55,6 +54,6 @@ export function registerMerge(program: Command, context: CommandContext): void {
       }
       writeOutputs([options.output === undefined ? { text } : { file: options.output, text }], context.io.stdout);
       const summary = `${consensus.contested.length} contested facts among ${codings.length} coders (${codings.map((c) => c.coder).join(', ')}), --policy ${options.policy}`;
-      context.io.stderr(`${safeText(options.output === undefined ? summary : `${summary}: consensus written to ${options.output}`)}\n`);
+      context.notice(options.output === undefined ? summary : `${summary}: consensus written to ${options.output}`);
     });
 }
