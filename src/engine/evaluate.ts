@@ -1,3 +1,4 @@
+import { assessedCell, type AssessedCell, type CellAssessment } from './assessments.js';
 import { compileCondition, compileConditionIn, type Test } from './compile.js';
 import { dayNumber, formatDay } from './dates.js';
 import type { Failure } from './failure.js';
@@ -101,6 +102,10 @@ export interface Cell {
 
 export interface PartyCell extends Cell {
   readonly party: string;
+  /** The assessment the cell was stated by (src/engine/assessments.ts); absent when derived from events. */
+  readonly assessment?: CellAssessment | null;
+  /** An applicable cell nobody has assessed (by the as-of date): unknown, not the lowest level. */
+  readonly notAssessed?: true;
 }
 
 export interface CriterionResult extends Cell {
@@ -205,7 +210,7 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
   for (const s of criteria) if (!isDetermined(s)) determined = false;
   const gates = criteria.flatMap((result) => gateResults(compiled, result));
   const recordHeading = { id: record.id, title: record.title, date: record.date };
-  const grid = buildGrid(matrix, criteria);
+  const grid = buildGrid(matrix, criteria, record);
   if (determined) {
     // Nothing unknown: the arithmetic of every earlier version, so the numbers are the same to the bit.
     let weightTotal = 0;
@@ -335,7 +340,7 @@ function withIntervals(
 function units(result: CriterionResult, byCell: boolean): number {
   if (!byCell || !result.parties) return 1;
   let count = 0;
-  for (const cell of result.parties) if (cell.applicable) count++;
+  for (const cell of result.parties) if (cell.applicable && !cell.notAssessed) count++;
   return count;
 }
 
@@ -393,7 +398,10 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party) => partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen)));
+    const cells = parties.map((party): PartyCell => {
+      const assessed = assessedCell(entry, scope, party);
+      return assessed ? fromAssessment(entry, assessed, scope) : partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen));
+    });
     out.push(criterionResult(heading, meanOfParties(cells), cells));
   }
 }
@@ -461,6 +469,22 @@ function criterionResult(heading: Heading, cell: Cell, parties: readonly PartyCe
 
 const ZERO: Interval = { low: 0, high: 0 };
 const NO_FACTS: readonly UnknownFact[] = [];
+
+/**
+ * A cell stated by an assessment (src/engine/assessments.ts) in the shape of every other cell:
+ * one nobody assessed is unknown anywhere on the criterion's scale, named as such.
+ */
+function fromAssessment(entry: CompiledCriterion, cell: AssessedCell, index: RecordIndex): PartyCell {
+  const levels = entry.criterion.levels;
+  const ref = (level: (typeof levels)[number]) => ({ label: level.label, score: level.score });
+  const base = { party: cell.party, evidence: cell.evidence, explanation: cell.explanation, ...(cell.assessment !== undefined && { assessment: cell.assessment }) };
+  if (!cell.applicable) return { ...base, applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, unknown: NO_FACTS };
+  if (cell.notAssessed || cell.level === null || cell.normalised === null) {
+    const fact: UnknownFact = { event: index.subject?.id ?? '', field: 'assessment', reason: 'not-assessed', path: entry.criterion.id };
+    return { ...base, applicable: true, level: null, levelRange: { low: ref(levels.at(-1)!), high: ref(levels[0]!) }, points: null, normalised: null, normalisedRange: { low: 0, high: 1 }, unknown: [fact], notAssessed: true };
+  }
+  return { ...base, applicable: true, level: cell.level, levelRange: { low: cell.level, high: cell.level }, points: cell.points, normalised: cell.normalised, normalisedRange: { low: cell.normalised, high: cell.normalised }, unknown: NO_FACTS };
+}
 
 function partyCell(party: string, cell: Cell): PartyCell {
   return {

@@ -13,7 +13,9 @@ export type UnknownReason =
   /** The event is dated by its month only, and the test needs the day. */
   | 'month-only'
   /** Every source of the event is marked unverified (`--unverified unknown`): it may not have happened. */
-  | 'unverified';
+  | 'unverified'
+  /** The cell is under assessment and nobody has assessed it (by the as-of date). */
+  | 'not-assessed';
 
 export interface UnknownFact {
   readonly event: string;

@@ -36,6 +36,8 @@ export function unknownFactText(fact: UnknownFact): string {
       return `\`${fact.field}\` of event \`${fact.event}\` is ${describeValue(fact.value ?? null)}, not a value the matrix declares`;
     case 'month-only':
       return `event \`${fact.event}\` is dated by its month only`;
+    case 'not-assessed':
+      return `commitment \`${fact.event}\` is not assessed for this party`;
     case 'unverified':
       return `event \`${fact.event}\` rests only on sources marked unverified`;
   }

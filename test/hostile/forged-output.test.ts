@@ -54,9 +54,9 @@ const PEOPLE_RUNS: readonly (readonly string[])[] = [
   ['evaluate', namedRecord, '-m', namedMatrix, '--explain'],
   ['evaluate', namedRecord, '-m', namedMatrix, '-f', 'markdown'],
   ['evaluate', `${CORPUS}/bad-keys.yaml`, '-m', `${CORPUS}/bad-matrix.yaml`],
-  ['evaluate', namedRecord, join(folder, 'missing\n::error file=x::FORGED.yaml')],
+  ['evaluate', '-m', 'lewis-2015', namedRecord, join(folder, 'missing\n::error file=x::FORGED.yaml')],
   ['evaluate', RECORD, '-m', MATRIX, '--as-of', '2020-13-01\n::error file=x::FORGED'],
-  ['evaluate', RECORD, '--unknown\n::error file=x::FORGED'],
+  ['evaluate', '-m', 'lewis-2015', RECORD, '--unknown\n::error file=x::FORGED'],
   ['compare', RECORD, namedRecord, '-m', MATRIX],
   ['compare', RECORD, '-m', MATRIX, '-m', namedMatrix],
   ['timeline', RECORD, '-m', MATRIX],
@@ -85,9 +85,9 @@ describe('hostile text in every input string', () => {
   });
 
   it('keeps each diagnostic on one line: as many lines on stderr as problems found', async () => {
-    const result = await run(['evaluate', `${CORPUS}/bad-keys.yaml`, '-f', 'json']);
+    const result = await run(['evaluate', '-m', 'lewis-2015', `${CORPUS}/bad-keys.yaml`, '-f', 'json']);
     const errors = (JSON.parse(result.stdout) as { errors: unknown[] }).errors;
-    const text = await run(['evaluate', `${CORPUS}/bad-keys.yaml`]);
+    const text = await run(['evaluate', '-m', 'lewis-2015', `${CORPUS}/bad-keys.yaml`]);
     expect(text.stderr.trimEnd().split('\n')).toHaveLength(errors.length);
     expect(errors.length).toBeGreaterThanOrEqual(5);
   });
