@@ -594,6 +594,11 @@ function undeterminedCell(entry: CompiledCriterion, index: RecordIndex, explain:
   if (applies === UNKNOWN && criterion.forEach && index.subject) unknownFacts({ op: 'some', where: criterion.forEach, path: criterion.forEach.path }, fields, index, facts);
   const determined = low === high;
   const levelRef = determined && reached === top ? ref(reached) : null;
+  const named = new Set<string>();
+  const unique = facts.filter((fact) => {
+    const key = `${fact.event}\u0000${fact.field}\u0000${fact.reason}`;
+    return !named.has(key) && named.add(key) !== undefined;
+  });
   const points = determined && applies === HOLDS ? low : null;
   const levelRange = { low: ref(reached), high: ref(top) };
   return {
@@ -605,7 +610,7 @@ function undeterminedCell(entry: CompiledCriterion, index: RecordIndex, explain:
     normalisedRange: { low: normalise(low, maxPoints), high: normalise(high, maxPoints) },
     evidence: explain ? evidenceOf(entry, index, reached) : [],
     explanation: null,
-    unknown: facts,
+    unknown: unique,
   };
 }
 
