@@ -104,7 +104,7 @@ export function readSnapshot(input: InputText): Snapshot {
         const c = criterion as Raw;
         check(c['id'], [...cat, 'id'], 'a string', string);
         check(c['weight'], [...cat, 'weight'], 'a number', number);
-        check(c['contribution'], [...cat, 'contribution'], 'a number', number);
+        check(c['contribution'], [...cat, 'contribution'], 'a number or null (not determined)', orNull(number));
         cell(c, cat);
         if (c['parties'] === null || c['parties'] === undefined) return;
         if (!check(c['parties'], [...cat, 'parties'], 'a list or null', Array.isArray)) return;
@@ -133,7 +133,7 @@ export function readSnapshot(input: InputText): Snapshot {
         criteria: criteria.map((c) => ({
           id: c['id'] as string,
           weight: c['weight'] as number,
-          contribution: c['contribution'] as number,
+          contribution: c['contribution'] as number | null,
           applicable: c['applicable'] as boolean,
           level: c['level'] as { label: string; score: number } | null,
           points: c['points'] as number | null,

@@ -17,7 +17,8 @@ export interface SnapshotCell {
 export interface SnapshotCriterion extends SnapshotCell {
   readonly id: string;
   readonly weight: number;
-  readonly contribution: number;
+  /** Null when the score is not determined. */
+  readonly contribution: number | null;
   readonly parties: readonly (SnapshotCell & { readonly party: string })[] | null;
 }
 
