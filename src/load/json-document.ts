@@ -127,8 +127,13 @@ class JsonDocument implements ParsedDocument {
     private readonly text: string,
     readonly data: unknown,
     /** The line the text starts on (an NDJSON line's number). */
-    private readonly firstLine: number,
-  ) {}
+    readonly firstLine: number,
+  ) {
+    this.oneLine = text.indexOf('\n') === -1;
+  }
+
+  /** Whether the text is all on one line (an NDJSON line, a minified file). */
+  readonly oneLine: boolean;
 
   locate(path: DataPath, options?: { key?: boolean }): Position {
     return this.position(this.offsetOf(path, options?.key ?? false));
@@ -279,7 +284,8 @@ class LazyLocation implements SourceLocation {
   }
 
   get line(): number {
-    return (this.known ??= this.doc.locate(this.path)).line;
+    // An NDJSON line (or a one-line file) knows its line without looking for the event.
+    return this.doc.oneLine ? this.doc.firstLine : (this.known ??= this.doc.locate(this.path)).line;
   }
 
   get col(): number {
