@@ -21,6 +21,7 @@ function unitName(unit: AgreementUnit, cases: number): string {
 function levelText(coding: UnitCoding): string {
   if (!coding.coded) return '(not coded)';
   if (!coding.applicable) return 'not applicable';
+  if (!coding.known) return 'not assessed';
   return coding.level ? `${coding.level.label} (${coding.level.score})` : 'no level';
 }
 
@@ -137,7 +138,7 @@ export function formatAgreementCsv(report: AgreementReport): string {
     unit.party,
     unit.metric,
     unit.agree,
-    ...unit.codings.flatMap((c) => [c.coded && c.applicable ? (c.level?.label ?? null) : null, c.coded && c.applicable ? (c.level?.score ?? null) : null]),
+    ...unit.codings.flatMap((c) => (c.coded && c.applicable && c.known ? [c.level?.label ?? null, c.level?.score ?? null] : [null, null])),
   ]);
   return toCsv({ columns, rows });
 }

@@ -59,6 +59,7 @@ function projectCoding(c: UnitCoding) {
     coder: c.coder,
     coded: c.coded,
     applicable: c.applicable,
+    known: c.known,
     level: c.level && { label: c.level.label, score: c.level.score },
     evidence: c.evidence.map((e) => ({
       event: e.event,

@@ -1,16 +1,11 @@
-import { projectResult, round2 } from './json.js';
+import { projectResult } from './json.js';
+import { round2 } from './numbers.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
 import { isGridMatrix } from './grid.js';
 import { gridCsv, gridLong } from './grid-outputs.js';
 import type { EvaluationReport, Formatter, RecordResult } from './report.js';
+import type { CsvTable, CsvValue } from './csv-table.js';
 
-export type CsvValue = string | number | boolean | null;
-
-/** Columns and rows, each row a value per column. */
-export interface CsvTable {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly CsvValue[])[];
-}
 
 /**
  * RFC 4180 CSV with a header row and LF line ends: text is quoted when it holds a comma, a quote
@@ -48,7 +43,7 @@ export const formatEvaluationNdjson: Formatter = (report) => {
 
 /**
  * The NDJSON line of one result, for a report's tool and matrix: what `-f ndjson` prints per
- * record, and what streaming evaluation (src/load/ndjson-evaluate.ts) writes as each record is scored.
+ * record, and what evaluate's streaming mode (src/commands/evaluate.ts) writes as each record is scored.
  */
 export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix'>): (result: RecordResult) => string {
   const tool = { name: report.tool.name, version: report.tool.version };
