@@ -43,7 +43,7 @@ export function registerAgree(program: Command, context: CommandContext): void {
     .option('--seed <n>', `seed of the bootstrap draws (default: ${DEFAULT_BOOTSTRAP.seed})`, parseSeed, DEFAULT_BOOTSTRAP.seed)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
-    .addHelpText('after', helpExamples(['agree -m lewis-2015 coders/a coders/b', 'agree -m g20-compliance coders/*/ --min-alpha 0.8 -f sarif -o agreement.sarif']));
+    .addHelpText('after', helpExamples(['agree -m lewis-2015 fixtures/coders/a fixtures/coders/b   # the bundled example', 'agree -m g20-compliance coders/*/ --min-alpha 0.8 -f sarif -o agreement.sarif']));
   const outputs = addOutputOptions(command, AGREE_FORMATS, 'table');
   command.action((files: string[], options: AgreeOptions) => {
     const targets = outputs();
