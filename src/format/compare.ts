@@ -2,9 +2,10 @@ import Table from 'cli-table3';
 import type { CaseResult, CriterionResult } from '../engine/index.js';
 import type { RankPlace } from '../engine/rank.js';
 import { bar, paintVerdict } from './charts.js';
-import { toCsv, type CsvValue } from './csv.js';
+import { toCsv } from './csv.js';
+import type { CsvValue } from './csv-table.js';
 import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
-import { round2 } from './json.js';
+import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import {
   chalkFor,

@@ -1,16 +1,11 @@
-import { projectResult, round2 } from './json.js';
+import { projectResult } from './json.js';
+import { round2 } from './numbers.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
 import { isGridMatrix } from './grid.js';
 import { gridCsv, gridLong } from './grid-outputs.js';
 import type { EvaluationReport, Formatter, RecordResult } from './report.js';
+import type { CsvTable, CsvValue } from './csv-table.js';
 
-export type CsvValue = string | number | boolean | null;
-
-/** Columns and rows, each row a value per column. */
-export interface CsvTable {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly CsvValue[])[];
-}
 
 /**
  * RFC 4180 CSV with a header row and LF line ends: text is quoted when it holds a comma, a quote

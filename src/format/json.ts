@@ -1,14 +1,10 @@
 import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence } from '../engine/index.js';
+import { round2 } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
 
 export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@1';
-
-/** Two decimals: enough for any band edge, and stable across platforms. */
-export function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 /**
  * The documented JSON contract (schema `summit-score/evaluation@1`). Every field is projected
