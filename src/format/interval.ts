@@ -1,5 +1,5 @@
 import { describeValue, type CriterionResult, type Interval, type LevelRange, type UnknownFact } from '../engine/index.js';
-import { round2 } from './json.js';
+import { round2 } from './numbers.js';
 
 // How an interval prints in every format: a determined number exactly as before, an
 // undetermined one as `low–high` (two decimals), so no reader mistakes a range for a figure.

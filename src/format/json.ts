@@ -1,14 +1,10 @@
 import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type LevelRef } from '../engine/index.js';
+import { round2 } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
 
 export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@2';
-
-/** Two decimals: enough for any band edge, and stable across platforms. */
-export function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 /**
  * The documented JSON contract (schema `summit-score/evaluation@2`: @1 plus the intervals and
@@ -59,19 +55,21 @@ export function projectResult({ file, sha256, result }: RecordResult) {
     gates: result.gates.map((gate) => ({ ...gate })),
     criteria: result.criteria.map((criterion) => projectCriterion(criterion, project)),
     grid: projectGrid(result.grid),
-    sources: verdictSources(result).map((source) => ({
-      url: source.url ?? null,
-      title: source.title ?? null,
-      publisher: source.publisher ?? null,
-      date: source.date ?? null,
-      verified: source.verified,
-      events: source.events,
+    sources: verdictSources(result).map(({ citation, events }) => ({
+      url: citation.url ?? null,
+      title: citation.title ?? null,
+      publisher: citation.publisher ?? null,
+      date: citation.date ?? null,
+      verified: citation.verified,
+      events,
     })),
   };
 }
 
 type ProjectEvidence = (evidence: Evidence) => ReturnType<typeof projectEvidence>;
 
+// Literals, not spreads of a shared cell projection: a spread copies an object per criterion and
+// per party cell, and the NDJSON output projects thousands of results.
 function projectCriterion(criterion: CriterionResult, project: ProjectEvidence) {
   return {
     id: criterion.id,
@@ -79,26 +77,52 @@ function projectCriterion(criterion: CriterionResult, project: ProjectEvidence) 
     subject: criterion.subject,
     title: criterion.title,
     weight: criterion.weight,
-    ...projectCell(criterion, criterion.maxPoints, project),
+    applicable: criterion.applicable,
+    level: projectLevel(criterion.level),
+    levelRange: projectLevelRange(criterion),
+    points: criterion.points === null ? null : round2(criterion.points),
+    pointsRange: projectPointsRange(criterion, criterion.maxPoints),
+    unknown: criterion.unknown.map(projectUnknown),
+    evidence: criterion.evidence.map(project),
+    explanation: projectExplanation(criterion),
     maxPoints: criterion.maxPoints,
     contribution: criterion.contribution === null ? null : round2(criterion.contribution),
     contributionRange: { low: round2(criterion.contributionRange.low), high: round2(criterion.contributionRange.high) },
-    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, ...projectCell(cell, criterion.maxPoints, project) })),
+    parties:
+      criterion.parties &&
+      criterion.parties.map((cell) => ({
+        party: cell.party,
+        applicable: cell.applicable,
+        level: projectLevel(cell.level),
+        levelRange: projectLevelRange(cell),
+        points: cell.points === null ? null : round2(cell.points),
+        pointsRange: projectPointsRange(cell, criterion.maxPoints),
+        unknown: cell.unknown.map(projectUnknown),
+        evidence: cell.evidence.map(project),
+        explanation: projectExplanation(cell),
+      })),
   };
 }
 
-function projectCell(cell: Cell, maxPoints: number, project: ProjectEvidence) {
-  const { explanation } = cell;
-  const level = (ref: LevelRef | null) => ref && { label: ref.label, score: ref.score };
-  return {
-    applicable: cell.applicable,
-    level: level(cell.level),
-    levelRange: cell.levelRange && { low: level(cell.levelRange.low), high: level(cell.levelRange.high) },
-    points: cell.points === null ? null : round2(cell.points),
-    pointsRange: cell.normalisedRange && { low: round2(cell.normalisedRange.low * maxPoints), high: round2(cell.normalisedRange.high * maxPoints) },
-    unknown: cell.unknown.map((fact) => ({ event: fact.event, field: fact.field, reason: fact.reason, value: fact.value ?? null, path: fact.path })),
-    evidence: cell.evidence.map(project),
-    explanation: explanation && {
+function projectLevel(ref: LevelRef | null) {
+  return ref && { label: ref.label, score: ref.score };
+}
+
+function projectLevelRange({ levelRange }: Cell) {
+  return levelRange && { low: projectLevel(levelRange.low), high: projectLevel(levelRange.high) };
+}
+
+function projectPointsRange({ normalisedRange }: Cell, maxPoints: number) {
+  return normalisedRange && { low: round2(normalisedRange.low * maxPoints), high: round2(normalisedRange.high * maxPoints) };
+}
+
+function projectUnknown(fact: Cell['unknown'][number]) {
+  return { event: fact.event, field: fact.field, reason: fact.reason, value: fact.value ?? null, path: fact.path };
+}
+
+function projectExplanation({ explanation }: Cell) {
+  return (
+    explanation && {
       level: explanation.level ? { label: explanation.level.label, score: explanation.level.score } : null,
       path: explanation.failure.path,
       file: explanation.failure.location?.file ?? null,
@@ -107,8 +131,8 @@ function projectCell(cell: Cell, maxPoints: number, project: ProjectEvidence) {
       expected: explanation.failure.expected,
       actual: explanation.failure.actual,
       event: explanation.failure.event ?? null,
-    },
-  };
+    }
+  );
 }
 
 function projectEvidence(evidence: Evidence) {
