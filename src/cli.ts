@@ -26,7 +26,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
   diff: async () => (await import('./commands/diff.js')).registerDiff,
   codebook: async () => (await import('./commands/codebook.js')).registerCodebook,
+  import: async () => (await import('./commands/import.js')).registerImport,
   agree: async () => (await import('./commands/agree.js')).registerAgree,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
 };
 
 /** See CommandContext.useColor: an explicit option first, then FORCE_COLOR, then NO_COLOR, then the terminal. */

@@ -4,6 +4,7 @@ import { bundledFile, bundledIds } from './bundled.js';
 import { confinedFile } from './confined-file.js';
 import { didYouMean } from '../suggest.js';
 import type { Checked } from './load-document.js';
+import type { BaseMatrix, ExtendsInfo, Override } from '../provenance.js';
 import { readInputFile } from './read-input.js';
 import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 
@@ -12,30 +13,6 @@ import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } 
 // and golden `tests` are never inherited (other weights need other expectations). The merged
 // data is then checked like any matrix, and every position in it leads back to the file the
 // part came from: an error in an inherited level points into the base.
-
-/** Where a matrix came from when it extends another. */
-export interface ExtendsInfo {
-  /** The matrices it extends, nearest first. */
-  readonly bases: readonly BaseMatrix[];
-  /** What this matrix changes in its base, in the order it says it. */
-  readonly overrides: readonly Override[];
-}
-
-export interface BaseMatrix {
-  readonly id: string;
-  readonly version: string;
-  readonly file: string;
-  readonly sha256: string;
-}
-
-export interface Override {
-  /** `verdicts`, `criteria.negotiation.weight`, `criteria.new-criterion`. */
-  readonly path: string;
-  /** `changed`: a single value, shown with from and to; `replaced`: a list or mapping; `added`: not in the base. */
-  readonly change: 'changed' | 'replaced' | 'added';
-  readonly from?: string | number | boolean | null;
-  readonly to?: string | number | boolean | null;
-}
 
 const MAX_DEPTH = 16;
 
