@@ -3,7 +3,7 @@
 import type { CaseResult, Grid, GridAverage } from '../engine/index.js';
 import type { CsvTable, CsvValue } from './csv-table.js';
 import { gridExplanations, gridLayout, gridNotes, windowLayout } from './grid.js';
-import { mdTable, mdText } from './markdown.js';
+import { mdTable, mdText } from './markdown-text.js';
 import { longEvaluationRows } from './evaluation-rows.js';
 import type { EvaluationReport } from './report.js';
 
