@@ -2,7 +2,8 @@ import Table from 'cli-table3';
 import type { CaseDiff, Change, CriterionDiff, EvaluationDiff, NumberChange } from '../engine/diff.js';
 import { toCsv, type CsvValue } from './csv.js';
 import { mdTable, mdText } from './markdown.js';
-import { chalkFor, jsonText, ndjsonText, tableStyle, type ResearchFormats, type Tool } from './research.js';
+import { chalkFor } from './colour.js';
+import { jsonText, ndjsonText, tableStyle, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from './terminal-text.js';
 
 export const DIFF_SCHEMA_ID = 'summit-score/diff@1';

@@ -7,20 +7,8 @@ import { bar, paintVerdict } from './charts.js';
 import { toCsv, type CsvValue } from './csv.js';
 import { round2 } from './json.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
-import {
-  chalkFor,
-  jsonText,
-  matrixLine,
-  matrixMarkdown,
-  ndjsonText,
-  projectMatrix,
-  projectRecord,
-  tableStyle,
-  type MatrixInput,
-  type RecordInput,
-  type ResearchFormats,
-  type Tool,
-} from './research.js';
+import { chalkFor } from './colour.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
 import { safeText } from './terminal-text.js';
 
 export const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';

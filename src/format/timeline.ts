@@ -7,20 +7,8 @@ import { toCsv, type CsvValue } from './csv.js';
 import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
 import { round2 } from './json.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
-import {
-  chalkFor,
-  jsonText,
-  matrixLine,
-  matrixMarkdown,
-  ndjsonText,
-  projectMatrix,
-  projectRecord,
-  tableStyle,
-  type MatrixInput,
-  type RecordInput,
-  type ResearchFormats,
-  type Tool,
-} from './research.js';
+import { chalkFor } from './colour.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
 import { safeText } from './terminal-text.js';
 
 export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@1';

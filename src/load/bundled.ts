@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { inputError } from '../diagnostics.js';
 import { FIXTURES_DIR, MATRICES_DIR } from '../package-info.js';
 import { didYouMean } from '../suggest.js';
@@ -11,6 +11,20 @@ export type BundledKind = 'matrix' | 'record';
 
 const DIRS: Record<BundledKind, string> = { matrix: MATRICES_DIR, record: FIXTURES_DIR };
 const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Bundled inputs are named `bundled:lewis-2015` in output: the same on every machine, in any folder. */
+const BUNDLED_NAME = /^bundled:([a-z0-9][a-z0-9-]*)$/;
+
+/** The file a `bundled:ID` name stands for; undefined for any other name. */
+export function bundledFile(name: string): string | undefined {
+  const id = BUNDLED_NAME.exec(name)?.[1];
+  if (id === undefined) return undefined;
+  return (['matrix', 'record'] as const).map((kind) => join(DIRS[kind], `${id}.yaml`)).find((file) => existsSync(file));
+}
+
+/** Whether an input name (a path, or `bundled:ID`) names something that exists. */
+export function inputExists(name: string): boolean {
+  return bundledFile(name) !== undefined || existsSync(name);
+}
 
 export function bundledIds(kind: BundledKind): string[] {
   return readdirSync(DIRS[kind])
@@ -24,18 +38,12 @@ export function bundledIds(kind: BundledKind): string[] {
  * that id. An argument that is neither is an error that lists what is bundled.
  */
 export function resolveInput(kind: BundledKind, argument: string): string {
-  if (argument === '-' || existsSync(argument)) return argument;
+  if (argument === '-' || existsSync(argument) || bundledFile(argument) !== undefined) return argument;
   if (BUNDLED_ID.test(argument)) {
     const bundled = join(DIRS[kind], `${argument}.yaml`);
-    if (existsSync(bundled)) return displayPath(bundled);
+    if (existsSync(bundled)) return `bundled:${argument}`;
     const ids = bundledIds(kind);
     throw inputError('FILE_NOT_FOUND', argument, `no such file, and no bundled ${kind} with that id`, didYouMean(argument, ids) ?? `bundled: ${ids.join(', ')}`);
   }
   throw inputError('FILE_NOT_FOUND', argument, 'no such file');
-}
-
-/** Relative to the working directory when below it, so names in output do not depend on the machine. */
-function displayPath(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { resolveInput } from './bundled.js';
+import { bundledFile, inputExists, resolveInput } from './bundled.js';
 import type { Checked } from './load-document.js';
 import { readInputFile } from './read-input.js';
 import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
@@ -80,9 +80,9 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
   }
   let baseFile: string;
   try {
-    const beside = doc.file === '<stdin>' ? target : join(dirname(doc.file), target);
+    const beside = doc.file === '<stdin>' ? target : join(dirname(bundledFile(doc.file) ?? doc.file), target);
     baseFile = !isBundledId || existsSync(beside) ? beside : resolveInput('matrix', target);
-    if (!existsSync(baseFile)) resolveInput('matrix', baseFile);
+    if (!inputExists(baseFile)) resolveInput('matrix', baseFile);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const first = error.diagnostics[0]!;

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
 import type { CaseRecord, Matrix, SourceLocation } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
-import { bundledIds, resolveInput } from './bundled.js';
+import { bundledFile, bundledIds, resolveInput } from './bundled.js';
 import { DiagnosticSink } from './load-document.js';
 import { recordFromData, type RawEvent } from './load-record.js';
 import { lintRecord } from './lint-record.js';
@@ -132,7 +132,7 @@ function checkExpectation(sink: DiagnosticSink, expect: Expectation, matrix: Mat
 
 /** A test's `record:`: a file relative to the file that names it, else a bundled record id. */
 export function resolveTestRecord(reference: string, fromFile: string): string | undefined {
-  const local = join(dirname(fromFile), reference);
+  const local = join(dirname(bundledFile(fromFile) ?? fromFile), reference);
   if (existsSync(local) && statSync(local).isFile()) return local;
   return bundledIds('record').includes(reference) ? resolveInput('record', reference) : undefined;
 }
