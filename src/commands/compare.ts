@@ -5,6 +5,8 @@ import { compareFormats, type CompareReport } from '../format/compare.js';
 import { OUTPUT_FORMATS } from '../format/research.js';
 import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
+import { renderVisuals } from './visual-outputs.js';
+import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
 import { checkDate, collect, loadInputs } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
@@ -20,8 +22,8 @@ export function registerCompare(program: Command, context: CommandContext): void
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
-  command.action((records: string[], options: { matrix?: string[]; asOf?: string; color?: boolean }) => {
+  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  command.action(async (records: string[], options: { matrix?: string[]; asOf?: string; color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
@@ -42,6 +44,7 @@ export function registerCompare(program: Command, context: CommandContext): void
         return { matrix, results, places: rankTotals(results.map((result) => result.score)) };
       }),
     };
-    writeOutputs(targets, (format, color) => compareFormats[format](report, { color }), context, options.color);
+    const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) }));
+    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, { color })), context, options.color);
   });
 }

@@ -5,6 +5,8 @@ import { OUTPUT_FORMATS } from '../format/research.js';
 import { sensitivityFormats, type SensitivityReport } from '../format/sensitivity.js';
 import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
+import { renderVisuals } from './visual-outputs.js';
+import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
 import { checkDate, loadInputs } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
@@ -48,8 +50,8 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     .option('--weight-step <share>', 'the one-at-a-time weight step, as a share of the sum of the weights', share, DEFAULT_SENSITIVITY.weightStep)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
-  command.action((records: string[], options: SensitivityOptions) => {
+  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  command.action(async (records: string[], options: SensitivityOptions) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
@@ -65,6 +67,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
       ...(onProgress && { onProgress }),
     });
     const report: SensitivityReport = { tool: TOOL, matrix, records: loaded, asOf: options.asOf ?? null, results, analysis };
-    writeOutputs(targets, (format, color) => sensitivityFormats[format](report, { color }), context, options.color);
+    const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) }));
+    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, { color })), context, options.color);
   });
 }

@@ -6,6 +6,8 @@ import { OUTPUT_FORMATS } from '../format/research.js';
 import { timelineFormats, type TimelineReport } from '../format/timeline.js';
 import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
+import { renderVisuals } from './visual-outputs.js';
+import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
 import { checkDate, loadInputs } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
@@ -35,8 +37,8 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     .option('--to <date>', "last date (default: the last event's date)")
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
-  command.action((recordArg: string, options: TimelineOptions) => {
+  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  command.action(async (recordArg: string, options: TimelineOptions) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--from', options.from);
@@ -63,6 +65,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
       dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: dates[0]!, to: dates[dates.length - 1]! },
       points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates),
     };
-    writeOutputs(targets, (format, color) => timelineFormats[format](report, { color }), context, options.color);
+    const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) }));
+    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : timelineFormats[format](report, { color })), context, options.color);
   });
 }

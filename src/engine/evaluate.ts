@@ -1,3 +1,4 @@
+import { assessedCell, type CellAssessment } from './assessments.js';
 import { compileCondition, compileConditionIn, type Test } from './compile.js';
 import { dayNumber, formatDay } from './dates.js';
 import type { Failure } from './explain.js';
@@ -80,6 +81,10 @@ export interface Cell {
 
 export interface PartyCell extends Cell {
   readonly party: string;
+  /** The assessment the cell was stated by (src/engine/assessments.ts); absent when derived from events. */
+  readonly assessment?: CellAssessment | null;
+  /** An applicable cell nobody has assessed (by the as-of date): unknown, not the lowest level. */
+  readonly notAssessed?: true;
 }
 
 export interface CriterionResult extends Cell {
@@ -169,7 +174,7 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
     verdict: verdictIndex >= 0 && score !== null ? bands[verdictIndex]!.label : null,
     gates,
     criteria,
-    grid: buildGrid(matrix, criteria),
+    grid: buildGrid(matrix, criteria, record),
   };
 }
 
@@ -177,7 +182,7 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
 function units(result: CriterionResult, byCell: boolean): number {
   if (!byCell || !result.parties) return 1;
   let count = 0;
-  for (const cell of result.parties) if (cell.applicable) count++;
+  for (const cell of result.parties) if (cell.applicable && !cell.notAssessed) count++;
   return count;
 }
 
@@ -236,8 +241,9 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party) => partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain)));
-    const applicable = cells.filter((cell) => cell.applicable);
+    const cells = parties.map((party): PartyCell => assessedCell(entry, scope, party) ?? partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain)));
+    // An unknown cell has no points to average (the grid shows its range).
+    const applicable = cells.filter((cell) => cell.applicable && !cell.notAssessed);
     const mixed: Cell = {
       applicable: applicable.length > 0,
       level: null,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, openSync, statSync } from 'node:fs';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { noteInputFile } from '../input-files.js';
 import type { Io } from '../io.js';
 import { parseCarefully, readJson } from './json-document.js';
 import { checkDocument } from './load-document.js';
@@ -42,7 +43,9 @@ export function ndjsonSource(path: string, io: Io): AsyncIterable<Uint8Array> | 
   if (path === '-') return io.readStdinStream?.() ?? [io.readStdin()];
   let fd: number;
   try {
-    if (statSync(path).isDirectory()) throw inputError('FILE_UNREADABLE', path, 'is a directory, not a file');
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw inputError('FILE_UNREADABLE', path, 'is a directory, not a file');
+    noteInputFile(path, stats);
     fd = openSync(path, 'r');
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -120,7 +120,7 @@ describe('the packed package, installed from its tarball', () => {
     const good = sh(process.execPath, [tsc, '-p', 'tsconfig.json'], project);
     expect(good.stdout + good.stderr).toBe('');
     expect(good.code).toBe(0);
-    writeFileSync(join(project, 'score.ts'), "import { loadMatrix, format } from 'summit-score';\nexport const text = format(loadMatrix('x'), 'pdf');\n");
+    writeFileSync(join(project, 'score.ts'), "import { loadMatrix, evaluate, format } from 'summit-score';\nexport const text = format(evaluate(loadMatrix('x'), []), 'pdf');\n");
     const bad = sh(process.execPath, [tsc, '-p', 'tsconfig.json'], project);
     expect(bad.code).not.toBe(0);
     expect(bad.stdout).toMatch(/score\.ts\(2,\d+\): error TS2345: Argument of type '"pdf"'/);
@@ -129,7 +129,7 @@ describe('the packed package, installed from its tarball', () => {
   it('has editor modelines in its bundled files that resolve to a schema it ships', () => {
     const installed = join(project, 'node_modules/summit-score');
     for (const dir of ['matrices', 'fixtures']) {
-      for (const name of readdirSync(join(installed, dir))) {
+      for (const name of readdirSync(join(installed, dir)).filter((file) => file.endsWith('.yaml'))) {
         const modeline = /^# yaml-language-server: \$schema=(\S+)$/.exec(readFileSync(join(installed, dir, name), 'utf8').split('\n')[0]!);
         expect(modeline, name).not.toBeNull();
         expect(existsSync(resolve(join(installed, dir), modeline![1]!)), `${dir}/${name}: ${modeline![1]}`).toBe(true);
