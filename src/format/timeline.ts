@@ -4,7 +4,7 @@ import type { CaseResult, SummitEvent } from '../engine/index.js';
 import type { CellState, CriterionChange, TimelinePoint } from '../engine/timeline.js';
 import { paintVerdict, sparkline } from './charts.js';
 import { toCsv, type CsvValue } from './csv.js';
-import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
+import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
 import { round2 } from './json.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
@@ -218,7 +218,7 @@ function formatLong(report: TimelineReport): string {
 
 function formatCsv(report: TimelineReport): string {
   const columns = ids(report);
-  const header = ['matrix', 'record', 'date', 'score', 'band', 'verdict', 'verdict_changed', 'new_events', ...columns.flatMap((id) => [id, `${id}_points`])];
+  const header = ['matrix', 'record', 'date', 'score', 'band', 'verdict', 'verdict_changed', 'new_events', ...columns.flatMap(wideColumns)];
   const rows = report.points.map((point, k): CsvValue[] => {
     const byId = new Map(point.result.criteria.map((c) => [c.id, c]));
     return [
@@ -230,10 +230,7 @@ function formatCsv(report: TimelineReport): string {
       point.result.verdict,
       k > 0 && point.verdictChange !== null,
       point.arrived.map((event) => event.id).join(' '),
-      ...columns.flatMap((id) => {
-        const criterion = byId.get(id);
-        return [levelWord(criterion), criterion?.points == null ? null : round2(criterion.points)];
-      }),
+      ...columns.flatMap((id) => wideCells(byId.get(id))),
     ];
   });
   return toCsv({ columns: header, rows });
