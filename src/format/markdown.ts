@@ -1,5 +1,5 @@
 import { AGGREGATION_METHODS, type CaseResult } from '../engine/index.js';
-import { round2 } from './json.js';
+import { round2 } from './numbers.js';
 import { safeText } from './terminal-text.js';
 import { isGridMatrix } from './grid.js';
 import { gridMarkdown } from './grid-outputs.js';

@@ -11,20 +11,6 @@ export type BundledKind = 'matrix' | 'record';
 
 const DIRS: Record<BundledKind, string> = { matrix: MATRICES_DIR, record: FIXTURES_DIR };
 const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
-/** Bundled inputs are named `bundled:lewis-2015` in output: the same on every machine, in any folder. */
-const BUNDLED_NAME = /^bundled:([a-z0-9][a-z0-9-]*)$/;
-
-/** The file a `bundled:ID` name stands for; undefined for any other name. */
-export function bundledFile(name: string): string | undefined {
-  const id = BUNDLED_NAME.exec(name)?.[1];
-  if (id === undefined) return undefined;
-  return (['matrix', 'record'] as const).map((kind) => join(DIRS[kind], `${id}.yaml`)).find((file) => existsSync(file));
-}
-
-/** Whether an input name (a path, or `bundled:ID`) names something that exists. */
-export function inputExists(name: string): boolean {
-  return bundledFile(name) !== undefined || existsSync(name);
-}
 
 export function bundledIds(kind: BundledKind): string[] {
   return readdirSync(DIRS[kind])
@@ -34,14 +20,37 @@ export function bundledIds(kind: BundledKind): string[] {
 }
 
 /**
- * A path as given when it names a file (or stdin); otherwise the bundled matrix or record with
- * that id. An argument that is neither is an error that lists what is bundled.
+ * The bundled matrix or record an argument names, if it names one. A bundled id has no path
+ * separator and no extension, and it always means the bundled file, even when a file of that name
+ * lies in the working folder: a local `lewis-2015` must not stand in for the bundled matrix while
+ * the output names the bundled one. Name such a local file as `./lewis-2015`.
+ */
+export function bundledFile(kind: BundledKind, argument: string): string | undefined {
+  if (!BUNDLED_ID.test(argument)) return undefined;
+  const bundled = join(DIRS[kind], `${argument}.yaml`);
+  return existsSync(bundled) ? `bundled:${argument}` : undefined;
+}
+
+/** Bundled inputs are named `bundled:lewis-2015` in output: the same on every machine, in any folder. */
+const BUNDLED_NAME = /^bundled:([a-z0-9][a-z0-9-]*)$/;
+
+/** The file a `bundled:ID` name stands for; undefined for any other name. */
+export function bundledPath(name: string): string | undefined {
+  const id = BUNDLED_NAME.exec(name)?.[1];
+  if (id === undefined) return undefined;
+  return (['matrix', 'record'] as const).map((kind) => join(DIRS[kind], `${id}.yaml`)).find((file) => existsSync(file));
+}
+
+/**
+ * The bundled matrix or record with that id (see bundledFile); otherwise a path as given when it
+ * names a file (or stdin). An argument that is neither is an error that lists what is bundled.
  */
 export function resolveInput(kind: BundledKind, argument: string): string {
-  if (argument === '-' || existsSync(argument) || bundledFile(argument) !== undefined) return argument;
+  if (argument === '-' || bundledPath(argument) !== undefined) return argument;
+  const bundled = bundledFile(kind, argument);
+  if (bundled !== undefined) return bundled;
+  if (existsSync(argument)) return argument;
   if (BUNDLED_ID.test(argument)) {
-    const bundled = join(DIRS[kind], `${argument}.yaml`);
-    if (existsSync(bundled)) return `bundled:${argument}`;
     const ids = bundledIds(kind);
     throw inputError('FILE_NOT_FOUND', argument, `no such file, and no bundled ${kind} with that id`, didYouMean(argument, ids) ?? `bundled: ${ids.join(', ')}`);
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError, inputError } from '../diagnostics.js';
 import { noteInputFile } from '../input-files.js';
-import { bundledFile } from './bundled.js';
+import { bundledPath } from './bundled.js';
 
 /** The text of one input, named as the user named it, with its hash for provenance. */
 export interface InputText {
@@ -39,7 +39,7 @@ export function readInputFile(name: string, stdin: () => Buffer): InputText {
   const isStdin = name === '-';
   const file = isStdin ? STDIN_NAME : name;
   // A bundled input keeps its name (`bundled:lewis-2015`) and is read from the package.
-  const path = bundledFile(name) ?? name;
+  const path = bundledPath(name) ?? name;
   let bytes: Buffer;
   // Whether bytes.length is the whole input's size, or only as much of it as was read.
   let whole = !isStdin;

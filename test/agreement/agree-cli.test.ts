@@ -81,11 +81,11 @@ describe('summit-score agree', () => {
     const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'csv', '--samples', '10']);
     const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r['unit'], r['a_level'], r['b_level'], r['agree']])).toEqual([
-      ['negotiation', 'initiated', 'absent', 'false'],
-      ['espionage-ip', 'committed', 'committed', 'true'],
-      ['code-of-conduct', 'no-concession', 'no-concession', 'true'],
-      ['gge-endorsement', 'endorsed', 'not-endorsed', 'false'],
-      ['infrastructure-pledge', 'no-pledge', 'no-pledge', 'true'],
+      ['negotiation', 'initiated', 'absent', 'FALSE'],
+      ['espionage-ip', 'committed', 'committed', 'TRUE'],
+      ['code-of-conduct', 'no-concession', 'no-concession', 'TRUE'],
+      ['gge-endorsement', 'endorsed', 'not-endorsed', 'FALSE'],
+      ['infrastructure-pledge', 'no-pledge', 'no-pledge', 'TRUE'],
     ]);
   });
 
@@ -93,6 +93,19 @@ describe('summit-score agree', () => {
     const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'markdown', '--samples', '10']);
     expect(result.stdout).toContain('| negotiation | initiated (2) | absent (0) | **no** |');
     expect(result.stdout).toContain('### Disagreements');
+  });
+
+  it('html: one page with the levels, the statistics, the disagreements and their sources, input text escaped', async () => {
+    const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'html', '--samples', '10']);
+    expect(result.exitCode).toBe(0);
+    const html = result.stdout;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<h2 id="disagreements">Disagreements</h2>');
+    expect(html).toContain('decided by: endorse-un-gge-2015 fields.subject: a un-gge-2015-report');
+    // Every source the evidence cites is listed once in the footer, the unverified ones marked.
+    expect(html.match(/<li><a href="https:\/\/chinausfocus\.com\/peace-security[^"]*"/g)).toHaveLength(1);
+    expect(html).toContain('(verified: false)');
+    expect(html).not.toMatch(/<script/);
   });
 
   it('is byte-identical run after run; another seed moves only the interval', async () => {

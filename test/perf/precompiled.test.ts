@@ -90,7 +90,9 @@ describe('the bundled matrices and records stored at build time', () => {
 
 describe('the bundled files stored as parsed documents', () => {
   const store = new URL('../../dist/bundled/', import.meta.url);
-  const bundled = [...readdirSync('matrices').map((n) => `matrices/${n}`), ...readdirSync('fixtures').map((n) => `fixtures/${n}`)].filter((f) => f.endsWith('.yaml'));
+  // Every YAML file below matrices/ and fixtures/ (validate walks fixtures/coders/ too).
+  const below = (folder: string) => (readdirSync(folder, { recursive: true }) as string[]).map((n) => `${folder}/${n}`);
+  const bundled = [...below('matrices'), ...below('fixtures')].filter((f) => f.endsWith('.yaml'));
 
   /** Every path in the data, and a missing path below each container and each scalar. */
   function* pathsOf(value: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {
