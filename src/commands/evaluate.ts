@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { collectProblems, diagnosticLines, InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, type CaseResult } from '../engine/index.js';
-import { ndjsonResultLine } from '../format/csv.js';
+import { BOM, ndjsonResultLine } from '../format/csv.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
 import { safeText } from '../format/terminal-text.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
@@ -158,7 +158,7 @@ function reportHead(matrix: LoadedMatrix, options: EvaluateCommandOptions): Omit
 function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptions, io: Io, visuals: ReadonlyMap<VisualFormat, string> = new Map()): void {
   const rendered = options.outputs.map((target) => ({
     ...(target.file !== undefined && { file: target.file }),
-    text: isVisualFormat(target.format) ? visuals.get(target.format)! : formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
+    text: isVisualFormat(target.format) ? visuals.get(target.format)! : (target.bom ? BOM : '') + formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
   }));
   writeOutputs(rendered, io.stdout);
 }

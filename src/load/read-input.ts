@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError, inputError } from '../diagnostics.js';
 import { noteInputFile } from '../input-files.js';
+import { bundledPath } from './bundled.js';
 
 /** The text of one input, named as the user named it, with its hash for provenance. */
 export interface InputText {
@@ -42,9 +43,11 @@ function tooLarge(file: string, bytes: number | undefined): never {
   throw inputError('FILE_TOO_LARGE', file, `${size} more than the limit of ${maxInputBytes / MEBIBYTE} MiB`, 'raise it with SUMMIT_SCORE_MAX_INPUT_MB');
 }
 
-export function readInputFile(path: string, stdin: () => Buffer): InputText {
-  const isStdin = path === '-';
-  const file = isStdin ? STDIN_NAME : path;
+export function readInputFile(name: string, stdin: () => Buffer): InputText {
+  const isStdin = name === '-';
+  const file = isStdin ? STDIN_NAME : name;
+  // A bundled input keeps its name (`bundled:lewis-2015`) and is read from the package.
+  const path = bundledPath(name) ?? name;
   let bytes: Buffer;
   // Whether bytes.length is the whole input's size, or only as much of it as was read.
   let whole = !isStdin;

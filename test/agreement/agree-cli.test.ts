@@ -81,11 +81,11 @@ describe('summit-score agree', () => {
     const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'csv', '--samples', '10']);
     const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r['unit'], r['a_level'], r['b_level'], r['agree']])).toEqual([
-      ['negotiation', 'initiated', 'absent', 'false'],
-      ['espionage-ip', 'committed', 'committed', 'true'],
-      ['code-of-conduct', 'no-concession', 'no-concession', 'true'],
-      ['gge-endorsement', 'endorsed', 'not-endorsed', 'false'],
-      ['infrastructure-pledge', 'no-pledge', 'no-pledge', 'true'],
+      ['negotiation', 'initiated', 'absent', 'FALSE'],
+      ['espionage-ip', 'committed', 'committed', 'TRUE'],
+      ['code-of-conduct', 'no-concession', 'no-concession', 'TRUE'],
+      ['gge-endorsement', 'endorsed', 'not-endorsed', 'FALSE'],
+      ['infrastructure-pledge', 'no-pledge', 'no-pledge', 'TRUE'],
     ]);
   });
 

@@ -220,7 +220,7 @@ describe('summit-score validate --matrix', () => {
 
   it('takes a bundled matrix id', async () => {
     const { report } = await validateJson('--matrix', 'lewis-2015', 'fixtures');
-    expect(report.files[0]!.file).toBe('matrices/lewis-2015.yaml');
+    expect(report.files[0]!.file).toBe('bundled:lewis-2015');
   });
 });
 

@@ -42,8 +42,8 @@ describe('summit-score evaluate', () => {
     const document = JSON.parse(stdout);
     expect(document).toMatchObject({ schema: 'summit-score/evaluation@1', tool: { name: 'summit-score' }, matrix: { id: 'lewis-2015', version: '1.0' }, asOf: null });
     expect(document.matrix.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(document.results[0].record).toMatchObject({ id: 'us-china-2015-09', file: 'fixtures/us-china-2015-09.yaml' });
-    expect(document.results[0].criteria[0].evidence[0]).toMatchObject({ event: 'hl-dialogue', file: 'fixtures/us-china-2015-09.yaml', line: expect.any(Number) });
+    expect(document.results[0].record).toMatchObject({ id: 'us-china-2015-09', file: 'bundled:us-china-2015-09' });
+    expect(document.results[0].criteria[0].evidence[0]).toMatchObject({ event: 'hl-dialogue', file: 'bundled:us-china-2015-09', line: expect.any(Number) });
   });
 
   it('exits 1 when a record scores below --fail-below', async () => {
@@ -55,7 +55,7 @@ describe('summit-score evaluate', () => {
 
   it('explains why each criterion missed the next level, with the matrix position', async () => {
     const { stdout } = await run(['evaluate', '--as-of', '2015-09-25', '--explain']);
-    expect(stdout).toMatch(/negotiation: not initiated matrices\/lewis-2015\.yaml:\d+:\d+\n\s+expected: some event where type = meeting\n\s+actual: {3}none of the 9 events as of 2015-09-25/);
+    expect(stdout).toMatch(/negotiation: not initiated bundled:lewis-2015:\d+:\d+\n\s+expected: some event where type = meeting\n\s+actual: {3}none of the 9 events as of 2015-09-25/);
   });
 
   it('scores several records in one run, one of them from stdin', async () => {
@@ -63,7 +63,7 @@ describe('summit-score evaluate', () => {
     const { exitCode, stdout } = await run(['evaluate', '-m', 'lewis-2015', 'us-china-2015-09', '-', '-f', 'json'], { stdin: text });
     expect(exitCode).toBe(0);
     expect(JSON.parse(stdout).results.map((r: { record: { id: string; file: string } }) => [r.record.id, r.record.file])).toEqual([
-      ['us-china-2015-09', 'fixtures/us-china-2015-09.yaml'],
+      ['us-china-2015-09', 'bundled:us-china-2015-09'],
       ['from-stdin', '<stdin>'],
     ]);
   });
