@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { collectProblems, InputError, inputError } from '../diagnostics.js';
+import { collectProblems, formatDiagnostic, InputError, inputError } from '../diagnostics.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf } from '../engine/index.js';
 import { FORMAT_NAMES, type FormatName } from '../format/index.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
@@ -8,7 +8,9 @@ import { bundledIds, DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../loa
 import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
-import { readInputFile } from '../load/read-input.js';
+import { checkLoadedVocabulary } from '../load/check-vocabulary.js';
+import { readInputFile, type InputText } from '../load/read-input.js';
+import { safeText } from '../format/terminal-text.js';
 import { TOOL } from '../package-info.js';
 import { writeEvaluation } from './write-evaluation.js';
 import { renderVisuals } from './visual-outputs.js';
@@ -30,6 +32,7 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
+    .option('--strict', 'a record value the matrix does not declare, or a field it reads that events leave unstated, is an error (exit 2), not a warning', false)
     .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
@@ -105,6 +108,8 @@ export interface EvaluateCommandOptions {
   readonly requireSources?: boolean;
   /** Colour on stdout (files never get colour). */
   readonly color: boolean;
+  /** Vocabulary problems of the records (src/load/check-vocabulary.ts) are errors. */
+  readonly strict?: boolean;
   /** How record files are read (default auto: NDJSON for .ndjson and .jsonl). */
   readonly inputFormat?: InputFormat;
   /** --quiet: the table does not say that it scores the bundled example. */
@@ -130,8 +135,9 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
   const { problems, attempt } = collectProblems();
   const matrix = attempt(() => loadAs('matrix', readInputFile(matrixFile, stdin), loadMatrix));
   const progress = records.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
+  const inputs: InputText[] = [];
   const loaded = records.map((arg, i) => {
-    const record = attempt(() => loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord));
+    const record = attempt(() => loadAs('record', (inputs[i] = readInputFile(resolveInput('record', arg), stdin)), loadRecord));
     progress?.(i + 1, 2 * records.length);
     return record;
   });
@@ -139,6 +145,11 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
     progress?.(2 * records.length, 2 * records.length);
     throw new InputError(problems);
   }
+
+  // What the records say that the matrix cannot read: warnings on stderr, errors under --strict.
+  const vocabulary = (loaded as LoadedRecord[]).flatMap((record, i) => checkLoadedVocabulary(matrix.matrix, record.record, inputs[i]!, { strict: options.strict ?? false }));
+  if (options.strict && vocabulary.length > 0) throw new InputError(vocabulary);
+  for (const warning of vocabulary) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
 
   const compiled = compileMatrix(matrix.matrix);
   const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {

@@ -5,7 +5,8 @@ import type { CaseRecord, FieldDeclaration, FieldValue, Matrix, SummitEvent } fr
 import { closestMatch } from '../suggest.js';
 import { formatPath } from './data-path.js';
 import { mismatch } from './load-fields.js';
-import type { DataPath, Position } from './yaml-document.js';
+import type { InputText } from './read-input.js';
+import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 
 /** Where a path of the record's data stands in its file; worked out only for a problem. */
 export type RecordLocator = (path: DataPath, options?: { key?: boolean }) => Position & { readonly file: string };
@@ -113,4 +114,21 @@ export function closestValue(word: string, candidates: readonly string[]): strin
   if (typo !== undefined) return typo;
   const longer = candidates.filter((candidate) => candidate.startsWith(`${word}-`) || candidate.endsWith(`-${word}`));
   return longer.length === 1 ? longer[0] : undefined;
+}
+
+/**
+ * checkVocabulary for a record as a command loaded it: positions come from its text, parsed
+ * again only when there is a problem to place (a loaded record keeps no document).
+ */
+export function checkLoadedVocabulary(matrix: Matrix, record: CaseRecord, input: InputText, options: { strict?: boolean } = {}): Diagnostic[] {
+  let doc: ParsedDocument | undefined;
+  const locate: RecordLocator = (path, at) => {
+    if (doc === undefined) {
+      const parsed = parseYamlDocument(input.file, input.text);
+      // The record loaded, so its text parses.
+      doc = Array.isArray(parsed) ? { file: input.file, data: null, locate: () => ({ line: 1, col: 1 }) } : parsed;
+    }
+    return { file: input.file, ...doc.locate(path, at) };
+  };
+  return checkVocabulary(matrix, record, locate, options);
 }
