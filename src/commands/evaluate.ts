@@ -147,12 +147,13 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
   }
 
   // What the records say that the matrix cannot read: warnings on stderr, errors under --strict.
-  const vocabulary = (loaded as LoadedRecord[]).flatMap((record, i) => checkLoadedVocabulary(matrix.matrix, record.record, inputs[i]!, { strict: options.strict ?? false }));
-  if (options.strict && vocabulary.length > 0) throw new InputError(vocabulary);
-  for (const warning of vocabulary) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
+  const vocabulary = (loaded as LoadedRecord[]).map((record, i) => checkLoadedVocabulary(matrix.matrix, record.record, inputs[i]!, { strict: options.strict ?? false, unstated: 'all' }));
+  if (options.strict && vocabulary.some((found) => found.length > 0)) throw new InputError(vocabulary.flat());
 
   const compiled = compileMatrix(matrix.matrix);
   const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {
+    // Each record's warnings before what its scoring says, as a stream of NDJSON records has them.
+    for (const warning of vocabulary[i]!) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
     const scored = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
     progress?.(records.length + i + 1, 2 * records.length);
     const held = !beforeSummit(scored);

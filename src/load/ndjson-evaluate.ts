@@ -14,6 +14,8 @@ import { loadMatrix } from './load-matrix.js';
 import { loadRecord, type LoadedRecord } from './load-record.js';
 import { ndjsonSource, readNdjsonRecords, readsAsNdjson } from './ndjson.js';
 import { readInputFile } from './read-input.js';
+import { checkStreamedVocabulary } from './check-vocabulary.js';
+import { safeText } from '../format/terminal-text.js';
 
 /**
  * `evaluate` with NDJSON records among its inputs. With only `-f ndjson` outputs, each record is
@@ -56,6 +58,15 @@ export async function runEvaluateNdjson(recordArgs: readonly string[], options: 
   const threshold = options.failBelow;
 
   const score = (loaded: LoadedRecord) => {
+    const vocabulary = checkStreamedVocabulary(matrix.matrix, loaded.record, loaded.file, { strict: options.strict ?? false, unstated: 'all' });
+    if (vocabulary.length > 0) {
+      if (options.strict) {
+        failed = true;
+        problem(vocabulary);
+        return;
+      }
+      for (const warning of vocabulary) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
+    }
     const scored = evaluateRecord(compiled, loaded.record, evaluateOptions);
     if (beforeSummit(scored)) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(beforeSummitWarning(scored));
     const result = beforeSummit(scored) ? notHeld(scored) : scored;
