@@ -59,15 +59,27 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
 
   for (const [name, types] of unknownWhenAbsent(matrix)) {
     if (options.skip?.has(name)) continue;
-    const relevant = record.events.map((event, i) => ({ event, i })).filter(({ event }) => types === 'any' || types.has(event.type));
-    const silent = relevant.filter(({ event }) => read(event, name) === undefined || read(event, name) === null);
-    if (silent.length === 0 || (options.unstated === 'all' && silent.length < relevant.length)) continue;
+    // Counted in one pass without allocating: this runs for every record of a stream.
+    let relevant = 0;
+    let first = -1;
+    let silentCount = 0;
+    for (let i = 0; i < record.events.length; i++) {
+      const event = record.events[i]!;
+      if (types !== 'any' && !types.has(event.type)) continue;
+      relevant++;
+      const value = read(event, name);
+      if (value !== undefined && value !== null) continue;
+      silentCount++;
+      if (first < 0) first = i;
+    }
+    if (silentCount === 0 || (options.unstated === 'all' && silentCount < relevant)) continue;
+    const silent = record.events.map((event, i) => ({ event, i })).filter(({ event }) => (types === 'any' || types.has(event.type)) && (read(event, name) ?? null) === null);
     const kind = types === 'any' ? '' : `${[...types].join(' or ')} `;
     const ids = silent.slice(0, 3).map(({ event }) => event.id).join(', ') + (silent.length > 3 ? ', ...' : '');
-    const which = relevant.length === 1 ? `the only ${kind}event` : `${silent.length === relevant.length ? 'any' : silent.length} of the ${relevant.length} ${kind}events`;
+    const which = relevant === 1 ? `the only ${kind}event` : `${silentCount === relevant ? 'any' : silentCount} of the ${relevant} ${kind}events`;
     problem(
       'FIELD_NOT_STATED',
-      ['events', silent[0]!.i, ...(Object.keys(silent[0]!.event.fields).length > 0 ? ['fields'] : [])],
+      ['events', first, ...(Object.keys(record.events[first]!.fields).length > 0 ? ['fields'] : [])],
       `\`${name}\` is not stated on ${which} that matrix ${matrix.id} reads it on (${ids}): a test of it is unknown there`,
       'state it where the sources give it, or say in the matrix what its absence means (`absent:`)',
       true,
@@ -103,6 +115,7 @@ function read(event: SummitEvent, name: string): FieldValue | undefined {
     case 'actors':
       return event[name];
   }
+  if (!name.includes('.')) return Object.hasOwn(event.fields, name) ? event.fields[name] : undefined;
   let value: FieldValue | undefined = event.fields;
   for (const key of name.split('.')) {
     if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
