@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { diagnosticLines, InputError } from './diagnostics.js';
 import { safeText, terminalText } from './format/terminal-text.js';
+import { forgetInputFiles } from './input-files.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
 import { TOOL } from './package-info.js';
@@ -25,7 +26,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
   diff: async () => (await import('./commands/diff.js')).registerDiff,
   codebook: async () => (await import('./commands/codebook.js')).registerCodebook,
+  import: async () => (await import('./commands/import.js')).registerImport,
   agree: async () => (await import('./commands/agree.js')).registerAgree,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
 };
 
 /** See CommandContext.useColor: an explicit option first, then FORCE_COLOR, then NO_COLOR, then the terminal. */
@@ -50,6 +53,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     return EXIT.ok;
   }
   configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
+  forgetInputFiles();
   const { Command, CommanderError } = await import('commander');
   let exitCode: number = EXIT.ok;
   let jsonErrors = false;

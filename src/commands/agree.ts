@@ -7,27 +7,28 @@ import { measureAgreement } from '../engine/agreement.js';
 import { compileMatrix } from '../engine/index.js';
 import { formatAgreementJson, passesMinAlpha, type AgreementReport } from '../format/agreement.js';
 import { agreementCiReport } from '../format/agreement-ci.js';
+import { formatAgreementHtml } from '../format/agreement-html.js';
 import { formatAgreementCsv, formatAgreementMarkdown, formatAgreementTable } from '../format/agreement-text.js';
-import { DEFAULT_MATRIX, resolveInput } from '../load/bundled.js';
+import { resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
 import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { codedCases, readCoderRecords } from './coder-files.js';
 import type { CommandContext } from './context.js';
 import { checkDate } from './load-inputs.js';
-import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 
-export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif', 'github', 'junit'] as const;
+export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'sarif', 'github', 'junit'] as const;
 type AgreeFormat = (typeof AGREE_FORMATS)[number];
 
 interface AgreeOptions {
-  readonly matrix?: string;
+  readonly matrix: string;
   readonly asOf?: string;
   readonly metric?: Metric;
   readonly minAlpha?: number;
   readonly samples: number;
   readonly seed: number;
-  readonly color: boolean;
+  readonly color?: boolean;
 }
 
 export function registerAgree(program: Command, context: CommandContext): void {
@@ -35,20 +36,22 @@ export function registerAgree(program: Command, context: CommandContext): void {
     .command('agree')
     .description("how far several coders' records of the same cases agree under a matrix: each coder's level per criterion, Krippendorff's alpha, kappas, and the facts behind each disagreement")
     .argument('<coder-files...>', "the coders' record files, or their folders: a record's coder is the folder it lies in (coders/a/CASE.yaml)")
-    .option('-m, --matrix <file|id>', `matrix file or bundled matrix id (default: ${DEFAULT_MATRIX})`)
+    .requiredOption('-m, --matrix <file|id>', 'matrix file or bundled matrix id')
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD)')
     .addOption(new Option('--metric <metric>', "alpha's metric for every criterion (default: interval for the -1/0/+1 compliance scale, ordinal for other levels)").choices(METRICS))
     .option('--min-alpha <alpha>', "exit 1 when Krippendorff's alpha is below this (or undefined)", parseAlpha)
     .option('--samples <n>', `bootstrap samples for alpha's 95% interval (default: ${DEFAULT_BOOTSTRAP.samples})`, parseCount, DEFAULT_BOOTSTRAP.samples)
     .option('--seed <n>', `seed of the bootstrap draws (default: ${DEFAULT_BOOTSTRAP.seed})`, parseSeed, DEFAULT_BOOTSTRAP.seed)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
+    .addHelpText('after', helpExamples(['agree -m lewis-2015 fixtures/coders/a fixtures/coders/b   # the bundled example', 'agree -m g20-compliance coders/*/ --min-alpha 0.8 -f sarif -o agreement.sarif']));
   const outputs = addOutputOptions(command, AGREE_FORMATS, 'table');
   command.action((files: string[], options: AgreeOptions) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
     const { problems, attempt } = collectProblems();
-    const matrix = attempt(() => loadMatrix(readInputFile(resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX), () => context.io.readStdin())));
+    const matrix = attempt(() => loadMatrix(readInputFile(resolveInput('matrix', options.matrix), () => context.io.readStdin())));
     const records = attempt(() => readCoderRecords(files));
     if (problems.length > 0 || !matrix || !records) throw new InputError(problems);
     const coders = new Set(records.map((r) => r.coder));
@@ -63,7 +66,7 @@ export function registerAgree(program: Command, context: CommandContext): void {
       tool: TOOL,
       matrix: { id: matrix.matrix.id, version: matrix.matrix.version, title: matrix.matrix.title, file: matrix.file, sha256: matrix.sha256 },
       asOf: options.asOf ?? null,
-      files: records.map(({ coder, case: id, file, sha256 }) => ({ coder, case: id, file, sha256 })),
+      files: records.map(({ coder, case: id, title, date, file, sha256 }) => ({ coder, case: id, title, date, file, sha256 })),
       agreement,
       minAlpha: options.minAlpha ?? null,
     };
@@ -85,6 +88,8 @@ function render(format: AgreeFormat, report: AgreementReport, color: boolean): s
       return formatAgreementJson(report);
     case 'csv':
       return formatAgreementCsv(report);
+    case 'html':
+      return formatAgreementHtml(report);
     default:
       return ciFormatters[format](agreementCiReport(report));
   }

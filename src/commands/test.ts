@@ -6,18 +6,18 @@ import { diagnosticText, plural } from '../ci-format/text.js';
 import type { CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type Cell, type CompiledMatrix, type Matrix, type SourceLocation } from '../engine/index.js';
-import { round2 } from '../format/json.js';
+import { round2 } from '../format/numbers.js';
 import { safeText } from '../format/terminal-text.js';
 import type { Io } from '../io.js';
 import { bundledIds, resolveInput } from '../load/bundled.js';
 import { detectKind, isTestsFile, testsFilesFor } from '../load/detect-kind.js';
 import { expandPaths, type FoundFile } from '../load/expand-paths.js';
-import { checkDocument } from '../load/load-document.js';
+import { checkDocument, parseInput } from '../load/load-document.js';
 import { checkMatrix } from '../load/load-matrix.js';
 import { loadRecord } from '../load/load-record.js';
 import { NOT_APPLICABLE, readTestCases, type Expectation, type TestCase } from '../load/load-tests.js';
 import { readInputFile } from '../load/read-input.js';
-import { parseYamlDocument, type ParsedDocument } from '../load/yaml-document.js';
+import type { ParsedDocument } from '../load/yaml-document.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
@@ -138,7 +138,7 @@ function runMatrix(found: FoundFile, minCoverage: number | undefined, io: Io, re
   const broken = (problems: readonly Diagnostic[]): MatrixRun => ({ file, id: null, problems, testsFiles: [], cases: [], coverage: null, coverageTooLow: false });
   try {
     const input = readInputFile(found.path, () => io.readStdin());
-    const doc = parseYamlDocument(input.file, input.text);
+    const doc = parseInput(input);
     if (Array.isArray(doc)) return broken(doc);
     const kind = detectKind(input.file, input.text, doc.data);
     if (kind !== 'matrix') {
@@ -182,7 +182,7 @@ function siblingTests(matrixFile: string): TestSource[] {
     .filter((path) => existsSync(path))
     .map((path) => {
       const input = readInputFile(path, () => Buffer.alloc(0));
-      const doc = parseYamlDocument(input.file, input.text);
+      const doc = parseInput(input);
       if (Array.isArray(doc)) return { file: path, problems: doc };
       const problems = checkDocument(doc, 'tests');
       return problems.length > 0 ? { file: path, problems } : { file: path, doc, problems: [] };

@@ -6,7 +6,7 @@
 import { krippendorffAlpha, type Codings, type Metric } from './agreement-alpha.js';
 import { bootstrapAlpha, DEFAULT_BOOTSTRAP, type BootstrapInterval, type BootstrapOptions } from './agreement-bootstrap.js';
 import { cohenKappa, contingency, fleissKappa, percentAgreement } from './agreement-kappa.js';
-import { evaluateRecord, type Cell, type CompiledMatrix, type Evidence, type Explanation, type LevelRef } from './evaluate.js';
+import { evaluateRecord, type Cell, type CompiledMatrix, type Evidence, type Explanation, type LevelRef, type PartyCell } from './evaluate.js';
 import type { CaseRecord, Criterion, FieldValue, SourceLocation, SummitEvent } from './types.js';
 
 /** One coder's record of one case. */
@@ -34,6 +34,8 @@ export interface UnitCoding {
   /** False when the coder's record has no such unit (a forEach subject it does not have). */
   readonly coded: boolean;
   readonly applicable: boolean;
+  /** False when the record leaves the level unknown (a cell nobody assessed): a missing coding, not the lowest level. */
+  readonly known: boolean;
   readonly level: LevelRef | null;
   readonly evidence: readonly Evidence[];
   readonly explanation: Explanation | null;
@@ -140,8 +142,9 @@ export function measureAgreement(compiled: CompiledMatrix, cases: readonly Coded
       const criterion = criteria.get(unit.criterion)!;
       const codings: UnitCoding[] = coders.map((coder) => {
         const cell = unit.byCoder.get(coder);
-        if (!cell) return { coder, coded: false, applicable: false, level: null, evidence: [], explanation: null };
-        return { coder, coded: true, applicable: cell.applicable, level: cell.level, evidence: cell.evidence, explanation: cell.explanation };
+        if (!cell) return { coder, coded: false, applicable: false, known: false, level: null, evidence: [], explanation: null };
+        const known = !(cell as PartyCell).notAssessed;
+        return { coder, coded: true, applicable: cell.applicable, known, level: known ? cell.level : null, evidence: cell.evidence, explanation: cell.explanation };
       });
       const present = codings.filter((coding) => records.has(coding.coder));
       const agree = present.every((coding) => sameCoding(coding, present[0]!));
@@ -172,7 +175,7 @@ export function measureAgreement(compiled: CompiledMatrix, cases: readonly Coded
 }
 
 function sameCoding(a: UnitCoding, b: UnitCoding): boolean {
-  return a.coded === b.coded && a.applicable === b.applicable && a.level?.label === b.level?.label;
+  return a.coded === b.coded && a.applicable === b.applicable && a.known === b.known && a.level?.label === b.level?.label;
 }
 
 /**
@@ -182,7 +185,7 @@ function sameCoding(a: UnitCoding, b: UnitCoding): boolean {
  * weight-0 criterion scores every level 0) and they are still different levels.
  */
 function valueOf(coding: UnitCoding, criterion: Criterion, place: number, metric: Metric): number | null {
-  if (!coding.coded || !coding.applicable || !coding.level) return null;
+  if (!coding.coded || !coding.applicable || !coding.known || !coding.level) return null;
   if (metric === 'interval' || metric === 'ratio') return coding.level.score;
   const label = coding.level.label;
   const rank = criterion.levels.length - 1 - criterion.levels.findIndex((level) => level.label === label);
@@ -267,7 +270,7 @@ function decide(differences: readonly FactDifference[], trial: Trial): FactDiffe
         const result = evaluateRecord(trial.compiled, record, { ...(trial.options.asOf !== undefined && { asOf: trial.options.asOf }), explain: false });
         const criterion = result.criteria.find((c) => c.id === trial.unit.id);
         const cell = criterion && (trial.unit.party === null ? criterion : criterion.parties?.find((p) => p.party === trial.unit.party));
-        if (cell && cell.applicable === from.applicable && cell.level?.label === from.level?.label) return { ...difference, decisive: true };
+        if (cell && cell.applicable === from.applicable && !(cell as PartyCell).notAssessed === from.known && cell.level?.label === from.level?.label) return { ...difference, decisive: true };
       }
     }
     return difference;

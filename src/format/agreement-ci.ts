@@ -14,7 +14,7 @@ function shown(value: FieldValue | undefined): string {
 }
 
 function levels(unit: AgreementUnit): string {
-  return unit.codings.map((c) => `${c.coder} ${!c.coded ? 'did not code it' : !c.applicable ? 'not applicable' : (c.level?.label ?? 'no level')}`).join(', ');
+  return unit.codings.map((c) => `${c.coder} ${!c.coded ? 'did not code it' : !c.applicable ? 'not applicable' : !c.known ? 'not assessed' : (c.level?.label ?? 'no level')}`).join(', ');
 }
 
 function unitFindings(report: AgreementReport, unit: AgreementUnit): Diagnostic[] {

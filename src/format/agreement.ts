@@ -11,6 +11,9 @@ export const AGREEMENT_SCHEMA_ID = 'summit-score/agreement@1';
 export interface CodingFile {
   readonly coder: string;
   readonly case: string;
+  /** The record's title and date, as this coder wrote them. */
+  readonly title: string;
+  readonly date: string;
   readonly file: string;
   readonly sha256: string;
 }
@@ -59,6 +62,7 @@ function projectCoding(c: UnitCoding) {
     coder: c.coder,
     coded: c.coded,
     applicable: c.applicable,
+    known: c.known,
     level: c.level && { label: c.level.label, score: c.level.score },
     evidence: c.evidence.map((e) => ({
       event: e.event,

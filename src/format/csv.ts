@@ -1,14 +1,11 @@
-import { projectResult, round2 } from './json.js';
+import { projectResult } from './json.js';
+import { round2 } from './numbers.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
+import { isGridMatrix } from './grid.js';
+import { gridCsv, gridLong } from './grid-outputs.js';
 import type { EvaluationReport, Formatter, RecordResult } from './report.js';
+import type { CsvTable, CsvValue } from './csv-table.js';
 
-export type CsvValue = string | number | boolean | null;
-
-/** Columns and rows, each row a value per column. */
-export interface CsvTable {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly CsvValue[])[];
-}
 
 /**
  * RFC 4180 CSV with a header row and LF line ends: text is quoted when it holds a comma, a quote
@@ -33,10 +30,10 @@ export function csvNumber(value: number | null): number | null {
 }
 
 /** `evaluate -f csv`: one row per record, two columns per criterion (its level, and its points). */
-export const formatEvaluationCsv: Formatter = (report) => toCsv(wideEvaluationRows(report));
+export const formatEvaluationCsv: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
 
 /** `evaluate -f long`: one row per record x criterion, or per record x criterion x party. */
-export const formatEvaluationLong: Formatter = (report) => toCsv(longEvaluationRows(report));
+export const formatEvaluationLong: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridLong(report) : longEvaluationRows(report));
 
 /** `evaluate -f ndjson`: one line per record: its result as in the JSON output, with the matrix it was scored against. */
 export const formatEvaluationNdjson: Formatter = (report) => {
@@ -46,12 +43,14 @@ export const formatEvaluationNdjson: Formatter = (report) => {
 
 /**
  * The NDJSON line of one result, for a report's tool and matrix: what `-f ndjson` prints per
- * record, and what streaming evaluation (src/load/ndjson-evaluate.ts) writes as each record is scored.
+ * record, and what evaluate's streaming mode (src/commands/evaluate.ts) writes as each record is scored.
  */
 export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix'>): (result: RecordResult) => string {
   const tool = { name: report.tool.name, version: report.tool.version };
   const matrix = { id: report.matrix.definition.id, version: report.matrix.definition.version, file: report.matrix.file, sha256: report.matrix.sha256 };
-  return (result) => `${JSON.stringify({ schema: EVALUATION_RESULT_SCHEMA_ID, tool, matrix, ...projectResult(result) })}\n`;
+  // The same text as stringifying { schema, tool, matrix, ...projected }, without copying each result into a second object.
+  const head = `${JSON.stringify({ schema: EVALUATION_RESULT_SCHEMA_ID, tool, matrix }).slice(0, -1)},`;
+  return (result) => `${head}${JSON.stringify(projectResult(result)).slice(1)}\n`;
 }
 
 export const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@1';

@@ -1,6 +1,8 @@
 import { AGGREGATION_METHODS, type CaseResult } from '../engine/index.js';
-import { round2 } from './json.js';
+import { round2 } from './numbers.js';
 import { safeText } from './terminal-text.js';
+import { isGridMatrix } from './grid.js';
+import { gridMarkdown } from './grid-outputs.js';
 import type { EvaluationReport, Formatter } from './report.js';
 
 /**
@@ -33,6 +35,7 @@ export const formatEvaluationMarkdown: Formatter = (report, context) => {
 
 function recordSection(result: CaseResult, file: string, report: EvaluationReport, explain: boolean): string {
   const matrix = report.matrix.definition;
+  if (result.grid && isGridMatrix(matrix)) return gridMarkdown(result, file, explain);
   const rows = result.criteria.map((criterion) => {
     const gated = matrix.criteria.find((c) => c.id === criterion.criterion)?.gates.length ? ' (gate)' : '';
     const level = !criterion.applicable

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, openSync, statSync } from 'node:fs';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { noteInputFile } from '../input-files.js';
 import type { Io } from '../io.js';
-import { parseCarefully, readJson } from './json-document.js';
+import { parseCarefully, readJson, readsCarefully } from './json-document.js';
 import { checkDocument } from './load-document.js';
 import { recordFromData, type LoadedRecord, type RawRecord } from './load-record.js';
 import { inputLimitBytes } from './read-input.js';
@@ -42,7 +43,9 @@ export function ndjsonSource(path: string, io: Io): AsyncIterable<Uint8Array> | 
   if (path === '-') return io.readStdinStream?.() ?? [io.readStdin()];
   let fd: number;
   try {
-    if (statSync(path).isDirectory()) throw inputError('FILE_UNREADABLE', path, 'is a directory, not a file');
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw inputError('FILE_UNREADABLE', path, 'is a directory, not a file');
+    noteInputFile(path, stats);
     fd = openSync(path, 'r');
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -148,7 +151,7 @@ export function ndjsonLine(file: string, line: number, bytes: Buffer): NdjsonIte
 
 /** A line JSON.parse refused: the YAML reader's diagnostics when it finds any, else JSON.parse's. */
 function notJson(file: string, line: number, text: string, error: Error): Diagnostic[] {
-  const careful = parseCarefully(file, text, line);
+  const careful = readsCarefully(text) ? parseCarefully(file, text, line) : undefined;
   if (Array.isArray(careful)) return careful;
   const position = /at position (\d+)/.exec(error.message);
   const col = position ? Number(position[1]) + 1 : 1;

@@ -43,4 +43,9 @@ describe('start-up', () => {
     expect(modules.some((m) => /dist\/schema\/validators\.cjs$/.test(m))).toBe(true);
     expect(modules.filter((m) => /node_modules\/ajv\/dist\/(ajv|core|compile)/.test(m))).toEqual([]);
   });
+
+  it.each([[['validate', 'matrices', 'fixtures']], [['test', '--bundled']]])('%j on the bundled files uses their stored documents: no YAML parser', (argv) => {
+    const modules = requiredAfter(argv);
+    expect(modules.filter((m) => /node_modules\/yaml\//.test(m))).toEqual([]);
+  });
 });
