@@ -281,7 +281,7 @@ describe('summit-score validate --matrix: the vocabulary the matrix declares', (
     expect((await check(record)).exitCode).toBe(0);
   });
 
-  it('finds nothing to say about the bundled records under any bundled matrix but what they leave unstated', async () => {
+  it('finds nothing to say about the bundled case records under any bundled matrix but what they leave unstated', async () => {
     for (const matrix of ['lewis-2015', 'critics-2015', 'summit-deliverables', 'g20-compliance']) {
       // fixtures/coders/ holds two codings that disagree on purpose (one writes `un-gge-2015`): the case library is the top level.
       const { report } = await validateJson('--matrix', matrix, 'fixtures/*.yaml');

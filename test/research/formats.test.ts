@@ -184,7 +184,7 @@ describe('pictures and colour in the terminal', () => {
 
   it('shows evaluate progress on stderr only when it is a terminal, and only for several records', async () => {
     expect((await run(['evaluate', '-m', 'lewis-2015', ...SIX, '-f', 'json'], { stderrIsTTY: true })).stderr).toMatch(/\rreading and scoring records 1\/12/);
-    expect((await run(['evaluate', '-m', 'lewis-2015', ...SIX, '-f', 'json'])).stderr).toBe('');
+    expect((await run(['evaluate', '-m', 'lewis-2015', ...SIX, '-f', 'json'])).stderr).not.toMatch(/reading and scoring/);
     expect((await run(['evaluate', '-f', 'json'], { stderrIsTTY: true })).stderr).toBe('');
   });
 
