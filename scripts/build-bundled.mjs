@@ -12,13 +12,14 @@ const dist = (path) => import(new URL(`dist/${path}`, root).href);
 const { loadMatrix } = await dist('load/load-matrix.js');
 const { loadRecord } = await dist('load/load-record.js');
 const { FILE_PLACEHOLDER, precompiledName } = await dist('load/precompiled.js');
+const { isBundledFile } = await dist('load/bundled.js');
 
 const store = fileURLToPath(new URL('dist/bundled/', root));
 // Emptied first: the loaders would otherwise find the stored files and hand them back.
 rmSync(store, { recursive: true, force: true });
 const results = [];
 for (const [kind, folder, load] of [['matrix', 'matrices', loadMatrix], ['record', 'fixtures', loadRecord]]) {
-  for (const name of readdirSync(new URL(`${folder}/`, root)).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(new URL(`${folder}/`, root)).filter((n) => isBundledFile(kind, n)).sort()) {
     const bytes = readFileSync(new URL(`${folder}/${name}`, root));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const loaded = load({ file: FILE_PLACEHOLDER, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), sha256 });
