@@ -1,8 +1,10 @@
 // Loads the bundled matrices and records at build time and stores what they load to in
 // dist/bundled/ (see src/load/precompiled.ts), so that scoring the bundled default does not parse
-// and check the same YAML at every start. Run by `npm run build` after tsc; uses the built
-// loaders, so the stored result is exactly what loading gives (test/perf/precompiled.test.ts
-// compares them). Matrices that extend another are not stored.
+// and check the same YAML at every start; and stores each as a parsed document (data and
+// positions), so that validating or testing them does not parse YAML either. Run by `npm run
+// build` after tsc; uses the built loaders, so the stored result is exactly what loading gives
+// (test/perf/precompiled.test.ts compares them). Matrices that extend another are not stored as
+// loaded (what they load to depends on another file), only as documents.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +13,30 @@ const root = new URL('../', import.meta.url);
 const dist = (path) => import(new URL(`dist/${path}`, root).href);
 const { loadMatrix } = await dist('load/load-matrix.js');
 const { loadRecord } = await dist('load/load-record.js');
-const { FILE_PLACEHOLDER, precompiledName } = await dist('load/precompiled.js');
+const { FILE_PLACEHOLDER, pathKey, precompiledName } = await dist('load/precompiled.js');
 const { isBundledFile } = await dist('load/bundled.js');
+const { parseYamlDocument } = await dist('load/yaml-document.js');
+
+/** The data, and the YAML reader's position of every value and key in it. */
+function storedDocument(doc) {
+  const values = {};
+  const keys = {};
+  const walk = (value, path) => {
+    const at = doc.locate(path);
+    values[pathKey(path)] = [at.line, at.col];
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = [...path, Array.isArray(value) ? Number(key) : key];
+      if (!Array.isArray(value)) {
+        const keyAt = doc.locate(childPath, { key: true });
+        keys[pathKey(childPath)] = [keyAt.line, keyAt.col];
+      }
+      walk(child, childPath);
+    }
+  };
+  walk(doc.data, []);
+  return { data: doc.data, values, keys };
+}
 
 const store = fileURLToPath(new URL('dist/bundled/', root));
 // Emptied first: the loaders would otherwise find the stored files and hand them back.
@@ -22,11 +46,15 @@ for (const [kind, folder, load] of [['matrix', 'matrices', loadMatrix], ['record
   for (const name of readdirSync(new URL(`${folder}/`, root)).filter((n) => isBundledFile(kind, n)).sort()) {
     const bytes = readFileSync(new URL(`${folder}/${name}`, root));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const loaded = load({ file: FILE_PLACEHOLDER, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), sha256 });
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const doc = parseYamlDocument(FILE_PLACEHOLDER, text);
+    if (Array.isArray(doc)) throw new Error(`${folder}/${name} does not parse: ${doc[0].message}`);
+    results.push([precompiledName('document', sha256), `${JSON.stringify(storedDocument(doc))}\n`]);
+    const loaded = load({ file: FILE_PLACEHOLDER, text, sha256 });
     if (loaded.extends) continue;
     results.push([precompiledName(kind, sha256), `${JSON.stringify(loaded)}\n`]);
   }
 }
 mkdirSync(store, { recursive: true });
 for (const [name, text] of results) writeFileSync(`${store}${name}`, text);
-console.log(`stored ${results.length} bundled matrices and records, loaded, in dist/bundled/`);
+console.log(`stored ${results.length} bundled documents, matrices and records, loaded, in dist/bundled/`);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './commands/context.js';
-import { formatDiagnostic, InputError } from './diagnostics.js';
-import { safeText } from './format/terminal-text.js';
+import { diagnosticLines, InputError } from './diagnostics.js';
+import { safeText, terminalText } from './format/terminal-text.js';
+import { forgetInputFiles } from './input-files.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
 import { TOOL } from './package-info.js';
@@ -25,19 +26,34 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
   diff: async () => (await import('./commands/diff.js')).registerDiff,
   codebook: async () => (await import('./commands/codebook.js')).registerCodebook,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  agree: async () => (await import('./commands/agree.js')).registerAgree,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
 };
+
+/** See CommandContext.useColor: an explicit option first, then FORCE_COLOR, then NO_COLOR, then the terminal. */
+export function colorWanted(requested: boolean | undefined, io: Pick<Io, 'isTTY' | 'env'>): boolean {
+  if (requested !== undefined) return requested;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (io.env['NO_COLOR']) return false;
+  return io.isTTY;
+}
 
 /**
  * Runs one command line and returns its exit code. It never calls process.exit and never prints
  * a stack trace for the user's mistakes: those are InputErrors, reported with code and place.
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // Stdout on a terminal is where every output ends up for people: nothing in it may drive the terminal.
+  const io: Io = given.isTTY ? { ...given, stdout: (text) => given.stdout(terminalText(text)) } : given;
   // The version alone needs nothing else loaded: CI asks for it often, and it should cost no more than node itself.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     io.stdout(`${TOOL.version}\n`);
     return EXIT.ok;
   }
   configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
+  forgetInputFiles();
   const { Command, CommanderError } = await import('commander');
   let exitCode: number = EXIT.ok;
   let jsonErrors = false;
@@ -48,15 +64,37 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      outputError: (message, write) => write(`error USAGE ${message.replace(/^error: /, '')}`),
+      // Commander quotes the command line back: one line, escaped, like every diagnostic.
+      outputError: (message, write) => write(`error USAGE ${safeText(message.replace(/^error: /, '').trimEnd().replace(/\n(?=\(Did you mean)/, ' '))}\n`),
     })
-    .showHelpAfterError('(run with --help for usage)');
+    .option('-q, --quiet', 'print nothing on stderr but errors: no notes, warnings or progress')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      [
+        '\nExamples:',
+        '  $ summit-score evaluate                 # the bundled example: the Lewis matrix on the 2015 Xi–Obama record',
+        '  $ summit-score evaluate my-record.yaml -m my-matrix.yaml --explain',
+        '  $ summit-score validate matrices/ records/ && summit-score test matrices/',
+        '',
+      ].join('\n'),
+    );
 
+  const quiet = () => program.opts()['quiet'] === true;
+  const quietIo: Io = { ...io, stderrIsTTY: false };
   const context: CommandContext = {
-    io,
+    get io() {
+      return quiet() ? quietIo : io;
+    },
     setExitCode: (code) => void (exitCode = code),
     setJsonErrors: (json) => void (jsonErrors = json),
-    useColor: (requested) => requested && io.isTTY && !io.env['NO_COLOR'],
+    useColor: (requested) => colorWanted(requested, io),
+    get quiet() {
+      return quiet();
+    },
+    notice: (text) => {
+      if (!quiet()) io.stderr(`${safeText(text)}\n`);
+    },
   };
   // A command named first is the only one needed; anything else (--help, a typo) gets them all.
   const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
@@ -72,8 +110,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (error instanceof InputError) {
       if (jsonErrors) io.stdout(`${JSON.stringify({ schema: 'summit-score/errors@1', errors: error.diagnostics }, null, 2)}\n`);
-      // Messages quote the input (keys, values, file names): escapes in it are shown, not obeyed.
-      else io.stderr(error.diagnostics.map((d) => `${safeText(formatDiagnostic(d))}\n`).join(''));
+      else io.stderr(diagnosticLines(error.diagnostics));
       return EXIT.cannotRun;
     }
     throw error;

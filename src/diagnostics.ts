@@ -1,5 +1,6 @@
 // Problems with the user's input: each has a stable code and a place, and they travel together
 // so that one run reports every problem it found.
+import { safeText } from './format/terminal-text.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -7,7 +8,8 @@ export const ERROR_CODES = {
   USAGE: 'the command line is wrong (unknown option, bad value)',
   FILE_NOT_FOUND: 'an input file or bundled id does not exist',
   FILE_UNREADABLE: 'an input exists but cannot be read (a directory, no permission)',
-  OUTPUT_FAILED: 'the output file could not be written',
+  OUTPUT_FAILED: 'the output file could not be written (no such folder, a directory, a full disk)',
+  OUTPUT_IS_INPUT: 'an output (-o) is a file the same run reads (`evaluate rec.yaml -o rec.yaml`)',
   NOT_UTF8: 'an input is not UTF-8 text',
   FILE_TOO_LARGE: 'an input is larger than the input size limit (SUMMIT_SCORE_MAX_INPUT_MB)',
   YAML_SYNTAX: 'the file is not well-formed YAML or JSON (tabs, duplicate keys, unknown tags and several documents included)',
@@ -50,8 +52,18 @@ export const ERROR_CODES = {
   UNKNOWN_CRITERION: 'a test case expects a level of a criterion the matrix does not have',
   BAD_TEST: 'a test case names both or neither of `record` and `events`, or an impossible score range',
   NOT_IN_RECORDS: 'warning (validate --matrix): the matrix tests a field or event type that no record has',
+  UNDECLARED_VALUE: 'warning (validate --matrix, evaluate; an error with --strict): a record gives a declared field a value outside its declared values, or of another type, so a test of it is unknown',
+  FIELD_NOT_STATED: 'warning (validate --matrix, evaluate; an error with --strict): events a matrix reads a field on do not state it, and the matrix does not say what its absence means',
+  EQUALS_LIST: '`equals:` is given a list for a field that holds single values (did you mean `in:`?)',
+  UNDECLARED_TEST_VALUE: 'a condition tests a value that its field\'s declaration does not list, so the test can never hold',
+  UNDECLARED_FIELD: 'warning: a matrix with `fields:` reads a field it does not declare (often a typo: see the hint)',
+  LEVEL_NEVER_HOLDS: 'a level\'s condition can never hold under the declared fields: it asks one field for two values at once, or for a value of another type',
   TEST_FAILED: 'a golden test case of a matrix did not give what it expects',
   LOW_COVERAGE: 'the tests reach a smaller share of the levels than --min-coverage',
+  CODERS_DISAGREE: 'warning (agree): coders give a unit different levels; the finding stands at a fact their records state differently',
+  LOW_AGREEMENT: "agree --min-alpha: Krippendorff's alpha is below the threshold, or undefined",
+  SAME_CODER_TWICE: 'agree, merge: two files give the same coder\'s record of the same case',
+  NOT_SAME_CASE: 'merge: the files are records of different cases (their ids differ)',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -87,10 +99,19 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * A diagnostic as one line of text. Messages quote the input (keys, values, file names), so the
+ * quoted parts are escaped: whatever they hold, a diagnostic stays one line and sends no control.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const hint = d.hint ? ` (${d.hint})` : '';
-  const place = d.file === undefined ? '' : ` ${d.file}:${d.line ?? 1}:${d.col ?? 1}`;
-  return `${d.severity} ${d.code}${place} ${d.message}${hint}`;
+  const hint = d.hint ? ` (${safeText(d.hint)})` : '';
+  const place = d.file === undefined ? '' : ` ${safeText(d.file)}:${d.line ?? 1}:${d.col ?? 1}`;
+  return `${d.severity} ${d.code}${place} ${safeText(d.message)}${hint}`;
+}
+
+/** The text every command prints on stderr for its diagnostics: one line each. */
+export function diagnosticLines(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

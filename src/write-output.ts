@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { inputError } from './diagnostics.js';
+import { closeSync, fchmodSync, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { inputError, InputError } from './diagnostics.js';
+import { inputFileNamed } from './input-files.js';
 
 /** One rendered output: to a file, or (no file) to stdout. */
 export interface RenderedOutput {
@@ -10,30 +11,294 @@ export interface RenderedOutput {
 }
 
 /**
- * Writes every file output, then stdout. Each file goes to a fresh temporary file beside it
- * (created exclusively, under a random name, so nothing planted there is followed), and only
- * when all of them are written are they renamed into place: a failure leaves every previous
- * file as it was and prints nothing on stdout.
+ * Where an output named with -o goes. A regular file (or none yet) is replaced atomically: the
+ * text goes to a temporary file beside it, renamed over it at the end, so a reader never sees
+ * half a file and a failed run leaves the last good one. A symlink is followed, so the link stays
+ * a link and its target gets the output. A device or FIFO (/dev/null, /dev/stdout, a named pipe)
+ * cannot be replaced by a rename: it is written directly, as a shell's `>` would.
+ */
+interface Target {
+  /** As the user named it: what messages say. */
+  readonly file: string;
+  /** The path that is written: symlinks resolved. */
+  readonly path: string;
+  readonly direct: boolean;
+  /** The process's own stdout named as a file (/dev/stdout, /dev/fd/1): written as stdout is. */
+  readonly stdout?: boolean;
+  /** The existing file's permission bits, kept on the new one (a 0600 file stays 0600). */
+  readonly mode?: number;
+  /** The file's identity, to find one file named twice (`-o x -o ./x`). */
+  readonly identity: string;
+}
+
+function failure(file: string, error: unknown): InputError {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EISDIR' ? 'it is a directory' : (code ?? (error as Error).message);
+  return inputError('OUTPUT_FAILED', file, `cannot write the output: ${reason}`);
+}
+
+/** Follows symlinks to the path they end at, even when that file does not exist yet. */
+function followLinks(file: string): string {
+  let path = resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let stats: Stats;
+    try {
+      stats = lstatSync(path);
+    } catch {
+      // Nothing there (yet): the folder it is in may still be reached through links.
+      try {
+        return join(realpathSync(dirname(path)), basename(path));
+      } catch {
+        return path;
+      }
+    }
+    if (!stats.isSymbolicLink()) return realpathSync(path);
+    path = resolve(dirname(path), readlinkSync(path));
+  }
+  throw inputError('OUTPUT_FAILED', file, 'cannot write the output: too many levels of symbolic links');
+}
+
+function target(file: string): Target {
+  try {
+    let stats: Stats | undefined;
+    try {
+      // stat follows links as the kernel does (/dev/stdout is a link to /proc/self/fd/1, a pipe's magic link).
+      stats = statSync(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (stats === undefined) {
+      const path = followLinks(file);
+      return { file, path, direct: false, identity: path };
+    }
+    const input = inputFileNamed(stats);
+    if (input !== undefined) {
+      throw inputError('OUTPUT_IS_INPUT', file, `is ${input === file ? 'an input' : `the input ${input}`} of this run: writing the output there would destroy it`, 'write the output to another file');
+    }
+    const identity = `${stats.dev}:${stats.ino}`;
+    if (stats.isFile()) return { file, path: realpathSync(file), direct: false, mode: stats.mode & 0o7777, identity };
+    if (isStdout(stats)) return { file, path: file, direct: true, stdout: true, identity };
+    if (stats.isCharacterDevice() || stats.isFIFO()) return { file, path: file, direct: true, identity };
+    throw inputError('OUTPUT_FAILED', file, `cannot write the output: ${stats.isDirectory() ? 'it is a directory' : 'it is not a regular file, a device or a pipe'}`);
+  } catch (error) {
+    throw failure(file, error);
+  }
+}
+
+function isStdout(stats: Stats): boolean {
+  try {
+    const own = fstatSync(1);
+    return own.dev === stats.dev && own.ino === stats.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Every -o of a run, checked before anything is written: each a writable place, no file twice. */
+function targets(files: readonly string[]): Target[] {
+  const problems: InputError[] = [];
+  const resolved: Target[] = [];
+  for (const file of files) {
+    try {
+      resolved.push(target(file));
+    } catch (error) {
+      problems.push(failure(file, error));
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems.flatMap((p) => p.diagnostics));
+  resolved.forEach((t, i) => {
+    const first = resolved.findIndex((other) => other.identity === t.identity);
+    if (first !== i) {
+      const same = resolved[first]!.file === t.file ? `-o ${t.file} is given twice` : `-o ${resolved[first]!.file} and -o ${t.file} are the same file`;
+      throw inputError('USAGE', undefined, same, 'give each output a file of its own');
+    }
+  });
+  return resolved;
+}
+
+// Temporary files still on disk: a signal (Ctrl-C, a CI runner's SIGTERM, a closed terminal's
+// SIGHUP) removes them before the process ends, so no run leaves a `.tmp` behind.
+const temporaries = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let listening = false;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temporary of temporaries) rmSync(temporary, { force: true });
+  temporaries.clear();
+  stopListening();
+  // With the listeners gone the signal's default action applies: the process ends as signalled.
+  process.kill(process.pid, signal);
+}
+
+function stopListening(): void {
+  if (!listening) return;
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+  listening = false;
+}
+
+function track(temporary: string): void {
+  temporaries.add(temporary);
+  if (listening) return;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  listening = true;
+}
+
+function untrack(temporary: string): void {
+  temporaries.delete(temporary);
+  // A signal that came during a synchronous write is handled on the next turn of the event loop:
+  // listen until then, so it is neither lost nor able to kill the process mid-write.
+  if (temporaries.size === 0) setImmediate(() => temporaries.size === 0 && stopListening());
+}
+
+/** A fresh temporary file beside the target: created exclusively under an unpredictable name, so nothing planted there is followed. */
+function createTemporary(t: Target): { readonly path: string; readonly fd: number } {
+  const path = join(dirname(t.path), `.${basename(t.path)}.${randomBytes(8).toString('hex')}.tmp`);
+  const fd = openSync(path, 'wx', 0o666);
+  track(path);
+  try {
+    // The mode given to open is cut by the umask; an existing file's mode is kept as it was.
+    if (t.mode !== undefined) fchmodSync(fd, t.mode);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  return { path, fd };
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
+function discard(path: string): void {
+  rmSync(path, { force: true });
+  untrack(path);
+}
+
+/**
+ * Writes every file output, then stdout. Regular files are staged as temporary files and renamed
+ * into place only when every one is written, devices and pipes are written directly once the
+ * staging succeeded: a failure replaces no file, names the output that failed and prints nothing
+ * on stdout.
  */
 export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: string) => void): void {
-  const staged: { temporary: string; file: string }[] = [];
+  const files = outputs.filter((o): o is RenderedOutput & { file: string } => o.file !== undefined);
+  const places = targets(files.map((o) => o.file));
+  const staged: { readonly temporary: string; readonly target: Target }[] = [];
+  let current = places[0];
   try {
-    for (const { file, text } of outputs) {
-      if (file === undefined) continue;
-      const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-      writeFileSync(temporary, text, { flag: 'wx' });
-      staged.push({ temporary, file });
+    places.forEach((t, i) => {
+      current = t;
+      if (t.direct) return;
+      const temporary = createTemporary(t);
+      staged.push({ temporary: temporary.path, target: t });
+      try {
+        writeAll(temporary.fd, files[i]!.text);
+      } finally {
+        closeSync(temporary.fd);
+      }
+    });
+    places.forEach((t, i) => {
+      current = t;
+      if (!t.direct || t.stdout) return;
+      const fd = openSync(t.path, 'w');
+      try {
+        writeAll(fd, files[i]!.text);
+      } finally {
+        closeSync(fd);
+      }
+    });
+    for (const { temporary, target: t } of staged) {
+      current = t;
+      renameSync(temporary, t.path);
+      untrack(temporary);
     }
-    for (const { temporary, file } of staged) renameSync(temporary, file);
   } catch (error) {
-    for (const { temporary } of staged) rmSync(temporary, { force: true });
-    const failed = outputs.find((output) => output.file !== undefined && !staged.some((s) => s.file === output.file))?.file ?? staged[0]?.file;
-    throw inputError('OUTPUT_FAILED', failed, `cannot write the output: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    for (const { temporary } of staged) discard(temporary);
+    throw failure(current!.file, error);
   }
+  places.forEach((t, i) => t.stdout && stdout(files[i]!.text));
   for (const { file, text } of outputs) if (file === undefined) stdout(text);
 }
 
 /** Writes one file atomically (see writeOutputs). */
 export function writeFileAtomic(file: string, text: string): void {
   writeOutputs([{ file, text }], () => undefined);
+}
+
+/** An output written piece by piece as a run streams (NDJSON), then put in place at once. */
+export interface StreamedOutput {
+  write(text: string): void;
+  /** Puts the output in place (renames the temporary file over the target). */
+  finish(): void;
+  /** Removes the temporary file: a failed run leaves the last good output where it was. */
+  abandon(): void;
+}
+
+const FLUSH_AT = 1 << 16;
+
+/**
+ * A streamed output to `file` (checked as writeOutputs checks it) or, without one, to stdout in
+ * blocks. A full disk while streaming is OUTPUT_FAILED for that file, its temporary file removed.
+ */
+export function streamOutput(file: string | undefined, stdout: (text: string) => void): StreamedOutput {
+  let buffered = '';
+  if (file === undefined) {
+    const flush = () => {
+      if (buffered !== '') stdout(buffered);
+      buffered = '';
+    };
+    return { write: (text) => void ((buffered += text).length >= FLUSH_AT && flush()), finish: flush, abandon: flush };
+  }
+  const [t] = targets([file]);
+  if (t!.stdout) return streamOutput(undefined, stdout);
+  let fd: number | undefined;
+  let temporary: string | undefined;
+  try {
+    if (t!.direct) fd = openSync(t!.path, 'w');
+    else ({ path: temporary, fd } = createTemporary(t!));
+  } catch (error) {
+    throw failure(file, error);
+  }
+  const close = () => {
+    if (fd === undefined) return;
+    const open = fd;
+    fd = undefined;
+    closeSync(open);
+  };
+  const abandon = () => {
+    close();
+    if (temporary !== undefined) discard(temporary);
+    temporary = undefined;
+  };
+  const flush = () => {
+    if (buffered === '' || fd === undefined) return;
+    try {
+      writeAll(fd, buffered);
+    } catch (error) {
+      abandon();
+      throw failure(file, error);
+    }
+    buffered = '';
+  };
+  return {
+    write: (text) => void ((buffered += text).length >= FLUSH_AT && flush()),
+    finish: () => {
+      flush();
+      close();
+      if (temporary === undefined) return;
+      try {
+        // The inputs were read after the output was opened: check again that it is none of them.
+        target(file);
+        renameSync(temporary, t!.path);
+        untrack(temporary);
+      } catch (error) {
+        abandon();
+        throw failure(file, error);
+      }
+    },
+    abandon,
+  };
 }

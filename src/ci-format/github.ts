@@ -14,14 +14,16 @@ export function annotation(finding: Diagnostic): string {
     `title=${property(finding.code)}`,
   ];
   const hint = finding.hint ? ` (${finding.hint})` : '';
-  return `::${finding.severity} ${properties.join(',')}::${data(safeText(`${finding.message}${hint}`))}\n`;
+  return `::${finding.severity} ${properties.join(',')}::${safeText(data(`${finding.message}${hint}`))}\n`;
 }
 
-// The escapes GitHub's runner undoes (actions/toolkit, core/src/command.ts).
+// The escapes GitHub's runner undoes (actions/toolkit, core/src/command.ts): a line break in a
+// message is one the annotation shows, not the end of the command. safeText then shows every
+// other control as an escape, so one finding is one line of the log.
 function data(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function property(value: string): string {
-  return data(safeText(value)).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return safeText(data(value)).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

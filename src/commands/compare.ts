@@ -5,20 +5,25 @@ import { compareFormats, type CompareReport } from '../format/compare.js';
 import { OUTPUT_FORMATS } from '../format/research.js';
 import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
+import { renderVisuals } from './visual-outputs.js';
+import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
 import { checkDate, collect, loadInputs } from './load-inputs.js';
-import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 
 export function registerCompare(program: Command, context: CommandContext): void {
   const command = program
     .command('compare')
     .description('score several records side by side (cases x criteria, total, verdict, rank), or one record under several matrices')
+    .addHelpText('after', helpExamples(['compare us-china-2013-06 us-china-2015-09 -m lewis-2015', 'compare us-china-2015-09 -m lewis-2015 -m critics-2015', 'compare records/*.yaml -m my-matrix.yaml -f csv -o compare.csv']))
     .argument('<records...>', 'record files (YAML or JSON), bundled record ids, or - for stdin')
     .option('-m, --matrix <file|id>', 'matrix file or bundled id; repeat it to compare under several matrices (default: lewis-2015)', collect)
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
-  command.action((records: string[], options: { matrix?: string[]; asOf?: string; color: boolean }) => {
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
+  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  command.action(async (records: string[], options: { matrix?: string[]; asOf?: string; color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
@@ -30,10 +35,16 @@ export function registerCompare(program: Command, context: CommandContext): void
       records: loaded,
       comparisons: matrices.map((matrix) => {
         const compiled = compileMatrix(matrix.definition);
-        const results = loaded.map((input) => evaluateRecord(compiled, input.record, evaluateOptions));
+        const results = loaded.map((input) => {
+          const result = evaluateRecord(compiled, input.record, evaluateOptions);
+          if (!beforeSummit(result)) return result;
+          context.notice(beforeSummitWarning(result));
+          return notHeld(result);
+        });
         return { matrix, results, places: rankTotals(results.map((result) => result.score)) };
       }),
     };
-    writeOutputs(targets, (format, color) => compareFormats[format](report, { color }), context, options.color);
+    const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) }));
+    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, { color })), context, options.color);
   });
 }

@@ -2,11 +2,19 @@ import type { Io } from '../io.js';
 
 /** What a command's action gets besides its arguments. */
 export interface CommandContext {
+  /** With --quiet, stderr is not a terminal to it: no progress line. */
   readonly io: Io;
   /** Records the exit code the run should end with. */
   setExitCode(code: number): void;
   /** Whether errors should be printed as JSON on stdout (for --format json) instead of text. */
   setJsonErrors(json: boolean): void;
-  /** Colour for people: only on a terminal, and not when NO_COLOR or --no-color says otherwise. */
-  useColor(requested: boolean): boolean;
+  /**
+   * Colour on stdout: --color or --no-color when given (undefined: neither), else FORCE_COLOR
+   * (0 or false: none; any other value: colour, for `| less -R`), else NO_COLOR, else a terminal.
+   */
+  useColor(requested: boolean | undefined): boolean;
+  /** Whether --quiet asks for nothing on stderr but errors. */
+  readonly quiet: boolean;
+  /** A note or warning for people on stderr (not with --quiet); input text in it is escaped. */
+  notice(text: string): void;
 }

@@ -8,17 +8,19 @@ import { readInputFile, type InputText } from '../load/read-input.js';
 import { parseYamlDocument, type DataPath, type ParsedDocument } from '../load/yaml-document.js';
 import { TOOL } from '../package-info.js';
 import type { CommandContext } from './context.js';
-import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 
 export function registerDiff(program: Command, context: CommandContext): void {
   const command = program
     .command('diff')
     .description('compare two evaluations (from evaluate -f json): score, level, verdict and rank changes per record and criterion')
+    .addHelpText('after', helpExamples(['diff before.json after.json', 'diff before.json after.json -f markdown -o changes.md']))
     .argument('<a>', 'the first evaluation JSON (evaluate -f json), or - for stdin')
     .argument('<b>', 'the second evaluation JSON')
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
   const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
-  command.action((a: string, b: string, options: { color: boolean }) => {
+  command.action((a: string, b: string, options: { color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     if (a === '-' && b === '-') throw inputError('USAGE', undefined, 'stdin (-) can be read only once');

@@ -1,49 +1,87 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { collectProblems, InputError, inputError } from '../diagnostics.js';
-import { compileMatrix, dayNumber, evaluateRecord, evidenceOf } from '../engine/index.js';
-import { FORMAT_NAMES, type FormatName } from '../format/index.js';
+import { collectProblems, diagnosticLines, InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, type CaseResult } from '../engine/index.js';
+import { ndjsonResultLine } from '../format/csv.js';
+import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
+import { safeText } from '../format/terminal-text.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
-import { DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
-import { loadMatrix } from '../load/load-matrix.js';
+import { bundledIds, DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
+import { loadMatrix, type LoadedMatrix } from '../load/load-matrix.js';
 import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
 import { readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
-import { writeEvaluation } from './write-evaluation.js';
+import { streamOutput, writeOutputs, type StreamedOutput } from '../write-output.js';
+import { renderVisuals } from './visual-outputs.js';
+import { isVisualFormat, VISUAL_FORMATS, type VisualFormat } from '../format/visual-formats.js';
+import { formatJson } from '../format/json.js';
 import type { CommandContext } from './context.js';
-import { addOutputOptions, jsonOnStdout, type OutputTarget } from './output-options.js';
+import { loadAs } from './load-inputs.js';
+import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
   const command = program
     .command('evaluate')
-    .description('score records against a matrix (no arguments: the bundled Lewis matrix on the 2015 Xi–Obama record)')
+    .description('score records against a matrix (no arguments at all: the bundled Lewis matrix on the 2015 Xi–Obama record, as an example)')
     .argument('[records...]', 'record files (YAML or JSON), bundled record ids, or - for stdin')
-    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed whenever records are named)')
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
     .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
   // -f and -o repeat and pair up: -f json -o out.json -f markdown -o out.md (src/commands/output-options.ts).
-  const outputs = addOutputOptions(command, FORMAT_NAMES, 'table');
-  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs'>) => {
+  const outputs = addOutputOptions(command, [...FORMAT_NAMES, ...VISUAL_FORMATS], 'table');
+  command.addHelpText(
+    'after',
+    helpExamples(['evaluate                 # the bundled example', 'evaluate my-record.yaml -m my-matrix.yaml --explain', 'evaluate records/*.yaml -m lewis-2015 -f csv -o scores.csv']),
+  );
+  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs' | 'notice' | 'quiet' | 'color'> & { color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
-    const run = { ...options, outputs: targets, color: context.useColor(options.color) };
+    checkInputsNamed(records, options.matrix);
+    const run = { ...options, outputs: targets, color: context.useColor(options.color), quiet: context.quiet, notice: context.notice };
     if (options.inputFormat === 'ndjson' && records.length === 0) {
       throw inputError('USAGE', undefined, '--input-format ndjson needs record files, or - for stdin');
     }
-    // NDJSON records are read as a stream (src/load/ndjson-evaluate.ts), loaded only when there are some.
+    checkRun(records, run);
+    // NDJSON records are read as a stream (runEvaluateStreaming below).
     if (records.some((arg) => readsAsNdjson(arg, options.inputFormat))) {
-      const { runEvaluateNdjson } = await import('../load/ndjson-evaluate.js');
-      context.setExitCode(await runEvaluateNdjson(records, run, context.io));
+      const chart = targets.find((target) => isVisualFormat(target.format));
+      if (chart) throw inputError('USAGE', undefined, `-f ${chart.format} needs the whole run in memory, not a stream of NDJSON records`, 'score the records as YAML or JSON files, or use -f json and render that');
+      context.setExitCode(await runEvaluateStreaming(records, run, context.io));
       return;
     }
-    context.setExitCode(runEvaluate(records, run, context.io));
+    context.setExitCode(await runEvaluate(records, run, context.io));
   });
+}
+
+/**
+ * The bundled example is for a bare `summit-score evaluate` only: a run that names records or a
+ * matrix but not both lost an argument, and scoring the bundled one in its place would hide that.
+ */
+function checkInputsNamed(records: readonly string[], matrix: string | undefined): void {
+  if (records.length > 0 && matrix === undefined) {
+    throw inputError(
+      'USAGE',
+      undefined,
+      `no matrix to score ${records.length === 1 ? records[0] : `${records.length} records`} against`,
+      `add -m MATRIX: a matrix file, or a bundled id (${bundledIds('matrix').join(', ')}); e.g. summit-score evaluate ${records[0]} -m ${DEFAULT_MATRIX}`,
+    );
+  }
+  if (records.length === 0 && matrix !== undefined) {
+    throw inputError(
+      'USAGE',
+      undefined,
+      `-m ${matrix} names a matrix but no record to score`,
+      `name the records (files, bundled ids, or - for stdin): e.g. summit-score evaluate ${DEFAULT_RECORD} -m ${matrix}`,
+    );
+  }
 }
 
 function parseInputFormat(value: string): InputFormat {
@@ -62,7 +100,7 @@ function parseScore(value: string): number {
 export interface EvaluateCommandOptions {
   readonly matrix?: string;
   /** Each format, and the file it goes to (none: stdout). */
-  readonly outputs: readonly OutputTarget<FormatName>[];
+  readonly outputs: readonly OutputTarget<FormatName | VisualFormat>[];
   readonly asOf?: string;
   readonly failBelow?: number;
   readonly explain: boolean;
@@ -71,16 +109,70 @@ export interface EvaluateCommandOptions {
   readonly color: boolean;
   /** How record files are read (default auto: NDJSON for .ndjson and .jsonl). */
   readonly inputFormat?: InputFormat;
+  /** --quiet: the table does not say that it scores the bundled example. */
+  readonly quiet?: boolean;
+  /** Where warnings for people go (stderr, unless --quiet). */
+  readonly notice?: (text: string) => void;
 }
 
-/** Loads, scores, formats and writes; returns the exit code (0 scored, 1 below --fail-below). */
-export function runEvaluate(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): number {
+/** The checks of every evaluate run, before any input is read. */
+function checkRun(recordArgs: readonly string[], options: EvaluateCommandOptions): void {
   if (options.asOf !== undefined && dayNumber(options.asOf) === undefined) {
     throw inputError('BAD_AS_OF', undefined, `--as-of ${options.asOf} is not a calendar date`, 'use YYYY-MM-DD');
   }
   if (recordArgs.filter((arg) => arg === '-').length > 1) {
     throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
   }
+}
+
+/** Evidence that cites no source, as --require-sources reports it. */
+function unsourcedEvidence(result: CaseResult): Diagnostic[] {
+  return evidenceOf(result)
+    .filter((item) => item.sources.length === 0)
+    .map((item) => ({
+      severity: 'error',
+      code: 'UNSOURCED_EVIDENCE',
+      ...(item.location && { file: item.location.file, line: item.location.line, col: item.location.col }),
+      message: `event ${item.event} earned a level but cites no source`,
+      hint: 'add `sources:` to it, or run without --require-sources',
+    }));
+}
+
+function belowThreshold(score: number | null, threshold: number | undefined): boolean {
+  return threshold !== undefined && (score === null || score < threshold);
+}
+
+function belowLine(id: string, score: number | null, threshold: number | undefined): string {
+  return `below --fail-below ${threshold}: ${safeText(id)} scored ${score ?? 'no total'}\n`;
+}
+
+function reportHead(matrix: LoadedMatrix, options: EvaluateCommandOptions): Omit<EvaluationReport, 'results' | 'bundledDefault'> {
+  return {
+    tool: TOOL,
+    matrix: { definition: matrix.matrix, file: matrix.file, sha256: matrix.sha256, ...(matrix.extends && { extends: matrix.extends }) },
+    asOf: options.asOf ?? null,
+  };
+}
+
+/** Renders every output before writing any; files are written all or nothing, stdout last. */
+function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptions, io: Io, visuals: ReadonlyMap<VisualFormat, string> = new Map()): void {
+  const rendered = options.outputs.map((target) => ({
+    ...(target.file !== undefined && { file: target.file }),
+    text: isVisualFormat(target.format) ? visuals.get(target.format)! : formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
+  }));
+  writeOutputs(rendered, io.stdout);
+}
+
+/** A record scored: a summit that had not happened yet by --as-of is not held (and says so). */
+function scoreRecord(compiled: ReturnType<typeof compileMatrix>, record: LoadedRecord, options: EvaluateCommandOptions, io: Io): CaseResult {
+  const scored = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
+  if (!beforeSummit(scored)) return scored;
+  (options.notice ?? ((text) => io.stderr(`${text}\n`)))(beforeSummitWarning(scored));
+  return notHeld(scored);
+}
+
+/** Loads, scores, formats and writes; returns the exit code (0 scored, 1 below --fail-below). */
+export async function runEvaluate(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
   const bundledDefault = recordArgs.length === 0 && options.matrix === undefined;
   const stdin = () => io.readStdin();
   const matrixFile = resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX);
@@ -88,10 +180,10 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
 
   // Every input is loaded before any is scored, so one run reports the problems of all of them.
   const { problems, attempt } = collectProblems();
-  const matrix = attempt(() => loadMatrix(readInputFile(matrixFile, stdin)));
+  const matrix = attempt(() => loadAs('matrix', readInputFile(matrixFile, stdin), loadMatrix));
   const progress = records.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
   const loaded = records.map((arg, i) => {
-    const record = attempt(() => loadRecord(readInputFile(resolveInput('record', arg), stdin)));
+    const record = attempt(() => loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord));
     progress?.(i + 1, 2 * records.length);
     return record;
   });
@@ -102,39 +194,107 @@ export function runEvaluate(recordArgs: readonly string[], options: EvaluateComm
 
   const compiled = compileMatrix(matrix.matrix);
   const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {
-    const result = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
+    const result = scoreRecord(compiled, record, options, io);
     progress?.(records.length + i + 1, 2 * records.length);
     return { file: record.file, sha256: record.sha256, result };
   });
   if (options.requireSources) {
-    const unsourced = results.flatMap(({ result }) => evidenceOf(result).filter((item) => item.sources.length === 0));
-    if (unsourced.length > 0) {
-      throw new InputError(
-        unsourced.map((item) => ({
-          severity: 'error',
-          code: 'UNSOURCED_EVIDENCE',
-          ...(item.location ?? {}),
-          message: `event ${item.event} earned a level but cites no source`,
-          hint: 'add `sources:` to it, or run without --require-sources',
-        })),
-      );
-    }
+    const unsourced = results.flatMap(({ result }) => unsourcedEvidence(result));
+    if (unsourced.length > 0) throw new InputError(unsourced);
   }
-  const report: EvaluationReport = {
-    tool: TOOL,
-    matrix: { definition: matrix.matrix, file: matrix.file, sha256: matrix.sha256, ...(matrix.extends && { extends: matrix.extends }) },
-    asOf: options.asOf ?? null,
-    results,
-    bundledDefault,
-  };
+  // The table says it scores the bundled example, unless --quiet.
+  const report: EvaluationReport = { ...reportHead(matrix, options), results, bundledDefault: bundledDefault && !options.quiet };
+  const visuals = await renderVisuals(options.outputs, () => ({ kind: 'evaluation', doc: JSON.parse(formatJson(report, { color: false, explain: true })), matrix: matrix.matrix }));
+  writeEvaluation(report, options, io, visuals);
 
-  writeEvaluation(report, options, io);
-
-  const threshold = options.failBelow;
-  const failing = threshold === undefined ? [] : results.filter(({ result }) => result.score === null || result.score < threshold);
-  for (const { result } of failing) {
-    io.stderr(`below --fail-below ${threshold}: ${result.record.id} scored ${result.score ?? 'no total'}\n`);
-  }
+  const failing = results.filter(({ result }) => belowThreshold(result.score, options.failBelow));
+  for (const { result } of failing) io.stderr(belowLine(result.record.id, result.score, options.failBelow));
   return failing.length > 0 ? 1 : 0;
 }
 
+/**
+ * The streaming mode, for runs with NDJSON records among their inputs. With only `-f ndjson`
+ * outputs, each record is scored and its line written as it is read, so memory holds one record,
+ * not the file; other formats need every result before they print, so the results are gathered.
+ *
+ * As everywhere, input problems are errors with file:line:col (the line of the NDJSON file) and
+ * exit 2. Streaming, the lines already written to stdout stay written: from the first problem on
+ * no more results are written, the rest of the input is still read so that one run reports every
+ * problem (each on stderr as it is found, so a file of bad lines cannot fill memory), and a file
+ * named with -o is not replaced.
+ */
+async function runEvaluateStreaming(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
+  const { ndjsonSource, readNdjsonRecords } = await import('../load/ndjson.js');
+  const stdin = () => io.readStdin();
+  const matrix = loadAs('matrix', readInputFile(resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX), stdin), loadMatrix);
+  const compiled = compileMatrix(matrix.matrix);
+  const head = reportHead(matrix, options);
+  const streaming = options.outputs.every((target) => target.format === 'ndjson');
+  const problems: Diagnostic[] = [];
+  const problem = (diagnostics: readonly Diagnostic[]) => {
+    failed = true;
+    if (streaming) io.stderr(diagnosticLines(diagnostics));
+    else problems.push(...diagnostics);
+  };
+  let failed = false;
+  const writers: StreamedOutput[] = [];
+  const line = ndjsonResultLine(head);
+  const gathered: RecordResult[] = [];
+  // Only what the message needs: a stream of failing records must not keep their results.
+  const below: { readonly id: string; readonly score: number | null }[] = [];
+
+  const score = (loaded: LoadedRecord) => {
+    const result = scoreRecord(compiled, loaded, options, io);
+    if (options.requireSources) {
+      const unsourced = unsourcedEvidence(result);
+      if (unsourced.length > 0) return problem(unsourced);
+    }
+    if (belowThreshold(result.score, options.failBelow)) below.push({ id: result.record.id, score: result.score });
+    const recordResult: RecordResult = { file: loaded.file, sha256: loaded.sha256, result };
+    if (!streaming) gathered.push(recordResult);
+    else if (!failed) {
+      const text = line(recordResult);
+      for (const writer of writers) writer.write(text);
+    }
+  };
+  const attempt = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problem(error.diagnostics);
+      return undefined;
+    }
+  };
+
+  try {
+    if (streaming) for (const target of options.outputs) writers.push(streamOutput(target.file, io.stdout));
+    for (const arg of recordArgs) {
+      if (!readsAsNdjson(arg, options.inputFormat)) {
+        const loaded = attempt(() => loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord));
+        if (loaded) score(loaded);
+        continue;
+      }
+      const source = attempt(() => ndjsonSource(arg, io));
+      if (!source) continue;
+      for await (const item of readNdjsonRecords(arg, source, io.env)) {
+        if (item.record) score(item.record);
+        else problem(item.diagnostics);
+      }
+    }
+    if (streaming && failed) {
+      for (const writer of writers) writer.abandon();
+      return 2;
+    }
+    for (const writer of writers) writer.finish();
+  } catch (error) {
+    for (const writer of writers) writer.abandon();
+    throw error;
+  }
+  if (!streaming) {
+    if (failed) throw new InputError(problems);
+    writeEvaluation({ ...head, results: gathered, bundledDefault: false }, options, io);
+  }
+  for (const { id, score } of below) io.stderr(belowLine(id, score, options.failBelow));
+  return below.length > 0 ? 1 : 0;
+}

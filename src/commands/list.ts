@@ -6,6 +6,7 @@ import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord } from '../load/load-record.js';
 import { readInputFile } from '../load/read-input.js';
 import type { CommandContext } from './context.js';
+import { helpExamples } from './output-options.js';
 
 interface Listing {
   readonly matrices: { id: string; title: string; version: string; source: string; criteria: number; file: string }[];
@@ -16,6 +17,7 @@ export function registerList(program: Command, context: CommandContext): void {
   program
     .command('list')
     .description('list the bundled matrices and records')
+    .addHelpText('after', helpExamples(['list', 'list -f json']))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action((options: { format: 'table' | 'json' }) => {
       context.setJsonErrors(options.format === 'json');

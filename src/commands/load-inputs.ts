@@ -1,4 +1,7 @@
 import { collectProblems, InputError, inputError } from '../diagnostics.js';
+import { detectKind } from '../load/detect-kind.js';
+import { parseYamlDocument } from '../load/yaml-document.js';
+import type { InputText } from '../load/read-input.js';
 import { dayNumber } from '../engine/index.js';
 import type { MatrixInput, RecordInput } from '../format/research.js';
 import type { Io } from '../io.js';
@@ -17,13 +20,13 @@ export function loadInputs(io: Io, matrixArgs: readonly string[], recordArgs: re
   const stdin = () => io.readStdin();
   const matrices = matrixArgs.map((arg) =>
     attempt((): MatrixInput => {
-      const loaded = loadMatrix(readInputFile(resolveInput('matrix', arg), stdin));
+      const loaded = loadAs('matrix', readInputFile(resolveInput('matrix', arg), stdin), loadMatrix);
       return { definition: loaded.matrix, file: loaded.file, sha256: loaded.sha256, ...(loaded.extends && { extends: loaded.extends }) };
     }),
   );
   const records = recordArgs.map((arg) =>
     attempt((): RecordInput => {
-      const loaded = loadRecord(readInputFile(resolveInput('record', arg), stdin));
+      const loaded = loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord);
       return { record: loaded.record, file: loaded.file, sha256: loaded.sha256 };
     }),
   );
@@ -40,4 +43,26 @@ export function checkDate(option: string, value: string | undefined): void {
 /** Collects a repeatable option's values (commander calls it once per occurrence). */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+const KIND_HINTS = {
+  matrix: 'this looks like a record, not a matrix (it has `events`)',
+  record: 'this looks like a matrix, not a record (it has `criteria`)',
+} as const;
+
+/**
+ * Loads an input as a matrix or a record. When it fails because the file is the other kind (a
+ * matrix and a record swapped on the command line), that is the one problem reported, instead of
+ * every key the wrong schema does not know.
+ */
+export function loadAs<T>(kind: 'matrix' | 'record', input: InputText, load: (input: InputText) => T): T {
+  try {
+    return load(input);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const doc = parseYamlDocument(input.file, input.text);
+    const other = Array.isArray(doc) ? undefined : detectKind(input.file, input.text, doc.data);
+    if (other !== (kind === 'matrix' ? 'record' : 'matrix')) throw error;
+    throw inputError('USAGE', input.file, KIND_HINTS[kind], 'give the matrix with -m and the records as arguments: did you swap them?');
+  }
 }

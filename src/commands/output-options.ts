@@ -74,7 +74,7 @@ export function pairOutputs(tokens: readonly OutputToken[], fallback: string): O
  * Renders every output before writing any, so a failure leaves no partial set; files are written
  * atomically, and colour goes only to a terminal.
  */
-export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, color: boolean) => string, context: CommandContext, colorRequested: boolean): void {
+export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, color: boolean) => string, context: CommandContext, colorRequested: boolean | undefined): void {
   const rendered = targets.map((target) => ({
     ...(target.file !== undefined && { file: target.file }),
     text: render(target.format, target.file === undefined && context.useColor(colorRequested)),
@@ -85,4 +85,9 @@ export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>
 /** Errors go to stdout as JSON when the output on stdout is JSON. */
 export function jsonOnStdout(targets: readonly OutputTarget<string>[]): boolean {
   return targets.some((target) => target.file === undefined && target.format === 'json');
+}
+
+/** The Examples section of a command's --help (`.addHelpText('after', ...)`): two or three command lines. */
+export function helpExamples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ summit-score ${line}`).join('\n')}\n`;
 }

@@ -1,16 +1,19 @@
 import { Argument, type Command } from 'commander';
+import agreementSchema from '../schema/agreement.schema.json' with { type: 'json' };
 import evaluationSchema from '../schema/evaluation.schema.json' with { type: 'json' };
 import { SCHEMAS } from '../schema/validate.js';
 import type { CommandContext } from './context.js';
+import { helpExamples } from './output-options.js';
 
 /** The schemas the loader checks input with (the same objects, not copies), and the one evaluate's JSON output follows. */
-const PRINTED_SCHEMAS = { ...SCHEMAS, evaluation: evaluationSchema } as const;
+const PRINTED_SCHEMAS = { ...SCHEMAS, evaluation: evaluationSchema, agreement: agreementSchema } as const;
 type PrintedSchemaName = keyof typeof PRINTED_SCHEMAS;
 
 export function registerSchema(program: Command, context: CommandContext): void {
   program
     .command('schema')
-    .description('print a JSON Schema: matrix, record, tests (a <matrix>.tests.yaml file), or evaluation (evaluate -f json)')
+    .description('print a JSON Schema: matrix, record, tests (a <matrix>.tests.yaml file), evaluation (evaluate -f json), or agreement (agree -f json)')
+    .addHelpText('after', helpExamples(['schema matrix > matrix.schema.json', 'schema evaluation']))
     .addArgument(new Argument('<name>', 'which schema').choices(Object.keys(PRINTED_SCHEMAS)))
     .action((name: PrintedSchemaName) => {
       context.io.stdout(`${JSON.stringify(PRINTED_SCHEMAS[name], null, 2)}\n`);

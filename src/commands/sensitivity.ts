@@ -5,9 +5,11 @@ import { OUTPUT_FORMATS } from '../format/research.js';
 import { sensitivityFormats, type SensitivityReport } from '../format/sensitivity.js';
 import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
+import { renderVisuals } from './visual-outputs.js';
+import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
 import { checkDate, loadInputs } from './load-inputs.js';
-import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import { progressLine } from './progress.js';
 
 export const MAX_SAMPLES = 1_000_000;
@@ -18,7 +20,7 @@ interface SensitivityOptions {
   readonly seed: number;
   readonly samples: number;
   readonly weightStep: number;
-  readonly color: boolean;
+  readonly color?: boolean;
 }
 
 function integerIn(min: number, max: number) {
@@ -39,15 +41,17 @@ export function registerSensitivity(program: Command, context: CommandContext): 
   const command = program
     .command('sensitivity')
     .description('how robust the verdicts (and the ranking) are to other weights and levels: one-at-a-time moves, weight intervals, Monte Carlo, and what it would take to move a band')
+    .addHelpText('after', helpExamples(['sensitivity us-china-2013-06 us-china-2015-09 -m lewis-2015', 'sensitivity my-record.yaml -m my-matrix.yaml --samples 0 -f json']))
     .argument('<records...>', 'record files (YAML or JSON), bundled record ids, or - for stdin')
     .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--seed <n>', 'seed of the random numbers (same seed, same output)', integerIn(0, 0xffffffff), DEFAULT_SENSITIVITY.seed)
     .option('--samples <n>', `Monte Carlo samples, 0 for none (at most ${MAX_SAMPLES})`, integerIn(0, MAX_SAMPLES), DEFAULT_SENSITIVITY.samples)
     .option('--weight-step <share>', 'the one-at-a-time weight step, as a share of the sum of the weights', share, DEFAULT_SENSITIVITY.weightStep)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
-  command.action((records: string[], options: SensitivityOptions) => {
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
+  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  command.action(async (records: string[], options: SensitivityOptions) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
@@ -63,6 +67,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
       ...(onProgress && { onProgress }),
     });
     const report: SensitivityReport = { tool: TOOL, matrix, records: loaded, asOf: options.asOf ?? null, results, analysis };
-    writeOutputs(targets, (format, color) => sensitivityFormats[format](report, { color }), context, options.color);
+    const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) }));
+    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, { color })), context, options.color);
   });
 }

@@ -12,28 +12,37 @@ import type { Io } from '../io.js';
 import { bundledIds, resolveInput } from '../load/bundled.js';
 import { detectKind, isTestsFile, testsFilesFor } from '../load/detect-kind.js';
 import { expandPaths, type FoundFile } from '../load/expand-paths.js';
-import { checkDocument } from '../load/load-document.js';
+import { checkDocument, parseInput } from '../load/load-document.js';
 import { checkMatrix } from '../load/load-matrix.js';
 import { loadRecord } from '../load/load-record.js';
 import { NOT_APPLICABLE, readTestCases, type Expectation, type TestCase } from '../load/load-tests.js';
 import { readInputFile } from '../load/read-input.js';
-import { parseYamlDocument, type ParsedDocument } from '../load/yaml-document.js';
+import type { ParsedDocument } from '../load/yaml-document.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
+import { helpExamples } from './output-options.js';
 import { projectDiagnostic } from './validate.js';
 
 export function registerTest(program: Command, context: CommandContext): void {
   program
     .command('test')
-    .description("run matrices' golden test cases (no arguments: every bundled matrix) and measure level coverage")
+    .description("run matrices' golden test cases and measure level coverage")
+    .addHelpText('after', helpExamples(['test matrices/', 'test my-matrix.yaml --min-coverage 80', 'test --bundled -f junit -o junit.xml']))
     .argument('[matrices...]', 'matrix files, folders, globs or bundled matrix ids; - for stdin')
+    .option('--bundled', 'test every bundled matrix (instead of naming matrices)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--min-coverage <percent>', "exit 1 when a matrix's tests reach fewer of its levels than this (0-100)", parsePercent)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
-    .action((matrices: string[], options: TestCommandOptions) => {
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
+    .action((matrices: string[], options: TestCommandOptions & { bundled?: boolean }) => {
       context.setJsonErrors(options.format === 'json');
+      // No paths is a lost argument (a CI line whose path went missing), not a request for the bundled tests.
+      if (matrices.length === 0 && !options.bundled) {
+        throw inputError('USAGE', undefined, 'name the matrices to test', 'e.g. summit-score test matrices/ (files, folders, globs or bundled ids), or --bundled for every bundled matrix');
+      }
+      if (matrices.length > 0 && options.bundled) throw inputError('USAGE', undefined, '--bundled and named matrices ask for different tests', 'give one of them');
       context.setExitCode(runTests(matrices, { ...options, color: context.useColor(options.color) }, context.io));
     });
 }
@@ -129,7 +138,7 @@ function runMatrix(found: FoundFile, minCoverage: number | undefined, io: Io, re
   const broken = (problems: readonly Diagnostic[]): MatrixRun => ({ file, id: null, problems, testsFiles: [], cases: [], coverage: null, coverageTooLow: false });
   try {
     const input = readInputFile(found.path, () => io.readStdin());
-    const doc = parseYamlDocument(input.file, input.text);
+    const doc = parseInput(input);
     if (Array.isArray(doc)) return broken(doc);
     const kind = detectKind(input.file, input.text, doc.data);
     if (kind !== 'matrix') {
@@ -173,7 +182,7 @@ function siblingTests(matrixFile: string): TestSource[] {
     .filter((path) => existsSync(path))
     .map((path) => {
       const input = readInputFile(path, () => Buffer.alloc(0));
-      const doc = parseYamlDocument(input.file, input.text);
+      const doc = parseInput(input);
       if (Array.isArray(doc)) return { file: path, problems: doc };
       const problems = checkDocument(doc, 'tests');
       return problems.length > 0 ? { file: path, problems } : { file: path, doc, problems: [] };
@@ -321,9 +330,9 @@ function formatText(report: TestReport, chalk: ChalkInstance): string {
     lines.push(chalk.bold(safeText(`${run.file}${run.id ? ` (${run.id})` : ''}${extra}: ${plural(run.cases.length, 'test')}`)));
     for (const problem of run.problems) lines.push(diagnosticText(problem, chalk, '  '));
     if (run.coverage === null) continue;
-    if (run.cases.length === 0) lines.push(chalk.yellow(`  no tests: add \`tests:\` to the matrix, or a file ${testsFilesFor(run.file)[0]} beside it`));
+    if (run.cases.length === 0) lines.push(chalk.yellow(`  no tests: add \`tests:\` to the matrix, or a file ${safeText(testsFilesFor(run.file)[0] ?? '')} beside it`));
     for (const outcome of run.cases) {
-      const where = chalk.dim(`${outcome.location.file}:${outcome.location.line}:${outcome.location.col}`);
+      const where = chalk.dim(`${safeText(outcome.location.file)}:${outcome.location.line}:${outcome.location.col}`);
       lines.push(outcome.passed ? `  ${chalk.green('PASS')} ${safeText(outcome.name)}` : `  ${chalk.red('FAIL')} ${safeText(outcome.name)}  ${where}`);
       for (const problem of outcome.problems) lines.push(diagnosticText(problem, chalk, '      '));
       for (const mismatch of outcome.mismatches) lines.push(...mismatchText(mismatch, chalk).map((line) => `      ${line}`));
@@ -344,7 +353,7 @@ function coverageText(run: MatrixRun, minCoverage: number | null, chalk: ChalkIn
   const perCriterion = coverage.criteria
     .map((c) => `${c.id} ${c.reached.length}/${c.reached.length + c.missing.length}${c.missing.length > 0 ? ` (not reached: ${c.missing.join(', ')})` : ''}`)
     .join('; ');
-  const line = `  coverage ${coverage.reached}/${coverage.total} levels (${coverage.percent}%): ${perCriterion}`;
+  const line = `  coverage ${coverage.reached}/${coverage.total} levels (${coverage.percent}%): ${safeText(perCriterion)}`;
   if (run.coverageTooLow) return chalk.red(`${line}\n  coverage ${coverage.percent}% is below --min-coverage ${minCoverage}`);
   return coverage.reached === coverage.total ? chalk.dim(line) : chalk.yellow(line);
 }

@@ -6,9 +6,11 @@ import { OUTPUT_FORMATS } from '../format/research.js';
 import { timelineFormats, type TimelineReport } from '../format/timeline.js';
 import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
+import { renderVisuals } from './visual-outputs.js';
+import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
 import { checkDate, loadInputs } from './load-inputs.js';
-import { addOutputOptions, jsonOnStdout, writeOutputs } from './output-options.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 
 /** More dates than this is a mistake (P1D over a century), not a timeline anyone reads. */
 export const MAX_DATES = 5000;
@@ -19,22 +21,24 @@ interface TimelineOptions {
   readonly to?: string;
   readonly step?: string;
   readonly atEvents?: boolean;
-  readonly color: boolean;
+  readonly color?: boolean;
 }
 
 export function registerTimeline(program: Command, context: CommandContext): void {
   const command = program
     .command('timeline')
     .description("score a record at a series of dates and show when and why its verdict changed (default: at the summit and at each event's date)")
+    .addHelpText('after', helpExamples(['timeline us-china-2015-09 -m lewis-2015', 'timeline us-china-2015-09 -m lewis-2015 --step P1M --to 2016-09-25']))
     .argument('<record>', 'record file (YAML or JSON), bundled record id, or - for stdin')
     .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
     .option('--at-events', "score at the summit date and at each event's date (the default)")
     .option('--step <duration>', 'score every P1M, P2W, P10D, P1Y, ... (ISO 8601) from --from to --to instead')
     .option('--from <date>', 'first date (default: the summit date)')
     .option('--to <date>', "last date (default: the last event's date)")
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
-  command.action((recordArg: string, options: TimelineOptions) => {
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
+  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  command.action(async (recordArg: string, options: TimelineOptions) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--from', options.from);
@@ -64,6 +68,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
       dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: dates[0]!, to: dates[dates.length - 1]! },
       points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates).filter((point: TimelinePoint) => !windows.includes(point.date) || point.changes.length > 0 || point.verdictChange !== null),
     };
-    writeOutputs(targets, (format, color) => timelineFormats[format](report, { color }), context, options.color);
+    const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) }));
+    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : timelineFormats[format](report, { color })), context, options.color);
   });
 }

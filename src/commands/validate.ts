@@ -4,25 +4,32 @@ import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci
 import { diagnosticText, plural } from '../ci-format/text.js';
 import type { CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { safeText } from '../format/terminal-text.js';
 import type { Io } from '../io.js';
 import { resolveInput } from '../load/bundled.js';
 import { checkFile, type FileCheck } from '../load/check-file.js';
+import { checkVocabulary } from '../load/check-vocabulary.js';
 import { crossCheck, type CheckedRecord } from '../load/cross-check.js';
+import { fieldsRead } from '../engine/fields-read.js';
 import { expandPaths } from '../load/expand-paths.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
+import { helpExamples } from './output-options.js';
 
 export function registerValidate(program: Command, context: CommandContext): void {
   program
     .command('validate')
     .description('check matrices, records and tests files: every problem in every file, with code and file:line:col')
+    .addHelpText('after', helpExamples(['validate matrices/ fixtures/', 'validate records/ -m my-matrix.yaml --max-warnings 0', 'validate . -f sarif -o validate.sarif']))
     .argument('[paths...]', 'files, folders (their .yaml, .yml and .json files) or globs; - for stdin')
     .option('-m, --matrix <file|id>', 'also check that the records have the fields and event types this matrix tests')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--no-color', 'no colour (also: NO_COLOR, or when stdout is not a terminal)')
+    .option('--strict', 'with --matrix: a record value the matrix does not declare, or a field it reads that events leave unstated, is an error, not a warning', false)
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
     .action((paths: string[], options: ValidateCommandOptions) => {
       context.setJsonErrors(options.format === 'json');
       context.setExitCode(runValidate(paths, { ...options, color: context.useColor(options.color) }, context.io));
@@ -41,6 +48,8 @@ export interface ValidateCommandOptions {
   readonly output?: string;
   readonly maxWarnings?: number;
   readonly color: boolean;
+  /** With --matrix: the record's vocabulary problems are errors. */
+  readonly strict?: boolean;
 }
 
 export interface ValidateReport {
@@ -66,7 +75,7 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   if (checks.every((check) => check.skipped)) {
     throw inputError('FILE_NOT_FOUND', paths.join(' '), 'found no matrix, record or tests file to check', 'a matrix has `criteria`, a record `events`');
   }
-  const report = buildReport(matrixPath === undefined ? checks : withCrossCheck(checks, matrixPath === '-' ? '<stdin>' : matrixPath), options.maxWarnings);
+  const report = buildReport(matrixPath === undefined ? checks : withCrossCheck(checks, matrixPath === '-' ? '<stdin>' : matrixPath, options.strict ?? false), options.maxWarnings);
 
   const text = formatValidate(report, options.format, options.color);
   if (options.output === undefined) io.stdout(text);
@@ -74,13 +83,30 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   return report.ok ? 0 : 1;
 }
 
-/** Adds, to the matrix's own problems, the fields and event types it tests that no record has. */
-function withCrossCheck(checks: readonly FileCheck[], matrixFile: string): FileCheck[] {
+/**
+ * Adds, to the matrix's own problems, the fields and event types it tests that no record has;
+ * and to each record's, what it says that the matrix cannot read (src/load/check-vocabulary.ts).
+ */
+function withCrossCheck(checks: readonly FileCheck[], matrixFile: string, strict: boolean): FileCheck[] {
   const matrixCheck = checks.find((check) => check.file === matrixFile);
   const records: CheckedRecord[] = checks.flatMap((check) => (check.record && check.doc && check.file !== matrixFile ? [{ record: check.record, doc: check.doc }] : []));
-  if (!matrixCheck?.matrix) return [...checks];
-  const warnings = crossCheck(matrixCheck.matrix, records);
-  return checks.map((check) => (check === matrixCheck ? { ...check, diagnostics: [...check.diagnostics, ...warnings] } : check));
+  const matrix = matrixCheck?.matrix;
+  if (!matrix) return [...checks];
+  const warnings = crossCheck(matrix, records);
+  // A field no record states at all is NOT_IN_RECORDS at the matrix (a likely typo there), not a gap in each record.
+  const stated = new Set(records.flatMap(({ record }) => record.events.flatMap((event) => Object.keys(event.fields))));
+  const skip = new Set(fieldsRead(matrix).filter((name) => !Object.hasOwn(matrix.fields ?? {}, name) && !stated.has(name.split('.')[0]!)));
+  return checks.map((check) => {
+    if (check === matrixCheck) return { ...check, diagnostics: [...check.diagnostics, ...warnings] };
+    if (!check.record || !check.doc) return check;
+    const doc = check.doc;
+    const vocabulary = checkVocabulary(matrix, check.record, (path, options) => ({ file: doc.file, ...doc.locate(path, options) }), { strict, skip });
+    return vocabulary.length === 0 ? check : { ...check, diagnostics: sortByPosition([...check.diagnostics, ...vocabulary]) };
+  });
+}
+
+function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
 function buildReport(files: readonly FileCheck[], maxWarnings: number | undefined): ValidateReport {
@@ -111,7 +137,7 @@ function formatText(report: ValidateReport, color: boolean): string {
   const summary = `Checked ${plural(checked.length, 'file')} (${kinds.join(', ')}): ${problems}.`;
   lines.push(report.errors > 0 ? chalk.red(summary) : report.warnings > 0 ? chalk.yellow(summary) : chalk.green(summary));
   const skipped = report.files.filter((check) => check.skipped);
-  if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => s.file).join(', ')}`));
+  if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => safeText(s.file)).join(', ')}`));
   if (report.maxWarnings !== null && report.warnings > report.maxWarnings) {
     lines.push(chalk.red(`Too many warnings: ${report.warnings}, more than --max-warnings ${report.maxWarnings}.`));
   }

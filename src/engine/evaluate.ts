@@ -1,3 +1,4 @@
+import { assessedCell, type CellAssessment } from './assessments.js';
 import { compileCondition, compileConditionIn, type Test } from './compile.js';
 import { dayNumber, formatDay } from './dates.js';
 import type { Failure } from './explain.js';
@@ -80,6 +81,10 @@ export interface Cell {
 
 export interface PartyCell extends Cell {
   readonly party: string;
+  /** The assessment the cell was stated by (src/engine/assessments.ts); absent when derived from events. */
+  readonly assessment?: CellAssessment | null;
+  /** An applicable cell nobody has assessed (by the as-of date): unknown, not the lowest level. */
+  readonly notAssessed?: true;
 }
 
 export interface CriterionResult extends Cell {
@@ -169,7 +174,7 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
     verdict: verdictIndex >= 0 && score !== null ? bands[verdictIndex]!.label : null,
     gates,
     criteria,
-    grid: buildGrid(matrix, criteria),
+    grid: buildGrid(matrix, criteria, record),
   };
 }
 
@@ -177,7 +182,7 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
 function units(result: CriterionResult, byCell: boolean): number {
   if (!byCell || !result.parties) return 1;
   let count = 0;
-  for (const cell of result.parties) if (cell.applicable) count++;
+  for (const cell of result.parties) if (cell.applicable && !cell.notAssessed) count++;
   return count;
 }
 
@@ -223,33 +228,59 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
     const subject = i >= 0 ? events[i]! : undefined;
     if (subject && !forEach!(index, subject)) continue;
     const scope = subject ? scopeOf(index, undefined, subject) : index;
-    const heading = {
+    const heading: Heading = {
       id: subject ? `${criterion.id}/${subject.id}` : criterion.id,
       criterion: criterion.id,
       title: subject ? `${criterion.title}: ${subject.title ?? subject.id}` : criterion.title,
       subject: subject?.id ?? null,
       weight: criterion.weight,
       maxPoints,
-      contribution: 0,
     };
     if (!criterion.perParty) {
-      out.push({ ...heading, ...scoreCell(entry, scope, explain), parties: null });
+      out.push(criterionResult(heading, scoreCell(entry, scope, explain), null));
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party): PartyCell => ({ party, ...scoreCell(entry, scopeOf(scope, party, undefined), explain) }));
-    const applicable = cells.filter((cell) => cell.applicable);
-    out.push({
-      ...heading,
+    const cells = parties.map((party): PartyCell => assessedCell(entry, scope, party) ?? partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain)));
+    // An unknown cell has no points to average (the grid shows its range).
+    const applicable = cells.filter((cell) => cell.applicable && !cell.notAssessed);
+    const mixed: Cell = {
       applicable: applicable.length > 0,
       level: null,
       points: applicable.length > 0 ? mean(applicable.map((cell) => cell.points!)) : null,
       normalised: applicable.length > 0 ? mean(applicable.map((cell) => cell.normalised!)) : null,
       evidence: [],
       explanation: null,
-      parties: cells,
-    });
+    };
+    out.push(criterionResult(heading, mixed, cells));
   }
+}
+
+type Heading = Pick<CriterionResult, 'id' | 'criterion' | 'title' | 'subject' | 'weight' | 'maxPoints'>;
+
+// Object literals, not spreads: a spread of two objects costs V8 a dictionary-mode copy per result
+// (3-7x slower on the whole evaluation, measured in bench/bench.mjs), and every result keeps one shape.
+function criterionResult(heading: Heading, cell: Cell, parties: readonly PartyCell[] | null): Mutable<CriterionResult> {
+  return {
+    id: heading.id,
+    criterion: heading.criterion,
+    title: heading.title,
+    subject: heading.subject,
+    weight: heading.weight,
+    maxPoints: heading.maxPoints,
+    applicable: cell.applicable,
+    level: cell.level,
+    points: cell.points,
+    normalised: cell.normalised,
+    evidence: cell.evidence,
+    explanation: cell.explanation,
+    parties,
+    contribution: 0,
+  };
+}
+
+function partyCell(party: string, cell: Cell): PartyCell {
+  return { party, applicable: cell.applicable, level: cell.level, points: cell.points, normalised: cell.normalised, evidence: cell.evidence, explanation: cell.explanation };
 }
 
 function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolean): Cell {

@@ -5,5 +5,7 @@ export { describeCondition, describeValue } from './describe.js';
 export { explainCondition, type Failure, type Outcome } from './explain.js';
 export { indexRecord, type RecordIndex } from './record-index.js';
 export * from './evaluate.js';
-export { buildGrid, formatAverage, roundHalfAway, type Grid, type GridAverage } from './grid.js';
+export * from './grid.js';
+export * from './decimal.js';
+export type { CellAssessment } from './assessments.js';
 export { evidenceOf, verdictSources, type VerdictSource } from './sources.js';

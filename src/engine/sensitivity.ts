@@ -1,6 +1,7 @@
 import type { CaseResult } from './evaluate.js';
 import { createRandom, RANDOM_GENERATOR } from './random.js';
-import { countPairs, kendallTau, rankTotals, TIE_TOLERANCE, type RankPlace } from './rank.js';
+import { countPairs, kendallTau } from './kendall.js';
+import { rankTotals, TIE_TOLERANCE, type RankPlace } from './rank.js';
 import { bandIndexOf, buildScoreModel, prepareCase, rescore, rescoreWith, roundScore, totalParts, type LevelChanges, type PreparedCase, type ScoreModel } from './rescore.js';
 import type { Matrix } from './types.js';
 

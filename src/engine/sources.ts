@@ -27,7 +27,8 @@ export function verdictSources(result: CaseResult): VerdictSource[] {
       const entry = sources.get(key);
       if (!entry) sources.set(key, { citation, events: [item.event] });
       else {
-        if (!entry.events.includes(item.event)) entry.events.push(item.event);
+        // Evidence lists each event once, so an event citing a source twice is the last one listed.
+        if (entry.events.at(-1) !== item.event) entry.events.push(item.event);
         // The same source cited as unverified anywhere is unverified for the verdict.
         if (!citation.verified && entry.citation.verified) entry.citation = citation;
       }

@@ -1,6 +1,8 @@
 // The data the engine reads and returns. Everything here is plain, already-validated data:
 // the loader turns YAML/JSON into these shapes, the engine never sees a file.
 
+import type { Rounding } from './decimal.js';
+
 export interface SourceLocation {
   readonly file: string;
   readonly line: number;
@@ -43,6 +45,38 @@ export interface SummitEvent {
   readonly links: Readonly<Partial<Record<LinkKind, readonly string[]>>>;
   readonly sources: readonly Citation[];
   readonly location?: SourceLocation;
+  /** Present on an assessment event: the cell it states directly (src/engine/assessments.ts). */
+  readonly assessment?: Assessment;
+}
+
+/** What an assessment says of its cell: a score on the matrix's scale, or no score and why. */
+export type AssessedScore = number | 'not-assessed' | 'not-applicable';
+
+/**
+ * One cell of a compliance grid as an assessor states it (the G7/G20 Research Group's member x
+ * commitment score), with the report window it belongs to. The event's date is when it became
+ * known, so `--as-of` picks what was known; its sources and `rationale` are the evidence.
+ */
+export interface Assessment {
+  readonly member: string;
+  /** The event id of the commitment assessed. */
+  readonly commitment: string;
+  /** The matrix criterion the score is for; absent: every per-party criterion scored per commitment. */
+  readonly criterion?: string;
+  readonly score: AssessedScore;
+  readonly assessor?: string;
+  /** The id of one of the record's `windows` (interim, final). */
+  readonly window?: string;
+  readonly rationale?: string;
+}
+
+/** A report window: the period whose actions an interim or final report assesses, up to its cut-off. */
+export interface AssessmentWindow {
+  readonly id: string;
+  readonly title?: string;
+  readonly from: string;
+  /** The cut-off date. */
+  readonly to: string;
 }
 
 export interface CaseRecord {
@@ -52,6 +86,10 @@ export interface CaseRecord {
   readonly day: number;
   readonly parties: readonly string[];
   readonly events: readonly SummitEvent[];
+  /** The name to print for a party id (any Unicode: "Türkiye"); absent: the id itself. */
+  readonly partyNames?: Readonly<Record<string, string>>;
+  /** The report windows assessments belong to, earliest first. */
+  readonly windows?: readonly AssessmentWindow[];
 }
 
 export type Comparison = 'equals' | 'gt' | 'gte' | 'lt' | 'lte';
@@ -153,12 +191,31 @@ export interface GridRules {
   readonly averageSign: 'always' | 'negative';
   /**
    * The percentage is the unrounded mean of the cells' normalised scores times 100, which on a
-   * -1..+1 scale is 50 x (S + 1), rounded to this many decimals, halves away from zero.
+   * -1..+1 scale is 50 x (S + 1), rounded to this many decimals.
    */
   readonly percentDecimals: number;
+  /** How exact halves round, on the exact value (averages and percentages alike). */
+  readonly rounding: Rounding;
+  /** The minus sign printed: `-` (ASCII) or `−` (U+2212, as the Research Group's tables print). */
+  readonly minus: string;
+  /** What the printed table has as rows: commitments (as the reports print it) or members. */
+  readonly rows: 'commitments' | 'members';
+  /** The grid's overall figure; absent: `cells` under cell-mean, `commitments` under weighted-mean. */
+  readonly overall?: GridOverall;
 }
 
-export const DEFAULT_GRID_RULES: GridRules = { averageDecimals: 2, averageSign: 'always', percentDecimals: 0 };
+export const GRID_OVERALLS = ['cells', 'members', 'commitments'] as const;
+/** cells: the mean of all scored cells (pooled); members: the mean of member averages; commitments: of commitment averages. */
+export type GridOverall = (typeof GRID_OVERALLS)[number];
+
+export const DEFAULT_GRID_RULES: GridRules = {
+  averageDecimals: 2,
+  averageSign: 'always',
+  percentDecimals: 0,
+  rounding: 'half-away-from-zero',
+  minus: '-',
+  rows: 'members',
+};
 
 export interface VerdictBand {
   readonly label: string;

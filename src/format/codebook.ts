@@ -1,4 +1,5 @@
-import { AGGREGATION_METHODS, describeCondition, type Criterion, type Matrix } from '../engine/index.js';
+import { fieldsRead } from '../engine/fields-read.js';
+import { AGGREGATION_METHODS, describeCondition, type AbsentMeaning, type Criterion, type FieldDeclaration, type Matrix } from '../engine/index.js';
 import { mdTable, mdText } from './markdown.js';
 import type { MatrixInput } from './research.js';
 
@@ -47,6 +48,7 @@ export function formatCodebook(input: MatrixInput): string {
     ),
   );
   matrix.criteria.forEach((criterion, i) => blocks.push(criterionSection(criterion, i, totalWeight)));
+  blocks.push(...fieldsSection(matrix));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -60,7 +62,7 @@ function sourceText(matrix: Matrix): string {
   const parts = [mdText(source.author)];
   if (source.title) parts.push(`*${mdText(source.title)}*`);
   if (source.date) parts.push(source.date);
-  if (source.url) parts.push(`<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
+  if (source.url) parts.push(`<${source.url.replace(/[<>\s\p{Cc}\p{Cf}]/gu, encodeURIComponent)}>`);
   return parts.join(', ');
 }
 
@@ -108,4 +110,46 @@ function scoredText(criterion: Criterion): string {
   const each = criterion.forEach ? `once per event where ${mdText(describeCondition(criterion.forEach))}` : undefined;
   if (party && each) return `${each}, and for each such event once per ${party}`;
   return each ?? (party ? `once per ${party}` : 'once per record');
+}
+
+/**
+ * The vocabulary a coder codes to: each declared field with its type, values and their meanings,
+ * and what an event that does not state it means; then the fields read without a declaration.
+ */
+function fieldsSection(matrix: Matrix): string[] {
+  const declared = Object.values(matrix.fields ?? {});
+  const undeclared = fieldsRead(matrix).filter((name) => !Object.hasOwn(matrix.fields ?? {}, name));
+  if (declared.length === 0 && undeclared.length === 0) return [];
+  const blocks = [
+    '## Fields',
+    'The event fields the conditions read. Where a field lists its values, they are the only values the matrix knows: a record value outside them leaves a test of it unknown. "When absent" says what an event that does not state the field means.',
+  ];
+  for (const field of declared) blocks.push(fieldBlock(field));
+  if (undeclared.length > 0) {
+    blocks.push(`Read but not declared (any value; absent: unknown): ${undeclared.map((name) => `\`${mdText(name)}\``).join(', ')}.`);
+  }
+  return blocks;
+}
+
+function fieldBlock(field: FieldDeclaration): string {
+  const parts = [`### \`${mdText(field.name)}\` (${field.type})`];
+  if (field.description) parts.push(mdText(field.description));
+  const facts = [`- When absent: ${absentText(field.absent)}`];
+  if (!field.values) facts.push(`- Values: open (any ${field.type === 'list' ? 'items' : 'value'} of its type)`);
+  parts.push(facts.join('\n'));
+  if (field.values) {
+    parts.push(mdTable(['Value', 'Meaning'], field.values.map((declared) => [`\`${mdText(String(declared.value))}\``, mdText(declared.meaning)])));
+  }
+  return parts.join('\n\n');
+}
+
+function absentText(absent: AbsentMeaning): string {
+  switch (absent.kind) {
+    case 'unknown':
+      return 'unknown (the record is silent, so a test of the field is unknown)';
+    case 'false':
+      return 'false (a test of the field fails)';
+    case 'value':
+      return `read as \`${mdText(JSON.stringify(absent.value))}\``;
+  }
 }

@@ -1,5 +1,7 @@
 import { projectResult, round2 } from './json.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
+import { isGridMatrix } from './grid.js';
+import { gridCsv, gridLong } from './grid-outputs.js';
 import type { EvaluationReport, Formatter, RecordResult } from './report.js';
 
 export type CsvValue = string | number | boolean | null;
@@ -33,10 +35,10 @@ export function csvNumber(value: number | null): number | null {
 }
 
 /** `evaluate -f csv`: one row per record, two columns per criterion (its level, and its points). */
-export const formatEvaluationCsv: Formatter = (report) => toCsv(wideEvaluationRows(report));
+export const formatEvaluationCsv: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
 
 /** `evaluate -f long`: one row per record x criterion, or per record x criterion x party. */
-export const formatEvaluationLong: Formatter = (report) => toCsv(longEvaluationRows(report));
+export const formatEvaluationLong: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridLong(report) : longEvaluationRows(report));
 
 /** `evaluate -f ndjson`: one line per record: its result as in the JSON output, with the matrix it was scored against. */
 export const formatEvaluationNdjson: Formatter = (report) => {
@@ -46,7 +48,7 @@ export const formatEvaluationNdjson: Formatter = (report) => {
 
 /**
  * The NDJSON line of one result, for a report's tool and matrix: what `-f ndjson` prints per
- * record, and what streaming evaluation (src/load/ndjson-evaluate.ts) writes as each record is scored.
+ * record, and what evaluate's streaming mode (src/commands/evaluate.ts) writes as each record is scored.
  */
 export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix'>): (result: RecordResult) => string {
   const tool = { name: report.tool.name, version: report.tool.version };

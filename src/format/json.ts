@@ -1,4 +1,5 @@
-import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type Grid, type GridAverage } from '../engine/index.js';
+import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence } from '../engine/index.js';
+import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
 
@@ -96,28 +97,6 @@ function projectCell(cell: Cell, project: ProjectEvidence) {
       actual: explanation.failure.actual,
       event: explanation.failure.event ?? null,
     },
-  };
-}
-
-function projectGrid(grid: Grid | null) {
-  if (!grid) return null;
-  return {
-    rules: { ...grid.rules },
-    parties: grid.parties,
-    criteria: grid.criteria,
-    byParty: grid.byParty.map((row) => ({ party: row.party, ...projectAverage(row) })),
-    byCriterion: grid.byCriterion.map((column) => ({ criterion: column.criterion, ...projectAverage(column) })),
-    overall: projectAverage(grid.overall),
-  };
-}
-
-function projectAverage(average: GridAverage) {
-  return {
-    cells: average.cells,
-    notApplicable: average.notApplicable,
-    average: average.average === null ? null : Number(average.average.toFixed(6)),
-    averageText: average.averageText,
-    percent: average.percent,
   };
 }
 

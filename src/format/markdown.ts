@@ -1,16 +1,17 @@
 import { AGGREGATION_METHODS, type CaseResult } from '../engine/index.js';
 import { round2 } from './json.js';
+import { safeText } from './terminal-text.js';
+import { isGridMatrix } from './grid.js';
+import { gridMarkdown } from './grid-outputs.js';
 import type { EvaluationReport, Formatter } from './report.js';
 
 /**
- * Text for a Markdown table cell or paragraph: characters that would start markup or break the
- * table are escaped, line breaks become spaces, control characters go.
+ * Text for a Markdown table cell or paragraph: line breaks become spaces, every other control or
+ * invisible format character (ESC, U+202E, zero-width space) is shown as an escape (safeText), and
+ * characters that would start markup or break the table are escaped.
  */
 export function mdText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/([\\`*_[\]|<])/g, '\\$1');
+  return safeText(text.replace(/\s*[\r\n]+\s*/g, ' ')).replace(/([\\`*_[\]|<])/g, '\\$1');
 }
 
 /** A GitHub-flavoured Markdown table; `right` marks the columns to align right (numbers). */
@@ -34,6 +35,7 @@ export const formatEvaluationMarkdown: Formatter = (report, context) => {
 
 function recordSection(result: CaseResult, file: string, report: EvaluationReport, explain: boolean): string {
   const matrix = report.matrix.definition;
+  if (result.grid && isGridMatrix(matrix)) return gridMarkdown(result, file, explain);
   const rows = result.criteria.map((criterion) => {
     const gated = matrix.criteria.find((c) => c.id === criterion.criterion)?.gates.length ? ' (gate)' : '';
     const level = !criterion.applicable

@@ -1,6 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { AGGREGATION_METHODS, formatAverage, type CaseResult, type CriterionResult, type Grid, type GridAverage, type Matrix } from '../engine/index.js';
+import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix } from '../engine/index.js';
+import { isGridMatrix } from './grid.js';
+import { formatGridResult, gridTableText } from './grid-table.js';
 import { round2 } from './json.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { extendsLine } from './research.js';
@@ -22,6 +24,7 @@ export const formatTable: Formatter = (report, context) => {
 
 function formatResult(result: CaseResult, report: EvaluationReport, context: FormatContext, chalk: ChalkInstance): string {
   const matrix = report.matrix.definition;
+  if (result.grid && isGridMatrix(matrix)) return formatGridResult(result, report, context, chalk);
   const lines: string[] = [];
   lines.push(chalk.bold(`${safeText(result.record.title)} (${result.record.id})`));
   lines.push(chalk.dim(`matrix ${matrix.id} ${safeText(matrix.version)}, as of ${result.asOf}`));
@@ -48,11 +51,11 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
       criterion.points === null ? '' : `${round2(criterion.points)}/${criterion.maxPoints}`,
       String(criterion.weight),
       criterion.applicable && criterion.weight > 0 ? round2(criterion.contribution).toFixed(2) : '-',
-      safeText(evidence.join('\n')),
+      evidence.map(safeText).join('\n'),
     ]);
   }
   lines.push(table.toString());
-  if (result.grid) lines.push(gridTable(result, result.grid, context));
+  if (result.grid) lines.push(gridTableText(result, result.grid, { ...context, explain: false }, chalk));
   lines.push(totalLine(result, matrix, chalk));
   if (result.gates.length > 0) {
     const gates = result.gates.map((gate) => {
@@ -75,6 +78,7 @@ function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
 }
 
 function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): string {
+  if (result.asOf < result.record.date) return chalk.yellow(`No total: as of ${result.asOf} the summit (${result.record.date}) had not happened.`);
   if (result.score === null || result.verdict === null) return chalk.yellow('No total: no weighted criterion applies.');
   const rank = matrix.verdicts.findIndex((band) => band.label === result.verdict);
   const paint = rank === 0 ? chalk.green : rank === matrix.verdicts.length - 1 ? chalk.red : chalk.yellow;
@@ -99,26 +103,4 @@ function explanations(result: CaseResult, chalk: ChalkInstance): string {
     lines.push(`    actual:   ${safeText(subject + failure.actual)}`);
   }
   return lines.join('\n');
-}
-
-/** Parties down, per-party criteria across, averages at the end of each row and column. */
-function gridTable(result: CaseResult, grid: Grid, context: FormatContext): string {
-  const table = new Table({
-    head: ['Party', ...grid.criteria.map((id) => safeText(result.criteria.find((c) => c.id === id)?.subject ?? id)), 'Average', 'Percent'],
-    wordWrap: true,
-    style: { head: context.color ? ['cyan'] : [], border: context.color ? ['grey'] : [] },
-  });
-  const columns = grid.criteria.map((id) => result.criteria.find((c) => c.id === id)!);
-  const summary = (average: GridAverage) => [average.averageText ?? 'n/a', average.percent === null ? 'n/a' : `${average.percent}%`];
-  grid.byParty.forEach((row) => {
-    const cells = columns.map((column) => {
-      const cell = column.parties!.find((p) => p.party === row.party);
-      if (!cell || !cell.applicable) return 'n/a';
-      return cell.level ? formatAverage(cell.level.score, { ...grid.rules, averageDecimals: 0 }) : '(none)';
-    });
-    table.push([safeText(row.party), ...cells, ...summary(row)]);
-  });
-  table.push(['Average', ...grid.byCriterion.map((column) => column.averageText ?? 'n/a'), ...summary(grid.overall)]);
-  const left = grid.overall.notApplicable;
-  return `${table.toString()}${left > 0 ? `\n${left} cell${left === 1 ? '' : 's'} n/a, left out of the averages` : ''}`;
 }

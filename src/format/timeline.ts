@@ -89,7 +89,7 @@ function cellAt(point: TimelinePoint, id: string, chalk?: ChalkInstance): string
   let text: string;
   if (!criterion) text = '-';
   else if (criterion.parties) text = criterion.applicable && criterion.normalised !== null ? `${Math.round(100 * criterion.normalised)}%` : 'n/a';
-  else text = levelWord(criterion) ?? '(none)';
+  else text = safeText(levelWord(criterion) ?? '(none)');
   const moves = point.changes.filter((change) => change.result === id);
   const up = moves.some((m) => m.direction === 'up');
   const down = moves.some((m) => m.direction === 'down');
@@ -114,13 +114,13 @@ function formatTable(report: TimelineReport, context: { color: boolean }): strin
   const columns = ids(report);
   const table = new Table({ head: ['Date', 'Score', 'Verdict', ...columns.map(safeText), 'New events'], wordWrap: true, style: tableStyle(context) });
   report.points.forEach((point, k) => {
-    const arrived = k === 0 ? `${point.arrived.length} event${point.arrived.length === 1 ? '' : 's'}` : point.arrived.map((event) => event.id).join('\n');
+    const arrived = k === 0 ? `${point.arrived.length} event${point.arrived.length === 1 ? '' : 's'}` : point.arrived.map((event) => safeText(event.id)).join('\n');
     table.push([
       point.date,
       point.result.score === null ? '-' : round2(point.result.score).toFixed(2),
       paintVerdict(chalk, matrix, point.result.verdict),
-      ...columns.map((id) => safeText(cellAt(point, id, chalk))),
-      safeText(arrived),
+      ...columns.map((id) => cellAt(point, id, chalk)),
+      arrived,
     ]);
   });
   const lines = [

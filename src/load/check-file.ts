@@ -4,7 +4,7 @@ import type { CaseRecord, Matrix } from '../engine/types.js';
 import { detectKind, matrixFilesFor, type FileKind } from './detect-kind.js';
 import type { FoundFile } from './expand-paths.js';
 import { withBase } from './extends.js';
-import { checkDocument } from './load-document.js';
+import { checkDocument, parseInput } from './load-document.js';
 import { checkMatrix, matrixFromData } from './load-matrix.js';
 import { recordFromData, type RawRecord } from './load-record.js';
 import { readTestCases } from './load-tests.js';
@@ -12,7 +12,7 @@ import { lintMatrix } from './lint-matrix.js';
 import { lintRecord } from './lint-record.js';
 import { ndjsonLine, isNdjsonPath } from './ndjson.js';
 import { readInputFile } from './read-input.js';
-import { parseYamlDocument, type ParsedDocument } from './yaml-document.js';
+import type { ParsedDocument } from './yaml-document.js';
 
 /** What validate found in one file. */
 export interface FileCheck {
@@ -43,7 +43,7 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
     return { file, skipped: false, diagnostics: error.diagnostics };
   }
   if (isNdjsonPath(found.path)) return checkNdjson(file, input.text);
-  const doc = parseYamlDocument(input.file, input.text);
+  const doc = parseInput(input);
   if (Array.isArray(doc)) return { file, skipped: false, diagnostics: doc };
   const kind = detectKind(input.file, input.text, doc.data);
   if (kind === undefined) {
@@ -98,7 +98,7 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
 function siblingMatrix(path: string): Matrix | undefined {
   try {
     const input = readInputFile(path, () => Buffer.alloc(0));
-    const doc = parseYamlDocument(input.file, input.text);
+    const doc = parseInput(input);
     return Array.isArray(doc) ? undefined : checkMatrix(doc, input.sha256).value?.matrix;
   } catch (error) {
     if (error instanceof InputError) return undefined;

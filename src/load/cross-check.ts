@@ -18,10 +18,13 @@ interface Tested {
 /**
  * What the matrix reads that no record has: each field (by its first key) and event type that a
  * condition tests, when no event of any record carries it. One warning per name, at its first use
- * in the matrix, with the closest name the records do have (and where) as the likely typo.
+ * in the matrix, with the closest name the records do have (and where) as the likely typo. A field
+ * the matrix declares is no typo of the matrix: what records leave out of it, checkVocabulary
+ * reports at the records (src/load/check-vocabulary.ts).
  */
 export function crossCheck(matrix: Matrix, records: readonly CheckedRecord[]): Diagnostic[] {
   if (records.length === 0) return [];
+  const declared = matrix.fields ?? {};
   const have = { field: new Map<string, RelatedLocation>(), 'event type': new Map<string, RelatedLocation>() };
   for (const { record, doc } of records) {
     record.events.forEach((event, i) => {
@@ -40,6 +43,7 @@ export function crossCheck(matrix: Matrix, records: readonly CheckedRecord[]): D
   for (const tested of testedNames(matrix)) {
     const key = `${tested.what}:${tested.name}`;
     if (reported.has(key) || have[tested.what].has(tested.name)) continue;
+    if (tested.what === 'field' && Object.hasOwn(declared, tested.name)) continue;
     reported.add(key);
     const near = closestMatch(tested.name, [...have[tested.what].keys()]);
     const nearPlace = near === undefined ? undefined : have[tested.what].get(near)!;

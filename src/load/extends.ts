@@ -155,8 +155,33 @@ function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDoc
     });
     data['criteria'] = criteria;
   }
+  // Declared fields merge by name, and each declaration key by key: a child can say only `absent`.
+  const baseFields = isMapping(inherited['fields']) ? inherited['fields'] : undefined;
+  const ownFields = isMapping(own['fields']) ? own['fields'] : undefined;
+  const fieldOverrides: Override[] = [];
+  if (baseFields && ownFields) {
+    const fields: Raw = { ...baseFields };
+    for (const [name, declaration] of Object.entries(ownFields)) {
+      if (!copy(name)) continue;
+      const before = baseFields[name];
+      if (isMapping(before) && isMapping(declaration)) {
+        fields[name] = Object.fromEntries([...Object.entries(before), ...Object.entries(declaration)].filter(([key]) => copy(key)));
+        for (const key of Object.keys(declaration)) {
+          if (!sameValue(before[key], declaration[key])) fieldOverrides.push(describe(`fields.${name}.${key}`, key in before, before[key], declaration[key]));
+        }
+      } else {
+        fields[name] = declaration;
+        fieldOverrides.push(describe(`fields.${name}`, name in baseFields, before, declaration));
+      }
+    }
+    data['fields'] = fields;
+  }
   for (const key of Object.keys(own)) {
     if (key === 'criteria' && data['criteria'] !== own['criteria']) overrides.push(...criterionOverrides);
+    if (key === 'fields' && baseFields && ownFields) {
+      overrides.push(...fieldOverrides);
+      continue;
+    }
     if (key === 'id' || key === 'extends' || key === 'criteria' || NOT_INHERITED.has(key)) continue;
     if (!sameValue(inherited[key], own[key])) overrides.push(describe(key, key in inherited, inherited[key], own[key]));
   }
@@ -174,6 +199,11 @@ function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDoc
       }
       if (origin?.base !== undefined) return from(base, ['criteria', origin.base, ...rest]);
       return from(child, path);
+    }
+    if (top === 'fields' && index !== undefined && baseFields && ownFields) {
+      const declaration = ownFields[String(index)];
+      const childHas = String(index) in ownFields && (field === undefined || !isMapping(declaration) || String(field) in declaration);
+      return childHas ? from(child, path) : from(base, path);
     }
     if (top !== undefined && !(String(top) in own) && String(top) in inherited) return from(base, path);
     return from(child, path);

@@ -4,6 +4,7 @@ import { dayNumber } from '../engine/dates.js';
 import { didYouMean } from '../suggest.js';
 import { withBase, type ExtendsInfo } from './extends.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
+import { declaredFields, type RawFieldDeclaration } from './load-fields.js';
 import { conditionParser } from './parse-condition.js';
 import { precompiledInput } from './precompiled.js';
 import type { InputText } from './read-input.js';
@@ -45,6 +46,7 @@ export interface RawMatrix {
   criteria: RawCriterion[];
   verdicts: VerdictBand[];
   grid?: Partial<GridRules>;
+  fields?: Record<string, RawFieldDeclaration>;
 }
 
 /** Loads a matrix and checks everything the schema cannot: ids, orders, gates, conditions. */
@@ -78,6 +80,7 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
     sink.error('NO_WEIGHT', ['criteria'], 'every criterion has weight 0, so no total can be formed', 'give at least one criterion a weight above 0');
   }
   const bandLabels = raw.verdicts.map((b) => b.label);
+  const fields = raw.fields === undefined ? undefined : declaredFields(raw.fields, sink, (path) => ({ file: doc.file, ...doc.locate(path, { key: true }) }));
 
   const criteria = raw.criteria.map((c, ci): Criterion => {
     const at = (...rest: (string | number)[]): DataPath => ['criteria', ci, ...rest];
@@ -133,6 +136,7 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
     criteria,
     verdicts: raw.verdicts,
     grid: { ...DEFAULT_GRID_RULES, ...raw.grid },
+    ...(fields && { fields }),
   };
   return { value: { matrix, file: doc.file, sha256, warnings: diagnostics }, diagnostics };
 }

@@ -1,7 +1,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
 import { CORE_FIELDS } from '../engine/fields.js';
-import { LINK_KINDS, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
+import { LINK_KINDS, type Assessment, type AssessmentWindow, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { precompiledInput } from './precompiled.js';
@@ -28,6 +28,7 @@ export interface RawEvent {
   fields?: Record<string, FieldValue>;
   links?: Partial<Record<LinkKind, string | string[]>>;
   sources?: RawSource[];
+  assessment?: Assessment;
 }
 export interface RawRecord {
   id: string;
@@ -35,6 +36,8 @@ export interface RawRecord {
   date: string;
   endDate?: string;
   parties: string[];
+  partyNames?: Record<string, string>;
+  windows?: AssessmentWindow[];
   events: RawEvent[];
 }
 
@@ -62,15 +65,18 @@ export interface RecordOptions {
 export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: RecordOptions = {}): Checked<CaseRecord> {
   const prefix = options.at ?? [];
   const sink = new DiagnosticSink(doc);
-  // Paths are worked out only for a problem: a large record has thousands of dates and links.
-  const day = (text: string, path: DataPath | (() => DataPath)): number => {
-    const value = dayNumber(text);
-    if (value === undefined) sink.error('BAD_DATE', [...prefix, ...(typeof path === 'function' ? path() : path)], `${text} is not a calendar date`);
-    return value ?? 0;
+  // Paths are worked out only for a problem (`dayNumber(text) ?? badDate(text, path)`): a large
+  // record has thousands of dates and links, and a closure or a path per date shows in a profile.
+  const badDate = (text: string, path: DataPath): number => {
+    sink.error('BAD_DATE', path, `${text} is not a calendar date`);
+    return 0;
   };
 
-  const recordDay = day(raw.date, ['date']);
-  if (raw.endDate !== undefined) day(raw.endDate, ['endDate']);
+  /** A date at a path below the record's. */
+  const day = (text: string, path: DataPath): number => dayNumber(text) ?? badDate(text, [...prefix, ...path]);
+
+  const recordDay = dayNumber(raw.date) ?? badDate(raw.date, [...prefix, 'date']);
+  if (raw.endDate !== undefined) dayNumber(raw.endDate) ?? badDate(raw.endDate, [...prefix, 'endDate']);
   const parties = new Map<string, number>();
   raw.parties.forEach((party, i) => {
     // Party codes compare without case, so US and us cannot both stand for someone.
@@ -78,6 +84,11 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
     if (earlier === undefined) parties.set(party.toLowerCase(), i);
     else sink.error('DUPLICATE_ID', [...prefix, 'parties', i], `party \`${party}\` is \`${raw.parties[earlier]}\` again (codes compare without case)`);
   });
+  const partySet = new Set(raw.parties);
+  for (const party of Object.keys(raw.partyNames ?? {})) {
+    if (!partySet.has(party)) sink.error('NOT_ALLOWED', [...prefix, 'partyNames', party], `\`${party}\` is not one of the record's parties`, didYouMean(party, raw.parties), true);
+  }
+  const windowIds = checkWindows(raw.windows ?? [], prefix, sink, day);
   const ids = new Map<string, number>();
   const duplicated = new Set<string>();
   raw.events.forEach((event, i) => {
@@ -94,11 +105,11 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
   // One pass per event, allocating only what the event keeps: records can hold many thousands.
   const eventAt = (i: number, ...rest: (string | number)[]): DataPath => [...prefix, 'events', i, ...rest];
   const events = raw.events.map((event, i): SummitEvent => {
-    const eventDay = day(event.date, () => ['events', i, 'date']);
-    if (event.endDate !== undefined) day(event.endDate, () => ['events', i, 'endDate']);
+    const eventDay = dayNumber(event.date) ?? badDate(event.date, eventAt(i, 'date'));
+    if (event.endDate !== undefined) dayNumber(event.endDate) ?? badDate(event.endDate, eventAt(i, 'endDate'));
     const fields = event.fields ?? {};
     // Five look-ups, not a walk over every field: the walk (in the fields' order) only when one is there.
-    if (CORE_FIELDS.some((key) => Object.hasOwn(fields, key))) {
+    if (shadowsCoreField(fields)) {
       for (const key of Object.keys(fields)) {
         if ((CORE_FIELDS as readonly string[]).includes(key)) {
           sink.error('SHADOWED_FIELD', eventAt(i, 'fields', key), `fields.${key} repeats the event's own \`${key}\`, so conditions could never read it`, 'rename it', true);
@@ -106,7 +117,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
       }
     }
     const deadline = fields['deadline'];
-    if (typeof deadline === 'string') day(deadline, () => ['events', i, 'fields', 'deadline']);
+    if (typeof deadline === 'string') dayNumber(deadline) ?? badDate(deadline, eventAt(i, 'fields', 'deadline'));
     const links: Partial<Record<LinkKind, readonly string[]>> = {};
     const rawLinks = event.links;
     if (rawLinks !== undefined) {
@@ -132,23 +143,70 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
     if (rawSources !== undefined) {
       for (let si = 0; si < rawSources.length; si++) {
         const source = rawSources[si]!;
-        if (source.date !== undefined) day(source.date, () => ['events', i, 'sources', si, 'date']);
+        if (source.date !== undefined) dayNumber(source.date) ?? badDate(source.date, eventAt(i, 'sources', si, 'date'));
         if (source.url === undefined && source.title === undefined && source.publisher === undefined) {
           sink.error('MISSING_KEY', eventAt(i, 'sources', si), 'a source needs a url, a title or a publisher');
         }
-        // A source that says whether it is verified is a Citation as it stands (the same keys, in the same order).
-        sources.push(source.verified === undefined ? { ...source, verified: true } : (source as Citation));
+        // Made a Citation where it stands: the parsed data is the loader's own, and a copy per
+        // source (a spread) was the largest cost of building a large record. Building twice
+        // (a test case's events) finds `verified` set and gives the same.
+        if (source.verified === undefined) source.verified = true;
+        sources.push(source as Citation);
       }
     }
     if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a url, title and date');
-    const location = doc.sourceLocation ? doc.sourceLocation(() => eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
+    const location = doc.sourceLocation ? doc.sourceLocation(eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
     const actors = event.actors ?? [];
+    const { assessment } = event;
+    if (assessment !== undefined) {
+      const at = (key: string) => eventAt(i, 'assessment', key);
+      if (!partySet.has(assessment.member)) sink.error('NOT_ALLOWED', at('member'), `\`${assessment.member}\` is not one of the record's parties`, didYouMean(assessment.member, raw.parties));
+      if (!ids.has(assessment.commitment)) {
+        sink.error('UNKNOWN_LINK', at('commitment'), `${event.id} assesses \`${assessment.commitment}\`, which is not an event of this record`, didYouMean(assessment.commitment, knownIds()));
+      }
+      if (assessment.window !== undefined && !windowIds.includes(assessment.window)) {
+        sink.error('NOT_ALLOWED', at('window'), `\`${assessment.window}\` is not one of the record's windows`, windowIds.length > 0 ? didYouMean(assessment.window, windowIds) : 'declare it under `windows:`');
+      }
+      const built: SummitEvent = event.title !== undefined
+        ? { id: event.id, date: event.date, day: eventDay, type: event.type, title: event.title, actors, fields, links, sources, location, assessment }
+        : { id: event.id, date: event.date, day: eventDay, type: event.type, actors, fields, links, sources, location, assessment };
+      return built;
+    }
     return event.title !== undefined
       ? { id: event.id, date: event.date, day: eventDay, type: event.type, title: event.title, actors, fields, links, sources, location }
       : { id: event.id, date: event.date, day: eventDay, type: event.type, actors, fields, links, sources, location };
   });
 
   if (hasErrors(sink.diagnostics)) return { diagnostics: sink.diagnostics };
-  const record: CaseRecord = { id: raw.id, title: raw.title, date: raw.date, day: recordDay, parties: raw.parties, events };
+  const record: CaseRecord = {
+    id: raw.id,
+    title: raw.title,
+    date: raw.date,
+    day: recordDay,
+    parties: raw.parties,
+    events,
+    ...(raw.partyNames !== undefined && { partyNames: raw.partyNames }),
+    ...(raw.windows !== undefined && { windows: raw.windows }),
+  };
   return { value: record, diagnostics: sink.diagnostics };
+}
+
+/** Report windows: unique ids, real dates, each cut-off on or after its start. Returns the ids. */
+function checkWindows(windows: readonly AssessmentWindow[], prefix: DataPath, sink: DiagnosticSink, day: (text: string, path: DataPath) => number): string[] {
+  const ids: string[] = [];
+  windows.forEach((window, i) => {
+    if (ids.includes(window.id)) sink.error('DUPLICATE_ID', [...prefix, 'windows', i, 'id'], `window id \`${window.id}\` appears twice`);
+    ids.push(window.id);
+    // `day` reports a bad date with the record's prefix itself.
+    const from = day(window.from, ['windows', i, 'from']);
+    const to = day(window.to, ['windows', i, 'to']);
+    if (to < from) sink.error('END_BEFORE_START', [...prefix, 'windows', i, 'to'], `window ${window.id} ends (${window.to}) before it starts (${window.from})`);
+  });
+  return ids;
+}
+
+/** Whether free fields name one of the event's own (CORE_FIELDS), looked up without a closure per event. */
+function shadowsCoreField(fields: Record<string, FieldValue>): boolean {
+  for (const key of CORE_FIELDS) if (Object.hasOwn(fields, key)) return true;
+  return false;
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, openSync, statSync } from 'node:fs';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
-import type { SourceLocation } from '../engine/types.js';
+import { noteInputFile } from '../input-files.js';
 import type { Io } from '../io.js';
+import { parseCarefully, readJson } from './json-document.js';
 import { checkDocument } from './load-document.js';
 import { recordFromData, type LoadedRecord, type RawRecord } from './load-record.js';
 import { inputLimitBytes } from './read-input.js';
-import { MAX_NESTING, parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 
 // NDJSON records: one JSON record per line, read as a stream, so that memory holds one line (one
 // record) at a time however large the file. Each line is checked as a one-line JSON file would
@@ -43,7 +43,9 @@ export function ndjsonSource(path: string, io: Io): AsyncIterable<Uint8Array> | 
   if (path === '-') return io.readStdinStream?.() ?? [io.readStdin()];
   let fd: number;
   try {
-    if (statSync(path).isDirectory()) throw inputError('FILE_UNREADABLE', path, 'is a directory, not a file');
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw inputError('FILE_UNREADABLE', path, 'is a directory, not a file');
+    noteInputFile(path, stats);
     fd = openSync(path, 'r');
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -134,9 +136,10 @@ export function ndjsonLine(file: string, line: number, bytes: Buffer): NdjsonIte
   if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
   if (text.trim() === '') return undefined;
-  const checked = parseLine(file, line, text);
-  if (checked.diagnostics) return { line, diagnostics: checked.diagnostics };
-  const doc = checked.doc;
+  const read = readJson(file, text, line);
+  if (read.syntax) return { line, diagnostics: notJson(file, line, text, read.syntax) };
+  if (Array.isArray(read.result)) return { line, diagnostics: read.result };
+  const doc = read.result;
   const schemaProblems = checkDocument(doc, 'record');
   if (schemaProblems.length > 0) return { line, diagnostics: schemaProblems };
   // Warnings (an event without sources) are for validate; scoring reports none, so none are worked out.
@@ -146,110 +149,12 @@ export function ndjsonLine(file: string, line: number, bytes: Buffer): NdjsonIte
   return { line, record: { record: built.value, file: `${file}:${line}`, sha256, warnings: [] } };
 }
 
-/**
- * Parses a line as JSON: JSON.parse, then the checks the YAML reader makes of every input (keys
- * that reach JavaScript internals, numbers that are not finite, nesting deeper than 128, a key
- * given twice). Anything wrong, and the line goes through the YAML reader after all, so that its
- * diagnostics are those of a one-line JSON file, at the line's number.
- */
-function parseLine(file: string, line: number, text: string): { doc: ParsedDocument; diagnostics?: undefined } | { diagnostics: Diagnostic[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const slow = parseSlowly(file, line, text);
-    if (slow) return { diagnostics: slow };
-    const position = /at position (\d+)/.exec((error as Error).message);
-    const col = position ? Number(position[1]) + 1 : 1;
-    const message = (error as Error).message.split('\n')[0]!;
-    return { diagnostics: [{ severity: 'error', code: 'YAML_SYNTAX', file, line, col, message: `line ${line} is not JSON: ${message}`, hint: 'each line of an NDJSON file is one JSON record' }] };
-  }
-  const scan = new SafetyScan();
-  scan.walk(data, 1);
-  if (scan.unsafe || countColons(text) - scan.colonsInText !== scan.keys) {
-    // Something to report, or (rarely) a colon written as an escape: the careful reader decides.
-    const slow = parseSlowly(file, line, text);
-    if (slow) return { diagnostics: slow };
-  }
-  return { doc: lineDocument(file, line, text, data) };
-}
-
-/** The YAML reader's view of a line: its diagnostics, at the line's number, if it finds any. */
-function parseSlowly(file: string, line: number, text: string): Diagnostic[] | undefined {
-  const parsed = parseYamlDocument(file, text);
-  return Array.isArray(parsed) ? parsed.map((d) => ({ ...d, line })) : undefined;
-}
-
-/**
- * What JSON.parse lets through that the YAML reader refuses, found in one walk over the data: a
- * forbidden key, a number that is not finite, nesting deeper than MAX_NESTING. It also counts the
- * keys, and the colons inside keys and strings: a line with more colons outside strings than keys
- * repeats a key, which JSON.parse would silently resolve.
- */
-class SafetyScan {
-  keys = 0;
-  colonsInText = 0;
-  unsafe = false;
-
-  walk(value: unknown, depth: number): void {
-    if (typeof value === 'string') {
-      if (value.indexOf(':') !== -1) this.colonsInText += countColons(value);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) {
-      if (typeof value === 'number' && !Number.isFinite(value)) this.unsafe = true;
-      return;
-    }
-    if (depth > MAX_NESTING) {
-      this.unsafe = true;
-      return;
-    }
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) this.walk(value[i], depth + 1);
-      return;
-    }
-    const map = value as Record<string, unknown>;
-    for (const key in map) {
-      this.keys++;
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') this.unsafe = true;
-      if (key.indexOf(':') !== -1) this.colonsInText += countColons(key);
-      this.walk(map[key], depth + 1);
-    }
-  }
-}
-
-function countColons(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
-  return count;
-}
-
-/**
- * A parsed line as the loaders see a document. Positions come from the YAML reader, run on the
- * line only when a position is asked for (a diagnostic, or an event's column): scoring a valid
- * line never needs one, since evidence names its event by file and line.
- */
-function lineDocument(file: string, line: number, text: string, data: unknown): ParsedDocument {
-  let parsed: ParsedDocument | undefined;
-  const locate = (path: DataPath, options?: { key?: boolean }): Position => {
-    if (!parsed) {
-      const doc = parseYamlDocument(file, text);
-      // The line parsed as JSON and passed the safety scan, so the YAML reader accepts it too.
-      if (Array.isArray(doc)) return { line, col: 1 };
-      parsed = doc;
-    }
-    return { line, col: parsed.locate(path, options).col };
-  };
-  return {
-    file,
-    data,
-    locate,
-    sourceLocation: (path): SourceLocation => ({
-      file,
-      line,
-      get col() {
-        return locate(path()).col;
-      },
-    }),
-  };
+/** A line JSON.parse refused: the YAML reader's diagnostics when it finds any, else JSON.parse's. */
+function notJson(file: string, line: number, text: string, error: Error): Diagnostic[] {
+  const careful = parseCarefully(file, text, line);
+  if (Array.isArray(careful)) return careful;
+  const position = /at position (\d+)/.exec(error.message);
+  const col = position ? Number(position[1]) + 1 : 1;
+  const message = error.message.split('\n')[0]!;
+  return [{ severity: 'error', code: 'YAML_SYNTAX', file, line, col, message: `line ${line} is not JSON: ${message}`, hint: 'each line of an NDJSON file is one JSON record' }];
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError, inputError } from '../diagnostics.js';
+import { noteInputFile } from '../input-files.js';
 
 /** The text of one input, named as the user named it, with its hash for provenance. */
 export interface InputText {
@@ -46,6 +47,7 @@ export function readInputFile(path: string, stdin: () => Buffer): InputText {
       const stats = statSync(path);
       if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       if (stats.size > maxInputBytes) tooLarge(file, stats.size);
+      noteInputFile(file, stats);
       // A device or pipe (/dev/zero, <(command)) has no size to check first: read it only up to the limit.
       whole = stats.isFile();
       bytes = whole ? readFileSync(path) : readAtMost(path, maxInputBytes + 1);

@@ -18,10 +18,11 @@ export interface ParsedDocument {
   /** The position of the value at `path`, or of its key with `key`; the nearest ancestor when absent. */
   locate(path: DataPath, options?: { key?: boolean }): Position;
   /**
-   * Where the value at `path` stands, as events carry it. Optional: an NDJSON line (src/load/ndjson.ts)
-   * works out the column only if it is read, so that scoring a large file never has to.
+   * Where the value at `path` stands, as events carry it. Optional: a JSON document
+   * (src/load/json-document.ts) works the position out only if it is read, so that scoring a
+   * large file never has to.
    */
-  sourceLocation?(path: () => DataPath): SourceLocation;
+  sourceLocation?(path: DataPath): SourceLocation;
 }
 
 /** Aliases a document may expand: enough for real reuse, far too few for a "billion laughs". */

@@ -11,8 +11,8 @@ describe('bundled content', () => {
     expect(run.exitCode).toBe(0);
   });
 
-  it('passes its golden tests with every level reached: summit-score test --min-coverage 100', async () => {
-    const run = await cli(['test', '--min-coverage', '100']);
+  it('passes its golden tests with every level reached: summit-score test --bundled --min-coverage 100', async () => {
+    const run = await cli(['test', '--bundled', '--min-coverage', '100']);
     expect(run.stdout, run.stdout).toMatch(/\n\d+ passed, 0 failed\n$/);
     expect(run.stdout).not.toMatch(/^ {2}no tests/m);
     expect(run.exitCode, run.stdout).toBe(0);

@@ -152,8 +152,8 @@ describe('summit-score test', () => {
     expect(run.stdout.endsWith('0 passed, 0 failed\n')).toBe(true);
   });
 
-  it('tests every bundled matrix when given none', async () => {
-    const { report } = await testJson();
+  it('tests every bundled matrix with --bundled', async () => {
+    const { report } = await testJson('--bundled');
     expect(report.matrices.map((m) => m.file)).toContain('matrices/lewis-2015.yaml');
   });
 });

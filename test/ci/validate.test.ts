@@ -208,13 +208,85 @@ describe('summit-score validate --matrix', () => {
     expect(matrix.diagnostics[0]!.related).toEqual([{ file: join(dir, 'r.yaml'), line: lineOf(record, 'events:'), col: 1, message: 'record small-record' }]);
   });
 
-  it('is quiet when the records have everything the matrix reads', async () => {
-    const { report } = await validateJson('--matrix', here('matrices/small.yaml'), here('matrices/small-record.yaml'), 'fixtures');
+  it('is quiet when the records have everything the matrix reads, or the matrix says what their absence means', async () => {
+    // small reads `deadline` on commitments; most bundled commitments have none.
+    const declared = SMALL.replace('criteria:', 'fields:\n  deadline: {type: date, absent: false}\ncriteria:');
+    const dir = tempDir({ 'small.yaml': declared });
+    const { report } = await validateJson('--matrix', join(dir, 'small.yaml'), here('matrices/small-record.yaml'), 'fixtures');
     expect(report.summary.warnings).toBe(0);
+    const silent = await validateJson('--matrix', here('matrices/small.yaml'), here('matrices/small-record.yaml'), 'fixtures');
+    expect(new Set(silent.report.files.flatMap((f) => f.diagnostics.map((d) => d.code)))).toEqual(new Set(['FIELD_NOT_STATED']));
   });
 
   it('takes a bundled matrix id', async () => {
     const { report } = await validateJson('--matrix', 'lewis-2015', 'fixtures');
     expect(report.files[0]!.file).toBe('matrices/lewis-2015.yaml');
+  });
+});
+
+describe('summit-score validate --matrix: the vocabulary the matrix declares', () => {
+  const RECORD_2015 = readFileSync('fixtures/us-china-2015-09.yaml', 'utf8');
+  const check = async (record: string, ...options: string[]) => {
+    const dir = tempDir({ 'r.yaml': record });
+    const { exitCode, report } = await validateJson('--matrix', 'lewis-2015', join(dir, 'r.yaml'), ...options);
+    return { exitCode, diagnostics: report.files.find((f) => f.file === join(dir, 'r.yaml'))!.diagnostics, file: join(dir, 'r.yaml') };
+  };
+
+  it('warns at the record\'s value when it is not among the declared values, with the one meant', async () => {
+    const record = RECORD_2015.replace('subject: un-gge-2015-report', 'subject: un-gge-2015');
+    const { exitCode, diagnostics, file } = await check(record);
+    expect(exitCode).toBe(0);
+    // Beside the level the record leaves unstated on dialogue-2 (a FIELD_NOT_STATED of its own).
+    expect(diagnostics.filter((d) => d.code !== 'FIELD_NOT_STATED')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'UNDECLARED_VALUE',
+        file,
+        line: lineOf(record, 'subject: un-gge-2015'),
+        col: 16,
+        message: 'event endorse-un-gge-2015: `subject` "un-gge-2015" is not among the values matrix lewis-2015 declares, so a test of it is unknown',
+        hint: 'did you mean `un-gge-2015-report`?',
+      }),
+    ]);
+  });
+
+  it('points at the list item, and at a value of the wrong type', async () => {
+    const record = RECORD_2015.replace('topics: [ip-theft, espionage]', 'topics: [ip-theft, espionnage]').replace('openEnded: true', 'openEnded: "yes"');
+    const diagnostics = (await check(record)).diagnostics.filter((d) => d.code !== 'FIELD_NOT_STATED');
+    expect(diagnostics.map(({ code, line, col, hint }) => ({ code, line, col, hint }))).toEqual([
+      { code: 'UNDECLARED_VALUE', line: lineOf(record, 'espionnage'), col: 26, hint: 'did you mean `espionage`?' },
+      { code: 'UNDECLARED_VALUE', line: lineOf(record, 'openEnded: "yes"'), col: 18, hint: 'a test of it is unknown; see `summit-score codebook` for the field' },
+    ]);
+    expect(diagnostics[1]!.message).toBe('event senior-experts-group: `openEnded` is string "yes", but matrix lewis-2015 reads it as a boolean');
+  });
+
+  it('warns, at the first event that leaves it out, about a field the matrix reads there without saying what absence means', async () => {
+    const record = RECORD_2015.replace(/\n      openEnded: true/g, '');
+    const { diagnostics } = await check(record);
+    expect(diagnostics.filter((d) => d.message.startsWith('`openEnded`'))).toEqual([
+      expect.objectContaining({
+        code: 'FIELD_NOT_STATED',
+        line: lineOf(record, '- id: senior-experts-group') + 5,
+        col: 5,
+        message: '`openEnded` is not stated on any of the 3 mechanism events that matrix lewis-2015 reads it on (senior-experts-group, hl-dialogue, lecd): a test of it is unknown there',
+      }),
+    ]);
+  });
+
+  it('makes these problems errors with --strict (exit 1), and leaves other warnings warnings', async () => {
+    const record = RECORD_2015.replace('subject: un-gge-2015-report', 'subject: un-gge-2015').replace(/\n    sources:\n      - url: https:\/\/www.whitehouse.gov[^\n]*\n/, '\n');
+    const strict = await check(record, '--strict');
+    expect(strict.exitCode).toBe(1);
+    expect(strict.diagnostics.map((d) => [d.severity, d.code])).toContainEqual(['error', 'UNDECLARED_VALUE']);
+    expect(strict.diagnostics.filter((d) => d.code !== 'UNDECLARED_VALUE' && d.code !== 'FIELD_NOT_STATED').every((d) => d.severity === 'warning')).toBe(true);
+    expect((await check(record)).exitCode).toBe(0);
+  });
+
+  it('finds nothing to say about the bundled records under any bundled matrix but what they leave unstated', async () => {
+    for (const matrix of ['lewis-2015', 'critics-2015', 'summit-deliverables', 'g20-compliance']) {
+      const { report } = await validateJson('--matrix', matrix, 'fixtures');
+      const codes = report.files.flatMap((f) => f.diagnostics.map((d) => d.code));
+      expect(codes.filter((code) => code !== 'FIELD_NOT_STATED' && code !== 'NOT_IN_RECORDS'), matrix).toEqual([]);
+    }
   });
 });

@@ -62,7 +62,7 @@ describe('summit-score evaluate', () => {
 
   it('scores several records in one run, one of them from stdin', async () => {
     const text = readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').replace('id: us-china-2015-09', 'id: from-stdin');
-    const { exitCode, stdout } = await run(['evaluate', 'us-china-2015-09', '-', '-f', 'json'], { stdin: text });
+    const { exitCode, stdout } = await run(['evaluate', '-m', 'lewis-2015', 'us-china-2015-09', '-', '-f', 'json'], { stdin: text });
     expect(exitCode).toBe(0);
     expect(JSON.parse(stdout).results.map((r: { record: { id: string; file: string } }) => [r.record.id, r.record.file])).toEqual([
       ['us-china-2015-09', 'fixtures/us-china-2015-09.yaml'],
@@ -87,14 +87,14 @@ describe('summit-score evaluate', () => {
 
 describe('summit-score evaluate on bad input', () => {
   it('reports a missing file with code and place, exit 2, no stack trace', async () => {
-    const { exitCode, stdout, stderr } = await run(['evaluate', 'missing.yaml']);
+    const { exitCode, stdout, stderr } = await run(['evaluate', '-m', 'lewis-2015', 'missing.yaml']);
     expect(exitCode).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('error FILE_NOT_FOUND missing.yaml:1:1 no such file\n');
   });
 
   it('suggests a bundled id for a near miss', async () => {
-    const { stderr } = await run(['evaluate', '--matrix', 'lewis-2051']);
+    const { stderr } = await run(['evaluate', 'us-china-2015-09', '--matrix', 'lewis-2051']);
     expect(stderr).toContain('did you mean `lewis-2015`?');
   });
 
@@ -102,14 +102,14 @@ describe('summit-score evaluate on bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-'));
     writeFileSync(join(dir, 'a.yaml'), 'id: a\ntitle: A\ndate: 2015-02-30\nparties: [US]\nevents: []\n');
     writeFileSync(join(dir, 'b.yaml'), 'id: b\ntitle: B\ndate: 2015-01-01\nparties: [US]\nevents: [{id: x, date: 2015-01-01, tpye: meeting}]\n');
-    const { exitCode, stderr } = await run(['evaluate', join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
+    const { exitCode, stderr } = await run(['evaluate', '-m', 'lewis-2015', join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
     expect(exitCode).toBe(2);
     expect(stderr.trim().split('\n').map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['error BAD_DATE', 'error UNKNOWN_KEY']);
     expect(stderr).toContain(`${join(dir, 'a.yaml')}:3:7`);
   });
 
   it('prints errors as JSON on stdout in JSON mode', async () => {
-    const { exitCode, stdout } = await run(['evaluate', 'missing.yaml', '-f', 'json']);
+    const { exitCode, stdout } = await run(['evaluate', '-m', 'lewis-2015', 'missing.yaml', '-f', 'json']);
     expect(exitCode).toBe(2);
     expect(JSON.parse(stdout)).toMatchObject({ schema: 'summit-score/errors@1', errors: [{ code: 'FILE_NOT_FOUND', file: 'missing.yaml', line: 1, col: 1 }] });
   });
@@ -119,7 +119,7 @@ describe('summit-score evaluate on bad input', () => {
     [['evaluate', '--fail-below', 'lots'], 'error USAGE'],
     [['evaluate', '--format', 'xml'], 'error USAGE'],
     [['evaluate', '--bogus'], 'error USAGE'],
-    [['evaluate', '-', '-'], 'error USAGE'],
+    [['evaluate', '-m', 'lewis-2015', '-', '-'], 'error USAGE'],
   ])('rejects %j with exit 2', async (argv, message) => {
     const { exitCode, stderr } = await run(argv);
     expect(exitCode).toBe(2);
@@ -129,7 +129,7 @@ describe('summit-score evaluate on bad input', () => {
   it('keeps an existing output file when the run fails', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'summit-')), 'result.json');
     writeFileSync(out, 'previous');
-    expect((await run(['evaluate', 'missing.yaml', '-o', out])).exitCode).toBe(2);
+    expect((await run(['evaluate', '-m', 'lewis-2015', 'missing.yaml', '-o', out])).exitCode).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('previous');
   });
 });

@@ -45,9 +45,9 @@ describe('sources in the output', () => {
     const sourcesAt = text.indexOf('    sources:', start);
     const nextEvent = text.indexOf('\n  - id: ', sourcesAt);
     const unsourced = text.slice(0, sourcesAt) + text.slice(nextEvent + 1);
-    const { exitCode, stderr } = await run(['evaluate', '-', '--require-sources', '--as-of', '2015-12-02'], { stdin: unsourced });
+    const { exitCode, stderr } = await run(['evaluate', '-m', 'lewis-2015', '-', '--require-sources', '--as-of', '2015-12-02'], { stdin: unsourced });
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(/^error UNSOURCED_EVIDENCE <stdin>:\d+:5 event dialogue-1 earned a level but cites no source/);
-    expect((await run(['evaluate', '-', '--as-of', '2015-12-02'], { stdin: unsourced })).exitCode).toBe(0);
+    expect((await run(['evaluate', '-m', 'lewis-2015', '-', '--as-of', '2015-12-02'], { stdin: unsourced })).exitCode).toBe(0);
   });
 });

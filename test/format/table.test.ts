@@ -71,7 +71,7 @@ describe('formatTable', () => {
 });
 
 describe('safeText', () => {
-  it('keeps newlines and printable text, and shows control characters as escapes', () => {
-    expect(safeText('a\nb\tc\u0007\u009b')).toBe('a\nb\\u0009c\\u0007\\u009b');
+  it('keeps printable text, and shows line breaks and control characters as escapes', () => {
+    expect(safeText('a\nb\tc\u0007\u009b')).toBe('a\\u000ab\\u0009c\\u0007\\u009b');
   });
 });

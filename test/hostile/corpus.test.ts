@@ -78,7 +78,7 @@ function generated(): Case[] {
 
 const cases = [...committed('matrices', 'matrix'), ...committed('records', 'record'), ...generated()];
 const argvFor = (c: Pick<Case, 'kind' | 'file'>, json = false) =>
-  [...(c.kind === 'matrix' ? ['evaluate', BUNDLED_RECORD, '-m', c.file] : ['evaluate', c.file]), ...(json ? ['-f', 'json'] : [])];
+  [...(c.kind === 'matrix' ? ['evaluate', BUNDLED_RECORD, '-m', c.file] : ['evaluate', '-m', 'lewis-2015', c.file]), ...(json ? ['-f', 'json'] : [])];
 
 function diagnosticsIn(stderr: string) {
   return stderr

@@ -28,19 +28,19 @@ describe('hostile input files', () => {
     ['an empty file', () => file('empty.yaml', ''), /^error EMPTY_FILE .*empty\.yaml:1:1/],
     ['a scalar document', () => file('scalar.yaml', 'just text\n'), /^error NOT_A_MAPPING /],
   ])('reports %s with a code and a place', async (_name, path, pattern) => {
-    expect(await firstError(['evaluate', path()])).toMatch(pattern);
+    expect(await firstError(['evaluate', '-m', 'lewis-2015', path()])).toMatch(pattern);
   });
 
   it('refuses a file over the size limit before reading it, and the limit can be raised', async () => {
     const big = file('big.yaml', `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
-    const line = await firstError(['evaluate', big], { env: { SUMMIT_SCORE_MAX_INPUT_MB: '1' } });
+    const line = await firstError(['evaluate', '-m', 'lewis-2015', big], { env: { SUMMIT_SCORE_MAX_INPUT_MB: '1' } });
     expect(line).toMatch(/^error FILE_TOO_LARGE .*big\.yaml:1:1 is 2\.0 MiB, more than the limit of 1 MiB \(raise it with SUMMIT_SCORE_MAX_INPUT_MB\)/);
     // With a higher limit the file is read (and then found empty: only a comment).
-    expect(await firstError(['evaluate', big], { env: { SUMMIT_SCORE_MAX_INPUT_MB: '3' } })).toMatch(/^error EMPTY_FILE/);
+    expect(await firstError(['evaluate', '-m', 'lewis-2015', big], { env: { SUMMIT_SCORE_MAX_INPUT_MB: '3' } })).toMatch(/^error EMPTY_FILE/);
   });
 
   it('applies the limit to stdin too', async () => {
-    const line = await firstError(['evaluate', '-'], { stdin: `# ${'x'.repeat(1024 * 1024 + 10)}`, env: { SUMMIT_SCORE_MAX_INPUT_MB: '1' } });
+    const line = await firstError(['evaluate', '-m', 'lewis-2015', '-'], { stdin: `# ${'x'.repeat(1024 * 1024 + 10)}`, env: { SUMMIT_SCORE_MAX_INPUT_MB: '1' } });
     expect(line).toMatch(/^error FILE_TOO_LARGE <stdin>:1:1/);
   });
 
@@ -48,7 +48,7 @@ describe('hostile input files', () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').replace(/\n/g, '\r\n');
     const path = file('crlf.yaml', `\uFEFF${text}`);
-    const { exitCode, stdout } = await run(['evaluate', path, '-f', 'json', '--as-of', '2015-12-02']);
+    const { exitCode, stdout } = await run(['evaluate', '-m', 'lewis-2015', path, '-f', 'json', '--as-of', '2015-12-02']);
     expect(exitCode).toBe(0);
     expect(JSON.parse(stdout).results[0].verdict).toBe('progress');
   });

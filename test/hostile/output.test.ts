@@ -22,7 +22,7 @@ const RECORD = 'us-china-2015-09';
 describe('-o FILE', () => {
   it('writes the whole report and leaves no temporary file behind', async () => {
     const out = join(mkdtempSync(join(dir, 'ok-')), 'report.json');
-    const result = await run(['evaluate', RECORD, '-f', 'json', '-o', out]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', out]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).schema).toBe('summit-score/evaluation@1');
@@ -33,7 +33,7 @@ describe('-o FILE', () => {
     const folder = mkdtempSync(join(dir, 'keep-'));
     const out = join(folder, 'report.json');
     writeFileSync(out, 'the last good report\n');
-    const result = await run(['evaluate', BROKEN_RECORD, '-f', 'json', '-o', out]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', BROKEN_RECORD, '-f', 'json', '-o', out]);
     expect(result.exitCode).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('the last good report\n');
     expect(readdirSync(folder)).toEqual(['report.json']);
@@ -44,7 +44,7 @@ describe('-o FILE', () => {
     const out = join(folder, 'report.md');
     writeFileSync(out, 'previous\n');
     const record = file('unsourced.yaml', 'id: unsourced\ntitle: Unsourced\ndate: 2015-09-25\nparties: [US, CN]\nevents:\n  - id: dialogue\n    date: 2015-09-25\n    type: mechanism\n    fields: {level: ministerial, participation: civil, openEnded: true}\n');
-    const result = await run(['evaluate', record, '--require-sources', '-f', 'markdown', '-o', out]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', record, '--require-sources', '-f', 'markdown', '-o', out]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error UNSOURCED_EVIDENCE /);
     expect(readFileSync(out, 'utf8')).toBe('previous\n');
@@ -54,13 +54,13 @@ describe('-o FILE', () => {
     const folder = mkdtempSync(join(dir, 'unwritable-'));
     const target = join(folder, 'report.json');
     mkdirSync(target); // a directory where the report should go: the rename cannot replace it
-    const result = await run(['evaluate', RECORD, '-f', 'json', '-o', target]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', target]);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toMatch(/"schema": "summit-score\/errors@1"|^$/);
     expect(`${result.stdout}${result.stderr}`).toContain('OUTPUT_FAILED');
     expect(readdirSync(folder)).toEqual(['report.json']);
     expect(readdirSync(target)).toEqual([]);
-    const missing = await run(['evaluate', RECORD, '-o', join(dir, 'no-such-folder', 'report.txt')]);
+    const missing = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-o', join(dir, 'no-such-folder', 'report.txt')]);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/^error OUTPUT_FAILED .*report\.txt:1:1 cannot write the output/);
   });
@@ -73,21 +73,21 @@ describe('stdout', () => {
   };
 
   it('holds one whole JSON document: the report when scored, the errors when not', async () => {
-    expect(parses((await run(['evaluate', RECORD, '-f', 'json'])).stdout).schema).toBe('summit-score/evaluation@1');
-    const below = await run(['evaluate', RECORD, '-f', 'json', '--as-of', '2015-09-25', '--fail-below', '99']);
+    expect(parses((await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json'])).stdout).schema).toBe('summit-score/evaluation@1');
+    const below = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '--as-of', '2015-09-25', '--fail-below', '99']);
     expect(below.exitCode).toBe(1);
     expect(parses(below.stdout).schema).toBe('summit-score/evaluation@1');
-    const broken = await run(['evaluate', BROKEN_RECORD, RECORD, '-f', 'json']);
+    const broken = await run(['evaluate', '-m', 'lewis-2015', BROKEN_RECORD, RECORD, '-f', 'json']);
     expect(broken.exitCode).toBe(2);
     expect(parses(broken.stdout).schema).toBe('summit-score/errors@1');
-    const unsourced = await run(['evaluate', file('unsourced-2.yaml', 'id: unsourced\ntitle: U\ndate: 2015-09-25\nparties: [US]\nevents:\n  - {id: d, date: 2015-09-25, type: mechanism, fields: {level: ministerial, participation: civil, openEnded: true}}\n'), '--require-sources', '-f', 'json']);
+    const unsourced = await run(['evaluate', '-m', 'lewis-2015', file('unsourced-2.yaml', 'id: unsourced\ntitle: U\ndate: 2015-09-25\nparties: [US]\nevents:\n  - {id: d, date: 2015-09-25, type: mechanism, fields: {level: ministerial, participation: civil, openEnded: true}}\n'), '--require-sources', '-f', 'json']);
     expect(unsourced.exitCode).toBe(2);
     expect(parses(unsourced.stdout).schema).toBe('summit-score/errors@1');
   });
 
   // Files are written before stdout, so a failing -o leaves stdout to the errors document alone.
   it('holds one document when a second output (-o) fails', async () => {
-    const result = await run(['evaluate', RECORD, '-f', 'json', '-f', 'table', '-o', join(dir, 'no-such-folder', 'x.txt')]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-f', 'table', '-o', join(dir, 'no-such-folder', 'x.txt')]);
     expect(result.exitCode).toBe(2);
     parses(result.stdout);
   });
@@ -98,7 +98,7 @@ describe('a reader that stops early (| head -c 100)', () => {
   const many = Array.from({ length: 40 }, () => RECORD);
 
   it.each([['-f', 'json'], ['-f', 'table']])('ends the run quietly with %s %s: no EPIPE, no stack trace', async (...format) => {
-    const child = spawn(process.execPath, ['bin/summit-score.js', 'evaluate', ...many, ...format], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['bin/summit-score.js', 'evaluate', '-m', 'lewis-2015', ...many, ...format], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     let head = Buffer.alloc(0);
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
@@ -114,7 +114,7 @@ describe('a reader that stops early (| head -c 100)', () => {
   });
 
   it.skipIf(process.platform === 'win32' || !existsSync('/bin/sh'))('ends quietly in a real shell pipeline', async () => {
-    const child = spawn('/bin/sh', ['-c', `"${process.execPath}" bin/summit-score.js evaluate ${many.join(' ')} -f json | head -c 100 >/dev/null`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/bin/sh', ['-c', `"${process.execPath}" bin/summit-score.js evaluate -m lewis-2015 ${many.join(' ')} -f json | head -c 100 >/dev/null`], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -241,7 +241,7 @@ verdicts: [{label: good, min: 50}, {label: poor, min: 0}]
 
 describe('error messages on stderr', () => {
   it('show escape sequences from the input as text, never send them to the terminal', async () => {
-    const { exitCode, stderr } = await run(['evaluate', '-'], { stdin: 'id: x\n"\\e[31mred": 1\n' });
+    const { exitCode, stderr } = await run(['evaluate', '-m', 'lewis-2015', '-'], { stdin: 'id: x\n"\\e[31mred": 1\n' });
     expect(exitCode).toBe(2);
     expect(stderr).not.toContain('\u001b');
     expect(stderr).toContain('\\u001b[31mred');

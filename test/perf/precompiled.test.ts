@@ -88,3 +88,38 @@ describe('the bundled matrices and records stored at build time', () => {
     expect(precompiledInput(kind, { ...input, sha256: '0'.repeat(64) }, store)).toBeUndefined();
   });
 });
+
+describe('the bundled files stored as parsed documents', () => {
+  const store = new URL('../../dist/bundled/', import.meta.url);
+  const bundled = [
+    ...readdirSync('matrices').filter((n) => isBundledFile('matrix', n)).map((n) => `matrices/${n}`),
+    ...readdirSync('fixtures').filter((n) => isBundledFile('record', n)).map((n) => `fixtures/${n}`),
+  ];
+
+  /** Every path in the data, and a missing path below each container and each scalar. */
+  function* pathsOf(value: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {
+    yield path;
+    yield [...path, Array.isArray(value) ? 999 : 'no-such-key', 'deeper'];
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) yield* pathsOf(child, [...path, Array.isArray(value) ? Number(key) : key]);
+  }
+
+  it.each(bundled)('%s: the data and every position, of values and keys, are the YAML reader\'s', async (file) => {
+    const { precompiledDocument } = await import('../../src/load/precompiled.js');
+    const { readInputFile } = await import('../../src/load/read-input.js');
+    const input = readInputFile(file, () => Buffer.alloc(0));
+    const stored = precompiledDocument({ ...input, file: 'elsewhere/copy.yaml' }, store)!;
+    const careful = parseYamlDocument('elsewhere/copy.yaml', input.text);
+    if (Array.isArray(careful)) throw new Error(`${file} does not parse`);
+    expect(stored.file).toBe('elsewhere/copy.yaml');
+    expect(stored.data).toStrictEqual(careful.data);
+    let compared = 0;
+    for (const path of pathsOf(careful.data)) {
+      expect([path, stored.locate(path)]).toEqual([path, careful.locate(path)]);
+      expect([path, stored.locate(path, { key: true })]).toEqual([path, careful.locate(path, { key: true })]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(precompiledDocument({ ...input, sha256: '0'.repeat(64) }, store)).toBeUndefined();
+  });
+});

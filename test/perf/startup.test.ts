@@ -38,9 +38,14 @@ describe('start-up', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-startup-'));
     const file = join(dir, 'changed.yaml');
     writeFileSync(file, `${readFileSync('fixtures/us-china-2013-06.yaml', 'utf8')}\n# changed, so not the bundled file\n`);
-    const modules = requiredAfter(['evaluate', file]);
+    const modules = requiredAfter(['evaluate', '-m', 'lewis-2015', file]);
     expect(modules.some((m) => /node_modules\/yaml\//.test(m))).toBe(true);
     expect(modules.some((m) => /dist\/schema\/validators\.cjs$/.test(m))).toBe(true);
     expect(modules.filter((m) => /node_modules\/ajv\/dist\/(ajv|core|compile)/.test(m))).toEqual([]);
+  });
+
+  it.each([[['validate', 'matrices', 'fixtures']], [['test']]])('%j on the bundled files uses their stored documents: no YAML parser', (argv) => {
+    const modules = requiredAfter(argv);
+    expect(modules.filter((m) => /node_modules\/yaml\//.test(m))).toEqual([]);
   });
 });

@@ -62,8 +62,8 @@ describe('summit-score diff', () => {
   }
 
   it('shows, per case and criterion, what moved between two as-of dates', async () => {
-    const before = await evaluation('before.json', [...SIX, '--as-of', '2015-09-25']);
-    const after = await evaluation('after.json', [...SIX]);
+    const before = await evaluation('before.json', [...SIX, '-m', 'lewis-2015', '--as-of', '2015-09-25']);
+    const after = await evaluation('after.json', [...SIX, '-m', 'lewis-2015']);
     const { exitCode, stdout } = await run(['diff', before, after, '-f', 'json']);
     expect(exitCode).toBe(0);
     const document = JSON.parse(stdout);
@@ -79,7 +79,7 @@ describe('summit-score diff', () => {
   it('shows weight changes and rank moves between two matrices', async () => {
     const matrixFile = join(dir, 'equal.yaml');
     writeFileSync(matrixFile, 'extends: lewis-2015\nid: lewis-equal\ncriteria:\n  - id: negotiation\n    weight: 2\n');
-    const a = await evaluation('lewis.json', SIX);
+    const a = await evaluation('lewis.json', [...SIX, '-m', 'lewis-2015']);
     const b = await evaluation('equal.json', [...SIX, '-m', matrixFile]);
     const { stdout } = await run(['diff', a, b]);
     expect(stdout).toMatch(/│ uk-china-2015-10 +│ changed +│ [^│]+│ 50\.00 -> 66\.67 \(\+16\.67\) +│ gesture +│ 3 -> 2 \(-1\) +│/);
@@ -131,7 +131,7 @@ describe('summit-score codebook', () => {
   it('lists every criterion and level of every bundled matrix', async () => {
     for (const id of ['lewis-2015', 'critics-2015', 'summit-deliverables', 'g20-compliance']) {
       const { stdout } = await run(['codebook', '-m', id, '-f', 'markdown']);
-      const { stdout: json } = await run(['evaluate', '-m', id, '-f', 'json']);
+      const { stdout: json } = await run(['evaluate', 'us-china-2015-09', '-m', id, '-f', 'json']);
       for (const criterion of JSON.parse(json).results[0].criteria) expect(stdout).toContain(`(\`${criterion.criterion}\`)`);
     }
   });

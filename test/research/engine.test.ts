@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/engine/random.js';
-import { countPairs, kendallTau, rankTotals } from '../../src/engine/rank.js';
+import { countPairs, kendallTau } from '../../src/engine/kendall.js';
+import { rankTotals } from '../../src/engine/rank.js';
 import { buildScoreModel, rescore } from '../../src/engine/rescore.js';
 import { addDuration, eventDates, parseDuration, stepDates } from '../../src/engine/timeline.js';
 import { dayNumber, formatDay } from '../../src/engine/index.js';

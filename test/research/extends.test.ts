@@ -55,7 +55,7 @@ describe('extends', () => {
   });
 
   it('scores with the merged matrix', async () => {
-    const { stdout } = await run(['evaluate', '-m', `${FIXTURES}/lewis-equal.yaml`, '--as-of', '2015-09-25', '-f', 'json']);
+    const { stdout } = await run(['evaluate', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`, '--as-of', '2015-09-25', '-f', 'json']);
     expect(JSON.parse(stdout).results[0]).toMatchObject({ score: 83.33, band: 'progress', verdict: 'promise' });
   });
 
@@ -71,28 +71,28 @@ describe('extends', () => {
   });
 
   it('reports an error in an inherited part where it stands in the base', async () => {
-    const { exitCode, stderr } = await run(['evaluate', '-m', `${FIXTURES}/drops-band.yaml`]);
+    const { exitCode, stderr } = await run(['evaluate', 'us-china-2015-09', '-m', `${FIXTURES}/drops-band.yaml`]);
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(/^error UNKNOWN_BAND matrices\/lewis-2015\.yaml:\d+:\d+ no verdict band `promise`/);
   });
 
   it('refuses a circle, a missing base and a base without its own id', async () => {
-    const cycle = await run(['evaluate', '-m', `${FIXTURES}/cycle-a.yaml`]);
+    const cycle = await run(['evaluate', 'us-china-2015-09', '-m', `${FIXTURES}/cycle-a.yaml`]);
     expect(cycle.exitCode).toBe(2);
     expect(cycle.stderr).toMatch(/^error EXTENDS_CYCLE .*extends goes round in a circle: cycle-a\.yaml -> cycle-b\.yaml -> cycle-a\.yaml/);
     const dir = mkdtempSync(join(tmpdir(), 'summit-extends-'));
     writeFileSync(join(dir, 'missing.yaml'), 'extends: lewis-2051\nid: x\n');
-    const missing = await run(['evaluate', '-m', join(dir, 'missing.yaml')]);
+    const missing = await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'missing.yaml')]);
     expect(missing.stderr).toContain(`error FILE_NOT_FOUND ${join(dir, 'missing.yaml')}:1:10 extends \`lewis-2051\`: no such file, and no bundled matrix with that id (did you mean \`lewis-2015\`?)`);
     writeFileSync(join(dir, 'no-id.yaml'), 'extends: lewis-2015\ncriteria:\n  - id: negotiation\n    weight: 1\n');
-    expect((await run(['evaluate', '-m', join(dir, 'no-id.yaml')])).stderr).toContain('needs an `id` of its own');
+    expect((await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'no-id.yaml')])).stderr).toContain('needs an `id` of its own');
     // An untrusted matrix cannot reach outside its own folder to read (and echo) other files.
     for (const outside of ['/etc/hostname', '../lewis-2015.yaml', 'sub/../../x.yaml']) {
       writeFileSync(join(dir, 'outside.yaml'), `extends: ${outside}\nid: x\n`);
-      expect((await run(['evaluate', '-m', join(dir, 'outside.yaml')])).stderr).toMatch(/^error EXTENDS_PATH .*outside\.yaml:1:10 extends `.*` is outside the matrix's folder/);
+      expect((await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'outside.yaml')])).stderr).toMatch(/^error EXTENDS_PATH .*outside\.yaml:1:10 extends `.*` is outside the matrix's folder/);
     }
     writeFileSync(join(dir, 'typo.yaml'), 'extends: lewis-2015\nid: typo\ncriteria:\n  - id: negotiation\n    wieght: 1\n');
-    expect((await run(['evaluate', '-m', join(dir, 'typo.yaml')])).stderr).toMatch(new RegExp(`error UNKNOWN_KEY ${join(dir, 'typo.yaml').replace(/[.]/g, '\\.')}:5:5 unknown key \`wieght\``));
+    expect((await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'typo.yaml')])).stderr).toMatch(new RegExp(`error UNKNOWN_KEY ${join(dir, 'typo.yaml').replace(/[.]/g, '\\.')}:5:5 unknown key \`wieght\``));
   });
 });
 

@@ -30,7 +30,7 @@ function expectTyped(rows: Record<string, unknown>[]): void {
 
 describe('long (tidy) CSV', () => {
   it('reads back into csv-parse with the right types, and the contributions of a case add up to its total', async () => {
-    const { stdout } = await run(['evaluate', ...SIX, '-f', 'long']);
+    const { stdout } = await run(['evaluate', '-m', 'lewis-2015', ...SIX, '-f', 'long']);
     const rows = readCsv(stdout);
     expectTyped(rows);
     expect(rows).toHaveLength(6 * 5);
@@ -78,13 +78,13 @@ describe('long (tidy) CSV', () => {
 
 describe('wide CSV, ndjson and Markdown', () => {
   it('evaluate -f csv has one row per record and a level and points column per criterion', async () => {
-    const rows = readCsv((await run(['evaluate', ...SIX, '-f', 'csv'])).stdout);
+    const rows = readCsv((await run(['evaluate', '-m', 'lewis-2015', ...SIX, '-f', 'csv'])).stdout);
     expect(rows).toHaveLength(6);
     expect(rows[2]).toMatchObject({ record: 'us-china-2017-04', score: 75, verdict: 'progress', negotiation: 'initiated', negotiation_points: 2, 'espionage-ip': 'absent' });
   });
 
   it.each([
-    ['evaluate', ['evaluate', ...SIX], 6, 'summit-score/evaluation-result@1'],
+    ['evaluate', ['evaluate', '-m', 'lewis-2015', ...SIX], 6, 'summit-score/evaluation-result@1'],
     ['compare', ['compare', ...SIX], 6, 'summit-score/compare-row@1'],
     ['timeline', ['timeline', 'us-china-2015-09'], 15, 'summit-score/timeline-point@1'],
     ['sensitivity', ['sensitivity', ...SIX, '--samples', '20'], 7, 'summit-score/sensitivity-case@1'],
@@ -183,8 +183,8 @@ describe('pictures and colour in the terminal', () => {
   });
 
   it('shows evaluate progress on stderr only when it is a terminal, and only for several records', async () => {
-    expect((await run(['evaluate', ...SIX, '-f', 'json'], { stderrIsTTY: true })).stderr).toMatch(/\rreading and scoring records 1\/12/);
-    expect((await run(['evaluate', ...SIX, '-f', 'json'])).stderr).toBe('');
+    expect((await run(['evaluate', '-m', 'lewis-2015', ...SIX, '-f', 'json'], { stderrIsTTY: true })).stderr).toMatch(/\rreading and scoring records 1\/12/);
+    expect((await run(['evaluate', '-m', 'lewis-2015', ...SIX, '-f', 'json'])).stderr).toBe('');
     expect((await run(['evaluate', '-f', 'json'], { stderrIsTTY: true })).stderr).toBe('');
   });
 

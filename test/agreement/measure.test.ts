@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { krippendorffAlpha } from '../../src/engine/agreement-alpha.js';
+import { measureAgreement, metricOf, type CodedCase } from '../../src/engine/agreement.js';
+import { compileMatrix } from '../../src/engine/index.js';
+import { loadMatrix } from '../../src/load/load-matrix.js';
+import { loadRecord } from '../../src/load/load-record.js';
+
+const ROOT = new URL('../../', import.meta.url);
+const load = (path: string) => ({ file: path, text: readFileSync(new URL(path, ROOT), 'utf8'), sha256: '' });
+const matrix = (id: string) => compileMatrix(loadMatrix(load(`matrices/${id}.yaml`)).matrix);
+const record = (path: string) => loadRecord(load(path)).record;
+
+const CASE: CodedCase = {
+  id: 'us-china-2015-09',
+  codings: [
+    { coder: 'a', record: record('fixtures/coders/a/us-china-2015-09.yaml') },
+    { coder: 'b', record: record('fixtures/coders/b/us-china-2015-09.yaml') },
+  ],
+};
+
+describe('the bundled example codings', () => {
+  it("coder a's record states the same facts as the bundled record", () => {
+    const bundled = record('fixtures/us-china-2015-09.yaml');
+    const strip = (events: typeof bundled.events) => events.map(({ location: _location, ...event }) => event);
+    expect(strip(CASE.codings[0]!.record.events)).toEqual(strip(bundled.events));
+  });
+});
+
+describe('measureAgreement', () => {
+  const lewis = measureAgreement(matrix('lewis-2015-v1'), [CASE], { bootstrap: { samples: 200, seed: 1, level: 0.95 } });
+
+  it('makes each criterion a unit with each coder’s level, and finds the two disagreements', () => {
+    expect(lewis.coders).toEqual(['a', 'b']);
+    expect(lewis.units.map((unit) => [unit.id, unit.codings.map((c) => c.level?.label), unit.agree])).toEqual([
+      ['negotiation', ['initiated', 'absent'], false],
+      ['espionage-ip', ['committed', 'committed'], true],
+      ['code-of-conduct', ['no-concession', 'no-concession'], true],
+      ['gge-endorsement', ['endorsed', 'not-endorsed'], false],
+      ['infrastructure-pledge', ['no-pledge', 'no-pledge'], true],
+    ]);
+  });
+
+  it('names the record fact behind each disagreement', () => {
+    const facts = (id: string) => lewis.units.find((unit) => unit.id === id)!.differences.map((d) => [d.event, d.fact, d.values.map((v) => v.value)]);
+    expect(facts('gge-endorsement')).toEqual([['endorse-un-gge-2015', 'fields.subject', ['un-gge-2015-report', 'un-gge-2015']]]);
+    expect(facts('negotiation')).toContainEqual(['hl-dialogue', 'fields.level', ['ministerial', 'senior-officials']]);
+  });
+
+  it('tries each differing fact and marks the one that decides the level, first', () => {
+    const negotiation = lewis.units.find((unit) => unit.id === 'negotiation')!.differences;
+    // b's record given a's level of hl-dialogue earns initiated; given a's date of dialogue-1, still absent.
+    expect(negotiation[0]).toMatchObject({ event: 'hl-dialogue', fact: 'fields.level', decisive: true });
+    expect(negotiation.find((d) => d.event === 'dialogue-1')).toMatchObject({ fact: 'date', decisive: false });
+  });
+
+  it('finds a decisive fact outside the evidence: a meeting date that makes a deadline late', () => {
+    const deliverables = measureAgreement(matrix('summit-deliverables'), [CASE], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
+    const deadlines = deliverables.units.find((unit) => unit.id === 'deadlines')!;
+    expect(deadlines.codings.map((c) => c.level?.label)).toEqual(['met', 'met-late']);
+    expect(deadlines.differences).toEqual([expect.objectContaining({ event: 'dialogue-1', fact: 'date', decisive: true })]);
+  });
+
+  it('computes ordinal alpha over the ranks of the levels (0 = lowest), missing nothing', () => {
+    // negotiation initiated (2) / absent (0); espionage-ip 2/2; code-of-conduct 1/1;
+    // gge-endorsement endorsed (1) / not-endorsed (0); infrastructure-pledge 0/0.
+    const expected = krippendorffAlpha([[2, 0], [2, 2], [1, 1], [1, 0], [0, 0]], 'ordinal').alpha;
+    expect(lewis.overall).toHaveLength(1);
+    expect(lewis.overall[0]).toMatchObject({ metric: 'ordinal', units: 5, pairableUnits: 5, agreeingUnits: 3, percentAgreement: 0.6 });
+    expect(lewis.overall[0]!.alpha).toBeCloseTo(expected!, 12);
+    expect(lewis.overall[0]!.cohen!.units).toBe(5);
+  });
+
+  it('chooses interval for the -1/0/+1 compliance scale and ordinal for other levels', () => {
+    const g20 = matrix('g20-compliance').matrix;
+    expect(g20.criteria.map(metricOf)).toEqual(['interval']);
+    expect(matrix('lewis-2015-v1').matrix.criteria.map(metricOf)).toEqual(['ordinal', 'ordinal', 'ordinal', 'ordinal', 'ordinal']);
+  });
+
+  it('makes each party cell of a per-party criterion a unit', () => {
+    const g20 = measureAgreement(matrix('g20-compliance'), [CASE], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
+    expect(g20.units.map((unit) => `${unit.id}:${unit.party}`)).toContain('compliance/commit-norms:CN');
+    expect(g20.units.every((unit) => unit.metric === 'interval' && unit.party !== null)).toBe(true);
+  });
+
+  it('treats a unit one coder’s record lacks as uncoded by that coder', () => {
+    const lone = measureAgreement(matrix('lewis-2015-v1'), [{ id: 'x', codings: [CASE.codings[0]!] }, CASE], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
+    const unit = lone.units[0]!;
+    expect(unit.case).toBe('x');
+    expect(unit.codings.map((c) => c.coded)).toEqual([true, false]);
+    expect(unit.agree).toBe(true);
+  });
+});
