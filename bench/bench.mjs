@@ -1,25 +1,28 @@
-// npm run bench: summit-score's speed against the anchors, on generated data (bench/generate.mjs)
-// in a temporary directory, printed, never asserted. Figures from one run are quoted in README.md
-// (Performance). Takes two to four minutes on a 2-core machine; the largest input is 4M events.
+// npm run bench: summit-score's speed against its anchors, on generated data (bench/generate.mjs)
+// in a temporary directory, printed, never asserted. Its output ends with a block ready to paste
+// into README.md (Performance). See bench/README.md for what each figure means.
 //
-//   node bench/bench.mjs [--keep] [--scale 0.1]
+//   node bench/bench.mjs [--scale F] [--rounds N] [--keep]
+//     --scale F    every size times F (0.1 for a quick look; the quoted figures are at 1)
+//     --rounds N   measured rounds of the in-process contenders (default 5)
 //     --keep       keep the temporary directory (its path is printed)
-//     --scale F    every size times F (quick looks; the quoted figures are at 1)
 import { spawnSync } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeRecord, seeded, writeMatrix, writeRecords } from './generate.mjs';
+import { makeComplianceRecord, makeRecord, seeded, writeMatrix, writeRecords } from './generate.mjs';
 import { engineSignature, handSignature, scoreByHand } from './handwritten.mjs';
-import { jsonRulesEngineScorer } from './json-rules-engine.mjs';
+import { jsonRulesEngineScorer, LIMITS as JRE_LIMITS } from './json-rules-engine.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/summit-score.js');
 const FLOOR = join(ROOT, 'bench/floor.mjs');
 const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const keep = args.includes('--keep');
-const scale = args.includes('--scale') ? Number(args[args.indexOf('--scale') + 1]) : 1;
+const scale = option('--scale', 1);
+const ROUNDS = option('--rounds', 5);
 const sized = (n) => Math.max(1, Math.round(n * scale));
 
 if (!existsSync(join(ROOT, 'dist/cli.js'))) {
@@ -27,117 +30,246 @@ if (!existsSync(join(ROOT, 'dist/cli.js'))) {
   process.exit(2);
 }
 const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url).href);
-const { compileMatrix, evaluateRecord } = await dist('engine/index.js');
+const { compileMatrix, evaluateRecord, verdictSources } = await dist('engine/index.js');
+const { countPairs } = await dist('engine/kendall.js');
 const { loadMatrix } = await dist('load/load-matrix.js');
 const { ndjsonLine } = await dist('load/ndjson.js');
 const { TOOL } = await dist('package-info.js');
+const { main } = await dist('cli.js');
 const { parse: parseYaml } = await import('yaml');
 
+// ---- printing --------------------------------------------------------------------------------
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mib = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MiB`;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sorted = (values) => [...values].sort((a, b) => a - b);
+const median = (values) => {
+  const s = sorted(values);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** `median (min–max)` of a list of figures. */
+const spread = (values, digits = 0) => {
+  const s = sorted(values);
+  return s.length === 1 ? fmt(s[0], digits) : `${fmt(median(s), digits)} (${fmt(s[0], digits)}–${fmt(s.at(-1), digits)})`;
+};
 const versionOf = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
-const line = (text = '') => console.log(text);
+const out = [];
+const line = (text = '') => {
+  out.push(text);
+  console.log(text);
+};
 const verdict = (ok) => (ok ? 'met' : 'NOT MET');
+const pad = (text, width) => String(text).padEnd(width);
 
 const dir = mkdtempSync(join(tmpdir(), 'summit-score-bench-'));
 const started = performance.now();
-line(`summit-score ${TOOL.version} bench: node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), data in ${dir}${keep ? '' : ' (removed at the end)'}`);
+const cpu = cpus()[0]?.model.trim() ?? 'unknown';
+line('```text');
+line(`summit-score ${TOOL.version} bench (node bench/bench.mjs${args.length > 0 ? ` ${args.join(' ')}` : ''})`);
+line(`machine: ${cpus().length} CPUs (${cpu}), node ${process.version}, ${process.platform}; scale ${scale}; data in ${dir}${keep ? '' : ' (removed at the end)'}`);
+line(`Every figure is the median (min–max) of interleaved runs: contenders take turns (A B C A B C ...), after the same warm-up.`);
+line();
 
 try {
-  // ---- data ------------------------------------------------------------------------------------
-  const EVENTS = 100;
-  const sizes = [1, 2, 4].map((factor) => ({ factor, records: sized(10_000) * factor }));
   const matrixFile = writeMatrix(dir);
-  const largest = sizes.at(-1);
-  const files = new Map();
-  const biggestFile = join(dir, `records-${largest.records}x${EVENTS}.ndjson`);
-  writeRecords(biggestFile, { records: largest.records, events: EVENTS });
-  files.set(largest.records, biggestFile);
-  // The smaller files are the first lines of the largest: the same records, in the same order.
-  for (const { records } of sizes.slice(0, -1)) files.set(records, await firstLines(biggestFile, join(dir, `records-${records}x${EVENTS}.ndjson`), records));
-  line(`data: a 20-criterion matrix using every kind of condition (${matrixFile}), records of ${EVENTS} events, generated with a fixed seed`);
-  line();
-
-  // ---- 1-3: in process -------------------------------------------------------------------------
   const matrixText = readFileSync(matrixFile, 'utf8');
-  const matrix = loadMatrix({ file: matrixFile, text: matrixText, sha256: '' }).matrix;
-  const compiled = compileMatrix(matrix);
-  const inProcess = sized(1_000);
-  const random = seeded(7);
-  // Records loaded as the CLI loads them (src/load/ndjson.ts), before any clock starts.
-  const records = Array.from({ length: inProcess }, (_, i) => ndjsonLine('bench.ndjson', i + 1, Buffer.from(JSON.stringify(makeRecord(random, i, EVENTS)))).record.record);
-  const events = records.reduce((sum, record) => sum + record.events.length, 0);
-
-  // Every scorer must reach the same levels, totals and verdicts as the engine on every record.
+  const compiled = compileMatrix(loadMatrix({ file: matrixFile, text: matrixText, sha256: '' }).matrix);
   const jre = jsonRulesEngineScorer(parseYaml(matrixText));
-  const jreRecords = records.slice(0, sized(300));
+  /** Records of `events` events, loaded as the CLI loads them (src/load/ndjson.ts), before any clock starts. */
+  const loadedRecords = (count, events, seed = 7) => {
+    const random = seeded(seed);
+    return Array.from({ length: count }, (_, i) => ndjsonLine('bench.ndjson', i + 1, Buffer.from(JSON.stringify(makeRecord(random, i, events)))).record.record);
+  };
+  const contenders = (records) => [
+    { name: 'engine, explain off', run: () => { for (const r of records) evaluateRecord(compiled, r, { explain: false }); } },
+    { name: 'engine, explain on', run: () => { for (const r of records) evaluateRecord(compiled, r); } },
+    { name: 'hand-written', run: () => { for (const r of records) scoreByHand(r); } },
+    { name: `json-rules-engine ${versionOf('json-rules-engine')}`, run: async () => { for (const r of records) await jre(r); } },
+  ];
+
+  // ---- 1. in process ---------------------------------------------------------------------------
+  const EVENTS = 100;
+  const records = loadedRecords(sized(1_000), EVENTS);
+  const events = records.reduce((sum, record) => sum + record.events.length, 0);
   let disagreements = 0;
-  for (const [i, record] of records.entries()) {
+  for (const record of records) {
     const expected = engineSignature(evaluateRecord(compiled, record, { explain: false }));
     if (handSignature(scoreByHand(record)) !== expected) disagreements++;
-    if (i < jreRecords.length && (await jre(record)) !== expected) disagreements++;
+    if ((await jre(record)) !== expected) disagreements++;
   }
-
-  const lean = throughput(() => {
-    for (const record of records) evaluateRecord(compiled, record, { explain: false });
-  }, events);
-  const full = throughput(() => {
-    for (const record of records) evaluateRecord(compiled, record);
-  }, events);
-  const hand = throughput(() => {
-    for (const record of records) scoreByHand(record);
-  }, events);
-  const jreEvents = jreRecords.reduce((sum, record) => sum + record.events.length, 0);
-  const jreRate = await throughputAsync(async () => {
-    for (const record of jreRecords) await jre(record);
-  }, jreEvents);
-
-  line(`1. engine in process, ${fmt(inProcess)} records x ${EVENTS} events, after warm-up (best of 7 passes)`);
-  line(`   levels, totals, gates and verdicts only (explain: false)   ${fmt(lean)} events/s   target >= 1,000,000: ${verdict(lean >= 1e6)}`);
-  line(`   with evidence and explanations (what evaluate prints)      ${fmt(full)} events/s`);
-  line(`2. json-rules-engine ${versionOf('json-rules-engine')}, the same conditions, ${fmt(jreRecords.length)} records`);
-  line(`   ${fmt(jreRate)} events/s: the engine is ${fmt(lean / jreRate, 1)}x faster (${fmt(full / jreRate, 1)}x with explanations)   target >= 4x: ${verdict(lean / jreRate >= 4)}`);
-  line(`3. hand-written JavaScript, the same conditions (bench/handwritten.mjs)`);
-  line(`   ${fmt(hand)} events/s: hand-written time / engine time = ${fmt(lean / hand, 2)} (${fmt(full / hand, 2)} with explanations)   target >= 0.67: ${verdict(lean / hand >= 0.67)}`);
-  line(`   levels, totals and verdicts of engine, hand-written and json-rules-engine: ${disagreements === 0 ? 'identical on every record' : `${disagreements} DISAGREEMENTS`}`);
+  const main1 = await rounds(contenders(records), ROUNDS, 2);
+  const [off, on, hand, rules] = main1;
+  const rate = (times) => times.map((ms) => (events / ms) * 1000);
+  const ratio = (a, b) => a.times.map((t, i) => b.times[i] / t);
+  line(`1. The engine in process: ${fmt(records.length)} records x ${EVENTS} events (the bench matrix: 20 criteria, every kind of condition), ${ROUNDS} rounds after 2 of warm-up`);
+  for (const c of main1) line(`   ${pad(c.name, 26)} ${pad(spread(rate(c.times)), 34)} events/s   ${spread(c.times.map((ms) => (1000 * ms) / records.length), 1)} µs/record`);
+  const offHand = ratio(off, hand);
+  const onHand = ratio(on, hand);
+  const offRules = ratio(off, rules);
+  line(`   engine / hand-written, explain off: ${spread(offHand, 2)}   target >= 0.85: ${verdict(median(offHand) >= 0.85)}`);
+  line(`   engine / hand-written, explain on:  ${spread(onHand, 2)}   target >= 0.5: ${verdict(median(onHand) >= 0.5)}`);
+  line(`   engine / json-rules-engine:         ${spread(offRules, 1)}x   target >= 8x: ${verdict(median(offRules) >= 8)}`);
+  line(`   levels, totals and verdicts of the engine, hand-written and json-rules-engine: ${disagreements === 0 ? 'identical on every record' : `${disagreements} DISAGREEMENTS`}`);
+  line(`   json-rules-engine cannot express: ${JRE_LIMITS}`);
   line();
 
-  // ---- 4-5: end to end -------------------------------------------------------------------------
-  line('4-5. end to end: summit-score evaluate FILE -m MATRIX -f ndjson > /dev/null, against the floor: node bench/floor.mjs FILE');
-  line('     (reads the file line by line as the tool does, and JSON.parses each line); wall time, peak RSS of the process');
+  // ---- 2. by record size -----------------------------------------------------------------------
+  const SIZES = [10, 100, 1_000, 10_000];
+  const TOTAL = sized(20_000);
+  line(`2. µs per record by record size (about ${fmt(TOTAL)} events per size; 3 rounds after 1 of warm-up)`);
+  line(`   ${pad('events per record', 19)}${main1.map((c) => pad(c.name, 30)).join('')}engine / hand-written`);
+  const bySize = [];
+  for (const size of SIZES) {
+    const set = loadedRecords(Math.max(1, Math.round(TOTAL / size)), size, 11);
+    const measured = await rounds(contenders(set), 3, 1);
+    const perRecord = (c) => c.times.map((ms) => (1000 * ms) / set.length);
+    bySize.push({ size, measured });
+    line(`   ${pad(fmt(size), 19)}${measured.map((c) => pad(spread(perRecord(c), 1), 30)).join('')}${spread(ratio(measured[0], measured[2]), 2)}`);
+  }
+  const largest = bySize.at(-1).measured;
+  const explainCost = largest[1].times.map((t, i) => t / largest[0].times[i]);
+  line(`   explain on / explain off at ${fmt(SIZES.at(-1))} events per record: ${spread(explainCost, 2)}x   target <= 3x: ${verdict(median(explainCost) <= 3)}`);
+  line();
+
+  // ---- 3. a large JSON record ------------------------------------------------------------------
+  const commitments = sized(2_000);
+  const compliance = makeComplianceRecord(seeded(2024), commitments, 21);
+  const jsonFile = join(dir, 'compliance.json');
+  const ndjsonFile = join(dir, 'compliance.ndjson');
+  writeFileSync(jsonFile, JSON.stringify(compliance, null, 2));
+  writeFileSync(ndjsonFile, `${JSON.stringify(compliance)}\n`);
+  const jsonBytes = statSync(jsonFile).size;
+  const runs3 = Math.max(1, Math.min(3, ROUNDS));
+  const large = interleaved([
+    ['JSON.parse', [FLOOR, 'parse', jsonFile]],
+    ['JSON.parse + JSON.stringify', [FLOOR, 'parse-stringify', jsonFile]],
+    ['evaluate compliance.json -f json', [BIN, 'evaluate', jsonFile, '-m', 'g20-compliance', '-f', 'json']],
+    ['evaluate compliance.ndjson -f ndjson', [BIN, 'evaluate', ndjsonFile, '-m', 'g20-compliance', '-f', 'ndjson']],
+  ], runs3);
+  const [parseOnly, parseStringify, asJson, asNdjson] = large;
+  line(`3. A large JSON record: ${fmt(commitments)} commitments x 21 members (${fmt(compliance.events.length)} events), matrices/g20-compliance.yaml; ${mib(jsonBytes)} as indented JSON; ${runs3} interleaved runs, wall time and peak RSS of each process`);
+  for (const r of large) line(`   ${pad(r.name, 40)} ${pad(`${spread(r.seconds, 2)} s`, 26)} peak RSS ${spread(r.rss.map((b) => b / 2 ** 20), 0)} MiB`);
+  const t = (r) => median(r.seconds);
+  const rss = (r) => median(r.rss);
+  line(`   .json / the same record as one NDJSON line: time ${fmt(t(asJson) / t(asNdjson), 2)}x (target <= 1.5x: ${verdict(t(asJson) / t(asNdjson) <= 1.5)}), peak RSS ${fmt(rss(asJson) / rss(asNdjson), 2)}x (target <= 1.5x: ${verdict(rss(asJson) / rss(asNdjson) <= 1.5)})`);
+  line(`   .json / JSON.parse: ${fmt(t(asJson) / t(parseOnly), 1)}x (target <= 10x: ${verdict(t(asJson) / t(parseOnly) <= 10)}); / JSON.parse + JSON.stringify: ${fmt(t(asJson) / t(parseStringify), 1)}x (target < 3x: ${verdict(t(asJson) / t(parseStringify) < 3)})`);
+  const bound = 10 * jsonBytes + 100 * 2 ** 20;
+  line(`   peak RSS against the bound 10 x input + 100 MiB (${mib(bound)}): .json ${mib(rss(asJson))} ${verdict(rss(asJson) <= bound)}, NDJSON ${mib(rss(asNdjson))} ${verdict(rss(asNdjson) <= bound)}`);
+  line();
+
+  // ---- 4. end to end, NDJSON -------------------------------------------------------------------
   const endToEnd = [];
-  for (const { factor, records: count } of sizes) {
-    const file = files.get(count);
-    const floor = measure(process.execPath, [FLOOR, file]);
-    const tool = measure(process.execPath, [BIN, 'evaluate', file, '-m', matrixFile, '-f', 'ndjson']);
-    if (tool.status !== 0) throw new Error(`summit-score exited ${tool.status}: ${tool.stderr}`);
-    endToEnd.push({ factor, count, floor, tool, bytes: statSync(file).size });
+  const E2E = [1, 4].map((factor) => ({ factor, records: sized(10_000) * factor }));
+  const biggest = join(dir, `records-${E2E.at(-1).records}x${EVENTS}.ndjson`);
+  writeRecords(biggest, { records: E2E.at(-1).records, events: EVENTS });
+  const e2eRuns = scale >= 1 ? 1 : runs3;
+  line(`4. End to end: summit-score evaluate FILE -m bench-matrix.yaml -f ndjson -o OUT, ${e2eRuns} run(s) each`);
+  line(`   floor (bench/floor.mjs ndjson): read the input as the tool does and JSON.parse each line, plus JSON.stringify of the tool's output lines (parsed beforehand, off the clock)`);
+  for (const { records: count } of E2E) {
+    const file = count === E2E.at(-1).records ? biggest : await firstLines(biggest, join(dir, `records-${count}x${EVENTS}.ndjson`), count);
+    const output = join(dir, 'out.ndjson');
+    const tool = [];
+    const floor = [];
+    for (let i = 0; i < e2eRuns; i++) {
+      const run = measure(process.execPath, [BIN, 'evaluate', file, '-m', matrixFile, '-f', 'ndjson', '-o', output]);
+      if (run.status !== 0) throw new Error(`summit-score exited ${run.status}: ${run.stderr}`);
+      tool.push(run);
+      const f = measure(process.execPath, [FLOOR, 'ndjson', file, output]);
+      floor.push({ ...f, seconds: f.seconds - Number(/off the clock: (\d+) ms/.exec(f.stdout)?.[1] ?? 0) / 1000 });
+    }
+    const bytes = statSync(file).size;
+    const ratios = tool.map((run, i) => run.seconds / floor[i].seconds);
+    endToEnd.push({ count, bytes, ratio: median(ratios), rss: median(tool.map((r) => r.maxRss)) });
     line(
-      `   ${fmt(count * EVENTS)} events (${fmt(count)} x ${EVENTS}, ${mib(statSync(file).size)})` +
-        `   floor ${fmt(floor.seconds, 2)} s, ${mib(floor.maxRss)}   summit-score ${fmt(tool.seconds, 2)} s, ${mib(tool.maxRss)}` +
-        `   ${fmt(tool.seconds / floor.seconds, 2)}x the floor, ${fmt((count * EVENTS) / tool.seconds)} events/s`,
+      `   ${fmt(count * EVENTS)} events (${mib(bytes)}, output ${mib(statSync(output).size)})   floor ${spread(floor.map((r) => r.seconds), 2)} s   summit-score ${spread(tool.map((r) => r.seconds), 2)} s, ` +
+        `peak RSS ${mib(median(tool.map((r) => r.maxRss)))}   ${spread(ratios, 2)}x the floor   ${fmt((count * EVENTS) / median(tool.map((r) => r.seconds)))} events/s`,
     );
+    rmSync(output, { force: true });
   }
-  const [one] = endToEnd;
-  const four = endToEnd.at(-1);
-  line(`   at ${fmt(one.count * EVENTS)} events: ${fmt(one.tool.seconds / one.floor.seconds, 2)}x the floor (target <= 2x: ${verdict(one.tool.seconds / one.floor.seconds <= 2)}); peak RSS ${mib(one.tool.maxRss)} (target <= 200 MiB: ${verdict(one.tool.maxRss <= 200 * 2 ** 20)})`);
-  line(
-    `   4x the input: time x${fmt(four.tool.seconds / one.tool.seconds, 2)} (linear: x4), peak RSS ${mib(four.tool.maxRss)} ` +
-      `(at 1x: ${mib(one.tool.maxRss)}; target <= 200 MiB: ${verdict(four.tool.maxRss <= 200 * 2 ** 20)})`,
-  );
+  for (const e of endToEnd) {
+    line(`   at ${fmt(e.count * EVENTS)} events: ${fmt(e.ratio, 2)}x the floor (target <= 2.5x: ${verdict(e.ratio <= 2.5)}); peak RSS ${mib(e.rss)} (target <= 200 MiB: ${verdict(e.rss <= 200 * 2 ** 20)}; bound 10 x input + 100 MiB: ${verdict(e.rss <= 10 * e.bytes + 100 * 2 ** 20)})`);
+  }
   line();
 
-  // ---- 6: start-up -----------------------------------------------------------------------------
-  const runs = 15;
-  const commands = [
+  // ---- 5. start-up -----------------------------------------------------------------------------
+  const startup = startupTimes([
     ['node -e 0', [process.execPath, '-e', '0']],
     ['summit-score --version', [process.execPath, BIN, '--version']],
     ['summit-score evaluate', [process.execPath, BIN, 'evaluate']],
-  ];
+    ['summit-score validate matrices fixtures', [process.execPath, BIN, 'validate', 'matrices', 'fixtures']],
+    ['summit-score test --bundled', [process.execPath, BIN, 'test', '--bundled']],
+  ]);
+  line(`5. Start-up: wall time, ${startup.how}`);
+  const bare = median(startup.times[0]);
+  const targets = [null, 1.3, 2, 3, 3];
+  startup.names.forEach((name, i) => {
+    const ms = median(startup.times[i]);
+    const target = targets[i] === null ? '' : `   ${fmt(ms / bare, 2)}x node -e 0, target <= ${targets[i]}x: ${verdict(ms / bare <= targets[i])}`;
+    line(`   ${pad(name, 40)} ${pad(`${spread(startup.times[i], 1)} ms`, 28)}${target}`);
+  });
+  line();
+
+  // ---- 6. scaling ------------------------------------------------------------------------------
+  line('6. Scaling: time at n, 2n and 4n (median of 3, in process), and the growth per doubling (linear: x2)');
+  const scaling = await scalingRows(dir, matrixFile);
+  for (const row of scaling) {
+    const [a, b, c] = row.ms;
+    line(`   ${pad(row.name, 58)} ${pad(row.sizes.map((size) => fmt(size)).join(' / '), 22)} ${pad(`${fmt(a, 1)} / ${fmt(b, 1)} / ${fmt(c, 1)} ms`, 30)} x${fmt(b / a, 2)} x${fmt(c / b, 2)}`);
+  }
+  line();
+  line(`bench took ${fmt((performance.now() - started) / 1000, 0)} s`);
+  line('```');
+} finally {
+  if (!keep) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Runs the contenders in rounds (each once per round, in turn), `warm` rounds unmeasured first:
+ * a busy moment of the machine falls on all of them alike. Times in ms, one per round.
+ */
+async function rounds(list, count, warm) {
+  const measured = list.map((c) => ({ ...c, times: [] }));
+  for (let round = 0; round < warm + count; round++) {
+    for (const c of measured) {
+      const t = performance.now();
+      await c.run();
+      if (round >= warm) c.times.push(performance.now() - t);
+    }
+  }
+  return measured;
+}
+
+/** Runs each command `count` times, interleaved, with one unmeasured run each first: seconds and peak RSS. */
+function interleaved(commands, count) {
+  const results = commands.map(([name]) => ({ name, seconds: [], rss: [] }));
+  for (let round = 0; round <= count; round++) {
+    commands.forEach(([, commandArgs], i) => {
+      if (round === 0 && count > 1) return;
+      const run = measure(process.execPath, commandArgs);
+      if (run.status !== 0) throw new Error(`${commands[i][0]} exited ${run.status}: ${run.stderr}`);
+      if (round > 0 || count === 1) {
+        results[i].seconds.push(run.seconds);
+        results[i].rss.push(run.maxRss);
+      }
+    });
+    if (round === 0 && count === 1) break;
+  }
+  return results;
+}
+
+/** Start-up times in ms: hyperfine where installed, else interleaved runs. */
+function startupTimes(commands) {
+  const names = commands.map(([name]) => name);
+  const hyperfine = spawnSync('hyperfine', ['--version'], { encoding: 'utf8' });
+  if (hyperfine.status === 0) {
+    const report = join(dir, 'hyperfine.json');
+    const run = spawnSync('hyperfine', ['-N', '--warmup', '3', '--runs', '20', '--export-json', report, ...commands.map(([, argv]) => argv.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' '))], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status === 0) {
+      const results = JSON.parse(readFileSync(report, 'utf8')).results;
+      return { names, times: results.map((r) => r.times.map((s) => s * 1000)), how: `${hyperfine.stdout.trim()}, 20 runs each after 3 of warm-up (-N: no shell)` };
+    }
+  }
   const times = commands.map(() => []);
-  // Interleaved, so that a busy moment of the machine falls on all three alike.
-  for (let i = 0; i < runs + 2; i++) {
+  for (let i = 0; i < 22; i++) {
     commands.forEach(([, [command, ...rest]], j) => {
       const t = performance.now();
       const run = spawnSync(command, rest, { stdio: 'ignore', cwd: ROOT });
@@ -145,58 +277,122 @@ try {
       if (i >= 2) times[j].push(performance.now() - t);
     });
   }
-  const [bare, version, evaluate] = times.map(median);
-  line(`6. start-up, median wall time of ${runs} interleaved runs (after 2 unmeasured)`);
-  line(`   node -e 0                ${fmt(bare, 1)} ms`);
-  line(`   summit-score --version   ${fmt(version, 1)} ms   ${fmt(version / bare, 2)}x bare node   target <= 1.3x: ${verdict(version / bare <= 1.3)}`);
-  line(`   summit-score evaluate    ${fmt(evaluate, 1)} ms   ${fmt(evaluate / bare, 2)}x bare node   target <= 2x: ${verdict(evaluate / bare <= 2)}`);
-  line();
-  line(`bench took ${fmt((performance.now() - started) / 1000, 0)} s`);
-} finally {
-  if (!keep) rmSync(dir, { recursive: true, force: true });
+  return { names, times, how: '20 interleaved runs each after 2 unmeasured (hyperfine is not installed)' };
 }
 
-/** Events per second of a synchronous pass over the records: best of 7, after 3 passes of warm-up. */
-function throughput(pass, events) {
-  for (let i = 0; i < 3; i++) pass();
-  let best = Infinity;
-  for (let i = 0; i < 7; i++) {
-    const t = performance.now();
-    pass();
-    best = Math.min(best, performance.now() - t);
-  }
-  return (events / best) * 1000;
+/** The CLI in this process, output discarded: ms of one run. */
+async function timeCli(argv) {
+  let stderr = '';
+  const io = { stdout() {}, stderr: (text) => void (stderr += text), readStdin: () => Buffer.alloc(0), isTTY: false, stderrIsTTY: false, env: {} };
+  const t = performance.now();
+  const code = await main(argv, io);
+  const ms = performance.now() - t;
+  if (code !== 0 && code !== 1) throw new Error(`summit-score ${argv.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`);
+  return ms;
 }
 
-async function throughputAsync(pass, events) {
-  await pass();
-  let best = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    await pass();
-    best = Math.min(best, performance.now() - t);
-  }
-  return (events / best) * 1000;
+/** One row per command path: the median ms of 3 runs at each of three sizes. */
+async function scalingRows(base, benchMatrix) {
+  const rows = [];
+  const random = seeded(99);
+  const write = (name, text) => {
+    const file = join(base, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const measureAt = async (name, sizes, prepare) => {
+    const ms = [];
+    for (const size of sizes) {
+      const run = await prepare(size);
+      await run();
+      const times = [];
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        await run();
+        times.push(performance.now() - t);
+      }
+      ms.push(median(times));
+    }
+    rows.push({ name, sizes, ms });
+  };
+  const n = (x) => Math.max(2, Math.round(x * Math.min(1, scale * 4)));
+  const recordFile = (events, tag) => write(`scaling-${tag}-${events}.json`, JSON.stringify(makeRecord(random, events, events)));
+  const complianceFile = (commitments, members, tag) => write(`scaling-${tag}-${commitments}x${members}.json`, JSON.stringify(makeComplianceRecord(seeded(5), commitments, members)));
+  const records = (count, tag) => Array.from({ length: count }, (_, i) => write(`scaling-${tag}-${count}-${i}.json`, JSON.stringify(makeRecord(random, i, 50))));
+
+  await measureAt('evaluate RECORD.json -f json (events)', [n(2000), n(4000), n(8000)], (e) => {
+    const file = recordFile(e, 'evaluate');
+    return () => timeCli(['evaluate', file, '-m', benchMatrix, '-f', 'json']);
+  });
+  await measureAt('evaluate RECORD.json --explain -f json (events)', [n(2000), n(4000), n(8000)], (e) => {
+    const file = recordFile(e, 'explain');
+    return () => timeCli(['evaluate', file, '-m', benchMatrix, '--explain', '-f', 'json']);
+  });
+  await measureAt('evaluate g20-compliance, 21 members (commitments)', [n(100), n(200), n(400)], (c) => {
+    const file = complianceFile(c, 21, 'commitments');
+    return () => timeCli(['evaluate', file, '-m', 'g20-compliance', '-f', 'json']);
+  });
+  await measureAt('evaluate g20-compliance, 20 commitments, table (members = parties)', [n(100), n(200), n(400)], (p) => {
+    const file = complianceFile(20, p, 'grid');
+    return () => timeCli(['evaluate', file, '-m', 'g20-compliance']);
+  });
+  await measureAt('validate RECORD.json (events)', [n(2000), n(4000), n(8000)], (e) => {
+    const file = recordFile(e, 'validate');
+    return () => timeCli(['validate', file]);
+  });
+  await measureAt('timeline RECORD.json (events; a date per event)', [n(250), n(500), n(1000)], (e) => {
+    const file = recordFile(e, 'timeline');
+    return () => timeCli(['timeline', file, '-m', benchMatrix, '-f', 'json']);
+  });
+  await measureAt('compare RECORDS... (records)', [n(50), n(100), n(200)], (r) => {
+    const files = records(r, 'compare');
+    return () => timeCli(['compare', ...files, '-m', benchMatrix, '-f', 'json']);
+  });
+  await measureAt('sensitivity RECORDS... --samples 200 (records)', [n(50), n(100), n(200)], (r) => {
+    const files = records(r, 'sensitivity');
+    return () => timeCli(['sensitivity', ...files, '-m', benchMatrix, '--samples', '200', '-f', 'json']);
+  });
+  await measureAt('diff A.json B.json (records)', [n(100), n(200), n(400)], async (r) => {
+    const files = records(r, 'diff');
+    const a = join(base, `diff-a-${r}.json`);
+    const b = join(base, `diff-b-${r}.json`);
+    await timeCli(['evaluate', ...files, '-m', benchMatrix, '-f', 'json', '-o', a]);
+    await timeCli(['evaluate', ...files, '-m', benchMatrix, '--as-of', '2014-06-30', '-f', 'json', '-o', b]);
+    return () => timeCli(['diff', a, b, '-f', 'json']);
+  });
+  await measureAt('verdictSources, one source cited by every event (events)', [n(20000), n(40000), n(80000)], (e) => {
+    const evidence = Array.from({ length: e }, (_, i) => ({ event: `e${i}`, sources: [{ url: 'https://shared.example', verified: true }] }));
+    const result = { criteria: [{ applicable: true, evidence }] };
+    return () => verdictSources(result);
+  });
+  await measureAt("Kendall's tau-b, countPairs (cases)", [n(100000), n(200000), n(400000)], (r) => {
+    const first = Float64Array.from({ length: r }, (_, i) => i % 997);
+    const second = Float64Array.from({ length: r }, (_, i) => (i * 7919) % 1009);
+    return () => countPairs(first, second);
+  });
+  return rows;
 }
 
 /**
- * Runs a command with stdout to /dev/null: wall time from here, peak RSS of the process from
- * GNU time (/usr/bin/time) where it is installed, else from the process itself (a preloaded
- * hook that reports process.resourceUsage().maxRSS as it exits).
+ * Runs a command: wall time from here, peak RSS of the process from GNU time (/usr/bin/time)
+ * where installed, else from the process itself (a preloaded hook reporting its maxRSS).
  */
 function measure(command, commandArgs) {
   const gnuTime = existsSync('/usr/bin/time');
   const report = join(dir, 'measure.txt');
   rmSync(report, { force: true });
-  const out = openSync('/dev/null', 'w');
+  const outFile = join(dir, 'stdout.txt');
+  const outFd = openSync(outFile, 'w');
   const t = performance.now();
   const run = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, command, ...commandArgs], { stdio: ['ignore', out, 'pipe'], cwd: dir, maxBuffer: 1 << 26 })
-    : spawnSync(command, ['--require', join(ROOT, 'bench/max-rss.cjs'), ...commandArgs], { stdio: ['ignore', out, 'pipe'], cwd: dir, env: { ...process.env, SUMMIT_BENCH_RSS: report }, maxBuffer: 1 << 26 });
+    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, command, ...commandArgs], { stdio: ['ignore', outFd, 'pipe'], cwd: ROOT, maxBuffer: 1 << 26 })
+    : spawnSync(command, ['--require', join(ROOT, 'bench/max-rss.cjs'), ...commandArgs], { stdio: ['ignore', outFd, 'pipe'], cwd: ROOT, env: { ...process.env, SUMMIT_BENCH_RSS: report }, maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t) / 1000;
-  closeSync(out);
+  closeSync(outFd);
   const kib = Number(readFileSync(report, 'utf8').trim().split('\n').at(-1));
-  return { seconds, maxRss: kib * 1024, status: run.status, stderr: String(run.stderr).slice(0, 2000) };
+  const stdout = statSync(outFile).size < 1 << 16 ? readFileSync(outFile, 'utf8') : '';
+  rmSync(outFile, { force: true });
+  return { seconds, maxRss: kib * 1024, status: run.status, stdout, stderr: String(run.stderr).slice(0, 2000) };
 }
 
 /** Copies the first `count` lines of `source` to `target`. */

@@ -150,6 +150,38 @@ export function makeRecord(random, index, eventCount) {
   return { id: `case-${pad(index, 6)}`, title: `Summit ${pad(index, 6)}: ${parties.join('-')} on ${dateOf(summitDay)}`, date: dateOf(summitDay), parties, events };
 }
 
+const MEMBERS = ['AR', 'AU', 'BR', 'CA', 'CN', 'FR', 'DE', 'IN', 'ID', 'IT', 'JP', 'KR', 'MX', 'RU', 'SA', 'ZA', 'TR', 'GB', 'US', 'EU', 'AFU'];
+
+/**
+ * A compliance record as the G7/G20 Research Group codes one (matrices/g20-compliance.yaml):
+ * `commitments` commitments made at a summit by `members` members, and for each member and
+ * commitment a report of its action (full or partial) or, now and then, an accusation of breach
+ * or nothing at all. Every event cites a source.
+ */
+export function makeComplianceRecord(random, commitments, members) {
+  const parties = MEMBERS.slice(0, members);
+  const summitDay = Date.UTC(2024, 10, 18) / MS_PER_DAY;
+  const events = [];
+  const cite = (id, day) => [{ url: `https://compliance.example.org/2024/${id}`, publisher: pick(random, PUBLISHERS), date: dateOf(day) }];
+  for (let c = 0; c < commitments; c++) {
+    const id = `c${pad(c, 4)}`;
+    events.push({ id, date: dateOf(summitDay), type: 'commitment', title: title(random, 6 + Math.floor(random() * 6)), actors: parties, fields: { topics: subset(random, TOPICS, 1, 2) }, sources: cite(id, summitDay) });
+    for (const party of parties) {
+      const roll = random();
+      const day = summitDay + 10 + Math.floor(random() * 300);
+      const eventId = `${id}-${party.toLowerCase()}`;
+      if (roll < 0.8) {
+        const fields = random() < 0.3 ? { extent: 'partial', by: pick(random, PUBLISHERS) } : { by: pick(random, PUBLISHERS) };
+        events.push({ id: eventId, date: dateOf(day), type: 'report', title: title(random, 5), actors: [party], fields, links: { fulfils: id }, sources: cite(eventId, day) });
+      } else if (roll < 0.88) {
+        events.push({ id: eventId, date: dateOf(day), type: 'accusation', title: title(random, 5), actors: [parties[0]], fields: { accused: [party], severity: 1 + Math.floor(random() * 5) }, links: { breaches: id }, sources: cite(eventId, day) });
+      }
+    }
+  }
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  return { id: 'g20-2024-compliance', title: `G20 compliance: ${commitments} commitments x ${members} members (generated)`, date: dateOf(summitDay), parties, events };
+}
+
 /** Writes `records` records of `events` events each, one JSON document per line. Returns the bytes written. */
 export function writeRecords(file, { records, events, seed = 20150925 }) {
   const random = seeded(seed);

@@ -7,7 +7,6 @@
 const MS_PER_DAY = 86_400_000;
 const dayOf = (text) => Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) / MS_PER_DAY;
 const DAY_2016 = dayOf('2016-01-01');
-const POLITICAL = ['leaders', 'ministerial'];
 const BANDS = [
   { label: 'progress', min: 70 },
   { label: 'promise', min: 45 },
@@ -19,171 +18,309 @@ const own = (fields, key) => (Object.hasOwn(fields, key) ? fields[key] : undefin
 const present = (value) => value !== undefined && value !== null;
 const holdsParty = (value, party) => (Array.isArray(value) ? value.includes(party) : value === party);
 const containsItem = (value, item) => (Array.isArray(value) ? value.includes(item) : typeof value === 'string' && value.includes(item));
+const isPolitical = (level) => level === 'leaders' || level === 'ministerial';
+const NONE = Object.freeze([]);
+const LINK_KINDS = ['of', 'fulfils', 'breaches', 'supersedes'];
+// Tests on a linked event, made once rather than at every call.
+const always = () => true;
+const isMechanism = (event) => event.type === 'mechanism';
+const isCommitment = (event) => event.type === 'commitment';
+const isHotlineOrCommitment = (event) => event.type === 'hotline' || event.type === 'commitment';
+const isPoliticalMechanism = (event) => event.type === 'mechanism' && isPolitical(own(event.fields, 'level'));
 
-/** Scores one loaded record (src/engine/types.ts CaseRecord) as of its last event. */
+/**
+ * Scores one loaded record (src/engine/types.ts CaseRecord) as of its last event. One pass
+ * builds the index a careful programmer would: events by type and by id, and for each link kind
+ * the events linking to each event; every criterion then reads only the events of its types.
+ */
 export function scoreByHand(record) {
   let asOfDay = record.day;
   for (const event of record.events) if (event.day > asOfDay) asOfDay = event.day;
-  const events = record.events.filter((event) => event.day <= asOfDay);
   const byId = new Map();
-  for (const event of events) byId.set(event.id, event);
+  const byType = new Map();
   const linkedBy = { of: new Map(), fulfils: new Map(), breaches: new Map(), supersedes: new Map() };
+  const events = [];
+  for (const event of record.events) {
+    if (event.day > asOfDay) continue;
+    events.push(event);
+    byId.set(event.id, event);
+    const list = byType.get(event.type);
+    if (list) list.push(event);
+    else byType.set(event.type, [event]);
+  }
   for (const event of events) {
-    for (const kind in event.links) {
-      for (const target of event.links[kind]) {
+    for (const kind of LINK_KINDS) {
+      const targets = event.links[kind];
+      if (targets === undefined) continue;
+      for (const target of targets) {
         const list = linkedBy[kind].get(target);
         if (list) list.push(event);
         else linkedBy[kind].set(target, [event]);
       }
     }
   }
-  const targets = (event, kind) => {
-    const out = [];
-    for (const id of event.links[kind] ?? []) {
+  const ofType = (type) => byType.get(type) ?? NONE;
+  const mechanisms = ofType('mechanism');
+  const meetings = ofType('meeting');
+  const commitments = ofType('commitment');
+  const reports = ofType('report');
+  const accusations = ofType('accusation');
+  const hotlines = ofType('hotline');
+  const exercises = ofType('exercise');
+  const sources = (event, kind) => linkedBy[kind].get(event.id) ?? NONE;
+  /** Whether some target of the event's `kind` links passes the test. */
+  const linksTo = (event, kind, test) => {
+    const targets = event.links[kind];
+    if (targets === undefined) return false;
+    for (const id of targets) {
       const target = byId.get(id);
-      if (target) out.push(target);
+      if (target !== undefined && test(target)) return true;
     }
-    return out;
+    return false;
   };
-  const sources = (event, kind) => linkedBy[kind].get(event.id) ?? [];
-  const deadline = (event) => {
-    const due = own(event.fields, 'deadline');
-    if (typeof due !== 'string') return undefined;
-    const dueDay = dayOf(due);
-    let first = Infinity;
-    for (const fulfilment of sources(event, 'fulfils')) first = Math.min(first, fulfilment.day);
-    return first <= dueDay ? 'met' : first !== Infinity ? 'met-late' : asOfDay > dueDay ? 'missed' : 'pending';
-  };
-  const some = (test) => events.some(test);
-  const count = (test) => {
-    let n = 0;
-    for (const event of events) if (test(event)) n++;
-    return n;
-  };
-  const isMechanism = (event) => event.type === 'mechanism';
+  const hasTarget = (event, kind) => linksTo(event, kind, always);
   const summit = record.day;
 
   const results = [];
   const add = (id, weight, levels, reached, applicable = true) => {
-    const lowest = levels.at(-1);
+    const lowest = levels[levels.length - 1];
     const max = levels[0] - lowest;
     results.push({ id, weight, applicable, level: reached, normalised: applicable ? (levels[reached] - lowest) / max : null });
   };
 
-  // negotiation (gates: above promise requires initiated, above gesture requires defined)
-  const negotiation = some((e) => e.type === 'meeting' && targets(e, 'of').some((m) => m.type === 'mechanism' && POLITICAL.includes(own(m.fields, 'level'))))
-    ? 0
-    : some(isMechanism) ? 1 : 2;
-  add('negotiation', 4, [2, 1, 0], negotiation);
-  // mechanism-level
-  add('mechanism-level', 3, [3, 2, 1, 0],
-    some((e) => isMechanism(e) && POLITICAL.includes(own(e.fields, 'level'))) ? 0
-    : some((e) => isMechanism(e) && own(e.fields, 'level') === 'senior-officials') ? 1
-    : some(isMechanism) ? 2 : 3);
-  // participation
-  if (some((e) => isMechanism(e) && present(own(e.fields, 'participation')))) {
-    const part = (value) => some((e) => isMechanism(e) && own(e.fields, 'participation') === value);
-    add('participation', 1, [1, 0], part('civil-military') || (part('civil') && part('military')) ? 0 : 1);
-  } else add('participation', 1, [1, 0], -1, false);
-  // open-ended
-  if (some((e) => isMechanism(e) && present(own(e.fields, 'openEnded')))) {
-    add('open-ended', 1, [1, 0], some((e) => isMechanism(e) && own(e.fields, 'openEnded') === true) ? 0 : 1);
-  } else add('open-ended', 1, [1, 0], -1, false);
-  // deadlines
-  if (some((e) => present(own(e.fields, 'deadline')))) {
-    const states = new Set();
-    for (const event of events) {
-      const state = deadline(event);
-      if (state) states.add(state);
+  // One pass over the mechanisms for every criterion that reads them.
+  let politicalMechanism = false;
+  let seniorMechanism = false;
+  let anyParticipation = false;
+  let civilMilitary = false;
+  let civil = false;
+  let military = false;
+  let anyOpenEnded = false;
+  let openEnded = false;
+  let chaired = false;
+  let replaced = false;
+  let kept = false;
+  let metOnce = false;
+  for (const m of mechanisms) {
+    const fields = m.fields;
+    const level = own(fields, 'level');
+    if (isPolitical(level)) politicalMechanism = true;
+    else if (level === 'senior-officials') seniorMechanism = true;
+    const participation = own(fields, 'participation');
+    if (present(participation)) {
+      anyParticipation = true;
+      if (participation === 'civil-military') civilMilitary = true;
+      else if (participation === 'civil') civil = true;
+      else if (participation === 'military') military = true;
     }
-    const level =
-      states.has('met') && !states.has('met-late') && !states.has('missed') && !states.has('pending') ? 0
-      : states.has('met-late') && !states.has('missed') && !states.has('pending') ? 1
-      : states.has('pending') && !states.has('missed') ? 2 : 3;
+    const open = own(fields, 'openEnded');
+    if (present(open)) {
+      anyOpenEnded = true;
+      if (open === true) openEnded = true;
+    }
+    const chairs = own(fields, 'chairs');
+    if (chairs !== null && typeof chairs === 'object' && !Array.isArray(chairs) && present(own(chairs, 'US'))) chaired = true;
+    if (!replaced && linksTo(m, 'supersedes', isMechanism) && linksTo(m, 'supersedes', (t) => m.day > t.day)) replaced = true;
+    let soon = 0;
+    let any = 0;
+    for (const source of sources(m, 'of')) {
+      if (source.type !== 'meeting') continue;
+      any++;
+      if (source.day >= summit && source.day - summit <= 365) soon++;
+    }
+    if (soon >= 2) kept = true;
+    if (any >= 1) metOnce = true;
+  }
+
+  // negotiation (gates: above promise requires initiated, above gesture requires defined)
+  let initiated = false;
+  for (const e of meetings) {
+    if (linksTo(e, 'of', isPoliticalMechanism)) {
+      initiated = true;
+      break;
+    }
+  }
+  const negotiation = initiated ? 0 : mechanisms.length > 0 ? 1 : 2;
+  add('negotiation', 4, [2, 1, 0], negotiation);
+  add('mechanism-level', 3, [3, 2, 1, 0], politicalMechanism ? 0 : seniorMechanism ? 1 : mechanisms.length > 0 ? 2 : 3);
+  if (anyParticipation) add('participation', 1, [1, 0], civilMilitary || (civil && military) ? 0 : 1);
+  else add('participation', 1, [1, 0], -1, false);
+  if (anyOpenEnded) add('open-ended', 1, [1, 0], openEnded ? 0 : 1);
+  else add('open-ended', 1, [1, 0], -1, false);
+
+  // deadlines: the state of every event with a deadline (any type can carry one)
+  let anyDeadline = false;
+  let met = false;
+  let metLate = false;
+  let missed = false;
+  let pending = false;
+  for (const event of events) {
+    const due = own(event.fields, 'deadline');
+    if (!present(due)) continue;
+    anyDeadline = true;
+    if (typeof due !== 'string') continue;
+    const dueDay = dayOf(due);
+    let first = Infinity;
+    for (const fulfilment of sources(event, 'fulfils')) if (fulfilment.day < first) first = fulfilment.day;
+    if (first <= dueDay) met = true;
+    else if (first !== Infinity) metLate = true;
+    else if (asOfDay > dueDay) missed = true;
+    else pending = true;
+  }
+  if (anyDeadline) {
+    const level = met && !metLate && !missed && !pending ? 0 : metLate && !missed && !pending ? 1 : pending && !missed ? 2 : 3;
     add('deadlines', 2, [3, 2, 1, 0], level);
   } else add('deadlines', 2, [3, 2, 1, 0], -1, false);
-  // cadence
-  const meetingsOf = (mechanism, test) => sources(mechanism, 'of').filter(test).length;
-  add('cadence', 2, [2, 1, 0],
-    some((e) => isMechanism(e) && meetingsOf(e, (m) => m.type === 'meeting' && m.day >= summit && m.day - summit <= 365) >= 2) ? 0
-    : some((e) => isMechanism(e) && meetingsOf(e, (m) => m.type === 'meeting') >= 1) ? 1 : 2);
-  // follow-up-speed
-  add('follow-up-speed', 1, [2, 1, 0],
-    some((e) => e.type === 'meeting' && e.day >= summit && e.day - summit <= 90) ? 0
-    : some((e) => e.type === 'meeting' && e.day < DAY_2016 && e.day > summit) ? 1 : 2);
+  add('cadence', 2, [2, 1, 0], kept ? 0 : metOnce ? 1 : 2);
+
+  // follow-up-speed and meetings: one pass over the meetings
+  let within90 = false;
+  let before2016 = false;
+  let politicalMeetings = 0;
+  for (const e of meetings) {
+    if (e.day >= summit && e.day - summit <= 90) within90 = true;
+    if (e.day < DAY_2016 && e.day > summit) before2016 = true;
+    if (isPolitical(own(e.fields, 'level'))) politicalMeetings++;
+  }
+  add('follow-up-speed', 1, [2, 1, 0], within90 ? 0 : before2016 ? 1 : 2);
+
   // topics
-  const commitmentOn = (topic) => some((e) => e.type === 'commitment' && containsItem(own(e.fields, 'topics'), topic));
-  const broad = [commitmentOn('cybercrime'), commitmentOn('ip-theft'), commitmentOn('norms'), commitmentOn('critical-infrastructure')].filter(Boolean).length >= 3;
-  add('topics', 1, [2, 1, 0],
-    broad ? 0 : count((e) => (e.type === 'commitment' || e.type === 'statement') && containsItem(own(e.fields, 'topics'), 'norms')) >= 2 ? 1 : 2);
+  let cybercrime = false;
+  let ipTheft = false;
+  let norms = false;
+  let infrastructure = false;
+  let normsCount = 0;
+  for (const e of commitments) {
+    const topics = own(e.fields, 'topics');
+    if (containsItem(topics, 'cybercrime')) cybercrime = true;
+    if (containsItem(topics, 'ip-theft')) ipTheft = true;
+    if (containsItem(topics, 'norms')) {
+      norms = true;
+      normsCount++;
+    }
+    if (containsItem(topics, 'critical-infrastructure')) infrastructure = true;
+  }
+  for (const e of ofType('statement')) if (containsItem(own(e.fields, 'topics'), 'norms')) normsCount++;
+  const broad = Number(cybercrime) + Number(ipTheft) + Number(norms) + Number(infrastructure) >= 3;
+  add('topics', 1, [2, 1, 0], broad ? 0 : normsCount >= 2 ? 1 : 2);
+
   // hotline
-  add('hotline', 1, [2, 1, 0],
-    some((e) => e.type === 'hotline' && targets(e, 'fulfils').some((t) => t.type === 'hotline' || t.type === 'commitment')) ? 0
-    : some((e) => e.type === 'hotline') ? 1 : 2);
+  let launched = false;
+  for (const e of hotlines) {
+    if (linksTo(e, 'fulfils', isHotlineOrCommitment)) {
+      launched = true;
+      break;
+    }
+  }
+  add('hotline', 1, [2, 1, 0], launched ? 0 : hotlines.length > 0 ? 1 : 2);
+
   // breaches
-  const governmentalAccusation = (e) => e.type === 'accusation' && own(e.fields, 'governmental') === true;
-  add('breaches', 2, [2, 1, 0],
-    !some((e) => governmentalAccusation(e) && targets(e, 'breaches').length > 0) ? 0
-    : count(governmentalAccusation) <= 3 ? 1 : 2);
-  // survival
-  add('survival', 2, [2, 1, 0],
-    !some((e) => e.type === 'suspension') ? 0
-    : some((e) => isMechanism(e) && targets(e, 'supersedes').some(isMechanism) && targets(e, 'supersedes').some((t) => e.day > t.day)) ? 1 : 2);
+  let governmentalAccusations = 0;
+  let governmentalBreach = false;
+  for (const e of accusations) {
+    if (own(e.fields, 'governmental') !== true) continue;
+    governmentalAccusations++;
+    if (hasTarget(e, 'breaches')) governmentalBreach = true;
+  }
+  add('breaches', 2, [2, 1, 0], !governmentalBreach ? 0 : governmentalAccusations <= 3 ? 1 : 2);
+  add('survival', 2, [2, 1, 0], ofType('suspension').length === 0 ? 0 : replaced ? 1 : 2);
+
   // reports
-  add('reports', 1, [2, 1, 0],
-    some((e) => e.type === 'report' && own(e.fields, 'governmental') === true && targets(e, 'fulfils').some((t) => e.day > t.day)) ? 0
-    : some((e) => e.type === 'report' && targets(e, 'fulfils').length > 0 && e.day < asOfDay) ? 1 : 2);
+  let governmentalReport = false;
+  let anyReport = false;
+  for (const e of reports) {
+    if (!governmentalReport && own(e.fields, 'governmental') === true && linksTo(e, 'fulfils', (t) => e.day > t.day)) governmentalReport = true;
+    if (!anyReport && e.day < asOfDay && hasTarget(e, 'fulfils')) anyReport = true;
+  }
+  add('reports', 1, [2, 1, 0], governmentalReport ? 0 : anyReport ? 1 : 2);
+
   // exercises
-  const scale = (e) => {
-    const value = own(e.fields, 'scale');
-    return typeof value === 'number' ? value : undefined;
-  };
-  add('exercises', 1, [3, 2, 1, 0],
-    some((e) => e.type === 'exercise' && scale(e) >= 4) ? 0
-    : some((e) => e.type === 'exercise' && scale(e) > 2 && scale(e) <= 3) ? 1
-    : some((e) => e.type === 'exercise' && scale(e) < 3) ? 2 : 3);
-  // meetings
-  const political = count((e) => e.type === 'meeting' && POLITICAL.includes(own(e.fields, 'level')));
-  add('meetings', 1, [2, 1, 0], political >= 5 ? 0 : political >= 1 ? 1 : 2);
-  // chairs
-  add('chairs', 0, [1, 0],
-    some((e) => {
-      if (!isMechanism(e)) return false;
-      const chairs = own(e.fields, 'chairs');
-      return chairs !== null && typeof chairs === 'object' && !Array.isArray(chairs) && present(own(chairs, 'US'));
-    }) ? 0 : 1);
-  // dated
-  add('dated', 1, [1, 0], some((e) => e.date >= '2014-01-01' && typeof e.title === 'string' && e.title.includes('dialogue')) ? 0 : 1);
-  // endorsements
-  add('endorsements', 1, [1, 0], !some((e) => e.type === 'endorsement' && own(e.fields, 'subject') === 'code-of-conduct') ? 0 : 1);
+  let large = false;
+  let medium = false;
+  let small = false;
+  for (const e of exercises) {
+    const scale = own(e.fields, 'scale');
+    if (typeof scale !== 'number') continue;
+    if (scale >= 4) large = true;
+    if (scale > 2 && scale <= 3) medium = true;
+    if (scale < 3) small = true;
+  }
+  add('exercises', 1, [3, 2, 1, 0], large ? 0 : medium ? 1 : small ? 2 : 3);
+  add('meetings', 1, [2, 1, 0], politicalMeetings >= 5 ? 0 : politicalMeetings >= 1 ? 1 : 2);
+  add('chairs', 0, [1, 0], chaired ? 0 : 1);
+
+  // dated: any event type
+  let dated = false;
+  for (const e of events) {
+    if (e.date >= '2014-01-01' && typeof e.title === 'string' && e.title.includes('dialogue')) {
+      dated = true;
+      break;
+    }
+  }
+  add('dated', 1, [1, 0], dated ? 0 : 1);
+  let endorsed = false;
+  for (const e of ofType('endorsement')) if (own(e.fields, 'subject') === 'code-of-conduct') endorsed = true;
+  add('endorsements', 1, [1, 0], endorsed ? 1 : 0);
+
   // breached-commitments
-  add('breached-commitments', 1, [2, 1, 0],
-    !some((e) => e.type === 'commitment' && sources(e, 'breaches').some((b) => { const s = own(b.fields, 'severity'); return typeof s === 'number' && s >= 4; })) ? 0
-    : !some((e) => e.type === 'commitment' && sources(e, 'breaches').length >= 3) ? 1 : 2);
+  let severeBreach = false;
+  let repeated = false;
+  for (const e of commitments) {
+    const breaches = sources(e, 'breaches');
+    if (breaches.length >= 3) repeated = true;
+    for (const b of breaches) {
+      const severity = own(b.fields, 'severity');
+      if (typeof severity === 'number' && severity >= 4) severeBreach = true;
+    }
+  }
+  add('breached-commitments', 1, [2, 1, 0], !severeBreach ? 0 : !repeated ? 1 : 2);
+
   // party-compliance: one cell per party, the criterion scores their mean
-  const cells = record.parties.map((party) => {
-    if (!some((e) => holdsParty(e.actors, party))) return { party, applicable: false, level: -1 };
-    const full =
-      some((e) => holdsParty(e.actors, party) && e.type === 'report' && targets(e, 'fulfils').some((t) => t.type === 'commitment')) &&
-      !some((e) => { const s = own(e.fields, 'severity'); return e.type === 'accusation' && holdsParty(own(e.fields, 'accused'), party) && typeof s === 'number' && s >= 3; });
-    const level = full ? 0 : some((e) => holdsParty(e.actors, party) && (e.type === 'meeting' || e.type === 'report')) ? 1 : 2;
-    return { party, applicable: true, level, normalised: [1, 0.5, 0][level] };
-  });
-  const applicableCells = cells.filter((cell) => cell.applicable);
-  results.push({
-    id: 'party-compliance',
-    weight: 2,
-    applicable: applicableCells.length > 0,
-    level: -1,
-    parties: cells,
-    normalised: applicableCells.length > 0 ? applicableCells.reduce((sum, cell) => sum + cell.normalised, 0) / applicableCells.length : null,
-  });
-  // commitment-kept: one result per dated commitment of the summit
-  for (const subject of events) {
-    if (!(subject.type === 'commitment' && present(own(subject.fields, 'deadline')) && !(subject.day > summit))) continue;
-    const fulfils = (e) => targets(e, 'fulfils').some((t) => t.id === subject.id);
-    const level = some((e) => fulfils(e) && !(own(e.fields, 'extent') === 'partial')) ? 0 : some(fulfils) ? 1 : 2;
-    add(`commitment-kept/${subject.id}`, 1, [2, 1, 0], level);
+  const cells = [];
+  let applicableCount = 0;
+  let normalisedSum = 0;
+  for (const party of record.parties) {
+    let acts = false;
+    let fulfilling = false;
+    let active = false;
+    for (const e of events) {
+      if (!holdsParty(e.actors, party)) continue;
+      acts = true;
+      if (e.type === 'report') {
+        active = true;
+        if (!fulfilling && linksTo(e, 'fulfils', isCommitment)) fulfilling = true;
+      } else if (e.type === 'meeting') active = true;
+    }
+    if (!acts) {
+      cells.push({ party, applicable: false, level: -1 });
+      continue;
+    }
+    let accused = false;
+    for (const e of accusations) {
+      const severity = own(e.fields, 'severity');
+      if (typeof severity === 'number' && severity >= 3 && holdsParty(own(e.fields, 'accused'), party)) {
+        accused = true;
+        break;
+      }
+    }
+    const level = fulfilling && !accused ? 0 : active ? 1 : 2;
+    const normalised = level === 0 ? 1 : level === 1 ? 0.5 : 0;
+    cells.push({ party, applicable: true, level, normalised });
+    applicableCount++;
+    normalisedSum += normalised;
+  }
+  results.push({ id: 'party-compliance', weight: 2, applicable: applicableCount > 0, level: -1, parties: cells, normalised: applicableCount > 0 ? normalisedSum / applicableCount : null });
+
+  // commitment-kept: one result per dated commitment of the summit, from the events fulfilling it
+  for (const subject of commitments) {
+    if (!present(own(subject.fields, 'deadline')) || subject.day > summit) continue;
+    let full = false;
+    let any = false;
+    for (const e of sources(subject, 'fulfils')) {
+      any = true;
+      if (own(e.fields, 'extent') !== 'partial') full = true;
+    }
+    add(`commitment-kept/${subject.id}`, 1, [2, 1, 0], full ? 0 : any ? 1 : 2);
   }
 
   let weightTotal = 0;
@@ -191,10 +328,11 @@ export function scoreByHand(record) {
   let total = 0;
   for (const result of results) if (result.applicable && weightTotal > 0) total += (100 * result.weight * result.normalised) / weightTotal;
   const score = weightTotal > 0 ? Math.round(total * 1e6) / 1e6 : null;
-  const bandIndex = score === null ? -1 : BANDS.findIndex((band) => score >= band.min);
+  let bandIndex = -1;
+  if (score !== null) for (bandIndex = 0; score < BANDS[bandIndex].min; bandIndex++);
   let verdictIndex = bandIndex;
-  if (negotiation > 0) verdictIndex = Math.max(verdictIndex, 1); // initiated is needed above promise
-  if (negotiation > 1) verdictIndex = Math.max(verdictIndex, 2); // defined is needed above gesture
+  if (negotiation > 0 && verdictIndex < 1) verdictIndex = 1; // initiated is needed above promise
+  if (negotiation > 1 && verdictIndex < 2) verdictIndex = 2; // defined is needed above gesture
   return { results, score, verdict: score === null ? null : BANDS[verdictIndex].label };
 }
 

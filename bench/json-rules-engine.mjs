@@ -21,6 +21,12 @@
 // the same conditions; bench/bench.mjs checks that they reach the same levels on every record.
 import { createRequire } from 'node:module';
 
+/** What json-rules-engine cannot express of the bench matrix, printed by bench/bench.mjs. */
+export const LIMITS =
+  'a condition on one event of a list (some/none/count: custom operators with a hand-written matcher), links, dates, deadlines, parties ' +
+  '(the matcher again), atLeast k of n (any of every k-combination), per-party and per-commitment criteria (one run per party and per ' +
+  'commitment), ordered levels, weights, bands and gates (JavaScript around it), evidence and explanations (none)';
+
 const require = createRequire(import.meta.url);
 const { Engine } = require('json-rules-engine');
 
@@ -51,7 +57,11 @@ export function buildScope(record) {
   const linkedBy = { of: new Map(), fulfils: new Map(), breaches: new Map(), supersedes: new Map() };
   for (const event of events) {
     for (const kind in event.links) {
-      for (const target of event.links[kind]) linkedBy[kind].set(target, [...(linkedBy[kind].get(target) ?? []), event]);
+      for (const target of event.links[kind]) {
+        const list = linkedBy[kind].get(target);
+        if (list) list.push(event);
+        else linkedBy[kind].set(target, [event]);
+      }
     }
   }
   return { record, events, byId, linkedBy, asOfDay, summitDay: record.day, party: undefined, subject: undefined };

@@ -43,13 +43,17 @@ const store = fileURLToPath(new URL('dist/bundled/', root));
 rmSync(store, { recursive: true, force: true });
 const results = [];
 for (const [kind, folder, load] of [['matrix', 'matrices', loadMatrix], ['record', 'fixtures', loadRecord]]) {
-  for (const name of readdirSync(new URL(`${folder}/`, root)).filter((n) => isBundledFile(kind, n)).sort()) {
+  // Every YAML file below the folder as a document (validate walks sub-folders: fixtures/coders/);
+  // the bundled ones (at the top) loaded as well.
+  const names = readdirSync(new URL(`${folder}/`, root), { recursive: true }).filter((n) => n.endsWith('.yaml')).sort();
+  for (const name of names) {
     const bytes = readFileSync(new URL(`${folder}/${name}`, root));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const doc = parseYamlDocument(FILE_PLACEHOLDER, text);
     if (Array.isArray(doc)) throw new Error(`${folder}/${name} does not parse: ${doc[0].message}`);
     results.push([precompiledName('document', sha256), `${JSON.stringify(storedDocument(doc))}\n`]);
+    if (name.includes('/') || !isBundledFile(kind, name)) continue;
     const loaded = load({ file: FILE_PLACEHOLDER, text, sha256 });
     if (loaded.extends) continue;
     results.push([precompiledName(kind, sha256), `${JSON.stringify(loaded)}\n`]);

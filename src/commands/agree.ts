@@ -7,6 +7,7 @@ import { measureAgreement } from '../engine/agreement.js';
 import { compileMatrix } from '../engine/index.js';
 import { formatAgreementJson, passesMinAlpha, type AgreementReport } from '../format/agreement.js';
 import { agreementCiReport } from '../format/agreement-ci.js';
+import { formatAgreementHtml } from '../format/agreement-html.js';
 import { formatAgreementCsv, formatAgreementMarkdown, formatAgreementTable } from '../format/agreement-text.js';
 import { resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
@@ -17,7 +18,7 @@ import type { CommandContext } from './context.js';
 import { checkDate } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 
-export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'sarif', 'github', 'junit'] as const;
+export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'sarif', 'github', 'junit'] as const;
 type AgreeFormat = (typeof AGREE_FORMATS)[number];
 
 interface AgreeOptions {
@@ -43,7 +44,7 @@ export function registerAgree(program: Command, context: CommandContext): void {
     .option('--seed <n>', `seed of the bootstrap draws (default: ${DEFAULT_BOOTSTRAP.seed})`, parseSeed, DEFAULT_BOOTSTRAP.seed)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
-    .addHelpText('after', helpExamples(['agree -m lewis-2015 coders/a coders/b', 'agree -m g20-compliance coders/*/ --min-alpha 0.8 -f sarif -o agreement.sarif']));
+    .addHelpText('after', helpExamples(['agree -m lewis-2015 fixtures/coders/a fixtures/coders/b   # the bundled example', 'agree -m g20-compliance coders/*/ --min-alpha 0.8 -f sarif -o agreement.sarif']));
   const outputs = addOutputOptions(command, AGREE_FORMATS, 'table');
   command.action((files: string[], options: AgreeOptions) => {
     const targets = outputs();
@@ -65,7 +66,7 @@ export function registerAgree(program: Command, context: CommandContext): void {
       tool: TOOL,
       matrix: { id: matrix.matrix.id, version: matrix.matrix.version, title: matrix.matrix.title, file: matrix.file, sha256: matrix.sha256 },
       asOf: options.asOf ?? null,
-      files: records.map(({ coder, case: id, file, sha256 }) => ({ coder, case: id, file, sha256 })),
+      files: records.map(({ coder, case: id, title, date, file, sha256 }) => ({ coder, case: id, title, date, file, sha256 })),
       agreement,
       minAlpha: options.minAlpha ?? null,
     };
@@ -87,6 +88,8 @@ function render(format: AgreeFormat, report: AgreementReport, color: boolean): s
       return formatAgreementJson(report);
     case 'csv':
       return formatAgreementCsv(report);
+    case 'html':
+      return formatAgreementHtml(report);
     default:
       return ciFormatters[format](agreementCiReport(report));
   }

@@ -26,7 +26,7 @@ export function registerMerge(program: Command, context: CommandContext): void {
         .default('majority'),
     )
     .option('-o, --output <file>', 'write the consensus record to this file (atomically) instead of stdout')
-    .addHelpText('after', helpExamples(['merge coders/a/case.yaml coders/b/case.yaml --policy unanimous -o consensus.yaml']))
+    .addHelpText('after', helpExamples(['merge fixtures/coders/a fixtures/coders/b   # the bundled example, to stdout', 'merge coders/a/case.yaml coders/b/case.yaml --policy unanimous -o consensus.yaml']))
     .action((files: string[], options: MergeOptions) => {
       const records = readCoderRecords(files);
       const ids = [...new Set(records.map((r) => r.case))];

@@ -31,6 +31,8 @@ export interface GridCommitment {
   readonly title: string;
   /** The report window in which the commitment was first assessed, when that is not the first window (added for the final report). */
   readonly addedIn: string | null;
+  /** The commitment's issue area (`fields.area` of its event), for tables across summits. */
+  readonly area: string | null;
 }
 
 export interface GridRange {
@@ -138,13 +140,14 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
   const total = new Tally();
   const cells: GridCell[][] = [];
   const commitmentTallies: Tally[] = [];
+  const texts = new Map<number, string>();
   for (const result of perParty) {
     const criterion = scale.byCriterion.get(result.criterion)!;
     const tally = new Tally();
     const row: GridCell[] = new Array(parties.length).fill(missingCell);
     for (const cell of result.parties!) {
       const m = partyIndex.get(cell.party)!;
-      const gridCell = toGridCell(cell, criterion.low / scale.scale, rules);
+      const gridCell = toGridCell(cell, criterion.low / scale.scale, rules, texts);
       row[m] = gridCell;
       count(tally, gridCell, criterion, scale);
       count(memberTallies[m]!, gridCell, criterion, scale);
@@ -163,7 +166,14 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
   const windows = compareWindows(record, perParty, cells, parties, scale, rules, overallMethod);
   const firstWindow = windows?.windows[0]?.window;
   const titles = new Map<string, string>();
-  if (record) for (const event of record.events) if (event.title !== undefined) titles.set(event.id, event.title);
+  const areas = new Map<string, string>();
+  if (record) {
+    for (const event of record.events) {
+      if (event.title !== undefined) titles.set(event.id, event.title);
+      const area = event.fields['area'];
+      if (typeof area === 'string') areas.set(event.id, area);
+    }
+  }
   return {
     rules,
     overallMethod,
@@ -176,6 +186,7 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
         subject: result.subject,
         title: (result.subject !== null && titles.get(result.subject)) || result.subject || result.title,
         addedIn: first !== null && first !== firstWindow ? first : null,
+        area: (result.subject !== null && areas.get(result.subject)) || null,
       };
     }),
     cells,
@@ -188,15 +199,26 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
   };
 }
 
+/** The pooled average of any set of cells (each with the criterion it was scored for), exact and rounded as the matrix says. */
+export function averageCells(matrix: Matrix, cells: Iterable<{ readonly cell: GridCell; readonly criterion: string }>): GridAverage {
+  const scale = scaleOf(matrix);
+  const tally = new Tally();
+  for (const { cell, criterion } of cells) count(tally, cell, scale.byCriterion.get(criterion)!, scale);
+  return averageOf(figureOf(tally, scale), matrix.grid ?? DEFAULT_GRID_RULES);
+}
+
 const missingCell: GridCell = { status: 'not-applicable', score: null, level: null, text: 'n/a', assessment: null };
 
-function toGridCell(cell: PartyCell, lowest: number, rules: GridRules): GridCell {
+function toGridCell(cell: PartyCell, lowest: number, rules: GridRules, texts: Map<number, string>): GridCell {
   const assessment = cell.assessment ?? null;
   if (!cell.applicable) return { status: 'not-applicable', score: null, level: null, text: 'n/a', assessment };
   if (cell.notAssessed) return { status: 'not-assessed', score: null, level: null, text: 'not assessed', assessment };
   // A derived cell that met no level and has no default counts as the lowest level, as the total does.
   const score = cell.level?.score ?? lowest;
-  return { status: 'scored', score, level: cell.level?.label ?? null, text: signedText(fromNumber(score), 0, rules), assessment };
+  // A scale has a few scores: each one's text is worked out once per grid, not once per cell.
+  let text = texts.get(score);
+  if (text === undefined) texts.set(score, (text = signedText(fromNumber(score), 0, rules)));
+  return { status: 'scored', score, level: cell.level?.label ?? null, text, assessment };
 }
 
 function scaleOf(matrix: Matrix): Scale {

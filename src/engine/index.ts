@@ -9,3 +9,4 @@ export * from './grid.js';
 export * from './decimal.js';
 export type { CellAssessment } from './assessments.js';
 export { evidenceOf, verdictSources, type VerdictSource } from './sources.js';
+export * from './across.js';

@@ -1,8 +1,9 @@
 import type { CaseResult, Evidence } from './evaluate.js';
 import type { Citation } from './types.js';
 
-/** A source a verdict rests on, with the events that cite it. */
-export interface VerdictSource extends Citation {
+/** A source a verdict rests on (unverified if cited so anywhere), with the events that cite it. */
+export interface VerdictSource {
+  readonly citation: Citation;
   readonly events: readonly string[];
 }
 
@@ -34,5 +35,5 @@ export function verdictSources(result: CaseResult): VerdictSource[] {
       }
     }
   }
-  return [...sources.values()].map(({ citation, events }) => ({ ...citation, events }));
+  return [...sources.values()];
 }

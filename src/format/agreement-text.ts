@@ -13,12 +13,12 @@ function fixed(value: number | null, digits = 3): string {
   return value === null ? 'undefined' : (round6(value)!).toFixed(digits);
 }
 
-function unitName(unit: AgreementUnit, cases: number): string {
+export function unitName(unit: AgreementUnit, cases: number): string {
   const party = unit.party === null ? '' : ` [${unit.party}]`;
   return `${cases > 1 ? `${unit.case}: ` : ''}${unit.id}${party}`;
 }
 
-function levelText(coding: UnitCoding): string {
+export function levelText(coding: UnitCoding): string {
   if (!coding.coded) return '(not coded)';
   if (!coding.applicable) return 'not applicable';
   if (!coding.known) return 'not assessed';
@@ -54,7 +54,7 @@ function headline(report: AgreementReport): string {
 }
 
 /** Why each coder's level differs: the evidence that earned it, the near miss, and the facts that differ. */
-function disagreementLines(report: AgreementReport, unit: AgreementUnit, place: (file: string | undefined, line: number | undefined) => string): string[] {
+export function disagreementLines(report: AgreementReport, unit: AgreementUnit, place: (file: string | undefined, line: number | undefined) => string): string[] {
   const lines: string[] = [];
   for (const coding of unit.codings) {
     lines.push(`  ${coding.coder}: ${levelText(coding)}`);

@@ -11,6 +11,9 @@ export const AGREEMENT_SCHEMA_ID = 'summit-score/agreement@1';
 export interface CodingFile {
   readonly coder: string;
   readonly case: string;
+  /** The record's title and date, as this coder wrote them. */
+  readonly title: string;
+  readonly date: string;
   readonly file: string;
   readonly sha256: string;
 }

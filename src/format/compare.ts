@@ -1,10 +1,13 @@
 import Table from 'cli-table3';
-import type { CaseResult, CriterionResult } from '../engine/index.js';
+import { acrossSummits, type CaseResult, type CriterionResult } from '../engine/index.js';
+import { ACROSS_NOTE, areaLayout, memberLayout } from './compare-grid.js';
+import { isGridMatrix, type GridLayout } from './grid.js';
 import type { RankPlace } from '../engine/rank.js';
 import { bar, paintVerdict } from './charts.js';
-import { toCsv, type CsvValue } from './csv.js';
+import { toCsv } from './csv.js';
+import type { CsvValue } from './csv-table.js';
 import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
-import { round2 } from './json.js';
+import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import {
   chalkFor,
@@ -131,6 +134,15 @@ function formatTable(report: CompareReport, context: { color: boolean }): string
     }
     const lines = [chalk.bold(safeText(matrix.title)), matrixLine(comparison.matrix, chalk), table.toString()];
     lines.push(`Bars: each criterion's contribution and the total, on one scale (a full bar is 100)${comparison.places.some((p) => p.tied) ? '; = tied: the same total as another case' : ''}`);
+    const across = isGridMatrix(matrix) ? acrossSummits(matrix, comparison.results) : null;
+    if (across) {
+      const drawn = (layout: GridLayout) => {
+        const table = new Table({ head: layout.head.map(safeText), wordWrap: true, style: tableStyle(context) });
+        for (const row of layout.rows) table.push(row.map(safeText));
+        return table.toString();
+      };
+      lines.push(chalk.bold('Compliance by member, summit by summit'), drawn(memberLayout(across)), chalk.bold('By issue area'), drawn(areaLayout(across)), chalk.dim(ACROSS_NOTE));
+    }
     blocks.push(lines.join('\n'));
   }
   if (report.comparisons.length > 1) blocks.push(crossTable(report, context));
@@ -167,9 +179,13 @@ function formatMarkdown(report: CompareReport): string {
       mdNumber(result.score),
       mdText(result.verdict ?? 'none'),
     ]);
-    blocks.push(
-      [`## ${mdText(matrix.title)}`, matrixMarkdown(comparison.matrix), mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2])].join('\n\n'),
-    );
+    const section = [`## ${mdText(matrix.title)}`, matrixMarkdown(comparison.matrix), mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2])];
+    const across = isGridMatrix(matrix) ? acrossSummits(matrix, comparison.results) : null;
+    if (across) {
+      const md = (layout: GridLayout) => mdTable(layout.head.map(mdText), layout.rows.map((row) => row.map(mdText)), layout.head.map((_, i) => i).slice(1));
+      section.push('Compliance by member, summit by summit:', md(memberLayout(across)), 'By issue area:', md(areaLayout(across)), mdText(ACROSS_NOTE));
+    }
+    blocks.push(section.join('\n\n'));
   }
   if (report.comparisons.length > 1) {
     const rows = report.records.map((record, i) => [

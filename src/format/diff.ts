@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { CaseDiff, Change, CriterionDiff, EvaluationDiff, NumberChange } from '../engine/diff.js';
-import { toCsv, type CsvValue } from './csv.js';
+import { toCsv } from './csv.js';
+import type { CsvValue } from './csv-table.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor, jsonText, ndjsonText, tableStyle, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from './terminal-text.js';

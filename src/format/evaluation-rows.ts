@@ -1,6 +1,6 @@
 import type { CaseResult, Cell, CriterionResult, Matrix } from '../engine/index.js';
-import type { CsvTable, CsvValue } from './csv.js';
-import { round2 } from './json.js';
+import type { CsvTable, CsvValue } from './csv-table.js';
+import { round2 } from './numbers.js';
 import type { EvaluationReport } from './report.js';
 
 /** The columns of every long (tidy) output that describe one cell. */

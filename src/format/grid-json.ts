@@ -17,7 +17,7 @@ export function projectGrid(grid: Grid | null) {
     parties: grid.parties,
     criteria: grid.criteria,
     members: grid.members.map((member) => ({ id: member.id, name: member.name })),
-    commitments: grid.commitments.map((c) => ({ id: c.id, criterion: c.criterion, subject: c.subject, title: c.title, addedIn: c.addedIn })),
+    commitments: grid.commitments.map((c) => ({ id: c.id, criterion: c.criterion, subject: c.subject, title: c.title, addedIn: c.addedIn, area: c.area })),
     cells: grid.cells.map((row) =>
       row.map((cell) => ({
         status: cell.status,

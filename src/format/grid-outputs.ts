@@ -1,9 +1,9 @@
 // The compliance table in Markdown and CSV: the same layout as the terminal's (src/format/grid.ts),
 // CSV with numeric columns kept numeric and a long form with one row per cell.
 import type { CaseResult, Grid, GridAverage } from '../engine/index.js';
-import type { CsvTable, CsvValue } from './csv.js';
+import type { CsvTable, CsvValue } from './csv-table.js';
 import { gridExplanations, gridLayout, gridNotes, windowLayout } from './grid.js';
-import { mdTable, mdText } from './markdown.js';
+import { mdTable, mdText } from './markdown-text.js';
 import { longEvaluationRows } from './evaluation-rows.js';
 import type { EvaluationReport } from './report.js';
 

@@ -1,14 +1,10 @@
 import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence } from '../engine/index.js';
+import { round2 } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
 
 export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@1';
-
-/** Two decimals: enough for any band edge, and stable across platforms. */
-export function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 /**
  * The documented JSON contract (schema `summit-score/evaluation@1`). Every field is projected
@@ -53,19 +49,21 @@ export function projectResult({ file, sha256, result }: RecordResult) {
     gates: result.gates.map((gate) => ({ ...gate })),
     criteria: result.criteria.map((criterion) => projectCriterion(criterion, project)),
     grid: projectGrid(result.grid),
-    sources: verdictSources(result).map((source) => ({
-      url: source.url ?? null,
-      title: source.title ?? null,
-      publisher: source.publisher ?? null,
-      date: source.date ?? null,
-      verified: source.verified,
-      events: source.events,
+    sources: verdictSources(result).map(({ citation, events }) => ({
+      url: citation.url ?? null,
+      title: citation.title ?? null,
+      publisher: citation.publisher ?? null,
+      date: citation.date ?? null,
+      verified: citation.verified,
+      events,
     })),
   };
 }
 
 type ProjectEvidence = (evidence: Evidence) => ReturnType<typeof projectEvidence>;
 
+// Literals, not spreads of a shared cell projection: a spread copies an object per criterion and
+// per party cell, and the NDJSON output projects thousands of results.
 function projectCriterion(criterion: CriterionResult, project: ProjectEvidence) {
   return {
     id: criterion.id,
@@ -73,21 +71,33 @@ function projectCriterion(criterion: CriterionResult, project: ProjectEvidence) 
     subject: criterion.subject,
     title: criterion.title,
     weight: criterion.weight,
-    ...projectCell(criterion, project),
+    applicable: criterion.applicable,
+    level: projectLevel(criterion),
+    points: criterion.points === null ? null : round2(criterion.points),
+    evidence: criterion.evidence.map(project),
+    explanation: projectExplanation(criterion),
     maxPoints: criterion.maxPoints,
     contribution: round2(criterion.contribution),
-    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, ...projectCell(cell, project) })),
+    parties:
+      criterion.parties &&
+      criterion.parties.map((cell) => ({
+        party: cell.party,
+        applicable: cell.applicable,
+        level: projectLevel(cell),
+        points: cell.points === null ? null : round2(cell.points),
+        evidence: cell.evidence.map(project),
+        explanation: projectExplanation(cell),
+      })),
   };
 }
 
-function projectCell(cell: Cell, project: ProjectEvidence) {
-  const { explanation } = cell;
-  return {
-    applicable: cell.applicable,
-    level: cell.level && { label: cell.level.label, score: cell.level.score },
-    points: cell.points === null ? null : round2(cell.points),
-    evidence: cell.evidence.map(project),
-    explanation: explanation && {
+function projectLevel(cell: Cell) {
+  return cell.level && { label: cell.level.label, score: cell.level.score };
+}
+
+function projectExplanation({ explanation }: Cell) {
+  return (
+    explanation && {
       level: explanation.level ? { label: explanation.level.label, score: explanation.level.score } : null,
       path: explanation.failure.path,
       file: explanation.failure.location?.file ?? null,
@@ -96,8 +106,8 @@ function projectCell(cell: Cell, project: ProjectEvidence) {
       expected: explanation.failure.expected,
       actual: explanation.failure.actual,
       event: explanation.failure.event ?? null,
-    },
-  };
+    }
+  );
 }
 
 function projectEvidence(evidence: Evidence) {

@@ -1,4 +1,4 @@
-import type { ExtendsInfo } from '../load/extends.js';
+import type { ExtendsInfo } from '../provenance.js';
 import type { CaseResult, Matrix } from '../engine/index.js';
 
 /** What an evaluate run hands to a formatter: the results, and where every input came from. */

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { AGGREGATION_METHODS, type CaseRecord, type Matrix } from '../engine/index.js';
-import type { ExtendsInfo } from '../load/extends.js';
+import type { ExtendsInfo } from '../provenance.js';
 import { mdText } from './markdown.js';
 import { safeText } from './terminal-text.js';
 

@@ -4,8 +4,9 @@ import { describeCondition, type CaseResult, type Matrix } from '../engine/index
 import type { RankPlace } from '../engine/rank.js';
 import type { BandMove, CaseSensitivity, Distribution, LevelChange, Outcome, RankInterval, SensitivityResult, WeightInterval } from '../engine/sensitivity.js';
 import { bar, paintVerdict } from './charts.js';
-import { toCsv, type CsvValue } from './csv.js';
-import { round2 } from './json.js';
+import { toCsv } from './csv.js';
+import type { CsvValue } from './csv-table.js';
+import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import {
   chalkFor,

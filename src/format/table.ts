@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix } from '../engine/index.js';
 import { isGridMatrix } from './grid.js';
 import { formatGridResult, gridTableText } from './grid-table.js';
-import { round2 } from './json.js';
+import { round2 } from './numbers.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { extendsLine } from './research.js';
 import { safeText } from './terminal-text.js';

@@ -3,9 +3,10 @@ import type { ChalkInstance } from 'chalk';
 import type { CaseResult, SummitEvent } from '../engine/index.js';
 import type { CellState, CriterionChange, TimelinePoint } from '../engine/timeline.js';
 import { paintVerdict, sparkline } from './charts.js';
-import { toCsv, type CsvValue } from './csv.js';
+import { toCsv } from './csv.js';
+import type { CsvValue } from './csv-table.js';
 import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
-import { round2 } from './json.js';
+import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import {
   chalkFor,

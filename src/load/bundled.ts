@@ -34,14 +34,27 @@ export function bundledIds(kind: BundledKind): string[] {
 }
 
 /**
- * A path as given when it names a file (or stdin); otherwise the bundled matrix or record with
- * that id. An argument that is neither is an error that lists what is bundled.
+ * The bundled matrix or record an argument names, if it names one. A bundled id has no path
+ * separator and no extension, and it always means the bundled file, even when a file of that name
+ * lies in the working folder: a local `lewis-2015` must not stand in for the bundled matrix while
+ * the output names the bundled one. Name such a local file as `./lewis-2015`.
+ */
+export function bundledFile(kind: BundledKind, argument: string): string | undefined {
+  if (!BUNDLED_ID.test(argument)) return undefined;
+  const bundled = join(DIRS[kind], `${argument}.yaml`);
+  return existsSync(bundled) ? displayPath(bundled) : undefined;
+}
+
+/**
+ * The bundled matrix or record with that id (see bundledFile); otherwise a path as given when it
+ * names a file (or stdin). An argument that is neither is an error that lists what is bundled.
  */
 export function resolveInput(kind: BundledKind, argument: string): string {
-  if (argument === '-' || existsSync(argument)) return argument;
+  if (argument === '-') return argument;
+  const bundled = bundledFile(kind, argument);
+  if (bundled !== undefined) return bundled;
+  if (existsSync(argument)) return argument;
   if (BUNDLED_ID.test(argument)) {
-    const bundled = join(DIRS[kind], `${argument}.yaml`);
-    if (existsSync(bundled)) return displayPath(bundled);
     const ids = bundledIds(kind);
     throw inputError('FILE_NOT_FOUND', argument, `no such file, and no bundled ${kind} with that id`, didYouMean(argument, ids) ?? `bundled: ${ids.join(', ')}`);
   }

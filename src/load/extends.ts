@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { resolveInput } from './bundled.js';
+import { bundledFile, bundledIds } from './bundled.js';
+import { confinedFile } from './confined-file.js';
+import { didYouMean } from '../suggest.js';
 import type { Checked } from './load-document.js';
+import type { BaseMatrix, ExtendsInfo, Override } from '../provenance.js';
 import { readInputFile } from './read-input.js';
 import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 
@@ -11,30 +13,6 @@ import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } 
 // and golden `tests` are never inherited (other weights need other expectations). The merged
 // data is then checked like any matrix, and every position in it leads back to the file the
 // part came from: an error in an inherited level points into the base.
-
-/** Where a matrix came from when it extends another. */
-export interface ExtendsInfo {
-  /** The matrices it extends, nearest first. */
-  readonly bases: readonly BaseMatrix[];
-  /** What this matrix changes in its base, in the order it says it. */
-  readonly overrides: readonly Override[];
-}
-
-export interface BaseMatrix {
-  readonly id: string;
-  readonly version: string;
-  readonly file: string;
-  readonly sha256: string;
-}
-
-export interface Override {
-  /** `verdicts`, `criteria.negotiation.weight`, `criteria.new-criterion`. */
-  readonly path: string;
-  /** `changed`: a single value, shown with from and to; `replaced`: a list or mapping; `added`: not in the base. */
-  readonly change: 'changed' | 'replaced' | 'added';
-  readonly from?: string | number | boolean | null;
-  readonly to?: string | number | boolean | null;
-}
 
 const MAX_DEPTH = 16;
 
@@ -72,21 +50,22 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
   if (typeof target !== 'string' || target.length === 0 || target === '-') return problem('WRONG_TYPE', '`extends` must name a matrix: a bundled id or a path', 'extends: lewis-2015');
   if (typeof data['id'] !== 'string') return problem('MISSING_KEY', 'a matrix that extends another needs an `id` of its own', undefined, []);
 
-  // A matrix may extend a bundled matrix or a file in its own folder tree, never an arbitrary
-  // file: an untrusted matrix must not be able to read (and echo in diagnostics) what it likes.
-  const isBundledId = /^[a-z0-9][a-z0-9-]*$/.test(target);
-  if (!isBundledId && (isAbsolute(target) || normalize(target).split(/[\\/]/).includes('..') || doc.file === '<stdin>')) {
-    return problem('EXTENDS_PATH', `extends \`${target}\` is outside the matrix's folder`, 'name a bundled matrix id, or a file in the same folder or below it');
-  }
+  // A matrix may extend a bundled matrix or a regular file in its own folder tree (real paths,
+  // symlinks resolved: src/load/confined-file.ts), never an arbitrary file. A bundled id names
+  // the bundled matrix even when a file of that name lies beside (bundledOrPath, bundled.ts).
+  const bundled = bundledFile('matrix', target);
   let baseFile: string;
-  try {
-    const beside = doc.file === '<stdin>' ? target : join(dirname(doc.file), target);
-    baseFile = !isBundledId || existsSync(beside) ? beside : resolveInput('matrix', target);
-    if (!existsSync(baseFile)) resolveInput('matrix', baseFile);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const first = error.diagnostics[0]!;
-    return problem('FILE_NOT_FOUND', `extends \`${target}\`: ${first.message}`, first.hint);
+  if (bundled !== undefined) baseFile = bundled;
+  else {
+    if (doc.file === '<stdin>') return problem('EXTENDS_PATH', `extends \`${target}\`: a matrix read on stdin has no folder to find it in`, 'name a bundled matrix id, or give the matrix as a file');
+    const found = confinedFile(target, doc.file);
+    if (found.kind === 'outside') return problem('EXTENDS_PATH', `extends \`${target}\` is outside the matrix's folder`, 'name a bundled matrix id, or a file in the same folder or below it');
+    if (found.kind === 'not-a-file') return problem('EXTENDS_PATH', `extends \`${target}\` is not a regular file`, 'name a matrix file');
+    if (found.kind === 'missing') {
+      const hint = /^[a-z0-9][a-z0-9-]*$/.test(target) ? (didYouMean(target, bundledIds('matrix')) ?? `bundled: ${bundledIds('matrix').join(', ')}`) : undefined;
+      return problem('FILE_NOT_FOUND', `extends \`${target}\`: no such file${hint ? ', and no bundled matrix with that id' : ''}`, hint);
+    }
+    baseFile = found.path;
   }
   const here = doc.file === '<stdin>' ? doc.file : resolve(doc.file);
   const key = resolve(baseFile);

@@ -28,11 +28,33 @@ export function looksLikeJson(text: string): boolean {
  */
 export function parseJsonDocument(file: string, text: string, line = 1): ParsedDocument | Diagnostic[] {
   const read = readJson(file, text, line);
-  return read.syntax ? parseCarefully(file, text, line) : read.result;
+  if (!read.syntax) return read.result;
+  return readsCarefully(text) ? parseCarefully(file, text, line) : [jsonSyntaxProblem(file, text, line, read.syntax)];
+}
+
+/**
+ * Up to this size a text with a problem is read by the YAML reader, for its exact diagnostics;
+ * above it, the YAML reader would need memory many times the input (1.17 GB for 14 MB), so the
+ * problems are found here, with the same codes, messages and positions (JSON.parse's message
+ * for a syntax error). Memory stays a small multiple of the input either way.
+ */
+export const CAREFUL_LIMIT = 1 << 20;
+
+/** Whether a text with a problem goes to the YAML reader. */
+export function readsCarefully(text: string, limit = CAREFUL_LIMIT): boolean {
+  return text.length <= limit;
+}
+
+/** A syntax error as JSON.parse reports it, at its position. */
+export function jsonSyntaxProblem(file: string, text: string, line: number, error: Error): Diagnostic {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const position = /at position (\d+)/.exec(error.message);
+  const at = new JsonDocument(file, source, undefined, line).position(position ? Number(position[1]) : 0);
+  return { severity: 'error', code: 'YAML_SYNTAX', file, ...at, message: `not JSON: ${error.message.split('\n')[0]!}` };
 }
 
 /** JSON.parse's reading of the text, checked as parseJsonDocument checks it; `syntax` when it is not JSON. */
-export function readJson(file: string, text: string, line = 1): { result: ParsedDocument | Diagnostic[]; syntax?: undefined } | { syntax: Error } {
+export function readJson(file: string, text: string, line = 1, limit = CAREFUL_LIMIT): { result: ParsedDocument | Diagnostic[]; syntax?: undefined } | { syntax: Error } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
@@ -43,8 +65,11 @@ export function readJson(file: string, text: string, line = 1): { result: Parsed
   const scan = new SafetyScan();
   scan.walk(data, 1);
   // Something to report, or (rarely) a colon written as an escape: the careful reader decides.
-  if (scan.unsafe || countColons(source) - scan.colonsInText !== scan.keys) return { result: parseCarefully(file, text, line) };
-  return { result: new JsonDocument(file, source, data, line) };
+  const doc = new JsonDocument(file, source, data, line);
+  if (scan.unsafe || countColons(source) - scan.colonsInText !== scan.keys) {
+    return { result: readsCarefully(text, limit) ? parseCarefully(file, text, line) : (problemsOf(doc, source, data) ?? doc) };
+  }
+  return { result: doc };
 }
 
 /** The YAML reader's reading, at `line` for an NDJSON line. */
@@ -93,6 +118,52 @@ class SafetyScan {
   }
 }
 
+/**
+ * What the YAML reader reports of valid JSON text, in the order it reports it: nesting too deep
+ * (alone), else the first key given twice, else every forbidden key and non-finite number.
+ * Undefined when there is nothing (a colon written as an escape made the count differ).
+ */
+function problemsOf(doc: JsonDocument, source: string, data: unknown): Diagnostic[] | undefined {
+  const at = (offset: number) => doc.position(offset);
+  const unsafe: { offset: number; diagnostic: Diagnostic }[] = [];
+  let deepest: number | undefined;
+  const problem = (code: Diagnostic['code'], offset: number, message: string, hint?: string) =>
+    unsafe.push({ offset, diagnostic: { severity: 'error', code, file: doc.file, ...at(offset), message, ...(hint && { hint }) } });
+  const walk = (value: unknown, path: (string | number)[], depth: number): void => {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) {
+        const offset = doc.offsetOf(path, false);
+        problem('BAD_NUMBER', offset, `${source.slice(offset, doc.valueEnd(offset))} is not a finite number`);
+      }
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (depth > MAX_NESTING) {
+      const offset = doc.offsetOf(path, false);
+      if (deepest === undefined || offset < deepest) deepest = offset;
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i], depth + 1));
+    else {
+      for (const key in value) {
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+          problem('FORBIDDEN_KEY', doc.offsetOf([...path, key], true), `\`${key}\` cannot be a key`, 'rename it: such keys are refused so no input can reach JavaScript object internals');
+        }
+        walk((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+      }
+    }
+  };
+  walk(data, [], 1);
+  if (deepest !== undefined) return [{ severity: 'error', code: 'TOO_DEEP', file: doc.file, ...at(deepest), message: `lists and mappings nest deeper than ${MAX_NESTING} levels` }];
+  const repeated = doc.repeatedKeyOffsets();
+  if (repeated.length > 0) {
+    const more = repeated.length > 1 ? 'fix this first: the parser cannot read on reliably after it' : undefined;
+    return [{ severity: 'error', code: 'YAML_SYNTAX', file: doc.file, ...at(repeated[0]!), message: 'Map keys must be unique [DUPLICATE_KEY]', ...(more && { hint: more }) }];
+  }
+  if (unsafe.length === 0) return undefined;
+  return unsafe.sort((a, b) => a.offset - b.offset).map((entry) => entry.diagnostic);
+}
+
 function countColons(text: string): number {
   let count = 0;
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
@@ -127,8 +198,13 @@ class JsonDocument implements ParsedDocument {
     private readonly text: string,
     readonly data: unknown,
     /** The line the text starts on (an NDJSON line's number). */
-    private readonly firstLine: number,
-  ) {}
+    readonly firstLine: number,
+  ) {
+    this.oneLine = text.indexOf('\n') === -1;
+  }
+
+  /** Whether the text is all on one line (an NDJSON line, a minified file). */
+  readonly oneLine: boolean;
 
   locate(path: DataPath, options?: { key?: boolean }): Position {
     return this.position(this.offsetOf(path, options?.key ?? false));
@@ -169,6 +245,42 @@ class JsonDocument implements ParsedDocument {
     }
     const lineStart = low === 0 ? 0 : newlines[low - 1]! + 1;
     return { line: this.firstLine + low, col: offset - lineStart + 1 };
+  }
+
+  /** Where the value starting at `offset` ends. */
+  valueEnd(offset: number): number {
+    return this.skipValue(offset);
+  }
+
+  /** The offsets of keys given again in their mapping, in text order: one pass, a set of keys per open mapping. */
+  repeatedKeyOffsets(): number[] {
+    const { text } = this;
+    const repeated: number[] = [];
+    const open: (Set<string> | null)[] = [];
+    let expectingKey = false;
+    for (let i = 0; i < text.length; ) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        const end = this.skipString(i);
+        const keys = open.at(-1);
+        if (expectingKey && keys) {
+          const key = JSON.parse(text.slice(i, end)) as string;
+          if (keys.has(key)) repeated.push(i);
+          else keys.add(key);
+          expectingKey = false;
+        }
+        i = end;
+        continue;
+      }
+      if (c === OPEN_BRACE) {
+        open.push(new Set());
+        expectingKey = true;
+      } else if (c === OPEN_BRACKET) open.push(null);
+      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) open.pop();
+      else if (c === COMMA) expectingKey = open.at(-1) !== null && open.length > 0;
+      i++;
+    }
+    return repeated;
   }
 
   /** The members of the mapping or list starting at `offset`, indexed on first use; undefined for a scalar. */
@@ -279,7 +391,8 @@ class LazyLocation implements SourceLocation {
   }
 
   get line(): number {
-    return (this.known ??= this.doc.locate(this.path)).line;
+    // An NDJSON line (or a one-line file) knows its line without looking for the event.
+    return this.doc.oneLine ? this.doc.firstLine : (this.known ??= this.doc.locate(this.path)).line;
   }
 
   get col(): number {

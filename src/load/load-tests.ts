@@ -1,10 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
 import type { CaseRecord, Matrix, SourceLocation } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
-import { bundledIds, resolveInput } from './bundled.js';
+import { bundledFile, bundledIds } from './bundled.js';
+import { confinedFile, type ConfinedFile } from './confined-file.js';
 import { DiagnosticSink } from './load-document.js';
 import { recordFromData, type RawEvent } from './load-record.js';
 import { lintRecord } from './lint-record.js';
@@ -73,12 +72,14 @@ export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): 
       for (const key of ['date', 'parties'] as const) {
         if (raw[key] !== undefined) sink.error('BAD_TEST', at(key), `\`${key}\` goes with inline \`events:\`; the record file has its own`, 'remove it, or replace `record:` with `events:`', true);
       }
-      const path = resolveTestRecord(raw.record, doc.file);
-      if (path === undefined) {
+      const found = resolveTestRecord(raw.record, doc.file);
+      if (found.kind === 'file') source = { kind: 'file', path: found.path };
+      else if (found.kind === 'missing') {
         const hint = didYouMean(raw.record, bundledIds('record')) ?? 'give a path relative to this file, or a bundled record id';
         sink.error('FILE_NOT_FOUND', at('record'), `no record file \`${raw.record}\` beside this file, and no bundled record with that id`, hint);
       } else {
-        source = { kind: 'file', path };
+        const why = found.kind === 'outside' ? "is outside the tests file's folder" : 'is not a regular file';
+        sink.error('RECORD_PATH', at('record'), `record \`${raw.record}\` ${why}`, 'name a bundled record id, or a record file in the same folder or below it');
       }
     } else if (raw.events !== undefined) {
       if (raw.date === undefined) {
@@ -130,9 +131,13 @@ function checkExpectation(sink: DiagnosticSink, expect: Expectation, matrix: Mat
   }
 }
 
-/** A test's `record:`: a file relative to the file that names it, else a bundled record id. */
-export function resolveTestRecord(reference: string, fromFile: string): string | undefined {
-  const local = join(dirname(fromFile), reference);
-  if (existsSync(local) && statSync(local).isFile()) return local;
-  return bundledIds('record').includes(reference) ? resolveInput('record', reference) : undefined;
+/**
+ * A test's `record:`: a bundled record id, else a regular file in the folder tree of the file
+ * that names it (src/load/confined-file.ts: its record comes back in SARIF and annotations).
+ */
+export function resolveTestRecord(reference: string, fromFile: string): ConfinedFile {
+  const bundled = bundledFile('record', reference);
+  if (bundled !== undefined) return { kind: 'file', path: bundled };
+  if (fromFile === '<stdin>') return { kind: 'outside' };
+  return confinedFile(reference, fromFile);
 }

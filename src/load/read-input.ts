@@ -17,10 +17,18 @@ const MEBIBYTE = 1024 * 1024;
 export const DEFAULT_MAX_INPUT_MB = 64;
 let maxInputBytes = DEFAULT_MAX_INPUT_MB * MEBIBYTE;
 
-/** The input size limit in bytes for a SUMMIT_SCORE_MAX_INPUT_MB value (the default unless a positive number). */
+/**
+ * The input size limit in bytes for a SUMMIT_SCORE_MAX_INPUT_MB value (unset or empty: the
+ * default). Anything but a positive finite number is refused: `Infinity`, `-1` or `1e400` would
+ * remove the bound it is there to keep.
+ */
 export function inputLimitBytes(megabytes: string | undefined): number {
+  if (megabytes === undefined || megabytes.trim() === '') return DEFAULT_MAX_INPUT_MB * MEBIBYTE;
   const value = Number(megabytes);
-  return (megabytes !== undefined && value > 0 ? value : DEFAULT_MAX_INPUT_MB) * MEBIBYTE;
+  if (!Number.isFinite(value) || value <= 0 || !Number.isSafeInteger(Math.ceil(value * MEBIBYTE))) {
+    throw inputError('USAGE', undefined, `SUMMIT_SCORE_MAX_INPUT_MB=${megabytes} is not a positive number of MiB`, `unset it for the default of ${DEFAULT_MAX_INPUT_MB}, or give e.g. 256`);
+  }
+  return value * MEBIBYTE;
 }
 
 /** Sets the input size limit for this run. */

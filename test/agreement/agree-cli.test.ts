@@ -95,6 +95,19 @@ describe('summit-score agree', () => {
     expect(result.stdout).toContain('### Disagreements');
   });
 
+  it('html: one page with the levels, the statistics, the disagreements and their sources, input text escaped', async () => {
+    const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'html', '--samples', '10']);
+    expect(result.exitCode).toBe(0);
+    const html = result.stdout;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<h2 id="disagreements">Disagreements</h2>');
+    expect(html).toContain('decided by: endorse-un-gge-2015 fields.subject: a un-gge-2015-report');
+    // Every source the evidence cites is listed once in the footer, the unverified ones marked.
+    expect(html.match(/<li><a href="https:\/\/chinausfocus\.com\/peace-security[^"]*"/g)).toHaveLength(1);
+    expect(html).toContain('(verified: false)');
+    expect(html).not.toMatch(/<script/);
+  });
+
   it('is byte-identical run after run; another seed moves only the interval', async () => {
     const first = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'json']);
     const again = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'json']);

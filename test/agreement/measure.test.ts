@@ -90,4 +90,32 @@ describe('measureAgreement', () => {
     expect(unit.codings.map((c) => c.coded)).toEqual([true, false]);
     expect(unit.agree).toBe(true);
   });
+
+  it('reads a compliance cell nobody assessed as a missing coding, not as the lowest level', () => {
+    const compliance = (cnC1: number, cnC2: number | 'not-assessed') => `id: g20-case
+title: A compliance case
+date: 2015-11-16
+parties: [US, CN]
+events:
+  - {id: c1, date: 2015-11-16, type: commitment, title: Aid for trade, sources: [{title: communique}]}
+  - {id: c2, date: 2015-11-16, type: commitment, title: Tax administration, sources: [{title: communique}]}
+  - {id: us-c1, date: 2016-09-03, type: assessment, assessment: {member: US, commitment: c1, score: 1}, sources: [{title: final}]}
+  - {id: cn-c1, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c1, score: ${cnC1}}, sources: [{title: final}]}
+  - {id: us-c2, date: 2016-09-03, type: assessment, assessment: {member: US, commitment: c2, score: 1}, sources: [{title: final}]}
+  - {id: cn-c2, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c2, score: ${cnC2}}, sources: [{title: final}]}
+`;
+    const fromText = (text: string) => loadRecord({ file: 'case.yaml', text, sha256: '' }).record;
+    const coded: CodedCase = { id: 'g20-case', codings: [{ coder: 'a', record: fromText(compliance(0, 'not-assessed')) }, { coder: 'b', record: fromText(compliance(-1, 1)) }] };
+    const result = measureAgreement(matrix('g20-compliance'), [coded], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
+    const cell = result.units.find((unit) => unit.id === 'compliance/c2' && unit.party === 'CN')!;
+    expect(cell.codings.map((c) => [c.coder, c.known, c.level?.score ?? null])).toEqual([
+      ['a', false, null],
+      ['b', true, 1],
+    ]);
+    expect(cell.agree).toBe(false);
+    // US c1 1/1, CN c1 0/-1, US c2 1/1; CN c2 has b's coding only, so it pairs nothing.
+    const expected = krippendorffAlpha([[1, 1], [0, -1], [1, 1], [null, 1]], 'interval');
+    expect(result.overall[0]).toMatchObject({ metric: 'interval', units: 4, pairableUnits: 3 });
+    expect(result.overall[0]!.alpha).toBeCloseTo(expected.alpha!, 12);
+  });
 });

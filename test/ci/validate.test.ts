@@ -284,7 +284,8 @@ describe('summit-score validate --matrix: the vocabulary the matrix declares', (
 
   it('finds nothing to say about the bundled records under any bundled matrix but what they leave unstated', async () => {
     for (const matrix of ['lewis-2015', 'critics-2015', 'summit-deliverables', 'g20-compliance']) {
-      const { report } = await validateJson('--matrix', matrix, 'fixtures');
+      // fixtures/coders/ holds two codings that disagree on purpose (one writes `un-gge-2015`): the case library is the top level.
+      const { report } = await validateJson('--matrix', matrix, 'fixtures/*.yaml');
       const codes = report.files.flatMap((f) => f.diagnostics.map((d) => d.code));
       expect(codes.filter((code) => code !== 'FIELD_NOT_STATED' && code !== 'NOT_IN_RECORDS'), matrix).toEqual([]);
     }

@@ -108,6 +108,10 @@ describe('per-party scoring with the G7/G20 Research Group rules', () => {
     expect([overall('commitments').averageText, overall('commitments').fraction, overall('commitments').percentText]).toEqual(['+0.67', '2/3', '83%']);
   });
 
+  // 2015 Antalya interim report (Munk School release, 22 July 2016, SOURCES.md 5.1): 10 commitments,
+  // United States 90 %, Canada and China 75 %, overall 63 %. The release gives no cells and no
+  // averages: the cells below are one assignment with the published percentages, and +0.80 / +0.50
+  // are what P = 50 x (S + 1) gives back; the published figures are the percentages.
   it('reproduces published member figures: 90 % for +0.80 and 75 % for +0.50 over ten commitments', () => {
     const grid = evaluate({ US: [1, 1, 1, 1, 1, 1, 1, 1, 1, -1], CA: [1, 1, 1, 1, 1, 1, 1, 0, -1, -1] }).grid!;
     expect(grid.byParty.map((row) => [row.party, row.averageText, row.percent])).toEqual([

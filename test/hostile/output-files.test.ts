@@ -34,7 +34,7 @@ describe('-o and what is already there', () => {
     const folder = fresh('link');
     writeFileSync(join(folder, 'real.json'), 'old\n');
     symlinkSync('real.json', join(folder, 'link.json'));
-    const result = await run(['evaluate', RECORD, '-f', 'json', '-o', join(folder, 'link.json')]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', join(folder, 'link.json')]);
     expect(result.exitCode).toBe(0);
     expect(lstatSync(join(folder, 'link.json')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(folder, 'link.json'))).toBe('real.json');
@@ -45,7 +45,7 @@ describe('-o and what is already there', () => {
   it('creates the target of a dangling symlink', async () => {
     const folder = fresh('dangling');
     symlinkSync('made.json', join(folder, 'link.json'));
-    expect((await run(['evaluate', RECORD, '-f', 'json', '-o', join(folder, 'link.json')])).exitCode).toBe(0);
+    expect((await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', join(folder, 'link.json')])).exitCode).toBe(0);
     expect(lstatSync(join(folder, 'link.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(join(folder, 'made.json'), 'utf8')).schema).toBe('summit-score/evaluation@1');
   });
@@ -55,7 +55,7 @@ describe('-o and what is already there', () => {
     const out = join(folder, 'private.md');
     writeFileSync(out, 'old\n');
     chmodSync(out, 0o600);
-    expect((await run(['evaluate', RECORD, '-f', 'markdown', '-o', out])).exitCode).toBe(0);
+    expect((await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'markdown', '-o', out])).exitCode).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readFileSync(out, 'utf8')).toContain('Total');
     chmodSync(out, 0o640);
@@ -64,13 +64,13 @@ describe('-o and what is already there', () => {
   });
 
   it.skipIf(!posix)('writes /dev/null directly: it stays a device', async () => {
-    const result = await run(['evaluate', RECORD, '-f', 'json', '-o', '/dev/null']);
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', '/dev/null']);
     expect(result.exitCode).toBe(0);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it.skipIf(!posix)('writes /dev/stdout directly: the report arrives on stdout', async () => {
-    const child = spawnCli(['evaluate', RECORD, '-f', 'json', '-o', '/dev/stdout']);
+    const child = spawnCli(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', '/dev/stdout']);
     child.stdin.end();
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
@@ -82,7 +82,7 @@ describe('-o and what is already there', () => {
   it.skipIf(!hasMkfifo)('writes a FIFO directly: the reader gets the report, the FIFO stays a FIFO', async () => {
     const fifo = join(fresh('fifo'), 'pipe');
     execFileSync('mkfifo', [fifo]);
-    const child = spawnCli(['evaluate', RECORD, '-f', 'csv', '-o', fifo]);
+    const child = spawnCli(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'csv', '-o', fifo]);
     child.stdin.end();
     const { createReadStream } = await import('node:fs');
     let text = '';
@@ -96,7 +96,7 @@ describe('-o and what is already there', () => {
   it.skipIf(!posix || !existsSync('/dev/full'))('a full disk is OUTPUT_FAILED for that file, nothing else replaced', async () => {
     const folder = fresh('full');
     writeFileSync(join(folder, 'ok.json'), 'previous\n');
-    const result = await run(['evaluate', RECORD, '-f', 'json', '-o', join(folder, 'ok.json'), '-f', 'csv', '-o', '/dev/full']);
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', join(folder, 'ok.json'), '-f', 'csv', '-o', '/dev/full']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error OUTPUT_FAILED \/dev\/full:1:1 cannot write the output: the disk is full \(ENOSPC\)\n$/);
     expect(readFileSync(join(folder, 'ok.json'), 'utf8')).toBe('previous\n');
@@ -106,13 +106,13 @@ describe('-o and what is already there', () => {
 
 describe('-o never destroys an input of the same run', () => {
   it.each([
-    ['the record, by the same name', (f: string) => ['evaluate', join(f, 'rec.yaml'), '-o', join(f, 'rec.yaml')]],
-    ['the record, by another spelling', (f: string) => ['evaluate', join(f, 'rec.yaml'), '-f', 'json', '-o', join(f, '.', 'sub', '..', 'rec.yaml')]],
-    ['the record, through a symlink', (f: string) => ['evaluate', join(f, 'rec.yaml'), '-f', 'json', '-o', join(f, 'alias.yaml')]],
-    ['the matrix', (f: string) => ['evaluate', join(f, 'rec.yaml'), '-m', join(f, 'matrix.yaml'), '-f', 'markdown', '-o', join(f, 'matrix.yaml')]],
+    ['the record, by the same name', (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'rec.yaml'), '-o', join(f, 'rec.yaml')]],
+    ['the record, by another spelling', (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'rec.yaml'), '-f', 'json', '-o', join(f, '.', 'sub', '..', 'rec.yaml')]],
+    ['the record, through a symlink', (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'rec.yaml'), '-f', 'json', '-o', join(f, 'alias.yaml')]],
+    ['the matrix', (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'rec.yaml'), '-m', join(f, 'matrix.yaml'), '-f', 'markdown', '-o', join(f, 'matrix.yaml')]],
     ['a record of compare', (f: string) => ['compare', join(f, 'rec.yaml'), RECORD, '-o', join(f, 'rec.yaml')]],
     ['a file validate checks', (f: string) => ['validate', join(f, 'rec.yaml'), '-o', join(f, 'rec.yaml')]],
-    ['an NDJSON input while streaming', (f: string) => ['evaluate', join(f, 'recs.ndjson'), '-f', 'ndjson', '-o', join(f, 'recs.ndjson')]],
+    ['an NDJSON input while streaming', (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'recs.ndjson'), '-f', 'ndjson', '-o', join(f, 'recs.ndjson')]],
   ])('%s: OUTPUT_IS_INPUT, the input as it was', async (_, argv) => {
     const folder = fresh('input');
     mkdirSync(join(folder, 'sub'));
@@ -135,7 +135,7 @@ describe('-o never destroys an input of the same run', () => {
 describe('several -o in one run', () => {
   it('finds one file named twice (-o x -o ./x): a usage error, nothing written', async () => {
     const folder = fresh('twice');
-    const result = await run(['evaluate', RECORD, '-f', 'json', '-o', join(folder, 'x'), '-f', 'csv', '-o', `${folder}/./x`]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', join(folder, 'x'), '-f', 'csv', '-o', `${folder}/./x`]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error USAGE -o .*x and -o .*x are the same file/);
     expect(readdirSync(folder)).toEqual([]);
@@ -145,7 +145,7 @@ describe('several -o in one run', () => {
     const folder = fresh('blame');
     writeFileSync(join(folder, 'ok.json'), 'previous\n');
     mkdirSync(join(folder, 'isdir'));
-    const result = await run(['evaluate', RECORD, '-f', 'json', '-o', join(folder, 'ok.json'), '-f', 'csv', '-o', join(folder, 'isdir')]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', join(folder, 'ok.json'), '-f', 'csv', '-o', join(folder, 'isdir')]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(`error OUTPUT_FAILED ${join(folder, 'isdir')}:1:1 cannot write the output: it is a directory\n`);
     expect(readFileSync(join(folder, 'ok.json'), 'utf8')).toBe('previous\n');
@@ -164,7 +164,7 @@ describe('the streaming (NDJSON) writer', () => {
     for (const pid of [process.pid, process.ppid]) symlinkSync(victim, join(folder, `.out.ndjson.${pid}.tmp`));
     const input = join(folder, 'in.ndjson');
     writeFileSync(input, `${line}\n`);
-    const result = await run(['evaluate', input, '-f', 'ndjson', '-o', join(folder, 'out.ndjson')]);
+    const result = await run(['evaluate', '-m', 'lewis-2015', input, '-f', 'ndjson', '-o', join(folder, 'out.ndjson')]);
     expect(result.exitCode).toBe(0);
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
     expect(JSON.parse(readFileSync(join(folder, 'out.ndjson'), 'utf8')).record.id).toBe('a');
@@ -174,7 +174,7 @@ describe('the streaming (NDJSON) writer', () => {
     const folder = fresh('stream-full');
     const input = join(folder, 'in.ndjson');
     writeFileSync(input, `${line}\n`.repeat(2000));
-    const result = await run(['evaluate', input, '-f', 'ndjson', '-o', '/dev/full']);
+    const result = await run(['evaluate', '-m', 'lewis-2015', input, '-f', 'ndjson', '-o', '/dev/full']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe('error OUTPUT_FAILED /dev/full:1:1 cannot write the output: the disk is full (ENOSPC)\n');
   });
@@ -183,7 +183,7 @@ describe('the streaming (NDJSON) writer', () => {
     const folder = fresh(`signal-${signal}`);
     const out = join(folder, 'out.ndjson');
     writeFileSync(out, 'previous\n');
-    const child = spawnCli(['evaluate', '-', '--input-format', 'ndjson', '-f', 'ndjson', '-o', out]);
+    const child = spawnCli(['evaluate', '-m', 'lewis-2015', '-', '--input-format', 'ndjson', '-f', 'ndjson', '-o', out]);
     child.stdin.on('error', () => undefined); // the child ends before it has read all of it
     child.stdin.write(`${line}\n`.repeat(5000));
     let stderr = '';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseJsonDocument } from '../../src/load/json-document.js';
+import { parseJsonDocument, readJson } from '../../src/load/json-document.js';
 import { parseYamlDocument, type DataPath, type ParsedDocument } from '../../src/load/yaml-document.js';
 
 const BUNDLED = [
@@ -78,6 +78,37 @@ describe('JSON read at JSON.parse speed', () => {
     const expected = parseYamlDocument('bad.json', text);
     expect(Array.isArray(expected)).toBe(true);
     expect(parseJsonDocument('bad.json', text)).toEqual(expected);
+  });
+
+  // Above CAREFUL_LIMIT the problems of valid JSON are found without the YAML reader (whose
+  // memory would be many times the input): a limit of 0 takes that path on small texts, where
+  // the YAML reader is the oracle.
+  it.each([
+    ['a key given twice', '{\n  "id": "a",\n  "b": { "c": 1, "d": {}, "c": 2 },\n  "id": "b"\n}'],
+    ['a key given twice, written with an escape', '{"id": "a", "\\u0069d": "b"}'],
+    ['forbidden keys', '{\n  "events": [ { "__proto__": 1 }, { "x": { "constructor": [1, 2] } } ],\n  "prototype": null\n}'],
+    ['numbers beyond floating point', '{\n  "weight": 1e400,\n  "list": [1, -2E+999, 3]\n}'],
+    ['forbidden keys and a number beyond floating point', '{"b": {"__proto__": 2, "d": 1e999}, "a": 1}'],
+    ['nesting deeper than 128', `{"a": 1, "b": ${'['.repeat(130)}${']'.repeat(130)}, "c": ${'{"x": '.repeat(140)}1${'}'.repeat(140)}}`],
+  ])('reports %s exactly as the YAML reader does, without it above the size limit', (_, text) => {
+    const expected = parseYamlDocument('big.json', text);
+    expect(Array.isArray(expected)).toBe(true);
+    const read = readJson('big.json', text, 1, 0);
+    if (read.syntax) throw read.syntax;
+    expect(read.result).toEqual(expected);
+  });
+
+  it('reads a colon written as an escape as valid, above the size limit too', () => {
+    const text = '{"id": "a\\u003ab", "n": 1}';
+    const read = readJson('big.json', text, 1, 0);
+    if (read.syntax) throw read.syntax;
+    expect((read.result as ParsedDocument).data).toEqual({ id: 'a:b', n: 1 });
+  });
+
+  it('reports a syntax error in a file above the size limit at JSON.parse\'s position', () => {
+    const text = `{"events": [${'{"id": "e"}, '.repeat(100_000)}{"id": "e" "x"}]}`;
+    const problems = parseJsonDocument('big.json', text);
+    expect(problems).toEqual([expect.objectContaining({ code: 'YAML_SYNTAX', line: 1, col: text.indexOf('"x"') + 1, message: expect.stringMatching(/^not JSON: /) })]);
   });
 
   it("reads YAML's flow style and a trailing comma in a .json file as the YAML reader does", () => {

@@ -91,10 +91,9 @@ describe('the bundled matrices and records stored at build time', () => {
 
 describe('the bundled files stored as parsed documents', () => {
   const store = new URL('../../dist/bundled/', import.meta.url);
-  const bundled = [
-    ...readdirSync('matrices').filter((n) => isBundledFile('matrix', n)).map((n) => `matrices/${n}`),
-    ...readdirSync('fixtures').filter((n) => isBundledFile('record', n)).map((n) => `fixtures/${n}`),
-  ];
+  // Every YAML file below matrices/ and fixtures/ (validate walks fixtures/coders/ too).
+  const below = (folder: string) => (readdirSync(folder, { recursive: true }) as string[]).map((n) => `${folder}/${n}`);
+  const bundled = [...below('matrices'), ...below('fixtures')].filter((f) => f.endsWith('.yaml'));
 
   /** Every path in the data, and a missing path below each container and each scalar. */
   function* pathsOf(value: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {

@@ -38,10 +38,10 @@ describe('verdictSources', () => {
       }
     }
     const sources = verdictSources(resultWith(evidence));
-    expect(sources.map((source) => source.url)).toEqual([...expected.keys()]);
+    expect(sources.map((source) => source.citation.url)).toEqual([...expected.keys()]);
     for (const source of sources) {
-      expect(source.events).toEqual([...expected.get(source.url!)!.events]);
-      expect(source.verified).toBe(expected.get(source.url!)!.verified);
+      expect(source.events).toEqual([...expected.get(source.citation.url!)!.events]);
+      expect(source.citation.verified).toBe(expected.get(source.citation.url!)!.verified);
     }
     expect(sources[0]!.events).toHaveLength(5000);
   });

@@ -44,7 +44,7 @@ describe('start-up', () => {
     expect(modules.filter((m) => /node_modules\/ajv\/dist\/(ajv|core|compile)/.test(m))).toEqual([]);
   });
 
-  it.each([[['validate', 'matrices', 'fixtures']], [['test']]])('%j on the bundled files uses their stored documents: no YAML parser', (argv) => {
+  it.each([[['validate', 'matrices', 'fixtures']], [['test', '--bundled']]])('%j on the bundled files uses their stored documents: no YAML parser', (argv) => {
     const modules = requiredAfter(argv);
     expect(modules.filter((m) => /node_modules\/yaml\//.test(m))).toEqual([]);
   });
