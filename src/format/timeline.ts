@@ -64,8 +64,10 @@ function scoreChange(before: CaseResult, after: CaseResult): string {
 }
 
 function datesText(report: TimelineReport): string {
+  // A later point where no event arrived is a day a date window closed (see windowDates).
+  const windows = report.points.slice(1).some((point) => point.arrived.length === 0) ? ', and each day a date window closed and moved a level' : '';
   return report.dates.method === 'events'
-    ? `dates: the summit and each event (${report.points.length} dates, ${report.dates.from} to ${report.dates.to})`
+    ? `dates: the summit and each event${windows} (${report.points.length} dates, ${report.dates.from} to ${report.dates.to})`
     : `dates: every ${report.dates.step} from ${report.dates.from} to ${report.dates.to} (${report.points.length} dates)`;
 }
 

@@ -12,9 +12,23 @@ export type BundledKind = 'matrix' | 'record';
 const DIRS: Record<BundledKind, string> = { matrix: MATRICES_DIR, record: FIXTURES_DIR };
 const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
 
+/** The file name of the bibliography the bundled records cite by key. */
+export const BUNDLED_BIBLIOGRAPHY = 'sources.yaml';
+
+/** Whether a file of matrices/ or fixtures/ is a bundled matrix or record. */
+export function isBundledFile(kind: BundledKind, name: string): boolean {
+  if (!name.endsWith('.yaml')) return false;
+  return kind === 'matrix' ? !name.endsWith('.tests.yaml') : name !== BUNDLED_BIBLIOGRAPHY;
+}
+
+/**
+ * The bundled matrices and records by id: the YAML files of matrices/ and fixtures/, less the
+ * golden tests beside a matrix (`<id>.tests.yaml`) and the bibliography the records cite
+ * (fixtures/sources.yaml), which are neither.
+ */
 export function bundledIds(kind: BundledKind): string[] {
   return readdirSync(DIRS[kind])
-    .filter((name) => name.endsWith('.yaml'))
+    .filter((name) => isBundledFile(kind, name))
     .map((name) => name.slice(0, -'.yaml'.length))
     .sort();
 }

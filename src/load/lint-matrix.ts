@@ -36,7 +36,8 @@ export function lintMatrix(doc: ParsedDocument): Diagnostic[] {
       }
     });
     const lowest = levels[levels.length - 1]!;
-    if (lowest.when !== undefined) {
+    const aboveLowest = levels[levels.length - 2];
+    if (lowest.when !== undefined && !(aboveLowest?.when !== undefined && complements(lowest.when, aboveLowest.when))) {
       sink.warning(
         'NO_DEFAULT_LEVEL',
         ['criteria', ci, 'levels', levels.length - 1],
@@ -67,6 +68,20 @@ function combinator(node: Raw, op: 'all' | 'any' | 'not' | 'some' | 'none'): unk
 
 function list(value: unknown): Raw[] | undefined {
   return Array.isArray(value) && value.length > 0 && value.every(isRaw) ? value : undefined;
+}
+
+/**
+ * Whether one condition holds exactly when the other does not (`some: X` beside `none: X`, or
+ * `not: C` beside `C`), so that two levels with them leave no record without a level: a lowest
+ * level may then keep its `when`, which names the events that put a record there.
+ */
+function complements(a: unknown, b: unknown): boolean {
+  if (!isRaw(a) || !isRaw(b)) return false;
+  const [someA, noneB] = [combinator(a, 'some'), combinator(b, 'none')];
+  if (someA !== undefined && noneB !== undefined && sameCondition(someA, noneB)) return true;
+  const [noneA, someB] = [combinator(a, 'none'), combinator(b, 'some')];
+  if (noneA !== undefined && someB !== undefined && sameCondition(noneA, someB)) return true;
+  return sameCondition(combinator(a, 'not'), b) || sameCondition(a, combinator(b, 'not'));
 }
 
 /** Same data, whatever the key order. */

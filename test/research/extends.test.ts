@@ -21,12 +21,12 @@ describe('extends', () => {
       ['gge-endorsement', 0],
       ['infrastructure-pledge', 0],
     ]);
-    expect(matrix.criteria[0]!.levels.map((l) => l.label)).toEqual(['initiated', 'defined', 'absent']);
+    expect(matrix.criteria[0]!.levels.map((l) => l.label)).toEqual(['initiated', 'defined', 'lapsed', 'broken', 'absent']);
     expect(matrix.verdicts[0]).toEqual({ label: 'progress', min: 80 });
     expect(info).toEqual({
-      bases: [{ id: 'lewis-2015', version: '1.0', file: 'bundled:lewis-2015', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      bases: [{ id: 'lewis-2015', version: '2.0', file: 'bundled:lewis-2015', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
       overrides: [
-        { path: 'version', change: 'changed', from: '1.0', to: '1.0-equal' },
+        { path: 'version', change: 'changed', from: '2.0', to: '1.0-equal' },
         { path: 'title', change: 'changed', from: 'Measuring cybersecurity success at the summit (Lewis, CSIS, 2015)', to: "Lewis's tests, weighted equally" },
         { path: 'criteria.negotiation.weight', change: 'changed', from: 4, to: 2 },
         { path: 'verdicts', change: 'replaced' },
@@ -61,12 +61,12 @@ describe('extends', () => {
 
   it('names the base and the overrides in the outputs of the research commands', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`]);
-    expect(stdout).toContain("extends lewis-2015 1.0 (bundled:lewis-2015); changes: version 1.0 -> 1.0-equal, title Measuring cybersecurity success at the summit (Lewis, CSIS, 2015) -> Lewis's tests, weighted equally, criteria.negotiation.weight 4 -> 2, verdicts (replaced)");
+    expect(stdout).toContain("extends lewis-2015 2.0 (bundled:lewis-2015); changes: version 2.0 -> 1.0-equal, title Measuring cybersecurity success at the summit (Lewis, CSIS, 2015) -> Lewis's tests, weighted equally, criteria.negotiation.weight 4 -> 2, verdicts (replaced)");
     const json = JSON.parse((await run(['sensitivity', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`, '--samples', '0', '-f', 'json'])).stdout);
     expect(json.matrix.extends.bases[0].id).toBe('lewis-2015');
     expect(json.matrix.extends.overrides[2]).toEqual({ path: 'criteria.negotiation.weight', change: 'changed', from: 4, to: 2 });
     const codebook = (await run(['codebook', '-m', `${FIXTURES}/lewis-equal.yaml`])).stdout;
-    expect(codebook).toContain('- Extends: `lewis-2015`, version 1.0 (bundled:lewis-2015, sha256 `');
+    expect(codebook).toContain('- Extends: `lewis-2015`, version 2.0 (bundled:lewis-2015, sha256 `');
     expect(codebook).toContain('`criteria.negotiation.weight` 4 → 2; `verdicts` (replaced)');
   });
 
@@ -103,7 +103,7 @@ describe('evaluate on a matrix that extends another', () => {
     expect(matrix.extends.bases[0]).toMatchObject({ id: 'lewis-2015', file: 'bundled:lewis-2015' });
     expect(matrix.extends.overrides.length).toBeGreaterThan(0);
     const table = await run(['evaluate', '-m', `${FIXTURES}/lewis-equal.yaml`, 'us-china-2015-09']);
-    expect(table.stdout).toMatch(/extends lewis-2015 1\.0 \(bundled:lewis-2015\); changes: /);
+    expect(table.stdout).toMatch(/extends lewis-2015 2\.0 \(bundled:lewis-2015\); changes: /);
     expect(JSON.parse((await run(['evaluate', '-f', 'json'])).stdout).matrix.extends).toBeNull();
   });
 });

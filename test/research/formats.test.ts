@@ -34,7 +34,7 @@ describe('long (tidy) CSV', () => {
     const rows = readCsv(stdout);
     expectTyped(rows);
     expect(rows).toHaveLength(6 * 5);
-    expect(rows[0]).toMatchObject({ matrix: 'lewis-2015', record: 'us-china-2015-09', criterion: 'negotiation', subject: '', party: '', applicable: 'TRUE', level: 'initiated', level_score: 2, points: 2, max_points: 2, weight: 4, contribution: 50, score: 100, verdict: 'progress' });
+    expect(rows[0]).toMatchObject({ matrix: 'lewis-2015', record: 'us-china-2015-09', criterion: 'negotiation', subject: '', party: '', applicable: 'TRUE', level: 'lapsed', level_score: 1, points: 1, max_points: 2, weight: 4, contribution: 25, score: 75, verdict: 'gesture' });
     for (const record of SIX) {
       const own = rows.filter((row) => row['record'] === record);
       const sum = own.reduce((total, row) => total + (typeof row['contribution'] === 'number' ? row['contribution'] : 0), 0);
@@ -86,7 +86,7 @@ describe('wide CSV, ndjson and Markdown', () => {
   it.each([
     ['evaluate', ['evaluate', '-m', 'lewis-2015', ...SIX], 6, 'summit-score/evaluation-result@1'],
     ['compare', ['compare', ...SIX], 6, 'summit-score/compare-row@1'],
-    ['timeline', ['timeline', 'us-china-2015-09'], 13, 'summit-score/timeline-point@1'],
+    ['timeline', ['timeline', 'us-china-2015-09'], 15, 'summit-score/timeline-point@1'],
     ['sensitivity', ['sensitivity', ...SIX, '--samples', '20'], 7, 'summit-score/sensitivity-case@1'],
   ])('%s -f ndjson prints one JSON document per line, each with its schema', async (_name, argv, lines, schema) => {
     const { stdout } = await run([...(argv as string[]), '-f', 'ndjson']);
@@ -157,7 +157,7 @@ describe('several outputs in one run', () => {
     writeFileSync(join(dir, 'old.txt'), 'old');
     const { stdout } = await run(['evaluate', '-o', join(dir, 'old.txt')]);
     expect(stdout).toBe('');
-    expect(readFileSync(join(dir, 'old.txt'), 'utf8')).toMatch(/Verdict: progress/);
+    expect(readFileSync(join(dir, 'old.txt'), 'utf8')).toMatch(/Verdict: gesture/);
   });
 });
 
