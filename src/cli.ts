@@ -52,7 +52,6 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     io.stdout(`${TOOL.version}\n`);
     return EXIT.ok;
   }
-  configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
   forgetInputFiles();
   const { Command, CommanderError } = await import('commander');
   let exitCode: number = EXIT.ok;
@@ -101,6 +100,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   for (const name of named) (await COMMANDS[name]!())(program, context);
 
   try {
+    configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -419,14 +419,18 @@ function compileDateTest(op: 'before' | 'after' | 'within', anchor: DateAnchor, 
       if (op === 'after') return (_index, event) => event!.day > anchorDay;
       return (_index, event) => isWithin(event!.day, anchorDay, days);
     }
-    case 'summit':
-      if (op === 'before') return (index, event) => event!.day < index.summitDay;
-      if (op === 'after') return (index, event) => event!.day > index.summitDay;
-      return (index, event) => isWithin(event!.day, index.summitDay, days);
-    case 'asOf':
-      if (op === 'before') return (index, event) => event!.day < index.asOfDay;
-      if (op === 'after') return (index, event) => event!.day > index.asOfDay;
-      return (index, event) => isWithin(event!.day, index.asOfDay, days);
+    case 'summit': {
+      const shift = anchor.daysBefore ?? 0;
+      if (op === 'before') return (index, event) => event!.day < index.summitDay - shift;
+      if (op === 'after') return (index, event) => event!.day > index.summitDay - shift;
+      return (index, event) => isWithin(event!.day, index.summitDay - shift, days);
+    }
+    case 'asOf': {
+      const shift = anchor.daysBefore ?? 0;
+      if (op === 'before') return (index, event) => event!.day < index.asOfDay - shift;
+      if (op === 'after') return (index, event) => event!.day > index.asOfDay - shift;
+      return (index, event) => isWithin(event!.day, index.asOfDay - shift, days);
+    }
     case 'linked': {
       const kind: LinkKind = anchor.link;
       return (index, event) => {

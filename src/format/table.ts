@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { verdictPaint } from './charts.js';
 import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix } from '../engine/index.js';
 import { isGridMatrix } from './grid.js';
 import { formatGridResult, gridTableText } from './grid-table.js';
@@ -80,8 +81,7 @@ function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
 function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): string {
   if (result.asOf < result.record.date) return chalk.yellow(`No total: as of ${result.asOf} the summit (${result.record.date}) had not happened.`);
   if (result.score === null || result.verdict === null) return chalk.yellow('No total: no weighted criterion applies.');
-  const rank = matrix.verdicts.findIndex((band) => band.label === result.verdict);
-  const paint = rank === 0 ? chalk.green : rank === matrix.verdicts.length - 1 ? chalk.red : chalk.yellow;
+  const paint = verdictPaint(chalk, matrix, result.verdict);
   const capped = result.band !== result.verdict ? ` (the score alone earns ${result.band}; a gate caps it)` : '';
   return `Total ${round2(result.score).toFixed(2)} / 100  Verdict: ${chalk.bold(paint(result.verdict))}${capped}`;
 }

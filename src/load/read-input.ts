@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError, inputError } from '../diagnostics.js';
 import { noteInputFile } from '../input-files.js';
+import { bundledPath } from './bundled.js';
 
 /** The text of one input, named as the user named it, with its hash for provenance. */
 export interface InputText {
@@ -17,10 +18,18 @@ const MEBIBYTE = 1024 * 1024;
 export const DEFAULT_MAX_INPUT_MB = 64;
 let maxInputBytes = DEFAULT_MAX_INPUT_MB * MEBIBYTE;
 
-/** The input size limit in bytes for a SUMMIT_SCORE_MAX_INPUT_MB value (the default unless a positive number). */
+/**
+ * The input size limit in bytes for a SUMMIT_SCORE_MAX_INPUT_MB value (unset or empty: the
+ * default). Anything but a positive finite number is refused: `Infinity`, `-1` or `1e400` would
+ * remove the bound it is there to keep.
+ */
 export function inputLimitBytes(megabytes: string | undefined): number {
+  if (megabytes === undefined || megabytes.trim() === '') return DEFAULT_MAX_INPUT_MB * MEBIBYTE;
   const value = Number(megabytes);
-  return (megabytes !== undefined && value > 0 ? value : DEFAULT_MAX_INPUT_MB) * MEBIBYTE;
+  if (!Number.isFinite(value) || value <= 0 || !Number.isSafeInteger(Math.ceil(value * MEBIBYTE))) {
+    throw inputError('USAGE', undefined, `SUMMIT_SCORE_MAX_INPUT_MB=${megabytes} is not a positive number of MiB`, `unset it for the default of ${DEFAULT_MAX_INPUT_MB}, or give e.g. 256`);
+  }
+  return value * MEBIBYTE;
 }
 
 /** Sets the input size limit for this run. */
@@ -34,9 +43,11 @@ function tooLarge(file: string, bytes: number | undefined): never {
   throw inputError('FILE_TOO_LARGE', file, `${size} more than the limit of ${maxInputBytes / MEBIBYTE} MiB`, 'raise it with SUMMIT_SCORE_MAX_INPUT_MB');
 }
 
-export function readInputFile(path: string, stdin: () => Buffer): InputText {
-  const isStdin = path === '-';
-  const file = isStdin ? STDIN_NAME : path;
+export function readInputFile(name: string, stdin: () => Buffer): InputText {
+  const isStdin = name === '-';
+  const file = isStdin ? STDIN_NAME : name;
+  // A bundled input keeps its name (`bundled:lewis-2015`) and is read from the package.
+  const path = bundledPath(name) ?? name;
   let bytes: Buffer;
   // Whether bytes.length is the whole input's size, or only as much of it as was read.
   let whole = !isStdin;
