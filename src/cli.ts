@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { diagnosticLines, InputError } from './diagnostics.js';
-import { safeText, terminalText } from './format/terminal-text.js';
+import { safeText, terminalText } from './terminal-text.js';
 import { forgetInputFiles } from './input-files.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';

@@ -1,6 +1,6 @@
 import { fstatSync, readSync } from 'node:fs';
 import { inputError } from './diagnostics.js';
-import { inputLimitBytes } from './load/read-input.js';
+import { inputLimitBytes } from './input-limit.js';
 
 /** Everything a command may touch of the process, so commands run in tests without one. */
 export interface Io {

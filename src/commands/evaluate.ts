@@ -3,7 +3,7 @@ import { collectProblems, diagnosticLines, formatDiagnostic, InputError, inputEr
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, type CaseResult } from '../engine/index.js';
 import { BOM, ndjsonResultLine } from '../format/csv.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
-import { safeText } from '../format/terminal-text.js';
+import { safeText } from '../terminal-text.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
 import { bundledIds, DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';

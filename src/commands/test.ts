@@ -7,7 +7,7 @@ import type { CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type Cell, type CompiledMatrix, type Matrix, type SourceLocation } from '../engine/index.js';
 import { round2 } from '../format/numbers.js';
-import { safeText } from '../format/terminal-text.js';
+import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
 import { bundledIds, bundledPath, resolveInput } from '../load/bundled.js';
 import { detectKind, isTestsFile, testsFilesFor } from '../load/detect-kind.js';

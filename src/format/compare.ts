@@ -11,7 +11,7 @@ import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 export const COMPARE_SCHEMA_ID = 'summit-score/compare@1';
 export const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@1';

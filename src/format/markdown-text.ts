@@ -1,5 +1,5 @@
 import { round2 } from './numbers.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 /**
  * Text for a Markdown table cell or paragraph: line breaks become spaces, every other control or

@@ -7,7 +7,7 @@ import { formatGridResult, gridTableText } from './grid-table.js';
 import { round2 } from './numbers.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { extendsLine } from './research.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 /** One table per record: a row per criterion, then the total, the verdict and the gates. */
 export const formatTable: Formatter = (report, context) => {

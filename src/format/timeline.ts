@@ -10,7 +10,7 @@ import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@1';
 export const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@1';

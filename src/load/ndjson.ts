@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 import { parseCarefully, readJson, readsCarefully } from './json-document.js';
 import { checkDocument } from './load-document.js';
 import { recordFromData, type LoadedRecord, type RawRecord } from './load-record.js';
-import { inputLimitBytes } from './read-input.js';
+import { inputLimitBytes } from '../input-limit.js';
 
 // NDJSON records: one JSON record per line, read as a stream, so that memory holds one line (one
 // record) at a time however large the file. Each line is checked as a one-line JSON file would

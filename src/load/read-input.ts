@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError, inputError } from '../diagnostics.js';
 import { noteInputFile } from '../input-files.js';
 import { bundledPath } from './bundled.js';
+import { DEFAULT_MAX_INPUT_MB, inputLimitBytes, MEBIBYTE } from '../input-limit.js';
 
 /** The text of one input, named as the user named it, with its hash for provenance. */
 export interface InputText {
@@ -12,26 +13,7 @@ export interface InputText {
 }
 
 const STDIN_NAME = '<stdin>';
-const MEBIBYTE = 1024 * 1024;
-
-/** The default input size limit: far above any real matrix or record, far below what hurts. */
-export const DEFAULT_MAX_INPUT_MB = 64;
 let maxInputBytes = DEFAULT_MAX_INPUT_MB * MEBIBYTE;
-
-/**
- * The input size limit in bytes for a SUMMIT_SCORE_MAX_INPUT_MB value (unset or empty: the
- * default). Anything but a positive finite number is refused: `Infinity`, `-1` or `1e400` would
- * remove the bound it is there to keep.
- */
-export function inputLimitBytes(megabytes: string | undefined): number {
-  if (megabytes === undefined || megabytes.trim() === '') return DEFAULT_MAX_INPUT_MB * MEBIBYTE;
-  const value = Number(megabytes);
-  if (!Number.isFinite(value) || value <= 0 || !Number.isSafeInteger(Math.ceil(value * MEBIBYTE))) {
-    throw inputError('USAGE', undefined, `SUMMIT_SCORE_MAX_INPUT_MB=${megabytes} is not a positive number of MiB`, `unset it for the default of ${DEFAULT_MAX_INPUT_MB}, or give e.g. 256`);
-  }
-  return value * MEBIBYTE;
-}
-
 /** Sets the input size limit for this run. */
 export function configureInputLimit(megabytes: string | undefined): void {
   maxInputBytes = inputLimitBytes(megabytes);
