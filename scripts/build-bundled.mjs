@@ -14,6 +14,7 @@ const dist = (path) => import(new URL(`dist/${path}`, root).href);
 const { loadMatrix } = await dist('load/load-matrix.js');
 const { loadRecord } = await dist('load/load-record.js');
 const { FILE_PLACEHOLDER, pathKey, precompiledName } = await dist('load/precompiled.js');
+const { isBundledFile } = await dist('load/bundled.js');
 const { parseYamlDocument } = await dist('load/yaml-document.js');
 
 /** The data, and the YAML reader's position of every value and key in it. */
@@ -52,7 +53,7 @@ for (const [kind, folder, load] of [['matrix', 'matrices', loadMatrix], ['record
     const doc = parseYamlDocument(FILE_PLACEHOLDER, text);
     if (Array.isArray(doc)) throw new Error(`${folder}/${name} does not parse: ${doc[0].message}`);
     results.push([precompiledName('document', sha256), `${JSON.stringify(storedDocument(doc))}\n`]);
-    if (name.includes('/')) continue;
+    if (name.includes('/') || !isBundledFile(kind, name)) continue;
     const loaded = load({ file: FILE_PLACEHOLDER, text, sha256 });
     if (loaded.extends) continue;
     results.push([precompiledName(kind, sha256), `${JSON.stringify(loaded)}\n`]);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './commands/context.js';
 import { diagnosticLines, InputError } from './diagnostics.js';
-import { safeText, terminalText } from './format/terminal-text.js';
+import { safeText, terminalText } from './terminal-text.js';
 import { forgetInputFiles } from './input-files.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
@@ -52,7 +52,6 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     io.stdout(`${TOOL.version}\n`);
     return EXIT.ok;
   }
-  configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
   forgetInputFiles();
   const { Command, CommanderError } = await import('commander');
   let exitCode: number = EXIT.ok;
@@ -101,6 +100,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   for (const name of named) (await COMMANDS[name]!())(program, context);
 
   try {
+    configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

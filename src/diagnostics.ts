@@ -1,6 +1,6 @@
 // Problems with the user's input: each has a stable code and a place, and they travel together
 // so that one run reports every problem it found.
-import { safeText } from './format/terminal-text.js';
+import { safeText } from './terminal-text.js';
 
 export type Severity = 'error' | 'warning';
 

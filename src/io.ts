@@ -1,5 +1,6 @@
-import { readSync } from 'node:fs';
-import { inputLimitBytes } from './load/read-input.js';
+import { fstatSync, readSync } from 'node:fs';
+import { inputError } from './diagnostics.js';
+import { inputLimitBytes } from './input-limit.js';
 
 /** Everything a command may touch of the process, so commands run in tests without one. */
 export interface Io {
@@ -21,11 +22,18 @@ export function processIo(): Io {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  // Nobody reads stderr any more (`2>&1 | head -0`): the messages are lost, the exit code is not.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readStdin: () => readAtMost(0, inputLimitBytes(process.env['SUMMIT_SCORE_MAX_INPUT_MB']) + 1),
-    readStdinStream: () => process.stdin,
+    readStdinStream: () => {
+      if (fstatSync(0).isDirectory()) throw inputError('FILE_UNREADABLE', '<stdin>', 'is a directory, not a file');
+      return process.stdin;
+    },
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { safeText } from '../format/terminal-text.js';
+import { safeText } from '../terminal-text.js';
 import { findingsOf, type CiFormatter } from './types.js';
 
 /**

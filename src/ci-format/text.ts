@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { safeText } from '../format/terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 /**
  * A diagnostic for people, as `error CODE file:line:col message (hint)` (the form evaluate prints,

@@ -6,7 +6,7 @@ import { DEFAULT_BOOTSTRAP } from '../engine/agreement-bootstrap.js';
 import { measureAgreement } from '../engine/agreement.js';
 import { compileMatrix } from '../engine/index.js';
 import { formatAgreementJson, passesMinAlpha, type AgreementReport } from '../format/agreement.js';
-import { agreementCiReport } from '../format/agreement-ci.js';
+import { agreementCiReport } from '../ci-format/agreement.js';
 import { formatAgreementHtml } from '../format/agreement-html.js';
 import { formatAgreementCsv, formatAgreementMarkdown, formatAgreementTable } from '../format/agreement-text.js';
 import { resolveInput } from '../load/bundled.js';

@@ -5,7 +5,8 @@ import { diffFormats, type DiffReport } from '../format/diff.js';
 import { EVALUATION_SCHEMA_ID } from '../format/json.js';
 import { OUTPUT_FORMATS } from '../format/research.js';
 import { readInputFile, type InputText } from '../load/read-input.js';
-import { parseYamlDocument, type DataPath, type ParsedDocument } from '../load/yaml-document.js';
+import { parseInput } from '../load/load-document.js';
+import type { DataPath, ParsedDocument } from '../load/yaml-document.js';
 import { TOOL } from '../package-info.js';
 import type { CommandContext } from './context.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
@@ -52,7 +53,8 @@ type Raw = Record<string, unknown>;
 
 /** Reads an evaluation JSON and checks the fields diff uses, reporting every problem with its place. */
 export function readSnapshot(input: InputText): Snapshot {
-  const parsed = parseYamlDocument(input.file, input.text);
+  // An evaluation is JSON, often large: read at JSON.parse's speed (src/load/json-document.ts).
+  const parsed = parseInput(input);
   if (Array.isArray(parsed)) throw new InputError(parsed);
   const doc: ParsedDocument = parsed;
   const problems: Diagnostic[] = [];

@@ -1,16 +1,17 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { collectProblems, diagnosticLines, InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { collectProblems, diagnosticLines, formatDiagnostic, InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, UNVERIFIED_MODES, type CaseResult, type EvaluateOptions, type UnverifiedMode } from '../engine/index.js';
-import { ndjsonResultLine } from '../format/csv.js';
+import { BOM, ndjsonResultLine } from '../format/csv.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
-import { safeText } from '../format/terminal-text.js';
+import { safeText } from '../terminal-text.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
 import { bundledIds, DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
 import { loadMatrix, type LoadedMatrix } from '../load/load-matrix.js';
 import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
-import { readInputFile } from '../load/read-input.js';
+import { checkLoadedVocabulary, checkStreamedVocabulary } from '../load/check-vocabulary.js';
+import { readInputFile, type InputText } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { streamOutput, writeOutputs, type StreamedOutput } from '../write-output.js';
 import { renderVisuals } from './visual-outputs.js';
@@ -33,6 +34,7 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
     .option('--unverified <mode>', 'events whose every source is marked verified: false: include (as given), unknown (may not have happened), or exclude (as absent)', parseUnverified, 'include')
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
+    .option('--strict', 'a record value the matrix does not declare, or a field it reads that events leave unstated, is an error (exit 2), not a warning', false)
     .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
@@ -115,6 +117,8 @@ export interface EvaluateCommandOptions {
   readonly requireSources?: boolean;
   /** Colour on stdout (files never get colour). */
   readonly color: boolean;
+  /** Vocabulary problems of the records (src/load/check-vocabulary.ts) are errors. */
+  readonly strict?: boolean;
   /** How record files are read (default auto: NDJSON for .ndjson and .jsonl). */
   readonly inputFormat?: InputFormat;
   /** --quiet: the table does not say that it scores the bundled example. */
@@ -166,7 +170,7 @@ function reportHead(matrix: LoadedMatrix, options: EvaluateCommandOptions): Omit
 function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptions, io: Io, visuals: ReadonlyMap<VisualFormat, string> = new Map()): void {
   const rendered = options.outputs.map((target) => ({
     ...(target.file !== undefined && { file: target.file }),
-    text: isVisualFormat(target.format) ? visuals.get(target.format)! : formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
+    text: isVisualFormat(target.format) ? visuals.get(target.format)! : (target.bom ? BOM : '') + formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
   }));
   writeOutputs(rendered, io.stdout);
 }
@@ -190,8 +194,9 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
   const { problems, attempt } = collectProblems();
   const matrix = attempt(() => loadAs('matrix', readInputFile(matrixFile, stdin), loadMatrix));
   const progress = records.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
+  const inputs: InputText[] = [];
   const loaded = records.map((arg, i) => {
-    const record = attempt(() => loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord));
+    const record = attempt(() => loadAs('record', (inputs[i] = readInputFile(resolveInput('record', arg), stdin)), loadRecord));
     progress?.(i + 1, 2 * records.length);
     return record;
   });
@@ -200,8 +205,14 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
     throw new InputError(problems);
   }
 
+  // What the records say that the matrix cannot read: warnings on stderr, errors under --strict.
+  const vocabulary = (loaded as LoadedRecord[]).map((record, i) => checkLoadedVocabulary(matrix.matrix, record.record, inputs[i]!, { strict: options.strict ?? false, unstated: 'all' }));
+  if (options.strict && vocabulary.some((found) => found.length > 0)) throw new InputError(vocabulary.flat());
+
   const compiled = compileMatrix(matrix.matrix);
   const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {
+    // Each record's warnings before what its scoring says, as a stream of NDJSON records has them.
+    for (const warning of vocabulary[i]!) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
     const result = scoreRecord(compiled, record, options, io);
     progress?.(records.length + i + 1, 2 * records.length);
     return { file: record.file, sha256: record.sha256, result };
@@ -252,6 +263,9 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
   const below: { readonly id: string; readonly score: number | null }[] = [];
 
   const score = (loaded: LoadedRecord) => {
+    const vocabulary = checkStreamedVocabulary(matrix.matrix, loaded.record, loaded.file, { strict: options.strict ?? false, unstated: 'all' });
+    if (options.strict && vocabulary.length > 0) return problem(vocabulary);
+    for (const warning of vocabulary) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
     const result = scoreRecord(compiled, loaded, options, io);
     if (options.requireSources) {
       const unsourced = unsourcedEvidence(result);

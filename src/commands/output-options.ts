@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { inputError } from '../diagnostics.js';
+import { BOM } from '../format/csv.js';
 import { writeOutputs as writeRendered } from '../write-output.js';
 import type { CommandContext } from './context.js';
 
@@ -7,7 +8,12 @@ import type { CommandContext } from './context.js';
 export interface OutputTarget<F extends string> {
   readonly format: F;
   readonly file?: string;
+  /** --bom: a UTF-8 byte order mark before CSV text, so that Excel reads it as UTF-8. */
+  readonly bom?: boolean;
 }
+
+/** The formats that are CSV, and so take --bom. */
+const CSV_FORMATS: readonly string[] = ['csv', 'long'];
 
 export type OutputToken = { readonly kind: 'format'; readonly value: string } | { readonly kind: 'output'; readonly value: string };
 
@@ -32,7 +38,11 @@ export function addOutputOptions<F extends string>(command: Command, formats: re
       tokens.push({ kind: 'output', value });
       return value;
     });
-  return () => pairOutputs(tokens, fallback) as OutputTarget<F>[];
+  if (formats.some((format) => CSV_FORMATS.includes(format))) command.option('--bom', 'start CSV output with a UTF-8 byte order mark (for Excel)');
+  return () => {
+    const bom = command.opts()['bom'] === true;
+    return (pairOutputs(tokens, fallback) as OutputTarget<F>[]).map((target) => (bom && CSV_FORMATS.includes(target.format) ? { ...target, bom: true } : target));
+  };
 }
 
 /**
@@ -77,7 +87,7 @@ export function pairOutputs(tokens: readonly OutputToken[], fallback: string): O
 export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, color: boolean) => string, context: CommandContext, colorRequested: boolean | undefined): void {
   const rendered = targets.map((target) => ({
     ...(target.file !== undefined && { file: target.file }),
-    text: render(target.format, target.file === undefined && context.useColor(colorRequested)),
+    text: (target.bom ? BOM : '') + render(target.format, target.file === undefined && context.useColor(colorRequested)),
   }));
   writeRendered(rendered, context.io.stdout);
 }

@@ -1,12 +1,11 @@
 import { Argument, type Command } from 'commander';
-import agreementSchema from '../schema/agreement.schema.json' with { type: 'json' };
-import evaluationSchema from '../schema/evaluation.schema.json' with { type: 'json' };
+import { readSchema } from '../schema/schema-files.js';
 import { SCHEMAS } from '../schema/validate.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
 
 /** The schemas the loader checks input with (the same objects, not copies), and the one evaluate's JSON output follows. */
-const PRINTED_SCHEMAS = { ...SCHEMAS, evaluation: evaluationSchema, agreement: agreementSchema } as const;
+const PRINTED_SCHEMAS = { ...SCHEMAS, evaluation: readSchema('evaluation'), agreement: readSchema('agreement') } as const;
 type PrintedSchemaName = keyof typeof PRINTED_SCHEMAS;
 
 export function registerSchema(program: Command, context: CommandContext): void {

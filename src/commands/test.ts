@@ -7,9 +7,9 @@ import type { CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type Cell, type CompiledMatrix, type Matrix, type SourceLocation } from '../engine/index.js';
 import { round2 } from '../format/numbers.js';
-import { safeText } from '../format/terminal-text.js';
+import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
-import { bundledIds, resolveInput } from '../load/bundled.js';
+import { bundledIds, bundledPath, resolveInput } from '../load/bundled.js';
 import { detectKind, isTestsFile, testsFilesFor } from '../load/detect-kind.js';
 import { expandPaths, type FoundFile } from '../load/expand-paths.js';
 import { checkDocument, parseInput } from '../load/load-document.js';
@@ -179,14 +179,18 @@ interface TestSource {
 
 /** The `<matrix>.tests.yaml` files beside a matrix, parsed and schema-checked. */
 function siblingTests(matrixFile: string): TestSource[] {
-  return testsFilesFor(matrixFile)
+  // A bundled matrix is named bundled:ID; its tests file lies beside the matrix in the package.
+  const bundled = bundledPath(matrixFile);
+  return testsFilesFor(bundled ?? matrixFile)
     .filter((path) => existsSync(path))
     .map((path) => {
-      const input = readInputFile(path, () => Buffer.alloc(0));
+      // Named as the matrix is (bundled:ID.tests), never by where the package is installed.
+      const file = bundled === undefined ? path : `${matrixFile}.tests`;
+      const input = { ...readInputFile(path, () => Buffer.alloc(0)), file };
       const doc = parseInput(input);
-      if (Array.isArray(doc)) return { file: path, problems: doc };
+      if (Array.isArray(doc)) return { file, problems: doc };
       const problems = checkDocument(doc, 'tests');
-      return problems.length > 0 ? { file: path, problems } : { file: path, doc, problems: [] };
+      return problems.length > 0 ? { file, problems } : { file, doc, problems: [] };
     });
 }
 

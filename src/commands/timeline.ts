@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { inputError } from '../diagnostics.js';
 import { compileMatrix, dayNumber } from '../engine/index.js';
-import { evaluateTimeline, eventDates, parseDuration, stepDates } from '../engine/timeline.js';
+import { evaluateTimeline, eventDates, parseDuration, stepDates, windowDates, type TimelinePoint } from '../engine/timeline.js';
 import { OUTPUT_FORMATS } from '../format/research.js';
 import { timelineFormats, type TimelineReport } from '../format/timeline.js';
 import { DEFAULT_MATRIX } from '../load/bundled.js';
@@ -54,7 +54,10 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     const from = options.from ?? (step ? record.record.date : atEvents[0]!);
     const to = options.to ?? atEvents[atEvents.length - 1]!;
     if (dayNumber(from)! > dayNumber(to)!) throw inputError('USAGE', undefined, `--from ${from} is after --to ${to}`);
-    const dates = step ? stepDates(from, to, step, MAX_DATES) : atEvents.filter((date) => date >= from && date <= to);
+    const eventsOnly = step ? undefined : atEvents.filter((date) => date >= from && date <= to);
+    // Without --step, also the days a date window closes, kept below only where something moved.
+    const windows = step ? [] : windowDates(matrix.definition, record.record).filter((date) => date > from && date < to && !eventsOnly!.includes(date));
+    const dates = step ? stepDates(from, to, step, MAX_DATES) : [...eventsOnly!, ...windows].sort();
     if (dates === undefined) throw inputError('USAGE', undefined, `more than ${MAX_DATES} dates from ${from} to ${to} every ${options.step}`, 'use a longer --step or a shorter span');
     if (dates.length === 0) throw inputError('USAGE', undefined, `no event falls between ${from} and ${to}`, 'widen --from/--to, or use --step');
 
@@ -63,7 +66,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
       matrix,
       record,
       dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: dates[0]!, to: dates[dates.length - 1]! },
-      points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates),
+      points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates).filter((point: TimelinePoint) => !windows.includes(point.date) || point.changes.length > 0 || point.verdictChange !== null),
     };
     const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) }));
     writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : timelineFormats[format](report, { color })), context, options.color);

@@ -4,7 +4,7 @@ import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci
 import { diagnosticText, plural } from '../ci-format/text.js';
 import type { CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
-import { safeText } from '../format/terminal-text.js';
+import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
 import { resolveInput } from '../load/bundled.js';
 import { checkFile, type FileCheck } from '../load/check-file.js';

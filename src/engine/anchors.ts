@@ -9,9 +9,9 @@ export function anchorDays(anchor: DateAnchor, index: RecordIndex, event: Summit
     case 'date':
       return [anchor.day];
     case 'summit':
-      return [index.summitDay];
+      return [index.summitDay - (anchor.daysBefore ?? 0)];
     case 'asOf':
-      return [index.asOfDay];
+      return [index.asOfDay - (anchor.daysBefore ?? 0)];
     case 'linked':
       return linkTargets(index, event, anchor.link).map((target) => target.day);
   }

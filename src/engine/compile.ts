@@ -487,10 +487,14 @@ function compileDateTest(op: 'before' | 'after' | 'within', anchor: DateAnchor, 
       const anchorDay = anchor.day;
       return (_index, event) => truth(event!, anchorDay);
     }
-    case 'summit':
-      return (index, event) => truth(event!, index.summitDay);
-    case 'asOf':
-      return (index, event) => truth(event!, index.asOfDay);
+    case 'summit': {
+      const shift = anchor.daysBefore ?? 0;
+      return (index, event) => truth(event!, index.summitDay - shift);
+    }
+    case 'asOf': {
+      const shift = anchor.daysBefore ?? 0;
+      return (index, event) => truth(event!, index.asOfDay - shift);
+    }
     case 'linked': {
       const kind: LinkKind = anchor.link;
       return (index, event) => {

@@ -29,11 +29,11 @@ function digits(text: string, i: number, n: number): number {
 export function dayNumber(text: string): number | undefined {
   const length = text.length;
   if ((length !== 7 && length !== 10) || text.charCodeAt(4) !== DASH) return undefined;
-  let year = digits(text, 0, 4);
+  // Every year is itself, 0000 to 9999 (proleptic Gregorian, as ISO 8601 has it: 0000 is 1 BC, a
+  // leap year). Date.UTC would read 0000-0099 as 1900-1999, and 0099-12-31 would sort after 0100.
+  const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   if (year < 0 || month < 1 || month > 12) return undefined;
-  // Years 0-99 count as 1900-1999, as Date.UTC has them (and so as this function always has).
-  if (year < 100) year += 1900;
   const lastDay = daysInMonth(year, month);
   let day = lastDay;
   if (length === 10) {

@@ -65,9 +65,9 @@ export function describeAnchor(anchor: DateAnchor): string {
     case 'date':
       return anchor.date;
     case 'summit':
-      return 'the summit date';
+      return anchor.daysBefore ? `${anchor.daysBefore} days before the summit date` : 'the summit date';
     case 'asOf':
-      return 'the as-of date';
+      return anchor.daysBefore ? `${anchor.daysBefore} days before the as-of date` : 'the as-of date';
     case 'linked':
       return `the event it links to (${anchor.link})`;
   }

@@ -1,6 +1,6 @@
 import { dayNumber, formatDay } from './dates.js';
 import { evaluateRecord, type CaseResult, type Cell, type CompiledMatrix } from './evaluate.js';
-import type { CaseRecord, SummitEvent } from './types.js';
+import type { CaseRecord, Condition, Matrix, SummitEvent } from './types.js';
 
 // A case scored at a series of dates, and what changed between them: which criterion moved,
 // which newly arrived event moved it, and what became of the verdict.
@@ -54,6 +54,49 @@ export function stepDates(from: string, to: string, step: Duration, limit: numbe
 /** The summit's date and every date on which an event happened (a month-only date: its last day), in order. */
 export function eventDates(record: CaseRecord): string[] {
   const days = new Set([record.day, ...record.events.map((event) => event.day)]);
+  return [...days].sort((a, b) => a - b).map(formatDay);
+}
+
+/**
+ * The days on which an event leaves a window the matrix measures back from the as-of date
+ * (`after: {daysBefore: N, of: asOf}` holds for an event of day d until d + N): a level can move
+ * on such a day with no event arriving, as a negotiation lapses a year after its last session.
+ */
+export function windowDates(matrix: Matrix, record: CaseRecord): string[] {
+  const widths = new Set<number>();
+  const visit = (condition: Condition | undefined): void => {
+    if (condition === undefined) return;
+    switch (condition.op) {
+      case 'all':
+      case 'any':
+      case 'atLeast':
+        return condition.conditions.forEach(visit);
+      case 'not':
+        return visit(condition.condition);
+      case 'some':
+      case 'none':
+      case 'count':
+        return visit(condition.where);
+      case 'link':
+        return visit(condition.to);
+      case 'linkedBy':
+        return visit(condition.where);
+      case 'before':
+      case 'after':
+      case 'within':
+        if (condition.anchor.kind === 'asOf' && condition.anchor.daysBefore) widths.add(condition.anchor.daysBefore);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const criterion of matrix.criteria) {
+    visit(criterion.appliesWhen);
+    visit(criterion.forEach);
+    for (const level of criterion.levels) visit(level.when);
+  }
+  const days = new Set<number>();
+  for (const width of widths) for (const event of record.events) days.add(event.day + width);
   return [...days].sort((a, b) => a - b).map(formatDay);
 }
 

@@ -97,8 +97,9 @@ export type Comparison = 'equals' | 'gt' | 'gte' | 'lt' | 'lte';
 /** Where a day comes from in a date condition. */
 export type DateAnchor =
   | { readonly kind: 'date'; readonly date: string; readonly day: number }
-  | { readonly kind: 'summit' }
-  | { readonly kind: 'asOf' }
+  /** `daysBefore` moves the anchor that many days earlier: "within the year before the as-of date". */
+  | { readonly kind: 'summit'; readonly daysBefore?: number }
+  | { readonly kind: 'asOf'; readonly daysBefore?: number }
   | { readonly kind: 'linked'; readonly link: LinkKind };
 
 export const DEADLINE_STATES = ['pending', 'met', 'met-late', 'missed'] as const;

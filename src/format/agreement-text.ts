@@ -7,7 +7,7 @@ import type { FieldValue } from '../engine/types.js';
 import { fileOf, passesMinAlpha, round6, type AgreementReport } from './agreement.js';
 import { toCsv } from './csv.js';
 import { mdTable, mdText } from './markdown.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 function fixed(value: number | null, digits = 3): string {
   return value === null ? 'undefined' : (round6(value)!).toFixed(digits);

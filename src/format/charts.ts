@@ -19,10 +19,18 @@ export function sparkline(values: readonly (number | null)[]): string {
   return values.map((value) => (value === null ? ' ' : TICKS[Math.min(7, Math.max(0, Math.floor((value / 100) * 8)))]!)).join('');
 }
 
-/** The best band green, the worst red, the others yellow; nothing without colour. */
+/**
+ * The colour of a band: the best green, the worst red, those between yellow, magenta, blue in
+ * turn, so that neighbouring bands (promise and gesture) never share one. Nothing without colour.
+ */
+export function verdictPaint(chalk: ChalkInstance, matrix: Matrix, verdict: string): ChalkInstance {
+  const rank = matrix.verdicts.findIndex((band) => band.label === verdict);
+  if (rank === 0) return chalk.green;
+  if (rank === matrix.verdicts.length - 1) return chalk.red;
+  return [chalk.yellow, chalk.magenta, chalk.blue][(rank - 1) % 3]!;
+}
+
 export function paintVerdict(chalk: ChalkInstance, matrix: Matrix, verdict: string | null): string {
   if (verdict === null) return chalk.yellow('none');
-  const rank = matrix.verdicts.findIndex((band) => band.label === verdict);
-  const paint = rank === 0 ? chalk.green : rank === matrix.verdicts.length - 1 ? chalk.red : chalk.yellow;
-  return chalk.bold(paint(verdict));
+  return chalk.bold(verdictPaint(chalk, matrix, verdict)(verdict));
 }

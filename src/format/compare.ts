@@ -6,24 +6,12 @@ import type { RankPlace } from '../engine/rank.js';
 import { bar, paintVerdict } from './charts.js';
 import { toCsv } from './csv.js';
 import type { CsvValue } from './csv-table.js';
-import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
+import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
 import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
-import {
-  chalkFor,
-  jsonText,
-  matrixLine,
-  matrixMarkdown,
-  ndjsonText,
-  projectMatrix,
-  projectRecord,
-  tableStyle,
-  type MatrixInput,
-  type RecordInput,
-  type ResearchFormats,
-  type Tool,
-} from './research.js';
-import { safeText } from './terminal-text.js';
+import { chalkFor } from './colour.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
+import { safeText } from '../terminal-text.js';
 
 export const COMPARE_SCHEMA_ID = 'summit-score/compare@1';
 export const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@1';
@@ -214,17 +202,14 @@ function formatLong(report: CompareReport): string {
 
 function formatCsv(report: CompareReport): string {
   const ids = [...new Set(report.comparisons.flatMap((c) => resultIds(c.matrix.definition, c.results)))];
-  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', 'score', 'band', 'verdict', 'rank', 'tied', ...ids.flatMap((id) => [id, `${id}_points`])];
+  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', 'score', 'band', 'verdict', 'rank', 'tied', ...ids.flatMap(wideColumns)];
   const rows: CsvValue[][] = [];
   for (const comparison of report.comparisons) {
     const matrix = comparison.matrix.definition;
     comparison.results.forEach((result, i) => {
       const place = comparison.places[i]!;
       const byId = new Map(result.criteria.map((c) => [c.id, c]));
-      const cells = ids.flatMap((id) => {
-        const criterion = byId.get(id);
-        return [levelWord(criterion), criterion?.points == null ? null : round2(criterion.points)];
-      });
+      const cells = ids.flatMap((id) => wideCells(byId.get(id)));
       rows.push([matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, scoreOf(result), result.band, result.verdict, place.rank, place.tied, ...cells]);
     });
   }

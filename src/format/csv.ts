@@ -8,21 +8,36 @@ import type { CsvTable, CsvValue } from './csv-table.js';
 
 
 /**
- * RFC 4180 CSV with a header row and LF line ends: text is quoted when it holds a comma, a quote
- * or a line break; numbers are bare (R, Stata and pandas read them as numbers); booleans are
- * `true`/`false`; a missing value is an empty field (NA in R, NaN in pandas).
+ * RFC 4180 CSV with a header row and LF line ends, for R, pandas, Stata and spreadsheets: text is
+ * quoted when it holds a comma, a quote or a line break; numbers are bare; booleans are
+ * `TRUE`/`FALSE` (what R's read.csv and pandas read as logicals); a missing value is an empty
+ * field (NA in R, NaN in pandas). Column names are identifiers (`espionage_ip`: Stata and SPSS
+ * reject `-`). Text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+ * or a carriage return) gets a leading `'`, as OWASP advises, so a record's title cannot run code.
  */
 export function toCsv(table: CsvTable): string {
-  const lines = [table.columns.map(csvField), ...table.rows.map((row) => row.map(csvField))];
+  const lines = [table.columns.map((name) => csvField(columnName(name))), ...table.rows.map((row) => row.map(csvField))];
   return `${lines.map((fields) => fields.join(',')).join('\n')}\n`;
 }
+
+/** A column name as an identifier: letters, digits and `_`, not starting with a digit. */
+export function columnName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9_]+/g, '_');
+  return /^[0-9]/.test(safe) ? `c_${safe}` : safe;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 function csvField(value: CsvValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return /[",\r\n]/.test(value) || value === '' || value.trim() !== value ? `"${value.replace(/"/g, '""')}"` : value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || text === '' || text.trim() !== text ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A UTF-8 byte order mark, for Excel (--bom), before CSV text. */
+export const BOM = '\uFEFF';
 
 /** A number as the JSON outputs give it: two decimals. */
 export function csvNumber(value: number | null): number | null {

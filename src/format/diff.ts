@@ -3,8 +3,9 @@ import type { CaseDiff, Change, CriterionDiff, EvaluationDiff, NumberChange } fr
 import { toCsv } from './csv.js';
 import type { CsvValue } from './csv-table.js';
 import { mdTable, mdText } from './markdown.js';
-import { chalkFor, jsonText, ndjsonText, tableStyle, type ResearchFormats, type Tool } from './research.js';
-import { safeText } from './terminal-text.js';
+import { chalkFor } from './colour.js';
+import { jsonText, ndjsonText, tableStyle, type ResearchFormats, type Tool } from './research.js';
+import { safeText } from '../terminal-text.js';
 
 export const DIFF_SCHEMA_ID = 'summit-score/diff@1';
 export const DIFF_CASE_SCHEMA_ID = 'summit-score/diff-case@1';

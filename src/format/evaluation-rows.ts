@@ -13,8 +13,9 @@ export const CELL_COLUMNS = ['criterion', 'subject', 'party', 'applicable', 'lev
  */
 export function cellRows(result: CaseResult): CsvValue[][] {
   const rows: CsvValue[][] = [];
+  const contributions: (number | null)[] = [];
   for (const criterion of result.criteria) {
-    const common = (cell: Cell, party: string | null, contribution: number | null): CsvValue[] => [
+    const common = (cell: Cell, party: string | null): CsvValue[] => [
       criterion.id,
       criterion.subject,
       party,
@@ -24,27 +25,60 @@ export function cellRows(result: CaseResult): CsvValue[][] {
       cell.points === null ? null : round2(cell.points),
       criterion.maxPoints,
       criterion.weight,
-      contribution === null ? null : round2(contribution),
+      null, // the contribution, in cents that add up to the total: filled in below
     ];
     if (!criterion.parties) {
-      rows.push(common(criterion, null, criterion.applicable ? criterion.contribution : null));
+      contributions.push(criterion.applicable ? criterion.contribution : null);
+      rows.push(common(criterion, null));
       continue;
     }
     const applicable = criterion.parties.filter((cell) => cell.applicable);
     const sum = applicable.reduce((total, cell) => total + (cell.normalised ?? 0), 0);
     for (const cell of criterion.parties) {
       const share = !cell.applicable || criterion.contribution === null ? null : sum > 0 ? (criterion.contribution * (cell.normalised ?? 0)) / sum : 0;
-      rows.push(common(cell, cell.party, share));
+      contributions.push(share);
+      rows.push(common(cell, cell.party));
     }
   }
+  const cents = inCents(contributions, result.score);
+  rows.forEach((row, i) => (row[CELL_COLUMNS.indexOf('contribution')] = cents[i] === null ? null : cents[i]! / 100));
   return rows;
+}
+
+/**
+ * Contributions rounded to cents so that they add up to the total as printed (rounded to cents):
+ * each is rounded down, and the cents left over go to the largest remainders.
+ */
+export function inCents(values: readonly (number | null)[], total: number | null): (number | null)[] {
+  const floors = values.map((value) => (value === null ? null : Math.floor(value * 100 + 1e-9)));
+  if (total === null) return values.map((value) => (value === null ? null : Math.round(value * 100)));
+  let left = Math.round(total * 100) - floors.reduce<number>((sum, cents) => sum + (cents ?? 0), 0);
+  const order = values
+    .map((value, i) => ({ i, remainder: value === null ? -1 : value * 100 - floors[i]! }))
+    .filter((entry) => entry.remainder >= 0)
+    .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  const cents = [...floors];
+  for (const { i } of order) {
+    if (left <= 0) break;
+    cents[i] = cents[i]! + 1;
+    left--;
+  }
+  return cents;
+}
+
+/** Where every row came from: the tool's version and the exact matrix (its SHA-256). */
+export const PROVENANCE_COLUMNS = ['tool_version', 'matrix_sha256'] as const;
+
+function provenanceCells(report: EvaluationReport): CsvValue[] {
+  return [report.tool.version, report.matrix.sha256];
 }
 
 export function longEvaluationRows(report: EvaluationReport): CsvTable {
   const matrix = report.matrix.definition;
-  const columns = ['matrix', 'matrix_version', 'record', 'as_of', ...CELL_COLUMNS, 'score', 'verdict'];
+  const columns = ['matrix', 'matrix_version', 'record', 'as_of', ...CELL_COLUMNS, 'score', 'verdict', ...PROVENANCE_COLUMNS];
+  const provenance = provenanceCells(report);
   const rows = report.results.flatMap(({ result }) =>
-    cellRows(result).map((cells) => [matrix.id, matrix.version, result.record.id, result.asOf, ...cells, scoreOf(result), result.verdict]),
+    cellRows(result).map((cells) => [matrix.id, matrix.version, result.record.id, result.asOf, ...cells, scoreOf(result), result.verdict, ...provenance]),
   );
   return { columns, rows };
 }
@@ -68,18 +102,27 @@ export function levelWord(criterion: CriterionResult | undefined): string | null
   return criterion.level?.label ?? null;
 }
 
+/** The columns a criterion has in a wide CSV: its level, whether it applies, and its points. */
+export function wideColumns(id: string): string[] {
+  return [id, `${id}_applicable`, `${id}_points`];
+}
+
+/** A criterion's wide cells: its level (empty when it does not apply: see the _applicable column), whether it applies, its points. */
+export function wideCells(criterion: CriterionResult | undefined): CsvValue[] {
+  if (!criterion) return [null, null, null];
+  return [criterion.applicable ? levelWord(criterion) : null, criterion.applicable, criterion.points == null ? null : round2(criterion.points)];
+}
+
 export function wideEvaluationRows(report: EvaluationReport): CsvTable {
   const matrix = report.matrix.definition;
   const results = report.results.map(({ result }) => result);
   const ids = resultIds(matrix, results);
-  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', 'score', 'band', 'verdict', ...ids.flatMap((id) => [id, `${id}_points`])];
+  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', 'score', 'band', 'verdict', ...ids.flatMap(wideColumns), ...PROVENANCE_COLUMNS];
+  const provenance = provenanceCells(report);
   const rows = results.map((result) => {
     const byId = new Map(result.criteria.map((c) => [c.id, c]));
-    const cells = ids.flatMap((id) => {
-      const criterion = byId.get(id);
-      return [levelWord(criterion), criterion?.points == null ? null : round2(criterion.points)];
-    });
-    return [matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, scoreOf(result), result.band, result.verdict, ...cells];
+    const cells = ids.flatMap((id) => wideCells(byId.get(id)));
+    return [matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, scoreOf(result), result.band, result.verdict, ...cells, ...provenance];
   });
   return { columns, rows };
 }

@@ -3,7 +3,7 @@
 import type { CaseResult, Grid, GridAverage } from '../engine/index.js';
 import type { CsvTable, CsvValue } from './csv-table.js';
 import { gridExplanations, gridLayout, gridNotes, windowLayout } from './grid.js';
-import { mdTable, mdText } from './markdown.js';
+import { mdTable, mdText } from './markdown-text.js';
 import { longEvaluationRows } from './evaluation-rows.js';
 import type { EvaluationReport } from './report.js';
 
@@ -52,9 +52,9 @@ export function gridCsv(report: EvaluationReport): CsvTable {
     const columns = byCommitments ? grid.byParty : grid.byCriterion;
     lines.push(['average', 'Average', ...spread(columns.map(averageNumber)), averageNumber(grid.overall), null]);
     lines.push(['percent', 'Percent', ...spread(columns.map(percentNumber)), null, percentNumber(grid.overall)]);
-    for (const line of lines) rows.push([result.record.id, result.asOf, ...line]);
+    for (const line of lines) rows.push([result.record.id, result.asOf, ...line, report.tool.version, report.matrix.sha256]);
   }
-  return { columns: ['record', 'as_of', byCommitments ? 'commitment' : 'member', 'label', ...across, 'average', 'percent'], rows };
+  return { columns: ['record', 'as_of', byCommitments ? 'commitment' : 'member', 'label', ...across, 'average', 'percent', 'tool_version', 'matrix_sha256'], rows };
 }
 
 /**

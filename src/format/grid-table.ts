@@ -4,7 +4,7 @@ import type { CaseResult, Grid } from '../engine/index.js';
 import { gridExplanations, gridLayout, gridNotes, windowLayout, type GridLayout } from './grid.js';
 import type { EvaluationReport, FormatContext } from './report.js';
 import { extendsLine } from './research.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 /** The compliance table of one result, with its notes and, when the record has two report windows, both side by side. */
 export function gridTableText(result: CaseResult, grid: Grid, context: FormatContext, chalk: ChalkInstance): string {

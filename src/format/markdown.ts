@@ -1,29 +1,12 @@
 import { AGGREGATION_METHODS, type CaseResult } from '../engine/index.js';
+import { mdNumber, mdTable, mdText } from './markdown-text.js';
 import { round2 } from './numbers.js';
-import { safeText } from './terminal-text.js';
 import { isGridMatrix } from './grid.js';
 import { gridMarkdown } from './grid-outputs.js';
 import type { EvaluationReport, Formatter } from './report.js';
 
-/**
- * Text for a Markdown table cell or paragraph: line breaks become spaces, every other control or
- * invisible format character (ESC, U+202E, zero-width space) is shown as an escape (safeText), and
- * characters that would start markup or break the table are escaped.
- */
-export function mdText(text: string): string {
-  return safeText(text.replace(/\s*[\r\n]+\s*/g, ' ')).replace(/([\\`*_[\]|<])/g, '\\$1');
-}
-
-/** A GitHub-flavoured Markdown table; `right` marks the columns to align right (numbers). */
-export function mdTable(head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string {
-  const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(align), ...rows.map(line)].join('\n');
-}
-
-export function mdNumber(value: number | null): string {
-  return value === null ? '' : round2(value).toFixed(2);
-}
+// The Markdown text helpers live apart, so the grid's Markdown can use them without an import circle.
+export { mdNumber, mdTable, mdText };
 
 /** `evaluate -f markdown`: a section per record, ready to paste into a paper or a pull request. */
 export const formatEvaluationMarkdown: Formatter = (report, context) => {

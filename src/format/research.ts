@@ -1,8 +1,8 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { AGGREGATION_METHODS, type CaseRecord, type Matrix } from '../engine/index.js';
 import type { ExtendsInfo } from '../provenance.js';
 import { mdText } from './markdown.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 // What the research commands (compare, timeline, sensitivity, diff) share: the formats they
 // offer, the shape of a formatter, and how they name their inputs.
@@ -33,10 +33,6 @@ export interface RecordInput {
 export interface Tool {
   readonly name: string;
   readonly version: string;
-}
-
-export function chalkFor(context: ResearchContext): ChalkInstance {
-  return new Chalk({ level: context.color ? 1 : 0 });
 }
 
 export function tableStyle(context: ResearchContext) {

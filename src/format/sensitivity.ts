@@ -8,21 +8,9 @@ import { toCsv } from './csv.js';
 import type { CsvValue } from './csv-table.js';
 import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
-import {
-  chalkFor,
-  jsonText,
-  matrixLine,
-  matrixMarkdown,
-  ndjsonText,
-  projectMatrix,
-  projectRecord,
-  tableStyle,
-  type MatrixInput,
-  type RecordInput,
-  type ResearchFormats,
-  type Tool,
-} from './research.js';
-import { safeText } from './terminal-text.js';
+import { chalkFor } from './colour.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
+import { safeText } from '../terminal-text.js';
 
 export const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';
 export const SENSITIVITY_CASE_SCHEMA_ID = 'summit-score/sensitivity-case@1';

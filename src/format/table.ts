@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { verdictPaint } from './charts.js';
 import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix } from '../engine/index.js';
 import { isGridMatrix } from './grid.js';
 import { formatGridResult, gridTableText } from './grid-table.js';
@@ -7,7 +8,7 @@ import { round2 } from './numbers.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { extendsLine } from './research.js';
 import { contributionText, intervalText, levelRangeText, unknownFactText, verdictsText } from './interval.js';
-import { safeText } from './terminal-text.js';
+import { safeText } from '../terminal-text.js';
 
 /** One table per record: a row per criterion, then the total, the verdict and the gates. */
 export const formatTable: Formatter = (report, context) => {
@@ -99,8 +100,7 @@ function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): st
     return `Total ${intervalText(result.scoreRange)} / 100  Verdict: ${chalk.bold(chalk.yellow(safeText(verdict)))}  (${share})`;
   }
   if (result.score === null || result.verdict === null) return chalk.yellow('No total: no weighted criterion applies.');
-  const rank = matrix.verdicts.findIndex((band) => band.label === result.verdict);
-  const paint = rank === 0 ? chalk.green : rank === matrix.verdicts.length - 1 ? chalk.red : chalk.yellow;
+  const paint = verdictPaint(chalk, matrix, result.verdict);
   const capped = result.band !== result.verdict ? ` (the score alone earns ${result.band}; a gate caps it)` : '';
   return `Total ${round2(result.score).toFixed(2)} / 100  Verdict: ${chalk.bold(paint(result.verdict))}${capped}`;
 }

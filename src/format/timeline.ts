@@ -5,24 +5,12 @@ import type { CellState, CriterionChange, TimelinePoint } from '../engine/timeli
 import { paintVerdict, sparkline } from './charts.js';
 import { toCsv } from './csv.js';
 import type { CsvValue } from './csv-table.js';
-import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf } from './evaluation-rows.js';
+import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
 import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
-import {
-  chalkFor,
-  jsonText,
-  matrixLine,
-  matrixMarkdown,
-  ndjsonText,
-  projectMatrix,
-  projectRecord,
-  tableStyle,
-  type MatrixInput,
-  type RecordInput,
-  type ResearchFormats,
-  type Tool,
-} from './research.js';
-import { safeText } from './terminal-text.js';
+import { chalkFor } from './colour.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
+import { safeText } from '../terminal-text.js';
 
 export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@1';
 export const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@1';
@@ -76,8 +64,10 @@ function scoreChange(before: CaseResult, after: CaseResult): string {
 }
 
 function datesText(report: TimelineReport): string {
+  // A later point where no event arrived is a day a date window closed (see windowDates).
+  const windows = report.points.slice(1).some((point) => point.arrived.length === 0) ? ', and each day a date window closed and moved a level' : '';
   return report.dates.method === 'events'
-    ? `dates: the summit and each event (${report.points.length} dates, ${report.dates.from} to ${report.dates.to})`
+    ? `dates: the summit and each event${windows} (${report.points.length} dates, ${report.dates.from} to ${report.dates.to})`
     : `dates: every ${report.dates.step} from ${report.dates.from} to ${report.dates.to} (${report.points.length} dates)`;
 }
 
@@ -231,7 +221,7 @@ function formatLong(report: TimelineReport): string {
 
 function formatCsv(report: TimelineReport): string {
   const columns = ids(report);
-  const header = ['matrix', 'record', 'date', 'score', 'band', 'verdict', 'verdict_changed', 'new_events', ...columns.flatMap((id) => [id, `${id}_points`])];
+  const header = ['matrix', 'record', 'date', 'score', 'band', 'verdict', 'verdict_changed', 'new_events', ...columns.flatMap(wideColumns)];
   const rows = report.points.map((point, k): CsvValue[] => {
     const byId = new Map(point.result.criteria.map((c) => [c.id, c]));
     return [
@@ -243,10 +233,7 @@ function formatCsv(report: TimelineReport): string {
       point.result.verdict,
       k > 0 && point.verdictChange !== null,
       point.arrived.map((event) => event.id).join(' '),
-      ...columns.flatMap((id) => {
-        const criterion = byId.get(id);
-        return [levelWord(criterion), criterion?.points == null ? null : round2(criterion.points)];
-      }),
+      ...columns.flatMap((id) => wideCells(byId.get(id))),
     ];
   });
   return toCsv({ columns: header, rows });

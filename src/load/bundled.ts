@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { inputError } from '../diagnostics.js';
 import { FIXTURES_DIR, MATRICES_DIR } from '../package-info.js';
 import { didYouMean } from '../suggest.js';
@@ -12,9 +12,23 @@ export type BundledKind = 'matrix' | 'record';
 const DIRS: Record<BundledKind, string> = { matrix: MATRICES_DIR, record: FIXTURES_DIR };
 const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
 
+/** The file name of the bibliography the bundled records cite by key. */
+export const BUNDLED_BIBLIOGRAPHY = 'sources.yaml';
+
+/** Whether a file of matrices/ or fixtures/ is a bundled matrix or record. */
+export function isBundledFile(kind: BundledKind, name: string): boolean {
+  if (!name.endsWith('.yaml')) return false;
+  return kind === 'matrix' ? !name.endsWith('.tests.yaml') : name !== BUNDLED_BIBLIOGRAPHY;
+}
+
+/**
+ * The bundled matrices and records by id: the YAML files of matrices/ and fixtures/, less the
+ * golden tests beside a matrix (`<id>.tests.yaml`) and the bibliography the records cite
+ * (fixtures/sources.yaml), which are neither.
+ */
 export function bundledIds(kind: BundledKind): string[] {
   return readdirSync(DIRS[kind])
-    .filter((name) => name.endsWith('.yaml'))
+    .filter((name) => isBundledFile(kind, name))
     .map((name) => name.slice(0, -'.yaml'.length))
     .sort();
 }
@@ -28,7 +42,17 @@ export function bundledIds(kind: BundledKind): string[] {
 export function bundledFile(kind: BundledKind, argument: string): string | undefined {
   if (!BUNDLED_ID.test(argument)) return undefined;
   const bundled = join(DIRS[kind], `${argument}.yaml`);
-  return existsSync(bundled) ? displayPath(bundled) : undefined;
+  return existsSync(bundled) ? `bundled:${argument}` : undefined;
+}
+
+/** Bundled inputs are named `bundled:lewis-2015` in output: the same on every machine, in any folder. */
+const BUNDLED_NAME = /^bundled:([a-z0-9][a-z0-9-]*)$/;
+
+/** The file a `bundled:ID` name stands for; undefined for any other name. */
+export function bundledPath(name: string): string | undefined {
+  const id = BUNDLED_NAME.exec(name)?.[1];
+  if (id === undefined) return undefined;
+  return (['matrix', 'record'] as const).map((kind) => join(DIRS[kind], `${id}.yaml`)).find((file) => existsSync(file));
 }
 
 /**
@@ -36,7 +60,7 @@ export function bundledFile(kind: BundledKind, argument: string): string | undef
  * names a file (or stdin). An argument that is neither is an error that lists what is bundled.
  */
 export function resolveInput(kind: BundledKind, argument: string): string {
-  if (argument === '-') return argument;
+  if (argument === '-' || bundledPath(argument) !== undefined) return argument;
   const bundled = bundledFile(kind, argument);
   if (bundled !== undefined) return bundled;
   if (existsSync(argument)) return argument;
@@ -45,10 +69,4 @@ export function resolveInput(kind: BundledKind, argument: string): string {
     throw inputError('FILE_NOT_FOUND', argument, `no such file, and no bundled ${kind} with that id`, didYouMean(argument, ids) ?? `bundled: ${ids.join(', ')}`);
   }
   throw inputError('FILE_NOT_FOUND', argument, 'no such file');
-}
-
-/** Relative to the working directory when below it, so names in output do not depend on the machine. */
-function displayPath(path: string): string {
-  const shown = relative(process.cwd(), path);
-  return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }

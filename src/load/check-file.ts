@@ -8,7 +8,7 @@ import { checkDocument, parseInput } from './load-document.js';
 import { checkMatrix, matrixFromData } from './load-matrix.js';
 import { recordFromData, type RawRecord } from './load-record.js';
 import { readTestCases } from './load-tests.js';
-import { lintMatrix } from './lint-matrix.js';
+import { lintMatrix, lintVocabulary } from './lint-matrix.js';
 import { lintRecord } from './lint-record.js';
 import { ndjsonLine, isNdjsonPath } from './ndjson.js';
 import { readInputFile } from './read-input.js';
@@ -65,7 +65,7 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
       const schemaProblems = checkDocument(merged, 'matrix');
       if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
       const loaded = matrixFromData(merged, input.sha256);
-      const more = [...lintMatrix(merged), ...readTestCases(merged, loaded.value?.matrix).diagnostics];
+      const more = [...lintMatrix(merged), ...(loaded.value ? lintVocabulary(loaded.value.matrix, merged) : []), ...readTestCases(merged, loaded.value?.matrix).diagnostics];
       return { ...loaded, diagnostics: [...loaded.diagnostics, ...more] };
     });
     const diagnostics = sortByPosition([...built.diagnostics]);

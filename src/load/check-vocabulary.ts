@@ -5,7 +5,8 @@ import type { CaseRecord, FieldDeclaration, FieldValue, Matrix, SummitEvent } fr
 import { closestMatch } from '../suggest.js';
 import { formatPath } from './data-path.js';
 import { mismatch } from './load-fields.js';
-import type { DataPath, Position } from './yaml-document.js';
+import type { InputText } from './read-input.js';
+import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 
 /** Where a path of the record's data stands in its file; worked out only for a problem. */
 export type RecordLocator = (path: DataPath, options?: { key?: boolean }) => Position & { readonly file: string };
@@ -19,7 +20,15 @@ export const VOCABULARY_CODES: readonly ErrorCode[] = ['UNDECLARED_VALUE', 'FIEL
  * meant), and a field the matrix reads, whose absence it leaves unknown, that events it reads
  * it on do not state. Warnings, or errors when `strict`.
  */
-export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: RecordLocator, options: { strict?: boolean; skip?: ReadonlySet<string> } = {}): Diagnostic[] {
+export interface VocabularyOptions {
+  readonly strict?: boolean;
+  /** Fields not to report as unstated (validate reports those no record has at the matrix). */
+  readonly skip?: ReadonlySet<string>;
+  /** `some` (validate): a field some events it is read on leave out; `all` (evaluate): only one the record never states there. */
+  readonly unstated?: 'some' | 'all';
+}
+
+export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: RecordLocator, options: VocabularyOptions = {}): Diagnostic[] {
   const severity = options.strict ? 'error' : 'warning';
   const diagnostics: Diagnostic[] = [];
   const problem = (code: ErrorCode, path: DataPath, message: string, hint?: string, key = false): void => {
@@ -48,31 +57,53 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
     }
   });
 
-  // Each field read with absence unknown: the events it is read on that do not state it.
-  const readOn = new Map<string, Set<string> | 'any'>();
-  for (const use of fieldUses(matrix)) {
-    if ((CORE_FIELDS as readonly string[]).includes(use.field) || options.skip?.has(use.field)) continue;
-    if ((fields[use.field]?.absent.kind ?? 'unknown') !== 'unknown') continue;
-    const before = readOn.get(use.field);
-    if (use.types === undefined || before === 'any') readOn.set(use.field, 'any');
-    else readOn.set(use.field, new Set([...(before ?? []), ...use.types]));
-  }
-  for (const [name, types] of readOn) {
-    const relevant = record.events.map((event, i) => ({ event, i })).filter(({ event }) => types === 'any' || types.has(event.type));
-    const silent = relevant.filter(({ event }) => read(event, name) === undefined || read(event, name) === null);
-    if (silent.length === 0) continue;
+  for (const [name, types] of unknownWhenAbsent(matrix)) {
+    if (options.skip?.has(name)) continue;
+    // Counted in one pass without allocating: this runs for every record of a stream.
+    let relevant = 0;
+    let first = -1;
+    let silentCount = 0;
+    for (let i = 0; i < record.events.length; i++) {
+      const event = record.events[i]!;
+      if (types !== 'any' && !types.has(event.type)) continue;
+      relevant++;
+      const value = read(event, name);
+      if (value !== undefined && value !== null) continue;
+      silentCount++;
+      if (first < 0) first = i;
+    }
+    if (silentCount === 0 || (options.unstated === 'all' && silentCount < relevant)) continue;
+    const silent = record.events.map((event, i) => ({ event, i })).filter(({ event }) => (types === 'any' || types.has(event.type)) && (read(event, name) ?? null) === null);
     const kind = types === 'any' ? '' : `${[...types].join(' or ')} `;
     const ids = silent.slice(0, 3).map(({ event }) => event.id).join(', ') + (silent.length > 3 ? ', ...' : '');
-    const which = relevant.length === 1 ? `the only ${kind}event` : `${silent.length === relevant.length ? 'any' : silent.length} of the ${relevant.length} ${kind}events`;
+    const which = relevant === 1 ? `the only ${kind}event` : `${silentCount === relevant ? 'any' : silentCount} of the ${relevant} ${kind}events`;
     problem(
       'FIELD_NOT_STATED',
-      ['events', silent[0]!.i, ...(Object.keys(silent[0]!.event.fields).length > 0 ? ['fields'] : [])],
+      ['events', first, ...(Object.keys(record.events[first]!.fields).length > 0 ? ['fields'] : [])],
       `\`${name}\` is not stated on ${which} that matrix ${matrix.id} reads it on (${ids}): a test of it is unknown there`,
       'state it where the sources give it, or say in the matrix what its absence means (`absent:`)',
       true,
     );
   }
   return diagnostics;
+}
+
+const readOnCache = new WeakMap<Matrix, ReadonlyMap<string, ReadonlySet<string> | 'any'>>();
+
+/** Each field the matrix reads whose absence is unknown, and the event types it reads it on ('any': every event). */
+function unknownWhenAbsent(matrix: Matrix): ReadonlyMap<string, ReadonlySet<string> | 'any'> {
+  const cached = readOnCache.get(matrix);
+  if (cached) return cached;
+  const readOn = new Map<string, Set<string> | 'any'>();
+  for (const use of fieldUses(matrix)) {
+    if ((CORE_FIELDS as readonly string[]).includes(use.field)) continue;
+    if ((matrix.fields?.[use.field]?.absent.kind ?? 'unknown') !== 'unknown') continue;
+    const before = readOn.get(use.field);
+    if (use.types === undefined || before === 'any') readOn.set(use.field, 'any');
+    else readOn.set(use.field, new Set([...(before ?? []), ...use.types]));
+  }
+  readOnCache.set(matrix, readOn);
+  return readOn;
 }
 
 function read(event: SummitEvent, name: string): FieldValue | undefined {
@@ -84,6 +115,7 @@ function read(event: SummitEvent, name: string): FieldValue | undefined {
     case 'actors':
       return event[name];
   }
+  if (!name.includes('.')) return Object.hasOwn(event.fields, name) ? event.fields[name] : undefined;
   let value: FieldValue | undefined = event.fields;
   for (const key of name.split('.')) {
     if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
@@ -113,4 +145,33 @@ export function closestValue(word: string, candidates: readonly string[]): strin
   if (typo !== undefined) return typo;
   const longer = candidates.filter((candidate) => candidate.startsWith(`${word}-`) || candidate.endsWith(`-${word}`));
   return longer.length === 1 ? longer[0] : undefined;
+}
+
+/**
+ * checkVocabulary for a record as a command loaded it: positions come from its text, parsed
+ * again only when there is a problem to place (a loaded record keeps no document).
+ */
+export function checkLoadedVocabulary(matrix: Matrix, record: CaseRecord, input: InputText, options: VocabularyOptions = {}): Diagnostic[] {
+  let doc: ParsedDocument | undefined;
+  const locate: RecordLocator = (path, at) => {
+    if (doc === undefined) {
+      const parsed = parseYamlDocument(input.file, input.text);
+      // The record loaded, so its text parses.
+      doc = Array.isArray(parsed) ? { file: input.file, data: null, locate: () => ({ line: 1, col: 1 }) } : parsed;
+    }
+    return { file: input.file, ...doc.locate(path, at) };
+  };
+  return checkVocabulary(matrix, record, locate, options);
+}
+
+/**
+ * checkVocabulary for a record streamed from NDJSON: a problem is placed at its event (the line
+ * keeps no document, and working out finer places would cost every record).
+ */
+export function checkStreamedVocabulary(matrix: Matrix, record: CaseRecord, file: string, options: VocabularyOptions = {}): Diagnostic[] {
+  const locate: RecordLocator = (path) => {
+    const event = typeof path[1] === 'number' ? record.events[path[1]] : undefined;
+    return event?.location ?? { file, line: 1, col: 1 };
+  };
+  return checkVocabulary(matrix, record, locate, options);
 }

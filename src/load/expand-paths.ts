@@ -1,4 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
+import { bundledPath } from './bundled.js';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -32,7 +33,7 @@ export function expandPaths(args: readonly string[]): { files: FoundFile[]; prob
     problems.push({ severity: 'error', code: 'FILE_NOT_FOUND', file: arg, line: 1, col: 1, message });
 
   for (const arg of args) {
-    if (arg === '-') {
+    if (arg === '-' || bundledPath(arg) !== undefined) {
       add(arg, true);
       continue;
     }

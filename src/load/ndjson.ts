@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 import { parseCarefully, readJson, readsCarefully } from './json-document.js';
 import { checkDocument } from './load-document.js';
 import { recordFromData, type LoadedRecord, type RawRecord } from './load-record.js';
-import { inputLimitBytes } from './read-input.js';
+import { inputLimitBytes } from '../input-limit.js';
 
 // NDJSON records: one JSON record per line, read as a stream, so that memory holds one line (one
 // record) at a time however large the file. Each line is checked as a one-line JSON file would
@@ -34,6 +34,8 @@ export type NdjsonItem =
 
 const STDIN_NAME = '<stdin>';
 const NEWLINE = 0x0a;
+/** A line too long is skipped to its end, but for at most this many times the limit more. */
+const SKIP_AT_MOST = 8;
 
 /**
  * The bytes of `path` (or stdin for `-`) as they arrive. A file that cannot be opened is an
@@ -60,7 +62,7 @@ export function ndjsonSource(path: string, io: Io): AsyncIterable<Uint8Array> | 
 /**
  * Reads NDJSON records one line at a time. Blank lines are skipped. A line longer than the input
  * size limit (SUMMIT_SCORE_MAX_INPUT_MB, for one record) is reported and skipped without being
- * held in memory.
+ * held in memory; one that has not ended 8 limits later (/dev/zero) ends the reading of that input.
  */
 export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, env: Io['env']): AsyncGenerator<NdjsonItem> {
   const file = path === '-' ? STDIN_NAME : path;
@@ -68,7 +70,22 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping = false;
+  let skipped = 0;
   let line = 0;
+  const endless = (): NdjsonItem => ({
+    line: line + 1,
+    diagnostics: [
+      {
+        severity: 'error',
+        code: 'FILE_TOO_LARGE',
+        file,
+        line: line + 1,
+        col: 1,
+        message: `line ${line + 1} has no end within ${(SKIP_AT_MOST * limit) / 2 ** 20} MiB: the rest of the input is not read`,
+        hint: 'NDJSON holds one JSON record per line',
+      },
+    ],
+  });
   const tooLong = (): NdjsonItem => ({
     line,
     diagnostics: [
@@ -89,7 +106,14 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
     while (start < bytes.length) {
       const end = bytes.indexOf(NEWLINE, start);
       if (end === -1) {
-        if (!skipping) {
+        if (skipping) {
+          skipped += bytes.length - start;
+          // A line with no end in sight (/dev/zero): the rest of this input is not read.
+          if (skipped > SKIP_AT_MOST * limit) {
+            yield endless();
+            return;
+          }
+        } else {
           pending.push(bytes.subarray(start));
           pendingBytes += bytes.length - start;
           if (pendingBytes > limit) {
@@ -99,6 +123,7 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
             pending = [];
             pendingBytes = 0;
             skipping = true;
+            skipped = 0;
           }
         }
         break;

@@ -215,7 +215,12 @@ function parseFieldTest(node: Raw, base: { path: string; location: Condition['lo
 }
 
 function parseAnchor(raw: unknown, path: DataPath, report: Report): DateAnchor | undefined {
-  if (typeof raw === 'object' && raw !== null) return { kind: 'linked', link: (raw as { linked: LinkKind }).linked };
+  if (typeof raw === 'object' && raw !== null) {
+    const anchor = raw as { linked?: LinkKind; daysBefore?: number; of?: 'summit' | 'asOf' };
+    if (anchor.linked !== undefined && anchor.daysBefore === undefined && anchor.of === undefined) return { kind: 'linked', link: anchor.linked };
+    if (anchor.linked === undefined && anchor.daysBefore !== undefined && anchor.of !== undefined) return { kind: anchor.of, daysBefore: anchor.daysBefore };
+    return report('BAD_CONDITION', path, 'an anchor mapping is either `{linked: <link kind>}` or `{daysBefore: <days>, of: summit|asOf}`', 'after: {daysBefore: 365, of: asOf}');
+  }
   const text = raw as string;
   if (text === 'summit') return { kind: 'summit' };
   if (text === 'asOf') return { kind: 'asOf' };

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError, inputError } from '../diagnostics.js';
 import { noteInputFile } from '../input-files.js';
+import { bundledPath } from './bundled.js';
+import { DEFAULT_MAX_INPUT_MB, inputLimitBytes, MEBIBYTE } from '../input-limit.js';
 
 /** The text of one input, named as the user named it, with its hash for provenance. */
 export interface InputText {
@@ -11,18 +13,7 @@ export interface InputText {
 }
 
 const STDIN_NAME = '<stdin>';
-const MEBIBYTE = 1024 * 1024;
-
-/** The default input size limit: far above any real matrix or record, far below what hurts. */
-export const DEFAULT_MAX_INPUT_MB = 64;
 let maxInputBytes = DEFAULT_MAX_INPUT_MB * MEBIBYTE;
-
-/** The input size limit in bytes for a SUMMIT_SCORE_MAX_INPUT_MB value (the default unless a positive number). */
-export function inputLimitBytes(megabytes: string | undefined): number {
-  const value = Number(megabytes);
-  return (megabytes !== undefined && value > 0 ? value : DEFAULT_MAX_INPUT_MB) * MEBIBYTE;
-}
-
 /** Sets the input size limit for this run. */
 export function configureInputLimit(megabytes: string | undefined): void {
   maxInputBytes = inputLimitBytes(megabytes);
@@ -34,9 +25,11 @@ function tooLarge(file: string, bytes: number | undefined): never {
   throw inputError('FILE_TOO_LARGE', file, `${size} more than the limit of ${maxInputBytes / MEBIBYTE} MiB`, 'raise it with SUMMIT_SCORE_MAX_INPUT_MB');
 }
 
-export function readInputFile(path: string, stdin: () => Buffer): InputText {
-  const isStdin = path === '-';
-  const file = isStdin ? STDIN_NAME : path;
+export function readInputFile(name: string, stdin: () => Buffer): InputText {
+  const isStdin = name === '-';
+  const file = isStdin ? STDIN_NAME : name;
+  // A bundled input keeps its name (`bundled:lewis-2015`) and is read from the package.
+  const path = bundledPath(name) ?? name;
   let bytes: Buffer;
   // Whether bytes.length is the whole input's size, or only as much of it as was read.
   let whole = !isStdin;

@@ -4,11 +4,10 @@ import type { Diagnostic, ErrorCode } from '../diagnostics.js';
 import { formatPath, pointerToPath } from '../load/data-path.js';
 import type { ParsedDocument } from '../load/yaml-document.js';
 import { closestMatch, didYouMean } from '../suggest.js';
-import matrixSchema from './matrix.schema.json' with { type: 'json' };
-import recordSchema from './record.schema.json' with { type: 'json' };
-import testsSchema from './tests.schema.json' with { type: 'json' };
+import { readSchema } from './schema-files.js';
 
-export const SCHEMAS = { matrix: matrixSchema, record: recordSchema, tests: testsSchema } as const;
+/** The schemas input is checked with (read once: the precompiled validators do not need them). */
+export const SCHEMAS = { matrix: readSchema('matrix'), record: readSchema('record'), tests: readSchema('tests') } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 /** The ajv options of every validator: the runtime ones here, and the precompiled ones (scripts/build-validators.mjs). */

@@ -14,7 +14,7 @@ const validate = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true 
 
 describe('summit-score agree', () => {
   it('json: follows its schema, and names the fact behind each disagreement with its file and line', async () => {
-    const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'json', '--samples', '200']);
+    const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'json', '--samples', '200']);
     expect(result.exitCode, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
@@ -36,21 +36,21 @@ describe('summit-score agree', () => {
   });
 
   it('takes one folder per coder, the coder named by the folder', async () => {
-    const result = await run(['agree', '-m', 'lewis-2015', 'fixtures/coders/a', 'fixtures/coders/b', '-f', 'json', '--samples', '10']);
+    const result = await run(['agree', '-m', 'lewis-2015-v1', 'fixtures/coders/a', 'fixtures/coders/b', '-f', 'json', '--samples', '10']);
     expect(JSON.parse(result.stdout).coders).toEqual(['a', 'b']);
   });
 
   it('--min-alpha fails the run (exit 1) below the threshold and passes at it', async () => {
-    const below = await run(['agree', '-m', 'lewis-2015', A, B, '--min-alpha', '0.8', '--samples', '10']);
+    const below = await run(['agree', '-m', 'lewis-2015-v1', A, B, '--min-alpha', '0.8', '--samples', '10']);
     expect(below.exitCode).toBe(1);
     expect(below.stderr).toMatch(/^alpha below --min-alpha 0\.8: ordinal 0\.333\n$/);
-    const json = JSON.parse((await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'json', '--samples', '10'])).stdout);
-    const passing = await run(['agree', '-m', 'lewis-2015', A, B, '--min-alpha', String(json.overall[0].alpha), '--samples', '10']);
+    const json = JSON.parse((await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'json', '--samples', '10'])).stdout);
+    const passing = await run(['agree', '-m', 'lewis-2015-v1', A, B, '--min-alpha', String(json.overall[0].alpha), '--samples', '10']);
     expect(passing.exitCode).toBe(0);
   });
 
   it('sarif: one result per coder at the line of the deciding fact, with the other coder as a related location', async () => {
-    const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'sarif', '--samples', '10']);
+    const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'sarif', '--samples', '10']);
     const sarif = JSON.parse(result.stdout);
     const results = sarif.runs[0].results;
     expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(Array(4).fill('CODERS_DISAGREE'));
@@ -61,14 +61,14 @@ describe('summit-score agree', () => {
   });
 
   it('github: annotations at the coders’ files and lines', async () => {
-    const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'github', '--samples', '10']);
+    const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'github', '--samples', '10']);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatch(new RegExp(`^::warning file=${B.replace(/\./g, '\\.')},line=\\d+,col=\\d+,title=CODERS_DISAGREE::gge-endorsement`));
   });
 
   it('junit: a test case per unit; --min-alpha below the threshold fails the agreement case', async () => {
-    const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'junit', '--min-alpha', '0.8', '--samples', '10']);
+    const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'junit', '--min-alpha', '0.8', '--samples', '10']);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(result.stdout);
     const suites = xml.testsuites.testsuite;
     expect(suites.map((s: { '@_name': string }) => s['@_name'])).toEqual(['us-china-2015-09', 'agreement']);
@@ -78,19 +78,19 @@ describe('summit-score agree', () => {
   });
 
   it('csv: one row per unit, each coder’s level and score side by side', async () => {
-    const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'csv', '--samples', '10']);
+    const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'csv', '--samples', '10']);
     const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r['unit'], r['a_level'], r['b_level'], r['agree']])).toEqual([
-      ['negotiation', 'initiated', 'absent', 'false'],
-      ['espionage-ip', 'committed', 'committed', 'true'],
-      ['code-of-conduct', 'no-concession', 'no-concession', 'true'],
-      ['gge-endorsement', 'endorsed', 'not-endorsed', 'false'],
-      ['infrastructure-pledge', 'no-pledge', 'no-pledge', 'true'],
+      ['negotiation', 'initiated', 'absent', 'FALSE'],
+      ['espionage-ip', 'committed', 'committed', 'TRUE'],
+      ['code-of-conduct', 'no-concession', 'no-concession', 'TRUE'],
+      ['gge-endorsement', 'endorsed', 'not-endorsed', 'FALSE'],
+      ['infrastructure-pledge', 'no-pledge', 'no-pledge', 'TRUE'],
     ]);
   });
 
   it('markdown: the levels table and the disagreements', async () => {
-    const result = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'markdown', '--samples', '10']);
+    const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'markdown', '--samples', '10']);
     expect(result.stdout).toContain('| negotiation | initiated (2) | absent (0) | **no** |');
     expect(result.stdout).toContain('### Disagreements');
   });
@@ -109,10 +109,10 @@ describe('summit-score agree', () => {
   });
 
   it('is byte-identical run after run; another seed moves only the interval', async () => {
-    const first = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'json']);
-    const again = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'json']);
+    const first = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'json']);
+    const again = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'json']);
     expect(again.stdout).toBe(first.stdout);
-    const otherSeed = await run(['agree', '-m', 'lewis-2015', A, B, '-f', 'json', '--seed', '2']);
+    const otherSeed = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'json', '--seed', '2']);
     expect(JSON.parse(otherSeed.stdout).overall[0].alpha).toBe(JSON.parse(first.stdout).overall[0].alpha);
   });
 
@@ -123,16 +123,16 @@ describe('summit-score agree', () => {
   });
 
   it('refuses one coder, the same coder twice, and stdin, with a code', async () => {
-    const one = await run(['agree', '-m', 'lewis-2015', A]);
+    const one = await run(['agree', '-m', 'lewis-2015-v1', A]);
     expect(one.exitCode).toBe(2);
     expect(one.stderr).toMatch(/^error USAGE agree needs the records of two coders or more; found only coder a/);
     const dir = mkdtempSync(join(tmpdir(), 'agree-'));
     cpSync('fixtures/coders/a', join(dir, 'a'), { recursive: true });
     cpSync(A, join(dir, 'a', 'copy.yaml'));
-    const twice = await run(['agree', '-m', 'lewis-2015', join(dir, 'a'), B]);
+    const twice = await run(['agree', '-m', 'lewis-2015-v1', join(dir, 'a'), B]);
     expect(twice.exitCode).toBe(2);
     expect(twice.stderr).toContain('error SAME_CODER_TWICE');
-    expect((await run(['agree', '-m', 'lewis-2015', '-', B])).exitCode).toBe(2);
+    expect((await run(['agree', '-m', 'lewis-2015-v1', '-', B])).exitCode).toBe(2);
   });
 
   it('reports a broken coder file at its place, exit 2, nothing on stdout', async () => {
@@ -141,7 +141,7 @@ describe('summit-score agree', () => {
     const file = join(dir, 'b', 'us-china-2015-09.yaml');
     const text = readFileSync(file, 'utf8').replace('date: 2016-01-12', 'date: 2016-02-30');
     await import('node:fs').then((fs) => fs.writeFileSync(file, text));
-    const result = await run(['agree', '-m', 'lewis-2015', A, file]);
+    const result = await run(['agree', '-m', 'lewis-2015-v1', A, file]);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(new RegExp(`error BAD_DATE ${file.replace(/[.]/g, '\\.')}:\\d+:\\d+`));

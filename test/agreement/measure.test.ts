@@ -28,7 +28,7 @@ describe('the bundled example codings', () => {
 });
 
 describe('measureAgreement', () => {
-  const lewis = measureAgreement(matrix('lewis-2015'), [CASE], { bootstrap: { samples: 200, seed: 1, level: 0.95 } });
+  const lewis = measureAgreement(matrix('lewis-2015-v1'), [CASE], { bootstrap: { samples: 200, seed: 1, level: 0.95 } });
 
   it('makes each criterion a unit with each coder’s level, and finds the two disagreements', () => {
     expect(lewis.coders).toEqual(['a', 'b']);
@@ -74,7 +74,7 @@ describe('measureAgreement', () => {
   it('chooses interval for the -1/0/+1 compliance scale and ordinal for other levels', () => {
     const g20 = matrix('g20-compliance').matrix;
     expect(g20.criteria.map(metricOf)).toEqual(['interval']);
-    expect(matrix('lewis-2015').matrix.criteria.map(metricOf)).toEqual(['ordinal', 'ordinal', 'ordinal', 'ordinal', 'ordinal']);
+    expect(matrix('lewis-2015-v1').matrix.criteria.map(metricOf)).toEqual(['ordinal', 'ordinal', 'ordinal', 'ordinal', 'ordinal']);
   });
 
   it('makes each party cell of a per-party criterion a unit', () => {
@@ -84,7 +84,7 @@ describe('measureAgreement', () => {
   });
 
   it('treats a unit one coder’s record lacks as uncoded by that coder', () => {
-    const lone = measureAgreement(matrix('lewis-2015'), [{ id: 'x', codings: [CASE.codings[0]!] }, CASE], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
+    const lone = measureAgreement(matrix('lewis-2015-v1'), [{ id: 'x', codings: [CASE.codings[0]!] }, CASE], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
     const unit = lone.units[0]!;
     expect(unit.case).toBe('x');
     expect(unit.codings.map((c) => c.coded)).toEqual([true, false]);

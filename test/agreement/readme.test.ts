@@ -22,7 +22,7 @@ describe('README: Several coders', () => {
   it('has the section, with agree under two matrices and merge', () => {
     expect(start).toBeGreaterThan(0);
     const names = blocks.flatMap((b) => b.commands.map((argv) => argv.slice(0, 3).join(' ')));
-    expect(names).toEqual(['agree -m lewis-2015', 'agree -m summit-deliverables', 'merge fixtures/coders/a fixtures/coders/b', 'validate consensus.yaml']);
+    expect(names).toEqual(['agree -m lewis-2015-v1', 'agree -m summit-deliverables', 'merge fixtures/coders/a fixtures/coders/b', 'validate consensus.yaml']);
   });
 
   it.each(blocks.map((block) => [block.commands.map((c) => c.join(' ')).join(' && '), block] as const))('%s: the output shown is the real output', async (_name, block) => {

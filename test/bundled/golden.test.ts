@@ -24,6 +24,7 @@ interface Expectation {
 }
 interface GoldenCase {
   name: string;
+  description?: string;
   record?: string;
   date?: string;
   parties?: string[];
@@ -33,7 +34,7 @@ interface GoldenCase {
 }
 
 const matrixFiles = readdirSync(MATRICES)
-  .filter((name) => name.endsWith('.yaml'))
+  .filter((name) => name.endsWith('.yaml') && !name.endsWith('.tests.yaml'))
   .sort()
   .map((name) => join(MATRICES, name));
 
@@ -90,28 +91,48 @@ function scoreMatches(actual: number | null, expected: NonNullable<Expectation['
   return (expected.min === undefined || actual >= expected.min) && (expected.max === undefined || actual <= expected.max);
 }
 
+/** The golden cases of a matrix: its own `tests:` and those of the `<matrix>.tests.yaml` beside it. */
+function goldenCases(matrixFile: string): GoldenCase[] {
+  const own = (parse(readFileSync(matrixFile, 'utf8')) as { tests?: GoldenCase[] }).tests ?? [];
+  const beside = matrixFile.replace(/\.yaml$/, '.tests.yaml');
+  const more = existsSync(beside) ? ((parse(readFileSync(beside, 'utf8')) as { tests: GoldenCase[] }).tests ?? []) : [];
+  return [...own, ...more];
+}
+
+function compiledMatrix(file: string): CompiledMatrix {
+  return compileMatrix(loadMatrix(readInputFile(file, NO_STDIN)).matrix);
+}
+
+function runCase(compiled: CompiledMatrix, matrixFile: string, golden: GoldenCase): CaseResult {
+  return evaluateRecord(compiled, caseRecord(matrixFile, golden), golden.asOf === undefined ? {} : { asOf: golden.asOf });
+}
+
+/** Where a result departs from a case's expectation; empty when it meets it. */
+function mismatches(result: CaseResult, expectation: Expectation): string[] {
+  const { levels, verdict, score } = expectation;
+  const found: string[] = [];
+  for (const [criterion, label] of Object.entries(levels ?? {})) {
+    // undefined when the matrix has no such criterion, so a misspelt id fails too.
+    const actual = levelOf(result, criterion);
+    if (actual !== label) found.push(`level of ${criterion}: ${actual}, expected ${label}`);
+  }
+  if (verdict !== undefined && result.verdict !== verdict) found.push(`verdict: ${result.verdict}, expected ${verdict}`);
+  if (score !== undefined && !scoreMatches(result.score, score)) found.push(`score ${result.score}, expected ${JSON.stringify(score)}`);
+  return found;
+}
+
 describe.each(matrixFiles.map((file) => [file.slice(ROOT.length + 1), file]))('golden cases of %s', (_shown, file) => {
   const loaded = loadMatrix(readInputFile(file, NO_STDIN));
   const compiled: CompiledMatrix = compileMatrix(loaded.matrix);
-  const cases = ((parse(readFileSync(file, 'utf8')) as { tests?: GoldenCase[] }).tests ?? []) as GoldenCase[];
-  const run = (golden: GoldenCase): CaseResult =>
-    evaluateRecord(compiled, caseRecord(file, golden), golden.asOf === undefined ? {} : { asOf: golden.asOf });
+  const cases = goldenCases(file);
+  const run = (golden: GoldenCase): CaseResult => runCase(compiled, file, golden);
 
   it('has golden cases', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
   it.each(cases.map((golden) => [golden.name, golden] as const))('%s', (_name, golden) => {
-    const result = run(golden);
-    const { levels, verdict, score } = golden.expect;
-    for (const [criterion, label] of Object.entries(levels ?? {})) {
-      // undefined when the matrix has no such criterion, so a misspelt id fails too.
-      expect(levelOf(result, criterion), `level of ${criterion}`).toBe(label);
-    }
-    if (verdict !== undefined) expect(result.verdict, 'verdict').toBe(verdict);
-    if (score !== undefined) {
-      expect(scoreMatches(result.score, score), `score ${result.score} against ${JSON.stringify(score)}`).toBe(true);
-    }
+    expect(mismatches(run(golden), golden.expect)).toEqual([]);
   });
 
   it('reaches every level of every criterion', () => {
@@ -142,5 +163,26 @@ describe('lewis-2015 on the 2015 record, whatever its tests: list says', () => {
     const result = evaluateRecord(compiled, record, { asOf: '2015-12-02' });
     expect(levelOf(result, 'negotiation')).toBe('initiated');
     expect(result.verdict).toBe('progress');
+  });
+});
+
+// Version 2.0 of lewis-2015 changed five rules (its changelog). Each rule has golden cases named
+// "rule N - ...", which must hold under 2.0 and fail under 1.0, kept as lewis-2015-v1: otherwise
+// the case does not show the change it stands for.
+describe('lewis-2015 2.0: each changed rule is a golden case that 1.0 fails', () => {
+  const file = join(MATRICES, 'lewis-2015.yaml');
+  const current = compiledMatrix(file);
+  const previous = compiledMatrix(join(MATRICES, 'lewis-2015-v1.yaml'));
+  const ruleCases = goldenCases(file).filter((golden) => /^rule [1-5] - /.test(golden.name));
+
+  it('has at least one case for each of the five rules, each described in the source\'s words', () => {
+    const rules = new Set(ruleCases.map((golden) => golden.name.slice(0, 'rule N'.length)));
+    expect([...rules].sort()).toEqual(['rule 1', 'rule 2', 'rule 3', 'rule 4', 'rule 5']);
+    for (const golden of ruleCases) expect(golden.description ?? '', golden.name).toMatch(/".+"/);
+  });
+
+  it.each(ruleCases.map((golden) => [golden.name, golden] as const))('%s', (_name, golden) => {
+    expect(mismatches(runCase(current, file, golden), golden.expect), 'under 2.0').toEqual([]);
+    expect(mismatches(runCase(previous, file, golden), golden.expect), 'under 1.0').not.toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseRecord, SummitEvent } from '../../src/engine/index.js';
 import { loadRecord, type LoadedRecord } from '../../src/load/load-record.js';
 import { readInputFile } from '../../src/load/read-input.js';
+import { isBundledFile } from '../../src/load/bundled.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'fixtures');
@@ -15,7 +16,7 @@ const SOURCES_MD = resolve(ROOT, '../shared/domain/SOURCES.md');
 const MODELINE = '# yaml-language-server: $schema=../src/schema/record.schema.json';
 
 const files = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.yaml'))
+  .filter((name) => isBundledFile('record', name))
   .sort()
   .map((name) => join(FIXTURES, name));
 
@@ -105,8 +106,10 @@ describe('facts spot-checked against SOURCES.md', () => {
   });
 
   it('the LECD met on 4 October 2017, in the 2015 record (replacing the dialogue) and the 2017 one', () => {
-    const lecd2015 = event(bundled('us-china-2015-09'), 'lecd-1');
-    expect([lecd2015.date, lecd2015.links.supersedes]).toEqual(['2017-10-04', ['hl-dialogue']]);
+    const record2015 = bundled('us-china-2015-09');
+    expect(event(record2015, 'lecd')).toMatchObject({ type: 'mechanism', date: '2017-04-07', links: { supersedes: ['hl-dialogue'] } });
+    const lecd2015 = event(record2015, 'lecd-1');
+    expect([lecd2015.date, lecd2015.links.of]).toEqual(['2017-10-04', ['lecd']]);
     const record = bundled('us-china-2017-04');
     const lecd2017 = event(record, 'lecd-1');
     expect([lecd2017.type, lecd2017.date, lecd2017.links.of]).toEqual(['meeting', '2017-10-04', ['lecd']]);

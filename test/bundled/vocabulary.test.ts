@@ -9,13 +9,14 @@ import { LINK_KINDS, type FieldValue, type SummitEvent } from '../../src/engine/
 import { loadRecord } from '../../src/load/load-record.js';
 import { readInputFile } from '../../src/load/read-input.js';
 import { CADENCES, EVENT_TYPES, LEVELS, LINKS, PARTICIPATION, TOPICS, VOCABULARY } from '../../src/vocabulary.js';
+import { isBundledFile } from '../../src/load/bundled.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'fixtures');
 const MATRICES = join(ROOT, 'matrices');
 const yamlFiles = (dir: string) =>
   readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml'))
+    .filter((name) => isBundledFile(dir === MATRICES ? 'matrix' : 'record', name))
     .sort()
     .map((name) => join(dir, name));
 

@@ -154,6 +154,6 @@ describe('summit-score test', () => {
 
   it('tests every bundled matrix with --bundled', async () => {
     const { report } = await testJson('--bundled');
-    expect(report.matrices.map((m) => m.file)).toContain('matrices/lewis-2015.yaml');
+    expect(report.matrices.map((m) => m.file)).toContain('bundled:lewis-2015');
   });
 });

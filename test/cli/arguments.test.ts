@@ -141,3 +141,17 @@ describe('colour', () => {
     expect((await run(['evaluate', '--no-color'], { isTTY: true })).stdout).not.toMatch(/\u001b\[/);
   });
 });
+
+describe('verdict colours', () => {
+  it('gives neighbouring bands different colours (promise and gesture), and the timeline prints its own colour as colour', async () => {
+    const promise = (await run(['evaluate', '--as-of', '2015-09-25', '--color'])).stdout;
+    const gesture = (await run(['evaluate', 'us-china-2013-06', '-m', 'lewis-2015', '--color'])).stdout;
+    const colourOf = (text: string, verdict: string) => new RegExp(`Verdict: \\u001b\\[1m(\\u001b\\[\\d+m)${verdict}`).exec(text)?.[1];
+    expect(colourOf(promise, 'promise')).toBeDefined();
+    expect(colourOf(gesture, 'gesture')).toBeDefined();
+    expect(colourOf(promise, 'promise')).not.toBe(colourOf(gesture, 'gesture'));
+    const timeline = (await run(['timeline', 'us-china-2015-09', '-m', 'lewis-2015', '--color'])).stdout;
+    expect(timeline).toMatch(/\u001b\[3\dm/);
+    expect(timeline).not.toContain('\\u001b');
+  });
+});

@@ -1,13 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../helpers/fake-io.js';
+import { isBundledFile } from '../../src/load/bundled.js';
 
 describe('summit-score list', () => {
   it('lists every bundled matrix and record with its title, source and size', async () => {
     const { exitCode, stdout } = await run(['list', '-f', 'json']);
     expect(exitCode).toBe(0);
     const listing = JSON.parse(stdout);
-    const ids = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+    const ids = (dir: string) =>
+      readdirSync(dir)
+        .filter((f) => isBundledFile(dir === 'matrices' ? 'matrix' : 'record', f))
+        .map((f) => f.replace(/\.yaml$/, ''))
+        .sort();
     expect(listing.matrices.map((m: { id: string }) => m.id)).toEqual(ids('matrices'));
     expect(listing.records.map((r: { id: string }) => r.id)).toEqual(ids('fixtures'));
     const lewis = listing.matrices.find((m: { id: string }) => m.id === 'lewis-2015');
@@ -18,7 +23,7 @@ describe('summit-score list', () => {
 
   it('prints tables by default', async () => {
     const { stdout } = await run(['list']);
-    expect(stdout).toMatch(/│ lewis-2015 1\.0\s+│ Measuring cybersecurity success/);
+    expect(stdout).toMatch(/│ lewis-2015 2\.0\s+│ Measuring cybersecurity success/);
   });
 });
 

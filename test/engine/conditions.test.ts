@@ -74,6 +74,11 @@ describe.each([
   ['after the summit', 'count: {after: summit}\nequals: 3', true],
   ['after a date', 'some: {all: [{type: indictment}, {after: 2018-12-20}]}', false],
   ['before the as-of date', 'count: {before: asOf}\nequals: 6', true],
+  // 2018-12-31 less 11 days is 2018-12-20, the indictment's day: `after` is strict
+  ['after days before the as-of date, strict', 'some: {all: [{type: indictment}, {after: {daysBefore: 11, of: asOf}}]}', false],
+  ['after days before the as-of date', 'some: {all: [{type: indictment}, {after: {daysBefore: 12, of: asOf}}]}', true],
+  ['within days of days before the as-of date', 'count: {within: {days: 400, of: {daysBefore: 1000, of: asOf}}}\nequals: 1', true],
+  ['before days before the summit', 'count: {before: {daysBefore: 0, of: summit}}\nequals: 0', true],
   ['within days of the summit, inclusive', 'some: {all: [{type: meeting}, {within: {days: 67, of: summit}}]}', true],
   ['within days of the summit, one day short', 'some: {all: [{type: meeting}, {within: {days: 66, of: summit}}]}', false],
   ['within days of a linked event', 'some: {all: [{type: meeting}, {within: {days: 70, of: {linked: of}}}]}', true],

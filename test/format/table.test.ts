@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatrix, evaluateRecord } from '../../src/engine/index.js';
 import type { EvaluationReport } from '../../src/format/report.js';
 import { formatTable } from '../../src/format/table.js';
-import { safeText } from '../../src/format/terminal-text.js';
+import { safeText } from '../../src/terminal-text.js';
 import { makeRecord, matrixFrom } from '../helpers/build.js';
 
 const matrix = matrixFrom(`

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { safeText, terminalText } from '../../src/format/terminal-text.js';
+import { safeText, terminalText } from '../../src/terminal-text.js';
 import { run, type RunResult } from '../helpers/fake-io.js';
 
 const CORPUS = 'test/corpus/hostile/text';

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isBundledFile } from '../../src/load/bundled.js';
 import { ERROR_CODES, InputError, type Diagnostic } from '../../src/diagnostics.js';
 import {
   compileCondition,
@@ -398,8 +399,8 @@ describe('the engine on random valid matrices and records', () => {
 // Random mutations of the bundled files
 
 const bundled = [
-  ...readdirSync('matrices').filter((n) => n.endsWith('.yaml')).map((n) => ({ kind: 'matrix' as const, file: `matrices/${n}` })),
-  ...readdirSync('fixtures').filter((n) => n.endsWith('.yaml')).map((n) => ({ kind: 'record' as const, file: `fixtures/${n}` })),
+  ...readdirSync('matrices').filter((n) => isBundledFile('matrix', n)).map((n) => ({ kind: 'matrix' as const, file: `matrices/${n}` })),
+  ...readdirSync('fixtures').filter((n) => isBundledFile('record', n)).map((n) => ({ kind: 'record' as const, file: `fixtures/${n}` })),
 ];
 
 const PIECES = [':', ': ', '- ', '-', '[', ']', '{', '}', '"', "'", '&a ', '*a', '!', '!!set ', '#', '|', '>', '%', '@', '`', ',', '?', '\t', '\u0000', '\u00e9', '\ufeff', '\r', '\n', ' ', '  ', 'x', '1', '.nan', '1e999', '__proto__', 'constructor', '~', 'null', 'true', '<<'];

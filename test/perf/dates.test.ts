@@ -5,9 +5,11 @@ import { dayNumber } from '../../src/engine/dates.js';
 
 const PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 const MS_PER_DAY = 86_400_000;
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+// setUTCFullYear, unlike Date.UTC, reads years 0-99 as themselves (not 1900-1999), as ISO 8601 does.
+const utc = (year: number, monthIndex: number, day: number) => new Date(0).setUTCFullYear(year, monthIndex, day);
+const daysInMonth = (year: number, month: number) => new Date(utc(year, month, 0)).getUTCDate();
 
-/** The reading dayNumber had before: a pattern and Date.UTC. */
+/** The Date-based reading: a pattern and the proleptic Gregorian calendar of Date. */
 function reference(text: string): number | undefined {
   const match = PATTERN.exec(text);
   if (!match) return undefined;
@@ -17,7 +19,7 @@ function reference(text: string): number | undefined {
   const lastDay = daysInMonth(year, month);
   const day = match[3] === undefined ? lastDay : Number(match[3]);
   if (day < 1 || day > lastDay) return undefined;
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return utc(year, month - 1, day) / MS_PER_DAY;
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

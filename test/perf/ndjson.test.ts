@@ -34,6 +34,8 @@ function withoutProvenance(result: Json): Json {
   return copy;
 }
 const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Json);
+/** Vocabulary warnings place a YAML record's problem in its file, a streamed one's at its event: compare them without the place. */
+const unplaced = (text: string) => text.replace(/^(warning [A-Z_]+) \S+:\d+:\d+ /gm, '$1 ');
 
 /** An Io whose stdin is a stream the test controls, recording what is written. */
 function streamIo(chunks: () => AsyncIterable<Uint8Array>) {
@@ -58,7 +60,7 @@ describe('NDJSON records', () => {
       expect(streamed.exitCode).toBe(0);
       // Records whose summit comes after --as-of are warned about, the same way in both.
       expect(streamed.stderr).not.toMatch(/^error/m);
-      expect(streamed.stderr).toBe(yaml.stderr);
+      expect(unplaced(streamed.stderr)).toBe(unplaced(yaml.stderr));
       expect(lines(streamed.stdout).map(withoutProvenance)).toEqual(lines(yaml.stdout).map(withoutProvenance));
     }
   });
@@ -210,19 +212,22 @@ describe('the NDJSON reader', () => {
 
   it('lets evaluate write results while the input is still being read', async () => {
     const total = 400;
-    let writesWhenDone = -1;
+    let writesAtHalf = -1;
     const { io, out } = streamIo(() =>
       (async function* () {
-        for (let i = 0; i < total; i++) yield Buffer.from(`${good}\n`);
-        writesWhenDone = out.length;
+        for (let i = 0; i < total; i++) {
+          if (i === total / 2) writesAtHalf = out.length;
+          yield Buffer.from(`${good}\n`);
+        }
       })(),
     );
     const exitCode = await main(['evaluate', '-m', 'lewis-2015', '-', '--input-format', 'ndjson', '-f', 'ndjson'], io);
     expect(exitCode).toBe(0);
     expect(out.join('').trim().split('\n')).toHaveLength(total);
     // Output went out in blocks as records were scored, not all at the end.
-    expect(writesWhenDone).toBeGreaterThan(0);
-    expect(out.length).toBeGreaterThan(writesWhenDone);
+    // Half-way through the input some results are out, and more follow: blocks, not one write at the end.
+    expect(writesAtHalf).toBeGreaterThan(0);
+    expect(out.length).toBeGreaterThan(writesAtHalf);
   });
 
   it('reads the bundled records from a file with the same results as loading them one by one', async () => {
@@ -267,8 +272,8 @@ describe('NDJSON records with --fail-below and --require-sources', () => {
     const streamed = await run(['evaluate', '-m', 'lewis-2015', allRecords, '-f', 'ndjson', '--fail-below', '60']);
     const yaml = await run(['evaluate', '-m', 'lewis-2015', ...RECORDS.map(fixture), '-f', 'ndjson', '--fail-below', '60']);
     expect(streamed.exitCode).toBe(yaml.exitCode);
-    expect(streamed.stderr).toBe(yaml.stderr);
-    expect(streamed.stderr).toMatch(/^below --fail-below 60: /);
+    expect(unplaced(streamed.stderr)).toBe(unplaced(yaml.stderr));
+    expect(streamed.stderr).toMatch(/^below --fail-below 60: /m);
   });
 
   it('report evidence without sources at the event, on its line', async () => {

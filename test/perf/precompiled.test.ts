@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { checkSchema, runtimeValidator, type SchemaName } from '../../src/schema/validate.js';
+import { isBundledFile } from '../../src/load/bundled.js';
 import { parseYamlDocument } from '../../src/load/yaml-document.js';
 
 const require = createRequire(import.meta.url);
@@ -63,8 +64,8 @@ describe('the precompiled JSON Schema validators', () => {
 describe('the bundled matrices and records stored at build time', () => {
   const store = new URL('../../dist/bundled/', import.meta.url);
   const bundled = [
-    ...readdirSync('matrices').filter((n) => n.endsWith('.yaml')).map((n) => ({ kind: 'matrix' as const, file: `matrices/${n}` })),
-    ...readdirSync('fixtures').filter((n) => n.endsWith('.yaml')).map((n) => ({ kind: 'record' as const, file: `fixtures/${n}` })),
+    ...readdirSync('matrices').filter((n) => isBundledFile('matrix', n)).map((n) => ({ kind: 'matrix' as const, file: `matrices/${n}` })),
+    ...readdirSync('fixtures').filter((n) => isBundledFile('record', n)).map((n) => ({ kind: 'record' as const, file: `fixtures/${n}` })),
   ];
 
   it.each(bundled)('load to exactly what loading $file gives, under any file name', async ({ kind, file }) => {

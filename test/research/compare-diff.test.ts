@@ -15,30 +15,33 @@ describe('summit-score compare', () => {
     expect(document.schema).toBe('summit-score/compare@1');
     const rows = document.comparisons[0].rows.map((r: { record: string; score: number; verdict: string; rank: number; tied: boolean }) => [r.record, r.score, r.verdict, r.rank, r.tied]);
     expect(rows).toEqual([
-      ['us-china-2015-09', 100, 'progress', 1, false],
+      // 2015 lapsed (no session in the year to December 2018); 2017 is scored as of its last event, the LECD's session.
+      ['us-china-2015-09', 75, 'gesture', 1, true],
       ['us-china-2013-06', 37.5, 'gesture', 4, false],
-      ['us-china-2017-04', 75, 'progress', 2, false],
+      ['us-china-2017-04', 75, 'progress', 1, true],
       ['uk-china-2015-10', 50, 'gesture', 3, false],
       ['us-russia-2021-06', 25, 'gesture', 5, true],
       ['us-china-2023-11', 25, 'gesture', 5, true],
     ]);
-    expect(document.comparisons[0].rows[0].criteria[0]).toMatchObject({ id: 'negotiation', level: 'initiated', points: 2, contribution: 50 });
+    expect(document.comparisons[0].rows[0].criteria[0]).toMatchObject({ id: 'negotiation', level: 'lapsed', points: 1, contribution: 25 });
   });
 
   it('prints the cases in rank order with a level per cell, ties marked', async () => {
     const { stdout } = await run(['compare', ...SIX]);
     // Each criterion's contribution as a bar on the total's scale: 50 of 100 is five blocks of ten.
-    expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ initiated █████ +│ committed ██▌ +│ no-concession ██▌ +│ endorsed +│/);
-    expect(stdout).toMatch(/│ 100\.00 │ progress │ ██████████ │/);
+    expect(stdout).toMatch(/│ =1 +│ us-china-2015-09 +│ lapsed ██▌ +│ committed ██▌ +│ no-concession ██▌ +│ endorsed +│/);
+    expect(stdout).toMatch(/│ =1 +│ us-china-2017-04 +│ initiated █████ +│ absent +│ no-concession ██▌ +│/);
+    expect(stdout).toMatch(/│ 75\.00 │ progress │ ███████▌ │/);
     expect(stdout).toMatch(/│ =5 +│ us-russia-2021-06 +│ absent/);
     expect(stdout).toContain('= tied: the same total as another case');
+    expect(stdout.indexOf('us-china-2015-09')).toBeLessThan(stdout.indexOf('us-china-2017-04'));
     expect(stdout.indexOf('us-china-2017-04')).toBeLessThan(stdout.indexOf('uk-china-2015-10'));
   });
 
   it('scores one case under several matrices, each named', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables']);
     expect(stdout).toContain('Each record under each matrix');
-    expect(stdout).toMatch(/│ us-china-2015-09 │ 100\.00 progress \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86 partial \(rank 1\) +│/);
+    expect(stdout).toMatch(/│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86 partial \(rank 1\) +│/);
   });
 
   it('summarises per-party and forEach criteria as a share of points', async () => {
@@ -66,9 +69,10 @@ describe('summit-score diff', () => {
     const document = JSON.parse(stdout);
     expect(document.schema).toBe('summit-score/diff@1');
     const lewis = document.cases.find((c: { record: string }) => c.record === 'us-china-2015-09');
-    expect(lewis).toMatchObject({ status: 'changed', score: { a: 75, b: 100, delta: 25 }, verdict: { a: 'promise', b: 'progress', changed: true } });
+    // Defined on the summit day, lapsed by December 2018: the same points, a lower verdict (the gate).
+    expect(lewis).toMatchObject({ status: 'changed', score: { a: 75, b: 75, delta: 0 }, verdict: { a: 'promise', b: 'gesture', changed: true } });
     expect(lewis.criteria.filter((c: { status: string }) => c.status === 'changed').map((c: { id: string; level: unknown; points: unknown }) => [c.id, c.level, c.points])).toEqual([
-      ['negotiation', { a: 'defined', b: 'initiated' }, { a: 1, b: 2, delta: 1 }],
+      ['negotiation', { a: 'defined', b: 'lapsed' }, { a: 1, b: 1, delta: 0 }],
     ]);
   });
 
@@ -119,7 +123,7 @@ describe('summit-score codebook', () => {
     expect(stdout.startsWith('# Codebook: Measuring cybersecurity success at the summit (Lewis, CSIS, 2015)\n')).toBe(true);
     expect(stdout).toContain('| `progress` | 70 | 100 | The presidential talks point to progress. |');
     expect(stdout).toContain('- Gate: a verdict better than `promise` needs this criterion at `initiated` or above');
-    expect(stdout).toContain('| `defined` | 1 | 1/2 | Such a mechanism was agreed, but has not met yet. | some event where all of (type = mechanism; level in \\[leaders, ministerial\\]; openEnded = true; participation in \\[civil, military, civil-military\\]) |');
+    expect(stdout).toContain('| `broken` | 0 | 0/2 | Such a mechanism was agreed but never met at political level: its deadline passed, a year passed, or it was suspended or replaced first. The promise has ended. | some event where all of (type = mechanism; level in \\[leaders, ministerial\\]; openEnded = true) |');
     expect(stdout).toContain('- Source: James Andrew Lewis (CSIS), *Measuring Cybersecurity Success at the Summit*, 2015-09-21, <http://csis.org/publication/measuring-cybersecurity-success-summit>');
     expect(stdout).toContain('- Weight: 0 (0% of the total weight 8); shown, not counted in the total');
   });

@@ -21,12 +21,12 @@ describe('extends', () => {
       ['gge-endorsement', 0],
       ['infrastructure-pledge', 0],
     ]);
-    expect(matrix.criteria[0]!.levels.map((l) => l.label)).toEqual(['initiated', 'defined', 'absent']);
+    expect(matrix.criteria[0]!.levels.map((l) => l.label)).toEqual(['initiated', 'defined', 'lapsed', 'broken', 'absent']);
     expect(matrix.verdicts[0]).toEqual({ label: 'progress', min: 80 });
     expect(info).toEqual({
-      bases: [{ id: 'lewis-2015', version: '1.0', file: 'matrices/lewis-2015.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      bases: [{ id: 'lewis-2015', version: '2.0', file: 'bundled:lewis-2015', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
       overrides: [
-        { path: 'version', change: 'changed', from: '1.0', to: '1.0-equal' },
+        { path: 'version', change: 'changed', from: '2.0', to: '1.0-equal' },
         { path: 'title', change: 'changed', from: 'Measuring cybersecurity success at the summit (Lewis, CSIS, 2015)', to: "Lewis's tests, weighted equally" },
         { path: 'criteria.negotiation.weight', change: 'changed', from: 4, to: 2 },
         { path: 'verdicts', change: 'replaced' },
@@ -37,9 +37,9 @@ describe('extends', () => {
   it('points inherited parts into the base file and overridden parts into its own', () => {
     const { matrix } = load(`${FIXTURES}/lewis-equal.yaml`);
     expect(matrix.criteria[0]!.location).toMatchObject({ file: `${FIXTURES}/lewis-equal.yaml`, line: 7 });
-    expect(matrix.criteria[0]!.levels[0]!.location).toMatchObject({ file: 'matrices/lewis-2015.yaml' });
-    expect(matrix.criteria[0]!.levels[0]!.when!.location!.file).toBe('matrices/lewis-2015.yaml');
-    expect(matrix.criteria[1]!.location).toMatchObject({ file: 'matrices/lewis-2015.yaml' });
+    expect(matrix.criteria[0]!.levels[0]!.location).toMatchObject({ file: 'bundled:lewis-2015' });
+    expect(matrix.criteria[0]!.levels[0]!.when!.location!.file).toBe('bundled:lewis-2015');
+    expect(matrix.criteria[1]!.location).toMatchObject({ file: 'bundled:lewis-2015' });
   });
 
   it('follows a chain of bases by path relative to each file, and adds new criteria', () => {
@@ -61,19 +61,19 @@ describe('extends', () => {
 
   it('names the base and the overrides in the outputs of the research commands', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`]);
-    expect(stdout).toContain("extends lewis-2015 1.0 (matrices/lewis-2015.yaml); changes: version 1.0 -> 1.0-equal, title Measuring cybersecurity success at the summit (Lewis, CSIS, 2015) -> Lewis's tests, weighted equally, criteria.negotiation.weight 4 -> 2, verdicts (replaced)");
+    expect(stdout).toContain("extends lewis-2015 2.0 (bundled:lewis-2015); changes: version 2.0 -> 1.0-equal, title Measuring cybersecurity success at the summit (Lewis, CSIS, 2015) -> Lewis's tests, weighted equally, criteria.negotiation.weight 4 -> 2, verdicts (replaced)");
     const json = JSON.parse((await run(['sensitivity', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`, '--samples', '0', '-f', 'json'])).stdout);
     expect(json.matrix.extends.bases[0].id).toBe('lewis-2015');
     expect(json.matrix.extends.overrides[2]).toEqual({ path: 'criteria.negotiation.weight', change: 'changed', from: 4, to: 2 });
     const codebook = (await run(['codebook', '-m', `${FIXTURES}/lewis-equal.yaml`])).stdout;
-    expect(codebook).toContain('- Extends: `lewis-2015`, version 1.0 (matrices/lewis-2015.yaml, sha256 `');
+    expect(codebook).toContain('- Extends: `lewis-2015`, version 2.0 (bundled:lewis-2015, sha256 `');
     expect(codebook).toContain('`criteria.negotiation.weight` 4 → 2; `verdicts` (replaced)');
   });
 
   it('reports an error in an inherited part where it stands in the base', async () => {
     const { exitCode, stderr } = await run(['evaluate', 'us-china-2015-09', '-m', `${FIXTURES}/drops-band.yaml`]);
     expect(exitCode).toBe(2);
-    expect(stderr).toMatch(/^error UNKNOWN_BAND matrices\/lewis-2015\.yaml:\d+:\d+ no verdict band `promise`/);
+    expect(stderr).toMatch(/^error UNKNOWN_BAND bundled:lewis-2015:\d+:\d+ no verdict band `promise`/);
   });
 
   it('refuses a circle, a missing base and a base without its own id', async () => {
@@ -100,10 +100,10 @@ describe('evaluate on a matrix that extends another', () => {
   it('names the base and the changes in its JSON and its table', async () => {
     const json = await run(['evaluate', '-m', `${FIXTURES}/lewis-equal.yaml`, 'us-china-2015-09', '-f', 'json']);
     const matrix = JSON.parse(json.stdout).matrix;
-    expect(matrix.extends.bases[0]).toMatchObject({ id: 'lewis-2015', file: 'matrices/lewis-2015.yaml' });
+    expect(matrix.extends.bases[0]).toMatchObject({ id: 'lewis-2015', file: 'bundled:lewis-2015' });
     expect(matrix.extends.overrides.length).toBeGreaterThan(0);
     const table = await run(['evaluate', '-m', `${FIXTURES}/lewis-equal.yaml`, 'us-china-2015-09']);
-    expect(table.stdout).toMatch(/extends lewis-2015 1\.0 \(matrices\/lewis-2015\.yaml\); changes: /);
+    expect(table.stdout).toMatch(/extends lewis-2015 2\.0 \(bundled:lewis-2015\); changes: /);
     expect(JSON.parse((await run(['evaluate', '-f', 'json'])).stdout).matrix.extends).toBeNull();
   });
 });

@@ -36,13 +36,21 @@ describe('the 2015 case over time', () => {
         events: ['dialogue-1'],
       },
     ]);
-    expect(points.filter((p) => p.verdictChange !== null).map((p) => p.date)).toEqual(['2015-12-01']);
+    // Then down when Mar-a-Lago replaced the dialogue, up when its successor met, down once it lapsed.
+    expect(points.filter((p) => p.verdictChange !== null).map((p) => `${p.date} ${p.verdictChange!.to}`)).toEqual([
+      '2015-12-01 progress',
+      '2017-04-07 promise',
+      '2017-10-04 progress',
+      '2018-11-08 gesture',
+    ]);
   });
 
-  it('shows the later record of breaches as it arrives, though Lewis\'s tests do not move', () => {
+  it('shows the later record of breaches as it arrives, though Lewis\'s tests do not read them', () => {
     const breaches = points.flatMap((point) => point.arrived.filter((event) => event.links.breaches?.includes('commit-no-ip-theft')).map((event) => `${point.date} ${event.id}`));
     expect(breaches).toEqual(['2015-10-21 crowdstrike-violation-claim', '2018-11-08 joyce-beyond-bounds', '2018-12-20 apt10-indictment']);
-    expect(at('2018-11-08').changes).toEqual([]);
+    // The negotiation lapsed before the accusation (a year after 4 October 2017), not because of it.
+    expect(at('2018-11-08').changes.map((c) => `${c.criterion} ${c.to && c.to.applicable ? c.to.level : ''} ${c.cause}`)).toEqual(['negotiation lapsed unattributed']);
+    expect(at('2018-12-20').changes).toEqual([]);
   });
 
   it('under the deliverables matrix, the breaches move the breach criterion, and the verdict falls in 2018', () => {
@@ -64,9 +72,13 @@ describe('summit-score timeline', () => {
     const { exitCode, stdout } = await run(['timeline', 'us-china-2015-09']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/│ 2015-12-01 │ 100\.00 │ progress │ initiated ↑ │/);
-    expect(stdout).toMatch(/Score ▇▇▇██████████ /);
+    expect(stdout).toMatch(/Score ▇▇▇███████▇█▇▇▇ /);
     expect(stdout).toContain('2015-12-01  score 75.00 -> 100.00, verdict promise -> progress');
     expect(stdout).toContain('    negotiation: defined -> initiated (up), moved by dialogue-1');
+    // The day the LECD's only session (4 Oct 2017) fell out of the year-long window is a point of its own.
+    expect(stdout).toMatch(/│ 2018-10-04 │ 75\.00  │ gesture  │ lapsed ↓    │/);
+    expect(stdout).toContain('2018-10-04  score 100.00 -> 75.00, verdict progress -> gesture\n    negotiation: initiated -> lapsed (down), no new event: time passed');
+    expect(stdout).toContain('dates: the summit and each event, and each day a date window closed and moved a level (15 dates, 2015-09-25 to 2018-12-20)');
     expect(stdout).toContain('+ joyce-beyond-bounds (2018-11-08, accusation, breaches commit-no-ip-theft)');
   });
 

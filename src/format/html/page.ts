@@ -99,14 +99,15 @@ export function htmlTable(caption: string, head: readonly string[], rows: readon
 
 /** Sources of several results as one list, each source once, in first-cited order. */
 export function mergeSources(lists: readonly (readonly SourceDocument[])[]): SourceDocument[] {
-  const byKey = new Map<string, { source: SourceDocument; events: string[] }>();
+  // A Set per source keeps this linear when many events cite one source.
+  const byKey = new Map<string, { source: SourceDocument; events: Set<string> }>();
   for (const list of lists) {
     for (const source of list) {
       const key = JSON.stringify([source.url, source.title, source.publisher, source.date]);
       const entry = byKey.get(key);
-      if (entry) entry.events.push(...source.events.filter((event) => !entry.events.includes(event)));
-      else byKey.set(key, { source, events: [...source.events] });
+      if (entry) for (const event of source.events) entry.events.add(event);
+      else byKey.set(key, { source, events: new Set(source.events) });
     }
   }
-  return [...byKey.values()].map(({ source, events }) => ({ ...source, events }));
+  return [...byKey.values()].map(({ source, events }) => ({ ...source, events: [...events] }));
 }

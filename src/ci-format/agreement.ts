@@ -2,11 +2,11 @@
 // the coders' files where the facts behind it differ, so a pull request shows them in place.
 
 import type { Diagnostic, RelatedLocation } from '../diagnostics.js';
-import type { CiCase, CiReport, CiSuite } from '../ci-format/types.js';
+import type { CiCase, CiReport, CiSuite } from './types.js';
 import type { AgreementUnit } from '../engine/agreement.js';
 import type { FieldValue } from '../engine/types.js';
-import { fileOf, passesMinAlpha, type AgreementReport } from './agreement.js';
-import { statisticsLines } from './agreement-text.js';
+import { fileOf, passesMinAlpha, type AgreementReport } from '../format/agreement.js';
+import { statisticsLines } from '../format/agreement-text.js';
 
 function shown(value: FieldValue | undefined): string {
   if (value === undefined) return 'not stated';
