@@ -43,9 +43,9 @@ export function referenceTruth(condition: Condition, index: RecordIndex, event: 
         condition.anchor.kind === 'date'
           ? [[condition.anchor.day, condition.anchor.day]]
           : condition.anchor.kind === 'summit'
-            ? [[index.summitDay, index.summitDay]]
+            ? [[index.summitDay - (condition.anchor.daysBefore ?? 0), index.summitDay - (condition.anchor.daysBefore ?? 0)]]
             : condition.anchor.kind === 'asOf'
-              ? [[index.asOfDay, index.asOfDay]]
+              ? [[index.asOfDay - (condition.anchor.daysBefore ?? 0), index.asOfDay - (condition.anchor.daysBefore ?? 0)]]
               : linkTargets(index, event!, condition.anchor.link).map((target) => [firstDay(target), target.day]);
       return max(anchors.map(([from, to]) => dateTruth(condition.op as 'before', firstDay(event!), event!.day, from, to, days)));
     }
