@@ -1,4 +1,4 @@
-import { describeValue, type CriterionResult, type Interval, type LevelRange, type UnknownFact } from '../engine/index.js';
+import { describeValue, type CaseResult, type CriterionResult, type Interval, type LevelRange, type UnknownFact } from '../engine/index.js';
 import { round2 } from './numbers.js';
 
 // How an interval prints in every format: a determined number exactly as before, an
@@ -41,4 +41,15 @@ export function unknownFactText(fact: UnknownFact): string {
     case 'unverified':
       return `event \`${fact.event}\` rests only on sources marked unverified`;
   }
+}
+
+/** The total as printed everywhere: two decimals, or `low–high` when the record leaves it open. */
+export function totalText(result: CaseResult): string {
+  return result.scoreRange === null ? '-' : intervalText(result.scoreRange);
+}
+
+/** The verdict in words: one band, the bands an interval allows, `undetermined`, or none. */
+export function verdictWords(result: CaseResult): string {
+  if (result.verdict !== null) return result.verdict;
+  return result.undetermined || result.verdicts.length > 0 ? verdictsText(result.verdicts, result.undetermined) : 'none';
 }
