@@ -210,7 +210,10 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
   for (const s of criteria) if (!isDetermined(s)) determined = false;
   const gates = criteria.flatMap((result) => gateResults(compiled, result));
   const recordHeading = { id: record.id, title: record.title, date: record.date };
-  const grid = buildGrid(matrix, criteria, record);
+  // The grid's exact averages cost more than the scoring itself and most outputs never read
+  // them: built when first read, once.
+  let grid: Grid | null | undefined;
+  const gridOf = () => (grid === undefined ? (grid = buildGrid(matrix, criteria, record)) : grid);
   if (determined) {
     // Nothing unknown: the arithmetic of every earlier version, so the numbers are the same to the bit.
     let weightTotal = 0;
@@ -243,10 +246,12 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
       unknown: { share: 0, criteria: [] },
       gates,
       criteria,
-      grid,
+      get grid() {
+        return gridOf();
+      },
     };
   }
-  return withIntervals(matrix, recordHeading, formatDay(asOfDay), criteria, gates, grid, byCell);
+  return withIntervals(matrix, recordHeading, formatDay(asOfDay), criteria, gates, gridOf, byCell);
 }
 
 /** A result whose cells are all determined: its applicability known and its level a single one. */
@@ -273,7 +278,7 @@ function withIntervals(
   asOf: string,
   criteria: Mutable<CriterionResult>[],
   gates: readonly GateResult[],
-  grid: Grid | null,
+  gridOf: () => Grid | null,
   byCell: boolean,
 ): CaseResult {
   const all = criteria.flatMap((result) => meanParts(result, byCell));
@@ -332,7 +337,9 @@ function withIntervals(
     unknown: { share, criteria: unknownCriteria },
     gates,
     criteria,
-    grid,
+    get grid() {
+      return gridOf();
+    },
   };
 }
 

@@ -223,7 +223,16 @@ function toGridCell(cell: PartyCell, lowest: number, rules: GridRules, texts: Ma
   return { status: 'scored', score, level: cell.level?.label ?? null, text, assessment };
 }
 
+const scales = new WeakMap<Matrix, Scale>();
+
+/** The matrix's integer scale, worked out once per matrix (every record of a run shares it). */
 function scaleOf(matrix: Matrix): Scale {
+  let found = scales.get(matrix);
+  if (!found) scales.set(matrix, (found = computeScale(matrix)));
+  return found;
+}
+
+function computeScale(matrix: Matrix): Scale {
   let decimals = 0;
   for (const criterion of matrix.criteria) {
     for (const level of criterion.levels) decimals = Math.max(decimals, (String(level.score).split('.')[1] ?? '').length);
