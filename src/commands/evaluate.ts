@@ -322,6 +322,11 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
 }
 
 /** The engine's options from the command's: only those given, so the defaults stay the engine's. */
-function evaluateOptionsOf(options: { readonly asOf?: string; readonly unverified?: UnverifiedMode }): EvaluateOptions {
-  return { ...(options.asOf !== undefined && { asOf: options.asOf }), ...(options.unverified !== undefined && { unverified: options.unverified }) };
+function evaluateOptionsOf(options: { readonly asOf?: string; readonly unverified?: UnverifiedMode; readonly explain?: boolean }): EvaluateOptions {
+  return {
+    ...(options.asOf !== undefined && { asOf: options.asOf }),
+    ...(options.unverified !== undefined && { unverified: options.unverified }),
+    // --explain also says, for what the record leaves open, what each declared value would make of it.
+    ...(options.explain === true && { settle: true }),
+  };
 }

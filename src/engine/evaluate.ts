@@ -8,6 +8,7 @@ import { eventOrder, indexRecord, type RecordIndex } from './record-index.js';
 import { bandIndexOf, meanInterval, normalise, roundScore, type Interval, type MeanPart } from './score.js';
 import { FAILS, HOLDS, UNKNOWN, type Truth } from './truth.js';
 import type { CaseRecord, Citation, Criterion, Matrix, SourceLocation, SummitEvent } from './types.js';
+import { settlements, type Settlement } from './settle.js';
 import { unknownFacts, type UnknownFact } from './unknowns.js';
 
 export interface CompiledCriterion {
@@ -159,6 +160,8 @@ export interface CaseResult {
   /** True when the matrix's missing-data rule withholds the verdict: too much of the weight is unknown. */
   readonly undetermined: boolean;
   readonly unknown: UnknownSummary;
+  /** With the `settle` option: what each declared value of each open fact would make of its result. */
+  readonly settlements?: readonly Settlement[];
   readonly gates: readonly GateResult[];
   readonly criteria: readonly CriterionResult[];
   /** The party x criterion grid, when the matrix has per-party criteria. */
@@ -178,6 +181,11 @@ export interface EvaluateOptions {
    * given, `unknown` as events that may or may not have happened, `exclude` as absent.
    */
   readonly unverified?: UnverifiedMode;
+  /**
+   * For `--explain`: try each declared value of each fact that leaves a result open, and say what
+   * each would make of it (src/engine/settle.ts). One evaluation per value tried.
+   */
+  readonly settle?: boolean;
 }
 
 export const UNVERIFIED_MODES = ['include', 'unknown', 'exclude'] as const;
@@ -196,6 +204,12 @@ function withUnverified(record: CaseRecord, mode: UnverifiedMode): { record: Cas
 
 /** Scores one record against a compiled matrix. Pure: the same inputs give the same result. */
 export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, options: EvaluateOptions = {}): CaseResult {
+  const result = scoreRecord(compiled, record, options);
+  if (!options.settle || result.unknown.criteria.length === 0) return result;
+  return Object.assign(result, { settlements: settlements(compiled, record, result, { ...options, settle: false }, scoreRecord) });
+}
+
+function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: EvaluateOptions): CaseResult {
   const asOfDay = options.asOf === undefined ? defaultAsOfDay(record) : dayNumber(options.asOf);
   if (asOfDay === undefined) throw new RangeError(`asOf is not a calendar date: ${options.asOf}`);
   const chosen = withUnverified(record, options.unverified ?? 'include');

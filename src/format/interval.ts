@@ -1,4 +1,4 @@
-import { describeValue, type CaseResult, type CriterionResult, type Interval, type LevelRange, type UnknownFact } from '../engine/index.js';
+import { describeValue, type CaseResult, type CriterionResult, type Settlement, type Interval, type LevelRange, type UnknownFact } from '../engine/index.js';
 import { round2 } from './numbers.js';
 
 // How an interval prints in every format: a determined number exactly as before, an
@@ -52,4 +52,16 @@ export function totalText(result: CaseResult): string {
 export function verdictWords(result: CaseResult): string {
   if (result.verdict !== null) return result.verdict;
   return result.undetermined || result.verdicts.length > 0 ? verdictsText(result.verdicts, result.undetermined) : 'none';
+}
+
+/** What each declared value of an open fact would make of its result: `leaders or ministerial make it defined (verdict promise)`. */
+export function settlementText(settlement: Settlement): string {
+  return settlement.outcomes
+    .map((outcome) => {
+      const values = outcome.values.map((value) => describeValue(value)).join(' or ');
+      const level = outcome.level ?? (outcome.levelRange ? `${outcome.levelRange.low ?? '(no level)'}..${outcome.levelRange.high ?? '(no level)'}` : 'not applicable');
+      const verdict = outcome.verdict ?? (outcome.verdicts.length > 0 ? outcome.verdicts.join(' or ') : 'none');
+      return `${values} make${outcome.values.length === 1 ? 's' : ''} it ${level} (verdict ${verdict})`;
+    })
+    .join('; ');
 }

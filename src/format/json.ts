@@ -51,7 +51,12 @@ export function projectResult({ file, sha256, result }: RecordResult) {
     verdict: result.verdict,
     verdicts: result.verdicts,
     undetermined: result.undetermined,
-    unknown: { share: Number(result.unknown.share.toFixed(6)), criteria: result.unknown.criteria },
+    unknown: {
+      share: Number(result.unknown.share.toFixed(6)),
+      criteria: result.unknown.criteria,
+      // With --explain: what each declared value of each open fact would make of its result.
+      settlements: (result.settlements ?? []).map((s) => ({ criterion: s.criterion, event: s.fact.event, field: s.fact.field, outcomes: s.outcomes })),
+    },
     gates: result.gates.map((gate) => ({ ...gate })),
     criteria: result.criteria.map((criterion) => projectCriterion(criterion, project)),
     grid: projectGrid(result.grid),

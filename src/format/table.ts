@@ -7,7 +7,7 @@ import { formatGridResult, gridTableText } from './grid-table.js';
 import { round2 } from './numbers.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { extendsLine } from './research.js';
-import { contributionText, intervalText, levelRangeText, unknownFactText, verdictsText } from './interval.js';
+import { contributionText, intervalText, levelRangeText, settlementText, unknownFactText, verdictsText } from './interval.js';
 import { safeText } from '../terminal-text.js';
 
 /** One table per record: a row per criterion, then the total, the verdict and the gates. */
@@ -114,7 +114,10 @@ function unknownLines(result: CaseResult, chalk: ChalkInstance): string {
       const who = 'party' in cell ? `${criterion.id} (${cell.party})` : criterion.id;
       const range = cell.levelRange && cell.levelRange.low?.label !== cell.levelRange.high?.label ? `: ${levelRangeText(cell.levelRange)}` : '';
       lines.push(safeText(`  ${who}${range}${cell.applicable === 'unknown' ? ', may not apply' : ''}`));
-      for (const fact of cell.unknown) lines.push(safeText(`    ${unknownFactText(fact)}`));
+      for (const fact of cell.unknown) {
+        const settled = 'party' in cell ? undefined : result.settlements?.find((s) => s.criterion === criterion.id && s.fact.event === fact.event && s.fact.field === fact.field);
+        lines.push(safeText(`    ${unknownFactText(fact)}${settled ? `: ${settlementText(settled)}` : ''}`));
+      }
     }
   }
   return lines.join('\n');

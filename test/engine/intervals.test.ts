@@ -117,6 +117,38 @@ describe('a score under an unknown fact', () => {
   });
 });
 
+describe('what would settle it (--explain)', () => {
+  const compiled = compileMatrix(matrixFrom(MATRIX));
+  const record = makeRecord([
+    { id: 'channel', type: 'mechanism' },
+    { id: 'talk', type: 'meeting' },
+  ]);
+
+  it('tries each declared value of the unknown fact and groups the values that agree, as scoring each settled record does', () => {
+    const result = evaluateRecord(compiled, record, { settle: true });
+    // The oracle: the record scored with the level stated each way (the table above).
+    const settledAs = (level: string) => evaluateRecord(compiled, { ...record, events: record.events.map((e) => (e.id === 'channel' ? { ...e, fields: { level } } : e)) });
+    expect(settledAs('leaders').criteria[0]!.level!.label).toBe('political');
+    expect(settledAs('expert').criteria[0]!.level!.label).toBe('created');
+    expect(result.settlements).toEqual([
+      {
+        criterion: 'channel',
+        fact: expect.objectContaining({ event: 'channel', field: 'level', reason: 'not-recorded' }),
+        outcomes: [
+          { values: ['leaders', 'ministerial'], level: 'political', levelRange: { low: 'political', high: 'political' }, verdict: settledAs('leaders').verdict, verdicts: ['strong'] },
+          { values: ['expert'], level: 'created', levelRange: { low: 'created', high: 'created' }, verdict: settledAs('expert').verdict, verdicts: ['fair'] },
+        ],
+      },
+    ]);
+  });
+
+  it('is not tried unless asked, nor on a record with nothing unknown', () => {
+    expect(evaluateRecord(compiled, record).settlements).toBeUndefined();
+    const known = makeRecord([{ id: 'channel', type: 'mechanism', fields: { level: 'expert' } }]);
+    expect(evaluateRecord(compiled, known, { settle: true }).settlements).toBeUndefined();
+  });
+});
+
 describe('--unverified: what a verdict rests on', () => {
   const compiled = compileMatrix(matrixFrom(MATRIX));
   // The meeting rests only on a source marked unverified; the mechanism's level is known.
