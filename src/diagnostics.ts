@@ -7,6 +7,7 @@ export type Severity = 'error' | 'warning';
 export const ERROR_CODES = {
   USAGE: 'the command line is wrong (unknown option, bad value)',
   FILE_NOT_FOUND: 'an input file or bundled id does not exist',
+  BAD_GLOB: 'a glob pattern on the command line has a range that runs backwards (`[z-a]`) or braces that expand to more than 1,024 patterns',
   FILE_UNREADABLE: 'an input exists but cannot be read (a directory, no permission)',
   OUTPUT_FAILED: 'the output file could not be written (no such folder, a directory, a full disk)',
   OUTPUT_IS_INPUT: 'an output (-o) is a file the same run reads (`evaluate rec.yaml -o rec.yaml`)',
