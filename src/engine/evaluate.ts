@@ -1,5 +1,6 @@
 import { assessedCell, type CellAssessment } from './assessments.js';
 import { compileCondition, compileConditionIn, type Test } from './compile.js';
+import { reaches } from './band-edge.js';
 import { dayNumber, formatDay } from './dates.js';
 import type { Failure } from './explain.js';
 import { compileExplainer, type Explainer } from './explainer.js';
@@ -158,7 +159,7 @@ export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, opt
   const score = weightTotal > 0 ? roundScore(total) : null;
 
   const bands = matrix.verdicts;
-  const bandIndex = score === null ? -1 : bands.findIndex((band) => score >= band.min);
+  const bandIndex = score === null ? -1 : bands.findIndex((band) => reaches(score, band.min));
   const gates = criteria.flatMap((result) => gateResults(compiled, result));
   let verdictIndex = bandIndex;
   for (const gate of gates) {

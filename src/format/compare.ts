@@ -7,8 +7,8 @@ import { bar, paintVerdict } from './charts.js';
 import { toCsv } from './csv.js';
 import type { CsvValue } from './csv-table.js';
 import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
-import { round2 } from './numbers.js';
-import { mdNumber, mdTable, mdText } from './markdown.js';
+import { round2, totalText } from './numbers.js';
+import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
 import { safeText } from '../terminal-text.js';
@@ -115,7 +115,7 @@ function formatTable(report: CompareReport, context: { color: boolean }): string
         rankText(place),
         safeText(result.record.id),
         ...ids.map((id) => `${safeText(cellText(result, id))} ${bar(contributionOf(result, id), 100, 10)}`.trimEnd()),
-        result.score === null ? '-' : round2(result.score).toFixed(2),
+        totalText(result.score),
         paintVerdict(chalk, matrix, result.verdict),
         bar(result.score ?? 0, 100, 10),
       ]);
@@ -147,7 +147,7 @@ function crossTable(report: CompareReport, context: { color: boolean }): string 
       safeText(record.record.id),
       ...report.comparisons.map((c) => {
         const result = c.results[i]!;
-        const score = result.score === null ? '-' : round2(result.score).toFixed(2);
+        const score = totalText(result.score);
         return `${score} ${paintVerdict(chalk, c.matrix.definition, result.verdict)} (rank ${rankText(c.places[i]!)})`;
       }),
     ]);
@@ -164,7 +164,7 @@ function formatMarkdown(report: CompareReport): string {
       rankText(place),
       `\`${result.record.id}\``,
       ...ids.map((id) => mdText(cellText(result, id))),
-      mdNumber(result.score),
+      totalText(result.score, ''),
       mdText(result.verdict ?? 'none'),
     ]);
     const section = [`## ${mdText(matrix.title)}`, matrixMarkdown(comparison.matrix), mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2])];
@@ -178,7 +178,7 @@ function formatMarkdown(report: CompareReport): string {
   if (report.comparisons.length > 1) {
     const rows = report.records.map((record, i) => [
       `\`${record.record.id}\``,
-      ...report.comparisons.map((c) => `${mdNumber(c.results[i]!.score)} ${mdText(c.results[i]!.verdict ?? 'none')} (${rankText(c.places[i]!)})`),
+      ...report.comparisons.map((c) => `${totalText(c.results[i]!.score, '')} ${mdText(c.results[i]!.verdict ?? 'none')} (${rankText(c.places[i]!)})`),
     ]);
     blocks.push(['## Each record under each matrix', mdTable(['Record', ...report.comparisons.map((c) => `\`${c.matrix.definition.id}\``)], rows)].join('\n\n'));
   }

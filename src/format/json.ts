@@ -1,5 +1,5 @@
 import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence } from '../engine/index.js';
-import { round2 } from './numbers.js';
+import { round2, hundredths } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
@@ -43,7 +43,7 @@ export function projectResult({ file, sha256, result }: RecordResult) {
   return {
     record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
     asOf: result.asOf,
-    score: result.score === null ? null : round2(result.score),
+    score: result.score === null ? null : hundredths(result.score),
     band: result.band,
     verdict: result.verdict,
     gates: result.gates.map((gate) => ({ ...gate })),

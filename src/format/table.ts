@@ -4,7 +4,7 @@ import { verdictPaint } from './charts.js';
 import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix } from '../engine/index.js';
 import { isGridMatrix } from './grid.js';
 import { formatGridResult, gridTableText } from './grid-table.js';
-import { round2 } from './numbers.js';
+import { round2, totalText } from './numbers.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { extendsLine } from './research.js';
 import { safeText } from '../terminal-text.js';
@@ -83,7 +83,7 @@ function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): st
   if (result.score === null || result.verdict === null) return chalk.yellow('No total: no weighted criterion applies.');
   const paint = verdictPaint(chalk, matrix, result.verdict);
   const capped = result.band !== result.verdict ? ` (the score alone earns ${result.band}; a gate caps it)` : '';
-  return `Total ${round2(result.score).toFixed(2)} / 100  Verdict: ${chalk.bold(paint(result.verdict))}${capped}`;
+  return `Total ${totalText(result.score)} / 100  Verdict: ${chalk.bold(paint(result.verdict))}${capped}`;
 }
 
 function explanations(result: CaseResult, chalk: ChalkInstance): string {

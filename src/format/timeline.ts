@@ -6,8 +6,8 @@ import { paintVerdict, sparkline } from './charts.js';
 import { toCsv } from './csv.js';
 import type { CsvValue } from './csv-table.js';
 import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
-import { round2 } from './numbers.js';
-import { mdNumber, mdTable, mdText } from './markdown.js';
+import { round2, totalText } from './numbers.js';
+import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
 import { safeText } from '../terminal-text.js';
@@ -59,7 +59,7 @@ function story(report: TimelineReport): { date: string; headline: string; verdic
 }
 
 function scoreChange(before: CaseResult, after: CaseResult): string {
-  const text = (score: number | null) => (score === null ? 'none' : round2(score).toFixed(2));
+  const text = (score: number | null) => totalText(score, 'none');
   return before.score === after.score ? `score ${text(after.score)}` : `score ${text(before.score)} -> ${text(after.score)}`;
 }
 
@@ -106,7 +106,7 @@ function formatTable(report: TimelineReport, context: { color: boolean }): strin
     const arrived = k === 0 ? `${point.arrived.length} event${point.arrived.length === 1 ? '' : 's'}` : point.arrived.map((event) => safeText(event.id)).join('\n');
     table.push([
       point.date,
-      point.result.score === null ? '-' : round2(point.result.score).toFixed(2),
+      totalText(point.result.score),
       paintVerdict(chalk, matrix, point.result.verdict),
       ...columns.map((id) => cellAt(point, id, chalk)),
       arrived,
@@ -136,7 +136,7 @@ function formatMarkdown(report: TimelineReport): string {
   const columns = ids(report);
   const rows = report.points.map((point, k) => [
     point.date,
-    mdNumber(point.result.score),
+    totalText(point.result.score, ''),
     mdText(point.result.verdict ?? 'none'),
     ...columns.map((id) => mdText(cellAt(point, id))),
     k === 0 ? `${point.arrived.length} events` : point.arrived.map((event) => `\`${event.id}\``).join(', '),
