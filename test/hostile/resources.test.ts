@@ -1,6 +1,6 @@
 // Memory bounded by the input. The YAML reader needs some 2 KB for each value it reads, so a
 // record far under the size limit (one list of six million numbers, 12 MB; 780,000 events, 58 MB)
-// aborted V8 with "heap out of memory". A YAML input of more than 250,000 values is now
+// aborted V8 with "heap out of memory". A YAML input of more than 100,000 values is now
 // TOO_MANY_VALUES, counted from the text before the parser starts; the same data as JSON is read
 // by JSON.parse and scored. (Peak memory before and after: the branch report, from a script.)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,13 +31,13 @@ async function refused(path: string) {
   expect(exitCode).toBe(2);
   const lines = stderr.split('\n').filter((line) => line !== '');
   expect(lines).toHaveLength(1);
-  const match = /^error TOO_MANY_VALUES (.+):(\d+):(\d+) the file holds more than 250,000 values \(list items, keys and their values\) \(write so large an input as JSON or NDJSON, read without this bound\)$/.exec(lines[0]!);
+  const match = /^error TOO_MANY_VALUES (.+):(\d+):(\d+) the file holds more than 100,000 values \(list items, keys and their values\) \(write so large an input as JSON or NDJSON, read without this bound\)$/.exec(lines[0]!);
   expect(match, lines[0]).not.toBeNull();
   return { file: match![1], line: Number(match![2]), col: Number(match![3]) };
 }
 
 describe('a YAML input with more values than its reader can hold', () => {
-  it('is bounded at 250,000 values, as its message says', () => expect(MAX_YAML_VALUES).toBe(250_000));
+  it('is bounded at 100,000 values, as its message says', () => expect(MAX_YAML_VALUES).toBe(100_000));
 
   it(
     'one list of six million numbers (12 MB) is TOO_MANY_VALUES on its line, not a heap abort',
@@ -45,7 +45,7 @@ describe('a YAML input with more values than its reader can hold', () => {
       const path = file('six-million.yaml', withList(`[${numbers(6_000_000).join(',')}]`));
       const place = await refused(path);
       expect([place.file, place.line]).toEqual([path, 12]);
-      // Some 250,000 commas into the list, whose items are one digit and a comma each.
+      // Some 100,000 commas into the list, whose items are one digit and a comma each.
       expect(place.col).toBeGreaterThan(2 * (MAX_YAML_VALUES - 100));
       expect(place.col).toBeLessThan(2 * MAX_YAML_VALUES);
     },
@@ -58,7 +58,7 @@ describe('a YAML input with more values than its reader can hold', () => {
       const events = Array.from({ length: 780_000 }, (_, i) => `  - {id: e${i}, type: meeting, date: 2015-09-26, title: T, actors: [US]}\n`).join('');
       const place = await refused(file('events.yaml', `${HEAD}${events}`));
       // Each event line counts 17: its `- `, `{` and `[`, four commas, and five keys with their
-      // values; so the bound falls on the line of event 250,000 / 17, give or take the head's keys.
+      // values; so the bound falls on the line of event 100,000 / 17, give or take the head's keys.
       expect(Math.abs(place.line - 5 - MAX_YAML_VALUES / 17)).toBeLessThan(3);
     },
     TIMEOUT,
