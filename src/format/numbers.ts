@@ -5,11 +5,6 @@ import { hundredths } from '../engine/band-edge.js';
 /** A total as every format prints it: hundredths, halves up, the figure band edges are judged by. */
 export { hundredths };
 
-/** A total as text with two decimals, or `none` when there is no total. */
-export function totalText(score: number | null, none = '-'): string {
-  return score === null ? none : hundredths(score).toFixed(2);
-}
-
 /** Two decimals: enough for any band edge, and stable across platforms. */
 export function round2(value: number): number {
   return Math.round(value * 100) / 100;
