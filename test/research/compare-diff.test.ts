@@ -91,7 +91,20 @@ describe('summit-score diff', () => {
     expect(stdout).toContain('negotiation: weight 4 -> 2 (-2)');
     const { stdout: json } = await run(['diff', a, b, '-f', 'json']);
     const russia = JSON.parse(json).cases.find((c: { record: string }) => c.record === 'us-russia-2021-06');
-    expect(russia.rank).toEqual({ a: 5, b: 5, delta: 0 });
+    // 25.00 beside Woodside's 25.00-50.00: its place is open (5th or 6th) in both, so no rank to compare.
+    expect(russia.rank).toEqual({ a: null, b: null, delta: null });
+    const woodside = JSON.parse(json).cases.find((c: { record: string }) => c.record === 'us-china-2023-11');
+    expect(woodside.scoreRange.a).toEqual({ low: 25, high: 50 });
+    expect(woodside.verdict.a).toBe('promise or gesture');
+  });
+
+  it('reads the intervals of evaluation@2: an open total and an open level, in its own words', async () => {
+    const before = await evaluation('woodside-before.json', ['us-china-2023-11', '-m', 'lewis-2015', '--as-of', '2023-11-01']);
+    const after = await evaluation('woodside-after.json', ['us-china-2023-11', '-m', 'lewis-2015']);
+    const { exitCode, stdout } = await run(['diff', before, after]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/│ us-china-2023-11 +│ changed +│ 2023-11-01 -> 2023-11-15 +│ - -> 25\.00–50\.00 +│ - -> promise or gesture +│/);
+    expect(stdout).toContain('negotiation: level n/a -> absent..defined');
   });
 
   it('computes rank deltas and added or removed cases', () => {
