@@ -224,6 +224,7 @@ fields:
   chairs.US: { type: string, absent: false }
   actors: { type: list, absent: false }
   accused: { type: list, absent: false }
+  extent: { type: string, absent: false }
 criteria:
   - id: negotiation
     title: A political-level negotiation defined and initiated
