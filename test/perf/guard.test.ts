@@ -1,7 +1,7 @@
 // The regression guard (issue 16): the engine against the hand-written baseline
 // (bench/handwritten.mjs) on a small generated set, in one process, interleaved, warm. A ratio,
 // never a time, taken on each side's fastest of 31 rounds: it fails only when the engine falls below 0.3x hand-written with explanations off
-// (a 3x regression such as d04b292's object spreads, which measured 0.30x), far below what the
+// (a 3x regression such as d04b292's object spreads, 0.22x of hand-written in its bench), far below what the
 // engine reaches (about 1x), so machine noise cannot trip it. The figures are printed.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the bench is plain JavaScript without types
