@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   DUPLICATE_ID: 'two criteria, levels, bands or events share an id or label',
   SELF_LINK: 'an event links to itself',
   UNKNOWN_LINK: 'an event links to an event id the record does not have',
+  UNKNOWN_SOURCE: 'a matrix or record cites a source key the bibliography does not have',
   BAD_CONDITION: 'a condition mixes operators, or lacks the test or comparison it needs',
   EVENT_TEST_OUTSIDE_QUANTIFIER: 'a field, date, deadline or link test stands outside some/none/count',
   EXTENDS_PATH: '`extends` names an absolute path, a path outside the matrix\'s folder (symlinks resolved), something that is not a regular file, or a file from a matrix read on stdin',

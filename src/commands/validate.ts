@@ -127,10 +127,10 @@ function formatText(report: ValidateReport, color: boolean): string {
   const lines: string[] = [];
   const checked = report.files.filter((check) => !check.skipped);
   for (const check of checked) for (const diagnostic of check.diagnostics) lines.push(diagnosticText(diagnostic, chalk));
-  const kinds = (['matrix', 'record', 'tests'] as const)
+  const kinds = (['matrix', 'record', 'tests', 'bibliography'] as const)
     .map((kind) => [kind, checked.filter((check) => check.kind === kind).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([kind, count]) => (kind === 'matrix' ? plural(count, 'matrix', 'matrices') : kind === 'record' ? plural(count, 'record') : plural(count, 'tests file')));
+    .map(([kind, count]) => (kind === 'matrix' ? plural(count, 'matrix', 'matrices') : kind === 'record' ? plural(count, 'record') : kind === 'tests' ? plural(count, 'tests file') : plural(count, 'bibliography', 'bibliographies')));
   const unknown = checked.filter((check) => check.kind === undefined).length;
   if (unknown > 0) kinds.push(`${unknown} unread`);
   const problems = report.errors + report.warnings === 0 ? 'no problems' : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
