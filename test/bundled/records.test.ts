@@ -121,13 +121,14 @@ describe('facts spot-checked against SOURCES.md', () => {
     expect(event(record, 'hundred-day-plan').fields).not.toHaveProperty('deadline');
   });
 
-  it('Geneva: the Strategic Stability Dialogue first met on 28 July 2021; its 2022 suspension is left out', () => {
+  it('Geneva: the Strategic Stability Dialogue first met on 28 July 2021, and was reported frozen on 30 April 2022', () => {
     const record = bundled('us-russia-2021-06');
     expect(record.parties).toEqual(['US', 'RU']);
     expect(event(record, 'strategic-stability-dialogue').fields).toMatchObject({ level: 'senior-officials', openEnded: true });
     const first = event(record, 'ssd-1');
     expect([first.type, first.date, first.links.of]).toEqual(['meeting', '2021-07-28', ['strategic-stability-dialogue']]);
-    expect(record.events.filter((e) => e.type === 'suspension')).toEqual([]);
+    // The freeze is dated the day Reuters reported it: no source gives the day of the suspension.
+    expect(record.events.filter((e) => e.type === 'suspension').map((e) => [e.id, e.date, e.links.of])).toEqual([['ssd-frozen', '2022-04-30', ['strategic-stability-dialogue']]]);
   });
 
   it('UK-China: the IP-theft pledge of 22 October 2015 and the first security dialogue of 13 June 2016', () => {
