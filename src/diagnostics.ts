@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   NO_WEIGHT: 'no criterion has a weight above 0, so no total can be formed',
   FLAT_SCALE: 'a weighted criterion whose levels all have the same score',
   SHADOWED_FIELD: 'a key under `fields` repeats an event property (id, type, date, title, actors)',
-  NO_SOURCE: 'warning: an event cites no source',
+  NO_SOURCE: 'warning (an error with validate --require-sources): an event cites no source',
   UNSOURCED_EVIDENCE: 'with --require-sources: an event that earned a level cites no source',
   BAD_AS_OF: '--as-of is not a calendar date',
   UNREACHABLE_LEVEL: 'a level can never be reached: a level above it always matches first (the same condition, or a weaker one)',

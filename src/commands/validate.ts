@@ -28,6 +28,7 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--strict', 'with --matrix: a record value the matrix does not declare, or a field it reads that events leave unstated, is an error, not a warning', false)
+    .option('--require-sources', 'an event that cites no source is an error, not a warning (every cited key must resolve either way)', false)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
     .action((paths: string[], options: ValidateCommandOptions) => {
@@ -50,6 +51,8 @@ export interface ValidateCommandOptions {
   readonly color: boolean;
   /** With --matrix: the record's vocabulary problems are errors. */
   readonly strict?: boolean;
+  /** An event without sources (NO_SOURCE) is an error. */
+  readonly requireSources?: boolean;
 }
 
 export interface ValidateReport {
@@ -71,7 +74,8 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   const { files, problems } = expandPaths(matrixPath === undefined ? paths : [matrixPath, ...paths]);
   if (problems.length > 0) throw new InputError(problems);
 
-  const checks = files.map((found) => checkFile(found, () => io.readStdin()));
+  const checked = files.map((found) => checkFile(found, () => io.readStdin()));
+  const checks = options.requireSources ? checked.map(sourcesRequired) : checked;
   if (checks.every((check) => check.skipped)) {
     throw inputError('FILE_NOT_FOUND', paths.join(' '), 'found no matrix, record or tests file to check', 'a matrix has `criteria`, a record `events`');
   }
@@ -103,6 +107,14 @@ function withCrossCheck(checks: readonly FileCheck[], matrixFile: string, strict
     const vocabulary = checkVocabulary(matrix, check.record, (path, options) => ({ file: doc.file, ...doc.locate(path, options) }), { strict, skip });
     return vocabulary.length === 0 ? check : { ...check, diagnostics: sortByPosition([...check.diagnostics, ...vocabulary]) };
   });
+}
+
+/** --require-sources: the NO_SOURCE warnings of a file become errors. */
+function sourcesRequired(check: FileCheck): FileCheck {
+  if (!check.diagnostics.some((d) => d.code === 'NO_SOURCE')) return check;
+  const diagnostics = check.diagnostics.map((d): Diagnostic => (d.code === 'NO_SOURCE' ? { ...d, severity: 'error' } : d));
+  const { record: _record, ...rest } = check;
+  return { ...rest, diagnostics };
 }
 
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -134,6 +134,15 @@ describe('citing by key', () => {
     expect(doubted).toMatchObject({ verified: false, note: 'doubted here' });
   });
 
+  it('validate --require-sources makes an event without sources an error, not a warning', async () => {
+    const file = write('unsourced.yaml', record('      - key: lewis-2015-csis\n').replace('    sources:\n      - key: lewis-2015-csis\n', ''));
+    const warned = await run(['validate', file]);
+    expect([warned.exitCode, warned.stdout]).toEqual([0, `warning NO_SOURCE ${file}:6:9 event talks cites no source (add \`sources:\` with a bibliography key, or a url, title and date)\nChecked 1 file (1 record): 0 errors, 1 warning.\n`]);
+    const required = await run(['validate', file, '--require-sources']);
+    expect(required.exitCode).toBe(1);
+    expect(required.stdout).toContain(`error NO_SOURCE ${file}:6:9 event talks cites no source`);
+  });
+
   it('still takes a source by url, for a record of ones own', async () => {
     const inline = write('inline.yaml', record('      - url: https://example.org/report\n        publisher: Example\n'));
     expect((await run(['validate', inline])).stdout).toBe('Checked 1 file (1 record): no problems.\n');
