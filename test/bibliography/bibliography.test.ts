@@ -165,6 +165,13 @@ describe('summit-score sources', () => {
     expect(ids).toEqual(bibliography.sources.map((s) => s.key).filter((key) => expected.has(key)));
   });
 
+  it('reads a record on stdin once, for checking it and for its keys', async () => {
+    const text = readFileSync(join(ROOT, 'fixtures/us-china-2013-06.yaml'), 'utf8');
+    const { stdout, exitCode } = await run(['sources', '-', '-f', 'csl-json'], { stdin: text });
+    expect(exitCode).toBe(0);
+    expect((JSON.parse(stdout) as { id: string }[]).map((item) => item.id).sort()).toEqual([...new Set(keysIn('fixtures/us-china-2013-06.yaml'))].sort());
+  });
+
   it('reports a record it cannot load with code and exit 2', async () => {
     const { exitCode, stderr } = await run(['sources', 'no-such-record']);
     expect(exitCode).toBe(2);
