@@ -2,7 +2,8 @@
 // cited resolves, the entries hold only what the research notes say, nothing shipped names a file
 // the package does not contain, and the three export formats are what their readers expect
 // (CSL-JSON against the CSL schema, BibTeX parsed back by an independent parser).
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -75,9 +76,11 @@ describe('the bundled bibliography', () => {
 });
 
 describe('the shipped package', () => {
-  it('mentions no file it does not contain: SOURCES.md appears in no packed file', () => {
+  it('mentions no file it does not contain: SOURCES.md appears in no packed file', async () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8' })) as { files: { path: string }[] }[];
+    // Asynchronously: a synchronous child process would block the test worker, and under load its messages to vitest time out.
+    const { stdout } = await promisify(execFile)(npm, ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const [packed] = JSON.parse(stdout) as { files: { path: string }[] }[];
     const files = packed!.files.map((f) => f.path);
     expect(files).toContain('fixtures/sources.yaml');
     expect(files).toContain('src/schema/bibliography.schema.json');
