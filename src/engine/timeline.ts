@@ -234,6 +234,8 @@ function movers(now: Cell | undefined, before: Cell | undefined, arrived: readon
   for (const cell of [now, before]) {
     if (!cell) continue;
     for (const item of cell.evidence) named.add(item.event);
+    // An event whose unstated fact opened the cell moved it too.
+    for (const fact of cell.unknown) named.add(fact.event);
     const failure = cell.explanation?.failure;
     if (failure?.event) named.add(failure.event);
     // The explanation's text names events too ("it holds (events: a, b)", "x matches").
