@@ -29,6 +29,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   import: async () => (await import('./commands/import.js')).registerImport,
   agree: async () => (await import('./commands/agree.js')).registerAgree,
   merge: async () => (await import('./commands/merge.js')).registerMerge,
+  sources: async () => (await import('./commands/sources.js')).registerSources,
 };
 
 /** See CommandContext.useColor: an explicit option first, then FORCE_COLOR, then NO_COLOR, then the terminal. */

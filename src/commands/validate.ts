@@ -28,6 +28,7 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--strict', 'with --matrix: a record value the matrix does not declare, or a field it reads that events leave unstated, is an error, not a warning', false)
+    .option('--require-sources', 'an event that cites no source is an error, not a warning (every cited key must resolve either way)', false)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
     .action((paths: string[], options: ValidateCommandOptions) => {
@@ -50,6 +51,8 @@ export interface ValidateCommandOptions {
   readonly color: boolean;
   /** With --matrix: the record's vocabulary problems are errors. */
   readonly strict?: boolean;
+  /** An event without sources (NO_SOURCE) is an error. */
+  readonly requireSources?: boolean;
 }
 
 export interface ValidateReport {
@@ -71,7 +74,8 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   const { files, problems } = expandPaths(matrixPath === undefined ? paths : [matrixPath, ...paths]);
   if (problems.length > 0) throw new InputError(problems);
 
-  const checks = files.map((found) => checkFile(found, () => io.readStdin()));
+  const checked = files.map((found) => checkFile(found, () => io.readStdin()));
+  const checks = options.requireSources ? checked.map(sourcesRequired) : checked;
   if (checks.every((check) => check.skipped)) {
     throw inputError('FILE_NOT_FOUND', paths.join(' '), 'found no matrix, record or tests file to check', 'a matrix has `criteria`, a record `events`');
   }
@@ -105,6 +109,14 @@ function withCrossCheck(checks: readonly FileCheck[], matrixFile: string, strict
   });
 }
 
+/** --require-sources: the NO_SOURCE warnings of a file become errors. */
+function sourcesRequired(check: FileCheck): FileCheck {
+  if (!check.diagnostics.some((d) => d.code === 'NO_SOURCE')) return check;
+  const diagnostics = check.diagnostics.map((d): Diagnostic => (d.code === 'NO_SOURCE' ? { ...d, severity: 'error' } : d));
+  const { record: _record, ...rest } = check;
+  return { ...rest, diagnostics };
+}
+
 function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
@@ -127,10 +139,10 @@ function formatText(report: ValidateReport, color: boolean): string {
   const lines: string[] = [];
   const checked = report.files.filter((check) => !check.skipped);
   for (const check of checked) for (const diagnostic of check.diagnostics) lines.push(diagnosticText(diagnostic, chalk));
-  const kinds = (['matrix', 'record', 'tests'] as const)
+  const kinds = (['matrix', 'record', 'tests', 'bibliography'] as const)
     .map((kind) => [kind, checked.filter((check) => check.kind === kind).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([kind, count]) => (kind === 'matrix' ? plural(count, 'matrix', 'matrices') : kind === 'record' ? plural(count, 'record') : plural(count, 'tests file')));
+    .map(([kind, count]) => (kind === 'matrix' ? plural(count, 'matrix', 'matrices') : kind === 'record' ? plural(count, 'record') : kind === 'tests' ? plural(count, 'tests file') : plural(count, 'bibliography', 'bibliographies')));
   const unknown = checked.filter((check) => check.kind === undefined).length;
   if (unknown > 0) kinds.push(`${unknown} unread`);
   const problems = report.errors + report.warnings === 0 ? 'no problems' : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;

@@ -5,6 +5,7 @@ import { detectKind, matrixFilesFor, type FileKind } from './detect-kind.js';
 import type { FoundFile } from './expand-paths.js';
 import { withBase } from './extends.js';
 import { checkDocument, parseInput } from './load-document.js';
+import { checkBibliography } from './load-bibliography.js';
 import { checkMatrix, matrixFromData } from './load-matrix.js';
 import { recordFromData, type RawRecord } from './load-record.js';
 import { readTestCases } from './load-tests.js';
@@ -91,6 +92,8 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
       const tests = readTestCases(doc, matrixFile === undefined ? undefined : siblingMatrix(matrixFile));
       return { file, kind, skipped: false, diagnostics: [...missing, ...tests.diagnostics], doc };
     }
+    case 'bibliography':
+      return { file, kind, skipped: false, diagnostics: checkBibliography(doc).diagnostics, doc };
   }
 }
 

@@ -1,15 +1,16 @@
 import type { SchemaName } from '../schema/validate.js';
 
-/** What a data file is: a matrix, a record, or the golden tests of a matrix (`<matrix>.tests.yaml`). */
+/** What a data file is: a matrix, a record, the golden tests of a matrix (`<matrix>.tests.yaml`), or a bibliography. */
 export type FileKind = SchemaName;
 
-const MODELINE = /^#\s*yaml-language-server:\s*\$schema=\S*?\b(matrix|record|tests)\.schema\.json\s*$/m;
+const MODELINE = /^#\s*yaml-language-server:\s*\$schema=\S*?\b(matrix|record|tests|bibliography)\.schema\.json\s*$/m;
 const TESTS_FILE = /\.tests\.(ya?ml|json)$/i;
 
 /**
  * Tells a file's kind by its content: the schema its editor modeline names, else its keys
  * (`criteria` for a matrix, `events` for a record, `tests` alone for a tests file), else keys
- * that only one kind has. Undefined when nothing tells.
+ * that only one kind has. A bibliography (a list of `sources` alone) is told by its modeline or by
+ * entries with `supports`. Undefined when nothing tells.
  */
 export function detectKind(file: string, text: string, data: unknown): FileKind | undefined {
   const modeline = MODELINE.exec(text.slice(0, 2000));
@@ -20,7 +21,12 @@ export function detectKind(file: string, text: string, data: unknown): FileKind 
   if (TESTS_FILE.test(file) || (keys.length > 0 && keys.every((key) => key === 'tests'))) return 'tests';
   if (keys.includes('verdicts') || keys.includes('aggregation')) return 'matrix';
   if (keys.includes('parties')) return 'record';
+  if (keys.length === 1 && keys[0] === 'sources' && isBibliographyList((data as { sources: unknown }).sources)) return 'bibliography';
   return undefined;
+}
+
+function isBibliographyList(list: unknown): boolean {
+  return Array.isArray(list) && list.length > 0 && list.every((entry) => entry !== null && typeof entry === 'object' && 'supports' in entry);
 }
 
 /** The matrix a tests file belongs to: `lewis.tests.yaml` beside `lewis.yaml`; candidates in order. */

@@ -4,6 +4,7 @@ import { dayNumber } from '../engine/dates.js';
 import { didYouMean } from '../suggest.js';
 import type { ExtendsInfo } from '../provenance.js';
 import { withBase } from './extends.js';
+import { bundledBibliography, resolveCitation, type KeyedCitation } from './load-bibliography.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { declaredFields, type RawFieldDeclaration } from './load-fields.js';
 import { conditionParser } from './parse-condition.js';
@@ -43,6 +44,8 @@ export interface RawMatrix {
   version: string;
   description?: string;
   source: Matrix['source'];
+  /** Bibliography keys (or urls) of the sources the matrix reads. */
+  sources?: { key?: string; quote?: string; note?: string }[];
   aggregation?: Matrix['aggregation'];
   criteria: RawCriterion[];
   verdicts: VerdictBand[];
@@ -78,6 +81,10 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
   if (raw.source.date !== undefined && dayNumber(raw.source.date) === undefined) {
     sink.error('BAD_DATE', ['source', 'date'], `${raw.source.date} is not a calendar date`);
   }
+  // The sources a matrix reads are checked, not kept: `summit-score sources` reads them from the document.
+  (raw.sources ?? []).forEach((cited, i) => {
+    if (cited.key !== undefined) resolveCitation(cited as KeyedCitation, ['sources', i], sink, bundledBibliography());
+  });
   checkUnique(sink, raw.criteria.map((c) => c.id), (i) => ['criteria', i, 'id'], 'criterion id');
   checkUnique(sink, raw.verdicts.map((b) => b.label), (i) => ['verdicts', i, 'label'], 'verdict band');
   checkBands(sink, raw.verdicts);

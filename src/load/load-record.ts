@@ -3,6 +3,7 @@ import { dayNumber } from '../engine/dates.js';
 import { CORE_FIELDS } from '../engine/fields.js';
 import { LINK_KINDS, type Assessment, type AssessmentWindow, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
+import { bundledBibliography, resolveCitation, type KeyedCitation } from './load-bibliography.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { precompiledInput } from './precompiled.js';
 import type { InputText } from './read-input.js';
@@ -16,6 +17,7 @@ export interface LoadedRecord {
 }
 
 interface RawSource extends Omit<Citation, 'verified'> {
+  key?: string;
   verified?: boolean;
 }
 export interface RawEvent {
@@ -143,6 +145,12 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
     if (rawSources !== undefined) {
       for (let si = 0; si < rawSources.length; si++) {
         const source = rawSources[si]!;
+        if (source.key !== undefined) {
+          // Cited by key: the bibliography gives the url, title, publisher and date.
+          const resolved = resolveCitation(source as KeyedCitation, eventAt(i, 'sources', si), sink, bundledBibliography());
+          if (resolved !== undefined) sources.push(resolved);
+          continue;
+        }
         if (source.date !== undefined) dayNumber(source.date) ?? badDate(source.date, eventAt(i, 'sources', si, 'date'));
         if (source.url === undefined && source.title === undefined && source.publisher === undefined) {
           sink.error('MISSING_KEY', eventAt(i, 'sources', si), 'a source needs a url, a title or a publisher');
@@ -154,7 +162,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
         sources.push(source as Citation);
       }
     }
-    if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a url, title and date');
+    if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a bibliography key, or a url, title and date');
     const location = doc.sourceLocation ? doc.sourceLocation(eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
     const actors = event.actors ?? [];
     const { assessment } = event;

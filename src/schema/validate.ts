@@ -7,7 +7,7 @@ import { closestMatch, didYouMean } from '../suggest.js';
 import { readSchema } from './schema-files.js';
 
 /** The schemas input is checked with (read once: the precompiled validators do not need them). */
-export const SCHEMAS = { matrix: readSchema('matrix'), record: readSchema('record'), tests: readSchema('tests') } as const;
+export const SCHEMAS = { matrix: readSchema('matrix'), record: readSchema('record'), tests: readSchema('tests'), bibliography: readSchema('bibliography') } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 /** The ajv options of every validator: the runtime ones here, and the precompiled ones (scripts/build-validators.mjs). */

@@ -51,7 +51,9 @@ describe('summit-score compare', () => {
 
   it('summarises per-party and forEach criteria as a share of points', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', 'us-china-2017-04', '-m', 'g20-compliance']);
-    expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ 50% \(4 subjects\) █████ +│ 50\.00 +│ assessed/);
+    // Four commitments averaging 0 over their 8 cells, and the ICT-commercial one with no action
+    // recorded (-1 for each party): S = -2/10, P = 50 x (S + 1) = 40.
+    expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ 40% \(5 subjects\) ████ +│ 40\.00 +│ assessed/);
   });
 });
 

@@ -17,7 +17,8 @@ describe('the 2015 case over time', () => {
   it('starts on the summit day as a promise, the negotiation defined', () => {
     expect(points[0]!.date).toBe('2015-09-25');
     expect(points[0]!.result).toMatchObject({ score: 75, verdict: 'promise' });
-    expect(points[0]!.arrived).toHaveLength(9);
+    // The summit day's 11 events: 5 commitments, 2 mechanisms, the endorsement, the hotline and 2 statements (Obama's, Knake's).
+    expect(points[0]!.arrived).toHaveLength(11);
   });
 
   it("turns to progress at the dialogue's first meeting (December 2015), and says which event did it", () => {
@@ -77,13 +78,13 @@ describe('summit-score timeline', () => {
     const { exitCode, stdout } = await run(['timeline', 'us-china-2015-09']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/│ 2015-12-01 │ 100\.00 │ progress │ initiated ↑ │/);
-    expect(stdout).toMatch(/Score ▇▇▇███████▇█▇▇▇ /);
+    expect(stdout).toMatch(/Score ▇▇▇▇▇███████▇█▇▇▇ /);
     expect(stdout).toContain('2015-12-01  score 75.00 -> 100.00, verdict promise -> progress');
     expect(stdout).toContain('    negotiation: defined -> initiated (up), moved by dialogue-1');
     // The day the LECD's only session (4 Oct 2017) fell out of the year-long window is a point of its own.
     expect(stdout).toMatch(/│ 2018-10-04 │ 75\.00  │ gesture  │ lapsed ↓    │/);
     expect(stdout).toContain('2018-10-04  score 100.00 -> 75.00, verdict progress -> gesture\n    negotiation: initiated -> lapsed (down), no new event: time passed');
-    expect(stdout).toContain('dates: the summit and each event, and each day a date window closed and moved a level (15 dates, 2015-09-25 to 2018-12-20)');
+    expect(stdout).toContain('dates: the summit and each event, and each day a date window closed and moved a level (17 dates, 2015-09-25 to 2018-12-20)');
     expect(stdout).toContain('+ joyce-beyond-bounds (2018-11-08, accusation, breaches commit-no-ip-theft)');
   });
 
