@@ -27,7 +27,7 @@ export interface Citation {
   readonly publisher?: string;
   readonly date?: string;
   readonly quote?: string;
-  /** false where the fact is not confirmed by the cited source (SOURCES.md: UNVERIFIED or PARTIAL). */
+  /** false where the fact is not confirmed by the cited source (unverified, or confirmed only in part). */
   readonly verified: boolean;
   readonly note?: string;
 }
