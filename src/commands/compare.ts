@@ -45,6 +45,6 @@ export function registerCompare(program: Command, context: CommandContext): void
       }),
     };
     const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) }));
-    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, { color })), context, options.color);
+    writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, style)), context, options.color);
   });
 }

@@ -84,12 +84,19 @@ export function pairOutputs(tokens: readonly OutputToken[], fallback: string): O
  * Renders every output before writing any, so a failure leaves no partial set; files are written
  * atomically, and colour goes only to a terminal.
  */
-export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, color: boolean) => string, context: CommandContext, colorRequested: boolean | undefined): void {
-  const rendered = targets.map((target) => ({
-    ...(target.file !== undefined && { file: target.file }),
-    text: (target.bom ? BOM : '') + render(target.format, target.file === undefined && context.useColor(colorRequested)),
-  }));
+export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, style: TextStyle) => string, context: CommandContext, colorRequested: boolean | undefined): void {
+  const rendered = targets.map((target) => {
+    const toStdout = target.file === undefined;
+    const style = { color: toStdout && context.useColor(colorRequested), width: context.outputWidth(toStdout) };
+    return { ...(!toStdout && { file: target.file }), text: (target.bom ? BOM : '') + render(target.format, style) };
+  });
   writeRendered(rendered, context.io.stdout);
+}
+
+/** How a text output looks where it goes: colour only on stdout, and the columns it may use. */
+export interface TextStyle {
+  readonly color: boolean;
+  readonly width: number;
 }
 
 /** Errors go to stdout as JSON when the output on stdout is JSON. */

@@ -68,6 +68,6 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     });
     const report: SensitivityReport = { tool: TOOL, matrix, records: loaded, asOf: options.asOf ?? null, results, analysis };
     const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) }));
-    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, { color })), context, options.color);
+    writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, style)), context, options.color);
   });
 }

@@ -27,7 +27,7 @@ describe('summit-score compare', () => {
   });
 
   it('prints the cases in rank order with a level per cell, ties marked', async () => {
-    const { stdout } = await run(['compare', ...SIX]);
+    const { stdout } = await run(['compare', ...SIX, '--width', '200']);
     // Each criterion's contribution as a bar on the total's scale: 50 of 100 is five blocks of ten.
     expect(stdout).toMatch(/│ =1 +│ us-china-2015-09 +│ lapsed ██▌ +│ committed ██▌ +│ no-concession ██▌ +│ endorsed +│/);
     expect(stdout).toMatch(/│ =1 +│ us-china-2017-04 +│ initiated █████ +│ absent +│ no-concession ██▌ +│/);
@@ -39,13 +39,13 @@ describe('summit-score compare', () => {
   });
 
   it('scores one case under several matrices, each named', async () => {
-    const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables']);
+    const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables', '--width', '200']);
     expect(stdout).toContain('Each record under each matrix');
     expect(stdout).toMatch(/│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86 partial \(rank 1\) +│/);
   });
 
   it('summarises per-party and forEach criteria as a share of points', async () => {
-    const { stdout } = await run(['compare', 'us-china-2015-09', 'us-china-2017-04', '-m', 'g20-compliance']);
+    const { stdout } = await run(['compare', 'us-china-2015-09', 'us-china-2017-04', '-m', 'g20-compliance', '--width', '200']);
     expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ 50% \(4 subjects\) █████ +│ 50\.00 +│ assessed/);
   });
 });
@@ -81,7 +81,7 @@ describe('summit-score diff', () => {
     writeFileSync(matrixFile, 'extends: lewis-2015\nid: lewis-equal\ncriteria:\n  - id: negotiation\n    weight: 2\n');
     const a = await evaluation('lewis.json', [...SIX, '-m', 'lewis-2015']);
     const b = await evaluation('equal.json', [...SIX, '-m', matrixFile]);
-    const { stdout } = await run(['diff', a, b]);
+    const { stdout } = await run(['diff', a, b, '--width', '200']);
     expect(stdout).toMatch(/│ uk-china-2015-10 +│ changed +│ [^│]+│ 50\.00 -> 66\.67 \(\+16\.67\) +│ gesture +│ 3 -> 2 \(-1\) +│/);
     expect(stdout).toContain('negotiation: weight 4 -> 2 (-2)');
     const { stdout: json } = await run(['diff', a, b, '-f', 'json']);

@@ -69,7 +69,7 @@ describe('the 2015 case over time', () => {
 
 describe('summit-score timeline', () => {
   it('prints the table, a sparkline and what changed, for the bundled 2015 case', async () => {
-    const { exitCode, stdout } = await run(['timeline', 'us-china-2015-09']);
+    const { exitCode, stdout } = await run(['timeline', 'us-china-2015-09', '--width', '200']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/│ 2015-12-01 │ 100\.00 │ progress │ initiated ↑ │/);
     expect(stdout).toMatch(/Score ▇▇▇███████▇█▇▇▇ /);
