@@ -19,10 +19,13 @@ export function registerList(program: Command, context: CommandContext): void {
     .description('list the bundled matrices and records')
     .addHelpText('after', helpExamples(['list', 'list -f json']))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((options: { format: 'table' | 'json' }) => {
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
+    .action((options: { format: 'table' | 'json'; color?: boolean }) => {
       context.setJsonErrors(options.format === 'json');
       const listing = listBundled(context.io);
-      context.io.stdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : listingTable(listing, context.outputWidth(true)));
+      const style = { width: context.outputWidth(true), color: context.useColor(options.color) };
+      context.io.stdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : listingTable(listing, style));
     });
 }
 
@@ -41,8 +44,7 @@ function listBundled(io: Io): Listing {
   };
 }
 
-function listingTable(listing: Listing, width: number): string {
-  const style = { width, color: false };
+function listingTable(listing: Listing, style: { readonly width: number; readonly color: boolean }): string {
   const matrices = fitTable(['Matrix', 'Title', 'Source', 'Criteria'], listing.matrices.map((m) => [`${m.id} ${m.version}`, m.title, m.source, String(m.criteria)]), style);
   const records = fitTable(
     ['Record', 'Title', 'Date', 'Events'],

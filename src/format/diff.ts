@@ -57,8 +57,9 @@ function formatTable(report: DiffReport, context: ResearchContext): string {
   const chalk = chalkFor(context);
   const rows = report.diff.cases.map((item) => {
     const status = item.status === 'unchanged' ? chalk.dim(item.status) : chalk.yellow(item.status);
-    const verdict = item.verdict.a === item.verdict.b ? (item.verdict.a ?? '-') : chalk.bold(valueText(item.verdict));
-    return [safeText(item.record), status, safeText(valueText(item.asOf)), numberText(item.score), safeText(verdict), numberText(item.rank, false)];
+    // Escaped before it is painted: the tool's own colour must not go through the input's escaping.
+    const verdict = item.verdict.a === item.verdict.b ? safeText(item.verdict.a ?? '-') : chalk.bold(safeText(valueText(item.verdict)));
+    return [safeText(item.record), status, safeText(valueText(item.asOf)), numberText(item.score), verdict, numberText(item.rank, false)];
   });
   const table = fitTable(['Record', 'Status', 'As of', 'Score', 'Verdict', 'Rank'], rows, context);
   const lines = [chalk.bold(`A: ${safeText(matrixText(report, 'a'))}`), chalk.bold(`B: ${safeText(matrixText(report, 'b'))}`), table];
