@@ -9,7 +9,7 @@ const SIX = ['us-china-2015-09', 'us-china-2013-06', 'us-china-2017-04', 'uk-chi
 
 describe('summit-score compare', () => {
   it('ranks the six bundled cases by total and flags the tie', async () => {
-    const { exitCode, stdout } = await run(['compare', ...SIX, '-f', 'json']);
+    const { exitCode, stdout } = await run(['compare', ...SIX, '-m', 'lewis-2015', '-f', 'json']);
     expect(exitCode).toBe(0);
     const document = JSON.parse(stdout);
     expect(document.schema).toBe('summit-score/compare@1');
@@ -27,7 +27,7 @@ describe('summit-score compare', () => {
   });
 
   it('prints the cases in rank order with a level per cell, ties marked', async () => {
-    const { stdout } = await run(['compare', ...SIX, '--width', '200']);
+    const { stdout } = await run(['compare', ...SIX, '-m', 'lewis-2015', '--width', '200']);
     // Each criterion's contribution as a bar on the total's scale: 50 of 100 is five blocks of ten.
     expect(stdout).toMatch(/│ =1 +│ us-china-2015-09 +│ lapsed ██▌ +│ committed ██▌ +│ no-concession ██▌ +│ endorsed +│/);
     expect(stdout).toMatch(/│ =1 +│ us-china-2017-04 +│ initiated █████ +│ absent +│ no-concession ██▌ +│/);
@@ -105,7 +105,7 @@ describe('summit-score diff', () => {
 
   it('refuses a file that is not an evaluation, with its place (exit 2)', async () => {
     const compare = join(dir, 'compare.json');
-    writeFileSync(compare, (await run(['compare', 'us-china-2015-09', '-f', 'json'])).stdout);
+    writeFileSync(compare, (await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-f', 'json'])).stdout);
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"schema": "summit-score/evaluation@1", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}');
     const { exitCode, stderr } = await run(['diff', compare, broken]);
