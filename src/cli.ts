@@ -30,6 +30,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   import: async () => (await import('./commands/import.js')).registerImport,
   agree: async () => (await import('./commands/agree.js')).registerAgree,
   merge: async () => (await import('./commands/merge.js')).registerMerge,
+  completion: async () => (await import('./commands/completion.js')).registerCompletion,
 };
 
 /** See CommandContext.useColor: an explicit option first, then FORCE_COLOR, then NO_COLOR, then the terminal. */
@@ -110,8 +111,9 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
       if (!quiet()) io.stderr(`${safeText(text)}\n`);
     },
   };
-  // A command named first is the only one needed; anything else (--help, a typo) gets them all.
-  const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
+  // A command named first is the only one needed; anything else (--help, a typo) gets them all, and
+  // so does `completion`, which writes them all down.
+  const named = argv[0] !== undefined && argv[0] !== 'completion' && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
   for (const name of named) (await COMMANDS[name]!())(program, context);
 
   try {

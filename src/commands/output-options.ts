@@ -15,6 +15,14 @@ export interface OutputTarget<F extends string> {
 /** The formats that are CSV, and so take --bom. */
 const CSV_FORMATS: readonly string[] = ['csv', 'long'];
 
+/** The formats each command's -f takes (they are checked by a parser of their own, not commander's choices). */
+const FORMAT_CHOICES = new WeakMap<Command, readonly string[]>();
+
+/** The formats `command`'s -f takes, for shell completion. */
+export function formatChoices(command: Command): readonly string[] | undefined {
+  return FORMAT_CHOICES.get(command);
+}
+
 export type OutputToken = { readonly kind: 'format'; readonly value: string } | { readonly kind: 'output'; readonly value: string };
 
 /**
@@ -24,6 +32,7 @@ export type OutputToken = { readonly kind: 'format'; readonly value: string } | 
  */
 export function addOutputOptions<F extends string>(command: Command, formats: readonly F[], fallback: F): () => OutputTarget<F>[] {
   const tokens: OutputToken[] = [];
+  FORMAT_CHOICES.set(command, formats);
   command
     .option(
       '-f, --format <format>',
