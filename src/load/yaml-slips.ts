@@ -93,7 +93,14 @@ function keyOf(text: string): string | undefined {
   const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s:#][^:#]*?)\s*:(?:\s|$)/.exec(text);
   if (!match) return undefined;
   const raw = match[1]!;
-  return raw.startsWith('"') || raw.startsWith("'") ? raw.slice(1, -1) : raw;
+  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
+  if (!raw.startsWith('"')) return raw;
+  try {
+    // A double-quoted key may hold escapes (`"\u0069d"` is `id`); JSON's escapes are YAML's.
+    return JSON.parse(raw) as string;
+  } catch {
+    return raw.slice(1, -1);
+  }
 }
 
 /** The line of the same key earlier in the same block mapping: same column, no line further left between. */
