@@ -32,7 +32,7 @@ describe('README: Write your first matrix', () => {
     const listed = (text: string) => [...text.matchAll(/`(\w+)`/g)].map((match) => match[1]!);
     const sentence = (from: string, to: string) => section.slice(section.indexOf(from), section.indexOf(to, section.indexOf(from)));
     expect(listed(sentence('required keys: `id`, `title`,\n`date`', 'each event'))).toEqual(schema('record').required);
-    expect(listed(sentence('each event needs', 'a word'))).toEqual(schema('record').properties.events.items.required);
+    expect(listed(sentence('each event needs', 'a word'))).toEqual(schema('record').definitions.event.required);
     expect(listed(sentence('The required keys: `id`, `title`, `version`', '; each criterion'))).toEqual(expect.arrayContaining(matrix.required));
     expect(listed(sentence('each criterion needs', '; each level'))).toEqual(matrix.definitions.criterion.required);
     expect(listed(sentence('; each level', ', and a'))).toEqual(matrix.definitions.level.required);
