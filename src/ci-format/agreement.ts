@@ -6,6 +6,7 @@ import type { CiCase, CiReport, CiSuite } from './types.js';
 import type { AgreementUnit } from '../engine/agreement.js';
 import type { FieldValue } from '../engine/types.js';
 import { fileOf, passesMinAlpha, type AgreementReport } from '../format/agreement.js';
+import { unknownCodingText } from '../format/agreement-text.js';
 import { statisticsLines } from '../format/agreement-text.js';
 
 function shown(value: FieldValue | undefined): string {
@@ -14,7 +15,7 @@ function shown(value: FieldValue | undefined): string {
 }
 
 function levels(unit: AgreementUnit): string {
-  return unit.codings.map((c) => `${c.coder} ${!c.coded ? 'did not code it' : !c.applicable ? 'not applicable' : !c.known ? 'not assessed' : (c.level?.label ?? 'no level')}`).join(', ');
+  return unit.codings.map((c) => `${c.coder} ${!c.coded ? 'did not code it' : !c.known ? unknownCodingText(c) : !c.applicable ? 'not applicable' : (c.level?.label ?? 'no level')}`).join(', ');
 }
 
 function unitFindings(report: AgreementReport, unit: AgreementUnit): Diagnostic[] {

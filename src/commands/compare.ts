@@ -40,7 +40,7 @@ export function registerCompare(program: Command, context: CommandContext): void
           context.notice(beforeSummitWarning(result));
           return notHeld(result);
         });
-        return { matrix, results, places: rankTotals(results.map((result) => result.score)) };
+        return { matrix, results, places: rankTotals(results.map((result) => result.scoreRange)) };
       }),
     };
     const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) }));

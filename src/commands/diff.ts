@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
-import { diffEvaluations, type Snapshot } from '../engine/diff.js';
+import { diffEvaluations, type Snapshot, type SnapshotCell } from '../engine/diff.js';
 import { diffFormats, type DiffReport } from '../format/diff.js';
 import { EVALUATION_SCHEMA_ID } from '../format/json.js';
 import { OUTPUT_FORMATS } from '../format/research.js';
@@ -71,7 +71,7 @@ export function readSnapshot(input: InputText): Snapshot {
   const orNull = (test: (v: unknown) => boolean) => (v: unknown) => v === null || test(v);
   const level = (v: unknown) => v === null || (isMap(v) && string(v['label']) && number(v['score']));
   const cell = (raw: Raw, path: DataPath) => {
-    check(raw['applicable'], [...path, 'applicable'], 'true or false', (v) => typeof v === 'boolean');
+    check(raw['applicable'], [...path, 'applicable'], 'true, false or "unknown"', (v) => typeof v === 'boolean' || v === 'unknown');
     check(raw['level'], [...path, 'level'], 'null or {label, score}', level);
     check(raw['points'], [...path, 'points'], 'a number or null', orNull(number));
   };
@@ -99,6 +99,8 @@ export function readSnapshot(input: InputText): Snapshot {
       check(r['asOf'], [...at, 'asOf'], 'a date', string);
       check(r['score'], [...at, 'score'], 'a number or null', orNull(number));
       check(r['verdict'], [...at, 'verdict'], 'a string or null', orNull(string));
+      check(r['scoreRange'], [...at, 'scoreRange'], '{low, high} or null', (v) => v === undefined || v === null || (isMap(v) && number(v['low']) && number(v['high'])));
+      check(r['verdicts'], [...at, 'verdicts'], 'a list of strings', (v) => v === undefined || (Array.isArray(v) && v.every(string)));
       if (!check(r['criteria'], [...at, 'criteria'], 'a list', Array.isArray)) return;
       (r['criteria'] as unknown[]).forEach((criterion, j) => {
         const cat: DataPath = [...at, 'criteria', j];
@@ -106,7 +108,7 @@ export function readSnapshot(input: InputText): Snapshot {
         const c = criterion as Raw;
         check(c['id'], [...cat, 'id'], 'a string', string);
         check(c['weight'], [...cat, 'weight'], 'a number', number);
-        check(c['contribution'], [...cat, 'contribution'], 'a number', number);
+        check(c['contribution'], [...cat, 'contribution'], 'a number or null (not determined)', orNull(number));
         cell(c, cat);
         if (c['parties'] === null || c['parties'] === undefined) return;
         if (!check(c['parties'], [...cat, 'parties'], 'a list or null', Array.isArray)) return;
@@ -131,19 +133,29 @@ export function readSnapshot(input: InputText): Snapshot {
         record: { id: record['id'] as string, title: typeof record['title'] === 'string' ? record['title'] : '' },
         asOf: r['asOf'] as string,
         score: r['score'] as number | null,
+        scoreRange: isMap(r['scoreRange']) ? { low: (r['scoreRange'] as Raw)['low'] as number, high: (r['scoreRange'] as Raw)['high'] as number } : null,
         verdict: r['verdict'] as string | null,
+        verdicts: Array.isArray(r['verdicts']) ? (r['verdicts'] as string[]) : [],
         criteria: criteria.map((c) => ({
           id: c['id'] as string,
           weight: c['weight'] as number,
-          contribution: c['contribution'] as number,
-          applicable: c['applicable'] as boolean,
+          contribution: c['contribution'] as number | null,
+          applicable: c['applicable'] as boolean | 'unknown',
           level: c['level'] as { label: string; score: number } | null,
+          levelRange: rangeOf(c['levelRange']),
           points: c['points'] as number | null,
           parties: Array.isArray(c['parties'])
-            ? (c['parties'] as Raw[]).map((p) => ({ party: p['party'] as string, applicable: p['applicable'] as boolean, level: p['level'] as { label: string; score: number } | null, points: p['points'] as number | null }))
+            ? (c['parties'] as Raw[]).map((p) => ({ party: p['party'] as string, applicable: p['applicable'] as boolean | 'unknown', level: p['level'] as { label: string; score: number } | null, levelRange: rangeOf(p['levelRange']), points: p['points'] as number | null }))
             : null,
         })),
       };
     }),
   };
+}
+
+/** A cell's level range as the evaluation JSON gives it: labels at each end, null when absent. */
+function rangeOf(value: unknown): SnapshotCell['levelRange'] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const end = (x: unknown) => (x !== null && typeof x === 'object' && typeof (x as Raw)['label'] === 'string' ? { label: (x as Raw)['label'] as string } : null);
+  return { low: end((value as Raw)['low']), high: end((value as Raw)['high']) };
 }

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { collectProblems, diagnosticLines, formatDiagnostic, InputError, inputError, type Diagnostic } from '../diagnostics.js';
-import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, type CaseResult } from '../engine/index.js';
+import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, UNVERIFIED_MODES, type CaseResult, type EvaluateOptions, type UnverifiedMode } from '../engine/index.js';
 import { BOM, ndjsonResultLine } from '../format/csv.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
 import { safeText } from '../terminal-text.js';
@@ -32,6 +32,7 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
+    .option('--unverified <mode>', 'events whose every source is marked verified: false: include (as given), unknown (may not have happened), or exclude (as absent)', parseUnverified, 'include')
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
     .option('--strict', 'a record value the matrix does not declare, or a field it reads that events leave unstated, is an error (exit 2), not a warning', false)
     .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
@@ -86,6 +87,11 @@ function checkInputsNamed(records: readonly string[], matrix: string | undefined
   }
 }
 
+function parseUnverified(value: string): UnverifiedMode {
+  if (!(UNVERIFIED_MODES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${UNVERIFIED_MODES.join(', ')}.`);
+  return value as UnverifiedMode;
+}
+
 function parseInputFormat(value: string): InputFormat {
   if (!(INPUT_FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${INPUT_FORMATS.join(', ')}.`);
   return value as InputFormat;
@@ -106,6 +112,8 @@ export interface EvaluateCommandOptions {
   readonly asOf?: string;
   readonly failBelow?: number;
   readonly explain: boolean;
+  /** How events resting only on unverified sources count (default include). */
+  readonly unverified?: UnverifiedMode;
   readonly requireSources?: boolean;
   /** Colour on stdout (files never get colour). */
   readonly color: boolean;
@@ -172,7 +180,7 @@ function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptio
 
 /** A record scored: a summit that had not happened yet by --as-of is not held (and says so). */
 function scoreRecord(compiled: ReturnType<typeof compileMatrix>, record: LoadedRecord, options: EvaluateCommandOptions, io: Io): CaseResult {
-  const scored = evaluateRecord(compiled, record.record, options.asOf === undefined ? {} : { asOf: options.asOf });
+  const scored = evaluateRecord(compiled, record.record, evaluateOptionsOf(options));
   if (!beforeSummit(scored)) return scored;
   (options.notice ?? ((text) => io.stderr(`${text}\n`)))(beforeSummitWarning(scored));
   return notHeld(scored);
@@ -314,4 +322,14 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
   }
   for (const { id, score } of below) io.stderr(belowLine(id, score, options.failBelow));
   return below.length > 0 ? 1 : 0;
+}
+
+/** The engine's options from the command's: only those given, so the defaults stay the engine's. */
+function evaluateOptionsOf(options: { readonly asOf?: string; readonly unverified?: UnverifiedMode; readonly explain?: boolean }): EvaluateOptions {
+  return {
+    ...(options.asOf !== undefined && { asOf: options.asOf }),
+    ...(options.unverified !== undefined && { unverified: options.unverified }),
+    // --explain also says, for what the record leaves open, what each declared value would make of it.
+    ...(options.explain === true && { settle: true }),
+  };
 }

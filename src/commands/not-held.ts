@@ -16,17 +16,22 @@ export function beforeSummitWarning(result: CaseResult): string {
  * rank 1 on their default levels.
  */
 export function notHeld(result: CaseResult): CaseResult {
-  const empty = { applicable: false, level: null, points: null, normalised: null, evidence: [], explanation: null } as const;
+  const empty = { applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, evidence: [], explanation: null, unknown: [] } as const;
   return {
     ...result,
     score: null,
+    scoreRange: null,
     band: null,
     verdict: null,
+    verdicts: [],
+    undetermined: false,
+    unknown: { share: 0, criteria: [] },
     gates: result.gates.map((gate) => ({ ...gate, level: null, status: 'not-applicable' as const })),
     criteria: result.criteria.map((criterion) => ({
       ...criterion,
       ...empty,
       contribution: 0,
+      contributionRange: { low: 0, high: 0 },
       parties: criterion.parties && criterion.parties.map((cell) => ({ ...cell, ...empty })),
     })),
     grid: null,

@@ -5,7 +5,7 @@ import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci
 import { diagnosticText, plural } from '../ci-format/text.js';
 import type { CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
-import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type Cell, type CompiledMatrix, type Matrix, type SourceLocation } from '../engine/index.js';
+import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type Cell, type CompiledMatrix, type Interval, type Matrix, type SourceLocation } from '../engine/index.js';
 import { round2 } from '../format/numbers.js';
 import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
@@ -15,11 +15,12 @@ import { expandPaths, type FoundFile } from '../load/expand-paths.js';
 import { checkDocument, parseInput } from '../load/load-document.js';
 import { checkMatrix } from '../load/load-matrix.js';
 import { loadRecord } from '../load/load-record.js';
-import { NOT_APPLICABLE, readTestCases, type Expectation, type TestCase } from '../load/load-tests.js';
+import { NOT_APPLICABLE, readTestCases, type Expectation, type LevelExpectation, type TestCase } from '../load/load-tests.js';
 import { readInputFile } from '../load/read-input.js';
 import type { ParsedDocument } from '../load/yaml-document.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
+import { contributionText } from '../format/interval.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
 import { projectDiagnostic } from './validate.js';
@@ -236,7 +237,16 @@ function cellFor(result: CaseResult, key: string): Cell | undefined {
 function levelOf(cell: Cell | undefined): string {
   if (!cell) return '(not scored)';
   if (!cell.applicable) return NOT_APPLICABLE;
+  const range = cell.levelRange;
+  // A cell that may not apply lies between n/a and the best level it may reach.
+  if (cell.level === null && range && (cell.applicable === 'unknown' || range.low?.label !== range.high?.label)) {
+    return `${cell.applicable === 'unknown' ? NOT_APPLICABLE : (range.low?.label ?? '(no level)')}..${range.high?.label ?? '(no level)'}`;
+  }
   return cell.level?.label ?? '(no level)';
+}
+
+function levelExpectationText(expected: LevelExpectation): string {
+  return typeof expected === 'string' ? expected : `${expected.low}..${expected.high}`;
 }
 
 function compare(testCase: TestCase, matrix: Matrix, result: CaseResult): Mismatch[] {
@@ -246,24 +256,48 @@ function compare(testCase: TestCase, matrix: Matrix, result: CaseResult): Mismat
   for (const [key, expected] of Object.entries(expect.levels ?? {})) {
     const cell = cellFor(result, key);
     const actual = levelOf(cell);
-    if (actual === expected) continue;
-    mismatches.push({ what: `levels.${key}`, expected, actual, location: at(['levels', key]), details: explainCell(key, cell, expected, matrix) });
+    const wanted = levelExpectationText(expected);
+    if (actual === wanted) continue;
+    mismatches.push({ what: `levels.${key}`, expected: wanted, actual, location: at(['levels', key]), details: explainCell(key, cell, typeof expected === 'string' ? expected : expected.high, matrix) });
   }
+  const verdictDetails = () => [
+    `score ${scoreText(result)}, band ${result.band ?? '(none)'}`,
+    ...result.gates
+      .filter((gate) => gate.status === 'failed' || gate.status === 'unknown')
+      .map((gate) => `gate ${gate.status}: ${gate.criterion} at ${gate.requires} or above for better than ${gate.above} (it is ${gate.level ?? 'at no level'})`),
+  ];
   if (expect.verdict !== undefined && result.verdict !== expect.verdict) {
-    const failedGates = result.gates.filter((gate) => gate.status === 'failed');
-    const details = [
-      `score ${scoreText(result.score)}, band ${result.band ?? '(none)'}`,
-      ...failedGates.map((gate) => `gate failed: ${gate.criterion} at ${gate.requires} or above for better than ${gate.above} (it is ${gate.level ?? 'at no level'})`),
-    ];
-    mismatches.push({ what: 'verdict', expected: expect.verdict, actual: result.verdict ?? '(none)', location: at(['verdict']), details });
+    mismatches.push({ what: 'verdict', expected: expect.verdict, actual: verdictsText(result), location: at(['verdict']), details: verdictDetails() });
   }
+  if (expect.verdicts !== undefined && !sameSet(expect.verdicts, result.verdicts)) {
+    mismatches.push({ what: 'verdicts', expected: expect.verdicts.join(' or '), actual: verdictsText(result), location: at(['verdicts']), details: verdictDetails() });
+  }
+  if (expect.undetermined !== undefined && result.undetermined !== expect.undetermined) {
+    const share = `${round2(100 * result.unknown.share)}% of the weight unknown`;
+    mismatches.push({ what: 'undetermined', expected: String(expect.undetermined), actual: String(result.undetermined), location: at(['undetermined']), details: [share] });
+  }
+  const scoreDetails = () =>
+    result.criteria.filter((c) => c.applicable && c.weight > 0).map((c) => `${c.id}: ${levelOf(c)}, ${contributionText(c)} of the total`);
   if (expect.score !== undefined && !scoreMatches(expect.score, result.score)) {
-    const details = result.criteria
-      .filter((c) => c.applicable && c.weight > 0)
-      .map((c) => `${c.id}: ${levelOf(c)}, ${round2(c.contribution).toFixed(2)} of the total`);
-    mismatches.push({ what: 'score', expected: scoreExpectationText(expect.score), actual: scoreText(result.score), location: at(['score']), details });
+    mismatches.push({ what: 'score', expected: scoreExpectationText(expect.score), actual: scoreText(result), location: at(['score']), details: scoreDetails() });
+  }
+  if (expect.scoreRange !== undefined && !rangeMatches(expect.scoreRange, result.scoreRange)) {
+    mismatches.push({ what: 'scoreRange', expected: `${expect.scoreRange.low}–${expect.scoreRange.high}`, actual: scoreText(result), location: at(['scoreRange']), details: scoreDetails() });
   }
   return mismatches;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((label) => b.includes(label));
+}
+
+function verdictsText(result: CaseResult): string {
+  if (result.undetermined) return '(undetermined)';
+  return result.verdicts.length === 0 ? '(none)' : result.verdicts.join(' or ');
+}
+
+function rangeMatches(expected: { readonly low: number; readonly high: number }, actual: Interval | null): boolean {
+  return actual !== null && Math.abs(round2(actual.low) - expected.low) < 0.005 && Math.abs(round2(actual.high) - expected.high) < 0.005;
 }
 
 /** Why the cell is where it is: the engine's explanation of the next level up, or the evidence for the level it reached. */
@@ -294,8 +328,9 @@ function scoreMatches(expected: NonNullable<Expectation['score']>, actual: numbe
   return (expected.min === undefined || shown >= expected.min) && (expected.max === undefined || shown <= expected.max);
 }
 
-function scoreText(score: number | null): string {
-  return score === null ? '(no total)' : String(round2(score));
+function scoreText(result: CaseResult): string {
+  if (result.score !== null) return String(round2(result.score));
+  return result.scoreRange === null ? '(no total)' : `${round2(result.scoreRange.low)}–${round2(result.scoreRange.high)}`;
 }
 
 function scoreExpectationText(expected: NonNullable<Expectation['score']>): string {

@@ -6,7 +6,7 @@
 import { krippendorffAlpha, type Codings, type Metric } from './agreement-alpha.js';
 import { bootstrapAlpha, DEFAULT_BOOTSTRAP, type BootstrapInterval, type BootstrapOptions } from './agreement-bootstrap.js';
 import { cohenKappa, contingency, fleissKappa, percentAgreement } from './agreement-kappa.js';
-import { evaluateRecord, type Cell, type CompiledMatrix, type Evidence, type Explanation, type LevelRef, type PartyCell } from './evaluate.js';
+import { evaluateRecord, type Cell, type CompiledMatrix, type Evidence, type Explanation, type LevelRange, type LevelRef, type PartyCell } from './evaluate.js';
 import type { CaseRecord, Criterion, FieldValue, SourceLocation, SummitEvent } from './types.js';
 
 /** One coder's record of one case. */
@@ -33,10 +33,15 @@ export interface UnitCoding {
   readonly coder: string;
   /** False when the coder's record has no such unit (a forEach subject it does not have). */
   readonly coded: boolean;
-  readonly applicable: boolean;
-  /** False when the record leaves the level unknown (a cell nobody assessed): a missing coding, not the lowest level. */
+  /** `unknown` when whether the criterion applies rests on a fact the coder's record does not settle. */
+  readonly applicable: boolean | 'unknown';
+  /** False when the record leaves the level unknown: a missing coding for the statistics, not the lowest level. */
   readonly known: boolean;
+  /** A cell under assessment that nobody assessed (as against one whose facts the record leaves open). */
+  readonly notAssessed: boolean;
   readonly level: LevelRef | null;
+  /** For a coding that is not known: the levels it may lie between (null when nothing is known of it). */
+  readonly levelRange: LevelRange | null;
   readonly evidence: readonly Evidence[];
   readonly explanation: Explanation | null;
 }
@@ -142,9 +147,12 @@ export function measureAgreement(compiled: CompiledMatrix, cases: readonly Coded
       const criterion = criteria.get(unit.criterion)!;
       const codings: UnitCoding[] = coders.map((coder) => {
         const cell = unit.byCoder.get(coder);
-        if (!cell) return { coder, coded: false, applicable: false, known: false, level: null, evidence: [], explanation: null };
-        const known = !(cell as PartyCell).notAssessed;
-        return { coder, coded: true, applicable: cell.applicable, known, level: known ? cell.level : null, evidence: cell.evidence, explanation: cell.explanation };
+        if (!cell) return { coder, coded: false, applicable: false, known: false, notAssessed: false, level: null, levelRange: null, evidence: [], explanation: null };
+        // A cell whose level or applicability the coder's record does not settle is not a known coding.
+        const notAssessed = (cell as PartyCell).notAssessed === true;
+        const settled = cell.levelRange === null || cell.levelRange.low?.label === cell.levelRange.high?.label;
+        const known = !notAssessed && cell.applicable !== 'unknown' && settled;
+        return { coder, coded: true, applicable: cell.applicable, known, notAssessed, level: known ? cell.level : null, levelRange: known ? null : cell.levelRange, evidence: cell.evidence, explanation: cell.explanation };
       });
       const present = codings.filter((coding) => records.has(coding.coder));
       const agree = present.every((coding) => sameCoding(coding, present[0]!));
@@ -185,7 +193,7 @@ function sameCoding(a: UnitCoding, b: UnitCoding): boolean {
  * weight-0 criterion scores every level 0) and they are still different levels.
  */
 function valueOf(coding: UnitCoding, criterion: Criterion, place: number, metric: Metric): number | null {
-  if (!coding.coded || !coding.applicable || !coding.known || !coding.level) return null;
+  if (!coding.coded || coding.applicable !== true || !coding.known || !coding.level) return null;
   if (metric === 'interval' || metric === 'ratio') return coding.level.score;
   const label = coding.level.label;
   const rank = criterion.levels.length - 1 - criterion.levels.findIndex((level) => level.label === label);

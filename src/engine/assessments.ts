@@ -1,4 +1,7 @@
 import type { CompiledCriterion, Evidence, PartyCell } from './evaluate.js';
+
+/** A cell as an assessment states it; evaluate adds its range and its unknown facts. */
+export type AssessedCell = Omit<PartyCell, 'levelRange' | 'normalisedRange' | 'unknown'>;
 import { eventOrder, type RecordIndex } from './record-index.js';
 import type { AssessedScore, SummitEvent } from './types.js';
 
@@ -58,7 +61,7 @@ function assessmentIndex(index: RecordIndex): AssessmentIndex | null {
  * events. Once a commitment is assessed, a member nobody assessed (yet, at the as-of date) is
  * unknown, never the lowest level; a later assessment of the cell supersedes an earlier one.
  */
-export function assessedCell(entry: CompiledCriterion, index: RecordIndex, party: string): PartyCell | undefined {
+export function assessedCell(entry: CompiledCriterion, index: RecordIndex, party: string): AssessedCell | undefined {
   const subject = index.subject;
   if (!subject) return undefined;
   const assessments = assessmentIndex(index);
@@ -111,7 +114,7 @@ export function assessedCell(entry: CompiledCriterion, index: RecordIndex, party
   };
 }
 
-function unknownCell(party: string, assessment: CellAssessment | null): PartyCell {
+function unknownCell(party: string, assessment: CellAssessment | null): AssessedCell {
   return { party, applicable: true, level: null, points: null, normalised: null, evidence: [], explanation: null, notAssessed: true, assessment };
 }
 

@@ -1,23 +1,30 @@
-import { isWithin } from './anchors.js';
-import { containsText, fieldReader, holdsParty, sameValue, type FieldReader } from './fields.js';
+import { dateTruth, firstDay, isWithin } from './anchors.js';
+import { containsText, fieldMeaning, fieldReader, fieldTruth, isUndeclared, partyTruth, sameValue, type FieldMeaning, type FieldReader } from './fields.js';
 import { CORE_FIELDS as CORE_FIELD_NAMES } from './fields.js';
+import { atLeastTruth, compareRange, FAILS, HOLDS, UNKNOWN, type Truth } from './truth.js';
 import { deadlineState, eventsOfType, eventsWithDeadline, linkSources, type RecordIndex } from './record-index.js';
-import type { Comparison, Condition, DateAnchor, FieldTest, FieldValue, LinkKind, SummitEvent } from './types.js';
+import type { Comparison, Condition, DateAnchor, FieldTest, FieldValue, LinkKind, Matrix, SummitEvent } from './types.js';
 
 /**
- * A compiled condition. `event` is the event in scope: set inside `some`, `none`, `count` and
- * links, undefined at record level (the loader rejects event tests outside a quantifier).
+ * A compiled condition: holds, fails or unknown (truth.ts). `event` is the event in scope: set
+ * inside `some`, `none`, `count` and links, undefined at record level (the loader rejects event
+ * tests outside a quantifier).
  */
-export type Test = (index: RecordIndex, event: SummitEvent | undefined) => boolean;
+export type Test = (index: RecordIndex, event: SummitEvent | undefined) => Truth;
+
+/** The matrix's declared fields: what absence means and which values a field may take. */
+export type DeclaredFields = Matrix['fields'];
 
 /**
  * Compiles a condition once into plain closures: no interpretation per event, and nothing
  * allocated per event or per evaluation on the way (a nested quantifier or a chain of links keeps
  * a small cache per index, below). Each test is specialised when compiled: `type: meeting` becomes
- * one property read and one comparison.
+ * one property read and one comparison. The truth of each leaf is defined once, in fields.ts
+ * (field tests) and anchors.ts (dates); the specialisations below agree with those definitions
+ * (test/engine/truth-tables.test.ts and the property tests check it).
  */
-export function compileCondition(condition: Condition): Test {
-  return compileConditionIn(condition, false);
+export function compileCondition(condition: Condition, fields?: DeclaredFields): Test {
+  return compileConditionIn(condition, false, fields);
 }
 
 /** Whether a condition reaches further than the event in scope: through links, or over all events. */
@@ -41,85 +48,105 @@ export function fansOut(condition: Condition): boolean {
 }
 
 /** `nested`: inside an event scope (a quantifier or a link), where a quantifier runs once per outer event. */
-export function compileConditionIn(condition: Condition, nested: boolean): Test {
+export function compileConditionIn(condition: Condition, nested: boolean, fields?: DeclaredFields): Test {
+  const compile = (c: Condition, inner = nested) => compileConditionIn(c, inner, fields);
   switch (condition.op) {
     case 'all': {
-      const tests = condition.conditions.map((c) => compileConditionIn(c, nested));
+      const tests = condition.conditions.map((c) => compile(c));
       if (tests.length === 1) return tests[0]!;
       if (tests.length === 2) {
         const [a, b] = tests as [Test, Test];
-        return (index, event) => a(index, event) && b(index, event);
-      }
-      if (tests.length === 3) {
-        const [a, b, c] = tests as [Test, Test, Test];
-        return (index, event) => a(index, event) && b(index, event) && c(index, event);
+        return (index, event) => {
+          const x = a(index, event);
+          if (x === FAILS) return FAILS;
+          const y = b(index, event);
+          return y < x ? y : x;
+        };
       }
       return (index, event) => {
-        for (let i = 0; i < tests.length; i++) if (!tests[i]!(index, event)) return false;
-        return true;
+        let truth: Truth = HOLDS;
+        for (let i = 0; i < tests.length; i++) {
+          const part = tests[i]!(index, event);
+          if (part === FAILS) return FAILS;
+          if (part < truth) truth = part;
+        }
+        return truth;
       };
     }
     case 'any': {
-      const tests = condition.conditions.map((c) => compileConditionIn(c, nested));
+      const tests = condition.conditions.map((c) => compile(c));
       if (tests.length === 1) return tests[0]!;
       if (tests.length === 2) {
         const [a, b] = tests as [Test, Test];
-        return (index, event) => a(index, event) || b(index, event);
+        return (index, event) => {
+          const x = a(index, event);
+          if (x === HOLDS) return HOLDS;
+          const y = b(index, event);
+          return y > x ? y : x;
+        };
       }
       return (index, event) => {
-        for (let i = 0; i < tests.length; i++) if (tests[i]!(index, event)) return true;
-        return false;
+        let truth: Truth = FAILS;
+        for (let i = 0; i < tests.length; i++) {
+          const part = tests[i]!(index, event);
+          if (part === HOLDS) return HOLDS;
+          if (part > truth) truth = part;
+        }
+        return truth;
       };
     }
     case 'not': {
-      const test = compileConditionIn(condition.condition, nested);
-      return (index, event) => !test(index, event);
+      const test = compile(condition.condition);
+      return (index, event) => (HOLDS - test(index, event)) as Truth;
     }
     case 'atLeast': {
-      const tests = condition.conditions.map((c) => compileConditionIn(c, nested));
+      const tests = condition.conditions.map((c) => compile(c));
       const needed = condition.count;
-      if (needed <= 0) return () => true;
+      if (needed <= 0) return () => HOLDS;
       return (index, event) => {
         let held = 0;
-        for (let i = 0; i < tests.length; i++) if (tests[i]!(index, event) && ++held >= needed) return true;
-        return false;
+        let maybe = 0;
+        for (let i = 0; i < tests.length; i++) {
+          const part = tests[i]!(index, event);
+          if (part === HOLDS && ++held >= needed) return HOLDS;
+          if (part === UNKNOWN) maybe++;
+        }
+        return atLeastTruth(held, maybe, needed);
       };
     }
     case 'some': {
-      const { candidates, test } = planQuantifier(condition.where);
-      if (!test) return quantifier(nested, (index) => candidates(index).length > 0);
-      return quantifier(nested, (index) => {
-        const events = candidates(index);
-        for (let i = 0; i < events.length; i++) if (test(index, events[i])) return true;
-        return false;
-      });
+      const { candidates, test } = planQuantifier(condition.where, fields);
+      if (!test) return quantifier(nested, (index) => (index.uncertain === undefined ? (candidates(index).length > 0 ? HOLDS : FAILS) : someTruth(index, candidates(index), always)));
+      return quantifier(nested, (index) => someTruth(index, candidates(index), test));
     }
     case 'none': {
-      const { candidates, test } = planQuantifier(condition.where);
-      if (!test) return quantifier(nested, (index) => candidates(index).length === 0);
-      return quantifier(nested, (index) => {
-        const events = candidates(index);
-        for (let i = 0; i < events.length; i++) if (test(index, events[i])) return false;
-        return true;
-      });
+      const { candidates, test } = planQuantifier(condition.where, fields);
+      if (!test) return quantifier(nested, (index) => (index.uncertain === undefined ? (candidates(index).length === 0 ? HOLDS : FAILS) : ((HOLDS - someTruth(index, candidates(index), always)) as Truth)));
+      return quantifier(nested, (index) => (HOLDS - someTruth(index, candidates(index), test)) as Truth);
     }
     case 'count': {
-      const { candidates, test } = planQuantifier(condition.where);
+      const { candidates, test } = planQuantifier(condition.where, fields);
       const { comparison, value } = condition;
       return quantifier(nested, (index) => {
         const events = candidates(index);
-        let count = events.length;
-        if (test) {
-          count = 0;
-          for (let i = 0; i < events.length; i++) if (test(index, events[i])) count++;
+        const uncertain = index.uncertain;
+        if (!test && uncertain === undefined) return compareRange(events.length, events.length, comparison, value);
+        let held = 0;
+        let maybe = 0;
+        for (let i = 0; i < events.length; i++) {
+          let truth = test ? test(index, events[i]) : HOLDS;
+          if (truth === HOLDS && uncertain !== undefined && uncertain.has(events[i]!)) truth = UNKNOWN;
+          if (truth === HOLDS) held++;
+          else if (truth === UNKNOWN) maybe++;
         }
-        return compareNumbers(count, comparison, value);
+        return compareRange(held, held + maybe, comparison, value);
       });
     }
     case 'field': {
-      const direct = compileDirectFieldTest(condition.field, condition.check);
+      const meaning = fieldMeaning(fields, condition.field);
+      const direct = isUndeclared(meaning) ? compileDirectFieldTest(condition.field, condition.check, meaning.absent.kind === 'false' ? FAILS : UNKNOWN) : undefined;
       if (direct) return direct;
-      const passes = compileFieldTest(fieldReader(condition.field), condition.check);
+      const passes = compileFieldTest(fieldReader(condition.field), condition.check, meaning);
       return (_index, event) => passes(event!);
     }
     case 'before':
@@ -128,9 +155,10 @@ export function compileConditionIn(condition: Condition, nested: boolean): Test 
       return compileDateTest(condition.op, condition.anchor, condition.op === 'within' ? condition.days : 0);
     case 'deadline': {
       const wanted = new Set<string>(condition.states);
+      const absent = deadlineAbsence(fields);
       return (index, event) => {
         const state = deadlineState(index, event!);
-        return state !== undefined && wanted.has(state);
+        return state !== undefined ? (wanted.has(state) ? HOLDS : FAILS) : absent;
       };
     }
     case 'link': {
@@ -138,44 +166,91 @@ export function compileConditionIn(condition: Condition, nested: boolean): Test 
       if (!condition.to) {
         return (index, event) => {
           const ids = event!.links[kind];
-          if (ids === undefined) return false;
-          for (let i = 0; i < ids.length; i++) if (index.byId.has(ids[i]!)) return true;
-          return false;
+          if (ids === undefined) return FAILS;
+          let truth: Truth = FAILS;
+          for (let i = 0; i < ids.length; i++) {
+            const target = index.byId.get(ids[i]!);
+            if (target === undefined) continue;
+            if (index.uncertain === undefined || !index.uncertain.has(target)) return HOLDS;
+            truth = UNKNOWN;
+          }
+          return truth;
         };
       }
-      const test = perEvent(condition.to, compileConditionIn(condition.to, true));
+      const test = perEvent(condition.to, compile(condition.to, true));
       return (index, event) => {
         const ids = event!.links[kind];
-        if (ids === undefined) return false;
+        if (ids === undefined) return FAILS;
+        let truth: Truth = FAILS;
         for (let i = 0; i < ids.length; i++) {
           const target = index.byId.get(ids[i]!);
-          if (target !== undefined && test(index, target)) return true;
+          if (target === undefined) continue;
+          let part = test(index, target);
+          if (part === HOLDS && index.uncertain !== undefined && index.uncertain.has(target)) part = UNKNOWN;
+          if (part === HOLDS) return HOLDS;
+          if (part > truth) truth = part;
         }
-        return false;
+        return truth;
       };
     }
     case 'linkedBy': {
       const { kind } = condition;
-      const test = condition.where ? perEvent(condition.where, compileConditionIn(condition.where, true)) : undefined;
+      const test = condition.where ? perEvent(condition.where, compile(condition.where, true)) : undefined;
       const needed = condition.min;
       return (index, event) => {
         const sources = index.linkedBy.get(kind)?.get(event!.id);
-        if (sources === undefined) return false;
+        if (sources === undefined) return FAILS;
+        const uncertain = index.uncertain;
+        if (!test && uncertain === undefined) return sources.length >= needed ? HOLDS : FAILS;
         let found = 0;
-        for (let i = 0; i < sources.length; i++) if ((!test || test(index, sources[i])) && ++found >= needed) return true;
-        return false;
+        let maybe = 0;
+        for (let i = 0; i < sources.length; i++) {
+          let truth = test ? test(index, sources[i]) : HOLDS;
+          if (truth === HOLDS && uncertain !== undefined && uncertain.has(sources[i]!)) truth = UNKNOWN;
+          if (truth === HOLDS && ++found >= needed) return HOLDS;
+          if (truth === UNKNOWN) maybe++;
+        }
+        return atLeastTruth(found, maybe, needed);
       };
     }
     case 'partyIn': {
       const read = fieldReader(condition.field);
-      return (index, event) => holdsParty(read(event!), index.party);
+      const meaning = fieldMeaning(fields, condition.field);
+      return (index, event) => partyTruth(read(event!), index.party, meaning);
     }
     case 'isSubject': {
       const wanted = condition.value;
-      return (index, event) => (index.subject !== undefined && index.subject.id === event!.id) === wanted;
+      return (index, event) => ((index.subject !== undefined && index.subject.id === event!.id) === wanted ? HOLDS : FAILS);
     }
   }
 }
+
+/**
+ * A deadline test on an event without a (valid) deadline: the date it needs is missing, so
+ * unknown, unless the matrix declares that absence of `deadline` means false (or the matrix has no
+ * `fields:` block, read as before). Only then may a quantifier skip the events without one.
+ */
+export function deadlineAbsence(fields: DeclaredFields): Truth {
+  return fieldMeaning(fields, 'deadline').absent.kind === 'false' ? FAILS : UNKNOWN;
+}
+
+/**
+ * `some` over a list: holds if an event holds, else unknown if an event is unknown. An event that
+ * may not have happened (index.uncertain) is unknown where it would hold.
+ */
+function someTruth(index: RecordIndex, events: readonly SummitEvent[], test: Test): Truth {
+  const uncertain = index.uncertain;
+  let truth: Truth = FAILS;
+  for (let i = 0; i < events.length; i++) {
+    let part = test(index, events[i]);
+    if (part === HOLDS && uncertain !== undefined && uncertain.has(events[i]!)) part = UNKNOWN;
+    if (part === HOLDS) return HOLDS;
+    if (part > truth) truth = part;
+  }
+  return truth;
+}
+
+const always: Test = () => HOLDS;
 
 /** The events a quantifier needs to look at, and the test they must pass (none: every one of them counts). */
 export interface QuantifierPlan {
@@ -198,12 +273,17 @@ export function subjectCandidates(condition: Condition): ((index: RecordIndex) =
 }
 
 /** Whether a quantifier's first test is one its plan looks up (so events outside the plan fail it at once). */
-export function isPlannedPart(condition: Condition | undefined): boolean {
-  return condition !== undefined && (requiredType(condition) !== undefined || subjectCandidates(condition) !== undefined);
+export function isPlannedPart(condition: Condition | undefined, fields?: DeclaredFields): boolean {
+  return condition !== undefined && (requiredType(condition, fields) !== undefined || subjectCandidates(condition) !== undefined);
 }
 
-/** The type an event test requires, when it is `type: T` (or `field: type, equals: T`). */
-export function requiredType(condition: Condition): string | undefined {
+/**
+ * The type an event test requires, when it is `type: T` (or `field: type, equals: T`), so that
+ * events of other types surely fail it. Not when the matrix closes `type`: an event of an
+ * undeclared type is then unknown, and must be looked at.
+ */
+export function requiredType(condition: Condition, fields?: DeclaredFields): string | undefined {
+  if (fieldMeaning(fields, 'type').closed !== undefined) return undefined;
   return condition.op === 'field' && condition.field === 'type' && condition.check.test === 'equals' && typeof condition.check.value === 'string'
     ? condition.check.value
     : undefined;
@@ -215,31 +295,31 @@ export function requiredType(condition: Condition): string | undefined {
  * the rest of the `all` on them; a deadline test looks only at the events with a deadline. The
  * result is the same as testing every event; most events are skipped without a call.
  */
-export function planQuantifier(where: Condition): QuantifierPlan {
+export function planQuantifier(where: Condition, fields?: DeclaredFields): QuantifierPlan {
   const subjectPlan = subjectCandidates(where);
   if (subjectPlan) return { candidates: subjectPlan, test: undefined };
   if (where.op === 'all') {
     const tied = where.conditions.findIndex((part) => subjectCandidates(part) !== undefined);
     if (tied >= 0) {
       const rest = where.conditions.filter((_, i) => i !== tied);
-      const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true);
+      const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
       return { candidates: subjectCandidates(where.conditions[tied]!)!, test };
     }
   }
-  const type = requiredType(where);
+  const type = requiredType(where, fields);
   if (type !== undefined) return { candidates: (index) => eventsOfType(index, type), test: undefined };
   if (where.op === 'all') {
-    const typed = where.conditions.findIndex((part) => requiredType(part) !== undefined);
+    const typed = where.conditions.findIndex((part) => requiredType(part, fields) !== undefined);
     if (typed >= 0) {
-      const partType = requiredType(where.conditions[typed]!)!;
+      const partType = requiredType(where.conditions[typed]!, fields)!;
       const rest = where.conditions.filter((_, i) => i !== typed);
-      const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true);
+      const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
       return { candidates: (index) => eventsOfType(index, partType), test };
     }
-    if (where.conditions.some((part) => part.op === 'deadline')) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true) };
+    if (deadlineAbsence(fields) === FAILS && where.conditions.some((part) => part.op === 'deadline')) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
   }
-  if (where.op === 'deadline') return { candidates: eventsWithDeadline, test: compileConditionIn(where, true) };
-  return { candidates: (index) => index.events, test: compileConditionIn(where, true) };
+  if (where.op === 'deadline' && deadlineAbsence(fields) === FAILS) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
+  return { candidates: (index) => index.events, test: compileConditionIn(where, true, fields) };
 }
 
 /*
@@ -252,10 +332,10 @@ export function planQuantifier(where: Condition): QuantifierPlan {
  * and subject, so the last index seen is all a cache needs to know. At record level a quantifier
  * runs once per index anyway, and keeps nothing.
  */
-function quantifier(nested: boolean, test: (index: RecordIndex) => boolean): Test {
+function quantifier(nested: boolean, test: (index: RecordIndex) => Truth): Test {
   if (!nested) return (index) => test(index);
   let lastIndex: RecordIndex | undefined;
-  let last = false;
+  let last: Truth = FAILS;
   return (index) => {
     if (index !== lastIndex) {
       last = test(index);
@@ -269,7 +349,7 @@ function quantifier(nested: boolean, test: (index: RecordIndex) => boolean): Tes
 function perEvent(condition: Condition, test: Test): Test {
   if (!fansOut(condition)) return test;
   let lastIndex: RecordIndex | undefined;
-  let results = new Map<SummitEvent, boolean>();
+  let results = new Map<SummitEvent, Truth>();
   return (index, event) => {
     if (index !== lastIndex) {
       results = new Map();
@@ -281,50 +361,50 @@ function perEvent(condition: Condition, test: Test): Test {
   };
 }
 
-type EventTest = (event: SummitEvent) => boolean;
+type EventTest = (event: SummitEvent) => Truth;
 
 /**
  * The commonest field tests as one closure each, reading the field in place: `type: meeting`,
- * `type: [meeting, exercise]`, and equals / in / exists on a plain key of `fields`. Undefined for
- * the others, which go through a field reader.
+ * `type: [meeting, exercise]`, and equals / in / exists on a plain key of `fields`, for a field
+ * the matrix does not declare (absent is unknown). Undefined for the others, which go through
+ * fieldTruth.
  */
-function compileDirectFieldTest(field: string, check: FieldTest): Test | undefined {
+function compileDirectFieldTest(field: string, check: FieldTest, absent: Truth): Test | undefined {
   const primitiveValues = check.test === 'in' && check.values.every(isPrimitive) && check.values.length <= 8;
   if (field === 'type') {
     if (check.test === 'equals' && typeof check.value === 'string') {
       const expected = check.value;
-      return (_index, event) => event!.type === expected;
+      return (_index, event) => (event!.type === expected ? HOLDS : FAILS);
     }
     if (check.test === 'in' && primitiveValues) {
       const values = check.values;
-      return (_index, event) => values.includes(event!.type);
+      return (_index, event) => (values.includes(event!.type) ? HOLDS : FAILS);
     }
     return undefined;
   }
-  if ((CORE_FIELD_NAMES as readonly string[]).includes(field) || field.includes('.')) return undefined;
+  // A key the prototype has (`constructor`) is not a field of the event: those go the careful way.
+  if ((CORE_FIELD_NAMES as readonly string[]).includes(field) || field.includes('.') || field in Object.prototype) return undefined;
   const key = field;
-  // Read as an own property only: a key the prototype has (`constructor`) is not a field of the event.
-  if (check.test === 'equals' && isPrimitive(check.value)) {
+  if (check.test === 'equals' && isPrimitive(check.value) && check.value !== null) {
     const expected = check.value;
     return (_index, event) => {
-      const fields = event!.fields;
-      return fields[key] === expected && Object.hasOwn(fields, key);
+      const actual = event!.fields[key];
+      return actual === expected ? HOLDS : actual === undefined || actual === null ? absent : FAILS;
     };
   }
-  if (check.test === 'in' && primitiveValues) {
+  if (check.test === 'in' && primitiveValues && !check.values.includes(null)) {
     const values: readonly FieldValue[] = check.values;
     return (_index, event) => {
-      const fields = event!.fields;
-      const actual = fields[key];
-      return actual !== undefined && values.includes(actual) && Object.hasOwn(fields, key);
+      const actual = event!.fields[key];
+      return actual === undefined || actual === null ? absent : values.includes(actual) ? HOLDS : FAILS;
     };
   }
   if (check.test === 'exists') {
     const wanted = check.value;
     return (_index, event) => {
-      const fields = event!.fields;
-      const actual = fields[key];
-      return (actual !== undefined && actual !== null && Object.hasOwn(fields, key)) === wanted;
+      const actual = event!.fields[key];
+      if (actual !== undefined && actual !== null) return wanted ? HOLDS : FAILS;
+      return absent === FAILS ? (wanted ? FAILS : HOLDS) : UNKNOWN;
     };
   }
   return undefined;
@@ -332,33 +412,30 @@ function compileDirectFieldTest(field: string, check: FieldTest): Test | undefin
 
 const isPrimitive = (value: FieldValue): value is string | number | boolean | null => value === null || typeof value !== 'object';
 
-/** A field test specialised for its comparison and its value. Values of different types never compare. */
-export function compileFieldTest(read: FieldReader, check: FieldTest): EventTest {
+/** A field test specialised for its comparison and its value, with its truth as fieldTruth defines it. */
+export function compileFieldTest(read: FieldReader, check: FieldTest, meaning: FieldMeaning): EventTest {
+  const passes = compileStatedTest(check);
+  return (event) => fieldTruth(read(event), check, meaning, passes);
+}
+
+/** The two-valued test of a stated value. Values of different types never compare. */
+function compileStatedTest(check: FieldTest): (actual: FieldValue) => boolean {
   switch (check.test) {
-    case 'exists': {
-      const wanted = check.value;
-      return (event) => {
-        const actual = read(event);
-        return (actual !== undefined && actual !== null) === wanted;
-      };
-    }
+    case 'exists':
+      return () => check.value;
     case 'equals': {
       const expected = check.value;
-      if (isPrimitive(expected)) return (event) => read(event) === expected;
-      return (event) => sameValue(read(event), expected);
+      if (isPrimitive(expected)) return (actual) => actual === expected;
+      return (actual) => sameValue(actual, expected);
     }
     case 'in': {
       const values = check.values;
-      if (!values.every(isPrimitive)) return (event) => values.some((value) => sameValue(read(event), value));
+      if (!values.every(isPrimitive)) return (actual) => values.some((value) => sameValue(actual, value));
       if (values.length > 8) {
         const set = new Set<FieldValue>(values);
-        return (event) => {
-          const actual = read(event);
-          return actual !== undefined && set.has(actual);
-        };
+        return (actual) => set.has(actual);
       }
-      return (event) => {
-        const actual = read(event);
+      return (actual) => {
         for (let i = 0; i < values.length; i++) if (actual === values[i]) return true;
         return false;
       };
@@ -367,8 +444,7 @@ export function compileFieldTest(read: FieldReader, check: FieldTest): EventTest
       const expected = check.value;
       const primitive = isPrimitive(expected);
       const text = typeof expected === 'string' ? expected : undefined;
-      return (event) => {
-        const actual = read(event);
+      return (actual) => {
         if (Array.isArray(actual)) {
           if (primitive) {
             for (let i = 0; i < actual.length; i++) if (actual[i] === expected) return true;
@@ -384,66 +460,64 @@ export function compileFieldTest(read: FieldReader, check: FieldTest): EventTest
       const type = typeof expected;
       switch (check.comparison) {
         case 'gt':
-          return (event) => {
-            const actual = read(event);
-            return typeof actual === type && (actual as number | string) > expected;
-          };
+          return (actual) => typeof actual === type && (actual as number | string) > expected;
         case 'gte':
-          return (event) => {
-            const actual = read(event);
-            return typeof actual === type && (actual as number | string) >= expected;
-          };
+          return (actual) => typeof actual === type && (actual as number | string) >= expected;
         case 'lt':
-          return (event) => {
-            const actual = read(event);
-            return typeof actual === type && (actual as number | string) < expected;
-          };
+          return (actual) => typeof actual === type && (actual as number | string) < expected;
         case 'lte':
-          return (event) => {
-            const actual = read(event);
-            return typeof actual === type && (actual as number | string) <= expected;
-          };
+          return (actual) => typeof actual === type && (actual as number | string) <= expected;
       }
     }
   }
 }
 
-/** `before`, `after` and `within` a fixed day, the summit, the as-of date, or any linked event. */
+/**
+ * `before`, `after` and `within` a fixed day, the summit, the as-of date, or any linked event,
+ * with their truth as dateTruth defines it: an event dated by its month alone is unknown against
+ * a day inside that month.
+ */
 function compileDateTest(op: 'before' | 'after' | 'within', anchor: DateAnchor, days: number): Test {
-  const holds: (day: number, anchorDay: number) => boolean =
+  const exact: (day: number, anchorDay: number) => boolean =
     op === 'before' ? (day, anchorDay) => day < anchorDay : op === 'after' ? (day, anchorDay) => day > anchorDay : (day, anchorDay) => isWithin(day, anchorDay, days);
+  const truth = (event: SummitEvent, anchorDay: number): Truth =>
+    event.date.length === 7 ? dateTruth(op, firstDay(event), event.day, anchorDay, anchorDay, days) : exact(event.day, anchorDay) ? HOLDS : FAILS;
   switch (anchor.kind) {
     case 'date': {
       const anchorDay = anchor.day;
-      if (op === 'before') return (_index, event) => event!.day < anchorDay;
-      if (op === 'after') return (_index, event) => event!.day > anchorDay;
-      return (_index, event) => isWithin(event!.day, anchorDay, days);
+      return (_index, event) => truth(event!, anchorDay);
     }
     case 'summit': {
       const shift = anchor.daysBefore ?? 0;
-      if (op === 'before') return (index, event) => event!.day < index.summitDay - shift;
-      if (op === 'after') return (index, event) => event!.day > index.summitDay - shift;
-      return (index, event) => isWithin(event!.day, index.summitDay - shift, days);
+      return (index, event) => truth(event!, index.summitDay - shift);
     }
     case 'asOf': {
       const shift = anchor.daysBefore ?? 0;
-      if (op === 'before') return (index, event) => event!.day < index.asOfDay - shift;
-      if (op === 'after') return (index, event) => event!.day > index.asOfDay - shift;
-      return (index, event) => isWithin(event!.day, index.asOfDay - shift, days);
+      return (index, event) => truth(event!, index.asOfDay - shift);
     }
     case 'linked': {
       const kind: LinkKind = anchor.link;
       return (index, event) => {
         const ids = event!.links[kind];
-        if (ids === undefined) return false;
+        if (ids === undefined) return FAILS;
+        let result: Truth = FAILS;
         for (let i = 0; i < ids.length; i++) {
           const target = index.byId.get(ids[i]!);
-          if (target !== undefined && holds(event!.day, target.day)) return true;
+          if (target === undefined) continue;
+          let part = linkedDateTruth(op, event!, target, days);
+          if (part === HOLDS && index.uncertain !== undefined && index.uncertain.has(target)) part = UNKNOWN;
+          if (part === HOLDS) return HOLDS;
+          if (part > result) result = part;
         }
-        return false;
+        return result;
       };
     }
   }
+}
+
+/** A date test against a linked event, either of which may be known only by its month. */
+export function linkedDateTruth(op: 'before' | 'after' | 'within', event: SummitEvent, target: SummitEvent, days: number): Truth {
+  return dateTruth(op, firstDay(event), event.day, firstDay(target), target.day, days);
 }
 
 export function compareNumbers(actual: number, comparison: Comparison, expected: number): boolean {

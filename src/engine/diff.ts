@@ -1,7 +1,7 @@
 import { rankTotals } from './rank.js';
 
 // Two evaluations of the same cases (two matrix versions, two as-of dates) compared case by case
-// and criterion by criterion. Works on the fields of the `summit-score/evaluation@1` JSON.
+// and criterion by criterion. Works on the fields of the `summit-score/evaluation@2` JSON.
 
 export interface SnapshotLevel {
   readonly label: string;
@@ -9,15 +9,18 @@ export interface SnapshotLevel {
 }
 
 export interface SnapshotCell {
-  readonly applicable: boolean;
+  readonly applicable: boolean | 'unknown';
   readonly level: SnapshotLevel | null;
+  /** The levels an open cell may lie between (evaluation@2). */
+  readonly levelRange?: { readonly low: { readonly label: string } | null; readonly high: { readonly label: string } | null } | null;
   readonly points: number | null;
 }
 
 export interface SnapshotCriterion extends SnapshotCell {
   readonly id: string;
   readonly weight: number;
-  readonly contribution: number;
+  /** Null when the score is not determined. */
+  readonly contribution: number | null;
   readonly parties: readonly (SnapshotCell & { readonly party: string })[] | null;
 }
 
@@ -25,7 +28,11 @@ export interface SnapshotResult {
   readonly record: { readonly id: string; readonly title: string };
   readonly asOf: string;
   readonly score: number | null;
+  /** The interval the score lies in; null without a total. */
+  readonly scoreRange?: { readonly low: number; readonly high: number } | null;
   readonly verdict: string | null;
+  /** Every band the interval allows. */
+  readonly verdicts?: readonly string[];
   readonly criteria: readonly SnapshotCriterion[];
 }
 
@@ -55,7 +62,7 @@ export interface PartyDiff {
 export interface CriterionDiff {
   readonly id: string;
   readonly status: DiffStatus;
-  readonly applicable: Change<boolean>;
+  readonly applicable: Change<boolean | 'unknown'>;
   readonly weight: NumberChange;
   readonly level: Change<string>;
   readonly points: NumberChange;
@@ -70,6 +77,9 @@ export interface CaseDiff {
   readonly status: DiffStatus;
   readonly asOf: Change<string>;
   readonly score: NumberChange;
+  /** The score as printed: `75.00`, or `25.00–50.00` when the record leaves it open. */
+  readonly scoreRange: Change<{ readonly low: number; readonly high: number }>;
+  /** The verdict, or the bands an open total allows (`promise or gesture`). */
   readonly verdict: Change<string>;
   /** Places in each evaluation's ranking by total; a negative delta is a climb. */
   readonly rank: NumberChange;
@@ -83,8 +93,8 @@ export interface EvaluationDiff {
 
 /** Pairs cases by record id (the k-th of an id in A with the k-th in B), A's order first. O(cases x criteria). */
 export function diffEvaluations(a: Snapshot, b: Snapshot): EvaluationDiff {
-  const ranksA = rankTotals(a.results.map((r) => r.score));
-  const ranksB = rankTotals(b.results.map((r) => r.score));
+  const ranksA = rankTotals(a.results.map(totalOf));
+  const ranksB = rankTotals(b.results.map(totalOf));
   const keyed = (results: readonly SnapshotResult[]) => {
     const seen = new Map<string, number>();
     return results.map((result) => {
@@ -126,16 +136,26 @@ function diffCase(a: SnapshotResult | undefined, rankA: number | null, b: Snapsh
   for (const criterion of a?.criteria ?? []) criteria.push(diffCriterion(criterion, inB.get(criterion.id)));
   for (const criterion of b?.criteria ?? []) if (!inA.has(criterion.id)) criteria.push(diffCriterion(undefined, criterion));
   const score = numbers(a?.score, b?.score);
-  const verdict = values(a?.verdict, b?.verdict);
+  const scoreRange = values(a && totalOf(a), b && totalOf(b));
+  const verdict = values(a && verdictOf(a), b && verdictOf(b));
   const rank = numbers(a ? rankA : null, b ? rankB : null);
   const status: DiffStatus = !a
     ? 'added'
     : !b
       ? 'removed'
-      : score.a !== score.b || verdict.a !== verdict.b || rank.delta !== 0 || criteria.some((c) => c.status !== 'unchanged')
+      : score.a !== score.b || scoreRange.a?.low !== scoreRange.b?.low || scoreRange.a?.high !== scoreRange.b?.high || verdict.a !== verdict.b || rank.delta !== 0 || criteria.some((c) => c.status !== 'unchanged')
         ? 'changed'
         : 'unchanged';
-  return { record: either.record.id, title: either.record.title, status, asOf: values(a?.asOf, b?.asOf), score, verdict, rank, criteria };
+  return { record: either.record.id, title: either.record.title, status, asOf: values(a?.asOf, b?.asOf), score, scoreRange, verdict, rank, criteria };
+}
+
+/** A result's total as an interval (evaluation@1 files have only the score). */
+function totalOf(result: SnapshotResult): { readonly low: number; readonly high: number } | null {
+  return result.scoreRange ?? (result.score === null ? null : { low: result.score, high: result.score });
+}
+
+function verdictOf(result: SnapshotResult): string | null {
+  return result.verdict ?? (result.verdicts && result.verdicts.length > 0 ? result.verdicts.join(' or ') : null);
 }
 
 function diffCriterion(a: SnapshotCriterion | undefined, b: SnapshotCriterion | undefined): CriterionDiff {
@@ -174,5 +194,9 @@ function diffCriterion(a: SnapshotCriterion | undefined, b: SnapshotCriterion | 
 function cellLevel(cell: SnapshotCell | undefined): string | null {
   if (!cell) return null;
   if (!cell.applicable) return 'n/a';
+  const range = cell.levelRange;
+  if (cell.level === null && range && (cell.applicable === 'unknown' || range.low?.label !== range.high?.label)) {
+    return `${cell.applicable === 'unknown' ? 'n/a' : (range.low?.label ?? '(none)')}..${range.high?.label ?? '(none)'}`;
+  }
   return cell.level?.label ?? null;
 }

@@ -1,11 +1,15 @@
-import { assessedCell, type CellAssessment } from './assessments.js';
+import { assessedCell, type AssessedCell, type CellAssessment } from './assessments.js';
 import { compileCondition, compileConditionIn, type Test } from './compile.js';
 import { dayNumber, formatDay } from './dates.js';
-import type { Failure } from './explain.js';
+import type { Failure } from './failure.js';
 import { compileExplainer, type Explainer } from './explainer.js';
 import { buildGrid, type Grid } from './grid.js';
 import { eventOrder, indexRecord, type RecordIndex } from './record-index.js';
+import { bandIndexOf, meanInterval, normalise, roundScore, type Interval, type MeanPart } from './score.js';
+import { FAILS, HOLDS, UNKNOWN, type Truth } from './truth.js';
 import type { CaseRecord, Citation, Criterion, Matrix, SourceLocation, SummitEvent } from './types.js';
+import { settlements, type Settlement } from './settle.js';
+import { unknownFacts, type UnknownFact } from './unknowns.js';
 
 export interface CompiledCriterion {
   readonly criterion: Criterion;
@@ -18,6 +22,8 @@ export interface CompiledCriterion {
   /** The explaining evaluators of the levels (evidence and near misses) and of appliesWhen. */
   readonly levelExplainers: readonly (Explainer | undefined)[];
   readonly appliesWhenExplainer?: Explainer;
+  /** The matrix's declared fields, for naming the facts an unknown test rests on. */
+  readonly fields: Matrix['fields'];
 }
 
 export interface CompiledMatrix {
@@ -26,20 +32,22 @@ export interface CompiledMatrix {
 }
 
 export function compileMatrix(matrix: Matrix): CompiledMatrix {
+  const { fields } = matrix;
   return {
     matrix,
     criteria: matrix.criteria.map((criterion) => {
       const scores = criterion.levels.map((level) => level.score);
       return {
         criterion,
-        levelTests: criterion.levels.map((level) => (level.when ? compileCondition(level.when) : undefined)),
-        ...(criterion.appliesWhen && { appliesWhen: compileCondition(criterion.appliesWhen) }),
+        fields,
+        levelTests: criterion.levels.map((level) => (level.when ? compileCondition(level.when, fields) : undefined)),
+        ...(criterion.appliesWhen && { appliesWhen: compileCondition(criterion.appliesWhen, fields) }),
         // forEach picks events one at a time: an event test, as inside a quantifier.
-        ...(criterion.forEach && { forEach: compileConditionIn(criterion.forEach, true) }),
+        ...(criterion.forEach && { forEach: compileConditionIn(criterion.forEach, true, fields) }),
         lowestScore: Math.min(...scores),
         highestScore: Math.max(...scores),
-        levelExplainers: criterion.levels.map((level) => (level.when ? compileExplainer(level.when) : undefined)),
-        ...(criterion.appliesWhen && { appliesWhenExplainer: compileExplainer(criterion.appliesWhen) }),
+        levelExplainers: criterion.levels.map((level) => (level.when ? compileExplainer(level.when, fields) : undefined)),
+        ...(criterion.appliesWhen && { appliesWhenExplainer: compileExplainer(criterion.appliesWhen, fields) }),
       };
     }),
   };
@@ -65,18 +73,32 @@ export interface Explanation {
   readonly failure: Failure;
 }
 
+/** The lowest and highest level a cell may be at: the best that surely holds, the best that may. */
+export interface LevelRange {
+  /** Null when no level surely holds and none is the default. */
+  readonly low: LevelRef | null;
+  readonly high: LevelRef | null;
+}
+
 /** One criterion scored once: for the whole record, or for one party. */
 export interface Cell {
-  readonly applicable: boolean;
-  /** Null when the criterion does not apply, or when no level matched and none is the default. */
+  /** `unknown` when whether the criterion applies rests on a fact the record does not settle. */
+  readonly applicable: boolean | 'unknown';
+  /** Null when the criterion does not apply, when no level matched and none is the default, or when the level is not determined. */
   readonly level: LevelRef | null;
-  /** The level's score above the criterion's lowest level; null when not applicable. */
+  /** Null when the criterion surely does not apply. */
+  readonly levelRange: LevelRange | null;
+  /** The level's score above the criterion's lowest level; null when not applicable or not determined. */
   readonly points: number | null;
-  /** points / maxPoints, 0–1; null when not applicable. */
+  /** points / maxPoints, 0–1; null when not applicable or not determined. */
   readonly normalised: number | null;
+  /** The interval normalised lies in; low === high when determined; null when surely not applicable. */
+  readonly normalisedRange: Interval | null;
   readonly evidence: readonly Evidence[];
   /** Why not the next level up (or, when not applicable, why not). Null at the top level. */
   readonly explanation: Explanation | null;
+  /** The facts that would settle an undetermined cell (empty when it is determined). */
+  readonly unknown: readonly UnknownFact[];
 }
 
 export interface PartyCell extends Cell {
@@ -96,13 +118,15 @@ export interface CriterionResult extends Cell {
   readonly subject: string | null;
   readonly weight: number;
   readonly maxPoints: number;
-  /** Share of the total, 0–100; all contributions add up to the score. */
-  readonly contribution: number;
+  /** Share of the total, 0–100; all contributions add up to the score. Null when not determined. */
+  readonly contribution: number | null;
+  /** Bounds of the contribution (equal when determined). */
+  readonly contributionRange: Interval;
   /** Per-party criteria: one cell per party, and the criterion's own cell holds their mean. */
   readonly parties: readonly PartyCell[] | null;
 }
 
-export type GateStatus = 'passed' | 'failed' | 'not-applicable';
+export type GateStatus = 'passed' | 'failed' | 'unknown' | 'not-applicable';
 
 export interface GateResult {
   readonly criterion: string;
@@ -112,15 +136,32 @@ export interface GateResult {
   readonly status: GateStatus;
 }
 
+/** What of a record's score rests on facts the record does not settle. */
+export interface UnknownSummary {
+  /** Share (0–1) of the counted weight whose cells are not determined. */
+  readonly share: number;
+  /** Result ids of the criteria with an undetermined cell. */
+  readonly criteria: readonly string[];
+}
+
 export interface CaseResult {
   readonly record: { readonly id: string; readonly title: string; readonly date: string };
   readonly asOf: string;
-  /** 0–100, or null when no criterion with a weight applies. */
+  /** 0–100, or null when no criterion with a weight applies, or when the score is not determined. */
   readonly score: number | null;
-  /** The band the score alone earns. */
+  /** The interval the score lies in (low === high when determined); null when no criterion applies. */
+  readonly scoreRange: Interval | null;
+  /** The band the score alone earns (null when the score is not determined). */
   readonly band: string | null;
-  /** The band after gates. */
+  /** The band after gates, when exactly one is possible and the missing-data rule allows a verdict. */
   readonly verdict: string | null;
+  /** Every band the score interval and the gates allow, best first; empty when undetermined. */
+  readonly verdicts: readonly string[];
+  /** True when the matrix's missing-data rule withholds the verdict: too much of the weight is unknown. */
+  readonly undetermined: boolean;
+  readonly unknown: UnknownSummary;
+  /** With the `settle` option: what each declared value of each open fact would make of its result. */
+  readonly settlements?: readonly Settlement[];
   readonly gates: readonly GateResult[];
   readonly criteria: readonly CriterionResult[];
   /** The party x criterion grid, when the matrix has per-party criteria. */
@@ -135,46 +176,184 @@ export interface EvaluateOptions {
    * empty and its explanation null. For throughput runs whose output shows neither. Default true.
    */
   readonly explain?: boolean;
+  /**
+   * Events whose every source is marked `verified: false`: `include` (the default) takes them as
+   * given, `unknown` as events that may or may not have happened, `exclude` as absent.
+   */
+  readonly unverified?: UnverifiedMode;
+  /**
+   * For `--explain`: try each declared value of each fact that leaves a result open, and say what
+   * each would make of it (src/engine/settle.ts). One evaluation per value tried.
+   */
+  readonly settle?: boolean;
+}
+
+export const UNVERIFIED_MODES = ['include', 'unknown', 'exclude'] as const;
+export type UnverifiedMode = (typeof UNVERIFIED_MODES)[number];
+
+/** An event every source of which is marked unverified (an event citing nothing is not marked so). */
+export function isUnverified(event: SummitEvent): boolean {
+  return event.sources.length > 0 && event.sources.every((source) => !source.verified);
+}
+
+function withUnverified(record: CaseRecord, mode: UnverifiedMode): { record: CaseRecord; uncertain?: ReadonlySet<SummitEvent> } {
+  if (mode === 'include' || !record.events.some(isUnverified)) return { record };
+  if (mode === 'exclude') return { record: { ...record, events: record.events.filter((event) => !isUnverified(event)) } };
+  return { record, uncertain: new Set(record.events.filter(isUnverified)) };
 }
 
 /** Scores one record against a compiled matrix. Pure: the same inputs give the same result. */
 export function evaluateRecord(compiled: CompiledMatrix, record: CaseRecord, options: EvaluateOptions = {}): CaseResult {
+  const result = scoreRecord(compiled, record, options);
+  if (!options.settle || result.unknown.criteria.length === 0) return result;
+  return Object.assign(result, { settlements: settlements(compiled, record, result, { ...options, settle: false }, scoreRecord) });
+}
+
+function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: EvaluateOptions): CaseResult {
   const asOfDay = options.asOf === undefined ? defaultAsOfDay(record) : dayNumber(options.asOf);
   if (asOfDay === undefined) throw new RangeError(`asOf is not a calendar date: ${options.asOf}`);
-  const index = indexRecord(record, asOfDay);
+  const chosen = withUnverified(record, options.unverified ?? 'include');
+  const index = indexRecord(chosen.record, asOfDay, chosen.uncertain);
   const { matrix } = compiled;
   const explain = options.explain ?? true;
 
   const criteria: Mutable<CriterionResult>[] = [];
   for (const entry of compiled.criteria) scoreCriterion(entry, index, explain, criteria);
   const byCell = matrix.aggregation === 'cell-mean';
-  let weightTotal = 0;
-  for (const s of criteria) if (s.applicable) weightTotal += s.weight * units(s, byCell);
-  let total = 0;
-  for (const s of criteria) {
-    s.contribution = weightTotal > 0 && s.normalised !== null ? (100 * s.weight * units(s, byCell) * s.normalised) / weightTotal : 0;
-    total += s.contribution;
-  }
-  const score = weightTotal > 0 ? roundScore(total) : null;
-
-  const bands = matrix.verdicts;
-  const bandIndex = score === null ? -1 : bands.findIndex((band) => score >= band.min);
+  let determined = true;
+  for (const s of criteria) if (!isDetermined(s)) determined = false;
   const gates = criteria.flatMap((result) => gateResults(compiled, result));
-  let verdictIndex = bandIndex;
-  for (const gate of gates) {
-    if (gate.status !== 'failed') continue;
-    verdictIndex = Math.max(verdictIndex, bands.findIndex((band) => band.label === gate.above));
+  const recordHeading = { id: record.id, title: record.title, date: record.date };
+  // The grid's exact averages cost more than the scoring itself and most outputs never read
+  // them: built when first read, once.
+  let grid: Grid | null | undefined;
+  const gridOf = () => (grid === undefined ? (grid = buildGrid(matrix, criteria, record)) : grid);
+  if (determined) {
+    // Nothing unknown: the arithmetic of every earlier version, so the numbers are the same to the bit.
+    let weightTotal = 0;
+    for (const s of criteria) if (s.applicable) weightTotal += s.weight * units(s, byCell);
+    let total = 0;
+    for (const s of criteria) {
+      const contribution = weightTotal > 0 && s.normalised !== null ? (100 * s.weight * units(s, byCell) * s.normalised) / weightTotal : 0;
+      s.contribution = contribution;
+      s.contributionRange = { low: contribution, high: contribution };
+      total += contribution;
+    }
+    const score = weightTotal > 0 ? roundScore(total) : null;
+    const bands = matrix.verdicts;
+    const bandIndex = score === null ? -1 : bandIndexOf(bands, score);
+    let verdictIndex = bandIndex;
+    for (const gate of gates) {
+      if (gate.status !== 'failed') continue;
+      verdictIndex = Math.max(verdictIndex, bands.findIndex((band) => band.label === gate.above));
+    }
+    const verdict = verdictIndex >= 0 && score !== null ? bands[verdictIndex]!.label : null;
+    return {
+      record: recordHeading,
+      asOf: formatDay(asOfDay),
+      score,
+      scoreRange: score === null ? null : { low: score, high: score },
+      band: bandIndex >= 0 ? bands[bandIndex]!.label : null,
+      verdict,
+      verdicts: verdict === null ? [] : [verdict],
+      undetermined: false,
+      unknown: { share: 0, criteria: [] },
+      gates,
+      criteria,
+      get grid() {
+        return gridOf();
+      },
+    };
   }
+  return withIntervals(matrix, recordHeading, formatDay(asOfDay), criteria, gates, gridOf, byCell);
+}
 
+/** A result whose cells are all determined: its applicability known and its level a single one. */
+function isDetermined(cell: Cell & { readonly parties?: readonly PartyCell[] | null }): boolean {
+  if (cell.applicable === 'unknown') return false;
+  if (cell.parties) return cell.parties.every(isDetermined);
+  return !cell.applicable || cell.normalised !== null;
+}
+
+/** The weighted-mean parts of a result: itself, or (cell-mean) each of its party cells. */
+function meanParts(result: CriterionResult, byCell: boolean): MeanPart[] {
+  const cells: readonly Cell[] = byCell && result.parties ? result.parties : [result];
+  const parts: MeanPart[] = [];
+  for (const cell of cells) {
+    if (cell.applicable === false || cell.normalisedRange === null) continue;
+    parts.push({ weight: result.weight, low: cell.normalisedRange.low, high: cell.normalisedRange.high, certain: cell.applicable === true });
+  }
+  return parts;
+}
+
+function withIntervals(
+  matrix: Matrix,
+  record: CaseResult['record'],
+  asOf: string,
+  criteria: Mutable<CriterionResult>[],
+  gates: readonly GateResult[],
+  gridOf: () => Grid | null,
+  byCell: boolean,
+): CaseResult {
+  const all = criteria.flatMap((result) => meanParts(result, byCell));
+  const mean = meanInterval(all);
+  const scoreRange = mean && { low: roundScore(100 * mean.low), high: roundScore(100 * mean.high) };
+  // Bounds of each contribution: its own value at each end over the smallest and largest denominator.
+  let sureWeight = 0;
+  let maybeWeight = 0;
+  for (const part of all) {
+    if (part.certain) sureWeight += part.weight;
+    maybeWeight += part.weight;
+  }
+  let unknownWeight = 0;
+  const unknownCriteria: string[] = [];
+  for (const result of criteria) {
+    const parts = meanParts(result, byCell);
+    let low = 0;
+    let high = 0;
+    for (const part of parts) {
+      low += part.certain && maybeWeight > 0 ? (100 * part.weight * part.low) / maybeWeight : 0;
+      high += part.weight > 0 ? (100 * part.weight * part.high) / Math.max(part.weight, sureWeight) : 0;
+    }
+    result.contributionRange = { low, high };
+    result.contribution = null;
+    if (!isDetermined(result)) {
+      unknownCriteria.push(result.id);
+      for (const part of parts) unknownWeight += part.weight;
+    } else {
+      // Determined parts of an undetermined total are not a share of a known total either.
+      result.contribution = null;
+    }
+  }
+  const share = maybeWeight > 0 ? unknownWeight / maybeWeight : 0;
+  const bands = matrix.verdicts;
+  const labelIndex = (label: string) => bands.findIndex((band) => band.label === label);
+  let best = scoreRange ? bandIndexOf(bands, scoreRange.high) : -1;
+  let worst = scoreRange ? bandIndexOf(bands, scoreRange.low) : -1;
+  for (const gate of gates) {
+    if (gate.status === 'failed') best = Math.max(best, labelIndex(gate.above));
+    if (gate.status === 'failed' || gate.status === 'unknown') worst = Math.max(worst, labelIndex(gate.above));
+  }
+  const limit = matrix.missingData?.maxUnknownShare;
+  const undetermined = limit !== undefined && share > limit;
+  const verdicts = scoreRange && !undetermined && best >= 0 ? bands.slice(best, worst + 1).map((band) => band.label) : [];
+  const score = scoreRange && scoreRange.low === scoreRange.high ? scoreRange.low : null;
+  const band = score === null ? -1 : bandIndexOf(bands, score);
   return {
-    record: { id: record.id, title: record.title, date: record.date },
-    asOf: formatDay(asOfDay),
+    record,
+    asOf,
     score,
-    band: bandIndex >= 0 ? bands[bandIndex]!.label : null,
-    verdict: verdictIndex >= 0 && score !== null ? bands[verdictIndex]!.label : null,
+    scoreRange,
+    band: band >= 0 ? bands[band]!.label : null,
+    verdict: verdicts.length === 1 ? verdicts[0]! : null,
+    verdicts,
+    undetermined,
+    unknown: { share, criteria: unknownCriteria },
     gates,
     criteria,
-    grid: buildGrid(matrix, criteria, record),
+    get grid() {
+      return gridOf();
+    },
   };
 }
 
@@ -196,11 +375,6 @@ function defaultAsOfDay(record: CaseRecord): number {
   return record.events.reduce((latest, event) => Math.max(latest, event.day), record.day);
 }
 
-// Totals are sums of floating-point shares; rounding keeps 70 from arriving as 69.99999999 at a band edge.
-function roundScore(score: number): number {
-  return Math.round(score * 1e6) / 1e6;
-}
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A scope of the index: the same record and date, for one party and/or one forEach subject. */
@@ -215,6 +389,7 @@ function scopeOf(index: RecordIndex, party: string | undefined, subject: SummitE
     cache: index.cache,
     party: party ?? index.party,
     subject: subject ?? index.subject,
+    uncertain: index.uncertain,
   };
 }
 
@@ -226,7 +401,10 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
   const events = index.events;
   for (let i = forEach ? 0 : -1; i < (forEach ? events.length : 0); i++) {
     const subject = i >= 0 ? events[i]! : undefined;
-    if (subject && !forEach!(index, subject)) continue;
+    // A subject that may or may not be one (unknown) is scored, with its applicability unknown.
+    let chosen: Truth = subject ? forEach!(index, subject) : HOLDS;
+    if (chosen === HOLDS && subject && index.uncertain?.has(subject)) chosen = UNKNOWN;
+    if (chosen === FAILS) continue;
     const scope = subject ? scopeOf(index, undefined, subject) : index;
     const heading: Heading = {
       id: subject ? `${criterion.id}/${subject.id}` : criterion.id,
@@ -237,23 +415,50 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       maxPoints,
     };
     if (!criterion.perParty) {
-      out.push(criterionResult(heading, scoreCell(entry, scope, explain), null));
+      out.push(criterionResult(heading, scoreCell(entry, scope, explain, chosen), null));
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party): PartyCell => assessedCell(entry, scope, party) ?? partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain)));
-    // An unknown cell has no points to average (the grid shows its range).
-    const applicable = cells.filter((cell) => cell.applicable && !cell.notAssessed);
-    const mixed: Cell = {
+    const cells = parties.map((party): PartyCell => {
+      const assessed = assessedCell(entry, scope, party);
+      return assessed ? fromAssessment(entry, assessed, scope) : partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen));
+    });
+    out.push(criterionResult(heading, meanOfParties(cells), cells));
+  }
+}
+
+/** A per-party criterion's own cell: the mean of its parties' cells. */
+function meanOfParties(cells: readonly PartyCell[]): Cell {
+  if (cells.every(isDetermined)) {
+    const applicable = cells.filter((cell) => cell.applicable);
+    const normalised = applicable.length > 0 ? mean(applicable.map((cell) => cell.normalised!)) : null;
+    return {
       applicable: applicable.length > 0,
       level: null,
+      levelRange: null,
       points: applicable.length > 0 ? mean(applicable.map((cell) => cell.points!)) : null,
-      normalised: applicable.length > 0 ? mean(applicable.map((cell) => cell.normalised!)) : null,
+      normalised,
+      normalisedRange: normalised === null ? null : { low: normalised, high: normalised },
       evidence: [],
       explanation: null,
+      unknown: [],
     };
-    out.push(criterionResult(heading, mixed, cells));
   }
+  const range = meanInterval(
+    cells.flatMap((cell) => (cell.applicable === false || !cell.normalisedRange ? [] : [{ weight: 1, ...cell.normalisedRange, certain: cell.applicable === true }])),
+  );
+  const surely = cells.some((cell) => cell.applicable === true);
+  return {
+    applicable: surely ? true : range ? 'unknown' : false,
+    level: null,
+    levelRange: null,
+    points: null,
+    normalised: null,
+    normalisedRange: range && { low: range.low, high: range.high },
+    evidence: [],
+    explanation: null,
+    unknown: [],
+  };
 }
 
 type Heading = Pick<CriterionResult, 'id' | 'criterion' | 'title' | 'subject' | 'weight' | 'maxPoints'>;
@@ -270,66 +475,163 @@ function criterionResult(heading: Heading, cell: Cell, parties: readonly PartyCe
     maxPoints: heading.maxPoints,
     applicable: cell.applicable,
     level: cell.level,
+    levelRange: cell.levelRange,
     points: cell.points,
     normalised: cell.normalised,
+    normalisedRange: cell.normalisedRange,
     evidence: cell.evidence,
     explanation: cell.explanation,
+    unknown: cell.unknown,
     parties,
     contribution: 0,
+    contributionRange: ZERO,
   };
 }
 
-function partyCell(party: string, cell: Cell): PartyCell {
-  return { party, applicable: cell.applicable, level: cell.level, points: cell.points, normalised: cell.normalised, evidence: cell.evidence, explanation: cell.explanation };
+const ZERO: Interval = { low: 0, high: 0 };
+const NO_FACTS: readonly UnknownFact[] = [];
+
+/**
+ * A cell stated by an assessment (src/engine/assessments.ts) in the shape of every other cell:
+ * one nobody assessed is unknown anywhere on the criterion's scale, named as such.
+ */
+function fromAssessment(entry: CompiledCriterion, cell: AssessedCell, index: RecordIndex): PartyCell {
+  const levels = entry.criterion.levels;
+  const ref = (level: (typeof levels)[number]) => ({ label: level.label, score: level.score });
+  const base = { party: cell.party, evidence: cell.evidence, explanation: cell.explanation, ...(cell.assessment !== undefined && { assessment: cell.assessment }) };
+  if (!cell.applicable) return { ...base, applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, unknown: NO_FACTS };
+  if (cell.notAssessed || cell.level === null || cell.normalised === null) {
+    const fact: UnknownFact = { event: index.subject?.id ?? '', field: 'assessment', reason: 'not-assessed', path: entry.criterion.id };
+    return { ...base, applicable: true, level: null, levelRange: { low: ref(levels.at(-1)!), high: ref(levels[0]!) }, points: null, normalised: null, normalisedRange: { low: 0, high: 1 }, unknown: [fact], notAssessed: true };
+  }
+  return { ...base, applicable: true, level: cell.level, levelRange: { low: cell.level, high: cell.level }, points: cell.points, normalised: cell.normalised, normalisedRange: { low: cell.normalised, high: cell.normalised }, unknown: NO_FACTS };
 }
 
-function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolean): Cell {
+function partyCell(party: string, cell: Cell): PartyCell {
+  return {
+    party,
+    applicable: cell.applicable,
+    level: cell.level,
+    levelRange: cell.levelRange,
+    points: cell.points,
+    normalised: cell.normalised,
+    normalisedRange: cell.normalisedRange,
+    evidence: cell.evidence,
+    explanation: cell.explanation,
+    unknown: cell.unknown,
+  };
+}
+
+/** `chosen`: whether the forEach subject is one (HOLDS, or UNKNOWN); HOLDS without forEach. */
+function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolean, chosen: Truth): Cell {
   const { criterion, lowestScore, highestScore } = entry;
   const maxPoints = highestScore - lowestScore;
 
-  if (entry.appliesWhen && !entry.appliesWhen(index, undefined)) {
+  const applies: Truth = entry.appliesWhen ? Math.min(chosen, entry.appliesWhen(index, undefined)) as Truth : chosen;
+  if (applies === FAILS) {
     const failure = explain ? entry.appliesWhenExplainer!.failure(index, undefined) : undefined;
-    return { applicable: false, level: null, points: null, normalised: null, evidence: [], explanation: failure ? { failure } : null };
+    return { applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, evidence: [], explanation: failure ? { failure } : null, unknown: NO_FACTS };
   }
 
   const tests = entry.levelTests;
   let reached = -1;
+  let maybe = -1;
   for (let i = 0; i < tests.length; i++) {
     const test = tests[i];
-    if (test === undefined || test(index, undefined)) {
+    const truth = test === undefined ? HOLDS : test(index, undefined);
+    if (truth === HOLDS) {
       reached = i;
       break;
     }
+    if (truth === UNKNOWN && maybe < 0) maybe = i;
   }
+  if (maybe >= 0 || applies === UNKNOWN) return undeterminedCell(entry, index, explain, applies, reached, maybe);
   const level = reached >= 0 ? criterion.levels[reached]! : undefined;
   const points = level ? level.score - lowestScore : 0;
   const nextUp = reached === -1 ? criterion.levels.length - 1 : reached - 1;
   const target = nextUp >= 0 ? criterion.levels[nextUp]! : undefined;
   const levelRef = level ? { label: level.label, score: level.score } : null;
-  const normalised = maxPoints > 0 ? points / maxPoints : 0;
-  if (!explain) return { applicable: true, level: levelRef, points, normalised, evidence: [], explanation: null };
+  const normalised = normalise(points, maxPoints);
+  const levelRange = { low: levelRef, high: levelRef };
+  const normalisedRange = { low: normalised, high: normalised };
+  if (!explain) return { applicable: true, level: levelRef, levelRange, points, normalised, normalisedRange, evidence: [], explanation: null, unknown: NO_FACTS };
 
-  const explainer = reached >= 0 ? entry.levelExplainers[reached] : undefined;
-  let evidence: Evidence[] = [];
-  if (explainer) {
-    const witnesses: SummitEvent[] = [];
-    explainer.witnesses(index, undefined, witnesses);
-    const entries = (index.cache.evidence ??= new Map()) as Map<SummitEvent, Evidence>;
-    evidence = inRecordOrder(index, witnesses).map((event) => {
-      let entry = entries.get(event);
-      if (!entry) entries.set(event, (entry = toEvidence(event)));
-      return entry;
-    });
-  }
+  const evidence = evidenceOf(entry, index, reached);
   // Every level above the one reached failed, so the next one up has a failure to report.
   const failure = target?.when ? entry.levelExplainers[nextUp]!.failure(index, undefined) : undefined;
   return {
     applicable: true,
     level: levelRef,
+    levelRange,
     points,
     normalised,
+    normalisedRange,
     evidence,
     explanation: target && failure ? { level: { label: target.label, score: target.score }, failure } : null,
+    unknown: NO_FACTS,
+  };
+}
+
+function evidenceOf(entry: CompiledCriterion, index: RecordIndex, reached: number): Evidence[] {
+  const explainer = reached >= 0 ? entry.levelExplainers[reached] : undefined;
+  if (!explainer) return [];
+  const witnesses: SummitEvent[] = [];
+  explainer.witnesses(index, undefined, witnesses);
+  const entries = (index.cache.evidence ??= new Map()) as Map<SummitEvent, Evidence>;
+  return inRecordOrder(index, witnesses).map((event) => {
+    let entry = entries.get(event);
+    if (!entry) entries.set(event, (entry = toEvidence(event)));
+    return entry;
+  });
+}
+
+/**
+ * A cell whose level (or applicability) rests on unknown facts: the range runs from the best
+ * level that surely holds (`reached`) to the best that may (`maybe`); its points are the lowest
+ * and highest of the levels in between that may hold. The facts named are those of the unknown
+ * tests in that range, and of appliesWhen when that is unknown: settling them settles the cell.
+ */
+function undeterminedCell(entry: CompiledCriterion, index: RecordIndex, explain: boolean, applies: Truth, reached: number, maybe: number): Cell {
+  const { criterion, lowestScore, highestScore } = entry;
+  const maxPoints = highestScore - lowestScore;
+  const levels = criterion.levels;
+  const ref = (i: number): LevelRef | null => (i >= 0 ? { label: levels[i]!.label, score: levels[i]!.score } : null);
+  const top = maybe >= 0 ? maybe : reached;
+  const end = reached >= 0 ? reached : levels.length;
+  let low = Infinity;
+  let high = -Infinity;
+  const facts: UnknownFact[] = [];
+  const { fields } = entry;
+  for (let i = top; i >= 0 && i <= end; i++) {
+    const points = i < levels.length ? levels[i]!.score - lowestScore : 0;
+    const test = entry.levelTests[i];
+    const truth = i === reached || i === levels.length ? HOLDS : test === undefined ? HOLDS : test(index, undefined);
+    if (truth === FAILS) continue;
+    low = Math.min(low, points);
+    high = Math.max(high, points);
+    if (truth === UNKNOWN && levels[i]!.when) unknownFacts(levels[i]!.when!, fields, index, facts);
+  }
+  if (applies === UNKNOWN && criterion.appliesWhen) unknownFacts(criterion.appliesWhen, fields, index, facts);
+  if (applies === UNKNOWN && criterion.forEach && index.subject) unknownFacts({ op: 'some', where: criterion.forEach, path: criterion.forEach.path }, fields, index, facts);
+  const determined = low === high;
+  const levelRef = determined && reached === top ? ref(reached) : null;
+  const named = new Set<string>();
+  const unique = facts.filter((fact) => {
+    const key = `${fact.event}\u0000${fact.field}\u0000${fact.reason}`;
+    return !named.has(key) && named.add(key) !== undefined;
+  });
+  const points = determined && applies === HOLDS ? low : null;
+  const levelRange = { low: ref(reached), high: ref(top) };
+  return {
+    applicable: applies === HOLDS ? true : 'unknown',
+    level: levelRef,
+    levelRange,
+    points,
+    normalised: points === null ? null : normalise(points, maxPoints),
+    normalisedRange: { low: normalise(low, maxPoints), high: normalise(high, maxPoints) },
+    evidence: explain ? evidenceOf(entry, index, reached) : [],
+    explanation: null,
+    unknown: unique,
   };
 }
 
@@ -357,17 +659,29 @@ function toEvidence(event: SummitEvent): Evidence {
   return location ? { event: id, date, type, location, sources } : { event: id, date, type, sources };
 }
 
-/** A per-party criterion passes a gate only when every party it applies to does. */
+/**
+ * A per-party criterion passes a gate only when every party it applies to does. With a level
+ * range the gate is decided at both ends: passed when even the lowest level is good enough,
+ * failed when even the highest is not, unknown in between.
+ */
 function gateResults(compiled: CompiledMatrix, result: CriterionResult): GateResult[] {
   const criterion = compiled.matrix.criteria.find((c) => c.id === result.criterion)!;
-  const rank = (level: LevelRef | null) => (level ? criterion.levels.findIndex((l) => l.label === level.label) : Infinity);
+  const rank = (level: LevelRef | null | undefined) => (level ? criterion.levels.findIndex((l) => l.label === level.label) : Infinity);
   const cells: readonly Cell[] = result.parties ?? [result];
-  const applicable = cells.filter((cell) => cell.applicable);
+  const counted = cells.filter((cell) => cell.applicable !== false);
   return criterion.gates.map((gate) => {
     const common = { criterion: result.id, above: gate.above, requires: gate.requires, level: result.level?.label ?? null };
-    if (applicable.length === 0) return { ...common, status: 'not-applicable' };
+    if (counted.length === 0) return { ...common, status: 'not-applicable' };
     const required = criterion.levels.findIndex((level) => level.label === gate.requires);
-    return { ...common, status: applicable.every((cell) => rank(cell.level) <= required) ? 'passed' : 'failed' };
+    const surely = counted.every((cell) => cell.applicable !== true || rank(cell.levelRange?.low) <= required);
+    const possibly = counted.every((cell) => cell.applicable !== true || rank(cell.levelRange?.high) <= required);
+    const anyUnknownApplicability = counted.some((cell) => cell.applicable === 'unknown');
+    const allUnsure = counted.every((cell) => cell.applicable === 'unknown');
+    // A cell that may not apply can make the gate fail only if it applies: its failure is unknown.
+    const maybeFails = counted.some((cell) => cell.applicable === 'unknown' && rank(cell.levelRange?.low) > required);
+    if (!possibly) return { ...common, status: 'failed' };
+    if (surely && !maybeFails) return { ...common, status: allUnsure && anyUnknownApplicability ? 'unknown' : 'passed' };
+    return { ...common, status: 'unknown' };
   });
 }
 

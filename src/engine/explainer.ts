@@ -1,10 +1,11 @@
 import { anchorDays } from './anchors.js';
-import { compileConditionIn, fansOut, isPlannedPart, planQuantifier, type Test } from './compile.js';
+import { compileConditionIn, fansOut, isPlannedPart, planQuantifier, type DeclaredFields } from './compile.js';
 import { formatDay } from './dates.js';
 import { describeCondition, describeValue } from './describe.js';
-import type { Failure } from './explain.js';
+import type { Failure } from './failure.js';
 import { deadlineState, fieldReader } from './fields.js';
 import { linkTargets, type RecordIndex } from './record-index.js';
+import { HOLDS as SURELY, FAILS as FAILS_TRUTH } from './truth.js';
 import type { Condition, SummitEvent } from './types.js';
 
 /**
@@ -15,8 +16,8 @@ import type { Condition, SummitEvent } from './types.js';
  * that are reported. Compiled once per matrix, with the levels' tests.
  */
 export interface Explainer {
-  /** Whether the condition holds (the compiled test). */
-  readonly ok: Test;
+  /** Whether the condition surely holds (the compiled test says HOLDS). */
+  readonly ok: (index: RecordIndex, event: SummitEvent | undefined) => boolean;
   /** 2 x progress, plus 1 when the condition holds: progress ranks near misses as explain.ts does. */
   readonly code: (index: RecordIndex, event: SummitEvent | undefined) => number;
   /** Whether it can name witnesses at all (quantifiers and links do; field tests, `not` and `none` never). */
@@ -37,8 +38,8 @@ export interface Explainer {
   readonly shared?: (index: RecordIndex, event: SummitEvent | undefined) => string | undefined;
 }
 
-export function compileExplainer(condition: Condition): Explainer {
-  return explainer(condition, false);
+export function compileExplainer(condition: Condition, fields?: DeclaredFields): Explainer {
+  return explainer(condition, false, fields);
 }
 
 const HOLDS = 3; // progress 1, holds
@@ -70,7 +71,7 @@ function noMatch(index: RecordIndex): string {
 const noWitnesses = (): void => {};
 
 /** A leaf test: holds or not, with progress 1 or 0, and a failure that says what the event has. */
-function leaf(condition: Condition, ok: Test, actual: (index: RecordIndex, event: SummitEvent) => string, expected?: (index: RecordIndex) => string): Explainer {
+function leaf(condition: Condition, ok: Explainer['ok'], actual: (index: RecordIndex, event: SummitEvent) => string, expected?: (index: RecordIndex) => string): Explainer {
   const described = describeCondition(condition);
   return {
     ok,
@@ -82,12 +83,13 @@ function leaf(condition: Condition, ok: Test, actual: (index: RecordIndex, event
   };
 }
 
-function explainer(condition: Condition, nested: boolean): Explainer {
-  const ok = compileConditionIn(condition, nested);
+function explainer(condition: Condition, nested: boolean, fields: DeclaredFields): Explainer {
+  const truth = compileConditionIn(condition, nested, fields);
+  const ok = (index: RecordIndex, event: SummitEvent | undefined) => truth(index, event) === SURELY;
   const path = condition.path;
   switch (condition.op) {
     case 'all': {
-      const parts = condition.conditions.map((c) => explainer(c, nested));
+      const parts = condition.conditions.map((c) => explainer(c, nested, fields));
       const firstFailing = (index: RecordIndex, event: SummitEvent | undefined) => parts.find((part) => !part.ok(index, event))!;
       const yielding = parts.filter((part) => part.yields);
       return {
@@ -111,7 +113,7 @@ function explainer(condition: Condition, nested: boolean): Explainer {
       };
     }
     case 'any': {
-      const parts = condition.conditions.map((c) => explainer(c, nested));
+      const parts = condition.conditions.map((c) => explainer(c, nested, fields));
       /** The first part with the most progress, when none holds. */
       const closest = (index: RecordIndex, event: SummitEvent | undefined): { part: Explainer | undefined; progress: number } => {
         let best: Explainer | undefined;
@@ -158,24 +160,24 @@ function explainer(condition: Condition, nested: boolean): Explainer {
       };
     }
     case 'not': {
-      const inner = explainer(condition.condition, nested);
+      const inner = explainer(condition.condition, nested, fields);
       const described = describeCondition(condition);
       return {
         ok,
         yields: false,
-        code: (index, event) => (inner.ok(index, event) ? FAILS : HOLDS),
+        code: (index, event) => (ok(index, event) ? HOLDS : FAILS),
         witnesses: noWitnesses,
         failure: (index, event) => {
           const witnesses: SummitEvent[] = [];
           inner.witnesses(index, event, witnesses);
           const shown = witnesses.length > 0 ? ` (events: ${ids(witnesses).join(', ')})` : '';
-          return failureAt(condition, described, `it holds${shown}`, event);
+          return failureAt(condition, described, inner.ok(index, event) ? `it holds${shown}` : 'it may hold (unknown)', event);
         },
         failurePath: () => path,
       };
     }
     case 'atLeast': {
-      const parts = condition.conditions.map((c) => explainer(c, nested));
+      const parts = condition.conditions.map((c) => explainer(c, nested, fields));
       const { count } = condition;
       const total = parts.length;
       return {
@@ -202,13 +204,13 @@ function explainer(condition: Condition, nested: boolean): Explainer {
       };
     }
     case 'some': {
-      const where = explainer(condition.where, true);
-      const plan = planQuantifier(condition.where);
-      const matches = plan.test ?? (() => true);
+      const where = explainer(condition.where, true, fields);
+      const plan = planQuantifier(condition.where, fields);
+      const matches = plan.test ?? (() => SURELY);
       // When the event's type is the first thing tested, every other event fails at once with no
       // progress: near misses are found among the events of that type.
       const first = condition.where.op === 'all' ? condition.where.conditions[0] : condition.where;
-      const scanned = isPlannedPart(first) ? plan.candidates : (index: RecordIndex) => index.events;
+      const scanned = isPlannedPart(first, fields) ? plan.candidates : (index: RecordIndex) => index.events;
       const described = `some event where ${describeCondition(condition.where)}`;
       /** The first event with the most progress (none holds), and that progress. */
       const closest = (index: RecordIndex): { event: SummitEvent | undefined; progress: number } => {
@@ -256,7 +258,7 @@ function explainer(condition: Condition, nested: boolean): Explainer {
         },
         witnesses: (index, _event, out) => {
           for (const candidate of plan.candidates(index)) {
-            if (!matches(index, candidate)) continue;
+            if (matches(index, candidate) !== SURELY) continue;
             out.push(candidate);
             if (where.yields) where.witnesses(index, candidate, out);
           }
@@ -294,7 +296,7 @@ function explainer(condition: Condition, nested: boolean): Explainer {
       });
     }
     case 'none': {
-      const { candidates, test } = planQuantifier(condition.where);
+      const { candidates, test } = planQuantifier(condition.where, fields);
       const described = `no event where ${describeCondition(condition.where)}`;
       return quantifier(nested, {
         ok,
@@ -302,16 +304,16 @@ function explainer(condition: Condition, nested: boolean): Explainer {
         code: (index) => (ok(index, undefined) ? HOLDS : FAILS),
         witnesses: noWitnesses,
         failure: (index) => {
-          const match = candidates(index).find((candidate) => !test || test(index, candidate))!;
-          return failureAt(condition, described, `${match.id} matches`, match);
+          const match = candidates(index).find((candidate) => !test || test(index, candidate) !== FAILS_TRUTH)!;
+          return failureAt(condition, described, test && test(index, match) !== SURELY ? `${match.id} may match (unknown)` : `${match.id} matches`, match);
         },
         failurePath: () => path,
       });
     }
     case 'count': {
-      const { candidates, test } = planQuantifier(condition.where);
+      const { candidates, test } = planQuantifier(condition.where, fields);
       const described = describeCondition(condition);
-      const matching = (index: RecordIndex) => (test ? candidates(index).filter((candidate) => test(index, candidate)) : candidates(index));
+      const matching = (index: RecordIndex) => (test ? candidates(index).filter((candidate) => test(index, candidate) === SURELY) : candidates(index));
       return quantifier(nested, {
         ok,
         yields: true,
@@ -361,7 +363,7 @@ function explainer(condition: Condition, nested: boolean): Explainer {
       const isLink = condition.op === 'link';
       const { kind } = condition;
       const subCondition = isLink ? condition.to : condition.where;
-      const sub = subCondition ? perEvent(subCondition, explainer(subCondition, true)) : undefined;
+      const sub = subCondition ? perEvent(subCondition, explainer(subCondition, true, fields)) : undefined;
       const needed = condition.op === 'linkedBy' ? condition.min : 1;
       const related = (index: RecordIndex, event: SummitEvent): readonly SummitEvent[] =>
         isLink ? linkTargets(index, event, kind) : (index.linkedBy.get(kind)?.get(event.id) ?? []);

@@ -1,4 +1,5 @@
-import type { FieldTest, FieldValue, SummitEvent } from './types.js';
+import { FAILS, HOLDS, UNKNOWN, truthOf, type Truth } from './truth.js';
+import type { AbsentMeaning, FieldDeclaration, FieldTest, FieldValue, SummitEvent } from './types.js';
 
 export { deadlineState } from './record-index.js';
 
@@ -45,7 +46,62 @@ export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined):
   return false;
 }
 
-/** Whether `actual` passes `check`; values of different types never compare. */
+/** What the matrix says about one field: what its absence means, and its closed set of values. */
+export interface FieldMeaning {
+  readonly absent: AbsentMeaning;
+  /** The declared values of a closed field; a value outside them is not known to the matrix. */
+  readonly closed?: ReadonlySet<FieldValue>;
+}
+
+const UNDECLARED: FieldMeaning = { absent: { kind: 'unknown' } };
+const LEGACY: FieldMeaning = { absent: { kind: 'false' } };
+
+/**
+ * A field the matrix does not declare reads absent as unknown. A matrix with no `fields:` block at
+ * all is read as every earlier version read it (absence fails), so its verdicts change only when
+ * its author declares what the fields mean: a transition, until every bundled matrix declares its
+ * fields (then this branch goes).
+ */
+export function fieldMeaning(fields: Readonly<Record<string, FieldDeclaration>> | undefined, name: string): FieldMeaning {
+  if (fields === undefined) return LEGACY;
+  const declaration = Object.hasOwn(fields, name) ? fields[name] : undefined;
+  if (!declaration) return UNDECLARED;
+  return declaration.values ? { absent: declaration.absent, closed: new Set(declaration.values.map((v) => v.value)) } : { absent: declaration.absent };
+}
+
+/** Whether any value is known and absence is unknown or false (not a stand-in value): the fast tests apply. */
+export const isUndeclared = (meaning: FieldMeaning): boolean => meaning.absent.kind !== 'value' && meaning.closed === undefined;
+
+function undeclared(actual: FieldValue, closed: ReadonlySet<FieldValue>): boolean {
+  if (Array.isArray(actual)) return actual.some((item) => undeclared(item, closed));
+  return actual === null || typeof actual !== 'object' ? !closed.has(actual) : false;
+}
+
+/**
+ * The one definition of a field test's truth. An event that does not state the field (or states
+ * null) gives what the matrix declares for its absence: unknown unless it says `false` or a value.
+ * A value outside a closed field's declared values is unknown (it may be a slip for one of them),
+ * except that a list which contains the value sought holds whatever else it lists. `exists` on
+ * an absent field is unknown too (silence does not say the field has no value), unless absence
+ * is declared. `passes` is the two-valued test of a stated value (passesFieldTest, or its
+ * compiled form).
+ */
+export function fieldTruth(actual: FieldValue | undefined, check: FieldTest, meaning: FieldMeaning, passes: (actual: FieldValue) => boolean): Truth {
+  const { absent, closed } = meaning;
+  if (check.test === 'exists') {
+    if ((actual !== undefined && actual !== null) || absent.kind === 'value') return truthOf(check.value);
+    return absent.kind === 'false' ? truthOf(!check.value) : UNKNOWN;
+  }
+  if (actual === undefined || actual === null) {
+    if (absent.kind === 'unknown') return UNKNOWN;
+    if (absent.kind === 'false') return FAILS;
+    actual = absent.value;
+  }
+  if (closed !== undefined && undeclared(actual, closed)) return check.test === 'contains' && passes(actual) ? HOLDS : UNKNOWN;
+  return passes(actual) ? HOLDS : FAILS;
+}
+
+/** Whether a stated value passes `check`; values of different types never compare. */
 export function passesFieldTest(actual: FieldValue | undefined, check: FieldTest): boolean {
   switch (check.test) {
     case 'exists':
@@ -104,4 +160,15 @@ export function containsText(text: string, pattern: string): boolean {
 export function holdsParty(value: FieldValue | undefined, party: string | undefined): boolean {
   if (party === undefined) return false;
   return Array.isArray(value) ? value.includes(party) : value === party;
+}
+
+/** Whether the party is in a field (`actors`, `accused`); an absent field reads as the matrix declares. */
+export function partyTruth(actual: FieldValue | undefined, party: string | undefined, meaning: FieldMeaning): Truth {
+  if (party === undefined) return FAILS;
+  if (actual === undefined || actual === null) {
+    if (meaning.absent.kind === 'unknown') return UNKNOWN;
+    if (meaning.absent.kind === 'false') return FAILS;
+    actual = meaning.absent.value;
+  }
+  return holdsParty(actual, party) ? HOLDS : FAILS;
 }

@@ -213,6 +213,8 @@ function toGridCell(cell: PartyCell, lowest: number, rules: GridRules, texts: Ma
   const assessment = cell.assessment ?? null;
   if (!cell.applicable) return { status: 'not-applicable', score: null, level: null, text: 'n/a', assessment };
   if (cell.notAssessed) return { status: 'not-assessed', score: null, level: null, text: 'not assessed', assessment };
+  // A derived cell whose level (or applicability) the record does not settle counts as the unassessed do: anywhere on the scale.
+  if (cell.applicable === 'unknown' || (cell.level === null && cell.normalised === null)) return { status: 'not-assessed', score: null, level: null, text: 'unknown', assessment };
   // A derived cell that met no level and has no default counts as the lowest level, as the total does.
   const score = cell.level?.score ?? lowest;
   // A scale has a few scores: each one's text is worked out once per grid, not once per cell.
@@ -221,7 +223,16 @@ function toGridCell(cell: PartyCell, lowest: number, rules: GridRules, texts: Ma
   return { status: 'scored', score, level: cell.level?.label ?? null, text, assessment };
 }
 
+const scales = new WeakMap<Matrix, Scale>();
+
+/** The matrix's integer scale, worked out once per matrix (every record of a run shares it). */
 function scaleOf(matrix: Matrix): Scale {
+  let found = scales.get(matrix);
+  if (!found) scales.set(matrix, (found = computeScale(matrix)));
+  return found;
+}
+
+function computeScale(matrix: Matrix): Scale {
   let decimals = 0;
   for (const criterion of matrix.criteria) {
     for (const level of criterion.levels) decimals = Math.max(decimals, (String(level.score).split('.')[1] ?? '').length);

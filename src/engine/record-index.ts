@@ -19,6 +19,8 @@ export interface RecordIndex {
   readonly party?: string;
   /** The event a forEach criterion is being scored about. */
   readonly subject?: SummitEvent;
+  /** Events that may or may not have happened (`--unverified unknown`): each counts as unknown where it would hold. */
+  readonly uncertain?: ReadonlySet<SummitEvent>;
 }
 
 export interface IndexCache {
@@ -35,7 +37,7 @@ export interface IndexCache {
 }
 
 /** Builds the index once per record and as-of date; every condition then reads it. */
-export function indexRecord(record: CaseRecord, asOfDay: number): RecordIndex {
+export function indexRecord(record: CaseRecord, asOfDay: number, uncertain?: ReadonlySet<SummitEvent>): RecordIndex {
   const all = record.events;
   let later = false;
   for (let i = 0; i < all.length; i++) {
@@ -63,7 +65,7 @@ export function indexRecord(record: CaseRecord, asOfDay: number): RecordIndex {
     }
   }
   // Every index has the same shape (party and subject set or not), so the compiled tests read it fast.
-  return { record, summitDay: record.day, asOfDay, events, byId, linkedBy, cache: {}, party: undefined, subject: undefined };
+  return { record, summitDay: record.day, asOfDay, events, byId, linkedBy, cache: {}, party: undefined, subject: undefined, uncertain };
 }
 
 /** Each existing event's place in the record. */

@@ -34,6 +34,8 @@ export interface ModelGate {
 
 export interface CaseModel {
   readonly record: string;
+  /** The record leaves a counted cell's level (or whether it applies) open: no one total to re-weigh. */
+  readonly open: boolean;
   readonly cells: readonly ModelCell[];
   readonly gates: readonly ModelGate[];
 }
@@ -89,7 +91,7 @@ export function buildScoreModel(matrix: Matrix, results: readonly CaseResult[]):
         });
       }
     }
-    return { record: result.record.id, cells, gates };
+    return { record: result.record.id, open: result.score === null && result.scoreRange !== null, cells, gates };
   });
   return { matrix, criteria, weights, values, cases };
 }
@@ -157,6 +159,7 @@ export interface Rescored {
 }
 
 export function rescore(model: ScoreModel, caseModel: CaseModel, weights: Weights = model.weights, changes?: LevelChanges): Rescored {
+  if (caseModel.open) return { score: null, verdict: -1 };
   const score = totalOf(totalParts(model, caseModel, weights, changes));
   if (score === null) return { score, verdict: -1 };
   return { score, verdict: Math.max(bandIndexOf(model.matrix, score), gateCap(caseModel, changes)) };
@@ -254,7 +257,7 @@ export function capWith(prepared: PreparedCase, changes: LevelChanges): number {
 
 export function rescoreWith(prepared: PreparedCase, changes: LevelChanges): Rescored {
   const { denominator } = prepared.sums;
-  if (denominator <= 0) return { score: null, verdict: -1 };
+  if (denominator <= 0 || prepared.caseModel.open) return { score: null, verdict: -1 };
   const score = roundScore((100 * numeratorWith(prepared, changes)) / denominator);
   return { score, verdict: Math.max(bandIndexOf(prepared.model.matrix, score), capWith(prepared, changes)) };
 }

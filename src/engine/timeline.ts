@@ -100,7 +100,13 @@ export function windowDates(matrix: Matrix, record: CaseRecord): string[] {
   return [...days].sort((a, b) => a - b).map(formatDay);
 }
 
-export type CellState = { readonly applicable: false } | { readonly applicable: true; readonly level: string | null; readonly rank: number };
+/**
+ * A cell at one date. One the record leaves open has no `level` but the range it may lie in
+ * (`mayNotApply` when whether it applies is open too); its rank is that of the level that surely holds.
+ */
+export type CellState =
+  | { readonly applicable: false }
+  | { readonly applicable: true; readonly level: string | null; readonly rank: number; readonly range?: { readonly low: string | null; readonly high: string | null }; readonly mayNotApply?: true };
 
 /** Why a criterion moved between two dates. */
 export type ChangeCause =
@@ -131,7 +137,7 @@ export interface TimelinePoint {
   readonly arrived: readonly SummitEvent[];
   readonly changes: readonly CriterionChange[];
   /** Null at the first point, and when the verdict did not change. */
-  readonly verdictChange: { readonly from: string | null; readonly to: string | null } | null;
+  readonly verdictChange: { readonly from: string | null; readonly to: string | null; readonly fromVerdicts: readonly string[]; readonly toVerdicts: readonly string[] } | null;
 }
 
 /** Scores the record at each date (ascending). O(dates x the cost of one evaluation). */
@@ -143,11 +149,16 @@ export function evaluateTimeline(compiled: CompiledMatrix, record: CaseRecord, d
     const result = evaluateRecord(compiled, record, { asOf: date });
     const arrived = record.events.filter((event) => event.day <= day && (previous === undefined || event.day > previous.day));
     const changes = previous ? changesBetween(compiled, previous.result, result, arrived) : [];
-    const verdictChange = previous && previous.result.verdict !== result.verdict ? { from: previous.result.verdict, to: result.verdict } : null;
+    const verdictChange = previous && verdictsDiffer(previous.result, result) ? { from: previous.result.verdict, to: result.verdict, fromVerdicts: previous.result.verdicts, toVerdicts: result.verdicts } : null;
     points.push({ date: formatDay(day), result, arrived, changes, verdictChange });
     previous = { day, result };
   }
   return points;
+}
+
+/** Whether the verdict moved: its one band, the bands an interval allows, or its being withheld. */
+function verdictsDiffer(a: CaseResult, b: CaseResult): boolean {
+  return a.verdict !== b.verdict || a.undetermined !== b.undetermined || a.verdicts.join('\u0000') !== b.verdicts.join('\u0000');
 }
 
 function cellsOf(compiled: CompiledMatrix, result: CaseResult): Map<string, { result: string; criterion: string; party: string | null; cell: Cell; state: CellState }> {
@@ -156,8 +167,17 @@ function cellsOf(compiled: CompiledMatrix, result: CaseResult): Map<string, { re
     const levels = compiled.matrix.criteria.find((c) => c.id === criterionResult.criterion)!.levels;
     const stateOf = (cell: Cell): CellState => {
       if (!cell.applicable) return { applicable: false };
-      const rank = cell.level ? levels.findIndex((level) => level.label === cell.level!.label) : levels.length;
-      return { applicable: true, level: cell.level?.label ?? null, rank };
+      const rankOf = (label: string | undefined) => (label === undefined ? levels.length : levels.findIndex((level) => level.label === label));
+      const range = cell.levelRange;
+      const open = cell.level === null && range !== null && (cell.applicable === 'unknown' || range.low?.label !== range.high?.label);
+      if (!open) return { applicable: true, level: cell.level?.label ?? null, rank: rankOf(cell.level?.label) };
+      return {
+        applicable: true,
+        level: null,
+        rank: rankOf(range.low?.label),
+        range: { low: range.low?.label ?? null, high: range.high?.label ?? null },
+        ...(cell.applicable === 'unknown' && { mayNotApply: true as const }),
+      };
     };
     const entries = criterionResult.parties
       ? criterionResult.parties.map((cell) => ({ party: cell.party as string | null, cell }))
@@ -172,7 +192,7 @@ function cellsOf(compiled: CompiledMatrix, result: CaseResult): Map<string, { re
 function sameState(a: CellState | null, b: CellState | null): boolean {
   if (a === null || b === null) return a === b;
   if (!a.applicable || !b.applicable) return a.applicable === b.applicable;
-  return a.level === b.level;
+  return a.level === b.level && a.range?.low === b.range?.low && a.range?.high === b.range?.high && a.mayNotApply === b.mayNotApply;
 }
 
 function changesBetween(compiled: CompiledMatrix, before: CaseResult, after: CaseResult, arrived: readonly SummitEvent[]): CriterionChange[] {
@@ -188,7 +208,7 @@ function changesBetween(compiled: CompiledMatrix, before: CaseResult, after: Cas
     if (sameState(fromState, toState)) continue;
     const entry = (to ?? from)!;
     const direction =
-      fromState?.applicable && toState?.applicable ? (toState.rank < fromState.rank ? 'up' : 'down') : 'other';
+      fromState?.applicable && toState?.applicable && toState.rank !== fromState.rank ? (toState.rank < fromState.rank ? 'up' : 'down') : 'other';
     const events = movers(to?.cell, from?.cell, arrived);
     changes.push({
       result: entry.result,

@@ -266,6 +266,12 @@ export interface FieldDeclaration {
 export const AGGREGATIONS = ['weighted-mean', 'cell-mean'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
+/** When too much of a record is unknown to give a verdict at all (as the SDG Index withholds a rank). */
+export interface MissingDataRule {
+  /** 0–1: the verdict is `undetermined` when the unknown share of the counted weight exceeds this. */
+  readonly maxUnknownShare: number;
+}
+
 export interface Matrix {
   readonly id: string;
   readonly title: string;
@@ -278,6 +284,8 @@ export interface Matrix {
   readonly verdicts: readonly VerdictBand[];
   /** How per-party grids are printed; DEFAULT_GRID_RULES when the matrix says nothing. */
   readonly grid?: GridRules;
+  /** No verdict when more than this share of the weight is unknown (`missingData:` in YAML). */
+  readonly missingData?: MissingDataRule;
   /** The event fields the matrix declares, by name; a field not declared reads absent as unknown. */
   readonly fields?: Readonly<Record<string, FieldDeclaration>>;
 }

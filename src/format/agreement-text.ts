@@ -20,9 +20,17 @@ export function unitName(unit: AgreementUnit, cases: number): string {
 
 export function levelText(coding: UnitCoding): string {
   if (!coding.coded) return '(not coded)';
+  if (!coding.known) return unknownCodingText(coding);
   if (!coding.applicable) return 'not applicable';
-  if (!coding.known) return 'not assessed';
   return coding.level ? `${coding.level.label} (${coding.level.score})` : 'no level';
+}
+
+/** A coding the record leaves open: nobody assessed it, or the levels it may lie between. */
+export function unknownCodingText(coding: UnitCoding): string {
+  if (coding.notAssessed) return 'not assessed';
+  const range = coding.levelRange;
+  const span = range ? `${range.low?.label ?? 'no level'}..${range.high?.label ?? 'no level'}` : 'any level';
+  return `unknown: ${coding.applicable === 'unknown' ? `not applicable or ${span}` : span}`;
 }
 
 function valueText(value: FieldValue | undefined, fact: string): string {
@@ -40,6 +48,7 @@ export function statisticsLines(s: AgreementStatistics): string[] {
   const lines = [
     `Krippendorff's alpha (${s.metric}) over ${s.pairableUnits} units: ${fixed(s.alpha)} (${ci})`,
     `Percent agreement: ${s.percentAgreement === null ? 'undefined' : `${(s.percentAgreement * 100).toFixed(1)}%`} (${s.agreeingUnits} of ${s.units} units agree)`,
+    ...(s.pairableUnits < s.units ? [`Left out of the statistics: ${s.units - s.pairableUnits} of ${s.units} units, where a coder's record does not settle the level (unknown or not assessed): missing codings, not disagreements`] : []),
   ];
   if (s.cohen) lines.push(`Cohen's kappa over ${s.cohen.units} units: ${fixed(s.cohen.unweighted)} unweighted, ${fixed(s.cohen.linear)} linear, ${fixed(s.cohen.quadratic)} quadratic`);
   if (s.fleiss) lines.push(`Fleiss' kappa over ${s.fleiss.units} units: ${fixed(s.fleiss.kappa)}`);
@@ -135,7 +144,7 @@ export function formatAgreementCsv(report: AgreementReport): string {
     unit.party,
     unit.metric,
     unit.agree,
-    ...unit.codings.flatMap((c) => (c.coded && c.applicable && c.known ? [c.level?.label ?? null, c.level?.score ?? null] : [null, null])),
+    ...unit.codings.flatMap((c) => (c.coded && c.applicable === true && c.known ? [c.level?.label ?? null, c.level?.score ?? null] : [null, null])),
   ]);
   return toCsv({ columns, rows });
 }

@@ -35,7 +35,8 @@ export function round6(value: number | null): number | null {
 /** Whether every overall alpha reaches --min-alpha (always, without one). */
 export function passesMinAlpha(report: AgreementReport): boolean {
   const threshold = report.minAlpha;
-  return threshold === null || report.agreement.overall.every((s) => s.alpha !== null && s.alpha >= threshold);
+  // Judged on alpha as the JSON prints it (6 decimals), so the figure a user copies from it passes.
+  return threshold === null || report.agreement.overall.every((s) => s.alpha !== null && round6(s.alpha)! >= threshold);
 }
 
 /** The file a coder's record of a case came from. */
@@ -63,7 +64,9 @@ function projectCoding(c: UnitCoding) {
     coded: c.coded,
     applicable: c.applicable,
     known: c.known,
+    notAssessed: c.notAssessed,
     level: c.level && { label: c.level.label, score: c.level.score },
+    levelRange: c.levelRange && { low: c.levelRange.low?.label ?? null, high: c.levelRange.high?.label ?? null },
     evidence: c.evidence.map((e) => ({
       event: e.event,
       date: e.date,

@@ -6,15 +6,16 @@ import { bar, paintVerdict } from './charts.js';
 import { toCsv } from './csv.js';
 import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
-import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
+import { CASE_COLUMNS, caseCells, CELL_COLUMNS, cellRows, levelRangeWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
+import { totalText, verdictWords } from './interval.js';
 import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 
-export const COMPARE_SCHEMA_ID = 'summit-score/compare@1';
-export const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@1';
+export const COMPARE_SCHEMA_ID = 'summit-score/compare@2';
+export const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@2';
 
 /** The records scored against one matrix, and their ranks. */
 export interface Comparison {
@@ -30,7 +31,7 @@ export interface CompareReport {
   readonly comparisons: readonly Comparison[];
 }
 
-const RANKING = 'by total, highest first; equal totals share a rank (1, 2, 2, 4) and are flagged as tied; a case without a total is not ranked';
+const RANKING = 'by total, highest first; equal totals share a rank (1, 2, 2, 4) and are flagged as tied; a total the record leaves open (an interval) has the range of places it allows (2–4), and so may the cases it overlaps; a case without a total is not ranked';
 
 function projectCell(criterion: CriterionResult) {
   return {
@@ -39,10 +40,12 @@ function projectCell(criterion: CriterionResult) {
     subject: criterion.subject,
     applicable: criterion.applicable,
     level: criterion.level?.label ?? null,
+    levelRange: criterion.levelRange && { low: criterion.levelRange.low?.label ?? null, high: criterion.levelRange.high?.label ?? null },
     levelScore: criterion.level?.score ?? null,
     points: criterion.points === null ? null : round2(criterion.points),
     maxPoints: criterion.maxPoints,
-    contribution: round2(criterion.contribution),
+    contribution: criterion.contribution === null ? null : round2(criterion.contribution),
+    contributionRange: { low: round2(criterion.contributionRange.low), high: round2(criterion.contributionRange.high) },
     parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, applicable: cell.applicable, level: cell.level?.label ?? null, points: cell.points === null ? null : round2(cell.points) })),
   };
 }
@@ -52,9 +55,14 @@ function projectRow(result: CaseResult, place: RankPlace) {
     record: result.record.id,
     asOf: result.asOf,
     score: scoreOf(result),
+    scoreRange: result.scoreRange && { low: round2(result.scoreRange.low), high: round2(result.scoreRange.high) },
     band: result.band,
     verdict: result.verdict,
+    verdicts: result.verdicts,
+    undetermined: result.undetermined,
+    unknownShare: round2(result.unknown.share * 100) / 100,
     rank: place.rank,
+    rankRange: place.rankRange,
     tied: place.tied,
     criteria: result.criteria.map(projectCell),
   };
@@ -80,17 +88,19 @@ function document(report: CompareReport) {
 function byRank(comparison: Comparison): { result: CaseResult; place: RankPlace }[] {
   return comparison.results
     .map((result, i) => ({ result, place: comparison.places[i]!, i }))
-    .sort((a, b) => (a.place.rank ?? Infinity) - (b.place.rank ?? Infinity) || a.i - b.i);
+    .sort((a, b) => (a.place.rankRange?.best ?? Infinity) - (b.place.rankRange?.best ?? Infinity) || (a.place.rankRange?.worst ?? Infinity) - (b.place.rankRange?.worst ?? Infinity) || a.i - b.i);
 }
 
 function rankText(place: RankPlace): string {
-  return place.rank === null ? '-' : `${place.tied ? '=' : ''}${place.rank}`;
+  if (place.rankRange === null) return '-';
+  if (place.rank === null) return `${place.rankRange.best}–${place.rankRange.worst}`;
+  return `${place.tied ? '=' : ''}${place.rank}`;
 }
 
 /** A criterion's cell in one word: its level, or the mean share of points of a per-party or forEach criterion. */
 function cellText(result: CaseResult, criterion: string): string {
   const results = result.criteria.filter((c) => c.criterion === criterion);
-  if (results.length === 1 && !results[0]!.parties) return levelWord(results[0]) ?? '(none)';
+  if (results.length === 1 && !results[0]!.parties) return levelRangeWord(results[0]) ?? '(none)';
   const applicable = results.filter((c) => c.applicable && c.normalised !== null);
   if (applicable.length === 0) return results.length === 0 ? '-' : 'n/a';
   const mean = applicable.reduce((sum, c) => sum + c.normalised!, 0) / applicable.length;
@@ -100,7 +110,7 @@ function cellText(result: CaseResult, criterion: string): string {
 
 /** A criterion's points in the total (all its subjects); its bar and the total's share one scale, 0-100. */
 function contributionOf(result: CaseResult, criterion: string): number {
-  return result.criteria.filter((c) => c.criterion === criterion).reduce((sum, c) => sum + c.contribution, 0);
+  return result.criteria.filter((c) => c.criterion === criterion).reduce((sum, c) => sum + (c.contribution ?? c.contributionRange.low), 0);
 }
 
 function formatTable(report: CompareReport, context: ResearchContext): string {
@@ -113,9 +123,9 @@ function formatTable(report: CompareReport, context: ResearchContext): string {
         rankText(place),
         safeText(result.record.id),
         ...ids.map((id) => `${safeText(cellText(result, id))} ${bar(contributionOf(result, id), 100, 10)}`.trimEnd()),
-        result.score === null ? '-' : round2(result.score).toFixed(2),
-        paintVerdict(chalk, matrix, result.verdict),
-        bar(result.score ?? 0, 100, 10),
+        totalText(result),
+        result.verdict === null && result.verdicts.length + Number(result.undetermined) > 0 ? safeText(verdictWords(result)) : paintVerdict(chalk, matrix, result.verdict),
+        bar(result.score ?? result.scoreRange?.low ?? 0, 100, 10),
       ]);
     const table = fitTable(['Rank', 'Record', ...ids.map(safeText), 'Total', 'Verdict', ''], rows, { ...context, key: 1 });
     const lines = [chalk.bold(safeText(matrix.title)), matrixLine(comparison.matrix, chalk), table];
@@ -140,8 +150,8 @@ function crossTable(report: CompareReport, context: ResearchContext): string {
       safeText(record.record.id),
       ...report.comparisons.map((c) => {
         const result = c.results[i]!;
-        const score = result.score === null ? '-' : round2(result.score).toFixed(2);
-        return `${score} ${paintVerdict(chalk, c.matrix.definition, result.verdict)} (rank ${rankText(c.places[i]!)})`;
+        const verdict = result.verdict === null ? safeText(verdictWords(result)) : paintVerdict(chalk, c.matrix.definition, result.verdict);
+        return `${totalText(result)} ${verdict} (rank ${rankText(c.places[i]!)})`;
       }),
     ]);
   const table = fitTable(['Record', ...report.comparisons.map((c) => safeText(c.matrix.definition.id))], rows, context);
@@ -157,8 +167,8 @@ function formatMarkdown(report: CompareReport): string {
       rankText(place),
       `\`${result.record.id}\``,
       ...ids.map((id) => mdText(cellText(result, id))),
-      mdNumber(result.score),
-      mdText(result.verdict ?? 'none'),
+      result.score === null && result.scoreRange !== null ? totalText(result) : mdNumber(result.score),
+      mdText(verdictWords(result)),
     ]);
     const section = [`## ${mdText(matrix.title)}`, matrixMarkdown(comparison.matrix), mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2])];
     const across = isGridMatrix(matrix) ? acrossSummits(matrix, comparison.results) : null;
@@ -171,7 +181,7 @@ function formatMarkdown(report: CompareReport): string {
   if (report.comparisons.length > 1) {
     const rows = report.records.map((record, i) => [
       `\`${record.record.id}\``,
-      ...report.comparisons.map((c) => `${mdNumber(c.results[i]!.score)} ${mdText(c.results[i]!.verdict ?? 'none')} (${rankText(c.places[i]!)})`),
+      ...report.comparisons.map((c) => `${totalText(c.results[i]!)} ${mdText(verdictWords(c.results[i]!))} (${rankText(c.places[i]!)})`),
     ]);
     blocks.push(['## Each record under each matrix', mdTable(['Record', ...report.comparisons.map((c) => `\`${c.matrix.definition.id}\``)], rows)].join('\n\n'));
   }
@@ -179,14 +189,20 @@ function formatMarkdown(report: CompareReport): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
+const RANK_COLUMNS = ['rank', 'rank_best', 'rank_worst', 'tied'] as const;
+
+function rankCells(place: RankPlace): CsvValue[] {
+  return [place.rank, place.rankRange?.best ?? null, place.rankRange?.worst ?? null, place.tied];
+}
+
 function formatLong(report: CompareReport): string {
-  const columns = ['matrix', 'matrix_version', 'record', 'as_of', ...CELL_COLUMNS, 'score', 'verdict', 'rank', 'tied'];
+  const columns = ['matrix', 'matrix_version', 'record', 'as_of', ...CELL_COLUMNS, ...CASE_COLUMNS, ...RANK_COLUMNS];
   const rows: CsvValue[][] = [];
   for (const comparison of report.comparisons) {
     const matrix = comparison.matrix.definition;
     comparison.results.forEach((result, i) => {
       const place = comparison.places[i]!;
-      for (const cells of cellRows(result)) rows.push([matrix.id, matrix.version, result.record.id, result.asOf, ...cells, scoreOf(result), result.verdict, place.rank, place.tied]);
+      for (const cells of cellRows(result)) rows.push([matrix.id, matrix.version, result.record.id, result.asOf, ...cells, ...caseCells(result), ...rankCells(place)]);
     });
   }
   return toCsv({ columns, rows });
@@ -194,7 +210,7 @@ function formatLong(report: CompareReport): string {
 
 function formatCsv(report: CompareReport): string {
   const ids = [...new Set(report.comparisons.flatMap((c) => resultIds(c.matrix.definition, c.results)))];
-  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', 'score', 'band', 'verdict', 'rank', 'tied', ...ids.flatMap(wideColumns)];
+  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', ...CASE_COLUMNS, ...RANK_COLUMNS, ...ids.flatMap(wideColumns)];
   const rows: CsvValue[][] = [];
   for (const comparison of report.comparisons) {
     const matrix = comparison.matrix.definition;
@@ -202,7 +218,7 @@ function formatCsv(report: CompareReport): string {
       const place = comparison.places[i]!;
       const byId = new Map(result.criteria.map((c) => [c.id, c]));
       const cells = ids.flatMap((id) => wideCells(byId.get(id)));
-      rows.push([matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, scoreOf(result), result.band, result.verdict, place.rank, place.tied, ...cells]);
+      rows.push([matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, ...caseCells(result), ...rankCells(place), ...cells]);
     });
   }
   return toCsv({ columns, rows });

@@ -68,4 +68,4 @@ export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix
   return (result) => `${head}${JSON.stringify(projectResult(result)).slice(1)}\n`;
 }
 
-export const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@1';
+export const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@2';

@@ -31,6 +31,14 @@ function numberText(change: NumberChange, digits = true): string {
   return `${show(change.a)} -> ${show(change.b)}${digits ? signed(change.delta) : change.delta === null ? '' : ` (${change.delta > 0 ? '+' : ''}${change.delta})`}`;
 }
 
+/** The total: its number, or the interval the record leaves it in. */
+function totalText(change: Change<{ readonly low: number; readonly high: number }>, score: NumberChange): string {
+  const show = (range: { readonly low: number; readonly high: number } | null) => (range === null ? '-' : range.low === range.high ? fixed(range.low) : `${fixed(range.low)}–${fixed(range.high)}`);
+  const a = show(change.a);
+  const b = show(change.b);
+  return a === b ? a : `${a} -> ${b}${signed(score.delta)}`;
+}
+
 function valueText(change: Change<string>): string {
   return change.a === change.b ? (change.a ?? '-') : `${change.a ?? '-'} -> ${change.b ?? '-'}`;
 }
@@ -59,7 +67,7 @@ function formatTable(report: DiffReport, context: ResearchContext): string {
     const status = item.status === 'unchanged' ? chalk.dim(item.status) : chalk.yellow(item.status);
     // Escaped before it is painted: the tool's own colour must not go through the input's escaping.
     const verdict = item.verdict.a === item.verdict.b ? safeText(item.verdict.a ?? '-') : chalk.bold(safeText(valueText(item.verdict)));
-    return [safeText(item.record), status, safeText(valueText(item.asOf)), numberText(item.score), verdict, numberText(item.rank, false)];
+    return [safeText(item.record), status, safeText(valueText(item.asOf)), totalText(item.scoreRange, item.score), verdict, numberText(item.rank, false)];
   });
   const table = fitTable(['Record', 'Status', 'As of', 'Score', 'Verdict', 'Rank'], rows, context);
   const lines = [chalk.bold(`A: ${safeText(matrixText(report, 'a'))}`), chalk.bold(`B: ${safeText(matrixText(report, 'b'))}`), table];
@@ -78,7 +86,7 @@ function formatTable(report: DiffReport, context: ResearchContext): string {
 }
 
 function formatMarkdown(report: DiffReport): string {
-  const rows = report.diff.cases.map((item) => [`\`${item.record}\``, item.status, mdText(valueText(item.asOf)), mdText(numberText(item.score)), mdText(valueText(item.verdict)), mdText(numberText(item.rank, false))]);
+  const rows = report.diff.cases.map((item) => [`\`${item.record}\``, item.status, mdText(valueText(item.asOf)), mdText(totalText(item.scoreRange, item.score)), mdText(valueText(item.verdict)), mdText(numberText(item.rank, false))]);
   const blocks = [
     '## Differences between two evaluations',
     `A: ${mdText(matrixText(report, 'a'))}. B: ${mdText(matrixText(report, 'b'))}. Deltas are B minus A; a negative rank delta is a climb.`,
@@ -98,6 +106,7 @@ function projectCase(item: CaseDiff) {
     status: item.status,
     asOf: item.asOf,
     score: item.score,
+    scoreRange: item.scoreRange,
     verdict: { ...item.verdict, changed: item.verdict.a !== item.verdict.b },
     rank: item.rank,
     criteria: item.criteria.map((criterion) => ({ ...criterion, parties: criterion.parties.map((cell) => ({ ...cell })) })),

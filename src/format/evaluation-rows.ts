@@ -4,7 +4,22 @@ import { round2 } from './numbers.js';
 import type { EvaluationReport } from './report.js';
 
 /** The columns of every long (tidy) output that describe one cell. */
-export const CELL_COLUMNS = ['criterion', 'subject', 'party', 'applicable', 'level', 'level_score', 'points', 'max_points', 'weight', 'contribution'] as const;
+export const CELL_COLUMNS = ['criterion', 'subject', 'party', 'applicable', 'level', 'level_low', 'level_high', 'level_score', 'points', 'max_points', 'weight', 'contribution', 'contribution_low', 'contribution_high'] as const;
+
+/**
+ * The columns that describe a case's total: the score when determined, its interval (equal ends
+ * when determined), the band, the verdict when there is one, every verdict the interval allows
+ * (`;`-separated), and the share of the weight the record leaves unknown.
+ */
+export const CASE_COLUMNS = ['score', 'score_low', 'score_high', 'band', 'verdict', 'verdicts', 'unknown_share'] as const;
+
+export function caseCells(result: CaseResult): CsvValue[] {
+  const range = result.scoreRange;
+  return [scoreOf(result), range && round2(range.low), range && round2(range.high), result.band, result.verdict, result.verdicts.join(';') || null, round2(result.unknown.share * 100) / 100];
+}
+
+/** Whether a cell applies, for a logical column: unknown is NA, never a third word in it. */
+const applicableCell = (cell: Cell): boolean | null => (cell.applicable === 'unknown' ? null : cell.applicable);
 
 /**
  * One row per criterion, or per party of a per-party criterion, with its level and its share of
@@ -19,13 +34,17 @@ export function cellRows(result: CaseResult): CsvValue[][] {
       criterion.id,
       criterion.subject,
       party,
-      cell.applicable,
+      applicableCell(cell),
       cell.level?.label ?? null,
+      cell.levelRange?.low?.label ?? null,
+      cell.levelRange?.high?.label ?? null,
       cell.level?.score ?? null,
       cell.points === null ? null : round2(cell.points),
       criterion.maxPoints,
       criterion.weight,
       null, // the contribution, in cents that add up to the total: filled in below
+      party === null ? round2(criterion.contributionRange.low) : null,
+      party === null ? round2(criterion.contributionRange.high) : null,
     ];
     if (!criterion.parties) {
       contributions.push(criterion.applicable ? criterion.contribution : null);
@@ -35,7 +54,7 @@ export function cellRows(result: CaseResult): CsvValue[][] {
     const applicable = criterion.parties.filter((cell) => cell.applicable);
     const sum = applicable.reduce((total, cell) => total + (cell.normalised ?? 0), 0);
     for (const cell of criterion.parties) {
-      const share = !cell.applicable ? null : sum > 0 ? (criterion.contribution * (cell.normalised ?? 0)) / sum : 0;
+      const share = !cell.applicable || criterion.contribution === null ? null : sum > 0 ? (criterion.contribution * (cell.normalised ?? 0)) / sum : 0;
       contributions.push(share);
       rows.push(common(cell, cell.party));
     }
@@ -75,10 +94,10 @@ function provenanceCells(report: EvaluationReport): CsvValue[] {
 
 export function longEvaluationRows(report: EvaluationReport): CsvTable {
   const matrix = report.matrix.definition;
-  const columns = ['matrix', 'matrix_version', 'record', 'as_of', ...CELL_COLUMNS, 'score', 'verdict', ...PROVENANCE_COLUMNS];
+  const columns = ['matrix', 'matrix_version', 'record', 'as_of', ...CELL_COLUMNS, ...CASE_COLUMNS, ...PROVENANCE_COLUMNS];
   const provenance = provenanceCells(report);
   const rows = report.results.flatMap(({ result }) =>
-    cellRows(result).map((cells) => [matrix.id, matrix.version, result.record.id, result.asOf, ...cells, scoreOf(result), result.verdict, ...provenance]),
+    cellRows(result).map((cells) => [matrix.id, matrix.version, result.record.id, result.asOf, ...cells, ...caseCells(result), ...provenance]),
   );
   return { columns, rows };
 }
@@ -102,27 +121,36 @@ export function levelWord(criterion: CriterionResult | undefined): string | null
   return criterion.level?.label ?? null;
 }
 
+/** A criterion's level for people: its label, or `low..high` (`n/a..high` when it may not apply) when the record leaves it open. */
+export function levelRangeWord(criterion: CriterionResult | undefined): string | null {
+  const range = criterion?.levelRange;
+  if (!criterion || criterion.parties || criterion.level !== null || !range) return levelWord(criterion);
+  if (criterion.applicable !== 'unknown' && range.low?.label === range.high?.label) return levelWord(criterion);
+  return `${criterion.applicable === 'unknown' ? 'n/a' : (range.low?.label ?? '(none)')}..${range.high?.label ?? '(none)'}`;
+}
+
 /** The columns a criterion has in a wide CSV: its level, whether it applies, and its points. */
 export function wideColumns(id: string): string[] {
-  return [id, `${id}_applicable`, `${id}_points`];
+  return [id, `${id}_low`, `${id}_high`, `${id}_applicable`, `${id}_points`];
 }
 
 /** A criterion's wide cells: its level (empty when it does not apply: see the _applicable column), whether it applies, its points. */
 export function wideCells(criterion: CriterionResult | undefined): CsvValue[] {
-  if (!criterion) return [null, null, null];
-  return [criterion.applicable ? levelWord(criterion) : null, criterion.applicable, criterion.points == null ? null : round2(criterion.points)];
+  if (!criterion) return [null, null, null, null, null];
+  const range = criterion.parties ? null : criterion.levelRange;
+  return [criterion.applicable === true ? levelWord(criterion) : null, range?.low?.label ?? null, range?.high?.label ?? null, applicableCell(criterion), criterion.points == null ? null : round2(criterion.points)];
 }
 
 export function wideEvaluationRows(report: EvaluationReport): CsvTable {
   const matrix = report.matrix.definition;
   const results = report.results.map(({ result }) => result);
   const ids = resultIds(matrix, results);
-  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', 'score', 'band', 'verdict', ...ids.flatMap(wideColumns), ...PROVENANCE_COLUMNS];
+  const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', ...CASE_COLUMNS, ...ids.flatMap(wideColumns), ...PROVENANCE_COLUMNS];
   const provenance = provenanceCells(report);
   const rows = results.map((result) => {
     const byId = new Map(result.criteria.map((c) => [c.id, c]));
     const cells = ids.flatMap((id) => wideCells(byId.get(id)));
-    return [matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, scoreOf(result), result.band, result.verdict, ...cells, ...provenance];
+    return [matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, ...caseCells(result), ...cells, ...provenance];
   });
   return { columns, rows };
 }

@@ -1,13 +1,15 @@
-import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence } from '../engine/index.js';
+import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type LevelRef } from '../engine/index.js';
 import { round2 } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
 
-export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@1';
+export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@2';
 
 /**
- * The documented JSON contract (schema `summit-score/evaluation@1`). Every field is projected
+ * The documented JSON contract (schema `summit-score/evaluation@2`: @1 plus the intervals and
+ * what is unknown: `scoreRange`, `verdicts`, `undetermined`, `unknown`, and per cell `levelRange`,
+ * `pointsRange` and `unknown`). Every field is projected
  * explicitly, so internal fields never leak into it and key order never changes.
  */
 export const formatJson: Formatter = (report) => {
@@ -44,8 +46,17 @@ export function projectResult({ file, sha256, result }: RecordResult) {
     record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
     asOf: result.asOf,
     score: result.score === null ? null : round2(result.score),
+    scoreRange: result.scoreRange && { low: round2(result.scoreRange.low), high: round2(result.scoreRange.high) },
     band: result.band,
     verdict: result.verdict,
+    verdicts: result.verdicts,
+    undetermined: result.undetermined,
+    unknown: {
+      share: Number(result.unknown.share.toFixed(6)),
+      criteria: result.unknown.criteria,
+      // With --explain: what each declared value of each open fact would make of its result.
+      settlements: (result.settlements ?? []).map((s) => ({ criterion: s.criterion, event: s.fact.event, field: s.fact.field, outcomes: s.outcomes })),
+    },
     gates: result.gates.map((gate) => ({ ...gate })),
     criteria: result.criteria.map((criterion) => projectCriterion(criterion, project)),
     grid: projectGrid(result.grid),
@@ -72,27 +83,46 @@ function projectCriterion(criterion: CriterionResult, project: ProjectEvidence) 
     title: criterion.title,
     weight: criterion.weight,
     applicable: criterion.applicable,
-    level: projectLevel(criterion),
+    level: projectLevel(criterion.level),
+    levelRange: projectLevelRange(criterion),
     points: criterion.points === null ? null : round2(criterion.points),
+    pointsRange: projectPointsRange(criterion, criterion.maxPoints),
+    unknown: criterion.unknown.map(projectUnknown),
     evidence: criterion.evidence.map(project),
     explanation: projectExplanation(criterion),
     maxPoints: criterion.maxPoints,
-    contribution: round2(criterion.contribution),
+    contribution: criterion.contribution === null ? null : round2(criterion.contribution),
+    contributionRange: { low: round2(criterion.contributionRange.low), high: round2(criterion.contributionRange.high) },
     parties:
       criterion.parties &&
       criterion.parties.map((cell) => ({
         party: cell.party,
         applicable: cell.applicable,
-        level: projectLevel(cell),
+        level: projectLevel(cell.level),
+        levelRange: projectLevelRange(cell),
         points: cell.points === null ? null : round2(cell.points),
+        pointsRange: projectPointsRange(cell, criterion.maxPoints),
+        unknown: cell.unknown.map(projectUnknown),
         evidence: cell.evidence.map(project),
         explanation: projectExplanation(cell),
       })),
   };
 }
 
-function projectLevel(cell: Cell) {
-  return cell.level && { label: cell.level.label, score: cell.level.score };
+function projectLevel(ref: LevelRef | null) {
+  return ref && { label: ref.label, score: ref.score };
+}
+
+function projectLevelRange({ levelRange }: Cell) {
+  return levelRange && { low: projectLevel(levelRange.low), high: projectLevel(levelRange.high) };
+}
+
+function projectPointsRange({ normalisedRange }: Cell, maxPoints: number) {
+  return normalisedRange && { low: round2(normalisedRange.low * maxPoints), high: round2(normalisedRange.high * maxPoints) };
+}
+
+function projectUnknown(fact: Cell['unknown'][number]) {
+  return { event: fact.event, field: fact.field, reason: fact.reason, value: fact.value ?? null, path: fact.path };
 }
 
 function projectExplanation({ explanation }: Cell) {

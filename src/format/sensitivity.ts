@@ -11,6 +11,7 @@ import { mdNumber, mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
+import { totalText, verdictWords } from './interval.js';
 
 export const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';
 export const SENSITIVITY_CASE_SCHEMA_ID = 'summit-score/sensitivity-case@1';
@@ -100,12 +101,21 @@ function stepText(analysis: SensitivityResult): string {
   return `each weight ${weightText(analysis.weightStep.absolute)} down and up (${percent(analysis.weightStep.share)} of the sum of the weights), each criterion one level down and up`;
 }
 
+/** Why a case whose total the record leaves open is not analysed, and what would settle it. */
+function notAnalysedText(result: CaseResult): string {
+  const share = Math.round(100 * result.unknown.share);
+  return `Not analysed: the record leaves ${result.unknown.criteria.join(', ')} unknown (${share}% of the weight), so there is no one total to move; \`evaluate --explain\` names the facts that would settle it.`;
+}
+
 function caseBlock(report: SensitivityReport, index: number, context: ResearchContext): string {
   const chalk = chalkFor(context);
   const matrix = report.matrix.definition;
   const item = report.analysis.cases[index]!;
   const result = report.results[index]!;
-  const lines = [chalk.bold(`${safeText(result.record.title)} (${result.record.id})`), `Total ${scoreText(item.score)}, verdict ${paintVerdict(chalk, matrix, item.verdict)}, as of ${result.asOf}`];
+  const open = item.score === null && result.scoreRange !== null;
+  const verdict = open ? safeText(verdictWords(result)) : paintVerdict(chalk, matrix, item.verdict);
+  const lines = [chalk.bold(`${safeText(result.record.title)} (${result.record.id})`), `Total ${open ? totalText(result) : scoreText(item.score)}, verdict ${verdict}, as of ${result.asOf}`];
+  if (open) return [...lines, safeText(notAnalysedText(result))].join('\n');
   if (item.score === null) return [...lines, 'No total: nothing to analyse.'].join('\n');
   const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
   const weights = item.weights.map((effect) => [
@@ -181,7 +191,9 @@ function formatMarkdown(report: SensitivityReport): string {
   const plain = chalkFor({ color: false });
   report.analysis.cases.forEach((item, i) => {
     const result = report.results[i]!;
-    const parts = [`### ${mdText(result.record.title)} (\`${result.record.id}\`)`, `Total ${mdNumber(item.score)}, verdict **${mdText(item.verdict ?? 'none')}**, as of ${result.asOf}.`];
+    const open = item.score === null && result.scoreRange !== null;
+    const parts = [`### ${mdText(result.record.title)} (\`${result.record.id}\`)`, `Total ${open ? totalText(result) : mdNumber(item.score)}, verdict **${mdText(verdictWords(result))}**, as of ${result.asOf}.`];
+    if (open) parts.push(mdText(notAnalysedText(result)));
     if (item.score !== null) {
       const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
       parts.push(
@@ -256,7 +268,9 @@ function projectCase(report: SensitivityReport, index: number) {
     record: item.record,
     asOf: report.results[index]!.asOf,
     score: item.score === null ? null : round2(item.score),
+    scoreRange: report.results[index]!.scoreRange && { low: round2(report.results[index]!.scoreRange!.low), high: round2(report.results[index]!.scoreRange!.high) },
     verdict: item.verdict,
+    verdicts: report.results[index]!.verdicts,
     rank: place?.rank ?? null,
     tied: place?.tied ?? false,
     weights: item.weights.map((effect) => ({

@@ -7,6 +7,7 @@ import { formatGridResult, gridTableText } from './grid-table.js';
 import { round2 } from './numbers.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { extendsLine } from './research.js';
+import { contributionText, intervalText, levelRangeText, settlementText, unknownFactText, verdictsText } from './interval.js';
 import { safeText } from '../terminal-text.js';
 
 /** One table per record: a row per criterion, then the total, the verdict and the gates. */
@@ -44,9 +45,9 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
     rows.push([
       safeText(criterion.id + gated),
       levelText(criterion, chalk),
-      criterion.points === null ? '' : `${round2(criterion.points)}/${criterion.maxPoints}`,
+      pointsText(criterion),
       String(criterion.weight),
-      criterion.applicable && criterion.weight > 0 ? round2(criterion.contribution).toFixed(2) : '-',
+      criterion.applicable && criterion.weight > 0 ? contributionText(criterion) : '-',
       evidence.map(safeText).join('\n'),
     ]);
   }
@@ -62,23 +63,59 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
   }
   lines.push(chalk.dim(`Aggregation: ${matrix.aggregation}, ${AGGREGATION_METHODS[matrix.aggregation]}.`));
   if (unverified) lines.push(chalk.dim('† rests on a source marked unverified'));
+  if (result.unknown.criteria.length > 0) lines.push(unknownLines(result, chalk));
   if (context.explain) lines.push(explanations(result, chalk));
   return lines.join('\n');
 }
 
 function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
   if (!criterion.applicable) return chalk.dim('n/a');
-  if (criterion.parties) return `per party (mean ${round2(criterion.points!)})`;
-  if (!criterion.level) return chalk.yellow('(no level)');
+  const maybe = criterion.applicable === 'unknown' ? ' (may not apply)' : '';
+  if (criterion.parties) {
+    const mean = criterion.points === null && criterion.normalisedRange ? `${intervalText({ low: criterion.normalisedRange.low * criterion.maxPoints, high: criterion.normalisedRange.high * criterion.maxPoints })} unknown` : round2(criterion.points!);
+    return `per party (mean ${mean})${maybe}`;
+  }
+  if (!criterion.level && criterion.levelRange && criterion.levelRange.low?.label !== criterion.levelRange.high?.label) return chalk.yellow(safeText(`${levelRangeText(criterion.levelRange)} unknown${maybe}`));
+  if (!criterion.level) return chalk.yellow(`(no level)${maybe}`);
   return safeText(`${criterion.level.label} (${criterion.level.score})`);
+}
+
+function pointsText(criterion: CriterionResult): string {
+  if (criterion.points !== null) return `${round2(criterion.points)}/${criterion.maxPoints}`;
+  const range = criterion.normalisedRange;
+  if (!range || criterion.parties) return '';
+  return `${intervalText({ low: range.low * criterion.maxPoints, high: range.high * criterion.maxPoints }, 0)}/${criterion.maxPoints}`;
 }
 
 function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): string {
   if (result.asOf < result.record.date) return chalk.yellow(`No total: as of ${result.asOf} the summit (${result.record.date}) had not happened.`);
+  if (result.scoreRange !== null && (result.score === null || result.verdict === null) && result.unknown.criteria.length > 0) {
+    const share = `${round2(100 * result.unknown.share).toFixed(0)}% of the weight unknown`;
+    const verdict = result.undetermined ? 'undetermined (the matrix gives no verdict when more is unknown)' : verdictsText(result.verdicts, false);
+    return `Total ${intervalText(result.scoreRange)} / 100  Verdict: ${chalk.bold(chalk.yellow(safeText(verdict)))}  (${share})`;
+  }
   if (result.score === null || result.verdict === null) return chalk.yellow('No total: no weighted criterion applies.');
   const paint = verdictPaint(chalk, matrix, result.verdict);
   const capped = result.band !== result.verdict ? ` (the score alone earns ${result.band}; a gate caps it)` : '';
   return `Total ${round2(result.score).toFixed(2)} / 100  Verdict: ${chalk.bold(paint(result.verdict))}${capped}`;
+}
+
+/** What the record does not settle, cell by cell: the facts that would settle each. */
+function unknownLines(result: CaseResult, chalk: ChalkInstance): string {
+  const lines = [chalk.bold('Not known:')];
+  for (const criterion of result.criteria) {
+    for (const cell of [criterion, ...(criterion.parties ?? [])]) {
+      if (cell.unknown.length === 0 && cell.applicable !== 'unknown') continue;
+      const who = 'party' in cell ? `${criterion.id} (${cell.party})` : criterion.id;
+      const range = cell.levelRange && cell.levelRange.low?.label !== cell.levelRange.high?.label ? `: ${levelRangeText(cell.levelRange)}` : '';
+      lines.push(safeText(`  ${who}${range}${cell.applicable === 'unknown' ? ', may not apply' : ''}`));
+      for (const fact of cell.unknown) {
+        const settled = 'party' in cell ? undefined : result.settlements?.find((s) => s.criterion === criterion.id && s.fact.event === fact.event && s.fact.field === fact.field);
+        lines.push(safeText(`    ${unknownFactText(fact)}${settled ? `: ${settlementText(settled)}` : ''}`));
+      }
+    }
+  }
+  return lines.join('\n');
 }
 
 function explanations(result: CaseResult, chalk: ChalkInstance): string {

@@ -5,15 +5,16 @@ import { paintVerdict, sparkline } from './charts.js';
 import { toCsv } from './csv.js';
 import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
-import { CELL_COLUMNS, cellRows, levelWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
+import { CASE_COLUMNS, caseCells, CELL_COLUMNS, cellRows, levelRangeWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
+import { totalText, verdictWords } from './interval.js';
 import { round2 } from './numbers.js';
 import { mdNumber, mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 
-export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@1';
-export const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@1';
+export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@2';
+export const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@2';
 
 export interface TimelineReport {
   readonly tool: Tool;
@@ -27,6 +28,7 @@ export interface TimelineReport {
 function stateText(state: CellState | null): string {
   if (state === null) return '(absent)';
   if (!state.applicable) return 'n/a';
+  if (state.range) return `${state.mayNotApply ? 'n/a' : (state.range.low ?? '(no level)')}..${state.range.high ?? '(no level)'}`;
   return state.level ?? '(no level)';
 }
 
@@ -52,15 +54,15 @@ function story(report: TimelineReport): { date: string; headline: string; verdic
     if (point.arrived.length === 0 && point.changes.length === 0) return [];
     const before = report.points[k]!.result;
     const score = scoreChange(before, point.result);
-    const verdict = point.verdictChange ? `verdict ${point.verdictChange.from ?? 'none'} -> ${point.verdictChange.to ?? 'none'}` : `verdict ${point.result.verdict ?? 'none'} holds`;
+    const verdict = point.verdictChange ? `verdict ${verdictWords(before)} -> ${verdictWords(point.result)}` : `verdict ${verdictWords(point.result)} holds`;
     const headline = point.changes.length === 0 ? `nothing moved; ${verdict}` : `${score}, ${verdict}`;
     return [{ date: point.date, headline, verdictChanged: point.verdictChange !== null, events: point.arrived.map(eventText), changes: point.changes.map(changeText) }];
   });
 }
 
 function scoreChange(before: CaseResult, after: CaseResult): string {
-  const text = (score: number | null) => (score === null ? 'none' : round2(score).toFixed(2));
-  return before.score === after.score ? `score ${text(after.score)}` : `score ${text(before.score)} -> ${text(after.score)}`;
+  const text = (result: CaseResult) => (result.scoreRange === null ? 'none' : totalText(result));
+  return text(before) === text(after) ? `score ${text(after)}` : `score ${text(before)} -> ${text(after)}`;
 }
 
 function datesText(report: TimelineReport): string {
@@ -78,7 +80,7 @@ function cellAt(point: TimelinePoint, id: string, chalk?: ChalkInstance): string
   let text: string;
   if (!criterion) text = '-';
   else if (criterion.parties) text = criterion.applicable && criterion.normalised !== null ? `${Math.round(100 * criterion.normalised)}%` : 'n/a';
-  else text = safeText(levelWord(criterion) ?? '(none)');
+  else text = safeText(levelRangeWord(criterion) ?? '(none)');
   const moves = point.changes.filter((change) => change.result === id);
   const up = moves.some((m) => m.direction === 'up');
   const down = moves.some((m) => m.direction === 'down');
@@ -105,8 +107,8 @@ function formatTable(report: TimelineReport, context: ResearchContext): string {
     const arrived = k === 0 ? `${point.arrived.length} event${point.arrived.length === 1 ? '' : 's'}` : point.arrived.map((event) => safeText(event.id)).join('\n');
     return [
       point.date,
-      point.result.score === null ? '-' : round2(point.result.score).toFixed(2),
-      paintVerdict(chalk, matrix, point.result.verdict),
+      totalText(point.result),
+      point.result.verdict === null && point.result.verdicts.length + Number(point.result.undetermined) > 0 ? safeText(verdictWords(point.result)) : paintVerdict(chalk, matrix, point.result.verdict),
       ...columns.map((id) => cellAt(point, id, chalk)),
       arrived,
     ];
@@ -135,8 +137,8 @@ function formatMarkdown(report: TimelineReport): string {
   const columns = ids(report);
   const rows = report.points.map((point, k) => [
     point.date,
-    mdNumber(point.result.score),
-    mdText(point.result.verdict ?? 'none'),
+    point.result.score === null && point.result.scoreRange !== null ? totalText(point.result) : mdNumber(point.result.score),
+    mdText(verdictWords(point.result)),
     ...columns.map((id) => mdText(cellAt(point, id))),
     k === 0 ? `${point.arrived.length} events` : point.arrived.map((event) => `\`${event.id}\``).join(', '),
   ]);
@@ -158,7 +160,8 @@ function formatMarkdown(report: TimelineReport): string {
 
 function projectState(state: CellState | null) {
   if (state === null) return null;
-  return state.applicable ? { applicable: true, level: state.level } : { applicable: false, level: null };
+  if (!state.applicable) return { applicable: false, level: null };
+  return { applicable: state.mayNotApply ? 'unknown' : true, level: state.level, ...(state.range && { levelRange: state.range }) };
 }
 
 function projectPoint(point: TimelinePoint) {
@@ -166,17 +169,22 @@ function projectPoint(point: TimelinePoint) {
   return {
     date: point.date,
     score: scoreOf(result),
+    scoreRange: result.scoreRange && { low: round2(result.scoreRange.low), high: round2(result.scoreRange.high) },
     band: result.band,
     verdict: result.verdict,
+    verdicts: result.verdicts,
+    undetermined: result.undetermined,
+    unknownShare: round2(result.unknown.share * 100) / 100,
     verdictChange: point.verdictChange,
     criteria: result.criteria.map((criterion) => ({
       id: criterion.id,
       criterion: criterion.criterion,
       applicable: criterion.applicable,
       level: criterion.level?.label ?? null,
+      levelRange: criterion.levelRange && { low: criterion.levelRange.low?.label ?? null, high: criterion.levelRange.high?.label ?? null },
       points: criterion.points === null ? null : round2(criterion.points),
       maxPoints: criterion.maxPoints,
-      contribution: round2(criterion.contribution),
+      contribution: criterion.contribution === null ? null : round2(criterion.contribution),
       parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, applicable: cell.applicable, level: cell.level?.label ?? null })),
     })),
     arrived: point.arrived.map((event) => ({ id: event.id, date: event.date, type: event.type, title: event.title ?? null, links: event.links })),
@@ -205,14 +213,14 @@ function document(report: TimelineReport) {
 
 function formatLong(report: TimelineReport): string {
   const matrix = report.matrix.definition;
-  const columns = ['matrix', 'record', 'date', ...CELL_COLUMNS, 'changed', 'moved_by', 'score', 'verdict'];
+  const columns = ['matrix', 'record', 'date', ...CELL_COLUMNS, 'changed', 'moved_by', ...CASE_COLUMNS];
   const rows: CsvValue[][] = [];
   for (const point of report.points) {
     const result = point.result;
     cellRows(result).forEach((cells) => {
       const [criterion, , party] = cells;
       const change = point.changes.find((c) => c.result === criterion && c.party === party);
-      rows.push([matrix.id, result.record.id, point.date, ...cells, change !== undefined, change ? change.events.join(' ') : null, scoreOf(result), result.verdict]);
+      rows.push([matrix.id, result.record.id, point.date, ...cells, change !== undefined, change ? change.events.join(' ') : null, ...caseCells(result)]);
     });
   }
   return toCsv({ columns, rows });
@@ -220,16 +228,14 @@ function formatLong(report: TimelineReport): string {
 
 function formatCsv(report: TimelineReport): string {
   const columns = ids(report);
-  const header = ['matrix', 'record', 'date', 'score', 'band', 'verdict', 'verdict_changed', 'new_events', ...columns.flatMap(wideColumns)];
+  const header = ['matrix', 'record', 'date', ...CASE_COLUMNS, 'verdict_changed', 'new_events', ...columns.flatMap(wideColumns)];
   const rows = report.points.map((point, k): CsvValue[] => {
     const byId = new Map(point.result.criteria.map((c) => [c.id, c]));
     return [
       report.matrix.definition.id,
       report.record.record.id,
       point.date,
-      scoreOf(point.result),
-      point.result.band,
-      point.result.verdict,
+      ...caseCells(point.result),
       k > 0 && point.verdictChange !== null,
       point.arrived.map((event) => event.id).join(' '),
       ...columns.flatMap((id) => wideCells(byId.get(id))),

@@ -47,6 +47,7 @@ export interface RawMatrix {
   criteria: RawCriterion[];
   verdicts: VerdictBand[];
   grid?: Partial<GridRules>;
+  missingData?: Matrix['missingData'];
   fields?: Record<string, RawFieldDeclaration>;
 }
 
@@ -137,6 +138,7 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
     criteria,
     verdicts: raw.verdicts,
     grid: { ...DEFAULT_GRID_RULES, ...raw.grid },
+    ...(raw.missingData && { missingData: { maxUnknownShare: raw.missingData.maxUnknownShare } }),
     ...(fields && { fields }),
   };
   return { value: { matrix, file: doc.file, sha256, warnings: diagnostics }, diagnostics };

@@ -14,10 +14,16 @@ export const NOT_APPLICABLE = 'n/a';
 
 export type ScoreExpectation = number | { readonly min?: number; readonly max?: number };
 
+/** A level label (or n/a), or the range an undetermined cell lies in. */
+export type LevelExpectation = string | { readonly low: string; readonly high: string };
+
 export interface Expectation {
-  readonly levels?: Readonly<Record<string, string>>;
+  readonly levels?: Readonly<Record<string, LevelExpectation>>;
   readonly verdict?: string;
+  readonly verdicts?: readonly string[];
+  readonly undetermined?: boolean;
   readonly score?: ScoreExpectation;
+  readonly scoreRange?: { readonly low: number; readonly high: number };
 }
 
 interface RawTestCase {
@@ -60,9 +66,13 @@ export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): 
     else sink.error('DUPLICATE_ID', at('name'), `test name \`${raw.name}\` appears twice (first at tests[${earlier}])`, 'give every test its own name');
     if (raw.asOf !== undefined && dayNumber(raw.asOf) === undefined) sink.error('BAD_DATE', at('asOf'), `${raw.asOf} is not a calendar date`);
     if (matrix) checkExpectation(sink, raw.expect, matrix, at);
-    const scoreRange = raw.expect.score;
-    if (typeof scoreRange === 'object' && scoreRange.min !== undefined && scoreRange.max !== undefined && scoreRange.min > scoreRange.max) {
-      sink.error('BAD_TEST', at('expect', 'score'), `the score range ${scoreRange.min}..${scoreRange.max} is empty`, 'min is the lowest score that passes, max the highest');
+    const scoreBounds = raw.expect.score;
+    if (typeof scoreBounds === 'object' && scoreBounds.min !== undefined && scoreBounds.max !== undefined && scoreBounds.min > scoreBounds.max) {
+      sink.error('BAD_TEST', at('expect', 'score'), `the score range ${scoreBounds.min}..${scoreBounds.max} is empty`, 'min is the lowest score that passes, max the highest');
+    }
+    const { scoreRange } = raw.expect;
+    if (scoreRange && scoreRange.low > scoreRange.high) {
+      sink.error('BAD_TEST', at('expect', 'scoreRange'), `the interval [${scoreRange.low}, ${scoreRange.high}] is empty`, 'low is the lowest score the record allows, high the highest');
     }
 
     let source: TestCase['source'];
@@ -112,7 +122,7 @@ export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): 
 
 function checkExpectation(sink: DiagnosticSink, expect: Expectation, matrix: Matrix, at: (...rest: (string | number)[]) => DataPath): void {
   const criterionIds = matrix.criteria.map((c) => c.id);
-  for (const [key, label] of Object.entries(expect.levels ?? {})) {
+  for (const [key, expected] of Object.entries(expect.levels ?? {})) {
     // `criterion/event` names a forEach subject, `criterion@PARTY` one party's cell.
     const id = key.split(/[/@]/)[0]!;
     const criterion = matrix.criteria.find((c) => c.id === id);
@@ -121,14 +131,23 @@ function checkExpectation(sink: DiagnosticSink, expect: Expectation, matrix: Mat
       continue;
     }
     const labels = criterion.levels.map((level) => level.label);
-    if (label !== NOT_APPLICABLE && !labels.includes(label)) {
-      sink.error('UNKNOWN_LEVEL', at('expect', 'levels', key), `${id} has no level \`${label}\``, didYouMean(label, labels) ?? `levels: ${[...labels, NOT_APPLICABLE].join(', ')}`);
+    const ends: [string, string, DataPath][] =
+      typeof expected === 'string' ? [[expected, NOT_APPLICABLE, at('expect', 'levels', key)]] : [[expected.low, NOT_APPLICABLE, at('expect', 'levels', key, 'low')], [expected.high, '', at('expect', 'levels', key, 'high')]];
+    for (const [label, alsoAllowed, path] of ends) {
+      if (label !== alsoAllowed && !labels.includes(label)) {
+        sink.error('UNKNOWN_LEVEL', path, `${id} has no level \`${label}\``, didYouMean(label, labels) ?? `levels: ${[...labels, ...(alsoAllowed ? [alsoAllowed] : [])].join(', ')}`);
+      }
+    }
+    if (typeof expected !== 'string' && labels.includes(expected.low) && labels.includes(expected.high) && labels.indexOf(expected.low) < labels.indexOf(expected.high)) {
+      sink.error('BAD_TEST', at('expect', 'levels', key), `${id}: \`${expected.low}\` is above \`${expected.high}\` (levels are listed best first)`, 'low is the level that surely holds, high the best that may');
     }
   }
   const bands = matrix.verdicts.map((band) => band.label);
-  if (expect.verdict !== undefined && !bands.includes(expect.verdict)) {
-    sink.error('UNKNOWN_BAND', at('expect', 'verdict'), `no verdict band \`${expect.verdict}\``, didYouMean(expect.verdict, bands) ?? `bands: ${bands.join(', ')}`);
-  }
+  const checkBand = (label: string, path: DataPath) => {
+    if (!bands.includes(label)) sink.error('UNKNOWN_BAND', path, `no verdict band \`${label}\``, didYouMean(label, bands) ?? `bands: ${bands.join(', ')}`);
+  };
+  if (expect.verdict !== undefined) checkBand(expect.verdict, at('expect', 'verdict'));
+  expect.verdicts?.forEach((label, i) => checkBand(label, at('expect', 'verdicts', i)));
 }
 
 /**

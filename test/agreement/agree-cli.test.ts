@@ -41,11 +41,12 @@ describe('summit-score agree', () => {
   });
 
   it('--min-alpha fails the run (exit 1) below the threshold and passes at it', async () => {
-    const below = await run(['agree', '-m', 'lewis-2015-v1', A, B, '--min-alpha', '0.8', '--samples', '10']);
+    // Under summit-deliverables the coders differ on one of the 7 units both settle (deadlines: met 3 against met-late 2).
+    const below = await run(['agree', '-m', 'summit-deliverables', A, B, '--min-alpha', '0.95', '--samples', '10']);
     expect(below.exitCode).toBe(1);
-    expect(below.stderr).toMatch(/^alpha below --min-alpha 0\.8: ordinal 0\.333\n$/);
-    const json = JSON.parse((await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'json', '--samples', '10'])).stdout);
-    const passing = await run(['agree', '-m', 'lewis-2015-v1', A, B, '--min-alpha', String(json.overall[0].alpha), '--samples', '10']);
+    expect(below.stderr).toMatch(/^alpha below --min-alpha 0\.95: ordinal 0\.929\n$/);
+    const json = JSON.parse((await run(['agree', '-m', 'summit-deliverables', A, B, '-f', 'json', '--samples', '10'])).stdout);
+    const passing = await run(['agree', '-m', 'summit-deliverables', A, B, '--min-alpha', String(json.overall[0].alpha), '--samples', '10']);
     expect(passing.exitCode).toBe(0);
   });
 
@@ -53,9 +54,10 @@ describe('summit-score agree', () => {
     const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'sarif', '--samples', '10']);
     const sarif = JSON.parse(result.stdout);
     const results = sarif.runs[0].results;
-    expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(Array(4).fill('CODERS_DISAGREE'));
+    // Three units differ (negotiation, code-of-conduct, gge-endorsement): one result per coder each.
+    expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(Array(6).fill('CODERS_DISAGREE'));
     const uris = results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
-    expect(uris).toEqual([A, B, A, B]);
+    expect(uris).toEqual([A, B, A, B, A, B]);
     expect(results[1].message.text).toContain('hl-dialogue fields.level is senior-officials for b, ministerial for a');
     expect(results[1].relatedLocations[0].physicalLocation.artifactLocation.uri).toBe(A);
   });
@@ -63,16 +65,16 @@ describe('summit-score agree', () => {
   it('github: annotations at the coders’ files and lines', async () => {
     const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'github', '--samples', '10']);
     const lines = result.stdout.trim().split('\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[3]).toMatch(new RegExp(`^::warning file=${B.replace(/\./g, '\\.')},line=\\d+,col=\\d+,title=CODERS_DISAGREE::gge-endorsement`));
+    expect(lines).toHaveLength(6);
+    expect(lines[5]).toMatch(new RegExp(`^::warning file=${B.replace(/\./g, '\\.')},line=\\d+,col=\\d+,title=CODERS_DISAGREE::gge-endorsement: a endorsed, b unknown: not-endorsed\\.\\.endorsed;`));
   });
 
   it('junit: a test case per unit; --min-alpha below the threshold fails the agreement case', async () => {
-    const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'junit', '--min-alpha', '0.8', '--samples', '10']);
+    const result = await run(['agree', '-m', 'summit-deliverables', A, B, '-f', 'junit', '--min-alpha', '0.95', '--samples', '10']);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(result.stdout);
     const suites = xml.testsuites.testsuite;
     expect(suites.map((s: { '@_name': string }) => s['@_name'])).toEqual(['us-china-2015-09', 'agreement']);
-    expect(suites[0].testcase).toHaveLength(5);
+    expect(suites[0].testcase).toHaveLength(8);
     expect(suites[1].testcase.failure['@_type']).toBe('LOW_AGREEMENT');
     expect(xml.testsuites['@_failures']).toBe('1');
   });
@@ -81,17 +83,18 @@ describe('summit-score agree', () => {
     const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'csv', '--samples', '10']);
     const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r['unit'], r['a_level'], r['b_level'], r['agree']])).toEqual([
-      ['negotiation', 'initiated', 'absent', 'FALSE'],
+      // b's record leaves three levels unknown: an empty cell (NA in R, NaN in pandas), not a level.
+      ['negotiation', 'initiated', '', 'FALSE'],
       ['espionage-ip', 'committed', 'committed', 'TRUE'],
-      ['code-of-conduct', 'no-concession', 'no-concession', 'TRUE'],
-      ['gge-endorsement', 'endorsed', 'not-endorsed', 'FALSE'],
+      ['code-of-conduct', 'no-concession', '', 'FALSE'],
+      ['gge-endorsement', 'endorsed', '', 'FALSE'],
       ['infrastructure-pledge', 'no-pledge', 'no-pledge', 'TRUE'],
     ]);
   });
 
   it('markdown: the levels table and the disagreements', async () => {
     const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'markdown', '--samples', '10']);
-    expect(result.stdout).toContain('| negotiation | initiated (2) | absent (0) | **no** |');
+    expect(result.stdout).toContain('| negotiation | initiated (2) | unknown: absent..initiated | **no** |');
     expect(result.stdout).toContain('### Disagreements');
   });
 

@@ -30,13 +30,15 @@ describe('the bundled example codings', () => {
 describe('measureAgreement', () => {
   const lewis = measureAgreement(matrix('lewis-2015-v1'), [CASE], { bootstrap: { samples: 200, seed: 1, level: 0.95 } });
 
-  it('makes each criterion a unit with each coder’s level, and finds the two disagreements', () => {
+  it('makes each criterion a unit with each coder’s level, and finds the three disagreements', () => {
     expect(lewis.coders).toEqual(['a', 'b']);
-    expect(lewis.units.map((unit) => [unit.id, unit.codings.map((c) => c.level?.label), unit.agree])).toEqual([
-      ['negotiation', ['initiated', 'absent'], false],
+    // b's record leaves three levels open: lecd's participation is not stated (negotiation), and
+    // `un-gge-2015` is not a subject lewis-2015-v1 declares (code-of-conduct, gge-endorsement).
+    expect(lewis.units.map((unit) => [unit.id, unit.codings.map((c) => (c.known ? c.level?.label : `${c.levelRange?.low?.label}..${c.levelRange?.high?.label}`)), unit.agree])).toEqual([
+      ['negotiation', ['initiated', 'absent..initiated'], false],
       ['espionage-ip', ['committed', 'committed'], true],
-      ['code-of-conduct', ['no-concession', 'no-concession'], true],
-      ['gge-endorsement', ['endorsed', 'not-endorsed'], false],
+      ['code-of-conduct', ['no-concession', 'concession..no-concession'], false],
+      ['gge-endorsement', ['endorsed', 'not-endorsed..endorsed'], false],
       ['infrastructure-pledge', ['no-pledge', 'no-pledge'], true],
     ]);
   });
@@ -61,14 +63,22 @@ describe('measureAgreement', () => {
     expect(deadlines.differences).toEqual([expect.objectContaining({ event: 'dialogue-1', fact: 'date', decisive: true })]);
   });
 
-  it('computes ordinal alpha over the ranks of the levels (0 = lowest), missing nothing', () => {
-    // negotiation initiated (2) / absent (0); espionage-ip 2/2; code-of-conduct 1/1;
-    // gge-endorsement endorsed (1) / not-endorsed (0); infrastructure-pledge 0/0.
-    const expected = krippendorffAlpha([[2, 0], [2, 2], [1, 1], [1, 0], [0, 0]], 'ordinal').alpha;
+  it('computes ordinal alpha over the ranks of the levels (0 = lowest), an unknown level a missing coding', () => {
+    // negotiation initiated (2) / unknown; espionage-ip 2/2; code-of-conduct 1 / unknown;
+    // gge-endorsement endorsed (1) / unknown; infrastructure-pledge 0/0.
+    const expected = krippendorffAlpha([[2, null], [2, 2], [1, null], [1, null], [0, 0]], 'ordinal').alpha;
     expect(lewis.overall).toHaveLength(1);
-    expect(lewis.overall[0]).toMatchObject({ metric: 'ordinal', units: 5, pairableUnits: 5, agreeingUnits: 3, percentAgreement: 0.6 });
+    expect(lewis.overall[0]).toMatchObject({ metric: 'ordinal', units: 5, pairableUnits: 2, agreeingUnits: 2, percentAgreement: 1 });
     expect(lewis.overall[0]!.alpha).toBeCloseTo(expected!, 12);
-    expect(lewis.overall[0]!.cohen!.units).toBe(5);
+    expect(lewis.overall[0]!.cohen!.units).toBe(2);
+  });
+
+  it('reads an unknown level as missing, never as the lowest level: the statistics of the other units are unchanged', () => {
+    // The two units both coders settle: espionage-ip 2/2 and infrastructure-pledge 0/0, and nothing else.
+    const settled = krippendorffAlpha([[2, 2], [0, 0]], 'ordinal').alpha;
+    expect(lewis.overall[0]!.alpha).toBeCloseTo(settled!, 12);
+    const asLowest = krippendorffAlpha([[2, 0], [2, 2], [1, 0], [1, 0], [0, 0]], 'ordinal').alpha;
+    expect(lewis.overall[0]!.alpha).not.toBeCloseTo(asLowest!, 3);
   });
 
   it('chooses interval for the -1/0/+1 compliance scale and ordinal for other levels', () => {

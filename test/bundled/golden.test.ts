@@ -18,9 +18,12 @@ const NO_STDIN = () => Buffer.alloc(0);
 const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 interface Expectation {
-  levels?: Record<string, string>;
+  levels?: Record<string, string | { low: string; high: string }>;
   verdict?: string;
+  verdicts?: string[];
+  undetermined?: boolean;
   score?: number | { min?: number; max?: number };
+  scoreRange?: { low: number; high: number };
 }
 interface GoldenCase {
   name: string;
@@ -55,8 +58,9 @@ function caseRecord(matrixFile: string, golden: GoldenCase): CaseRecord {
 
 // Read loosely: the engine's per-party and per-subject results (parties, criterion) are recent.
 interface LooseCell {
-  readonly applicable: boolean;
+  readonly applicable: boolean | 'unknown';
   readonly level: { readonly label: string } | null;
+  readonly levelRange?: { readonly low: { readonly label: string } | null; readonly high: { readonly label: string } | null } | null;
 }
 interface LooseResult extends LooseCell {
   readonly id: string;
@@ -73,7 +77,12 @@ function levelOf(result: CaseResult, criterion: string): string | undefined {
   const all = resultsOf(result);
   const found = all.find((c) => c.id === criterion) ?? all.find((c) => c.criterion === criterion);
   if (!found) return undefined;
-  return found.applicable ? (found.level?.label ?? 'none matched') : 'n/a';
+  if (!found.applicable) return 'n/a';
+  if (found.level) return found.level.label;
+  // A cell the record leaves open: `low..high`, low `n/a` when whether it applies is open too.
+  const range = found.levelRange;
+  if (!range) return 'none matched';
+  return `${found.applicable === 'unknown' ? 'n/a' : (range.low?.label ?? 'none matched')}..${range.high?.label ?? 'none matched'}`;
 }
 
 /** Every level a result reached: the criterion's own, and each party's on per-party criteria. */
@@ -81,7 +90,7 @@ function reachedLevels(result: CaseResult): [criterion: string, label: string][]
   return resultsOf(result).flatMap((c) => {
     const criterion = c.criterion ?? c.id;
     const cells = [c, ...(c.parties ?? [])];
-    return cells.filter((cell) => cell.applicable && cell.level).map((cell): [string, string] => [criterion, cell.level!.label]);
+    return cells.filter((cell) => cell.applicable === true && cell.level).map((cell): [string, string] => [criterion, cell.level!.label]);
   });
 }
 
@@ -114,10 +123,17 @@ function mismatches(result: CaseResult, expectation: Expectation): string[] {
   for (const [criterion, label] of Object.entries(levels ?? {})) {
     // undefined when the matrix has no such criterion, so a misspelt id fails too.
     const actual = levelOf(result, criterion);
-    if (actual !== label) found.push(`level of ${criterion}: ${actual}, expected ${label}`);
+    const wanted = typeof label === 'string' ? label : `${label.low}..${label.high}`;
+    if (actual !== wanted) found.push(`level of ${criterion}: ${actual}, expected ${wanted}`);
   }
   if (verdict !== undefined && result.verdict !== verdict) found.push(`verdict: ${result.verdict}, expected ${verdict}`);
+  if (expectation.verdicts !== undefined && [...result.verdicts].sort().join() !== [...expectation.verdicts].sort().join()) found.push(`verdicts: ${result.verdicts}, expected ${expectation.verdicts}`);
+  if (expectation.undetermined !== undefined && result.undetermined !== expectation.undetermined) found.push(`undetermined: ${result.undetermined}`);
   if (score !== undefined && !scoreMatches(result.score, score)) found.push(`score ${result.score}, expected ${JSON.stringify(score)}`);
+  const range = expectation.scoreRange;
+  if (range !== undefined && !(result.scoreRange && Math.abs(result.scoreRange.low - range.low) < 0.005 && Math.abs(result.scoreRange.high - range.high) < 0.005)) {
+    found.push(`score range ${JSON.stringify(result.scoreRange)}, expected ${JSON.stringify(range)}`);
+  }
   return found;
 }
 

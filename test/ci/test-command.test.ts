@@ -156,4 +156,107 @@ describe('summit-score test', () => {
     const { report } = await testJson('--bundled');
     expect(report.matrices.map((m) => m.file)).toContain('bundled:lewis-2015');
   });
+
+  describe('expectations for what the record leaves unknown', () => {
+    // One criterion: `political` needs a meeting at a political level; the record's meeting does
+    // not state its level, so the cell lies in held..political and the score in [50, 100].
+    const matrix = (tests: string, extra = '') => `id: unknowns
+title: Unknown levels
+version: "1"
+source:
+  author: summit-score tests
+${extra}fields:
+  type:
+    type: string
+    values: {meeting: A session held.}
+  level:
+    type: string
+    values: {leaders: Heads of state., ministerial: Ministers., working: Officials.}
+    absent: unknown
+criteria:
+  - id: talks
+    title: Talks held at a political level
+    weight: 1
+    levels:
+      - label: political
+        score: 2
+        when: {some: {all: [{type: meeting}, {field: level, in: [leaders, ministerial]}]}}
+      - label: held
+        score: 1
+        when: {some: {type: meeting}}
+      - label: none
+        score: 0
+verdicts:
+  - {label: good, min: 75}
+  - {label: fair, min: 40}
+  - {label: poor, min: 0}
+tests:
+${tests}`;
+    const silentMeeting = `    date: 2020-01-01
+    events:
+      - {id: talk, date: 2020-01-01, type: meeting, actors: [A, B], sources: [{url: 'https://example.org/a'}]}
+`;
+    const write = (text: string): string => {
+      const file = join(tempDir(), 'unknowns.yaml');
+      writeFileSync(file, text);
+      return file;
+    };
+
+    it('passes a level range, the set of verdicts and the score interval the record allows', async () => {
+      const file = write(matrix(`  - name: level not recorded
+${silentMeeting}    expect:
+      levels: {talks: {low: held, high: political}}
+      verdicts: [fair, good]
+      scoreRange: {low: 50, high: 100}
+      undetermined: false
+`));
+      const { exitCode, report } = await testJson(file);
+      expect(report.matrices[0]!.tests[0]!.mismatches).toEqual([]);
+      expect(exitCode).toBe(0);
+    });
+
+    it('fails a determined expectation on an undetermined cell, naming the range it found', async () => {
+      const file = write(matrix(`  - name: expects a settled level
+${silentMeeting}    expect:
+      levels: {talks: held}
+      verdict: fair
+      score: 50
+`));
+      const { exitCode, report } = await testJson(file);
+      expect(exitCode).toBe(1);
+      const found = report.matrices[0]!.tests[0]!.mismatches.map(({ what, expected, actual }) => ({ what, expected, actual }));
+      expect(found).toEqual([
+        { what: 'levels.talks', expected: 'held', actual: 'held..political' },
+        { what: 'verdict', expected: 'fair', actual: 'good or fair' },
+        { what: 'score', expected: '50', actual: '50–100' },
+      ]);
+    });
+
+    it('checks the missing-data rule: all of the weight unknown withholds the verdict', async () => {
+      const file = write(matrix(`  - name: too much unknown
+${silentMeeting}    expect:
+      undetermined: true
+      verdicts: [good]
+`, 'missingData: {maxUnknownShare: 0.2}\n'));
+      const { exitCode, report } = await testJson(file);
+      expect(exitCode).toBe(1);
+      const found = report.matrices[0]!.tests[0]!.mismatches.map(({ what, actual }) => ({ what, actual }));
+      expect(found).toEqual([{ what: 'verdicts', actual: '(undetermined)' }]);
+    });
+
+    it('refuses a range whose ends are not levels of the criterion, or are upside down', async () => {
+      const file = write(matrix(`  - name: a misspelt end
+${silentMeeting}    expect:
+      levels: {talks: {low: held, high: politcal}}
+  - name: upside down
+${silentMeeting}    expect:
+      levels: {talks: {low: political, high: held}}
+`));
+      const { exitCode, report } = await testJson(file);
+      expect(exitCode).toBe(1);
+      expect(report.matrices[0]!.tests.map((t) => t.problems.map((p) => p.code))).toEqual([['UNKNOWN_LEVEL'], ['BAD_TEST']]);
+      const run = await cli(['test', file]);
+      expect(run.stdout + run.stderr).toContain('did you mean `political`');
+    });
+  });
 });

@@ -41,7 +41,7 @@ describe('summit-score evaluate', () => {
   it('finds the bundled matrix by id, and names it and the record in the JSON', async () => {
     const { stdout } = await run(['evaluate', 'us-china-2015-09', '--matrix', 'lewis-2015', '-f', 'json']);
     const document = JSON.parse(stdout);
-    expect(document).toMatchObject({ schema: 'summit-score/evaluation@1', tool: { name: 'summit-score' }, matrix: { id: 'lewis-2015', version: '2.0' }, asOf: null });
+    expect(document).toMatchObject({ schema: 'summit-score/evaluation@2', tool: { name: 'summit-score' }, matrix: { id: 'lewis-2015', version: '2.0' }, asOf: null });
     expect(document.matrix.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(document.results[0].record).toMatchObject({ id: 'us-china-2015-09', file: 'bundled:us-china-2015-09' });
     expect(document.results[0].criteria[0].evidence[0]).toMatchObject({ event: 'hl-dialogue', file: 'bundled:us-china-2015-09', line: expect.any(Number) });

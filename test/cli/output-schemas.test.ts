@@ -13,13 +13,15 @@ const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
 const validators = Object.fromEntries(['compare', 'timeline', 'sensitivity', 'errors'].map((name) => [name, ajv.compile(schema(name))]));
 const bundled = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.yaml') && !name.includes('.tests.')).map((name) => name.replace(/\.yaml$/, '')).sort();
 const MATRICES = bundled('matrices');
+/** The version of each output's schema id: compare and timeline carry the intervals of evaluation@2. */
+const VERSIONS: Record<string, number> = { compare: 2, timeline: 2, sensitivity: 1, errors: 1 };
 const RECORDS = bundled('fixtures');
 
 async function printed(argv: readonly string[], name: string, exitCode = 0): Promise<unknown> {
   const result = await run([...argv, '-f', 'json']);
   expect(result.exitCode, result.stderr).toBe(exitCode);
   const document = JSON.parse(result.stdout) as { schema: string };
-  expect(document.schema).toBe(`summit-score/${name}@1`);
+  expect(document.schema).toBe(`summit-score/${name}@${VERSIONS[name]}`);
   const validate = validators[name]!;
   expect(validate(document), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   return document;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileCondition, dayNumber, explainCondition, indexRecord, type CaseRecord } from '../../src/engine/index.js';
+import { compileCondition, dayNumber, HOLDS, indexRecord, type CaseRecord } from '../../src/engine/index.js';
+import { explainCondition } from './oracle/explain.js';
+import { referenceTruth } from './oracle/truth.js';
 import { conditionFrom, makeRecord } from '../helpers/build.js';
 
 // One small case: a mechanism agreed at the summit, two meetings of it, a commitment with a
@@ -16,8 +18,10 @@ const record = makeRecord([
 function holds(conditionYaml: string, target: CaseRecord = record, asOf = '2018-12-31'): boolean {
   const condition = conditionFrom(conditionYaml);
   const index = indexRecord(target, dayNumber(asOf)!);
-  const compiled = compileCondition(condition)(index, undefined);
+  const truth = compileCondition(condition)(index, undefined);
   // The fast path decides levels and the explaining path reports them: they must never disagree.
+  expect(truth).toBe(referenceTruth(condition, index, undefined));
+  const compiled = truth === HOLDS;
   expect(explainCondition(condition, index).ok).toBe(compiled);
   return compiled;
 }

@@ -53,7 +53,7 @@ describe('evaluateRecord', () => {
     expect(level(result, 'penalty')).toMatchObject({ level: { label: 'clean', score: 0 }, points: 1, maxPoints: 1 });
     // talks 3 x 0.5 + penalty 1 x 1 over weights 4 (military does not apply; shown has weight 0)
     expect(result.score).toBe(62.5);
-    expect(result.criteria.reduce((sum, c) => sum + c.contribution, 0)).toBeCloseTo(62.5, 9);
+    expect(result.criteria.reduce((sum, c) => sum + c.contribution!, 0)).toBeCloseTo(62.5, 9);
   });
 
   it('leaves a criterion that does not apply out of the denominator, visibly', () => {

@@ -43,7 +43,8 @@ describe('CSV for R, pandas and Stata', () => {
         cases++;
       }
     }
-    expect(cases).toBeGreaterThan(20);
+    // Cases whose total the record leaves open have no contributions to add up (score is empty).
+    expect(cases).toBeGreaterThan(15);
   });
 
   it("writes text a spreadsheet would run as a formula with a leading '", () => {

@@ -38,7 +38,7 @@ describe('-o and what is already there', () => {
     expect(result.exitCode).toBe(0);
     expect(lstatSync(join(folder, 'link.json')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(folder, 'link.json'))).toBe('real.json');
-    expect(JSON.parse(readFileSync(join(folder, 'real.json'), 'utf8')).schema).toBe('summit-score/evaluation@1');
+    expect(JSON.parse(readFileSync(join(folder, 'real.json'), 'utf8')).schema).toBe('summit-score/evaluation@2');
     expect(readdirSync(folder).sort()).toEqual(['link.json', 'real.json']);
   });
 
@@ -47,7 +47,7 @@ describe('-o and what is already there', () => {
     symlinkSync('made.json', join(folder, 'link.json'));
     expect((await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', join(folder, 'link.json')])).exitCode).toBe(0);
     expect(lstatSync(join(folder, 'link.json')).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(join(folder, 'made.json'), 'utf8')).schema).toBe('summit-score/evaluation@1');
+    expect(JSON.parse(readFileSync(join(folder, 'made.json'), 'utf8')).schema).toBe('summit-score/evaluation@2');
   });
 
   it.skipIf(!posix)('keeps the mode of the file it replaces: a 0600 file stays 0600', async () => {
@@ -76,7 +76,7 @@ describe('-o and what is already there', () => {
     child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
     const [code] = await exited(child);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).schema).toBe('summit-score/evaluation@1');
+    expect(JSON.parse(stdout).schema).toBe('summit-score/evaluation@2');
   });
 
   it.skipIf(!hasMkfifo)('writes a FIFO directly: the reader gets the report, the FIFO stays a FIFO', async () => {

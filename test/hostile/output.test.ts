@@ -25,7 +25,7 @@ describe('-o FILE', () => {
     const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-o', out]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('');
-    expect(JSON.parse(readFileSync(out, 'utf8')).schema).toBe('summit-score/evaluation@1');
+    expect(JSON.parse(readFileSync(out, 'utf8')).schema).toBe('summit-score/evaluation@2');
     expect(readdirSync(join(out, '..'))).toEqual(['report.json']);
   });
 
@@ -75,10 +75,10 @@ describe('stdout', () => {
   };
 
   it('holds one whole JSON document: the report when scored, the errors when not', async () => {
-    expect(parses((await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json'])).stdout).schema).toBe('summit-score/evaluation@1');
+    expect(parses((await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json'])).stdout).schema).toBe('summit-score/evaluation@2');
     const below = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '--as-of', '2015-09-25', '--fail-below', '99']);
     expect(below.exitCode).toBe(1);
-    expect(parses(below.stdout).schema).toBe('summit-score/evaluation@1');
+    expect(parses(below.stdout).schema).toBe('summit-score/evaluation@2');
     const broken = await run(['evaluate', '-m', 'lewis-2015', BROKEN_RECORD, RECORD, '-f', 'json']);
     expect(broken.exitCode).toBe(2);
     expect(parses(broken.stdout).schema).toBe('summit-score/errors@1');

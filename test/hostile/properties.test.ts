@@ -310,7 +310,7 @@ describe('the engine on random valid matrices and records', () => {
         if (result.score !== null) {
           expect(result.score).toBeGreaterThanOrEqual(0);
           expect(result.score).toBeLessThanOrEqual(100);
-          const sum = result.criteria.reduce((total, c) => total + c.contribution, 0);
+          const sum = result.criteria.reduce((total, c) => total + c.contribution!, 0);
           expect(Math.abs(sum - result.score)).toBeLessThan(1e-6);
           expect(matrix.verdicts.map((b) => b.label)).toContain(result.verdict);
         } else {

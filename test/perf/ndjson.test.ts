@@ -261,7 +261,7 @@ describe('the NDJSON output', () => {
       const context = { color: false, explain: false };
       const document = JSON.parse(formatJson(report, context)) as { tool: unknown; matrix: Json; results: Json[] };
       const matrix = { id: document.matrix['id'], version: document.matrix['version'], file: document.matrix['file'], sha256: document.matrix['sha256'] };
-      const before = document.results.map((result) => `${JSON.stringify({ schema: 'summit-score/evaluation-result@1', tool: document.tool, matrix, ...result })}\n`).join('');
+      const before = document.results.map((result) => `${JSON.stringify({ schema: 'summit-score/evaluation-result@2', tool: document.tool, matrix, ...result })}\n`).join('');
       expect(formatEvaluationNdjson(report, context)).toBe(before);
     }
   });

@@ -12,17 +12,21 @@ describe('summit-score compare', () => {
     const { exitCode, stdout } = await run(['compare', ...SIX, '-m', 'lewis-2015', '-f', 'json']);
     expect(exitCode).toBe(0);
     const document = JSON.parse(stdout);
-    expect(document.schema).toBe('summit-score/compare@1');
+    expect(document.schema).toBe('summit-score/compare@2');
     const rows = document.comparisons[0].rows.map((r: { record: string; score: number; verdict: string; rank: number; tied: boolean }) => [r.record, r.score, r.verdict, r.rank, r.tied]);
     expect(rows).toEqual([
       // 2015 lapsed (no session in the year to December 2018); 2017 is scored as of its last event, the LECD's session.
       ['us-china-2015-09', 75, 'gesture', 1, true],
-      ['us-china-2013-06', 37.5, 'gesture', 4, false],
+      // Woodside leaves the level of two channels unrecorded: 25-50, so it may sit above 2013 and 2021 or below them.
+      ['us-china-2013-06', 37.5, 'gesture', null, false],
       ['us-china-2017-04', 75, 'progress', 1, true],
       ['uk-china-2015-10', 50, 'gesture', 3, false],
-      ['us-russia-2021-06', 25, 'gesture', 5, true],
-      ['us-china-2023-11', 25, 'gesture', 5, true],
+      ['us-russia-2021-06', 25, 'gesture', null, false],
+      ['us-china-2023-11', null, null, null, false],
     ]);
+    const open = document.comparisons[0].rows.find((r: { record: string }) => r.record === 'us-china-2023-11');
+    expect(open).toMatchObject({ scoreRange: { low: 25, high: 50 }, verdicts: ['promise', 'gesture'], rankRange: { best: 3, worst: 5 } });
+    expect(document.comparisons[0].rows.find((r: { record: string }) => r.record === 'us-china-2013-06').rankRange).toEqual({ best: 4, worst: 5 });
     expect(document.comparisons[0].rows[0].criteria[0]).toMatchObject({ id: 'negotiation', level: 'lapsed', points: 1, contribution: 25 });
   });
 
@@ -31,8 +35,9 @@ describe('summit-score compare', () => {
     // Each criterion's contribution as a bar on the total's scale: 50 of 100 is five blocks of ten.
     expect(stdout).toMatch(/│ =1 +│ us-china-2015-09 +│ lapsed ██▌ +│ committed ██▌ +│ no-concession ██▌ +│ endorsed +│/);
     expect(stdout).toMatch(/│ =1 +│ us-china-2017-04 +│ initiated █████ +│ absent +│ no-concession ██▌ +│/);
-    expect(stdout).toMatch(/│ 75\.00 │ progress │ ███████▌ │/);
-    expect(stdout).toMatch(/│ =5 +│ us-russia-2021-06 +│ absent/);
+    expect(stdout).toMatch(/│ 75\.00 +│ progress +│ ███████▌ │/);
+    expect(stdout).toMatch(/│ 3–5 +│ us-china-2023-11 +│ absent\.\.defined +│ absent +│ no-concession ██▌ +│ not-endorsed +│ no-pledge +│ 25\.00–50\.00 +│ promise or gesture +│/);
+    expect(stdout).toMatch(/│ 5–6 +│ us-russia-2021-06 +│ absent/);
     expect(stdout).toContain('= tied: the same total as another case');
     expect(stdout.indexOf('us-china-2015-09')).toBeLessThan(stdout.indexOf('us-china-2017-04'));
     expect(stdout.indexOf('us-china-2017-04')).toBeLessThan(stdout.indexOf('uk-china-2015-10'));
@@ -41,7 +46,7 @@ describe('summit-score compare', () => {
   it('scores one case under several matrices, each named', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables', '--width', '200']);
     expect(stdout).toContain('Each record under each matrix');
-    expect(stdout).toMatch(/│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86 partial \(rank 1\) +│/);
+    expect(stdout).toMatch(/│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86–75\.00 durable or partial \(rank 1\) +│/);
   });
 
   it('summarises per-party and forEach criteria as a share of points', async () => {
@@ -86,7 +91,20 @@ describe('summit-score diff', () => {
     expect(stdout).toContain('negotiation: weight 4 -> 2 (-2)');
     const { stdout: json } = await run(['diff', a, b, '-f', 'json']);
     const russia = JSON.parse(json).cases.find((c: { record: string }) => c.record === 'us-russia-2021-06');
-    expect(russia.rank).toEqual({ a: 5, b: 5, delta: 0 });
+    // 25.00 beside Woodside's 25.00-50.00: its place is open (5th or 6th) in both, so no rank to compare.
+    expect(russia.rank).toEqual({ a: null, b: null, delta: null });
+    const woodside = JSON.parse(json).cases.find((c: { record: string }) => c.record === 'us-china-2023-11');
+    expect(woodside.scoreRange.a).toEqual({ low: 25, high: 50 });
+    expect(woodside.verdict.a).toBe('promise or gesture');
+  });
+
+  it('reads the intervals of evaluation@2: an open total and an open level, in its own words', async () => {
+    const before = await evaluation('woodside-before.json', ['us-china-2023-11', '-m', 'lewis-2015', '--as-of', '2023-11-01']);
+    const after = await evaluation('woodside-after.json', ['us-china-2023-11', '-m', 'lewis-2015']);
+    const { exitCode, stdout } = await run(['diff', before, after, '--width', '200']);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/│ us-china-2023-11 +│ changed +│ 2023-11-01 -> 2023-11-15 +│ - -> 25\.00–50\.00 +│ - -> promise or gesture +│/);
+    expect(stdout).toContain('negotiation: level n/a -> absent..defined');
   });
 
   it('computes rank deltas and added or removed cases', () => {
@@ -107,10 +125,10 @@ describe('summit-score diff', () => {
     const compare = join(dir, 'compare.json');
     writeFileSync(compare, (await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-f', 'json'])).stdout);
     const broken = join(dir, 'broken.json');
-    writeFileSync(broken, '{"schema": "summit-score/evaluation@1", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}');
+    writeFileSync(broken, '{"schema": "summit-score/evaluation@2", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}');
     const { exitCode, stderr } = await run(['diff', compare, broken]);
     expect(exitCode).toBe(2);
-    expect(stderr).toContain(`error NOT_ALLOWED ${compare}:2:13 schema is "summit-score/compare@1", not summit-score/evaluation@1`);
+    expect(stderr).toContain(`error NOT_ALLOWED ${compare}:2:13 schema is "summit-score/compare@2", not summit-score/evaluation@2`);
     expect(stderr).toMatch(/error WRONG_TYPE .*broken\.json:1:\d+ results\.0\.record\.id must be a string/);
     expect(stderr).toMatch(/error WRONG_TYPE .*broken\.json:1:\d+ results\.0\.score must be a number or null/);
   });

@@ -8,7 +8,7 @@ import { run } from '../helpers/fake-io.js';
 // each `$ summit-score ...` example and compare, so the documentation cannot drift from the tool.
 
 const readme = readFileSync('README.md', 'utf8');
-const SECTIONS = ['## Output formats', '## summit-score compare', '## summit-score timeline', '## summit-score sensitivity', '## summit-score diff', '## summit-score codebook'];
+const SECTIONS = ['## What the tool does not know', '## Output formats', '## summit-score compare', '## summit-score timeline', '## summit-score sensitivity', '## summit-score diff', '## summit-score codebook'];
 
 function section(heading: string): string {
   const start = readme.indexOf(`\n${heading}\n`);

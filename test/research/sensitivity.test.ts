@@ -153,20 +153,22 @@ describe('Monte Carlo over the weights', () => {
   it('pins how often each verdict and the ranking hold, seed 1, 1000 samples', () => {
     const { analysis } = analyse('lewis-2015-v1', SIX);
     expect(analysis.sampling).toMatchObject({ samples: 1000, seed: 1, generator: 'mulberry32' });
-    expect(Object.fromEntries(analysis.cases.map((c) => [c.record, c.sampling!.held]))).toEqual({
+    // us-china-2023-11 leaves its channels' level unrecorded: its total is 25-50, and it is not sampled.
+    expect(Object.fromEntries(analysis.cases.map((c) => [c.record, c.sampling?.held ?? null]))).toEqual({
       'us-china-2015-09': 1,
       'us-china-2013-06': 0.988,
       'us-china-2017-04': 0.726,
       'uk-china-2015-10': 1,
       'us-russia-2021-06': 0.689,
-      'us-china-2023-11': 0.689,
+      'us-china-2023-11': null,
     });
     expect(byRecord(analysis, 'us-china-2017-04').sampling!.verdicts).toEqual([
       { verdict: 'progress', count: 726 },
       { verdict: 'promise', count: 274 },
     ]);
     expect(analysis.ranking!.sampling!.held).toBe(0.901);
-    expect(round(analysis.ranking!.sampling!.tau!.min)).toBe(0.8571);
+    // Five ranked cases (2023-11 has no one total): one pair of ten reversed is tau (9 - 1) / 10.
+    expect(round(analysis.ranking!.sampling!.tau!.min)).toBe(0.8);
     expect(analysis.ranking!.sampling!.tau!.median).toBe(1);
   });
 
@@ -179,7 +181,7 @@ describe('Monte Carlo over the weights', () => {
 
   it('ranks under weights that only ever halve or double', () => {
     const { analysis } = analyse('lewis-2015-v1', SIX);
-    for (const item of analysis.cases) {
+    for (const item of analysis.cases.filter((c) => c.sampling !== null)) {
       const s = item.sampling!.score;
       expect(s.min).toBeLessThanOrEqual(s.p5);
       expect(s.p5).toBeLessThanOrEqual(s.median);

@@ -111,7 +111,8 @@ export function heatmapChart(id: string, title: string, cells: readonly HeatCell
       layer: [
         {
           name: 'heat_cells',
-          mark: { type: 'rect', stroke: 'white' },
+          // A cell the record leaves open has no value; 'show' keeps it (grey) instead of dropping it.
+          mark: { type: 'rect', stroke: 'white', invalid: 'show' },
           encoding: {
             color: {
               condition: { test: 'datum.value === null', value: '#f2f2f2' },

@@ -1,4 +1,4 @@
-// The parts of the documented JSON outputs (evaluation@1/@2, compare@1, timeline@1,
+// The parts of the documented JSON outputs (evaluation@2, compare@2, timeline@2,
 // sensitivity@1) that the HTML report reads. The report renders the JSON contract, not the
 // engine's internals, so what a reader sees in the page is what a script reads from `-f json`.
 
@@ -50,7 +50,7 @@ export interface Explanation {
 }
 
 export interface CellDocument {
-  readonly applicable: boolean;
+  readonly applicable: boolean | 'unknown';
   readonly level: LevelValue | null;
   readonly levelRange?: { readonly low: LevelValue | null; readonly high: LevelValue | null } | null;
   readonly points: number | null;
@@ -65,8 +65,8 @@ export interface CriterionDocument extends CellDocument {
   readonly title: string;
   readonly weight: number;
   readonly maxPoints: number;
-  readonly contribution: number;
-  readonly contributionRange?: readonly [number, number] | null;
+  readonly contribution: number | null;
+  readonly contributionRange?: { readonly low: number; readonly high: number } | null;
   readonly parties: readonly (CellDocument & { readonly party: string })[] | null;
 }
 
@@ -106,7 +106,7 @@ export interface ResultDocument {
   readonly record: RecordInfo;
   readonly asOf: string;
   readonly score: number | null;
-  readonly scoreRange?: readonly [number, number] | null;
+  readonly scoreRange?: { readonly low: number; readonly high: number } | null;
   readonly band: string | null;
   readonly verdict: string | null;
   readonly verdicts?: readonly string[] | null;

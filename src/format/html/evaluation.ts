@@ -39,7 +39,7 @@ export function evaluationPage(doc: EvaluationDocument, matrix: Matrix, svgs: re
 }
 
 export function scoreInterval(result: Pick<ResultDocument, 'score' | 'scoreRange'>): [number, number] | null {
-  if (result.scoreRange) return [result.scoreRange[0], result.scoreRange[1]];
+  if (result.scoreRange) return [result.scoreRange.low, result.scoreRange.high];
   return result.score === null ? null : [result.score, result.score];
 }
 
@@ -111,7 +111,7 @@ export function levelText(cell: CellDocument & { readonly parties?: readonly unk
 function criterionBars(result: ResultDocument): CriterionBar[] {
   const totalWeight = result.criteria.filter((criterion) => criterion.applicable && criterion.weight > 0).reduce((sum, criterion) => sum + criterion.weight, 0);
   return result.criteria.map((criterion) => {
-    const range = criterion.contributionRange ?? [criterion.contribution, criterion.contribution];
+    const range: [number, number] = criterion.contributionRange ? [criterion.contributionRange.low, criterion.contributionRange.high] : [criterion.contribution ?? 0, criterion.contribution ?? 0];
     const max = totalWeight > 0 && criterion.applicable ? Math.round((criterion.weight / totalWeight) * 10000) / 100 : 0;
     const label = levelText(criterion);
     const state = !criterion.applicable ? 'n/a' : label.startsWith('unknown') ? 'unknown' : criterion.weight === 0 ? 'descriptive' : 'scored';

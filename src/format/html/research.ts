@@ -19,7 +19,9 @@ interface CompareRow {
   readonly record: string;
   readonly asOf: string;
   readonly score: number | null;
-  readonly scoreRange?: readonly [number, number] | null;
+  readonly scoreRange?: { readonly low: number; readonly high: number } | null;
+  readonly verdicts?: readonly string[];
+  readonly rankRange?: { readonly best: number; readonly worst: number } | null;
   readonly verdict: string | null;
   readonly rank: number | null;
   readonly tied: boolean;
@@ -72,9 +74,14 @@ export interface SensitivityDocument {
   readonly cases: readonly SensitivityCase[];
 }
 
-function intervalText(score: number | null, range?: readonly [number, number] | null): string {
-  if (range && range[0] !== range[1]) return `${range[0]}–${range[1]}`;
+function intervalText(score: number | null, range?: { readonly low: number; readonly high: number } | null): string {
+  if (range && range.low !== range.high) return `${range.low}–${range.high}`;
   return score === null ? 'no total' : String(score);
+}
+
+/** One verdict, the verdicts an open total allows, or none. */
+function verdictOf(row: { readonly verdict: string | null; readonly verdicts?: readonly string[] }): string {
+  return row.verdict ?? (row.verdicts && row.verdicts.length > 0 ? row.verdicts.join(' or ') : 'no verdict');
 }
 
 function compareCellText(cell: CompareCriterionCell): string {
@@ -88,8 +95,9 @@ export function compareCharts(doc: CompareDocument): Chart[] {
     const matrix = doc.matrices.find((candidate) => candidate.id === comparison.matrix) ?? doc.matrices[i]!;
     const ranked = [...comparison.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
     const bars = ranked.map((row) => {
-      const [low, high] = row.scoreRange ?? [row.score ?? 0, row.score ?? 0];
-      return { record: row.record, low, high, label: `${row.rank === null ? 'unranked' : `#${row.rank}${row.tied ? ' (tied)' : ''}`} · ${intervalText(row.score, row.scoreRange)} · ${row.verdict ?? 'no verdict'}` };
+      const low = row.scoreRange?.low ?? row.score ?? 0;
+      const high = row.scoreRange?.high ?? row.score ?? 0;
+      return { record: row.record, low, high, label: `${row.rank === null ? (row.rankRange ? `#${row.rankRange.best}–${row.rankRange.worst}` : 'unranked') : `#${row.rank}${row.tied ? ' (tied)' : ''}`} · ${intervalText(row.score, row.scoreRange)} · ${verdictOf(row)}` };
     });
     const cells: HeatCell[] = comparison.criteria.flatMap((criterion, c) =>
       comparison.rows.map((row) => {
@@ -110,7 +118,7 @@ export function comparePage(doc: CompareDocument, svgs: readonly string[]): stri
       const ranking = htmlTable(
         'Cases ranked by total; equal totals share a rank',
         ['Case', 'Rank', 'Total', 'Verdict', 'As of'],
-        [...comparison.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).map((row) => [`<code>${text(row.record)}</code>`, row.rank === null ? 'unranked' : `${row.rank}${row.tied ? ' (tied)' : ''}`, text(intervalText(row.score, row.scoreRange)), text(row.verdict ?? 'no verdict'), text(row.asOf)]),
+        [...comparison.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).map((row) => [`<code>${text(row.record)}</code>`, row.rank === null ? (row.rankRange ? `${row.rankRange.best}–${row.rankRange.worst}` : 'unranked') : `${row.rank}${row.tied ? ' (tied)' : ''}`, text(intervalText(row.score, row.scoreRange)), text(verdictOf(row)), text(row.asOf)]),
         new Set([1, 2]),
       );
       const levels = htmlTable(

@@ -1,20 +1,18 @@
-import { anchorDays, isWithin } from './anchors.js';
-import { compareNumbers, subjectCandidates } from './compile.js';
-import { formatDay } from './dates.js';
-import { describeCondition, describeValue } from './describe.js';
-import { deadlineState, fieldReader, holdsParty, passesFieldTest } from './fields.js';
-import { linkSources, linkTargets, type RecordIndex } from './record-index.js';
-import type { Condition, SourceLocation, SummitEvent } from './types.js';
+// The reference explainer, kept in test/ as the oracle the compiled explainer
+// (src/engine/explainer.ts) is compared against; production never imports it. `ok` means the
+// condition surely holds; its truth comes from the reference interpreter (truth.ts here).
+import { anchorDays } from '../../../src/engine/anchors.js';
+import { subjectCandidates } from '../../../src/engine/compile.js';
+import { formatDay } from '../../../src/engine/dates.js';
+import { describeCondition, describeValue } from '../../../src/engine/describe.js';
+import type { Failure } from '../../../src/engine/failure.js';
+import { deadlineState, fieldReader } from '../../../src/engine/fields.js';
+import { linkSources, linkTargets, type RecordIndex } from '../../../src/engine/record-index.js';
+import { HOLDS, UNKNOWN } from '../../../src/engine/truth.js';
+import type { Condition, Matrix, SummitEvent } from '../../../src/engine/types.js';
+import { referenceTruth } from './truth.js';
 
-/** The condition that decided a failure, with what it wanted and what the record has. */
-export interface Failure {
-  readonly path: string;
-  readonly location?: SourceLocation;
-  readonly expected: string;
-  readonly actual: string;
-  /** The event the failing test looked at, when it was an event test. */
-  readonly event?: string;
-}
+export type { Failure };
 
 export interface Outcome {
   readonly ok: boolean;
@@ -33,19 +31,26 @@ export interface Outcome {
  * per index and remembered while the index lives: nested quantifiers and chains of links would
  * otherwise be explained again along every path, at a cost of events^depth.
  */
-export function explainCondition(condition: Condition, index: RecordIndex, event?: SummitEvent): Outcome {
+export function explainCondition(condition: Condition, index: RecordIndex, event?: SummitEvent, fields?: Matrix['fields']): Outcome {
+  if (fields !== currentFields) {
+    explained = new WeakMap();
+    currentFields = fields;
+  }
   let byCondition = explained.get(index);
   if (!byCondition) explained.set(index, (byCondition = new Map()));
   let byEvent = byCondition.get(condition);
   if (!byEvent) byCondition.set(condition, (byEvent = new Map()));
   let outcome = byEvent.get(event);
-  if (!outcome) byEvent.set(event, (outcome = explainOnce(condition, index, event)));
+  if (!outcome) byEvent.set(event, (outcome = explainOnce(condition, index, event, fields)));
   return outcome;
 }
 
-const explained = new WeakMap<RecordIndex, Map<Condition, Map<SummitEvent | undefined, Outcome>>>();
+let explained = new WeakMap<RecordIndex, Map<Condition, Map<SummitEvent | undefined, Outcome>>>();
+let currentFields: Matrix['fields'];
 
-function explainOnce(condition: Condition, index: RecordIndex, event: SummitEvent | undefined): Outcome {
+function explainOnce(condition: Condition, index: RecordIndex, event: SummitEvent | undefined, fields: Matrix['fields']): Outcome {
+  const explain = (c: Condition, i: RecordIndex, e?: SummitEvent) => explainCondition(c, i, e, fields);
+  const surely = (c: Condition, e: SummitEvent | undefined) => referenceTruth(c, index, e, fields) === HOLDS;
   const fail = (expected: string, actual: string, progress = 0, at: SummitEvent | undefined = event): Outcome => ({
     ok: false,
     witnesses: [],
@@ -65,7 +70,7 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
       const witnesses: string[] = [];
       let progress = 0;
       for (const child of condition.conditions) {
-        const outcome = explainCondition(child, index, event);
+        const outcome = explain(child, index, event);
         progress += outcome.progress;
         if (!outcome.ok) return { ...outcome, progress };
         witnesses.push(...outcome.witnesses);
@@ -73,7 +78,7 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
       return pass(unique(witnesses), progress);
     }
     case 'any': {
-      const outcomes = condition.conditions.map((child) => explainCondition(child, index, event));
+      const outcomes = condition.conditions.map((child) => explain(child, index, event));
       const held = outcomes.filter((outcome) => outcome.ok);
       if (held.length > 0) return pass(unique(held.flatMap((o) => o.witnesses)), Math.max(...held.map((o) => o.progress)));
       const closest = closestOf(outcomes);
@@ -81,13 +86,13 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
       return fail(describeCondition(condition), 'none of them holds');
     }
     case 'not': {
-      const outcome = explainCondition(condition.condition, index, event);
-      if (!outcome.ok) return pass();
+      const outcome = explain(condition.condition, index, event);
+      if (surely(condition, event)) return pass();
       const shown = outcome.witnesses.length > 0 ? ` (events: ${outcome.witnesses.join(', ')})` : '';
-      return fail(describeCondition(condition), `it holds${shown}`);
+      return fail(describeCondition(condition), outcome.ok ? `it holds${shown}` : 'it may hold (unknown)');
     }
     case 'atLeast': {
-      const outcomes = condition.conditions.map((child) => explainCondition(child, index, event));
+      const outcomes = condition.conditions.map((child) => explain(child, index, event));
       const held = outcomes.filter((outcome) => outcome.ok);
       const progress = outcomes.reduce((sum, o) => sum + o.progress, 0);
       if (held.length >= condition.count) return pass(unique(held.flatMap((o) => o.witnesses)), progress);
@@ -105,19 +110,20 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
       const first = condition.where.op === 'all' ? condition.where.conditions[0] : condition.where;
       const pool = (first && subjectCandidates(first)?.(index)) ?? index.events;
       for (const candidate of pool) {
-        const outcome = explainCondition(condition.where, index, candidate);
+        const outcome = explain(condition.where, index, candidate);
         if (outcome.ok) witnesses.push(candidate.id, ...outcome.witnesses);
         else misses.push([candidate, outcome]);
       }
       if (witnesses.length > 0) return pass(unique(witnesses));
       const closest = closestOf(misses.map(([, outcome]) => outcome));
       if (closest && closest.progress > 0) return withTies(closest, misses.map(([, outcome]) => outcome));
-      return missingConjunct(condition.where, index) ?? fail(`some event where ${describeCondition(condition.where)}`, noMatch(index));
+      return missingConjunct(condition.where, index, fields) ?? fail(`some event where ${describeCondition(condition.where)}`, noMatch(index));
     }
     case 'none': {
       for (const candidate of index.events) {
-        if (explainCondition(condition.where, index, candidate).ok) {
-          return fail(`no event where ${describeCondition(condition.where)}`, `${candidate.id} matches`, 0, candidate);
+        const truth = referenceTruth(condition.where, index, candidate, fields);
+        if (truth === HOLDS || truth === UNKNOWN) {
+          return fail(`no event where ${describeCondition(condition.where)}`, truth === HOLDS ? `${candidate.id} matches` : `${candidate.id} may match (unknown)`, 0, candidate);
         }
       }
       return pass();
@@ -125,28 +131,21 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
     case 'count': {
       const matching: string[] = [];
       for (const candidate of index.events) {
-        if (explainCondition(condition.where, index, candidate).ok) matching.push(candidate.id);
+        if (explain(condition.where, index, candidate).ok) matching.push(candidate.id);
       }
-      if (compareNumbers(matching.length, condition.comparison, condition.value)) return pass(matching);
+      if (surely(condition, event)) return pass(matching);
       return fail(describeCondition(condition), `${matching.length}${matching.length > 0 ? ` (${matching.join(', ')})` : ''}`);
     }
     case 'field': {
       const actual = fieldReader(condition.field)(event!);
-      if (passesFieldTest(actual, condition.check)) return pass();
+      if (surely(condition, event)) return pass();
       return fail(describeCondition(condition), `${condition.field} = ${describeValue(actual)}`);
     }
     case 'before':
     case 'after':
     case 'within': {
       const days = anchorDays(condition.anchor, index, event!);
-      const holds = days.some((day) =>
-        condition.op === 'within'
-          ? isWithin(event!.day, day, condition.days)
-          : condition.op === 'before'
-            ? event!.day < day
-            : event!.day > day,
-      );
-      if (holds) return pass();
+      if (surely(condition, event)) return pass();
       const anchors = days.length > 0 ? days.map(formatDay).join(', ') : 'no linked event';
       return fail(describeCondition(condition), `dated ${event!.date} (anchor: ${anchors})`);
     }
@@ -161,7 +160,7 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
     }
     case 'partyIn': {
       const actual = fieldReader(condition.field)(event!);
-      if (holdsParty(actual, index.party)) return pass();
+      if (surely(condition, event)) return pass();
       return fail(`${condition.field} include ${index.party ?? 'the party'}`, `${condition.field} = ${describeValue(actual)}`);
     }
     case 'isSubject': {
@@ -182,7 +181,7 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
       const misses: Outcome[] = [];
       let matched = 0;
       for (const other of related) {
-        const outcome = sub ? explainCondition(sub, index, other) : { ok: true, witnesses: [], progress: 1 };
+        const outcome = sub ? explain(sub, index, other) : { ok: true, witnesses: [], progress: 1 };
         if (outcome.ok) {
           matched++;
           witnesses.push(other.id, ...outcome.witnesses);
@@ -210,10 +209,10 @@ function withTies(closest: Outcome, outcomes: readonly Outcome[]): Outcome {
  * When no event gets past the first test of an `all`, the clearest explanation is the first part
  * that no event satisfies on its own: "no event where type = meeting".
  */
-function missingConjunct(where: Condition, index: RecordIndex): Outcome | undefined {
+function missingConjunct(where: Condition, index: RecordIndex, fields: Matrix['fields']): Outcome | undefined {
   if (where.op !== 'all') return undefined;
   for (const part of where.conditions) {
-    if (index.events.some((candidate) => explainCondition(part, index, candidate).ok)) continue;
+    if (index.events.some((candidate) => explainCondition(part, index, candidate, fields).ok)) continue;
     return {
       ok: false,
       witnesses: [],
