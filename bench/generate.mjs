@@ -212,6 +212,19 @@ version: "1.0"
 source:
   author: summit-score bench (generated)
 aggregation: weighted-mean
+# Every field it reads reads absent as false, as the hand-written baseline does (bench/handwritten.mjs).
+fields:
+  level: { type: string, absent: false }
+  participation: { type: string, absent: false }
+  openEnded: { type: boolean, absent: false }
+  governmental: { type: boolean, absent: false }
+  deadline: { type: date, absent: false }
+  topics: { type: list, absent: false }
+  scale: { type: number, absent: false }
+  chairs.US: { type: string, absent: false }
+  actors: { type: list, absent: false }
+  accused: { type: list, absent: false }
+  extent: { type: string, absent: false }
 criteria:
   - id: negotiation
     title: A political-level negotiation defined and initiated

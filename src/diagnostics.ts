@@ -7,6 +7,7 @@ export type Severity = 'error' | 'warning';
 export const ERROR_CODES = {
   USAGE: 'the command line is wrong (unknown option, bad value)',
   FILE_NOT_FOUND: 'an input file or bundled id does not exist',
+  BAD_GLOB: 'a glob pattern on the command line has a range that runs backwards (`[z-a]`) or braces that expand to more than 1,024 patterns',
   FILE_UNREADABLE: 'an input exists but cannot be read (a directory, no permission)',
   OUTPUT_FAILED: 'the output file could not be written (a directory, a folder in its path that is a file, no permission, a full disk)',
   OUTPUT_IS_INPUT: 'an output (-o) is a file the same run reads (`evaluate rec.yaml -o rec.yaml`)',
@@ -15,6 +16,7 @@ export const ERROR_CODES = {
   YAML_SYNTAX: 'the file is not well-formed YAML or JSON (tabs, duplicate keys, unknown tags and several documents included)',
   EMPTY_FILE: 'an input file is empty',
   TOO_DEEP: 'lists and mappings nest deeper than 128 levels',
+  TOO_MANY_VALUES: 'a YAML input holds more than 100,000 values (list items, keys and their values): larger inputs are read as JSON',
   ALIAS_LIMIT: 'YAML aliases expand to more than 100 copies (a "billion laughs")',
   FORBIDDEN_KEY: '`__proto__`, `constructor` or `prototype` used as a key',
   BAD_NUMBER: 'a number is not finite (.nan, .inf, or too large to represent)',

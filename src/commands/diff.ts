@@ -51,6 +51,13 @@ export function registerDiff(program: Command, context: CommandContext): void {
 
 type Raw = Record<string, unknown>;
 
+// What the matrix schema allows and evaluate derives from it (src/schema/matrix.schema.json).
+const TOTALS = [0, 100] as const;
+const WEIGHTS = [0, 1_000_000] as const;
+const LEVEL_SCORES = [-1_000_000, 1_000_000] as const;
+/** A level's points are its score above the criterion's lowest level. */
+const POINTS = [0, 2_000_000] as const;
+
 /** Reads an evaluation JSON and checks the fields diff uses, reporting every problem with its place. */
 export function readSnapshot(input: InputText): Snapshot {
   // An evaluation is JSON, often large: read at JSON.parse's speed (src/load/json-document.ts).
@@ -66,14 +73,20 @@ export function readSnapshot(input: InputText): Snapshot {
     wrong(path, `${path.join('.') || 'the document'} must be ${what}`);
     return false;
   };
+  // Numbers an evaluation can hold, no others: B minus A of any two stays finite and printable.
+  const numberIn = (value: unknown, path: DataPath, [min, max]: readonly [number, number], nullable = false): void => {
+    if (nullable && value === null) return;
+    if (!check(value, path, nullable ? 'a number or null' : 'a number', number)) return;
+    if ((value as number) < min || (value as number) > max) wrong(path, `${path.join('.')} is ${value as number}, not a number from ${min} to ${max} as evaluate gives`, 'OUT_OF_RANGE');
+  };
   const string = (v: unknown) => typeof v === 'string';
   const number = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   const orNull = (test: (v: unknown) => boolean) => (v: unknown) => v === null || test(v);
   const level = (v: unknown) => v === null || (isMap(v) && string(v['label']) && number(v['score']));
   const cell = (raw: Raw, path: DataPath) => {
     check(raw['applicable'], [...path, 'applicable'], 'true, false or "unknown"', (v) => typeof v === 'boolean' || v === 'unknown');
-    check(raw['level'], [...path, 'level'], 'null or {label, score}', level);
-    check(raw['points'], [...path, 'points'], 'a number or null', orNull(number));
+    if (check(raw['level'], [...path, 'level'], 'null or {label, score}', level) && raw['level'] !== null) numberIn((raw['level'] as Raw)['score'], [...path, 'level', 'score'], LEVEL_SCORES);
+    numberIn(raw['points'], [...path, 'points'], POINTS, true);
   };
 
   const data = doc.data;
@@ -97,9 +110,11 @@ export function readSnapshot(input: InputText): Snapshot {
       const r = result as Raw;
       if (check(r['record'], [...at, 'record'], 'an object', isMap)) check((r['record'] as Raw)['id'], [...at, 'record', 'id'], 'a string', string);
       check(r['asOf'], [...at, 'asOf'], 'a date', string);
-      check(r['score'], [...at, 'score'], 'a number or null', orNull(number));
+      numberIn(r['score'], [...at, 'score'], TOTALS, true);
       check(r['verdict'], [...at, 'verdict'], 'a string or null', orNull(string));
-      check(r['scoreRange'], [...at, 'scoreRange'], '{low, high} or null', (v) => v === undefined || v === null || (isMap(v) && number(v['low']) && number(v['high'])));
+      if (check(r['scoreRange'], [...at, 'scoreRange'], '{low, high} or null', (v) => v === undefined || v === null || isMap(v)) && isMap(r['scoreRange'])) {
+        for (const end of ['low', 'high']) numberIn((r['scoreRange'] as Raw)[end], [...at, 'scoreRange', end], TOTALS);
+      }
       check(r['verdicts'], [...at, 'verdicts'], 'a list of strings', (v) => v === undefined || (Array.isArray(v) && v.every(string)));
       if (!check(r['criteria'], [...at, 'criteria'], 'a list', Array.isArray)) return;
       (r['criteria'] as unknown[]).forEach((criterion, j) => {
@@ -107,8 +122,8 @@ export function readSnapshot(input: InputText): Snapshot {
         if (!check(criterion, cat, 'an object', isMap)) return;
         const c = criterion as Raw;
         check(c['id'], [...cat, 'id'], 'a string', string);
-        check(c['weight'], [...cat, 'weight'], 'a number', number);
-        check(c['contribution'], [...cat, 'contribution'], 'a number or null (not determined)', orNull(number));
+        numberIn(c['weight'], [...cat, 'weight'], WEIGHTS);
+        numberIn(c['contribution'], [...cat, 'contribution'], TOTALS, true);
         cell(c, cat);
         if (c['parties'] === null || c['parties'] === undefined) return;
         if (!check(c['parties'], [...cat, 'parties'], 'a list or null', Array.isArray)) return;

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { collectProblems, diagnosticLines, formatDiagnostic, InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { hundredths, reaches } from '../engine/band-edge.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, UNVERIFIED_MODES, type CaseResult, type EvaluateOptions, type UnverifiedMode } from '../engine/index.js';
 import { BOM, ndjsonResultLine } from '../format/csv.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
@@ -153,12 +154,13 @@ function unsourcedEvidence(result: CaseResult): Diagnostic[] {
     }));
 }
 
+/** Judged as a band edge is: by the total as printed (src/engine/band-edge.ts). */
 function belowThreshold(score: number | null, threshold: number | undefined): boolean {
-  return threshold !== undefined && (score === null || score < threshold);
+  return threshold !== undefined && (score === null || !reaches(score, threshold));
 }
 
 function belowLine(id: string, score: number | null, threshold: number | undefined): string {
-  return `below --fail-below ${threshold}: ${safeText(id)} scored ${score ?? 'no total'}\n`;
+  return `below --fail-below ${threshold}: ${safeText(id)} scored ${score === null ? 'no total' : hundredths(score).toFixed(2)}\n`;
 }
 
 function reportHead(matrix: LoadedMatrix, options: EvaluateCommandOptions): Omit<EvaluationReport, 'results' | 'bundledDefault'> {

@@ -48,13 +48,15 @@ const FAILS = 0; // progress 0
 const progressOf = (code: number) => code >> 1;
 const holds = (code: number) => (code & 1) === 1;
 
-function failureAt(condition: Condition, expected: string, actual: string, at: SummitEvent | undefined): Failure {
+function failureAt(condition: Condition, expected: string, actual: string, at: SummitEvent | undefined, named: readonly string[] = []): Failure {
   return {
     path: condition.path,
     ...(condition.location && { location: condition.location }),
     expected,
     actual,
     ...(at && { event: at.id }),
+    operator: condition.op,
+    events: at ? [...new Set([at.id, ...named])] : named,
   };
 }
 
@@ -171,7 +173,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
           const witnesses: SummitEvent[] = [];
           inner.witnesses(index, event, witnesses);
           const shown = witnesses.length > 0 ? ` (events: ${ids(witnesses).join(', ')})` : '';
-          return failureAt(condition, described, inner.ok(index, event) ? `it holds${shown}` : 'it may hold (unknown)', event);
+          return failureAt(condition, described, inner.ok(index, event) ? `it holds${shown}` : 'it may hold (unknown)', event, ids(witnesses));
         },
         failurePath: () => path,
       };
@@ -277,6 +279,8 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
               ...(missing.location && { location: missing.location }),
               expected: `some event where ${describeCondition(missing)}`,
               actual: noMatch(index),
+              operator: missing.op,
+              events: [],
             };
           }
           return failureAt(condition, described, noMatch(index), event);
@@ -323,7 +327,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         },
         failure: (index, event) => {
           const found = matching(index);
-          return failureAt(condition, described, `${found.length}${found.length > 0 ? ` (${found.map((e) => e.id).join(', ')})` : ''}`, event);
+          return failureAt(condition, described, `${found.length}${found.length > 0 ? ` (${found.map((e) => e.id).join(', ')})` : ''}`, event, ids(found));
         },
         failurePath: () => path,
       });
@@ -419,7 +423,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
               witnesses.push(other.id, ...ids(inner));
             }
             const shown = witnesses.filter((id) => others.some((r) => r.id === id)).join(', ');
-            return failureAt(condition, described, `${matched} (${shown})`, event);
+            return failureAt(condition, described, `${matched} (${shown})`, event, witnesses.filter((id) => others.some((r) => r.id === id)));
           }
           return sub!.failure(index, best!);
         },

@@ -8,4 +8,8 @@ export interface Failure {
   readonly actual: string;
   /** The event the failing test looked at, when it was an event test. */
   readonly event?: string;
+  /** The condition's operator (`some`, `field`, `link`, ...). */
+  readonly operator: string;
+  /** Every event `actual` names (the one looked at, the ones that matched): data, so no reader parses the words. */
+  readonly events: readonly string[];
 }

@@ -54,16 +54,12 @@ export interface FieldMeaning {
 }
 
 const UNDECLARED: FieldMeaning = { absent: { kind: 'unknown' } };
-const LEGACY: FieldMeaning = { absent: { kind: 'false' } };
-
 /**
- * A field the matrix does not declare reads absent as unknown. A matrix with no `fields:` block at
- * all is read as every earlier version read it (absence fails), so its verdicts change only when
- * its author declares what the fields mean: a transition, until every bundled matrix declares its
- * fields (then this branch goes).
+ * What the matrix says of one field. A field it does not declare (and every field of a matrix with
+ * no `fields:` block) reads absent as unknown: silence is never "false" unless the matrix says so.
  */
 export function fieldMeaning(fields: Readonly<Record<string, FieldDeclaration>> | undefined, name: string): FieldMeaning {
-  if (fields === undefined) return LEGACY;
+  if (fields === undefined) return UNDECLARED;
   const declaration = Object.hasOwn(fields, name) ? fields[name] : undefined;
   if (!declaration) return UNDECLARED;
   return declaration.values ? { absent: declaration.absent, closed: new Set(declaration.values.map((v) => v.value)) } : { absent: declaration.absent };

@@ -1,3 +1,4 @@
+import { reaches } from './band-edge.js';
 import type { CaseResult } from './evaluate.js';
 import type { Criterion, Matrix } from './types.js';
 
@@ -139,7 +140,7 @@ export function roundScore(score: number): number {
 
 /** The band index a total earns (bands best first). */
 export function bandIndexOf(matrix: Matrix, total: number): number {
-  return matrix.verdicts.findIndex((band) => total >= band.min);
+  return matrix.verdicts.findIndex((band) => reaches(total, band.min));
 }
 
 /** The worst band a failed gate caps the verdict at, or -1 when no gate fails. */

@@ -1,6 +1,7 @@
 // Score arithmetic: rounding of totals, band lookup, and the bounds of a weighted mean whose
 // parts are known only as intervals (and may or may not count). evaluate, rescore, sensitivity
 // and the grid read these, so a total is rounded and a band found the same way everywhere.
+import { reaches } from './band-edge.js';
 import type { VerdictBand } from './types.js';
 
 /** A number known to lie in [low, high]; low === high when it is determined. */
@@ -16,7 +17,8 @@ export function roundScore(score: number): number {
 
 /** The best band whose minimum the total reaches (bands are best first), or -1. */
 export function bandIndexOf(bands: readonly VerdictBand[], total: number): number {
-  return bands.findIndex((band) => total >= band.min);
+  // Judged by the total as printed (src/engine/band-edge.ts), as --fail-below is.
+  return bands.findIndex((band) => reaches(total, band.min));
 }
 
 /** A level's score above the criterion's lowest, as a share of the range (0 when all levels score alike). */

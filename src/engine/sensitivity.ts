@@ -1,3 +1,4 @@
+import { lowestReaching, reaches } from './band-edge.js';
 import type { CaseResult } from './evaluate.js';
 import { createRandom, RANDOM_GENERATOR } from './random.js';
 import { countPairs, kendallTau } from './kendall.js';
@@ -318,10 +319,10 @@ function verdictIntervals(cased: PreparedCase): WeightInterval[] {
       const f = linearIn(cased, criterion.id);
       const verdictAt = (w: number) => {
         const total = totalAt(f, w);
-        return total === null ? -1 : Math.max(bands.findIndex((band) => Math.round(total * 1e6) / 1e6 >= band.min), cap);
+        return total === null ? -1 : Math.max(bands.findIndex((band) => reaches(total, band.min)), cap);
       };
-      // 100 (A + w a) = m (B + w b) at each band edge m.
-      const breakpoints = bands.map((band) => (band.min * f.B - 100 * f.A) / (100 * f.a - band.min * f.b));
+      // 100 (A + w a) = m (B + w b) at each band edge, m the lowest total that reaches it.
+      const breakpoints = bands.map((band) => lowestReaching(band.min)).map((m) => (m * f.B - 100 * f.A) / (100 * f.a - m * f.b));
       const found = holdInterval(criterion.weight, breakpoints, (w) => verdictAt(w) === baseline);
       return {
         criterion: criterion.id,
@@ -428,7 +429,7 @@ function sample(model: ScoreModel, options: SensitivityOptions): Sampled {
       if (denominator <= 0) return;
       const total = Math.round(((100 * numerator) / denominator) * 1e6) / 1e6;
       totals[i]![s] = total;
-      counts[i]![Math.max(bands.findIndex((band) => total >= band.min), caps[i]!)]!++;
+      counts[i]![Math.max(bands.findIndex((band) => reaches(total, band.min)), caps[i]!)]!++;
     });
     if (rankedCases.length >= 2) {
       rankedCases.forEach((i, k) => (sampleTotals[k] = totals[i]![s]!));
@@ -475,7 +476,7 @@ function moveUp(cased: PreparedCase): BandMove {
   const denominator = cased.sums.denominator;
   const value = (i: number, level: number) => model.values.get(caseModel.cells[i]!.criterion)![level]!;
   // Once the gates above the target pass, no gate can hold the verdict below it: the total decides.
-  const reachedBy = (numerator: number) => roundScore((100 * numerator) / denominator) >= threshold;
+  const reachedBy = (numerator: number) => reaches(roundScore((100 * numerator) / denominator), threshold);
 
   const ceiling = new Map<number, number>();
   for (const gate of caseModel.gates) {
@@ -513,7 +514,8 @@ function moveDown(cased: PreparedCase): BandMove {
   const { model, caseModel } = cased;
   const current = rescore(model, caseModel).verdict;
   const target = current + 1;
-  if (target >= model.matrix.verdicts.length) return { direction: 'down', target: null, changes: null, outcome: null };
+  // No band now (a total that is not a number) leaves no band below to move to.
+  if (current < 0 || target >= model.matrix.verdicts.length) return { direction: 'down', target: null, changes: null, outcome: null };
   const reached = (verdict: number) => verdict >= target;
   const bottom = (i: number) => model.criteria.get(caseModel.cells[i]!.criterion)!.levels.length - 1;
   const value = (i: number, level: number) => model.values.get(caseModel.cells[i]!.criterion)![level]!;
@@ -537,7 +539,7 @@ function moveDown(cased: PreparedCase): BandMove {
   // The total alone: the band below starts under the current band's lower bound.
   const threshold = model.matrix.verdicts[target - 1]!.min;
   const denominator = cased.sums.denominator;
-  const reachedBy = (numerator: number) => roundScore((100 * numerator) / denominator) < threshold;
+  const reachedBy = (numerator: number) => !reaches(roundScore((100 * numerator) / denominator), threshold);
   const loss = (i: number) => cased.cellWeight[i]! * (value(i, caseModel.cells[i]!.level) - value(i, bottom(i)));
   const changes = new Map<number, number>();
   let numerator = cased.sums.numerator;

@@ -234,10 +234,9 @@ function movers(now: Cell | undefined, before: Cell | undefined, arrived: readon
   for (const cell of [now, before]) {
     if (!cell) continue;
     for (const item of cell.evidence) named.add(item.event);
-    const failure = cell.explanation?.failure;
-    if (failure?.event) named.add(failure.event);
-    // The explanation's text names events too ("it holds (events: a, b)", "x matches").
-    if (failure) for (const word of failure.actual.split(/[^a-z0-9-]+/)) named.add(word);
+    // An event whose unstated fact opened the cell moved it too.
+    for (const fact of cell.unknown) named.add(fact.event);
+    for (const event of cell.explanation?.failure.events ?? []) named.add(event);
   }
   const direct = arrived.filter((event) => named.has(event.id));
   if (direct.length > 0 || !now) return direct.map((event) => event.id);

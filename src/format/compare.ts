@@ -8,8 +8,8 @@ import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
 import { CASE_COLUMNS, caseCells, CELL_COLUMNS, cellRows, levelRangeWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
 import { totalText, verdictWords } from './interval.js';
-import { round2 } from './numbers.js';
-import { mdNumber, mdTable, mdText } from './markdown.js';
+import { hundredths, round2 } from './numbers.js';
+import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
@@ -55,7 +55,7 @@ function projectRow(result: CaseResult, place: RankPlace) {
     record: result.record.id,
     asOf: result.asOf,
     score: scoreOf(result),
-    scoreRange: result.scoreRange && { low: round2(result.scoreRange.low), high: round2(result.scoreRange.high) },
+    scoreRange: result.scoreRange && { low: hundredths(result.scoreRange.low), high: hundredths(result.scoreRange.high) },
     band: result.band,
     verdict: result.verdict,
     verdicts: result.verdicts,
@@ -167,7 +167,7 @@ function formatMarkdown(report: CompareReport): string {
       rankText(place),
       `\`${result.record.id}\``,
       ...ids.map((id) => mdText(cellText(result, id))),
-      result.score === null && result.scoreRange !== null ? totalText(result) : mdNumber(result.score),
+      totalText(result, ''),
       mdText(verdictWords(result)),
     ]);
     const section = [`## ${mdText(matrix.title)}`, matrixMarkdown(comparison.matrix), mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2])];

@@ -1,6 +1,6 @@
 import type { CaseResult, Cell, CriterionResult, Matrix } from '../engine/index.js';
 import type { CsvTable, CsvValue } from './csv-table.js';
-import { round2 } from './numbers.js';
+import { round2, hundredths } from './numbers.js';
 import type { EvaluationReport } from './report.js';
 
 /** The columns of every long (tidy) output that describe one cell. */
@@ -71,7 +71,7 @@ export function cellRows(result: CaseResult): CsvValue[][] {
 export function inCents(values: readonly (number | null)[], total: number | null): (number | null)[] {
   const floors = values.map((value) => (value === null ? null : Math.floor(value * 100 + 1e-9)));
   if (total === null) return values.map((value) => (value === null ? null : Math.round(value * 100)));
-  let left = Math.round(total * 100) - floors.reduce<number>((sum, cents) => sum + (cents ?? 0), 0);
+  let left = Math.round(hundredths(total) * 100) - floors.reduce<number>((sum, cents) => sum + (cents ?? 0), 0);
   const order = values
     .map((value, i) => ({ i, remainder: value === null ? -1 : value * 100 - floors[i]! }))
     .filter((entry) => entry.remainder >= 0)
@@ -156,5 +156,5 @@ export function wideEvaluationRows(report: EvaluationReport): CsvTable {
 }
 
 export function scoreOf(result: CaseResult): number | null {
-  return result.score === null ? null : round2(result.score);
+  return result.score === null ? null : hundredths(result.score);
 }

@@ -1,12 +1,12 @@
 import { describeValue, type CaseResult, type CriterionResult, type Settlement, type Interval, type LevelRange, type UnknownFact } from '../engine/index.js';
-import { round2 } from './numbers.js';
+import { hundredths, round2 } from './numbers.js';
 
 // How an interval prints in every format: a determined number exactly as before, an
 // undetermined one as `low–high` (two decimals), so no reader mistakes a range for a figure.
 
-export function intervalText(range: Interval, digits = 2): string {
-  const low = round2(range.low).toFixed(digits);
-  const high = round2(range.high).toFixed(digits);
+export function intervalText(range: Interval, digits = 2, round = round2): string {
+  const low = round(range.low).toFixed(digits);
+  const high = round(range.high).toFixed(digits);
   return low === high ? low : `${low}–${high}`;
 }
 
@@ -43,9 +43,12 @@ export function unknownFactText(fact: UnknownFact): string {
   }
 }
 
-/** The total as printed everywhere: two decimals, or `low–high` when the record leaves it open. */
-export function totalText(result: CaseResult): string {
-  return result.scoreRange === null ? '-' : intervalText(result.scoreRange);
+/**
+ * The total as printed everywhere: hundredths, halves up (the figure band edges are judged by,
+ * src/engine/band-edge.ts), or `low–high` when the record leaves it open.
+ */
+export function totalText(result: Pick<CaseResult, 'scoreRange'>, none = '-'): string {
+  return result.scoreRange === null ? none : intervalText(result.scoreRange, 2, hundredths);
 }
 
 /** The verdict in words: one band, the bands an interval allows, `undetermined`, or none. */

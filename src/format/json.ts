@@ -1,5 +1,5 @@
 import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type LevelRef } from '../engine/index.js';
-import { round2 } from './numbers.js';
+import { hundredths, round2 } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
 import type { Formatter, RecordResult } from './report.js';
@@ -45,8 +45,8 @@ export function projectResult({ file, sha256, result }: RecordResult) {
   return {
     record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
     asOf: result.asOf,
-    score: result.score === null ? null : round2(result.score),
-    scoreRange: result.scoreRange && { low: round2(result.scoreRange.low), high: round2(result.scoreRange.high) },
+    score: result.score === null ? null : hundredths(result.score),
+    scoreRange: result.scoreRange && { low: hundredths(result.scoreRange.low), high: hundredths(result.scoreRange.high) },
     band: result.band,
     verdict: result.verdict,
     verdicts: result.verdicts,

@@ -1,5 +1,6 @@
 import { AGGREGATION_METHODS, type CaseResult } from '../engine/index.js';
 import { mdNumber, mdTable, mdText } from './markdown-text.js';
+import { totalText } from './interval.js';
 import { round2 } from './numbers.js';
 import { isGridMatrix } from './grid.js';
 import { gridMarkdown } from './grid-outputs.js';
@@ -44,7 +45,7 @@ function recordSection(result: CaseResult, file: string, report: EvaluationRepor
     mdTable(['Criterion', 'Level', 'Points', 'Weight', 'Contribution', 'Evidence'], rows, [2, 3, 4]),
     result.score === null
       ? 'No total: no weighted criterion applies.'
-      : `**Total ${mdNumber(result.score)} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
+      : `**Total ${totalText(result, '')} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
   ];
   if (result.gates.length > 0) {
     lines.push(`Gates: ${result.gates.map((gate) => `${mdText(gate.criterion)} at ${mdText(gate.requires)} or above for better than ${mdText(gate.above)}: ${gate.status}`).join('; ')}.`);

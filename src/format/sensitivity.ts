@@ -6,8 +6,8 @@ import { bar, paintVerdict } from './charts.js';
 import { toCsv } from './csv.js';
 import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
-import { round2 } from './numbers.js';
-import { mdNumber, mdTable, mdText } from './markdown.js';
+import { hundredths, round2 } from './numbers.js';
+import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
@@ -30,7 +30,7 @@ const INTERVALS = 'one weight at a time, the others as the matrix has them: the 
 const RANKING = 'by total, highest first; the ranking holds while no case falls strictly behind one it was ahead of (ties forming or breaking are no change)';
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
-const scoreText = (score: number | null) => (score === null ? '-' : round2(score).toFixed(2));
+const scoreText = (score: number | null) => (score === null ? '-' : hundredths(score).toFixed(2));
 const weightText = (weight: number) => String(round4(weight));
 
 /** A level in the matrix's own words: its description, else the condition that earns it. */
@@ -192,7 +192,7 @@ function formatMarkdown(report: SensitivityReport): string {
   report.analysis.cases.forEach((item, i) => {
     const result = report.results[i]!;
     const open = item.score === null && result.scoreRange !== null;
-    const parts = [`### ${mdText(result.record.title)} (\`${result.record.id}\`)`, `Total ${open ? totalText(result) : mdNumber(item.score)}, verdict **${mdText(verdictWords(result))}**, as of ${result.asOf}.`];
+    const parts = [`### ${mdText(result.record.title)} (\`${result.record.id}\`)`, `Total ${totalText(result, '')}, verdict **${mdText(verdictWords(result))}**, as of ${result.asOf}.`];
     if (open) parts.push(mdText(notAnalysedText(result)));
     if (item.score !== null) {
       const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
@@ -239,8 +239,8 @@ function formatMarkdown(report: SensitivityReport): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-const projectOutcome = (outcome: Outcome) => ({ score: outcome.score === null ? null : round2(outcome.score), verdict: outcome.verdict });
-const projectDistribution = (d: Distribution) => ({ min: round2(d.min), p5: round2(d.p5), median: round2(d.median), p95: round2(d.p95), max: round2(d.max) });
+const projectOutcome = (outcome: Outcome) => ({ score: outcome.score === null ? null : hundredths(outcome.score), verdict: outcome.verdict });
+const projectDistribution = (d: Distribution) => ({ min: hundredths(d.min), p5: hundredths(d.p5), median: hundredths(d.median), p95: hundredths(d.p95), max: hundredths(d.max) });
 const projectInterval = (i: WeightInterval) => ({ criterion: i.criterion, weight: round4(i.weight), from: round2(i.from), to: i.to === null ? null : round2(i.to), below: i.below, above: i.above });
 
 function projectMove(matrix: Matrix, move: BandMove) {
@@ -267,8 +267,8 @@ function projectCase(report: SensitivityReport, index: number) {
   return {
     record: item.record,
     asOf: report.results[index]!.asOf,
-    score: item.score === null ? null : round2(item.score),
-    scoreRange: report.results[index]!.scoreRange && { low: round2(report.results[index]!.scoreRange!.low), high: round2(report.results[index]!.scoreRange!.high) },
+    score: item.score === null ? null : hundredths(item.score),
+    scoreRange: report.results[index]!.scoreRange && { low: hundredths(report.results[index]!.scoreRange!.low), high: hundredths(report.results[index]!.scoreRange!.high) },
     verdict: item.verdict,
     verdicts: report.results[index]!.verdicts,
     rank: place?.rank ?? null,
@@ -346,7 +346,7 @@ function formatLong(report: SensitivityReport): string {
         const weight = weights.get(criterion.criterion);
         const interval = intervals.get(criterion.criterion);
         const level = levels.get(`${criterion.id}\u0000${cell.party ?? ''}`);
-        const score = (o: Outcome | null | undefined) => (o?.score == null ? null : round2(o.score));
+        const score = (o: Outcome | null | undefined) => (o?.score == null ? null : hundredths(o.score));
         rows.push([
           report.matrix.definition.id, item.record, criterion.id, cell.party, cell.level, criterion.weight,
           weight?.down ? round4(weight.down.weight) : null, score(weight?.down), weight?.down?.verdict ?? null,
@@ -354,7 +354,7 @@ function formatLong(report: SensitivityReport): string {
           level?.down?.level ?? null, score(level?.down), level?.down?.verdict ?? null,
           level?.up?.level ?? null, score(level?.up), level?.up?.verdict ?? null,
           interval ? round2(interval.from) : null, interval?.to == null ? null : round2(interval.to),
-          item.score === null ? null : round2(item.score), item.verdict,
+          item.score === null ? null : hundredths(item.score), item.verdict,
         ]);
       }
     }
@@ -372,14 +372,14 @@ function formatCsv(report: SensitivityReport): string {
   const moveCells = (move: BandMove): CsvValue[] => [
     move.target,
     move.changes ? move.changes.map((c) => `${c.party === null ? c.result : `${c.result}@${c.party}`}=${c.to}`).join(' ') : null,
-    move.outcome?.score == null ? null : round2(move.outcome.score),
+    move.outcome?.score == null ? null : hundredths(move.outcome.score),
   ];
   const rows = report.analysis.cases.map((item, i): CsvValue[] => {
     const place = report.analysis.ranking?.places[i];
     const sampling = item.sampling;
     return [
-      matrix.id, item.record, item.score === null ? null : round2(item.score), item.verdict, place?.rank ?? null, place?.tied ?? false,
-      sampling ? round4(sampling.held) : null, sampling ? round2(sampling.score.p5) : null, sampling ? round2(sampling.score.median) : null, sampling ? round2(sampling.score.p95) : null,
+      matrix.id, item.record, item.score === null ? null : hundredths(item.score), item.verdict, place?.rank ?? null, place?.tied ?? false,
+      sampling ? round4(sampling.held) : null, sampling ? hundredths(sampling.score.p5) : null, sampling ? hundredths(sampling.score.median) : null, sampling ? hundredths(sampling.score.p95) : null,
       ...moveCells(item.nextUp), ...moveCells(item.nextDown),
     ];
   });

@@ -5,6 +5,7 @@ import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix
 import { isGridMatrix } from './grid.js';
 import { formatGridResult, gridTableText } from './grid-table.js';
 import { round2 } from './numbers.js';
+import { totalText } from './interval.js';
 import type { EvaluationReport, FormatContext, Formatter } from './report.js';
 import { extendsLine } from './research.js';
 import { contributionText, intervalText, levelRangeText, settlementText, unknownFactText, verdictsText } from './interval.js';
@@ -97,7 +98,7 @@ function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): st
   if (result.score === null || result.verdict === null) return chalk.yellow('No total: no weighted criterion applies.');
   const paint = verdictPaint(chalk, matrix, result.verdict);
   const capped = result.band !== result.verdict ? ` (the score alone earns ${result.band}; a gate caps it)` : '';
-  return `Total ${round2(result.score).toFixed(2)} / 100  Verdict: ${chalk.bold(paint(result.verdict))}${capped}`;
+  return `Total ${totalText(result)} / 100  Verdict: ${chalk.bold(paint(result.verdict))}${capped}`;
 }
 
 /** What the record does not settle, cell by cell: the facts that would settle each. */

@@ -7,8 +7,8 @@ import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
 import { CASE_COLUMNS, caseCells, CELL_COLUMNS, cellRows, levelRangeWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
 import { totalText, verdictWords } from './interval.js';
-import { round2 } from './numbers.js';
-import { mdNumber, mdTable, mdText } from './markdown.js';
+import { hundredths, round2 } from './numbers.js';
+import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
@@ -137,7 +137,7 @@ function formatMarkdown(report: TimelineReport): string {
   const columns = ids(report);
   const rows = report.points.map((point, k) => [
     point.date,
-    point.result.score === null && point.result.scoreRange !== null ? totalText(point.result) : mdNumber(point.result.score),
+    totalText(point.result, ''),
     mdText(verdictWords(point.result)),
     ...columns.map((id) => mdText(cellAt(point, id))),
     k === 0 ? `${point.arrived.length} events` : point.arrived.map((event) => `\`${event.id}\``).join(', '),
@@ -169,7 +169,7 @@ function projectPoint(point: TimelinePoint) {
   return {
     date: point.date,
     score: scoreOf(result),
-    scoreRange: result.scoreRange && { low: round2(result.scoreRange.low), high: round2(result.scoreRange.high) },
+    scoreRange: result.scoreRange && { low: hundredths(result.scoreRange.low), high: hundredths(result.scoreRange.high) },
     band: result.band,
     verdict: result.verdict,
     verdicts: result.verdicts,

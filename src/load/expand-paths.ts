@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { bundledPath } from './bundled.js';
 import { join, relative, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { braceExpand, Minimatch } from 'minimatch';
+import { inputError, InputError, type Diagnostic } from '../diagnostics.js';
 
 /** One input found from the command line. */
 export interface FoundFile {
@@ -45,9 +46,14 @@ export function expandPaths(args: readonly string[]): { files: FoundFile[]; prob
     } else if (stats) {
       add(arg, true);
     } else if (GLOB_CHARS.test(arg)) {
-      const found = glob(arg).filter(isDataFile);
-      if (found.length === 0) notFound(arg, 'the pattern matches no .yaml, .yml or .json file');
-      for (const path of found) add(path, false);
+      try {
+        const found = glob(arg).filter(isDataFile);
+        if (found.length === 0) notFound(arg, 'the pattern matches no .yaml, .yml or .json file');
+        for (const path of found) add(path, false);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.diagnostics);
+      }
     } else {
       notFound(arg, 'no such file or folder');
     }
@@ -82,54 +88,74 @@ function walk(folder: string): string[] {
   return files;
 }
 
-/** Matches `*`, `?`, `[abc]`, `**` (any number of folders) and `{a,b}` against the files below the pattern's fixed prefix. */
+/** At most this many patterns from one glob's braces (`{a,b}` ten times over is 1,024). */
+export const MAX_GLOB_PATTERNS = 1024;
+
+/**
+ * minimatch 11 matches without regular expressions, so no pattern can make it backtrack; its
+ * extglobs, negation and comments are off, leaving the shell's `*`, `?`, `[abc]`, `**` and braces.
+ */
+const GLOB_OPTIONS = { dot: true, noext: true, nonegate: true, nocomment: true, braceExpandMax: MAX_GLOB_PATTERNS + 1 } as const;
+
+/**
+ * The data files below the pattern's fixed prefix that match `*`, `?`, `[abc]`, `[!abc]`, `**`
+ * (any number of folders) and `{a,b}`; a pattern that cannot match as written is an InputError.
+ */
 export function glob(pattern: string): string[] {
   const normalised = pattern.split(sep).join('/');
+  checkPattern(pattern, normalised);
   const segments = normalised.split('/');
   const fixed: string[] = [];
   while (segments.length > 1 && !GLOB_CHARS.test(segments[0]!)) fixed.push(segments.shift()!);
   const base = fixed.length === 0 ? '.' : fixed.join('/') || '/';
   if (!statOrUndefined(base)?.isDirectory()) return [];
-  const matchers = expandBraces(segments.join('/')).map(globToRegExp);
-  return walk(base).filter((path) => {
-    const rest = relative(base, path).split(sep).join('/');
-    return matchers.some((matcher) => matcher.test(rest));
-  });
+  const matcher = new Minimatch(segments.join('/'), GLOB_OPTIONS);
+  return walk(base).filter((path) => matcher.match(relative(base, path).split(sep).join('/')));
 }
 
-function expandBraces(pattern: string): string[] {
-  const match = /\{([^{}]*)\}/.exec(pattern);
-  if (!match) return [pattern];
-  const [whole, body] = match;
-  const head = pattern.slice(0, match.index);
-  const tail = pattern.slice(match.index + whole.length);
-  return body!.split(',').flatMap((choice) => expandBraces(`${head}${choice}${tail}`));
+function checkPattern(pattern: string, normalised: string): void {
+  const range = backwardRange(normalised);
+  if (range !== undefined) {
+    throw inputError('BAD_GLOB', pattern, `the range [${range}] runs backwards, so the pattern can match nothing`, `write it low to high: [${[...range].reverse().join('')}]`);
+  }
+  if (braceExpand(normalised, GLOB_OPTIONS).length > MAX_GLOB_PATTERNS) {
+    throw inputError('BAD_GLOB', pattern, `the braces expand to more than ${MAX_GLOB_PATTERNS} patterns`, 'name fewer alternatives, or a folder');
+  }
 }
 
-function globToRegExp(pattern: string): RegExp {
-  let source = '';
+/** The first range in a bracket expression whose end comes before its start (`z-a`), as written. */
+export function backwardRange(pattern: string): string | undefined {
   for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '*' && pattern[i + 1] === '*') {
-      // `**/` matches no folder or any number of them; a trailing `**` matches everything below.
-      const slash = pattern[i + 2] === '/';
-      source += slash ? '(?:[^/]+/)*' : '.*';
-      i += slash ? 2 : 1;
-    } else if (char === '*') {
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else if (char === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end === -1) source += '\\[';
-      else {
-        const body = pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        source += `[${body}]`;
-        i = end;
+    if (pattern[i] === '\\') i++;
+    else if (pattern[i] === '[') {
+      const members: string[] = [];
+      let j = i + 1;
+      if (pattern[j] === '!' || pattern[j] === '^') j++;
+      // A `]` first in the brackets is a member, as in the shell.
+      for (let first = true; j < pattern.length && (first || pattern[j] !== ']'); j++, first = false) {
+        if (pattern.startsWith('[:', j)) {
+          const end = pattern.indexOf(':]', j + 2);
+          if (end !== -1) {
+            members.push('');
+            j = end + 1;
+            continue;
+          }
+        }
+        if (pattern[j] === '\\' && j + 1 < pattern.length) {
+          j++;
+          // An escaped dash is a member, never a range ('' ends no range).
+          members.push(pattern[j] === '-' ? '' : pattern[j]!);
+          continue;
+        }
+        members.push(pattern[j]!);
       }
-    } else {
-      source += char.replace(/[.+^${}()|\\\]]/g, '\\$&');
+      if (j >= pattern.length) continue; // no closing `]`: the `[` is a plain character
+      for (let m = 0; m + 2 < members.length; m++) {
+        const [low, dash, high] = [members[m]!, members[m + 1]!, members[m + 2]!];
+        if (dash === '-' && low !== '' && high !== '' && low.codePointAt(0)! > high.codePointAt(0)!) return `${low}-${high}`;
+      }
+      i = j;
     }
   }
-  return new RegExp(`^${source}$`);
+  return undefined;
 }

@@ -51,6 +51,9 @@ export interface RawMatrix {
   fields?: Record<string, RawFieldDeclaration>;
 }
 
+/** The smallest weight above 0: a millionth, as the largest is a million (the schema's bound). */
+export const MIN_WEIGHT = 0.000001;
+
 /** Loads a matrix and checks everything the schema cannot: ids, orders, gates, conditions. */
 export function loadMatrix(input: InputText): LoadedMatrix {
   return precompiledInput<LoadedMatrix>('matrix', input) ?? orThrow(checkMatrix(parseOrThrow(input), input.sha256));
@@ -78,6 +81,12 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
   checkUnique(sink, raw.criteria.map((c) => c.id), (i) => ['criteria', i, 'id'], 'criterion id');
   checkUnique(sink, raw.verdicts.map((b) => b.label), (i) => ['verdicts', i, 'label'], 'verdict band');
   checkBands(sink, raw.verdicts);
+  raw.criteria.forEach((c, i) => {
+    // A weight so small that a step or a sum of it underflows is no weight a researcher means.
+    if (c.weight > 0 && c.weight < MIN_WEIGHT) {
+      sink.error('OUT_OF_RANGE', ['criteria', i, 'weight'], `criteria[${i}].weight is ${c.weight}: a weight is 0 or from ${MIN_WEIGHT} to 1000000`, 'use 0 to show the criterion without counting it');
+    }
+  });
   if (raw.criteria.every((c) => c.weight === 0)) {
     sink.error('NO_WEIGHT', ['criteria'], 'every criterion has weight 0, so no total can be formed', 'give at least one criterion a weight above 0');
   }

@@ -72,6 +72,8 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
   let skipping = false;
   let skipped = 0;
   let line = 0;
+  /** Whether the input held anything but blank lines. */
+  let anything = false;
   const endless = (): NdjsonItem => ({
     line: line + 1,
     diagnostics: [
@@ -100,52 +102,72 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
       },
     ],
   });
-  for await (const chunk of chunks) {
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    let start = 0;
-    while (start < bytes.length) {
-      const end = bytes.indexOf(NEWLINE, start);
-      if (end === -1) {
-        if (skipping) {
-          skipped += bytes.length - start;
-          // A line with no end in sight (/dev/zero): the rest of this input is not read.
-          if (skipped > SKIP_AT_MOST * limit) {
-            yield endless();
-            return;
+  try {
+    for await (const chunk of chunks) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      let start = 0;
+      while (start < bytes.length) {
+        const end = bytes.indexOf(NEWLINE, start);
+        if (end === -1) {
+          if (skipping) {
+            skipped += bytes.length - start;
+            // A line with no end in sight (/dev/zero): the rest of this input is not read.
+            if (skipped > SKIP_AT_MOST * limit) {
+              yield endless();
+              return;
+            }
+          } else {
+            pending.push(bytes.subarray(start));
+            pendingBytes += bytes.length - start;
+            if (pendingBytes > limit) {
+              line++;
+              anything = true;
+              yield tooLong();
+              line--;
+              pending = [];
+              pendingBytes = 0;
+              skipping = true;
+              skipped = 0;
+            }
           }
+          break;
+        }
+        line++;
+        if (skipping) skipping = false;
+        else if (pendingBytes + end - start > limit) {
+          anything = true;
+          yield tooLong();
         } else {
-          pending.push(bytes.subarray(start));
-          pendingBytes += bytes.length - start;
-          if (pendingBytes > limit) {
-            line++;
-            yield tooLong();
-            line--;
-            pending = [];
-            pendingBytes = 0;
-            skipping = true;
-            skipped = 0;
+          const whole = pending.length === 0 ? bytes.subarray(start, end) : Buffer.concat([...pending, bytes.subarray(start, end)]);
+          const item = ndjsonLine(file, line, whole);
+          if (item) {
+            anything = true;
+            yield item;
           }
         }
-        break;
+        pending = [];
+        pendingBytes = 0;
+        start = end + 1;
       }
-      line++;
-      if (skipping) skipping = false;
-      else if (pendingBytes + end - start > limit) yield tooLong();
-      else {
-        const whole = pending.length === 0 ? bytes.subarray(start, end) : Buffer.concat([...pending, bytes.subarray(start, end)]);
-        const item = ndjsonLine(file, line, whole);
-        if (item) yield item;
-      }
-      pending = [];
-      pendingBytes = 0;
-      start = end + 1;
     }
+  } catch (error) {
+    // A read that fails half-way (EIO, a device gone) is the input's problem, as on the YAML path.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
+    const at = line + 1;
+    yield { line: at, diagnostics: [{ severity: 'error', code: 'FILE_UNREADABLE', file, line: at, col: 1, message: `cannot be read: ${(error as Error).message}` }] };
+    return;
   }
   if (!skipping && pendingBytes > 0) {
     line++;
     const item = ndjsonLine(file, line, pending.length === 1 ? pending[0]! : Buffer.concat(pending));
-    if (item) yield item;
+    if (item) {
+      anything = true;
+      yield item;
+    }
   }
+  // Nothing but blank lines, or nothing at all (an empty pipe): empty, as an empty YAML file is.
+  if (!anything) yield { line: 1, diagnostics: [{ severity: 'error', code: 'EMPTY_FILE', file, line: 1, col: 1, message: 'holds no record (no line of JSON)' }] };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

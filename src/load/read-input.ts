@@ -60,6 +60,9 @@ export function readInputFile(name: string, stdin: () => Buffer): InputText {
   } catch {
     throw inputError('NOT_UTF8', file, 'is not UTF-8 text', 'save it as UTF-8');
   }
+  // A lone CR ends a line in YAML (classic Mac files), but the parser reads it as a space: made a
+  // LF, one character for one, so lines and columns stay where the file has them.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   return { file, text, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 

@@ -30,6 +30,13 @@ export interface ParsedDocument {
 export const MAX_ALIAS_COUNT = 100;
 /** Nesting of lists and mappings. Real matrices stay under 30; the parser itself fails far above this. */
 export const MAX_NESTING = 128;
+/**
+ * Values (list items, keys and their values) one YAML document may hold. The YAML reader needs
+ * some 2 KB of memory for each (measured: 600,000 numbers in 1.2 MB took 1.2 GB), so six million
+ * in 12 MB aborted V8 itself. Records that large belong in JSON, read by JSON.parse without it.
+ * At the bound, 99,900 one-digit numbers in 200 KB took 289 MB.
+ */
+export const MAX_YAML_VALUES = 100_000;
 /** Keys that mean something to JavaScript objects; as data they are never what the author meant. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /**
@@ -64,6 +71,14 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
     lineCounter.addNewLine(0);
     for (let i = source.indexOf('\n'); i !== -1 && i < tooDeep; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     return [problem('TOO_DEEP', tooDeep, `lists and mappings nest deeper than ${MAX_NESTING} levels`)];
+  }
+
+  // Counted from the text before the parser builds a node for each of them.
+  const crowded = crowdedOffset(source);
+  if (crowded !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = source.indexOf('\n'); i !== -1 && i < crowded; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    return [problem('TOO_MANY_VALUES', crowded, `the file holds more than ${String(MAX_YAML_VALUES).replace(/\B(?=(\d{3})+$)/g, ',')} values (list items, keys and their values)`, 'write so large an input as JSON or NDJSON, read without this bound')];
   }
 
   // What yaml's parseDocument does, in two steps, so that depth is measured between them: the
@@ -151,6 +166,27 @@ function unclosedFlowOffset(text: string, end: number): number | undefined {
   }
   return open.at(-1);
 }
+
+/**
+ * Where the text passes MAX_YAML_VALUES, counting what can start a value: `,`, `[`, `{`, and `-`,
+ * `:` or `?` before a blank or a line end. Dashes in dates and colons in URLs are not counted;
+ * commas in text are, so the count is at least the number of values, never below it.
+ */
+function crowdedOffset(text: string): number | undefined {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let starts = c === COMMA || c === OPEN_BRACKET || c === OPEN_BRACE;
+    if (!starts && (c === DASH || c === COLON || c === QUESTION)) {
+      const next = text.charCodeAt(i + 1);
+      starts = Number.isNaN(next) || next === SPACE || next === TAB || next === LF || next === CR;
+    }
+    // A key and its value are two values; the count stays an upper bound either way.
+    if (starts && (count += c === COLON ? 2 : 1) > MAX_YAML_VALUES) return i;
+  }
+  return undefined;
+}
+const [COMMA, OPEN_BRACKET, OPEN_BRACE, DASH, COLON, QUESTION, SPACE, TAB, LF, CR] = [',', '[', '{', '-', ':', '?', ' ', '\t', '\n', '\r'].map((char) => char.charCodeAt(0));
 
 /** The offset where `[`/`{` nesting first exceeds MAX_NESTING. */
 function deepFlowOffset(text: string): number | undefined {

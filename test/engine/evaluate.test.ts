@@ -7,6 +7,9 @@ id: test-matrix
 title: Test matrix
 version: "1"
 source: {author: Tests}
+# A mechanism whose participation is not stated is not a military channel: this matrix says so.
+fields:
+  participation: {type: string, absent: false}
 criteria:
   - id: talks
     title: Talks started

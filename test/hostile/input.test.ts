@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +51,55 @@ describe('hostile input files', () => {
     const { exitCode, stdout } = await run(['evaluate', '-m', 'lewis-2015', path, '-f', 'json', '--as-of', '2015-12-02']);
     expect(exitCode).toBe(0);
     expect(JSON.parse(stdout).results[0].verdict).toBe('progress');
+  });
+
+  describe('line ends', () => {
+    const text = readFileSync('fixtures/us-china-2015-09.yaml', 'utf8');
+    const scored = async (content: string, name: string) => {
+      const { exitCode, stdout, stderr } = await run(['evaluate', '-m', 'lewis-2015', file(name, content), '-f', 'json', '--as-of', '2015-12-02']);
+      expect(stderr).toBe('');
+      expect(exitCode).toBe(0);
+      return JSON.parse(stdout).results[0];
+    };
+
+    it.each([
+      ['CR only (classic Mac)', text.replace(/\n/g, '\r')],
+      ['CR only, with a byte-order mark', `\uFEFF${text.replace(/\n/g, '\r')}`],
+      ['CR, LF and CRLF mixed', text.split('\n').map((line, i) => `${line}${['\r', '\n', '\r\n'][i % 3]}`).join('')],
+    ])('reads a record with %s line ends as the LF file', async (_name, content) => {
+      const lf = await scored(text, 'lf.yaml');
+      expect(lf.verdict).toBe('progress');
+      const cr = await scored(content, `cr-${_name.length}.yaml`);
+      expect([cr.score, cr.verdict, cr.criteria.map((c: { level: { label: string } | null }) => c.level?.label)]).toEqual([lf.score, lf.verdict, lf.criteria.map((c: { level: { label: string } | null }) => c.level?.label)]);
+    });
+
+    it('reads a matrix with CR-only line ends, and places its errors by line and column', async () => {
+      const matrix = readFileSync('matrices/lewis-2015.yaml', 'utf8');
+      const path = file('cr-matrix.yaml', matrix.replace(/\n/g, '\r'));
+      expect((await run(['validate', path])).exitCode).toBe(0);
+      const broken = file('cr-broken.yaml', 'id: x\rtitle: [\r');
+      expect(await firstError(['evaluate', '-m', 'lewis-2015', broken])).toMatch(/^error YAML_SYNTAX .*cr-broken\.yaml:2:8 /);
+    });
+  });
+
+  describe('NDJSON inputs', () => {
+    it.each([
+      ['an empty file', ''],
+      ['blank lines only', '\n\n  \n'],
+    ])('%s is EMPTY_FILE, as an empty YAML file is', async (_name, content) => {
+      const path = file(`empty-${content.length}.ndjson`, content);
+      expect(await firstError(['evaluate', '-m', 'lewis-2015', path])).toBe(`error EMPTY_FILE ${path}:1:1 holds no record (no line of JSON)`);
+      expect(await firstError(['evaluate', '-m', 'lewis-2015', '-', '--input-format', 'ndjson'], { stdin: content })).toBe('error EMPTY_FILE <stdin>:1:1 holds no record (no line of JSON)');
+    });
+
+    // Reading /proc/self/mem from its start fails with EIO: a read error after the file opened.
+    it.skipIf(!existsSync('/proc/self/mem'))('a read that fails is FILE_UNREADABLE, as on the YAML path, not an internal error', async () => {
+      const yaml = await firstError(['evaluate', '-m', 'lewis-2015', '/proc/self/mem']);
+      expect(yaml).toMatch(/^error FILE_UNREADABLE \/proc\/self\/mem:1:1 cannot be read: EIO/);
+      for (const format of ['ndjson', 'table']) {
+        const ndjson = await firstError(['evaluate', '-m', 'lewis-2015', '/proc/self/mem', '--input-format', 'ndjson', '-f', format]);
+        expect(ndjson).toBe(yaml);
+      }
+    });
   });
 });

@@ -150,7 +150,12 @@ describe('the compiled explainer', () => {
           explainer.witnesses(index, undefined, witnesses);
           expect(uniqueIds(witnesses)).toEqual(reference.witnesses);
         } else {
-          expect(explainer.failure(index, undefined)).toEqual(reference.failure);
+          // The words and the place, as the reference writes them; `events` and `operator` are data beside them.
+          const { operator, events, ...words } = explainer.failure(index, undefined);
+          const { operator: _o, events: _e, ...referenceWords } = reference.failure!;
+          expect(words).toEqual(referenceWords);
+          if (words.event !== undefined) expect(events).toContain(words.event);
+          expect(typeof operator).toBe('string');
           expect(explainer.failurePath(index, undefined)).toBe(reference.failure!.path);
           if (reference.failure!.actual.includes('more event')) failures++;
         }

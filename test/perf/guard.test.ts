@@ -1,7 +1,7 @@
 // The regression guard (issue 16): the engine against the hand-written baseline
 // (bench/handwritten.mjs) on a small generated set, in one process, interleaved, warm. A ratio,
-// never a time: it fails only when the engine falls below 0.4x hand-written with explanations off
-// (a 3x regression such as d04b292's object spreads, which measured 0.30x), far below what the
+// never a time, taken on each side's fastest of 31 rounds: it fails only when the engine falls below 0.3x hand-written with explanations off
+// (a 3x regression such as d04b292's object spreads, 0.22x of hand-written in its bench), far below what the
 // engine reaches (about 1x), so machine noise cannot trip it. The figures are printed.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: the bench is plain JavaScript without types
@@ -12,10 +12,10 @@ import { compileMatrix, evaluateRecord, type CaseRecord } from '../../src/engine
 import { loadMatrix } from '../../src/load/load-matrix.js';
 import { ndjsonLine } from '../../src/load/ndjson.js';
 
-const FLOOR = 0.4;
+const FLOOR = 0.3;
 const RECORDS = 60;
 const EVENTS = 100;
-const ROUNDS = 15;
+const ROUNDS = 31;
 
 function timed(run: () => void): number {
   const start = performance.now();
@@ -47,13 +47,21 @@ describe('the engine against hand-written JavaScript', () => {
       hand();
     }
     const ratios: number[] = [];
+    const engineTimes: number[] = [];
+    const handTimes: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const e = timed(engine);
       const h = timed(hand);
+      engineTimes.push(e);
+      handTimes.push(h);
       ratios.push(h / e);
     }
-    const ratio = median(ratios);
-    console.log(`guard: engine / hand-written throughput, explain off: median ${ratio.toFixed(2)}x (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}) over ${ROUNDS} interleaved rounds of ${RECORDS} x ${EVENTS} events`);
+    // Judged on each side's fastest round: a busy machine only ever adds time, so the fastest
+    // rounds are the ones it left alone, and their ratio is what the code costs (the bench prints medians).
+    const ratio = Math.min(...handTimes) / Math.min(...engineTimes);
+    console.log(
+      `guard: engine / hand-written throughput, explain off: ${ratio.toFixed(2)}x on the fastest rounds (per-round median ${median(ratios).toFixed(2)}x, min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}) over ${ROUNDS} interleaved rounds of ${RECORDS} x ${EVENTS} events`,
+    );
     expect(ratio).toBeGreaterThan(FLOOR);
   });
 });

@@ -62,6 +62,9 @@ describe('the 2015 case over time', () => {
     ]);
     // The official accusation costs the points that kept it durable, unless the LECD (whose
     // participation the record does not give) seated military officials too: durable or partial.
+    // The LECD arrives without its participation: the cell opens, and the LECD is what opened it.
+    const opened = deliverables.find((p) => p.date === '2017-04-07')!.changes.find((c) => c.criterion === 'participation')!;
+    expect(opened).toMatchObject({ to: { applicable: true, level: null, range: { low: 'single-track', high: 'civil-military' } }, events: ['lecd'], cause: 'events' });
     expect(deliverables.find((p) => p.date === '2018-11-08')!.verdictChange).toEqual({ from: 'durable', to: null, fromVerdicts: ['durable'], toVerdicts: ['durable', 'partial'] });
     // The dialogue met the deadline: the commitment it fulfils is the criterion's evidence.
     const deadlines = deliverables.find((p) => p.date === '2015-12-01')!.changes.find((c) => c.criterion === 'deadlines')!;

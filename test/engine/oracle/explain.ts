@@ -58,6 +58,8 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
     failure: {
       path: condition.path,
       ...(condition.location && { location: condition.location }),
+      operator: condition.op,
+      events: at ? [at.id] : [],
       expected,
       actual,
       ...(at && { event: at.id }),
@@ -220,6 +222,8 @@ function missingConjunct(where: Condition, index: RecordIndex, fields: Matrix['f
       failure: {
         path: part.path,
         ...(part.location && { location: part.location }),
+        operator: part.op,
+        events: [],
         expected: `some event where ${describeCondition(part)}`,
         actual: noMatch(index),
       },
