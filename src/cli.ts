@@ -6,6 +6,7 @@ import { forgetInputFiles } from './input-files.js';
 import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
 import { TOOL } from './package-info.js';
+import { DEFAULT_WIDTH, MIN_WIDTH } from './format/width.js';
 
 export const EXIT = { ok: 0, failed: 1, cannotRun: 2 } as const;
 
@@ -30,6 +31,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   agree: async () => (await import('./commands/agree.js')).registerAgree,
   merge: async () => (await import('./commands/merge.js')).registerMerge,
   sources: async () => (await import('./commands/sources.js')).registerSources,
+  completion: async () => (await import('./commands/completion.js')).registerCompletion,
 };
 
 /** See CommandContext.useColor: an explicit option first, then FORCE_COLOR, then NO_COLOR, then the terminal. */
@@ -40,6 +42,13 @@ export function colorWanted(requested: boolean | undefined, io: Pick<Io, 'isTTY'
   if (io.env['NO_COLOR']) return false;
   return io.isTTY;
 }
+
+/** See CommandContext.outputWidth. */
+export function widthWanted(requested: number | undefined, toStdout: boolean, io: Pick<Io, 'isTTY' | 'columns'>): number {
+  if (requested !== undefined) return requested;
+  return toStdout && io.isTTY && io.columns !== undefined ? io.columns : DEFAULT_WIDTH;
+}
+
 
 /**
  * Runs one command line and returns its exit code. It never calls process.exit and never prints
@@ -54,7 +63,12 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     return EXIT.ok;
   }
   forgetInputFiles();
-  const { Command, CommanderError } = await import('commander');
+  const { Command, CommanderError, InvalidArgumentError } = await import('commander');
+  const parseWidth = (value: string): number => {
+    const width = Number(value);
+    if (!/^\d+$/.test(value) || width < MIN_WIDTH || width > 10000) throw new InvalidArgumentError(`expected a whole number of columns from ${MIN_WIDTH} to 10000`);
+    return width;
+  };
   let exitCode: number = EXIT.ok;
   let jsonErrors = false;
   const program = new Command(TOOL.name)
@@ -68,6 +82,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
       outputError: (message, write) => write(`error USAGE ${safeText(message.replace(/^error: /, '').trimEnd().replace(/\n(?=\(Did you mean)/, ' '))}\n`),
     })
     .option('-q, --quiet', 'print nothing on stderr but errors: no notes, warnings or progress')
+    .option('--width <columns>', 'fit tables and text to this many columns (default: the terminal\'s width; 80 when stdout is a pipe or a file)', parseWidth)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -89,6 +104,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
     setExitCode: (code) => void (exitCode = code),
     setJsonErrors: (json) => void (jsonErrors = json),
     useColor: (requested) => colorWanted(requested, io),
+    outputWidth: (toStdout) => widthWanted(program.opts()['width'] as number | undefined, toStdout, io),
     get quiet() {
       return quiet();
     },
@@ -96,8 +112,9 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
       if (!quiet()) io.stderr(`${safeText(text)}\n`);
     },
   };
-  // A command named first is the only one needed; anything else (--help, a typo) gets them all.
-  const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
+  // A command named first is the only one needed; anything else (--help, a typo) gets them all, and
+  // so does `completion`, which writes them all down.
+  const named = argv[0] !== undefined && argv[0] !== 'completion' && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
   for (const name of named) (await COMMANDS[name]!())(program, context);
 
   try {

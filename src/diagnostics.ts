@@ -9,7 +9,7 @@ export const ERROR_CODES = {
   FILE_NOT_FOUND: 'an input file or bundled id does not exist',
   BAD_GLOB: 'a glob pattern on the command line has a range that runs backwards (`[z-a]`) or braces that expand to more than 1,024 patterns',
   FILE_UNREADABLE: 'an input exists but cannot be read (a directory, no permission)',
-  OUTPUT_FAILED: 'the output file could not be written (no such folder, a directory, a full disk)',
+  OUTPUT_FAILED: 'the output file could not be written (a directory, a folder in its path that is a file, no permission, a full disk)',
   OUTPUT_IS_INPUT: 'an output (-o) is a file the same run reads (`evaluate rec.yaml -o rec.yaml`)',
   NOT_UTF8: 'an input is not UTF-8 text',
   FILE_TOO_LARGE: 'an input is larger than the input size limit (SUMMIT_SCORE_MAX_INPUT_MB)',

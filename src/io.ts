@@ -13,6 +13,8 @@ export interface Io {
   readonly isTTY: boolean;
   /** Whether stderr is a terminal: progress displays go there, and only then (absent: it is not). */
   readonly stderrIsTTY?: boolean;
+  /** The width of the terminal stdout is (absent: not a terminal, or it does not say). */
+  readonly columns?: number;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -36,6 +38,7 @@ export function processIo(): Io {
     },
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns > 0 && { columns: process.stdout.columns }),
     env: process.env,
   };
 }

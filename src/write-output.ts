@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inputError, InputError } from './diagnostics.js';
 import { inputFileNamed } from './input-files.js';
@@ -34,7 +34,12 @@ interface Target {
 function failure(file: string, error: unknown): InputError {
   if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EISDIR' ? 'it is a directory' : (code ?? (error as Error).message);
+  const reason =
+    code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
+    : code === 'EISDIR' ? 'it is a directory'
+    : code === 'ENOTDIR' ? 'a folder in its path is a file (ENOTDIR)'
+    : code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})`
+    : (code ?? (error as Error).message);
   return inputError('OUTPUT_FAILED', file, `cannot write the output: ${reason}`);
 }
 
@@ -151,6 +156,19 @@ function untrack(temporary: string): void {
   if (temporaries.size === 0) setImmediate(() => temporaries.size === 0 && stopListening());
 }
 
+/**
+ * -o creates the folders a path names that do not exist yet (`-o reports/2015/out.json`), as a
+ * CI step expects. Returns the first folder it made, so that a failed run can take them away again.
+ */
+function makeFolders(t: Target): string | undefined {
+  return mkdirSync(dirname(t.path), { recursive: true });
+}
+
+/** Removes folders a failed run made: only they, and only what the run put in them (its temporary files). */
+function removeFolders(folders: readonly string[]): void {
+  for (const folder of [...folders].reverse()) rmSync(folder, { recursive: true, force: true });
+}
+
 /** A fresh temporary file beside the target: created exclusively under an unpredictable name, so nothing planted there is followed. */
 function createTemporary(t: Target): { readonly path: string; readonly fd: number } {
   const path = join(dirname(t.path), `.${basename(t.path)}.${randomBytes(8).toString('hex')}.tmp`);
@@ -187,11 +205,14 @@ export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: 
   const files = outputs.filter((o): o is RenderedOutput & { file: string } => o.file !== undefined);
   const places = targets(files.map((o) => o.file));
   const staged: { readonly temporary: string; readonly target: Target }[] = [];
+  const made: string[] = [];
   let current = places[0];
   try {
     places.forEach((t, i) => {
       current = t;
       if (t.direct) return;
+      const folder = makeFolders(t);
+      if (folder !== undefined) made.push(folder);
       const temporary = createTemporary(t);
       staged.push({ temporary: temporary.path, target: t });
       try {
@@ -217,6 +238,7 @@ export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: 
     }
   } catch (error) {
     for (const { temporary } of staged) discard(temporary);
+    removeFolders(made);
     throw failure(current!.file, error);
   }
   places.forEach((t, i) => t.stdout && stdout(files[i]!.text));
@@ -256,10 +278,15 @@ export function streamOutput(file: string | undefined, stdout: (text: string) =>
   if (t!.stdout) return streamOutput(undefined, stdout);
   let fd: number | undefined;
   let temporary: string | undefined;
+  let made: string | undefined;
   try {
     if (t!.direct) fd = openSync(t!.path, 'w');
-    else ({ path: temporary, fd } = createTemporary(t!));
+    else {
+      made = makeFolders(t!);
+      ({ path: temporary, fd } = createTemporary(t!));
+    }
   } catch (error) {
+    if (made !== undefined) removeFolders([made]);
     throw failure(file, error);
   }
   const close = () => {
@@ -272,6 +299,8 @@ export function streamOutput(file: string | undefined, stdout: (text: string) =>
     close();
     if (temporary !== undefined) discard(temporary);
     temporary = undefined;
+    if (made !== undefined) removeFolders([made]);
+    made = undefined;
   };
   const flush = () => {
     if (buffered === '' || fd === undefined) return;
@@ -294,6 +323,8 @@ export function streamOutput(file: string | undefined, stdout: (text: string) =>
         target(file);
         renameSync(temporary, t!.path);
         untrack(temporary);
+        temporary = undefined;
+        made = undefined;
       } catch (error) {
         abandon();
         throw failure(file, error);

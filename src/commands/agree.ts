@@ -16,7 +16,7 @@ import { TOOL } from '../package-info.js';
 import { codedCases, readCoderRecords } from './coder-files.js';
 import type { CommandContext } from './context.js';
 import { checkDate } from './load-inputs.js';
-import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
+import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs, type TextStyle } from './output-options.js';
 
 export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'sarif', 'github', 'junit'] as const;
 type AgreeFormat = (typeof AGREE_FORMATS)[number];
@@ -70,7 +70,7 @@ export function registerAgree(program: Command, context: CommandContext): void {
       agreement,
       minAlpha: options.minAlpha ?? null,
     };
-    writeOutputs(targets, (format, color) => render(format, report, color), context, options.color);
+    writeOutputs(targets, (format, style) => render(format, report, style), context, options.color);
     if (!passesMinAlpha(report)) {
       context.io.stderr(`alpha below --min-alpha ${report.minAlpha}: ${agreement.overall.map((s) => `${s.metric} ${s.alpha === null ? 'undefined' : s.alpha.toFixed(3)}`).join(', ')}\n`);
       context.setExitCode(1);
@@ -78,10 +78,10 @@ export function registerAgree(program: Command, context: CommandContext): void {
   });
 }
 
-function render(format: AgreeFormat, report: AgreementReport, color: boolean): string {
+function render(format: AgreeFormat, report: AgreementReport, style: TextStyle): string {
   switch (format) {
     case 'table':
-      return formatAgreementTable(report, { color });
+      return formatAgreementTable(report, style);
     case 'markdown':
       return formatAgreementMarkdown(report);
     case 'json':

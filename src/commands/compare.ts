@@ -3,12 +3,11 @@ import { compileMatrix, evaluateRecord } from '../engine/index.js';
 import { rankTotals } from '../engine/rank.js';
 import { compareFormats, type CompareReport } from '../format/compare.js';
 import { OUTPUT_FORMATS } from '../format/research.js';
-import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
 import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
-import { checkDate, collect, loadInputs } from './load-inputs.js';
+import { checkDate, collect, loadInputs, matricesNamed } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 
@@ -18,7 +17,7 @@ export function registerCompare(program: Command, context: CommandContext): void
     .description('score several records side by side (cases x criteria, total, verdict, rank), or one record under several matrices')
     .addHelpText('after', helpExamples(['compare us-china-2013-06 us-china-2015-09 -m lewis-2015', 'compare us-china-2015-09 -m lewis-2015 -m critics-2015', 'compare records/*.yaml -m my-matrix.yaml -f csv -o compare.csv']))
     .argument('<records...>', 'record files (YAML or JSON), bundled record ids, or - for stdin')
-    .option('-m, --matrix <file|id>', 'matrix file or bundled id; repeat it to compare under several matrices (default: lewis-2015)', collect)
+    .option('-m, --matrix <file|id>', 'matrix file or bundled id (needed); repeat it to compare under several matrices', collect)
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
@@ -27,7 +26,7 @@ export function registerCompare(program: Command, context: CommandContext): void
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
-    const { matrices, records: loaded } = loadInputs(context.io, options.matrix ?? [DEFAULT_MATRIX], records);
+    const { matrices, records: loaded } = loadInputs(context.io, matricesNamed('compare', options.matrix, records), records);
     const evaluateOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
     const report: CompareReport = {
       tool: TOOL,
@@ -45,6 +44,6 @@ export function registerCompare(program: Command, context: CommandContext): void
       }),
     };
     const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) }));
-    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, { color })), context, options.color);
+    writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, style)), context, options.color);
   });
 }

@@ -13,6 +13,11 @@ export interface CommandContext {
    * (0 or false: none; any other value: colour, for `| less -R`), else NO_COLOR, else a terminal.
    */
   useColor(requested: boolean | undefined): boolean;
+  /**
+   * The columns a terminal table may use: --width when given, else the terminal's for stdout on
+   * a terminal, else 80 (a pipe or a file: the same bytes on every machine).
+   */
+  outputWidth(toStdout: boolean): number;
   /** Whether --quiet asks for nothing on stderr but errors. */
   readonly quiet: boolean;
   /** A note or warning for people on stderr (not with --quiet); input text in it is escaped. */

@@ -45,7 +45,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
       b: { file: second.input.file, sha256: second.input.sha256 },
       diff: diffEvaluations(first.snapshot, second.snapshot),
     };
-    writeOutputs(targets, (format, color) => diffFormats[format](report, { color }), context, options.color);
+    writeOutputs(targets, (format, style) => diffFormats[format](report, style), context, options.color);
   });
 }
 

@@ -45,11 +45,11 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     'after',
     helpExamples(['evaluate                 # the bundled example', 'evaluate my-record.yaml -m my-matrix.yaml --explain', 'evaluate records/*.yaml -m lewis-2015 -f csv -o scores.csv']),
   );
-  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs' | 'notice' | 'quiet' | 'color'> & { color?: boolean }) => {
+  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs' | 'notice' | 'quiet' | 'color' | 'width' | 'fileWidth'> & { color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkInputsNamed(records, options.matrix);
-    const run = { ...options, outputs: targets, color: context.useColor(options.color), quiet: context.quiet, notice: context.notice };
+    const run = { ...options, outputs: targets, color: context.useColor(options.color), width: context.outputWidth(true), fileWidth: context.outputWidth(false), quiet: context.quiet, notice: context.notice };
     if (options.inputFormat === 'ndjson' && records.length === 0) {
       throw inputError('USAGE', undefined, '--input-format ndjson needs record files, or - for stdin');
     }
@@ -118,6 +118,9 @@ export interface EvaluateCommandOptions {
   readonly requireSources?: boolean;
   /** Colour on stdout (files never get colour). */
   readonly color: boolean;
+  /** The columns a table on stdout, and one in a file, may use (default: 80). */
+  readonly width?: number;
+  readonly fileWidth?: number;
   /** Vocabulary problems of the records (src/load/check-vocabulary.ts) are errors. */
   readonly strict?: boolean;
   /** How record files are read (default auto: NDJSON for .ndjson and .jsonl). */
@@ -172,7 +175,7 @@ function reportHead(matrix: LoadedMatrix, options: EvaluateCommandOptions): Omit
 function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptions, io: Io, visuals: ReadonlyMap<VisualFormat, string> = new Map()): void {
   const rendered = options.outputs.map((target) => ({
     ...(target.file !== undefined && { file: target.file }),
-    text: isVisualFormat(target.format) ? visuals.get(target.format)! : (target.bom ? BOM : '') + formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain }),
+    text: isVisualFormat(target.format) ? visuals.get(target.format)! : (target.bom ? BOM : '') + formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain, width: target.file === undefined ? options.width : options.fileWidth }),
   }));
   writeOutputs(rendered, io.stdout);
 }

@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
 import { bundledIds, resolveInput } from '../load/bundled.js';
@@ -6,6 +5,7 @@ import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord } from '../load/load-record.js';
 import { readInputFile } from '../load/read-input.js';
 import type { CommandContext } from './context.js';
+import { fitTable } from '../format/fit-table.js';
 import { helpExamples } from './output-options.js';
 
 interface Listing {
@@ -19,10 +19,13 @@ export function registerList(program: Command, context: CommandContext): void {
     .description('list the bundled matrices and records')
     .addHelpText('after', helpExamples(['list', 'list -f json']))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((options: { format: 'table' | 'json' }) => {
+    .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
+    .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
+    .action((options: { format: 'table' | 'json'; color?: boolean }) => {
       context.setJsonErrors(options.format === 'json');
       const listing = listBundled(context.io);
-      context.io.stdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : listingTable(listing));
+      const style = { width: context.outputWidth(true), color: context.useColor(options.color) };
+      context.io.stdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : listingTable(listing, style));
     });
 }
 
@@ -41,12 +44,12 @@ function listBundled(io: Io): Listing {
   };
 }
 
-function listingTable(listing: Listing): string {
-  const matrices = new Table({ head: ['Matrix', 'Title', 'Source', 'Criteria'], colWidths: [22, 48, 34, 10], wordWrap: true, style: { head: [], border: [] } });
-  for (const m of listing.matrices) matrices.push([`${m.id} ${m.version}`, m.title, m.source, String(m.criteria)]);
-  const records = new Table({ head: ['Record', 'Title', 'Date', 'Events'], colWidths: [22, 58, 12, 22], wordWrap: true, style: { head: [], border: [] } });
-  for (const r of listing.records) {
-    records.push([r.id, r.title, r.date, `${r.events}${r.unverifiedSources > 0 ? ` (${r.unverifiedSources} unverified source${r.unverifiedSources === 1 ? '' : 's'})` : ''}`]);
-  }
-  return `${matrices.toString()}\n${records.toString()}\n`;
+function listingTable(listing: Listing, style: { readonly width: number; readonly color: boolean }): string {
+  const matrices = fitTable(['Matrix', 'Title', 'Source', 'Criteria'], listing.matrices.map((m) => [`${m.id} ${m.version}`, m.title, m.source, String(m.criteria)]), style);
+  const records = fitTable(
+    ['Record', 'Title', 'Date', 'Events'],
+    listing.records.map((r) => [r.id, r.title, r.date, `${r.events}${r.unverifiedSources > 0 ? ` (${r.unverifiedSources} unverified source${r.unverifiedSources === 1 ? '' : 's'})` : ''}`]),
+    style,
+  );
+  return `${matrices}\n${records}\n`;
 }

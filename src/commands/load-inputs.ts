@@ -5,7 +5,7 @@ import type { InputText } from '../load/read-input.js';
 import { dayNumber } from '../engine/index.js';
 import type { MatrixInput, RecordInput } from '../format/research.js';
 import type { Io } from '../io.js';
-import { resolveInput } from '../load/bundled.js';
+import { bundledIds, DEFAULT_MATRIX, resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord } from '../load/load-record.js';
 import { readInputFile } from '../load/read-input.js';
@@ -32,6 +32,21 @@ export function loadInputs(io: Io, matrixArgs: readonly string[], recordArgs: re
   );
   if (problems.length > 0) throw new InputError(problems);
   return { matrices: matrices as MatrixInput[], records: records as RecordInput[] };
+}
+
+/**
+ * The matrices a research command scores its records against. Without -m there is none: the
+ * bundled default is for a bare `summit-score evaluate` only, and a matrix silently chosen for a
+ * user's records would score them against something they never asked for.
+ */
+export function matricesNamed(command: string, matrices: readonly string[] | undefined, records: readonly string[]): readonly string[] {
+  if (matrices !== undefined && matrices.length > 0) return matrices;
+  throw inputError(
+    'USAGE',
+    undefined,
+    `no matrix to score ${records.length === 1 ? records[0] : `${records.length} records`} against`,
+    `add -m MATRIX: a matrix file, or a bundled id (${bundledIds('matrix').join(', ')}); e.g. summit-score ${command} ${records.join(' ')} -m ${DEFAULT_MATRIX}`,
+  );
 }
 
 export function checkDate(option: string, value: string | undefined): void {

@@ -15,6 +15,14 @@ export interface OutputTarget<F extends string> {
 /** The formats that are CSV, and so take --bom. */
 const CSV_FORMATS: readonly string[] = ['csv', 'long'];
 
+/** The formats each command's -f takes (they are checked by a parser of their own, not commander's choices). */
+const FORMAT_CHOICES = new WeakMap<Command, readonly string[]>();
+
+/** The formats `command`'s -f takes, for shell completion. */
+export function formatChoices(command: Command): readonly string[] | undefined {
+  return FORMAT_CHOICES.get(command);
+}
+
 export type OutputToken = { readonly kind: 'format'; readonly value: string } | { readonly kind: 'output'; readonly value: string };
 
 /**
@@ -24,6 +32,7 @@ export type OutputToken = { readonly kind: 'format'; readonly value: string } | 
  */
 export function addOutputOptions<F extends string>(command: Command, formats: readonly F[], fallback: F): () => OutputTarget<F>[] {
   const tokens: OutputToken[] = [];
+  FORMAT_CHOICES.set(command, formats);
   command
     .option(
       '-f, --format <format>',
@@ -84,12 +93,19 @@ export function pairOutputs(tokens: readonly OutputToken[], fallback: string): O
  * Renders every output before writing any, so a failure leaves no partial set; files are written
  * atomically, and colour goes only to a terminal.
  */
-export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, color: boolean) => string, context: CommandContext, colorRequested: boolean | undefined): void {
-  const rendered = targets.map((target) => ({
-    ...(target.file !== undefined && { file: target.file }),
-    text: (target.bom ? BOM : '') + render(target.format, target.file === undefined && context.useColor(colorRequested)),
-  }));
+export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, style: TextStyle) => string, context: CommandContext, colorRequested: boolean | undefined): void {
+  const rendered = targets.map((target) => {
+    const toStdout = target.file === undefined;
+    const style = { color: toStdout && context.useColor(colorRequested), width: context.outputWidth(toStdout) };
+    return { ...(!toStdout && { file: target.file }), text: (target.bom ? BOM : '') + render(target.format, style) };
+  });
   writeRendered(rendered, context.io.stdout);
+}
+
+/** How a text output looks where it goes: colour only on stdout, and the columns it may use. */
+export interface TextStyle {
+  readonly color: boolean;
+  readonly width: number;
 }
 
 /** Errors go to stdout as JSON when the output on stdout is JSON. */

@@ -4,14 +4,15 @@ import { SCHEMAS } from '../schema/validate.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
 
-/** The schemas the loader checks input with (the same objects, not copies), and the one evaluate's JSON output follows. */
-const PRINTED_SCHEMAS = { ...SCHEMAS, evaluation: readSchema('evaluation'), agreement: readSchema('agreement') } as const;
+/** The schemas the loader checks input with (the same objects, not copies), and those the JSON outputs follow. */
+const OUTPUT_SCHEMAS = ['evaluation', 'agreement', 'compare', 'timeline', 'sensitivity', 'errors'] as const;
+const PRINTED_SCHEMAS = { ...SCHEMAS, ...Object.fromEntries(OUTPUT_SCHEMAS.map((name) => [name, readSchema(name)])) } as Record<keyof typeof SCHEMAS | (typeof OUTPUT_SCHEMAS)[number], Record<string, unknown>>;
 type PrintedSchemaName = keyof typeof PRINTED_SCHEMAS;
 
 export function registerSchema(program: Command, context: CommandContext): void {
   program
     .command('schema')
-    .description('print a JSON Schema: matrix, record, tests (a <matrix>.tests.yaml file), evaluation (evaluate -f json), or agreement (agree -f json)')
+    .description('print a JSON Schema: matrix, record, tests (a <matrix>.tests.yaml file), or the JSON a command prints: evaluation (evaluate -f json), agreement, compare, timeline, sensitivity, errors (any -f json run that cannot go on)')
     .addHelpText('after', helpExamples(['schema matrix > matrix.schema.json', 'schema evaluation']))
     .addArgument(new Argument('<name>', 'which schema').choices(Object.keys(PRINTED_SCHEMAS)))
     .action((name: PrintedSchemaName) => {

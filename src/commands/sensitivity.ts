@@ -3,12 +3,11 @@ import { compileMatrix, evaluateRecord } from '../engine/index.js';
 import { analyseSensitivity, DEFAULT_SENSITIVITY } from '../engine/sensitivity.js';
 import { OUTPUT_FORMATS } from '../format/research.js';
 import { sensitivityFormats, type SensitivityReport } from '../format/sensitivity.js';
-import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
 import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
-import { checkDate, loadInputs } from './load-inputs.js';
+import { checkDate, loadInputs, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import { progressLine } from './progress.js';
 
@@ -43,7 +42,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     .description('how robust the verdicts (and the ranking) are to other weights and levels: one-at-a-time moves, weight intervals, Monte Carlo, and what it would take to move a band')
     .addHelpText('after', helpExamples(['sensitivity us-china-2013-06 us-china-2015-09 -m lewis-2015', 'sensitivity my-record.yaml -m my-matrix.yaml --samples 0 -f json']))
     .argument('<records...>', 'record files (YAML or JSON), bundled record ids, or - for stdin')
-    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed)')
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--seed <n>', 'seed of the random numbers (same seed, same output)', integerIn(0, 0xffffffff), DEFAULT_SENSITIVITY.seed)
     .option('--samples <n>', `Monte Carlo samples, 0 for none (at most ${MAX_SAMPLES})`, integerIn(0, MAX_SAMPLES), DEFAULT_SENSITIVITY.samples)
@@ -55,7 +54,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
-    const { matrices, records: loaded } = loadInputs(context.io, [options.matrix ?? DEFAULT_MATRIX], records);
+    const { matrices, records: loaded } = loadInputs(context.io, matricesNamed('sensitivity', options.matrix === undefined ? undefined : [options.matrix], records), records);
     const matrix = matrices[0]!;
     const compiled = compileMatrix(matrix.definition);
     const results = loaded.map((input) => evaluateRecord(compiled, input.record, options.asOf === undefined ? {} : { asOf: options.asOf }));
@@ -68,6 +67,6 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     });
     const report: SensitivityReport = { tool: TOOL, matrix, records: loaded, asOf: options.asOf ?? null, results, analysis };
     const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) }));
-    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, { color })), context, options.color);
+    writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, style)), context, options.color);
   });
 }

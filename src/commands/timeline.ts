@@ -4,12 +4,11 @@ import { compileMatrix, dayNumber } from '../engine/index.js';
 import { evaluateTimeline, eventDates, parseDuration, stepDates, windowDates, type TimelinePoint } from '../engine/timeline.js';
 import { OUTPUT_FORMATS } from '../format/research.js';
 import { timelineFormats, type TimelineReport } from '../format/timeline.js';
-import { DEFAULT_MATRIX } from '../load/bundled.js';
 import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
 import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
-import { checkDate, loadInputs } from './load-inputs.js';
+import { checkDate, loadInputs, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 
 /** More dates than this is a mistake (P1D over a century), not a timeline anyone reads. */
@@ -30,7 +29,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     .description("score a record at a series of dates and show when and why its verdict changed (default: at the summit and at each event's date)")
     .addHelpText('after', helpExamples(['timeline us-china-2015-09 -m lewis-2015', 'timeline us-china-2015-09 -m lewis-2015 --step P1M --to 2016-09-25']))
     .argument('<record>', 'record file (YAML or JSON), bundled record id, or - for stdin')
-    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (default: lewis-2015)')
+    .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed)')
     .option('--at-events', "score at the summit date and at each event's date (the default)")
     .option('--step <duration>', 'score every P1M, P2W, P10D, P1Y, ... (ISO 8601) from --from to --to instead')
     .option('--from <date>', 'first date (default: the summit date)')
@@ -47,7 +46,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     const step = options.step === undefined ? undefined : parseDuration(options.step);
     if (options.step !== undefined && step === undefined) throw inputError('USAGE', undefined, `--step ${options.step} is not a duration`, 'use P1M, P2W, P10D, P1Y or a combination such as P1Y6M');
 
-    const { matrices, records } = loadInputs(context.io, [options.matrix ?? DEFAULT_MATRIX], [recordArg]);
+    const { matrices, records } = loadInputs(context.io, matricesNamed('timeline', options.matrix === undefined ? undefined : [options.matrix], [recordArg]), [recordArg]);
     const matrix = matrices[0]!;
     const record = records[0]!;
     const atEvents = eventDates(record.record);
@@ -69,6 +68,6 @@ export function registerTimeline(program: Command, context: CommandContext): voi
       points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates).filter((point: TimelinePoint) => !windows.includes(point.date) || point.changes.length > 0 || point.verdictChange !== null),
     };
     const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) }));
-    writeOutputs(targets, (format, color) => (isVisualFormat(format) ? visuals.get(format)! : timelineFormats[format](report, { color })), context, options.color);
+    writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : timelineFormats[format](report, style)), context, options.color);
   });
 }

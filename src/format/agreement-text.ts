@@ -1,7 +1,7 @@
 // `summit-score agree` for people (table, markdown) and for spreadsheets (csv).
 
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { fitTable, fitText } from './fit-table.js';
 import type { AgreementStatistics, AgreementUnit, FactDifference, UnitCoding } from '../engine/agreement.js';
 import type { FieldValue } from '../engine/types.js';
 import { fileOf, passesMinAlpha, round6, type AgreementReport } from './agreement.js';
@@ -87,14 +87,11 @@ function differenceText(report: AgreementReport, unit: AgreementUnit, d: FactDif
   return `${d.fact === 'event' ? `event ${d.event}` : `${d.event} ${d.fact}`}: ${values.join(', ')}`;
 }
 
-export function formatAgreementTable(report: AgreementReport, options: { color: boolean }): string {
+export function formatAgreementTable(report: AgreementReport, options: { readonly color: boolean; readonly width?: number }): string {
   const { agreement } = report;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const table = new Table({ head: ['Unit', ...agreement.coders.map(safeText), 'Agree'], style: { head: options.color ? ['bold'] : [], border: [] } });
-  for (const unit of agreement.units) {
-    table.push([safeText(unitName(unit, agreement.cases.length)), ...unit.codings.map((c) => safeText(levelText(c))), unit.agree ? 'yes' : paint.red('no')]);
-  }
-  const out = [safeText(headline(report)), table.toString()];
+  const rows = agreement.units.map((unit) => [safeText(unitName(unit, agreement.cases.length)), ...unit.codings.map((c) => safeText(levelText(c))), unit.agree ? 'yes' : paint.red('no')]);
+  const out = [safeText(headline(report)), fitTable(['Unit', ...agreement.coders.map(safeText), 'Agree'], rows, { ...options, headStyle: ['bold'] })];
   for (const s of agreement.overall) out.push(...statisticsLines(s).map(safeText));
   const several = agreement.criteria.filter((c) => c.statistics.units > 1);
   if (several.length > 0) {
@@ -112,7 +109,7 @@ export function formatAgreementTable(report: AgreementReport, options: { color: 
     out.push(...disagreementLines(report, unit, place).map(safeText));
   }
   if (report.minAlpha !== null) out.push(passesMinAlpha(report) ? `alpha reaches --min-alpha ${report.minAlpha}` : paint.red(`alpha below --min-alpha ${report.minAlpha}`));
-  return `${out.join('\n')}\n`;
+  return `${fitText(out.join('\n'), options.width)}\n`;
 }
 
 export function formatAgreementMarkdown(report: AgreementReport): string {

@@ -1,17 +1,17 @@
-import Table from 'cli-table3';
 import { acrossSummits, type CaseResult, type CriterionResult } from '../engine/index.js';
 import { ACROSS_NOTE, areaLayout, memberLayout } from './compare-grid.js';
 import { isGridMatrix, type GridLayout } from './grid.js';
 import type { RankPlace } from '../engine/rank.js';
 import { bar, paintVerdict } from './charts.js';
 import { toCsv } from './csv.js';
+import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
 import { CASE_COLUMNS, caseCells, CELL_COLUMNS, cellRows, levelRangeWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
 import { totalText, verdictWords } from './interval.js';
 import { hundredths, round2 } from './numbers.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
-import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 
 export const COMPARE_SCHEMA_ID = 'summit-score/compare@2';
@@ -113,15 +113,13 @@ function contributionOf(result: CaseResult, criterion: string): number {
   return result.criteria.filter((c) => c.criterion === criterion).reduce((sum, c) => sum + (c.contribution ?? c.contributionRange.low), 0);
 }
 
-function formatTable(report: CompareReport, context: { color: boolean }): string {
+function formatTable(report: CompareReport, context: ResearchContext): string {
   const chalk = chalkFor(context);
   const blocks: string[] = [];
   for (const comparison of report.comparisons) {
     const matrix = comparison.matrix.definition;
     const ids = matrix.criteria.map((c) => c.id);
-    const table = new Table({ head: ['Rank', 'Record', ...ids.map(safeText), 'Total', 'Verdict', ''], wordWrap: true, style: tableStyle(context) });
-    for (const { result, place } of byRank(comparison)) {
-      table.push([
+    const rows = byRank(comparison).map(({ result, place }) => [
         rankText(place),
         safeText(result.record.id),
         ...ids.map((id) => `${safeText(cellText(result, id))} ${bar(contributionOf(result, id), 100, 10)}`.trimEnd()),
@@ -129,31 +127,26 @@ function formatTable(report: CompareReport, context: { color: boolean }): string
         result.verdict === null && result.verdicts.length + Number(result.undetermined) > 0 ? safeText(verdictWords(result)) : paintVerdict(chalk, matrix, result.verdict),
         bar(result.score ?? result.scoreRange?.low ?? 0, 100, 10),
       ]);
-    }
-    const lines = [chalk.bold(safeText(matrix.title)), matrixLine(comparison.matrix, chalk), table.toString()];
+    const table = fitTable(['Rank', 'Record', ...ids.map(safeText), 'Total', 'Verdict', ''], rows, { ...context, key: 1 });
+    const lines = [chalk.bold(safeText(matrix.title)), matrixLine(comparison.matrix, chalk), table];
     lines.push(`Bars: each criterion's contribution and the total, on one scale (a full bar is 100)${comparison.places.some((p) => p.tied) ? '; = tied: the same total as another case' : ''}`);
     const across = isGridMatrix(matrix) ? acrossSummits(matrix, comparison.results) : null;
     if (across) {
-      const drawn = (layout: GridLayout) => {
-        const table = new Table({ head: layout.head.map(safeText), wordWrap: true, style: tableStyle(context) });
-        for (const row of layout.rows) table.push(row.map(safeText));
-        return table.toString();
-      };
+      const drawn = (layout: GridLayout) => fitTable(layout.head.map(safeText), layout.rows.map((row) => row.map(safeText)), context);
       lines.push(chalk.bold('Compliance by member, summit by summit'), drawn(memberLayout(across)), chalk.bold('By issue area'), drawn(areaLayout(across)), chalk.dim(ACROSS_NOTE));
     }
     blocks.push(lines.join('\n'));
   }
   if (report.comparisons.length > 1) blocks.push(crossTable(report, context));
   blocks.push(chalk.dim(`Ranks: ${RANKING}.`));
-  return `${blocks.join('\n\n')}\n`;
+  return `${fitText(blocks.join('\n\n'), context.width)}\n`;
 }
 
 /** Records down, matrices across: the same case under each matrix. */
-function crossTable(report: CompareReport, context: { color: boolean }): string {
+function crossTable(report: CompareReport, context: ResearchContext): string {
   const chalk = chalkFor(context);
-  const table = new Table({ head: ['Record', ...report.comparisons.map((c) => safeText(c.matrix.definition.id))], wordWrap: true, style: tableStyle(context) });
-  report.records.forEach((record, i) => {
-    table.push([
+  const rows = report.records.map((record, i) => [
+
       safeText(record.record.id),
       ...report.comparisons.map((c) => {
         const result = c.results[i]!;
@@ -161,8 +154,8 @@ function crossTable(report: CompareReport, context: { color: boolean }): string 
         return `${totalText(result)} ${verdict} (rank ${rankText(c.places[i]!)})`;
       }),
     ]);
-  });
-  return `${chalk.bold('Each record under each matrix')}\n${table.toString()}`;
+  const table = fitTable(['Record', ...report.comparisons.map((c) => safeText(c.matrix.definition.id))], rows, context);
+  return `${chalk.bold('Each record under each matrix')}\n${table}`;
 }
 
 function formatMarkdown(report: CompareReport): string {

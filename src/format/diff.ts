@@ -1,10 +1,10 @@
-import Table from 'cli-table3';
 import type { CaseDiff, Change, CriterionDiff, EvaluationDiff, NumberChange } from '../engine/diff.js';
 import { toCsv } from './csv.js';
 import type { CsvValue } from './csv-table.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
-import { jsonText, ndjsonText, tableStyle, type ResearchFormats, type Tool } from './research.js';
+import { fitTable, fitText } from './fit-table.js';
+import { jsonText, ndjsonText, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 
 export const DIFF_SCHEMA_ID = 'summit-score/diff@1';
@@ -61,15 +61,16 @@ function matrixText(report: DiffReport, side: 'a' | 'b'): string {
   return `${report[side].file} (matrix ${matrix ? `${matrix.id} ${matrix.version}` : '?'})`;
 }
 
-function formatTable(report: DiffReport, context: { color: boolean }): string {
+function formatTable(report: DiffReport, context: ResearchContext): string {
   const chalk = chalkFor(context);
-  const table = new Table({ head: ['Record', 'Status', 'As of', 'Score', 'Verdict', 'Rank'], wordWrap: true, style: tableStyle(context) });
-  for (const item of report.diff.cases) {
+  const rows = report.diff.cases.map((item) => {
     const status = item.status === 'unchanged' ? chalk.dim(item.status) : chalk.yellow(item.status);
-    const verdict = item.verdict.a === item.verdict.b ? (item.verdict.a ?? '-') : chalk.bold(valueText(item.verdict));
-    table.push([safeText(item.record), status, safeText(valueText(item.asOf)), totalText(item.scoreRange, item.score), safeText(verdict), numberText(item.rank, false)]);
-  }
-  const lines = [chalk.bold(`A: ${safeText(matrixText(report, 'a'))}`), chalk.bold(`B: ${safeText(matrixText(report, 'b'))}`), table.toString()];
+    // Escaped before it is painted: the tool's own colour must not go through the input's escaping.
+    const verdict = item.verdict.a === item.verdict.b ? safeText(item.verdict.a ?? '-') : chalk.bold(safeText(valueText(item.verdict)));
+    return [safeText(item.record), status, safeText(valueText(item.asOf)), totalText(item.scoreRange, item.score), verdict, numberText(item.rank, false)];
+  });
+  const table = fitTable(['Record', 'Status', 'As of', 'Score', 'Verdict', 'Rank'], rows, context);
+  const lines = [chalk.bold(`A: ${safeText(matrixText(report, 'a'))}`), chalk.bold(`B: ${safeText(matrixText(report, 'b'))}`), table];
   const changed = report.diff.cases.filter((item) => item.criteria.some((c) => c.status !== 'unchanged'));
   if (changed.length > 0) {
     lines.push(chalk.bold('Criteria that changed:'));
@@ -81,7 +82,7 @@ function formatTable(report: DiffReport, context: { color: boolean }): string {
     lines.push('No criterion changed.');
   }
   lines.push(chalk.dim('Deltas are B minus A; a negative rank delta is a climb.'));
-  return `${lines.join('\n')}\n`;
+  return `${fitText(lines.join('\n'), context.width)}\n`;
 }
 
 function formatMarkdown(report: DiffReport): string {

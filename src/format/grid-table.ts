@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { CaseResult, Grid } from '../engine/index.js';
+import { fitTable } from './fit-table.js';
 import { gridExplanations, gridLayout, gridNotes, windowLayout, type GridLayout } from './grid.js';
 import type { EvaluationReport, FormatContext } from './report.js';
 import { extendsLine } from './research.js';
@@ -26,14 +26,5 @@ export function formatGridResult(result: CaseResult, report: EvaluationReport, c
 }
 
 function drawn(layout: GridLayout, context: FormatContext): string {
-  // Commitment titles are sentences: their column wraps at 44 characters; the others fit their text.
-  const labelWidth = Math.min(44, Math.max(...[layout.head[0]!, ...layout.rows.map((row) => row[0]!)].map((text) => text.length)) + 2);
-  const table = new Table({
-    head: layout.head.map(safeText),
-    colWidths: [labelWidth],
-    wordWrap: true,
-    style: { head: context.color ? ['cyan'] : [], border: context.color ? ['grey'] : [] },
-  });
-  for (const row of layout.rows) table.push(row.map(safeText));
-  return table.toString();
+  return fitTable(layout.head.map(safeText), layout.rows.map((row) => row.map(safeText)), context);
 }

@@ -12,6 +12,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface ResearchContext {
   readonly color: boolean;
+  /** The columns a terminal table may use (default: 80, src/format/fit-table.ts). */
+  readonly width?: number;
 }
 
 export type ResearchFormatter<R> = (report: R, context: ResearchContext) => string;
@@ -35,9 +37,6 @@ export interface Tool {
   readonly version: string;
 }
 
-export function tableStyle(context: ResearchContext) {
-  return { head: context.color ? ['cyan'] : [], border: context.color ? ['grey'] : [] };
-}
 
 /** The matrix as every JSON output names it: where it came from, what it extends, how it aggregates. */
 export function projectMatrix(input: MatrixInput) {

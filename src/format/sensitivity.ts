@@ -1,15 +1,15 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { describeCondition, type CaseResult, type Matrix } from '../engine/index.js';
 import type { RankPlace } from '../engine/rank.js';
 import type { BandMove, CaseSensitivity, Distribution, LevelChange, Outcome, RankInterval, SensitivityResult, WeightInterval } from '../engine/sensitivity.js';
 import { bar, paintVerdict } from './charts.js';
 import { toCsv } from './csv.js';
+import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
 import { hundredths, round2 } from './numbers.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
-import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 import { totalText, verdictWords } from './interval.js';
 
@@ -107,7 +107,7 @@ function notAnalysedText(result: CaseResult): string {
   return `Not analysed: the record leaves ${result.unknown.criteria.join(', ')} unknown (${share}% of the weight), so there is no one total to move; \`evaluate --explain\` names the facts that would settle it.`;
 }
 
-function caseBlock(report: SensitivityReport, index: number, context: { color: boolean }): string {
+function caseBlock(report: SensitivityReport, index: number, context: ResearchContext): string {
   const chalk = chalkFor(context);
   const matrix = report.matrix.definition;
   const item = report.analysis.cases[index]!;
@@ -118,26 +118,23 @@ function caseBlock(report: SensitivityReport, index: number, context: { color: b
   if (open) return [...lines, safeText(notAnalysedText(result))].join('\n');
   if (item.score === null) return [...lines, 'No total: nothing to analyse.'].join('\n');
   const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
-  const weights = new Table({ head: ['Weight of', 'Now', 'One step down', 'One step up', 'Verdict holds for weights'], wordWrap: true, style: tableStyle(context) });
-  for (const effect of item.weights) {
-    weights.push([
+  const weights = item.weights.map((effect) => [
       safeText(effect.criterion),
       weightText(effect.weight),
       effect.down ? `${weightText(effect.down.weight)}: ${outcomeText(matrix, effect.down, item.verdict, chalk)}` : '-',
       `${weightText(effect.up.weight)}: ${outcomeText(matrix, effect.up, item.verdict, chalk)}`,
       verdictIntervalText(intervals.get(effect.criterion)!),
     ]);
-  }
-  const levels = new Table({ head: ['Level of', 'Now', 'One level down', 'One level up'], wordWrap: true, style: tableStyle(context) });
-  for (const effect of item.levels) {
-    levels.push([
+  const levels = item.levels.map((effect) => [
       safeText(effect.party === null ? effect.result : `${effect.result} (${effect.party})`),
       safeText(effect.level ?? '(no level)'),
       effect.down ? safeText(`${effect.down.level}: `) + outcomeText(matrix, effect.down, item.verdict, chalk) : '(lowest)',
       effect.up ? safeText(`${effect.up.level}: `) + outcomeText(matrix, effect.up, item.verdict, chalk) : '(top)',
     ]);
-  }
-  lines.push(weights.toString(), levels.toString());
+  lines.push(
+    fitTable(['Weight of', 'Now', 'One step down', 'One step up', 'Verdict holds for weights'], weights, context),
+    fitTable(['Level of', 'Now', 'One level down', 'One level up'], levels, context),
+  );
   const sampled = samplingText(item.sampling, report.analysis);
   if (sampled && item.sampling) {
     lines.push(sampled);
@@ -155,7 +152,7 @@ function caseBlock(report: SensitivityReport, index: number, context: { color: b
   return lines.join('\n');
 }
 
-function rankingLines(report: SensitivityReport, context: { color: boolean }): string[] {
+function rankingLines(report: SensitivityReport, context: ResearchContext): string[] {
   const ranking = report.analysis.ranking;
   if (!ranking) return [];
   const chalk = chalkFor(context);
@@ -166,9 +163,8 @@ function rankingLines(report: SensitivityReport, context: { color: boolean }): s
     const tau = sampling.tau ? `; Kendall's tau-b against it: median ${round2(sampling.tau.median).toFixed(2)}, 5th percentile ${round2(sampling.tau.p5).toFixed(2)}, min ${round2(sampling.tau.min).toFixed(2)}` : '';
     lines.push(`Monte Carlo: no case overtook another in ${percent(sampling.held)} of samples${tau}`);
   }
-  const table = new Table({ head: ['Weight of', 'Now', 'Ranking holds for weights'], wordWrap: true, style: tableStyle(context) });
-  for (const interval of ranking.intervals) table.push([safeText(interval.criterion), weightText(interval.weight), safeText(rankIntervalText(interval))]);
-  lines.push(table.toString());
+  const rows = ranking.intervals.map((interval) => [safeText(interval.criterion), weightText(interval.weight), safeText(rankIntervalText(interval))]);
+  lines.push(fitTable(['Weight of', 'Now', 'Ranking holds for weights'], rows, context));
   return lines;
 }
 
@@ -179,14 +175,14 @@ function placesInOrder(results: readonly CaseResult[], places: readonly RankPlac
     .sort((a, b) => a.place.rank! - b.place.rank! || a.i - b.i);
 }
 
-function formatTable(report: SensitivityReport, context: { color: boolean }): string {
+function formatTable(report: SensitivityReport, context: ResearchContext): string {
   const chalk = chalkFor(context);
   const head = [chalk.bold(`Sensitivity of ${safeText(report.matrix.definition.title)}`), matrixLine(report.matrix, chalk), chalk.dim(`Method: ${stepText(report.analysis)}.`)];
   if (report.analysis.sampling) head.push(chalk.dim(`Monte Carlo: ${report.analysis.sampling.distribution}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.`));
   const blocks = [head.join('\n'), ...report.results.map((_, i) => caseBlock(report, i, context))];
   const ranking = rankingLines(report, context);
   if (ranking.length > 0) blocks.push(ranking.join('\n'));
-  return `${blocks.join('\n\n')}\n`;
+  return `${fitText(blocks.join('\n\n'), context.width)}\n`;
 }
 
 function formatMarkdown(report: SensitivityReport): string {

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { verdictPaint } from './charts.js';
+import { fitTable, fitText } from './fit-table.js';
 import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix } from '../engine/index.js';
 import { isGridMatrix } from './grid.js';
 import { formatGridResult, gridTableText } from './grid-table.js';
@@ -22,7 +22,7 @@ export const formatTable: Formatter = (report, context) => {
     );
   }
   for (const { result } of report.results) blocks.push(formatResult(result, report, context, chalk));
-  return `${blocks.join('\n\n')}\n`;
+  return `${fitText(blocks.join('\n\n'), context.width)}\n`;
 };
 
 function formatResult(result: CaseResult, report: EvaluationReport, context: FormatContext, chalk: ChalkInstance): string {
@@ -34,12 +34,7 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
   const extended = extendsLine(report.matrix);
   if (extended) lines.push(chalk.dim(safeText(extended)));
 
-  const table = new Table({
-    head: ['Criterion', 'Level', 'Points', 'Weight', 'Contribution', 'Evidence'],
-    colWidths: [28, 18, 8, 8, 14, 38],
-    wordWrap: true,
-    style: { head: context.color ? ['cyan'] : [], border: context.color ? ['grey'] : [] },
-  });
+  const rows: string[][] = [];
   let unverified = false;
   for (const criterion of result.criteria) {
     const gated = matrix.criteria.find((c) => c.id === criterion.id)?.gates.length ? ' (gate)' : '';
@@ -48,7 +43,7 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
       if (!verified) unverified = true;
       return `${item.event} ${item.date}${verified ? '' : ' †'}`;
     });
-    table.push([
+    rows.push([
       safeText(criterion.id + gated),
       levelText(criterion, chalk),
       pointsText(criterion),
@@ -57,7 +52,7 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
       evidence.map(safeText).join('\n'),
     ]);
   }
-  lines.push(table.toString());
+  lines.push(fitTable(['Criterion', 'Level', 'Points', 'Weight', 'Contribution', 'Evidence'], rows, context));
   if (result.grid) lines.push(gridTableText(result, result.grid, { ...context, explain: false }, chalk));
   lines.push(totalLine(result, matrix, chalk));
   if (result.gates.length > 0) {

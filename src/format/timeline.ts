@@ -1,16 +1,16 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { CaseResult, SummitEvent } from '../engine/index.js';
 import type { CellState, CriterionChange, TimelinePoint } from '../engine/timeline.js';
 import { paintVerdict, sparkline } from './charts.js';
 import { toCsv } from './csv.js';
+import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
 import { CASE_COLUMNS, caseCells, CELL_COLUMNS, cellRows, levelRangeWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
 import { totalText, verdictWords } from './interval.js';
 import { hundredths, round2 } from './numbers.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
-import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, tableStyle, type MatrixInput, type RecordInput, type ResearchFormats, type Tool,  } from './research.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 
 export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@2';
@@ -99,26 +99,25 @@ function ids(report: TimelineReport): string[] {
   return resultIds(report.matrix.definition, report.points.map((point) => point.result));
 }
 
-function formatTable(report: TimelineReport, context: { color: boolean }): string {
+function formatTable(report: TimelineReport, context: ResearchContext): string {
   const chalk = chalkFor(context);
   const matrix = report.matrix.definition;
   const columns = ids(report);
-  const table = new Table({ head: ['Date', 'Score', 'Verdict', ...columns.map(safeText), 'New events'], wordWrap: true, style: tableStyle(context) });
-  report.points.forEach((point, k) => {
+  const rows = report.points.map((point, k) => {
     const arrived = k === 0 ? `${point.arrived.length} event${point.arrived.length === 1 ? '' : 's'}` : point.arrived.map((event) => safeText(event.id)).join('\n');
-    table.push([
+    return [
       point.date,
       totalText(point.result),
       point.result.verdict === null && point.result.verdicts.length + Number(point.result.undetermined) > 0 ? safeText(verdictWords(point.result)) : paintVerdict(chalk, matrix, point.result.verdict),
       ...columns.map((id) => cellAt(point, id, chalk)),
       arrived,
-    ]);
+    ];
   });
   const lines = [
     chalk.bold(`${safeText(report.record.record.title)} (${report.record.record.id})`),
     matrixLine(report.matrix, chalk),
     chalk.dim(datesText(report)),
-    table.toString(),
+    fitTable(['Date', 'Score', 'Verdict', ...columns.map(safeText), 'New events'], rows, context),
     `Score ${sparkline(report.points.map((point) => point.result.score))}  (0-100, one mark per date)`,
     chalk.dim(LEGEND),
   ];
@@ -131,7 +130,7 @@ function formatTable(report: TimelineReport, context: { color: boolean }): strin
       for (const change of entry.changes) lines.push(`    ${safeText(change)}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${fitText(lines.join('\n'), context.width)}\n`;
 }
 
 function formatMarkdown(report: TimelineReport): string {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceLocation } from '../engine/types.js';
 import { MAX_NESTING, parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
+import { explainSlip } from './yaml-slips.js';
 
 // JSON read at JSON.parse's speed. The YAML reader builds a node with a range for every value of
 // a file (49× JSON.parse and 1.2 GB for a 14 MB record), though a valid file needs positions only
@@ -157,8 +158,12 @@ function problemsOf(doc: JsonDocument, source: string, data: unknown): Diagnosti
   if (deepest !== undefined) return [{ severity: 'error', code: 'TOO_DEEP', file: doc.file, ...at(deepest), message: `lists and mappings nest deeper than ${MAX_NESTING} levels` }];
   const repeated = doc.repeatedKeyOffsets();
   if (repeated.length > 0) {
+    // Told as the YAML reader tells it (src/load/yaml-slips.ts): the key named, where it was first.
+    const slip = explainSlip({ code: 'DUPLICATE_KEY', pos: [repeated[0]!, repeated[0]!], message: '' }, source);
     const more = repeated.length > 1 ? 'fix this first: the parser cannot read on reliably after it' : undefined;
-    return [{ severity: 'error', code: 'YAML_SYNTAX', file: doc.file, ...at(repeated[0]!), message: 'Map keys must be unique [DUPLICATE_KEY]', ...(more && { hint: more }) }];
+    const message = slip ? slip.message : 'Map keys must be unique';
+    const hint = slip ? slip.hint : more;
+    return [{ severity: 'error', code: 'YAML_SYNTAX', file: doc.file, ...at(repeated[0]!), message: `${message} [DUPLICATE_KEY]`, ...(hint && { hint }) }];
   }
   if (unsafe.length === 0) return undefined;
   return unsafe.sort((a, b) => a.offset - b.offset).map((entry) => entry.diagnostic);

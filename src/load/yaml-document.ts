@@ -3,6 +3,7 @@ import type { CST, Document, Node } from 'yaml';
 import type * as Yaml from 'yaml';
 import type { Diagnostic, ErrorCode } from '../diagnostics.js';
 import type { SourceLocation } from '../engine/types.js';
+import { explainSlip } from './yaml-slips.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -106,6 +107,8 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
     if (opener !== undefined) {
       return [problem('YAML_SYNTAX', opener, `this \`${source[opener]}\` is never closed [${first.code}]`, `end the list or mapping with \`${source[opener] === '[' ? ']' : '}'}\` on this line`)];
     }
+    const slip = explainSlip(first, source);
+    if (slip) return [problem('YAML_SYNTAX', slip.offset, `${slip.message} [${first.code}]`, slip.hint)];
     return [problem('YAML_SYNTAX', first.pos[0], `${firstLine(first.message)} [${first.code}]`, more)];
   }
   if (doc.contents === null) return [problem('EMPTY_FILE', 0, 'the file is empty')];

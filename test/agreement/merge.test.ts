@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -125,7 +125,10 @@ describe('summit-score merge', () => {
   });
 
   it('says so when the output cannot be written (exit 2, no stack trace)', async () => {
-    const result = await run(['merge', A, B, '-o', join(tmpdir(), 'no-such-folder-for-merge', 'c.yaml')]);
+    // A file where the output's folder should be: -o makes missing folders, but cannot make this one.
+    const dir = mkdtempSync(join(tmpdir(), 'merge-'));
+    writeFileSync(join(dir, 'a-file'), '');
+    const result = await run(['merge', A, B, '-o', join(dir, 'a-file', 'c.yaml')]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error OUTPUT_FAILED /);
   });

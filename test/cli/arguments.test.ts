@@ -35,6 +35,30 @@ describe('a missing input is a usage error, not the bundled default', () => {
     expect((await run(['evaluate', '-q'])).stdout).toBe(quiet.stdout);
   });
 
+  it.each([
+    ['compare', ['compare', 'fixtures/us-china-2013-06.yaml', 'us-china-2015-09'], 'fixtures/us-china-2013-06.yaml us-china-2015-09'],
+    ['timeline', ['timeline', 'fixtures/us-china-2013-06.yaml'], 'fixtures/us-china-2013-06.yaml'],
+    ['sensitivity', ['sensitivity', 'us-china-2015-09'], 'us-china-2015-09'],
+  ])('%s with records but no -m is a usage error that gives the command to type', async (command, argv, records) => {
+    const { exitCode, stdout, stderr } = await run(argv);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    const fix = `e.g. summit-score ${command} ${records} -m lewis-2015`.replace(/[.]/g, '\\.');
+    expect(stderr).toMatch(new RegExp(`^error USAGE no matrix to score .* against \\(add -m MATRIX: a matrix file, or a bundled id \\(.*critics-2015.*\\); ${fix}\\)\n$`));
+    // The command it suggests works.
+    const suggested = stderr.match(/e\.g\. summit-score (.*)\)\n$/)![1]!.split(' ');
+    expect((await run([...suggested, '-f', 'json', ...(command === 'sensitivity' ? ['--samples', '0'] : [])])).exitCode).toBe(0);
+  });
+
+  it('codebook with no -m writes the bundled example and says so on stderr, not with --quiet', async () => {
+    const bare = await run(['codebook']);
+    expect(bare.exitCode).toBe(0);
+    expect(bare.stdout).toBe((await run(['codebook', '-m', 'lewis-2015'])).stdout);
+    expect(bare.stderr).toBe('Writing the codebook of the bundled example matrix lewis-2015. Name your own with: summit-score codebook -m MATRIX\n');
+    expect((await run(['codebook', '-m', 'lewis-2015'])).stderr).toBe('');
+    expect((await run(['--quiet', 'codebook'])).stderr).toBe('');
+  });
+
   it('test with no paths is a usage error; --bundled runs the bundled tests', async () => {
     const bare = await run(['test']);
     expect(bare.exitCode).toBe(2);

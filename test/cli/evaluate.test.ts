@@ -12,7 +12,7 @@ const level = (text: string, criterion: string) => json(text).results[0]!.criter
 
 describe('summit-score evaluate', () => {
   it('scores the bundled default case with no arguments, and says so first', async () => {
-    const { exitCode, stdout } = await run(['evaluate']);
+    const { exitCode, stdout } = await run(['evaluate', '--width', '200']);
     expect(exitCode).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^Scoring the bundled default: matrix lewis-2015 on record us-china-2015-09/);
     // As of its last event (December 2018) the negotiation had lapsed: no session since October 2017.

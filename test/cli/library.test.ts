@@ -22,7 +22,7 @@ describe('summit-score list', () => {
   });
 
   it('prints tables by default', async () => {
-    const { stdout } = await run(['list']);
+    const { stdout } = await run(['list', '--width', '200']);
     expect(stdout).toMatch(/│ lewis-2015 2\.0\s+│ Measuring cybersecurity success/);
   });
 });

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const ROOT = resolve('.');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -170,5 +171,54 @@ describe('the library', () => {
     expect(seen.size).toBeGreaterThan(10);
     expect(offending).toEqual([]);
     expect([...seen].some((file) => file.endsWith('engine/evaluate.ts'))).toBe(true);
+  });
+});
+
+describe('the CI workflow in examples/github-workflow.yml', () => {
+  interface Step {
+    readonly uses?: string;
+    readonly run?: string;
+    readonly with?: Record<string, string | number>;
+    readonly 'continue-on-error'?: boolean;
+  }
+  const text = readFileSync('examples/github-workflow.yml', 'utf8');
+  const steps = (parse(text) as { jobs: { check: { steps: Step[] } } }).jobs.check.steps;
+
+  it('is the workflow the README shows', () => {
+    expect(readFileSync('README.md', 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``);
+  });
+
+  it('checks out both repositories, sets up Node 20, installs summit-score from its packed tarball, never from the registry', () => {
+    const uses = steps.map((step) => step.uses?.split('@')[0]);
+    expect(uses.filter((name) => name === 'actions/checkout')).toHaveLength(2);
+    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node'))!.with!['node-version']).toBe(20);
+    const install = steps.find((step) => step.run?.includes('npm install -g'))!.run!;
+    expect(install).toMatch(/npm ci && npm pack/);
+    expect(install).toMatch(/npm install -g \.\/\.summit-score\/summit-score-\*\.tgz/);
+    const code = text.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
+    expect(code).not.toMatch(/npx summit-score/);
+  });
+
+  it("runs its summit-score steps as written in a repository of matrices and records, with the installed command, and writes the reports it uploads", () => {
+    const repo = mkdtempSync(join(tmpdir(), 'summit-workflow-'));
+    cpSync(join(ROOT, 'matrices'), join(repo, 'matrices'), { recursive: true });
+    cpSync(join(ROOT, 'fixtures'), join(repo, 'records'), { recursive: true });
+    const PATH = `${join(project, 'node_modules/.bin')}:${process.env['PATH']}`;
+    const commands = steps.filter((step) => step.run?.startsWith('summit-score '));
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    for (const step of commands) {
+      const result = sh('bash', ['-c', step.run!], repo, { PATH });
+      expect(result.code, `${step.run}\n${result.stderr}`).toBe(0);
+    }
+    const sarifStep = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif'))!;
+    expect(sarifStep.with!['category']).toBe('summit-score-validate');
+    const sarif = JSON.parse(readFileSync(join(repo, String(sarifStep.with!['sarif_file'])), 'utf8')) as { version: string; runs: unknown[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs).toHaveLength(1);
+    const junit = readFileSync(join(repo, 'reports/tests.xml'), 'utf8');
+    expect(junit).toMatch(/^<\?xml[^>]*\?>\s*<testsuites[\s>]/);
+    expect(junit).not.toMatch(/<failure/);
+    const artifact = steps.find((step) => step.uses?.startsWith('actions/upload-artifact'))!;
+    expect(existsSync(join(repo, String(artifact.with!['path'])))).toBe(true);
   });
 });

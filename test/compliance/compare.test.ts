@@ -60,7 +60,7 @@ describe('compare across summits with a compliance matrix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'across-'));
     writeFileSync(join(dir, 'a.yaml'), first);
     writeFileSync(join(dir, 'b.yaml'), second);
-    const { stdout, exitCode } = await run(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '-m', 'g20-compliance']);
+    const { stdout, exitCode } = await run(['compare', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '-m', 'g20-compliance', '--width', '200']);
     expect(exitCode).toBe(0);
     expect(stdout).toContain('Compliance by member, summit by summit');
     expect(stdout).toMatch(/│ Türkiye +│ −0\.50 +│ 25% +│ \+0\.33 to \+1\.00 │ 67% to 100% │ 0\.00 to \+0\.40 │ 50% to 70% │/);

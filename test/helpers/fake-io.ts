@@ -8,7 +8,7 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process with a recording stand-in for the process. */
-export async function run(argv: string[], options: { stdin?: string; isTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
+export async function run(argv: string[], options: { stdin?: string; isTTY?: boolean; stderrIsTTY?: boolean; columns?: number; env?: Record<string, string> } = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -18,6 +18,7 @@ export async function run(argv: string[], options: { stdin?: string; isTTY?: boo
     isTTY: options.isTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},
+    ...(options.columns !== undefined && { columns: options.columns }),
   };
   const exitCode = await main(argv, io);
   return { exitCode, stdout, stderr };

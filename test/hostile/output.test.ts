@@ -60,9 +60,11 @@ describe('-o FILE', () => {
     expect(`${result.stdout}${result.stderr}`).toContain('OUTPUT_FAILED');
     expect(readdirSync(folder)).toEqual(['report.json']);
     expect(readdirSync(target)).toEqual([]);
-    const missing = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-o', join(dir, 'no-such-folder', 'report.txt')]);
-    expect(missing.exitCode).toBe(2);
-    expect(missing.stderr).toMatch(/^error OUTPUT_FAILED .*report\.txt:1:1 cannot write the output/);
+    // A missing folder is made (-o creates its parents); a file where a folder should be cannot be.
+    writeFileSync(join(folder, 'a-file'), '');
+    const blocked = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-o', join(folder, 'a-file', 'report.txt')]);
+    expect(blocked.exitCode).toBe(2);
+    expect(blocked.stderr).toMatch(/^error OUTPUT_FAILED .*report\.txt:1:1 cannot write the output/);
   });
 });
 
@@ -87,7 +89,8 @@ describe('stdout', () => {
 
   // Files are written before stdout, so a failing -o leaves stdout to the errors document alone.
   it('holds one document when a second output (-o) fails', async () => {
-    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-f', 'table', '-o', join(dir, 'no-such-folder', 'x.txt')]);
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const result = await run(['evaluate', '-m', 'lewis-2015', RECORD, '-f', 'json', '-f', 'table', '-o', join(dir, 'not-a-folder', 'x.txt')]);
     expect(result.exitCode).toBe(2);
     parses(result.stdout);
   });

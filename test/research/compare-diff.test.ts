@@ -9,7 +9,7 @@ const SIX = ['us-china-2015-09', 'us-china-2013-06', 'us-china-2017-04', 'uk-chi
 
 describe('summit-score compare', () => {
   it('ranks the six bundled cases by total and flags the tie', async () => {
-    const { exitCode, stdout } = await run(['compare', ...SIX, '-f', 'json']);
+    const { exitCode, stdout } = await run(['compare', ...SIX, '-m', 'lewis-2015', '-f', 'json']);
     expect(exitCode).toBe(0);
     const document = JSON.parse(stdout);
     expect(document.schema).toBe('summit-score/compare@2');
@@ -31,7 +31,7 @@ describe('summit-score compare', () => {
   });
 
   it('prints the cases in rank order with a level per cell, ties marked', async () => {
-    const { stdout } = await run(['compare', ...SIX]);
+    const { stdout } = await run(['compare', ...SIX, '-m', 'lewis-2015', '--width', '200']);
     // Each criterion's contribution as a bar on the total's scale: 50 of 100 is five blocks of ten.
     expect(stdout).toMatch(/│ =1 +│ us-china-2015-09 +│ lapsed ██▌ +│ committed ██▌ +│ no-concession ██▌ +│ endorsed +│/);
     expect(stdout).toMatch(/│ =1 +│ us-china-2017-04 +│ initiated █████ +│ absent +│ no-concession ██▌ +│/);
@@ -44,13 +44,13 @@ describe('summit-score compare', () => {
   });
 
   it('scores one case under several matrices, each named', async () => {
-    const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables']);
+    const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables', '--width', '200']);
     expect(stdout).toContain('Each record under each matrix');
     expect(stdout).toMatch(/│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86–75\.00 durable or partial \(rank 1\) +│/);
   });
 
   it('summarises per-party and forEach criteria as a share of points', async () => {
-    const { stdout } = await run(['compare', 'us-china-2015-09', 'us-china-2017-04', '-m', 'g20-compliance']);
+    const { stdout } = await run(['compare', 'us-china-2015-09', 'us-china-2017-04', '-m', 'g20-compliance', '--width', '200']);
     // Four commitments averaging 0 over their 8 cells, and the ICT-commercial one with no action
     // recorded (-1 for each party): S = -2/10, P = 50 x (S + 1) = 40.
     expect(stdout).toMatch(/│ 1 +│ us-china-2015-09 +│ 40% \(5 subjects\) ████ +│ 40\.00 +│ assessed/);
@@ -88,7 +88,7 @@ describe('summit-score diff', () => {
     writeFileSync(matrixFile, 'extends: lewis-2015\nid: lewis-equal\ncriteria:\n  - id: negotiation\n    weight: 2\n');
     const a = await evaluation('lewis.json', [...SIX, '-m', 'lewis-2015']);
     const b = await evaluation('equal.json', [...SIX, '-m', matrixFile]);
-    const { stdout } = await run(['diff', a, b]);
+    const { stdout } = await run(['diff', a, b, '--width', '200']);
     expect(stdout).toMatch(/│ uk-china-2015-10 +│ changed +│ [^│]+│ 50\.00 -> 66\.67 \(\+16\.67\) +│ gesture +│ 3 -> 2 \(-1\) +│/);
     expect(stdout).toContain('negotiation: weight 4 -> 2 (-2)');
     const { stdout: json } = await run(['diff', a, b, '-f', 'json']);
@@ -103,7 +103,7 @@ describe('summit-score diff', () => {
   it('reads the intervals of evaluation@2: an open total and an open level, in its own words', async () => {
     const before = await evaluation('woodside-before.json', ['us-china-2023-11', '-m', 'lewis-2015', '--as-of', '2023-11-01']);
     const after = await evaluation('woodside-after.json', ['us-china-2023-11', '-m', 'lewis-2015']);
-    const { exitCode, stdout } = await run(['diff', before, after]);
+    const { exitCode, stdout } = await run(['diff', before, after, '--width', '200']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/│ us-china-2023-11 +│ changed +│ 2023-11-01 -> 2023-11-15 +│ - -> 25\.00–50\.00 +│ - -> promise or gesture +│/);
     expect(stdout).toContain('negotiation: level n/a -> absent..defined');
@@ -125,7 +125,7 @@ describe('summit-score diff', () => {
 
   it('refuses a file that is not an evaluation, with its place (exit 2)', async () => {
     const compare = join(dir, 'compare.json');
-    writeFileSync(compare, (await run(['compare', 'us-china-2015-09', '-f', 'json'])).stdout);
+    writeFileSync(compare, (await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-f', 'json'])).stdout);
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"schema": "summit-score/evaluation@2", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}');
     const { exitCode, stderr } = await run(['diff', compare, broken]);

@@ -53,9 +53,9 @@ describe('long (tidy) CSV', () => {
   });
 
   it.each([
-    ['compare', ['compare', ...SIX]],
+    ['compare', ['compare', ...SIX, '-m', 'lewis-2015']],
     ['timeline', ['timeline', 'us-china-2015-09', '-m', 'summit-deliverables']],
-    ['sensitivity', ['sensitivity', ...SIX, '--samples', '50']],
+    ['sensitivity', ['sensitivity', ...SIX, '-m', 'lewis-2015', '--samples', '50']],
   ])('reads back for %s too', async (_name, argv) => {
     const { stdout, exitCode } = await run([...argv, '-f', 'long']);
     expect(exitCode).toBe(0);
@@ -85,9 +85,9 @@ describe('wide CSV, ndjson and Markdown', () => {
 
   it.each([
     ['evaluate', ['evaluate', '-m', 'lewis-2015', ...SIX], 6, 'summit-score/evaluation-result@2'],
-    ['compare', ['compare', ...SIX], 6, 'summit-score/compare-row@2'],
-    ['timeline', ['timeline', 'us-china-2015-09'], 17, 'summit-score/timeline-point@2'],
-    ['sensitivity', ['sensitivity', ...SIX, '--samples', '20'], 7, 'summit-score/sensitivity-case@1'],
+    ['compare', ['compare', ...SIX, '-m', 'lewis-2015'], 6, 'summit-score/compare-row@2'],
+    ['timeline', ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'], 17, 'summit-score/timeline-point@2'],
+    ['sensitivity', ['sensitivity', ...SIX, '-m', 'lewis-2015', '--samples', '20'], 7, 'summit-score/sensitivity-case@1'],
   ])('%s -f ndjson prints one JSON document per line, each with its schema', async (_name, argv, lines, schema) => {
     const { stdout } = await run([...(argv as string[]), '-f', 'ndjson']);
     const documents = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
@@ -101,9 +101,9 @@ describe('wide CSV, ndjson and Markdown', () => {
 
   it.each([
     ['evaluate', ['evaluate', '--as-of', '2015-09-25']],
-    ['compare', ['compare', ...SIX]],
-    ['timeline', ['timeline', 'us-china-2015-09']],
-    ['sensitivity', ['sensitivity', 'us-china-2015-09', '--samples', '20']],
+    ['compare', ['compare', ...SIX, '-m', 'lewis-2015']],
+    ['timeline', ['timeline', 'us-china-2015-09', '-m', 'lewis-2015']],
+    ['sensitivity', ['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', '--samples', '20']],
   ])('%s -f markdown prints GitHub tables with a header row and an alignment row', async (_name, argv) => {
     const { stdout } = await run([...argv, '-f', 'markdown']);
     const table = stdout.split('\n').filter((line) => line.startsWith('|'));
@@ -135,7 +135,7 @@ describe('several outputs in one run', () => {
 
   it.each(['evaluate', 'compare', 'timeline', 'sensitivity'] as const)('%s writes each format to its file, and the one without -o to stdout', async (command) => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-outputs-'));
-    const args = { evaluate: [], timeline: ['us-china-2015-09'], compare: SIX, sensitivity: [...SIX, '--samples', '10'] }[command]!;
+    const args = { evaluate: [], timeline: ['us-china-2015-09', '-m', 'lewis-2015'], compare: [...SIX, '-m', 'lewis-2015'], sensitivity: [...SIX, '-m', 'lewis-2015', '--samples', '10'] }[command]!;
     const outputs = ['-f', 'json', '-o', join(dir, 'out.json'), '-f', 'long', '-o', join(dir, 'out.csv'), '-f', 'markdown'];
     const { exitCode, stdout } = await run([command, ...args, ...outputs], { isTTY: true });
     expect(exitCode).toBe(0);
@@ -147,7 +147,7 @@ describe('several outputs in one run', () => {
 
   it('writes nothing when the run fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-outputs-'));
-    const { exitCode } = await run(['compare', 'no-such-record', '-f', 'json', '-o', join(dir, 'out.json')]);
+    const { exitCode } = await run(['compare', 'no-such-record', '-m', 'lewis-2015', '-f', 'json', '-o', join(dir, 'out.json')]);
     expect(exitCode).toBe(2);
     expect(existsSync(join(dir, 'out.json'))).toBe(false);
   });
@@ -169,7 +169,7 @@ describe('pictures and colour in the terminal', () => {
     expect(sparkline([0, 50, 100, null, 99])).toBe('▁▅█ █');
   });
 
-  it.each([['compare', ...SIX], ['timeline', 'us-china-2015-09'], ['sensitivity', 'us-china-2015-09', '--samples', '10'], ['diff']])('%s colours verdicts on a terminal, and not when piped or with NO_COLOR', async (...argv) => {
+  it.each([['compare', ...SIX, '-m', 'lewis-2015'], ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'], ['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', '--samples', '10'], ['diff']])('%s colours verdicts on a terminal, and not when piped or with NO_COLOR', async (...argv) => {
     if (argv[0] === 'diff') {
       const dir = mkdtempSync(join(tmpdir(), 'summit-colour-'));
       writeFileSync(join(dir, 'a.json'), (await run(['evaluate', '-f', 'json', '--as-of', '2015-09-25'])).stdout);
@@ -192,7 +192,7 @@ describe('pictures and colour in the terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-hostile-'));
     const record = readFileSync('fixtures/us-china-2013-06.yaml', 'utf8').replace(/^title: .*$/m, 'title: "Evil \\e[31mred\\e[0m"');
     writeFileSync(join(dir, 'evil.yaml'), record);
-    for (const command of [['compare'], ['timeline'], ['sensitivity', '--samples', '5']]) {
+    for (const command of [['compare', '-m', 'lewis-2015'], ['timeline', '-m', 'lewis-2015'], ['sensitivity', '-m', 'lewis-2015', '--samples', '5']]) {
       const { stdout } = await run([command[0]!, join(dir, 'evil.yaml'), ...command.slice(1)]);
       expect(stdout).not.toContain('\u001b[31m');
     }

@@ -209,7 +209,7 @@ describe('Monte Carlo over the weights', () => {
 describe('summit-score sensitivity', () => {
   it('prints byte-identical output for a fixed seed, in every format', async () => {
     for (const format of ['table', 'json', 'markdown', 'csv', 'long', 'ndjson']) {
-      const argv = ['sensitivity', ...SIX, '--seed', '42', '--samples', '300', '-f', format];
+      const argv = ['sensitivity', ...SIX, '-m', 'lewis-2015', '--seed', '42', '--samples', '300', '-f', format];
       const first = await run(argv);
       expect(first.exitCode).toBe(0);
       expect((await run(argv)).stdout).toBe(first.stdout);
@@ -226,24 +226,24 @@ describe('summit-score sensitivity', () => {
   });
 
   it('shows progress on stderr only when stderr is a terminal', async () => {
-    const tty = await run(['sensitivity', ...SIX, '--samples', '2000', '-f', 'json'], { stderrIsTTY: true });
+    const tty = await run(['sensitivity', ...SIX, '-m', 'lewis-2015', '--samples', '2000', '-f', 'json'], { stderrIsTTY: true });
     expect(tty.stderr).toMatch(/\rsampling weights \d+\/2000/);
     expect(tty.stderr.endsWith('\r\u001b[K')).toBe(true);
-    const piped = await run(['sensitivity', ...SIX, '--samples', '2000', '-f', 'json']);
+    const piped = await run(['sensitivity', ...SIX, '-m', 'lewis-2015', '--samples', '2000', '-f', 'json']);
     expect(piped.stderr).toBe('');
     expect(piped.stdout).toBe(tty.stdout);
   });
 
   it('refuses a bad seed, sample count or step (exit 2)', async () => {
     for (const bad of [['--seed', '-1'], ['--seed', '1.5'], ['--samples', '2000000'], ['--weight-step', '0']]) {
-      const { exitCode, stderr } = await run(['sensitivity', 'us-china-2015-09', ...bad]);
+      const { exitCode, stderr } = await run(['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', ...bad]);
       expect(exitCode).toBe(2);
       expect(stderr).toMatch(/error USAGE/);
     }
   });
 
   it('skips the sampling with --samples 0', async () => {
-    const { stdout } = await run(['sensitivity', 'us-china-2015-09', '--samples', '0', '-f', 'json']);
+    const { stdout } = await run(['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', '--samples', '0', '-f', 'json']);
     const document = JSON.parse(stdout);
     expect(document.method.sampling).toBeNull();
     expect(document.cases[0].sampling).toBeNull();

@@ -75,7 +75,7 @@ describe('the 2015 case over time', () => {
 
 describe('summit-score timeline', () => {
   it('prints the table, a sparkline and what changed, for the bundled 2015 case', async () => {
-    const { exitCode, stdout } = await run(['timeline', 'us-china-2015-09']);
+    const { exitCode, stdout } = await run(['timeline', 'us-china-2015-09', '-m', 'lewis-2015', '--width', '200']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/│ 2015-12-01 │ 100\.00 │ progress │ initiated ↑ │/);
     expect(stdout).toMatch(/Score ▇▇▇▇▇███████▇█▇▇▇ /);
@@ -89,7 +89,7 @@ describe('summit-score timeline', () => {
   });
 
   it('steps monthly from --from to --to', async () => {
-    const { stdout } = await run(['timeline', 'us-china-2015-09', '--step', 'P1M', '--from', '2015-09-25', '--to', '2016-01-25', '-f', 'json']);
+    const { stdout } = await run(['timeline', 'us-china-2015-09', '-m', 'lewis-2015', '--step', 'P1M', '--from', '2015-09-25', '--to', '2016-01-25', '-f', 'json']);
     const document = JSON.parse(stdout);
     expect(document.schema).toBe('summit-score/timeline@2');
     expect(document.dates).toEqual({ method: 'step', step: 'P1M', from: '2015-09-25', to: '2016-01-25' });
@@ -147,7 +147,7 @@ verdicts:
       ['--step', 'P1D', '--from', '1900-01-01', '--to', '2100-01-01'],
       ['--from', '2015-02-30'],
     ]) {
-      const { exitCode, stderr } = await run(['timeline', 'us-china-2015-09', ...argv]);
+      const { exitCode, stderr } = await run(['timeline', 'us-china-2015-09', '-m', 'lewis-2015', ...argv]);
       expect(exitCode).toBe(2);
       expect(stderr).toMatch(/^error USAGE/);
     }

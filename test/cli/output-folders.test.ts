@@ -1,0 +1,40 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { run } from '../helpers/fake-io.js';
+
+// -o creates the folders its path names (a CI step writes reports/…/out.sarif into a fresh checkout),
+// and a run that fails leaves no folder of its own behind.
+
+describe('-o into folders that do not exist yet', () => {
+  it('creates them and writes the output there, as stdout would have it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-folders-'));
+    const file = join(dir, 'reports', '2015', 'scores.json');
+    const { exitCode, stdout } = await run(['evaluate', '-f', 'json', '-o', file]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe((await run(['evaluate', '-f', 'json'])).stdout);
+  });
+
+  it('creates them for a streamed (NDJSON) run too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-folders-'));
+    const input = join(dir, 'records.ndjson');
+    writeFileSync(input, `${JSON.stringify(parse(readFileSync('fixtures/us-china-2015-09.yaml', 'utf8')))}\n`);
+    const file = join(dir, 'out', 'scores.ndjson');
+    const { exitCode } = await run(['evaluate', input, '-m', 'lewis-2015', '-f', 'ndjson', '-o', file]);
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!)).toMatchObject({ record: { id: 'us-china-2015-09' } });
+  });
+
+  it('names a folder in the path that is a file, and makes no folder when the run fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-folders-'));
+    writeFileSync(join(dir, 'plain'), 'a file');
+    const { exitCode, stderr } = await run(['evaluate', '-f', 'json', '-o', join(dir, 'new', 'a.json'), '-f', 'csv', '-o', join(dir, 'plain', 'b.csv')]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain(`error OUTPUT_FAILED ${join(dir, 'plain', 'b.csv')}`);
+    expect(stderr).toContain('a folder in its path is a file (ENOTDIR)');
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+  });
+});
