@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/diagnostics.js';
+import { bundledIds } from '../../src/load/bundled.js';
 import { run } from '../helpers/fake-io.js';
 
 // The JSON Schemas of compare, timeline, sensitivity and errors describe the real output of every
@@ -11,11 +12,10 @@ import { run } from '../helpers/fake-io.js';
 const schema = (name: string) => JSON.parse(readFileSync(`src/schema/${name}.schema.json`, 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
 const validators = Object.fromEntries(['compare', 'timeline', 'sensitivity', 'errors'].map((name) => [name, ajv.compile(schema(name))]));
-const bundled = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.yaml') && !name.includes('.tests.')).map((name) => name.replace(/\.yaml$/, '')).sort();
-const MATRICES = bundled('matrices');
+const MATRICES = bundledIds('matrix');
 /** The version of each output's schema id: compare and timeline carry the intervals of evaluation@2. */
 const VERSIONS: Record<string, number> = { compare: 2, timeline: 2, sensitivity: 1, errors: 1 };
-const RECORDS = bundled('fixtures');
+const RECORDS = bundledIds('record');
 
 async function printed(argv: readonly string[], name: string, exitCode = 0): Promise<unknown> {
   const result = await run([...argv, '-f', 'json']);
