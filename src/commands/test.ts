@@ -20,7 +20,7 @@ import { readInputFile } from '../load/read-input.js';
 import type { ParsedDocument } from '../load/yaml-document.js';
 import { TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
-import { contributionText } from '../format/interval.js';
+import { contributionText, openLevelText } from '../format/interval.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
 import { projectDiagnostic } from './validate.js';
@@ -240,7 +240,7 @@ function levelOf(cell: Cell | undefined): string {
   const range = cell.levelRange;
   // A cell that may not apply lies between n/a and the best level it may reach.
   if (cell.level === null && range && (cell.applicable === 'unknown' || range.low?.label !== range.high?.label)) {
-    return `${cell.applicable === 'unknown' ? NOT_APPLICABLE : (range.low?.label ?? '(no level)')}..${range.high?.label ?? '(no level)'}`;
+    return openLevelText(range.low?.label, range.high?.label, cell.applicable === 'unknown');
   }
   return cell.level?.label ?? '(no level)';
 }

@@ -295,7 +295,8 @@ function withIntervals(
   gridOf: () => Grid | null,
   byCell: boolean,
 ): CaseResult {
-  const all = criteria.flatMap((result) => meanParts(result, byCell));
+  const partsOf = criteria.map((result) => meanParts(result, byCell));
+  const all = partsOf.flat();
   const mean = meanInterval(all);
   const scoreRange = mean && { low: roundScore(100 * mean.low), high: roundScore(100 * mean.high) };
   // Bounds of each contribution: its own value at each end over the smallest and largest denominator.
@@ -307,8 +308,8 @@ function withIntervals(
   }
   let unknownWeight = 0;
   const unknownCriteria: string[] = [];
-  for (const result of criteria) {
-    const parts = meanParts(result, byCell);
+  criteria.forEach((result, i) => {
+    const parts = partsOf[i]!;
     let low = 0;
     let high = 0;
     for (const part of parts) {
@@ -316,15 +317,13 @@ function withIntervals(
       high += part.weight > 0 ? (100 * part.weight * part.high) / Math.max(part.weight, sureWeight) : 0;
     }
     result.contributionRange = { low, high };
+    // Determined parts of an undetermined total are not a share of a known total either.
     result.contribution = null;
     if (!isDetermined(result)) {
       unknownCriteria.push(result.id);
       for (const part of parts) unknownWeight += part.weight;
-    } else {
-      // Determined parts of an undetermined total are not a share of a known total either.
-      result.contribution = null;
     }
-  }
+  });
   const share = maybeWeight > 0 ? unknownWeight / maybeWeight : 0;
   const bands = matrix.verdicts;
   const labelIndex = (label: string) => bands.findIndex((band) => band.label === label);

@@ -12,5 +12,5 @@ export type { Outcome as SettlementOutcome, Settlement } from './settle.js';
 export * from './grid.js';
 export * from './decimal.js';
 export type { CellAssessment } from './assessments.js';
-export { evidenceOf, verdictSources, type VerdictSource } from './sources.js';
+export { citedSources, evidenceOf, verdictSources, type VerdictSource } from './sources.js';
 export * from './across.js';

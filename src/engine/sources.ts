@@ -21,19 +21,27 @@ export function evidenceOf(result: CaseResult): Evidence[] {
 
 /** The sources cited by the evidence of a result, deduplicated by url (or title), in first-cited order. */
 export function verdictSources(result: CaseResult): VerdictSource[] {
-  const sources = new Map<string, { citation: Citation; events: string[] }>();
-  for (const item of evidenceOf(result)) {
+  return citedSources(evidenceOf(result));
+}
+
+/**
+ * The sources cited by any evidence (of one result, or of several coders' results), deduplicated
+ * by url (or title, or publisher), each with the events citing it once, in first-cited order.
+ * Linear in the citations.
+ */
+export function citedSources(evidence: Iterable<Evidence>): VerdictSource[] {
+  const sources = new Map<string, { citation: Citation; events: Set<string> }>();
+  for (const item of evidence) {
     for (const citation of item.sources) {
       const key = citation.url ?? citation.title ?? citation.publisher ?? '';
       const entry = sources.get(key);
-      if (!entry) sources.set(key, { citation, events: [item.event] });
+      if (!entry) sources.set(key, { citation, events: new Set([item.event]) });
       else {
-        // Evidence lists each event once, so an event citing a source twice is the last one listed.
-        if (entry.events.at(-1) !== item.event) entry.events.push(item.event);
+        entry.events.add(item.event);
         // The same source cited as unverified anywhere is unverified for the verdict.
         if (!citation.verified && entry.citation.verified) entry.citation = citation;
       }
     }
   }
-  return [...sources.values()];
+  return [...sources.values()].map(({ citation, events }) => ({ citation, events: [...events] }));
 }

@@ -2,38 +2,17 @@
 // (src/format/html/page.ts): the inputs in the header, the levels, the statistics, the
 // disagreements with their evidence, and every source the evidence cites in the footer.
 
-import type { Citation } from '../engine/types.js';
+import { citedSources } from '../engine/index.js';
 import type { AgreementReport } from './agreement.js';
 import { disagreementLines, statisticsLines, unitName, levelText } from './agreement-text.js';
 import type { SourceDocument } from './html/documents.js';
 import { text } from './html/escape.js';
 import { htmlTable, page } from './html/page.js';
+import { projectSource } from './json.js';
 
 function sourcesOf(report: AgreementReport): SourceDocument[] {
-  const sources = new Map<string, { citation: Citation; events: string[] }>();
-  for (const unit of report.agreement.units) {
-    for (const coding of unit.codings) {
-      for (const item of coding.evidence) {
-        for (const citation of item.sources) {
-          const key = citation.url ?? citation.title ?? citation.publisher ?? '';
-          const entry = sources.get(key);
-          if (!entry) sources.set(key, { citation, events: [item.event] });
-          else {
-            if (!entry.events.includes(item.event)) entry.events.push(item.event);
-            if (!citation.verified) entry.citation = citation;
-          }
-        }
-      }
-    }
-  }
-  return [...sources.values()].map(({ citation, events }) => ({
-    url: citation.url ?? null,
-    title: citation.title ?? null,
-    publisher: citation.publisher ?? null,
-    date: citation.date ?? null,
-    verified: citation.verified,
-    events,
-  }));
+  const evidence = report.agreement.units.flatMap((unit) => unit.codings.flatMap((coding) => coding.evidence));
+  return citedSources(evidence).map(projectSource);
 }
 
 export function formatAgreementHtml(report: AgreementReport): string {

@@ -10,6 +10,11 @@ export function intervalText(range: Interval, digits = 2, round = round2): strin
   return low === high ? low : `${low}–${high}`;
 }
 
+/** An open level in one word: `low..high`, `n/a..high` when it may not apply, `(no level)` for a missing end. */
+export function openLevelText(low: string | null | undefined, high: string | null | undefined, mayNotApply = false): string {
+  return `${mayNotApply ? 'n/a' : (low ?? '(no level)')}..${high ?? '(no level)'}`;
+}
+
 /** `partial..full`, or the one label; `(no level)` for a missing end. */
 export function levelRangeText(range: LevelRange): string {
   const name = (level: LevelRange['low']) => (level ? `${level.label} (${level.score})` : '(no level)');
@@ -62,7 +67,7 @@ export function settlementText(settlement: Settlement): string {
   return settlement.outcomes
     .map((outcome) => {
       const values = outcome.values.map((value) => describeValue(value)).join(' or ');
-      const level = outcome.level ?? (outcome.levelRange ? `${outcome.levelRange.low ?? '(no level)'}..${outcome.levelRange.high ?? '(no level)'}` : 'not applicable');
+      const level = outcome.level ?? (outcome.levelRange ? openLevelText(outcome.levelRange.low, outcome.levelRange.high) : 'not applicable');
       const verdict = outcome.verdict ?? (outcome.verdicts.length > 0 ? outcome.verdicts.join(' or ') : 'none');
       return `${values} make${outcome.values.length === 1 ? 's' : ''} it ${level} (verdict ${verdict})`;
     })

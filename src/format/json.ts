@@ -1,4 +1,4 @@
-import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type LevelRef } from '../engine/index.js';
+import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, type Evidence, type LevelRef, type VerdictSource } from '../engine/index.js';
 import { hundredths, round2 } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
@@ -60,14 +60,19 @@ export function projectResult({ file, sha256, result }: RecordResult) {
     gates: result.gates.map((gate) => ({ ...gate })),
     criteria: result.criteria.map((criterion) => projectCriterion(criterion, project)),
     grid: projectGrid(result.grid),
-    sources: verdictSources(result).map(({ citation, events }) => ({
-      url: citation.url ?? null,
-      title: citation.title ?? null,
-      publisher: citation.publisher ?? null,
-      date: citation.date ?? null,
-      verified: citation.verified,
-      events,
-    })),
+    sources: verdictSources(result).map(projectSource),
+  };
+}
+
+/** A cited source as every JSON and HTML output names it. */
+export function projectSource({ citation, events }: VerdictSource) {
+  return {
+    url: citation.url ?? null,
+    title: citation.title ?? null,
+    publisher: citation.publisher ?? null,
+    date: citation.date ?? null,
+    verified: citation.verified,
+    events,
   };
 }
 

@@ -6,7 +6,7 @@ import { toCsv } from './csv.js';
 import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
 import { CASE_COLUMNS, caseCells, CELL_COLUMNS, cellRows, levelRangeWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
-import { totalText, verdictWords } from './interval.js';
+import { openLevelText, totalText, verdictWords } from './interval.js';
 import { hundredths, round2 } from './numbers.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
@@ -28,7 +28,7 @@ export interface TimelineReport {
 function stateText(state: CellState | null): string {
   if (state === null) return '(absent)';
   if (!state.applicable) return 'n/a';
-  if (state.range) return `${state.mayNotApply ? 'n/a' : (state.range.low ?? '(no level)')}..${state.range.high ?? '(no level)'}`;
+  if (state.range) return openLevelText(state.range.low, state.range.high, state.mayNotApply);
   return state.level ?? '(no level)';
 }
 
