@@ -91,7 +91,7 @@ export function formatAgreementTable(report: AgreementReport, options: { readonl
   const { agreement } = report;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const rows = agreement.units.map((unit) => [safeText(unitName(unit, agreement.cases.length)), ...unit.codings.map((c) => safeText(levelText(c))), unit.agree ? 'yes' : paint.red('no')]);
-  const out = [safeText(headline(report)), fitTable(['Unit', ...agreement.coders.map(safeText), 'Agree'], rows, { ...options, headStyle: ['bold'] })];
+  const out = [safeText(headline(report)), fitTable(['Unit', ...agreement.coders.map(safeText), 'Agree'], rows, { ...options, headStyle: 'bold' })];
   for (const s of agreement.overall) out.push(...statisticsLines(s).map(safeText));
   const several = agreement.criteria.filter((c) => c.statistics.units > 1);
   if (several.length > 0) {

@@ -18,8 +18,8 @@ export interface TableOptions {
   readonly color: boolean;
   /** The column that names a row in the vertical layout (default: the first). */
   readonly key?: number;
-  /** Styles of the head cells in colour (default: cyan). */
-  readonly headStyle?: readonly string[];
+  /** The style of the head cells in colour (default: cyan). */
+  readonly headStyle?: 'cyan' | 'bold';
 }
 
 const PADDING = 2;
@@ -65,15 +65,23 @@ export function fitTable(head: readonly string[], rows: readonly (readonly strin
     widths[widest] = widths[widest]! - step;
     excess -= step;
   }
+  // Colour is chalk's, decided by the caller: cli-table3's own styles go through @colors/colors,
+  // which reads TERM and drops colour on a terminal that does not set it.
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const headStyle = options.headStyle ?? 'cyan';
   const table = new Table({
-    head: [...head],
+    head: head.map((text) => paint[headStyle](text)),
     colWidths: widths,
     wordWrap: true,
-    style: { head: options.color ? [...(options.headStyle ?? ['cyan'])] : [], border: options.color ? ['grey'] : [] },
+    style: { head: [], border: [] },
   });
   for (const row of rows) table.push([...row]);
-  return table.toString();
+  const drawn = table.toString();
+  return options.color ? drawn.replace(BORDER_RUN, (run) => paint.grey(run)) : drawn;
 }
+
+/** The box-drawing characters cli-table3 draws borders with. */
+const BORDER_RUN = /[\u2500-\u257f]+/g;
 
 export function widthOf(options: { readonly width?: number | undefined }): number {
   return Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);

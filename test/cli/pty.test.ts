@@ -17,11 +17,14 @@ const SGR = /\u001b\[[0-9;]*m/g;
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout?.includes('util-linux') === true;
 if (!hasScript) console.warn('test/cli/pty.test.ts: skipped, it needs `script` from util-linux');
 
-/** Environment without the colour switches of whoever runs the tests. */
+/** Environment without the colour switches of whoever runs the tests, nor TERM. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env['FORCE_COLOR'];
   delete env['NO_COLOR'];
+  // CI runs without TERM: colour must follow the tool's rule (a terminal), not what a library
+  // reads from TERM.
+  delete env['TERM'];
   return { ...env, ...extra };
 }
 
