@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../src/diagnostics.js';
+import { codeAnchor } from '../../src/ci-format/sarif.js';
+import { ERROR_CODES, type ErrorCode } from '../../src/diagnostics.js';
 import { pageWith, pathWith } from '../helpers/docs.js';
 
-/** The "Error codes" table as it must read: one row per code, in ERROR_CODES order. */
+/** The "Error codes" table as it must read: one row per code, in ERROR_CODES order, each with the anchor SARIF links to. */
 function errorCodesTable(): string {
-  const rows = Object.entries(ERROR_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+  const rows = Object.entries(ERROR_CODES).map(([code, meaning]) => `| <a name="${codeAnchor(code as ErrorCode)}"></a>\`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
   return ['| code | meaning |', '| --- | --- |', ...rows].join('\n');
 }
 

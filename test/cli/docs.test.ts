@@ -9,7 +9,7 @@ import { run } from '../helpers/fake-io.js';
 
 const readme = readFileSync('README.md', 'utf8');
 
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
+/** GitHub's anchors: a heading's (lower case, punctuation dropped, spaces to hyphens, repeats numbered), and `<a name>`'s. */
 function anchors(text: string): Set<string> {
   const seen = new Map<string, number>();
   const found = new Set<string>();
@@ -23,6 +23,7 @@ function anchors(text: string): Set<string> {
     seen.set(base, count + 1);
     found.add(count === 0 ? base : `${base}-${count}`);
   }
+  for (const match of text.matchAll(/<a name="([^"]+)"><\/a>/g)) found.add(match[1]!);
   return found;
 }
 
