@@ -56,6 +56,7 @@ export function agreementCiReport(report: AgreementReport): CiReport {
   const { agreement } = report;
   const suites: CiSuite[] = agreement.cases.map((caseId) => ({
     name: caseId,
+    classname: caseId,
     cases: agreement.units
       .filter((unit) => unit.case === caseId)
       .map((unit): CiCase => ({
@@ -67,6 +68,7 @@ export function agreementCiReport(report: AgreementReport): CiReport {
     const passed = passesMinAlpha(report);
     suites.push({
       name: 'agreement',
+      classname: 'agreement',
       cases: [
         {
           name: `alpha at least ${report.minAlpha}`,

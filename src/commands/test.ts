@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci-format/index.js';
 import { diagnosticText, plural } from '../ci-format/text.js';
-import type { CiReport } from '../ci-format/types.js';
+import { pathClassname, uniqueNames, type CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type Cell, type CompiledMatrix, type Interval, type Matrix, type SourceLocation } from '../engine/index.js';
 import { round2 } from '../format/numbers.js';
@@ -429,9 +429,10 @@ function toCiReport(report: TestReport): CiReport {
     command: 'test',
     suites: report.matrices.map((run) => ({
       name: run.id ? `${run.id} (${run.file})` : run.file,
+      classname: run.id ?? pathClassname(run.file),
       cases: [
         ...(run.problems.length > 0 ? [{ name: 'load', file: run.file, findings: run.problems }] : []),
-        ...run.cases.map((outcome) => ({
+        ...uniqueNames(run.cases).map((outcome) => ({
           name: outcome.name,
           file: outcome.location.file,
           line: outcome.location.line,

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci-format/index.js';
 import { diagnosticText, plural } from '../ci-format/text.js';
-import type { CiReport } from '../ci-format/types.js';
+import { oneLine, pathClassname, uniqueNames, type CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
@@ -196,10 +196,13 @@ function toCiReport(report: ValidateReport): CiReport {
       .filter((check) => !check.skipped)
       .map((check) => ({
         name: check.file,
+        classname: pathClassname(check.file),
+        // A case is named by its code and where in the document it is, never by its line: a line
+        // moves with every edit above it, and the CI server would see a new case each time.
         cases:
           check.diagnostics.length === 0
             ? [{ name: `valid ${check.kind ?? 'file'}`, file: check.file, findings: [] }]
-            : check.diagnostics.map((d) => ({ name: `${d.code} at ${d.line ?? 1}:${d.col ?? 1}`, file: check.file, line: d.line ?? 1, findings: [d] })),
+            : uniqueNames(check.diagnostics.map((d) => ({ name: `${d.code} ${d.path ?? oneLine(d.message)}`, file: check.file, line: d.line ?? 1, findings: [d] }))),
       })),
   };
 }
