@@ -78,5 +78,8 @@ export function agreementCiReport(report: AgreementReport): CiReport {
       ],
     });
   }
-  return { tool: { ...report.tool, repository: CI_TOOL.repository }, command: 'agree', suites };
+  const agreeing = agreement.units.filter((unit) => unit.agree).length;
+  const alpha = report.minAlpha === null ? '' : `; alpha ${passesMinAlpha(report) ? 'at or above' : 'below'} --min-alpha ${report.minAlpha}`;
+  const summary = `the coders agree on ${agreeing} of ${agreement.units.length} ${agreement.units.length === 1 ? 'unit' : 'units'}${alpha}.`;
+  return { tool: { ...report.tool, repository: CI_TOOL.repository }, command: 'agree', summary, suites };
 }

@@ -10,6 +10,8 @@ export interface CiReport {
   readonly tool: { readonly name: string; readonly version: string; readonly repository?: string | undefined };
   /** The command, `validate`, `test`, `agree`: names the JUnit run and the SARIF run's category. */
   readonly command: string;
+  /** One line for people, as the text format ends: `Checked 3 files (3 matrices): 2 errors, 1 warning.` */
+  readonly summary: string;
   readonly suites: readonly CiSuite[];
 }
 

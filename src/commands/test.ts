@@ -23,6 +23,7 @@ import { writeFileAtomic } from '../write-output.js';
 import { contributionText, openLevelText } from '../format/interval.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
+import { appendStepSummary } from './step-summary.js';
 import { projectDiagnostic } from './validate.js';
 
 export function registerTest(program: Command, context: CommandContext): void {
@@ -120,6 +121,7 @@ export function runTests(args: readonly string[], options: TestCommandOptions, i
   const text = formatTestReport(report, options.format, options.color);
   if (options.output === undefined) io.stdout(text);
   else writeFileAtomic(options.output, text);
+  if (options.format === 'github') appendStepSummary(io, toCiReport(report));
   if (runs.some((run) => run.problems.some((d) => d.severity === 'error'))) return 2;
   return report.failed > 0 || runs.some((run) => run.coverageTooLow) ? 1 : 0;
 }
@@ -427,6 +429,7 @@ function toCiReport(report: TestReport): CiReport {
   return {
     tool: CI_TOOL,
     command: 'test',
+    summary: `${report.passed} passed, ${report.failed} failed`,
     suites: report.matrices.map((run) => ({
       name: run.id ? `${run.id} (${run.file})` : run.file,
       classname: run.id ?? pathClassname(run.file),

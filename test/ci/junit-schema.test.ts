@@ -94,6 +94,7 @@ describe('JUnit messages', () => {
     const report: CiReport = {
       tool: { name: 'summit-score', version: '0' },
       command: 'validate',
+      summary: 'Checked 1 file (1 matrix): 1 error, 0 warnings.',
       suites: [{ name: 'm.yaml', classname: 'm', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'BAD_TEST', file: 'm.yaml', line: 2, col: 1, message: 'first line\n  second line\r\nthird' }] }] }],
     };
     const xml = formatJunit(report);

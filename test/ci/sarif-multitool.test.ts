@@ -35,6 +35,7 @@ interface SarifLog {
 const REPORT: CiReport = {
   tool: { name: 'summit-score', version: '0.1.0', repository: REPOSITORY },
   command: 'validate',
+  summary: 'Checked 1 file (1 matrix): 1 error, 1 warning.',
   suites: [
     {
       name: 'm.yaml',
