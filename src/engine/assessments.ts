@@ -1,6 +1,7 @@
 import type { CompiledCriterion, Evidence, LevelRange, LevelRef, PartyCell } from './evaluate.js';
 import { eventOrder, type RecordIndex } from './record-index.js';
 import type { AssessedScore, SummitEvent } from './types.js';
+import type { Interval } from './score.js';
 import type { UnknownFact } from './unknowns.js';
 
 /** The assessment a cell's score came from, and the earlier ones of the same cell it replaced. */
@@ -65,7 +66,7 @@ function assessmentIndex(index: RecordIndex): AssessmentIndex | null {
 
 /** What every cell of one criterion shares, worked out once per criterion: its level references and the unknown range. */
 interface Scale {
-  readonly byScore: ReadonlyMap<number, { readonly level: LevelRef; readonly range: LevelRange; readonly points: number; readonly normalised: number }>;
+  readonly byScore: ReadonlyMap<number, { readonly level: LevelRef; readonly range: LevelRange; readonly points: number; readonly normalised: number; readonly normalisedRange: Interval }>;
   readonly unknownRange: LevelRange;
 }
 
@@ -77,12 +78,13 @@ function scaleOf(entry: CompiledCriterion): Scale {
   const levels = entry.criterion.levels;
   const ref = (level: (typeof levels)[number]): LevelRef => ({ label: level.label, score: level.score });
   const maxPoints = entry.highestScore - entry.lowestScore;
-  const byScore = new Map<number, { level: LevelRef; range: LevelRange; points: number; normalised: number }>();
+  const byScore = new Map<number, { level: LevelRef; range: LevelRange; points: number; normalised: number; normalisedRange: Interval }>();
   for (const level of levels) {
     if (byScore.has(level.score)) continue;
     const levelRef = ref(level);
     const points = level.score - entry.lowestScore;
-    byScore.set(level.score, { level: levelRef, range: { low: levelRef, high: levelRef }, points, normalised: maxPoints > 0 ? points / maxPoints : 0 });
+    const normalised = maxPoints > 0 ? points / maxPoints : 0;
+    byScore.set(level.score, { level: levelRef, range: { low: levelRef, high: levelRef }, points, normalised, normalisedRange: { low: normalised, high: normalised } });
   }
   scales.set(entry, (scale = { byScore, unknownRange: { low: ref(levels.at(-1)!), high: ref(levels[0]!) } }));
   return scale;
@@ -93,47 +95,38 @@ const NO_EVENTS: readonly SummitEvent[] = [];
 const NONE_SUPERSEDED: readonly string[] = [];
 const NO_EVENTS_EVIDENCE: readonly Evidence[] = [];
 
-interface CommitmentLookup {
-  /** The assessments naming this criterion, and those naming none, by member. */
-  readonly own: ReadonlyMap<string, SummitEvent[]> | undefined;
-  readonly any: ReadonlyMap<string, SummitEvent[]> | undefined;
-}
-
-// evaluate asks for every member of one commitment in turn, with the same scope: the commitment's
-// assessments are looked up once for all of them (held weakly, by the scope).
-const lookups = new WeakMap<RecordIndex, { readonly entry: CompiledCriterion; readonly lookup: CommitmentLookup | null }>();
-
-/** Null when no assessment in the record is about this commitment. */
-function commitmentLookup(entry: CompiledCriterion, index: RecordIndex, subject: SummitEvent): CommitmentLookup | null {
-  const known = lookups.get(index);
-  if (known?.entry === entry) return known.lookup;
+/** Null when no assessment in the record is about this commitment; else its assessments naming this criterion, and those naming none, by member. */
+function commitmentLookup(entry: CompiledCriterion, index: RecordIndex, subject: SummitEvent) {
   const assessments = assessmentIndex(index);
-  let lookup: CommitmentLookup | null = null;
-  if (assessments) {
-    const own = entry.criterion.id;
-    const under = (criterion: string) => assessments.underAssessment.get(criterion)?.has(subject.id) === true;
-    if (under(own) || under('')) lookup = { own: assessments.known.get(own)?.get(subject.id), any: assessments.known.get('')?.get(subject.id) };
-  }
-  lookups.set(index, { entry, lookup });
-  return lookup;
+  if (!assessments) return null;
+  const own = entry.criterion.id;
+  const under = (criterion: string) => assessments.underAssessment.get(criterion)?.has(subject.id) === true;
+  if (!under(own) && !under('')) return null;
+  return { own: assessments.known.get(own)?.get(subject.id), any: assessments.known.get('')?.get(subject.id) };
 }
 
 /**
- * The cell of `party` for the commitment the scope is about, as assessments state it; undefined
- * when no assessment in the record is about this commitment, so the matrix derives the cell from
- * events. Once a commitment is assessed, a member nobody assessed (yet, at the as-of date) is
- * unknown anywhere on the criterion's scale, never the lowest level; a later assessment of the
- * cell supersedes an earlier one. Every cell is built in one shape (object literals, no spreads):
- * a record of assessments has a cell per member and commitment, tens of thousands of them.
+ * The cells of `parties` for the commitment the scope is about, as assessments state them;
+ * undefined when no assessment in the record is about this commitment, so the matrix derives the
+ * cells from events. Once a commitment is assessed, a member nobody assessed (yet, at the as-of
+ * date) is unknown anywhere on the criterion's scale, never the lowest level; a later assessment
+ * of a cell supersedes an earlier one.
  */
-export function assessedCell(entry: CompiledCriterion, index: RecordIndex, party: string): PartyCell | undefined {
+export function assessedCells(entry: CompiledCriterion, index: RecordIndex, parties: readonly string[]): PartyCell[] | undefined {
   const subject = index.subject;
   if (!subject) return undefined;
   const lookup = commitmentLookup(entry, index, subject);
   if (!lookup) return undefined;
+  return parties.map((party) => assessedCell(entry, index, subject, party, lookup.own?.get(party) ?? NO_EVENTS, lookup.any?.get(party) ?? NO_EVENTS));
+}
+
+/**
+ * One member's cell from its assessments (`mine` name the criterion, `general` none). Every cell
+ * is built in one shape (object literals, no spreads): a record of assessments has a cell per
+ * member and commitment, tens of thousands of them.
+ */
+function assessedCell(entry: CompiledCriterion, index: RecordIndex, subject: SummitEvent, party: string, mine: readonly SummitEvent[], general: readonly SummitEvent[]): PartyCell {
   const criterion = entry.criterion;
-  const mine = lookup.own?.get(party) ?? NO_EVENTS;
-  const general = lookup.any?.get(party) ?? NO_EVENTS;
   const found = general.length === 0 ? mine : mine.length === 0 ? general : [...mine, ...general];
   if (found.length === 0) return unknownCell(entry, subject.id, party, NO_EVENTS_EVIDENCE, null);
 
@@ -175,7 +168,7 @@ export function assessedCell(entry: CompiledCriterion, index: RecordIndex, party
     levelRange: known.range,
     points: known.points,
     normalised: known.normalised,
-    normalisedRange: { low: known.normalised, high: known.normalised },
+    normalisedRange: known.normalisedRange,
     evidence,
     explanation: null,
     unknown: NO_FACTS,

@@ -1,4 +1,4 @@
-import { assessedCell, type CellAssessment } from './assessments.js';
+import { assessedCells, type CellAssessment } from './assessments.js';
 import { compileCondition, compileConditionIn, type Test } from './compile.js';
 import { dayNumber, formatDay } from './dates.js';
 import type { Failure } from './failure.js';
@@ -418,9 +418,7 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party): PartyCell => {
-      return assessedCell(entry, scope, party) ?? partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen));
-    });
+    const cells = assessedCells(entry, scope, parties) ?? parties.map((party): PartyCell => partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen)));
     out.push(criterionResult(heading, meanOfParties(cells), cells));
   }
 }
