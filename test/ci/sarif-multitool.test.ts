@@ -2,7 +2,7 @@
 // binary @microsoft/sarif-multitool ships) validates the output with GitHub's rules (GH*) and the
 // SARIF rules, as its `validate --rule-kind Gh;Sarif` does. It runs offline. The one run here
 // checks every file at once (the tool takes seconds to start).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -71,13 +71,18 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'summit-sarif-'));
   const paths = Object.entries(logs).map(([file, text]) => (writeFileSync(join(dir, file), text), join(dir, file)));
   const out = join(dir, 'multitool.sarif');
-  const run = spawnSync(MULTITOOL, ['validate', ...paths, '--rule-kind', 'Gh;Sarif', '--output', out, '--log', 'ForceOverwrite', '--quiet'], {
-    encoding: 'utf8',
-    timeout: 300_000,
-    // No ICU needed, no telemetry, no home folder of the caller's.
-    env: { PATH: process.env['PATH'] ?? '', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', HOME: dir },
+  // Asynchronous: the tool takes seconds (a minute on a loaded machine), and a blocked worker
+  // cannot answer the test runner.
+  const run = await new Promise<{ status: number | null; output: string }>((done) => {
+    execFile(
+      MULTITOOL,
+      ['validate', ...paths, '--rule-kind', 'Gh;Sarif', '--output', out, '--log', 'ForceOverwrite', '--quiet'],
+      // No ICU needed, no telemetry, no home folder of the caller's.
+      { encoding: 'utf8', timeout: 300_000, env: { PATH: process.env['PATH'] ?? '', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', HOME: dir } },
+      (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: `${stdout}\n${stderr}\n${error?.message ?? ''}` }),
+    );
   });
-  expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+  expect(run.status, run.output).toBe(0);
   const results = (JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: { ruleId: string; level?: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results;
   findings = results.map((r) => ({ file: basename(r.locations[0]!.physicalLocation.artifactLocation.uri), ruleId: r.ruleId, level: r.level ?? 'warning' }));
 }, 400_000);
