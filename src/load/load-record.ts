@@ -3,7 +3,8 @@ import { dayNumber } from '../engine/dates.js';
 import { CORE_FIELDS } from '../engine/fields.js';
 import { LINK_KINDS, type Assessment, type AssessmentWindow, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
-import { bundledBibliography, resolveCitation, type KeyedCitation } from './load-bibliography.js';
+import { recordBibliography } from './record-bibliography.js';
+import { resolveCitation, type Bibliography, type KeyedCitation } from './load-bibliography.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { precompiledInput } from './precompiled.js';
 import type { InputText } from './read-input.js';
@@ -40,6 +41,8 @@ export interface RawRecord {
   parties: string[];
   partyNames?: Record<string, string>;
   windows?: AssessmentWindow[];
+  /** A bibliography file of the record's own, relative to its folder, whose keys its sources cite beside the bundled ones. */
+  bibliography?: string;
   events: RawEvent[];
 }
 
@@ -67,6 +70,8 @@ export interface RecordOptions {
 export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: RecordOptions = {}): Checked<CaseRecord> {
   const prefix = options.at ?? [];
   const sink = new DiagnosticSink(doc);
+  // Read when a source is first cited by key: most records name no file of their own.
+  let bibliography: Bibliography | undefined;
   // Paths are worked out only for a problem (`dayNumber(text) ?? badDate(text, path)`): a large
   // record has thousands of dates and links, and a closure or a path per date shows in a profile.
   const badDate = (text: string, path: DataPath): number => {
@@ -147,7 +152,8 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
         const source = rawSources[si]!;
         if (source.key !== undefined) {
           // Cited by key: the bibliography gives the url, title, publisher and date.
-          const resolved = resolveCitation(source as KeyedCitation, eventAt(i, 'sources', si), sink, bundledBibliography());
+          bibliography ??= recordBibliography(doc, raw.bibliography, [...prefix, 'bibliography'], sink);
+          const resolved = resolveCitation(source as KeyedCitation, eventAt(i, 'sources', si), sink, bibliography);
           if (resolved !== undefined) sources.push(resolved);
           continue;
         }

@@ -41,12 +41,13 @@ describe('summit-score agree', () => {
   });
 
   it('--min-alpha fails the run (exit 1) below the threshold and passes at it', async () => {
-    // Under summit-deliverables the coders differ on one of the 7 units both settle (deadlines: met 3 against met-late 2).
-    const below = await run(['agree', '-m', 'summit-deliverables', A, B, '--min-alpha', '0.95', '--samples', '10']);
+    // Under summit-deliverables 1.0 (kept as summit-deliverables-v1, whose ordinal scales the 0.929
+    // was worked out on) the coders differ on one of the 7 units both settle (deadlines: met 3 against met-late 2).
+    const below = await run(['agree', '-m', 'summit-deliverables-v1', A, B, '--min-alpha', '0.95', '--samples', '10']);
     expect(below.exitCode).toBe(1);
     expect(below.stderr).toMatch(/^alpha below --min-alpha 0\.95: ordinal 0\.929\n$/);
-    const json = JSON.parse((await run(['agree', '-m', 'summit-deliverables', A, B, '-f', 'json', '--samples', '10'])).stdout);
-    const passing = await run(['agree', '-m', 'summit-deliverables', A, B, '--min-alpha', String(json.overall[0].alpha), '--samples', '10']);
+    const json = JSON.parse((await run(['agree', '-m', 'summit-deliverables-v1', A, B, '-f', 'json', '--samples', '10'])).stdout);
+    const passing = await run(['agree', '-m', 'summit-deliverables-v1', A, B, '--min-alpha', String(json.overall[0].alpha), '--samples', '10']);
     expect(passing.exitCode).toBe(0);
   });
 
@@ -73,7 +74,7 @@ describe('summit-score agree', () => {
   });
 
   it('junit: a test case per unit; --min-alpha below the threshold fails the agreement case', async () => {
-    const result = await run(['agree', '-m', 'summit-deliverables', A, B, '-f', 'junit', '--min-alpha', '0.95', '--samples', '10']);
+    const result = await run(['agree', '-m', 'summit-deliverables-v1', A, B, '-f', 'junit', '--min-alpha', '0.95', '--samples', '10']);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(result.stdout);
     const suites = xml.testsuites.testsuite;
     expect(suites.map((s: { '@_name': string }) => s['@_name'])).toEqual(['us-china-2015-09', 'agreement']);

@@ -41,6 +41,18 @@ describe('Sunnylands 2013: the Cyber Working Group predates the summit', () => {
     expect(group.fields['preExisting']).toBe(true);
     expect(group.sources.find((s) => s.quote === 'The group was set up in April')?.verified).toBe(false);
   });
+
+  it('summit-deliverables 1.1 reads it as pre-existing (hollow); 1.0, kept as summit-deliverables-v1, counted it (fragile)', async () => {
+    const levelsOf = async (matrix: string) => {
+      const { stdout } = await run(['evaluate', 'us-china-2013-06', '-m', matrix, '-f', 'json']);
+      const result = (JSON.parse(stdout) as { results: { verdict: unknown; criteria: { id: string; level: unknown }[] }[] }).results[0]!;
+      return { verdict: JSON.stringify(result.verdict), level: JSON.stringify(result.criteria.find((c) => c.id === 'mechanism-level')!.level) };
+    };
+    const current = await levelsOf('summit-deliverables');
+    const first = await levelsOf('summit-deliverables-v1');
+    expect([current.level, current.verdict]).toEqual([expect.stringContaining('pre-existing'), expect.stringContaining('hollow')]);
+    expect([first.level, first.verdict]).toEqual([expect.stringContaining('expert-or-working'), expect.stringContaining('fragile')]);
+  });
 });
 
 describe('2015: verified facts the record had left out', () => {

@@ -25,13 +25,16 @@ const examples = [...cases.matchAll(/^```text\n(\$ summit-score [^\n]*)\n([\s\S]
 }));
 
 describe('README "Cases"', () => {
-  it('shows lewis-2015 2.0 and 1.0, summit-deliverables and the 2015 timeline', () => {
+  it('shows lewis-2015 2.0 and 1.0, the 2015 timeline, summit-deliverables 1.1 and 1.0, and critics-2015, each on all eight cases', () => {
     expect(examples.map((example) => example.argv.slice(0, 3).join(' '))).toEqual([
       'compare -m lewis-2015',
       'timeline -m lewis-2015',
       'compare -m lewis-2015-v1',
       'compare -m summit-deliverables',
+      'compare -m summit-deliverables-v1',
+      'compare -m critics-2015',
     ]);
+    for (const example of examples.filter((e) => e.argv[0] === 'compare')) expect(example.argv.filter((arg) => /^(us|uk)-/.test(arg))).toHaveLength(8);
   });
 
   it.each(examples.map((example) => [example.argv.join(' '), example] as const))('%s: the output shown is the real output', async (_command, example) => {

@@ -105,7 +105,7 @@ describe('summit-score diff', () => {
     const after = await evaluation('woodside-after.json', ['us-china-2023-11', '-m', 'lewis-2015']);
     const { exitCode, stdout } = await run(['diff', before, after, '--width', '200']);
     expect(exitCode).toBe(0);
-    expect(stdout).toMatch(/│ us-china-2023-11 +│ changed +│ 2023-11-01 -> 2023-11-15 +│ - -> 25\.00–50\.00 +│ - -> promise or gesture +│/);
+    expect(stdout).toMatch(/│ us-china-2023-11 +│ changed +│ 2023-11-01 -> 2024-07-31 +│ - -> 25\.00–50\.00 +│ - -> promise or gesture +│/);
     expect(stdout).toContain('negotiation: level n/a -> absent..defined');
   });
 
