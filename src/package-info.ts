@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 // src/ and dist/ both sit one level below the package root.
 const root = new URL('../', import.meta.url);
 
-export const PACKAGE_ROOT = fileURLToPath(root);
 export const MATRICES_DIR = fileURLToPath(new URL('matrices/', root));
 export const FIXTURES_DIR = fileURLToPath(new URL('fixtures/', root));
 

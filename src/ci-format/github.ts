@@ -8,7 +8,7 @@ import { findingsOf, type CiFormatter } from './types.js';
  */
 export const formatGithub: CiFormatter = (report) => findingsOf(report).map(annotation).join('');
 
-export function annotation(finding: Diagnostic): string {
+function annotation(finding: Diagnostic): string {
   const properties = [
     ...(finding.file === undefined ? [] : [`file=${property(finding.file)}`, `line=${finding.line ?? 1}`, `col=${finding.col ?? 1}`]),
     `title=${property(finding.code)}`,

@@ -10,6 +10,7 @@ import type { CommandContext } from './context.js';
 import { checkDate, collect, loadInputs, matricesNamed } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
+import type { CompareDocument } from '../format/html/research.js';
 
 export function registerCompare(program: Command, context: CommandContext): void {
   const command = program
@@ -43,7 +44,7 @@ export function registerCompare(program: Command, context: CommandContext): void
         return { matrix, results, places: rankTotals(results.map((result) => result.scoreRange)) };
       }),
     };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) }));
+    const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) as CompareDocument }));
     writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, style)), context, options.color);
   });
 }

@@ -113,7 +113,7 @@ export function readSnapshot(input: InputText): Snapshot {
       numberIn(r['score'], [...at, 'score'], TOTALS, true);
       check(r['verdict'], [...at, 'verdict'], 'a string or null', orNull(string));
       if (check(r['scoreRange'], [...at, 'scoreRange'], '{low, high} or null', (v) => v === undefined || v === null || isMap(v)) && isMap(r['scoreRange'])) {
-        for (const end of ['low', 'high']) numberIn((r['scoreRange'] as Raw)[end], [...at, 'scoreRange', end], TOTALS);
+        for (const end of ['low', 'high']) numberIn((r['scoreRange'])[end], [...at, 'scoreRange', end], TOTALS);
       }
       check(r['verdicts'], [...at, 'verdicts'], 'a list of strings', (v) => v === undefined || (Array.isArray(v) && v.every(string)));
       if (!check(r['criteria'], [...at, 'criteria'], 'a list', Array.isArray)) return;
@@ -148,7 +148,7 @@ export function readSnapshot(input: InputText): Snapshot {
         record: { id: record['id'] as string, title: typeof record['title'] === 'string' ? record['title'] : '' },
         asOf: r['asOf'] as string,
         score: r['score'] as number | null,
-        scoreRange: isMap(r['scoreRange']) ? { low: (r['scoreRange'] as Raw)['low'] as number, high: (r['scoreRange'] as Raw)['high'] as number } : null,
+        scoreRange: isMap(r['scoreRange']) ? { low: (r['scoreRange'])['low'] as number, high: (r['scoreRange'])['high'] as number } : null,
         verdict: r['verdict'] as string | null,
         verdicts: Array.isArray(r['verdicts']) ? (r['verdicts'] as string[]) : [],
         criteria: criteria.map((c) => ({

@@ -23,6 +23,7 @@ import { loadAs } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
+import type { EvaluationDocument } from '../format/html/documents.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
   const command = program
@@ -228,7 +229,7 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
   }
   // The table says it scores the bundled example, unless --quiet.
   const report: EvaluationReport = { ...reportHead(matrix, options), results, bundledDefault: bundledDefault && !options.quiet };
-  const visuals = await renderVisuals(options.outputs, () => ({ kind: 'evaluation', doc: JSON.parse(formatJson(report, { color: false, explain: true })), matrix: matrix.matrix }));
+  const visuals = await renderVisuals(options.outputs, () => ({ kind: 'evaluation', doc: JSON.parse(formatJson(report, { color: false, explain: true })) as EvaluationDocument, matrix: matrix.matrix }));
   writeEvaluation(report, options, io, visuals);
 
   const failing = results.filter(({ result }) => belowThreshold(result.score, options.failBelow));

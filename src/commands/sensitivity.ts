@@ -10,6 +10,7 @@ import type { CommandContext } from './context.js';
 import { checkDate, loadInputs, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import { progressLine } from './progress.js';
+import type { SensitivityDocument } from '../format/html/research.js';
 
 export const MAX_SAMPLES = 1_000_000;
 
@@ -66,7 +67,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
       ...(onProgress && { onProgress }),
     });
     const report: SensitivityReport = { tool: TOOL, matrix, records: loaded, asOf: options.asOf ?? null, results, analysis };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) }));
+    const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) as SensitivityDocument }));
     writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, style)), context, options.color);
   });
 }

@@ -10,6 +10,7 @@ import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
 import { checkDate, loadInputs, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
+import type { TimelineDocument } from '../format/html/research.js';
 
 /** More dates than this is a mistake (P1D over a century), not a timeline anyone reads. */
 export const MAX_DATES = 5000;
@@ -67,7 +68,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
       dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: dates[0]!, to: dates[dates.length - 1]! },
       points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates).filter((point: TimelinePoint) => !windows.includes(point.date) || point.changes.length > 0 || point.verdictChange !== null),
     };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) }));
+    const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) as TimelineDocument }));
     writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : timelineFormats[format](report, style)), context, options.color);
   });
 }

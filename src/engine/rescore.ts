@@ -7,7 +7,7 @@ import type { Criterion, Matrix } from './types.js';
 // and the total under other weights or other levels is a weighted mean over them: O(cells).
 
 /** One applicable cell of a scored case. */
-export interface ModelCell {
+interface ModelCell {
   /** The criterion result id (`criterion`, or `criterion/subject` under forEach). */
   readonly result: string;
   readonly criterion: string;
@@ -22,7 +22,7 @@ export interface ModelCell {
 }
 
 /** A gate of one criterion result, with the cells it looks at. */
-export interface ModelGate {
+interface ModelGate {
   readonly result: string;
   readonly criterion: string;
   /** Index of the band it caps at when it fails. */
@@ -98,7 +98,7 @@ export function buildScoreModel(matrix: Matrix, results: readonly CaseResult[]):
 }
 
 /** A cell's normalised score, 0-1, at a level index (past the last level: as the lowest). */
-export function normalisedAt(criterion: Criterion, level: number): number {
+function normalisedAt(criterion: Criterion, level: number): number {
   const scores = criterion.levels.map((l) => l.score);
   const lowest = Math.min(...scores);
   const span = Math.max(...scores) - lowest;
@@ -130,7 +130,7 @@ export function totalParts(model: ScoreModel, caseModel: CaseModel, weights: Wei
 }
 
 /** The total, 0-100, rounded as the engine rounds it; null when no weighted cell applies. */
-export function totalOf(parts: TotalParts): number | null {
+function totalOf(parts: TotalParts): number | null {
   return parts.denominator > 0 ? roundScore((100 * parts.numerator) / parts.denominator) : null;
 }
 
@@ -144,7 +144,7 @@ export function bandIndexOf(matrix: Matrix, total: number): number {
 }
 
 /** The worst band a failed gate caps the verdict at, or -1 when no gate fails. */
-export function gateCap(caseModel: CaseModel, changes?: LevelChanges): number {
+function gateCap(caseModel: CaseModel, changes?: LevelChanges): number {
   let cap = -1;
   for (const gate of caseModel.gates) {
     const fails = gate.cells.some((i) => (changes?.get(i) ?? caseModel.cells[i]!.level) > gate.requires);
@@ -167,14 +167,14 @@ export function rescore(model: ScoreModel, caseModel: CaseModel, weights: Weight
 }
 
 /** A case's sums under the matrix's weights, by criterion too: what-ifs on one weight cost O(1) from here. */
-export interface CaseSums {
+interface CaseSums {
   readonly numerator: number;
   readonly denominator: number;
   /** Per criterion: the sum over its cells of factor x normalised score (a), and of factors (b). */
   readonly byCriterion: ReadonlyMap<string, { readonly a: number; readonly b: number }>;
 }
 
-export function caseSums(model: ScoreModel, caseModel: CaseModel): CaseSums {
+function caseSums(model: ScoreModel, caseModel: CaseModel): CaseSums {
   const byCriterion = new Map<string, { a: number; b: number }>();
   let numerator = 0;
   let denominator = 0;
@@ -226,7 +226,7 @@ export function prepareCase(model: ScoreModel, caseModel: CaseModel): PreparedCa
 }
 
 /** The numerator after level changes (the denominator does not change with levels). */
-export function numeratorWith(prepared: PreparedCase, changes: LevelChanges): number {
+function numeratorWith(prepared: PreparedCase, changes: LevelChanges): number {
   let numerator = prepared.sums.numerator;
   for (const [i, level] of changes) {
     const cell = prepared.caseModel.cells[i]!;
@@ -237,7 +237,7 @@ export function numeratorWith(prepared: PreparedCase, changes: LevelChanges): nu
 }
 
 /** The cap from gates after level changes: only the gates of the changed cells are looked at again. */
-export function capWith(prepared: PreparedCase, changes: LevelChanges): number {
+function capWith(prepared: PreparedCase, changes: LevelChanges): number {
   const { caseModel } = prepared;
   const touched = new Set<number>();
   for (const i of changes.keys()) for (const g of prepared.gatesOf[i]!) touched.add(g);

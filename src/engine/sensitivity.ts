@@ -24,7 +24,7 @@ export interface SensitivityOptions {
 export const DEFAULT_SENSITIVITY: Omit<SensitivityOptions, 'onProgress'> = { weightStep: 0.1, samples: 1000, seed: 1 };
 
 /** Monte Carlo: each positive weight times 2^u, u uniform on [-1, 1], independently per sample. */
-export const WEIGHT_DISTRIBUTION =
+const WEIGHT_DISTRIBUTION =
   'each weight above 0 is multiplied by 2^u, u drawn uniformly from [-1, 1] for each criterion (in matrix order) and sample: from half to twice the weight, as likely to halve as to double it; weights of 0 stay 0';
 
 export interface Outcome {
@@ -32,12 +32,12 @@ export interface Outcome {
   readonly verdict: string | null;
 }
 
-export interface WeightMove extends Outcome {
+interface WeightMove extends Outcome {
   readonly weight: number;
 }
 
 /** One weight moved one step down and up, everything else as the matrix has it. */
-export interface WeightEffect {
+interface WeightEffect {
   readonly criterion: string;
   readonly weight: number;
   /** Null when the weight is already 0. */
@@ -45,12 +45,12 @@ export interface WeightEffect {
   readonly up: WeightMove;
 }
 
-export interface LevelMove extends Outcome {
+interface LevelMove extends Outcome {
   readonly level: string;
 }
 
 /** One cell moved one level down and up. */
-export interface LevelEffect {
+interface LevelEffect {
   readonly result: string;
   readonly criterion: string;
   readonly party: string | null;
@@ -79,7 +79,7 @@ export interface Distribution {
   readonly max: number;
 }
 
-export interface VerdictSampling {
+interface VerdictSampling {
   /** Share of samples (0-1) with the baseline verdict. */
   readonly held: number;
   /** How many samples gave each verdict, best band first; bands never reached are left out. */
@@ -130,14 +130,14 @@ export interface RankInterval {
   readonly above: readonly [string, string] | null;
 }
 
-export interface RankingSampling {
+interface RankingSampling {
   /** Share of samples in which no pair of cases changed order (ties forming or breaking are no change). */
   readonly held: number;
   /** Kendall's tau-b against the baseline ranking; null when every sample was all ties. */
   readonly tau: Distribution | null;
 }
 
-export interface RankingSensitivity {
+interface RankingSensitivity {
   readonly places: readonly RankPlace[];
   readonly intervals: readonly RankInterval[];
   readonly sampling: RankingSampling | null;

@@ -14,11 +14,11 @@ import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 
-export const COMPARE_SCHEMA_ID = 'summit-score/compare@2';
-export const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@2';
+const COMPARE_SCHEMA_ID = 'summit-score/compare@2';
+const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@2';
 
 /** The records scored against one matrix, and their ranks. */
-export interface Comparison {
+interface Comparison {
   readonly matrix: MatrixInput;
   readonly results: readonly CaseResult[];
   readonly places: readonly RankPlace[];

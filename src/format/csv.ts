@@ -1,5 +1,4 @@
 import { projectResult } from './json.js';
-import { round2 } from './numbers.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
 import { isGridMatrix } from './grid.js';
 import { gridCsv, gridLong } from './grid-outputs.js';
@@ -21,7 +20,7 @@ export function toCsv(table: CsvTable): string {
 }
 
 /** A column name as an identifier: letters, digits and `_`, not starting with a digit. */
-export function columnName(name: string): string {
+function columnName(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9_]+/g, '_');
   return /^[0-9]/.test(safe) ? `c_${safe}` : safe;
 }
@@ -38,11 +37,6 @@ function csvField(value: CsvValue): string {
 
 /** A UTF-8 byte order mark, for Excel (--bom), before CSV text. */
 export const BOM = '\uFEFF';
-
-/** A number as the JSON outputs give it: two decimals. */
-export function csvNumber(value: number | null): number | null {
-  return value === null ? null : round2(value);
-}
 
 /** `evaluate -f csv`: one row per record, two columns per criterion (its level, and its points). */
 export const formatEvaluationCsv: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
@@ -68,4 +62,4 @@ export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix
   return (result) => `${head}${JSON.stringify(projectResult(result)).slice(1)}\n`;
 }
 
-export const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@2';
+const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@2';

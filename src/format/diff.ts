@@ -7,10 +7,10 @@ import { fitTable, fitText } from './fit-table.js';
 import { jsonText, ndjsonText, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 
-export const DIFF_SCHEMA_ID = 'summit-score/diff@1';
-export const DIFF_CASE_SCHEMA_ID = 'summit-score/diff-case@1';
+const DIFF_SCHEMA_ID = 'summit-score/diff@1';
+const DIFF_CASE_SCHEMA_ID = 'summit-score/diff-case@1';
 
-export interface DiffInput {
+interface DiffInput {
   readonly file: string;
   readonly sha256: string;
 }

@@ -10,8 +10,6 @@ import { DEFAULT_WIDTH, MIN_WIDTH } from './width.js';
 // as one block per row instead. string-width is the measure cli-table3 itself uses: colour codes
 // count for nothing, East Asian wide characters for two columns.
 
-export { DEFAULT_WIDTH, MIN_WIDTH };
-
 export interface TableOptions {
   /** The columns the output may use (default: DEFAULT_WIDTH). */
   readonly width?: number | undefined;
@@ -83,7 +81,7 @@ export function fitTable(head: readonly string[], rows: readonly (readonly strin
 /** The box-drawing characters cli-table3 draws borders with. */
 const BORDER_RUN = /[\u2500-\u257f]+/g;
 
-export function widthOf(options: { readonly width?: number | undefined }): number {
+function widthOf(options: { readonly width?: number | undefined }): number {
   return Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
 }
 

@@ -54,7 +54,7 @@ export function projectGrid(grid: Grid | null) {
   };
 }
 
-export function projectAverage(average: GridAverage) {
+function projectAverage(average: GridAverage) {
   return {
     cells: average.cells,
     notApplicable: average.notApplicable,

@@ -7,7 +7,7 @@ import { gridMarkdown } from './grid-outputs.js';
 import type { EvaluationReport, Formatter } from './report.js';
 
 // The Markdown text helpers live apart, so the grid's Markdown can use them without an import circle.
-export { mdNumber, mdTable, mdText };
+export { mdTable, mdText };
 
 /** `evaluate -f markdown`: a section per record, ready to paste into a paper or a pull request. */
 export const formatEvaluationMarkdown: Formatter = (report, context) => {

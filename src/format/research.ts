@@ -8,7 +8,7 @@ import { safeText } from '../terminal-text.js';
 // offer, the shape of a formatter, and how they name their inputs.
 
 export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'csv', 'long', 'ndjson'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface ResearchContext {
   readonly color: boolean;
@@ -16,7 +16,7 @@ export interface ResearchContext {
   readonly width?: number;
 }
 
-export type ResearchFormatter<R> = (report: R, context: ResearchContext) => string;
+type ResearchFormatter<R> = (report: R, context: ResearchContext) => string;
 export type ResearchFormats<R> = { readonly [F in OutputFormat]: ResearchFormatter<R> };
 
 export interface MatrixInput {

@@ -13,9 +13,9 @@ import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projec
 import { safeText } from '../terminal-text.js';
 import { totalText, verdictWords } from './interval.js';
 
-export const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';
-export const SENSITIVITY_CASE_SCHEMA_ID = 'summit-score/sensitivity-case@1';
-export const SENSITIVITY_RANKING_SCHEMA_ID = 'summit-score/sensitivity-ranking@1';
+const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';
+const SENSITIVITY_CASE_SCHEMA_ID = 'summit-score/sensitivity-case@1';
+const SENSITIVITY_RANKING_SCHEMA_ID = 'summit-score/sensitivity-ranking@1';
 
 export interface SensitivityReport {
   readonly tool: Tool;
@@ -34,7 +34,7 @@ const scoreText = (score: number | null) => (score === null ? '-' : hundredths(s
 const weightText = (weight: number) => String(round4(weight));
 
 /** A level in the matrix's own words: its description, else the condition that earns it. */
-export function levelMeaning(matrix: Matrix, criterion: string, label: string | null): string {
+function levelMeaning(matrix: Matrix, criterion: string, label: string | null): string {
   const level = matrix.criteria.find((c) => c.id === criterion)?.levels.find((l) => l.label === label);
   if (!level) return 'no level';
   if (level.description) return level.description;
@@ -268,7 +268,7 @@ function projectCase(report: SensitivityReport, index: number) {
     record: item.record,
     asOf: report.results[index]!.asOf,
     score: item.score === null ? null : hundredths(item.score),
-    scoreRange: report.results[index]!.scoreRange && { low: hundredths(report.results[index]!.scoreRange!.low), high: hundredths(report.results[index]!.scoreRange!.high) },
+    scoreRange: report.results[index]!.scoreRange && { low: hundredths(report.results[index]!.scoreRange.low), high: hundredths(report.results[index]!.scoreRange.high) },
     verdict: item.verdict,
     verdicts: report.results[index]!.verdicts,
     rank: place?.rank ?? null,
@@ -341,7 +341,7 @@ function formatLong(report: SensitivityReport): string {
     const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
     const levels = new Map(item.levels.map((effect) => [`${effect.result}\u0000${effect.party ?? ''}`, effect]));
     for (const criterion of result.criteria) {
-      const cells = criterion.parties ? criterion.parties.map((cell) => ({ party: cell.party as string | null, level: cell.level?.label ?? null })) : [{ party: null, level: criterion.level?.label ?? null }];
+      const cells = criterion.parties ? criterion.parties.map((cell) => ({ party: cell.party, level: cell.level?.label ?? null })) : [{ party: null, level: criterion.level?.label ?? null }];
       for (const cell of cells) {
         const weight = weights.get(criterion.criterion);
         const interval = intervals.get(criterion.criterion);

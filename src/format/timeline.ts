@@ -13,8 +13,8 @@ import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 
-export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@2';
-export const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@2';
+const TIMELINE_SCHEMA_ID = 'summit-score/timeline@2';
+const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@2';
 
 export interface TimelineReport {
   readonly tool: Tool;
