@@ -1,6 +1,6 @@
 // npm run bench: summit-score's speed against its anchors, on generated data (bench/generate.mjs)
 // in a temporary directory, printed, never asserted. Its output ends with a block ready to paste
-// into README.md (Performance). See bench/README.md for what each figure means.
+// into docs/performance.md. See bench/README.md for what each figure means.
 //
 //   node bench/bench.mjs [--scale F] [--rounds N] [--keep]
 //     --scale F    every size times F (0.1 for a quick look; the quoted figures are at 1)

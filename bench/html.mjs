@@ -1,4 +1,4 @@
-// Time to render each HTML report of the README (in process, after one warm-up run), so the
+// Time to render each HTML report of docs/formats.md (in process, after one warm-up run), so the
 // chart formats' cost is printed with the rest of the bench. Run: npm run build && node bench/html.mjs
 import { main } from '../dist/cli.js';
 

@@ -1,4 +1,4 @@
-// Makes the README's pictures of the HTML reports: each report rendered by the built tool, opened
+// Makes the pictures in docs/formats.md of the HTML reports: each report rendered by the built tool, opened
 // in Debian's Chromium (playwright-core), and its first screen saved under docs/images/.
 // Run: npm run build && node scripts/screenshots.mjs
 import { execFileSync } from 'node:child_process';

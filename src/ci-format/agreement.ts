@@ -3,6 +3,7 @@
 
 import type { Diagnostic, RelatedLocation } from '../diagnostics.js';
 import type { CiCase, CiReport, CiSuite } from './types.js';
+import { CI_TOOL } from '../package-info.js';
 import type { AgreementUnit } from '../engine/agreement.js';
 import type { FieldValue } from '../engine/types.js';
 import { fileOf, passesMinAlpha, type AgreementReport } from '../format/agreement.js';
@@ -75,5 +76,5 @@ export function agreementCiReport(report: AgreementReport): CiReport {
       ],
     });
   }
-  return { tool: report.tool, command: 'summit-score agree', suites };
+  return { tool: { ...report.tool, repository: CI_TOOL.repository }, command: 'agree', suites };
 }

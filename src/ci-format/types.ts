@@ -6,8 +6,9 @@ import type { Diagnostic } from '../diagnostics.js';
  * SARIF and GitHub annotations show the findings.
  */
 export interface CiReport {
-  readonly tool: { readonly name: string; readonly version: string };
-  /** `summit-score validate`, `summit-score test`: names the JUnit run. */
+  /** `repository`: the tool's repository on GitHub, where SARIF links the help of each code. */
+  readonly tool: { readonly name: string; readonly version: string; readonly repository?: string | undefined };
+  /** The command, `validate`, `test`, `agree`: names the JUnit run and the SARIF run's category. */
   readonly command: string;
   readonly suites: readonly CiSuite[];
 }

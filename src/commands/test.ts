@@ -18,7 +18,7 @@ import { loadRecord } from '../load/load-record.js';
 import { NOT_APPLICABLE, readTestCases, type Expectation, type LevelExpectation, type TestCase } from '../load/load-tests.js';
 import { readInputFile } from '../load/read-input.js';
 import type { ParsedDocument } from '../load/yaml-document.js';
-import { TOOL } from '../package-info.js';
+import { CI_TOOL, TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import { contributionText, openLevelText } from '../format/interval.js';
 import type { CommandContext } from './context.js';
@@ -425,7 +425,7 @@ function formatJson(report: TestReport): string {
 /** Findings for CI: a failed expectation is a TEST_FAILED at the expectation's line. */
 function toCiReport(report: TestReport): CiReport {
   return {
-    tool: TOOL,
+    tool: CI_TOOL,
     command: 'test',
     suites: report.matrices.map((run) => ({
       name: run.id ? `${run.id} (${run.file})` : run.file,

@@ -12,7 +12,7 @@ import { checkVocabulary } from '../load/check-vocabulary.js';
 import { crossCheck, type CheckedRecord } from '../load/cross-check.js';
 import { fieldsRead } from '../engine/fields-read.js';
 import { expandPaths } from '../load/expand-paths.js';
-import { TOOL } from '../package-info.js';
+import { CI_TOOL, TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
@@ -190,7 +190,7 @@ export function projectDiagnostic(d: Diagnostic) {
 
 function toCiReport(report: ValidateReport): CiReport {
   return {
-    tool: TOOL,
+    tool: CI_TOOL,
     command: 'validate',
     suites: report.files
       .filter((check) => !check.skipped)

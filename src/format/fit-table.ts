@@ -1,14 +1,14 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import tableText from 'cli-table3/src/utils.js';
 import { DEFAULT_WIDTH, MIN_WIDTH } from './width.js';
 
 // Every terminal table goes through here, so that all of them fit the width they are given (the
 // terminal's, 80 for a pipe or a file, or --width): text cells wrap at word boundaries, a word is
 // never cut (ids and dates are words), and a table whose words cannot fit side by side is shown
-// as one block per row instead. string-width is the measure cli-table3 itself uses: colour codes
-// count for nothing, East Asian wide characters for two columns.
+// as one block per row instead. Text is measured and wrapped with cli-table3's own functions, so
+// that prose and table cells break alike: colour codes count for nothing, East Asian wide
+// characters for two columns.
 
 export interface TableOptions {
   /** The columns the output may use (default: DEFAULT_WIDTH). */
@@ -22,19 +22,25 @@ export interface TableOptions {
 
 const PADDING = 2;
 
-/** A borderless layout: what cli-table3 draws with every border character empty. */
-const NO_BORDERS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '',
-};
+/** Printable ASCII only: its width is its length (the common case, and measuring it is then free). */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** The width of one line of text in terminal columns. */
+function textWidth(line: string): number {
+  return PLAIN.test(line) ? line.length : tableText.strlen(line);
+}
 
 function lineWidths(cell: string): number[] {
-  return cell.split('\n').map((line) => stringWidth(line));
+  return cell.split('\n').map(textWidth);
 }
 
 function longestWord(cell: string): number {
-  return Math.max(0, ...cell.split(/\s+/).map((word) => stringWidth(word)));
+  return Math.max(0, ...cell.split(/\s+/).map(textWidth));
+}
+
+/** `text` wrapped to `width` columns at word boundaries, each line's colour closed and reopened. */
+function wrapLines(text: string, width: number): string[] {
+  return tableText.colorizeLines(tableText.wordWrap(width, text));
 }
 
 /**
@@ -90,32 +96,24 @@ function verticalLayout(head: readonly string[], rows: readonly (readonly string
   const key = options.key ?? 0;
   const indent = '  ';
   const labels = head.map((text) => `${indent}${text}`);
-  const labelWidth = Math.max(...labels.filter((_, c) => c !== key).map((label) => stringWidth(label))) + PADDING;
+  const labelWidth = Math.max(...labels.filter((_, c) => c !== key).map(textWidth)) + PADDING;
   // The value column takes what is left, unless one word is longer still: a word is never cut.
   const longest = Math.max(0, ...rows.flatMap((row) => row.filter((_, c) => c !== key).map(longestWord)));
   const valueWidth = Math.max(options.width - labelWidth, longest);
+  const bold = new Chalk({ level: options.color ? 1 : 0 }).bold;
   const blocks = rows.map((row) => {
-    const table = new Table({
-      chars: NO_BORDERS,
-      colWidths: [labelWidth, valueWidth],
-      wordWrap: true,
-      style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
-    });
+    const lines = [bold(fitText(row[key] ?? '', options.width))];
     head.forEach((_, c) => {
-      if (c !== key && (row[c] ?? '') !== '') table.push([labels[c]!, row[c]!]);
+      const value = row[c] ?? '';
+      if (c === key || value === '') return;
+      wrapLines(value, valueWidth).forEach((part, i) => {
+        const label = i === 0 ? labels[c]! : '';
+        lines.push(`${label}${' '.repeat(labelWidth - textWidth(label))}${part}`.trimEnd());
+      });
     });
-    const title = fitText(row[key] ?? '', options.width);
-    const body = table.length > 0 ? `\n${trimLines(table.toString())}` : '';
-    return `${new Chalk({ level: options.color ? 1 : 0 }).bold(title)}${body}`;
+    return lines.join('\n');
   });
   return blocks.join('\n\n');
-}
-
-function trimLines(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n');
 }
 
 /**
@@ -127,11 +125,9 @@ export function fitText(text: string, width: number | undefined): string {
   return text
     .split('\n')
     .map((line) => {
-      if (stringWidth(line) <= columns) return line;
+      if (textWidth(line) <= columns) return line;
       const indent = /^ */.exec(line)![0];
-      const wrapped = wrapAnsi(line.slice(indent.length), Math.max(MIN_WIDTH / 2, columns - indent.length - 2), { hard: false, trim: true });
-      return wrapped
-        .split('\n')
+      return wrapLines(line.slice(indent.length), Math.max(MIN_WIDTH / 2, columns - indent.length - 2))
         .map((part, i) => `${indent}${i === 0 ? '' : '  '}${part}`)
         .join('\n');
     })

@@ -7,9 +7,18 @@ import type { ParsedDocument } from '../load/yaml-document.js';
 import { closestMatch, didYouMean } from '../suggest.js';
 import { readSchema } from './schema-files.js';
 
-/** The schemas input is checked with (read once: the precompiled validators do not need them). */
-export const SCHEMAS = { matrix: readSchema('matrix'), record: readSchema('record'), tests: readSchema('tests'), bibliography: readSchema('bibliography') } as const;
-export type SchemaName = keyof typeof SCHEMAS;
+/** The schemas input is checked with. */
+export const INPUT_SCHEMAS = ['matrix', 'record', 'tests', 'bibliography'] as const;
+export type SchemaName = (typeof INPUT_SCHEMAS)[number];
+
+const schemas = new Map<SchemaName, Record<string, unknown>>();
+
+/** An input schema, read on first use: the precompiled validators of a built tool do not need them. */
+export function inputSchema(name: SchemaName): Record<string, unknown> {
+  let schema = schemas.get(name);
+  if (!schema) schemas.set(name, (schema = readSchema(name)));
+  return schema;
+}
 
 /** The ajv options of every validator: the runtime ones here, and the precompiled ones (scripts/build-validators.mjs). */
 export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true } as const;
@@ -25,7 +34,7 @@ export function runtimeValidator(name: SchemaName): ValidateFunction {
     const { Ajv } = require('ajv') as typeof AjvModule;
     const ajv = new Ajv(AJV_OPTIONS);
     // The schemas refer to each other by file name (test cases to record events, tests files to test cases).
-    for (const [schemaName, schema] of Object.entries(SCHEMAS)) ajv.addSchema(schema, `${schemaName}.schema.json`);
+    for (const schemaName of INPUT_SCHEMAS) ajv.addSchema(inputSchema(schemaName), `${schemaName}.schema.json`);
     validate = ajv.getSchema(`${name}.schema.json`)!;
     runtimeValidators.set(name, validate);
   }

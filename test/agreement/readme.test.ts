@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageWith } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
 
-// README "Several coders" shows real output of agree and merge on the bundled example codings;
+// "Several coders" (docs/coders.md) shows real output of agree and merge on the bundled example codings;
 // this reruns every `$ summit-score ...` block and compares, as test/research/readme.test.ts does.
 
-const readme = readFileSync('README.md', 'utf8');
+const readme = pageWith('## Several coders');
 const start = readme.indexOf('\n## Several coders\n');
 const section = readme.slice(start, readme.indexOf('\n## ', start + 5));
 

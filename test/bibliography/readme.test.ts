@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pageWith } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
 
-// README "Sources and bibliography" shows real output of `summit-score sources`; each example is
+// "Sources and bibliography" (docs/sources.md) shows real output of `summit-score sources`; each example is
 // rerun here (an example ending in `...` shows the start of the output).
-const readme = readFileSync('README.md', 'utf8');
+const readme = pageWith('## Sources and bibliography');
 const start = readme.indexOf('\n## Sources and bibliography\n');
 const section = readme.slice(start, readme.indexOf('\n## ', start + 5));
 

@@ -1,8 +1,8 @@
-// README "Cases" shows the verdicts of the bundled cases as real output; this reruns every
+// "Cases" (docs/cases.md) shows the verdicts of the bundled cases as real output; this reruns every
 // `$ summit-score ...` example there and compares, and checks the 2015 timeline's two turns
 // against the record's dates independently of the shown text.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pageWith } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
 
 /** The section under a heading, up to the next heading outside a fenced block (outputs hold `## ` lines). */
@@ -17,7 +17,7 @@ function section(text: string, heading: string): string {
   return lines.slice(first).join('\n');
 }
 
-const cases = section(readFileSync('README.md', 'utf8'), '## Cases');
+const cases = section(pageWith('## Cases'), '## Cases');
 
 const examples = [...cases.matchAll(/^```text\n(\$ summit-score [^\n]*)\n([\s\S]*?)^```$/gm)].map((match) => ({
   argv: match[1]!.slice('$ summit-score '.length).split(' '),

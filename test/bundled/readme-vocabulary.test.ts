@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { pageWith } from '../helpers/docs.js';
 import { describe, expect, it } from 'vitest';
 import { VOCABULARY } from '../../src/vocabulary.js';
 
-const readme = readFileSync('README.md', 'utf8');
+const readme = pageWith('## Event vocabulary');
 const start = readme.indexOf('\n## Event vocabulary\n');
 const section = readme.slice(start, readme.indexOf('\n## ', start + 5));
 

@@ -1,20 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/diagnostics.js';
 import { bundledIds } from '../../src/load/bundled.js';
+import { pageWith } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
 
 // The JSON Schemas of compare, timeline, sensitivity and errors describe the real output of every
-// bundled matrix on every bundled record: strict schemas (no key they do not name), checked here
-// against what the commands print, so neither can drift from the other.
+// bundled matrix on every bundled record, and those of diff, validate and test the output on good
+// and broken inputs: strict schemas (no key they do not name), checked here against what the
+// commands print, so neither can drift from the other.
 
 const schema = (name: string) => JSON.parse(readFileSync(`src/schema/${name}.schema.json`, 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
-const validators = Object.fromEntries(['compare', 'timeline', 'sensitivity', 'errors'].map((name) => [name, ajv.compile(schema(name))]));
+const NAMES = ['compare', 'timeline', 'sensitivity', 'diff', 'validate', 'test', 'errors'];
+const validators = Object.fromEntries(NAMES.map((name) => [name, ajv.compile(schema(name))]));
 const MATRICES = bundledIds('matrix');
 /** The version of each output's schema id: compare and timeline carry the intervals of evaluation@2. */
-const VERSIONS: Record<string, number> = { compare: 2, timeline: 2, sensitivity: 1, errors: 1 };
+const VERSIONS: Record<string, number> = { compare: 2, timeline: 2, sensitivity: 1, diff: 1, validate: 1, test: 1, errors: 1 };
 const RECORDS = bundledIds('record');
 
 async function printed(argv: readonly string[], name: string, exitCode = 0): Promise<unknown> {
@@ -28,7 +33,7 @@ async function printed(argv: readonly string[], name: string, exitCode = 0): Pro
 }
 
 describe('the output schemas', () => {
-  it.each(['compare', 'timeline', 'sensitivity', 'errors'])('%s has its $id and is what `schema` prints', async (name) => {
+  it.each(NAMES)('%s has its $id and is what `schema` prints', async (name) => {
     expect(schema(name)['$id']).toBe(`https://summit-score.invalid/schemas/${name}.schema.json`);
     const { stdout, exitCode } = await run(['schema', name]);
     expect(exitCode).toBe(0);
@@ -57,8 +62,72 @@ describe('the output schemas', () => {
     await printed(['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', '--as-of', '2015-02-30'], 'errors', 2);
   });
 
-  it('errors names exactly the codes the tool has', () => {
-    const diagnostic = (schema('errors')['definitions'] as Record<string, { properties: { code: { enum: string[] } } }>)['diagnostic']!;
+  it.each(['errors', 'validate', 'test'])('%s names exactly the codes the tool has', (name) => {
+    const diagnostic = (schema(name)['definitions'] as Record<string, { properties: { code: { enum: string[] } } }>)['diagnostic']!;
     expect(diagnostic.properties.code.enum).toEqual(Object.keys(ERROR_CODES));
+  });
+
+  it('validate: clean bundled files; errors and warnings with related places; a whole corpus of broken files, one skipped', async () => {
+    const clean = (await printed(['validate', 'matrices', 'fixtures'], 'validate')) as { summary: { ok: boolean } };
+    expect(clean.summary.ok).toBe(true);
+    const warned = (await printed(['validate', '--matrix', 'lewis-2015', 'fixtures/coders/b/us-china-2015-09.yaml'], 'validate')) as { files: { diagnostics: { related: unknown[] }[] }[] };
+    expect(warned.files.some((file) => file.diagnostics.some((d) => d.related.length > 0))).toBe(true);
+    const broken = (await printed(['validate', 'test/corpus', '--max-warnings', '0'], 'validate', 1)) as { files: { kind: string | null; skipped: boolean }[] };
+    expect(new Set(broken.files.map((file) => file.kind))).toEqual(new Set([null, 'matrix', 'record']));
+    expect(broken.files.some((file) => file.skipped)).toBe(true);
+  });
+
+  it('test: the bundled golden cases with full coverage; failing cases; coverage below the minimum; a matrix that does not load', async () => {
+    await printed(['test', '--bundled', '--min-coverage', '100'], 'test');
+    const failing = (await printed(['test', 'test/ci/failing/failing.yaml', '--min-coverage', '90'], 'test', 1)) as { matrices: { tests: { mismatches: unknown[] }[]; coverage: { belowMinimum: boolean } }[] };
+    expect(failing.matrices[0]!.tests.some((t) => t.mismatches.length > 0)).toBe(true);
+    expect(failing.matrices[0]!.coverage.belowMinimum).toBe(true);
+    const unloadable = (await printed(['test', 'test/corpus/matrices/misspelt-required-key.yaml'], 'test', 2)) as { matrices: { coverage: unknown; problems: unknown[] }[] };
+    expect(unloadable.matrices[0]).toMatchObject({ coverage: null, problems: [expect.anything()] });
+  });
+
+  it('diff: two dates, two matrix versions, added and removed cases, and per-party criteria', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-diff-schema-'));
+    const evaluation = async (name: string, argv: string[]) => {
+      const result = await run(['evaluate', ...argv, '-f', 'json', '-o', join(dir, name)]);
+      expect(result.exitCode, result.stderr).toBe(0);
+      return join(dir, name);
+    };
+    const early = await evaluation('early.json', ['us-china-2015-09', 'us-china-2013-06', '-m', 'lewis-2015', '--as-of', '2015-09-25']);
+    const late = await evaluation('late.json', ['us-china-2015-09', 'us-china-2017-04', 'us-china-2023-11', '-m', 'lewis-2015']);
+    const v1 = await evaluation('v1.json', ['us-china-2015-09', 'us-china-2023-11', '-m', 'lewis-2015-v1']);
+    const grid = await evaluation('grid.json', ['us-china-2015-09', '-m', 'g20-compliance']);
+    const gridEarly = await evaluation('grid-early.json', ['us-china-2015-09', '-m', 'g20-compliance', '--as-of', '2016-01-01']);
+    const statuses = new Set<string>();
+    for (const [a, b] of [[early, late], [late, v1], [gridEarly, grid], [grid, grid]] as const) {
+      const document = (await printed(['diff', a, b], 'diff')) as { cases: { status: string }[] };
+      for (const item of document.cases) statuses.add(item.status);
+    }
+    expect(statuses).toEqual(new Set(['changed', 'unchanged', 'added', 'removed']));
+  });
+
+  it.each([
+    ['validate', ['validate', 'fixtures/coders/b/us-china-2015-09.yaml', '--matrix', 'lewis-2015'], (d: any) => d.files[0].diagnostics[0], 'message'],
+    ['test', ['test', 'lewis-2015'], (d: any) => d.matrices[0].tests[0], 'name'],
+    ['errors', ['evaluate', 'no-such-record', '-m', 'lewis-2015'], (d: any) => d.errors[0], 'message'],
+  ] as const)('%s catches drift: a key it does not describe, or a missing one, fails', async (name, argv, inner, key) => {
+    const result = await run([...argv, '-f', 'json']);
+    const document = JSON.parse(result.stdout);
+    const validate = validators[name]!;
+    expect(validate(document)).toBe(true);
+    inner(document).extra = 1;
+    expect(validate(document)).toBe(false);
+    delete inner(document).extra;
+    delete inner(document)[key];
+    expect(validate(document)).toBe(false);
+  });
+
+  it('docs/json.md lists every output schema with the id its file says, and `schema` prints each', async () => {
+    const rows = [...pageWith('## JSON output').matchAll(/^\| `(summit-score\/[\w-]+@\d+)` \| .* \| `(\w+)` \|$/gm)].map((match) => [match[1]!, match[2]!] as const);
+    expect(rows.map(([, name]) => name).sort()).toEqual(['agreement', 'evaluation', ...NAMES].sort());
+    for (const [id, name] of rows) {
+      expect((schema(name)['properties'] as { schema: { const: string } }).schema.const).toBe(id);
+      expect(JSON.parse((await run(['schema', name])).stdout)).toEqual(schema(name));
+    }
   });
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { pageWith } from '../helpers/docs.js';
 
 const ROOT = resolve('.');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -45,6 +46,8 @@ describe('the packed package, installed from its tarball', () => {
     expect(existsSync(join(installed, 'test'))).toBe(false);
     expect(readdirSync(join(installed, 'src'))).toEqual(['schema']);
     expect(readdirSync(join(installed, 'src/schema')).every((name) => name.endsWith('.schema.json'))).toBe(true);
+    // The README links into docs/: its pages ship (their pictures do not: they would double the tarball).
+    expect(readdirSync(join(installed, 'docs')).sort()).toEqual(readdirSync('docs').filter((name) => name.endsWith('.md')).sort());
   });
 
   it('runs the command from node_modules/.bin', () => {
@@ -184,8 +187,8 @@ describe('the CI workflow in examples/github-workflow.yml', () => {
   const text = readFileSync('examples/github-workflow.yml', 'utf8');
   const steps = (parse(text) as { jobs: { check: { steps: Step[] } } }).jobs.check.steps;
 
-  it('is the workflow the README shows', () => {
-    expect(readFileSync('README.md', 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``);
+  it('is the workflow docs/ci.md shows', () => {
+    expect(pageWith('## CI report formats')).toContain(`\`\`\`yaml\n${text}\`\`\``);
   });
 
   it('checks out both repositories, sets up Node 20, installs summit-score from its packed tarball, never from the registry', () => {

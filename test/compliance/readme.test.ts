@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageWith } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
 
-// The README's "Per-party criteria" section goes from a spreadsheet to the printed table; these
+// The "Per-party criteria" section (docs/matrices.md) goes from a spreadsheet to the printed table; these
 // tests rerun its commands and compare, so the worked example cannot drift from the tool.
-const readme = readFileSync('README.md', 'utf8');
+const readme = pageWith('### Per-party criteria (the G7/G20 Research Group method)');
 const start = readme.indexOf('\n### Per-party criteria');
 const section = readme.slice(start, readme.indexOf('\n### ', start + 5));
 const blocks = [...section.matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);

@@ -62,7 +62,7 @@ describe('weights', () => {
     const path = file(`weight-${weight}.yaml`, text);
     for (const argv of [['validate', path], ['sensitivity', 'us-china-2015-09', '-m', path, '--samples', '10'], ['evaluate', 'us-china-2015-09', '-m', path]]) {
       const { exitCode, stdout, stderr } = await run(argv);
-      // validate reports problems found with exit 1 (README: exit codes of validate and test).
+      // validate reports problems found with exit 1 (docs/ci.md: exit codes of validate and test).
       expect(exitCode, argv[0]).toBe(argv[0] === 'validate' ? 1 : 2);
       expect(stderr + stdout).toContain(`error OUT_OF_RANGE ${path}:${lineOf(text, `weight: ${weight}`)}:13 criteria[0].weight is ${Number(weight)}: a weight is 0 or from 0.000001 to 1000000`);
       expect(stderr).not.toMatch(/internal error|\n\s+at /);

@@ -1,11 +1,11 @@
-// The README's examples of declared fields are real output: rerun here.
+// The documentation's examples of declared fields are real output: rerun here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pageWith } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
 
-const readme = readFileSync('README.md', 'utf8');
-
 function section(heading: string): string {
+  const readme = pageWith(heading);
   const start = readme.indexOf(`\n${heading}\n`);
   expect(start).toBeGreaterThan(-1);
   const next = readme.indexOf('\n## ', start + heading.length + 2);

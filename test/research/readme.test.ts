@@ -1,16 +1,17 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageWith } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
 
-// The README shows real output of the research commands on the bundled cases; these tests rerun
+// The documentation (docs/research.md and others) shows real output of the research commands on the bundled cases; these tests rerun
 // each `$ summit-score ...` example and compare, so the documentation cannot drift from the tool.
 
-const readme = readFileSync('README.md', 'utf8');
 const SECTIONS = ['## What the tool does not know', '## Output formats', '## summit-score compare', '## summit-score timeline', '## summit-score sensitivity', '## summit-score diff', '## summit-score codebook'];
 
 function section(heading: string): string {
+  const readme = pageWith(heading);
   const start = readme.indexOf(`\n${heading}\n`);
   const next = readme.indexOf('\n## ', start + heading.length + 2);
   return readme.slice(start, next);
