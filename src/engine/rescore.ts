@@ -1,5 +1,5 @@
-import { reaches } from './band-edge.js';
 import type { CaseResult } from './evaluate.js';
+import { cappedBandIndex, normalise, partyShare, totalScore } from './score.js';
 import type { Criterion, Matrix } from './types.js';
 
 // What-if scoring without re-reading the record. Levels depend on the record, weights do not, so
@@ -74,7 +74,7 @@ export function buildScoreModel(matrix: Matrix, results: readonly CaseResult[]):
             criterion: criterion.id,
             party: cell.party,
             level: levelIndex(cell.level?.label),
-            factor: byCell ? 1 : 1 / applicable.length,
+            factor: partyShare(byCell, applicable.length),
           });
         }
       } else if (criterionResult.applicable) {
@@ -102,8 +102,8 @@ function normalisedAt(criterion: Criterion, level: number): number {
   const scores = criterion.levels.map((l) => l.score);
   const lowest = Math.min(...scores);
   const span = Math.max(...scores) - lowest;
-  if (span <= 0 || level >= criterion.levels.length) return 0;
-  return (criterion.levels[level]!.score - lowest) / span;
+  if (level >= criterion.levels.length) return 0;
+  return normalise(criterion.levels[level]!.score - lowest, span);
 }
 
 export type Weights = ReadonlyMap<string, number>;
@@ -131,16 +131,7 @@ export function totalParts(model: ScoreModel, caseModel: CaseModel, weights: Wei
 
 /** The total, 0-100, rounded as the engine rounds it; null when no weighted cell applies. */
 function totalOf(parts: TotalParts): number | null {
-  return parts.denominator > 0 ? roundScore((100 * parts.numerator) / parts.denominator) : null;
-}
-
-export function roundScore(score: number): number {
-  return Math.round(score * 1e6) / 1e6;
-}
-
-/** The band index a total earns (bands best first). */
-export function bandIndexOf(matrix: Matrix, total: number): number {
-  return matrix.verdicts.findIndex((band) => reaches(total, band.min));
+  return parts.denominator > 0 ? totalScore(parts.numerator, parts.denominator) : null;
 }
 
 /** The worst band a failed gate caps the verdict at, or -1 when no gate fails. */
@@ -163,7 +154,7 @@ export function rescore(model: ScoreModel, caseModel: CaseModel, weights: Weight
   if (caseModel.open) return { score: null, verdict: -1 };
   const score = totalOf(totalParts(model, caseModel, weights, changes));
   if (score === null) return { score, verdict: -1 };
-  return { score, verdict: Math.max(bandIndexOf(model.matrix, score), gateCap(caseModel, changes)) };
+  return { score, verdict: cappedBandIndex(model.matrix.verdicts, score, gateCap(caseModel, changes)) };
 }
 
 /** A case's sums under the matrix's weights, by criterion too: what-ifs on one weight cost O(1) from here. */
@@ -259,6 +250,6 @@ function capWith(prepared: PreparedCase, changes: LevelChanges): number {
 export function rescoreWith(prepared: PreparedCase, changes: LevelChanges): Rescored {
   const { denominator } = prepared.sums;
   if (denominator <= 0 || prepared.caseModel.open) return { score: null, verdict: -1 };
-  const score = roundScore((100 * numeratorWith(prepared, changes)) / denominator);
-  return { score, verdict: Math.max(bandIndexOf(prepared.model.matrix, score), capWith(prepared, changes)) };
+  const score = totalScore(numeratorWith(prepared, changes), denominator);
+  return { score, verdict: cappedBandIndex(prepared.model.matrix.verdicts, score, capWith(prepared, changes)) };
 }

@@ -1,7 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { describeCondition, type CaseResult, type Matrix } from '../engine/index.js';
 import type { RankPlace } from '../engine/rank.js';
-import type { BandMove, CaseSensitivity, Distribution, LevelChange, Outcome, RankInterval, SensitivityResult, WeightInterval } from '../engine/sensitivity.js';
+import type { BandMove, LevelChange } from '../engine/sensitivity-band-move.js';
+import type { Outcome } from '../engine/sensitivity-case.js';
+import type { RankInterval, WeightInterval } from '../engine/sensitivity-intervals.js';
+import type { Distribution } from '../engine/sensitivity-sampling.js';
+import type { CaseSensitivity, SensitivityResult } from '../engine/sensitivity.js';
 import { bar, paintVerdict } from './charts.js';
 import { toCsv } from './csv.js';
 import { fitTable, fitText } from './fit-table.js';
@@ -241,7 +245,8 @@ function formatMarkdown(report: SensitivityReport): string {
 
 const projectOutcome = (outcome: Outcome) => ({ score: outcome.score === null ? null : hundredths(outcome.score), verdict: outcome.verdict });
 const projectDistribution = (d: Distribution) => ({ min: hundredths(d.min), p5: hundredths(d.p5), median: hundredths(d.median), p95: hundredths(d.p95), max: hundredths(d.max) });
-const projectInterval = (i: WeightInterval) => ({ criterion: i.criterion, weight: round4(i.weight), from: round2(i.from), to: i.to === null ? null : round2(i.to), below: i.below, above: i.above });
+/** A weight interval (of a verdict or of the ranking) as the JSON gives it. */
+const projectInterval = (i: WeightInterval | RankInterval) => ({ criterion: i.criterion, weight: round4(i.weight), from: round2(i.from), to: i.to === null ? null : round2(i.to), below: i.below, above: i.above });
 
 function projectMove(matrix: Matrix, move: BandMove) {
   return {
@@ -297,7 +302,7 @@ function projectRanking(report: SensitivityReport) {
   const ranking = report.analysis.ranking;
   if (!ranking) return null;
   return {
-    intervals: ranking.intervals.map((i) => ({ criterion: i.criterion, weight: round4(i.weight), from: round2(i.from), to: i.to === null ? null : round2(i.to), below: i.below, above: i.above })),
+    intervals: ranking.intervals.map(projectInterval),
     sampling: ranking.sampling && { held: round4(ranking.sampling.held), tau: ranking.sampling.tau && { min: round4(ranking.sampling.tau.min), p5: round4(ranking.sampling.tau.p5), median: round4(ranking.sampling.tau.median), p95: round4(ranking.sampling.tau.p95), max: round4(ranking.sampling.tau.max) } },
   };
 }
