@@ -1,5 +1,6 @@
 // The tests a mutation run of one folder uses (stryker.config.mjs): those that import that
-// folder's sources, found by reading the tests, so a new test joins by itself.
+// folder's sources and do not run the built tool, found by reading the tests, so a new test
+// joins by itself.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -18,6 +19,12 @@ function testsOf(dir: string): string[] {
 }
 
 const imports = new RegExp(`from '(\\.\\./)+src/${folder}/`);
-const include = testsOf('test').filter((file) => !LEFT_OUT.some((pattern) => pattern.test(file)) && imports.test(readFileSync(file, 'utf8')));
+// A test that runs the built tool (bin/, dist/) never meets a mutant of src/, and the mutation
+// sandbox has no dist/.
+const runsBuilt = /bin\/summit-score\.js|dist\//;
+const include = testsOf('test').filter((file) => {
+  const text = readFileSync(file, 'utf8');
+  return !LEFT_OUT.some((pattern) => pattern.test(file)) && imports.test(text) && !runsBuilt.test(text);
+});
 
 export default defineConfig({ test: { include, testTimeout: 60_000 } });

@@ -3,7 +3,7 @@ import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { diffEvaluations, type Snapshot, type SnapshotCell } from '../engine/diff.js';
 import { diffFormats, type DiffReport } from '../format/diff.js';
 import { EVALUATION_SCHEMA_ID } from '../format/json.js';
-import { OUTPUT_FORMATS } from '../format/research.js';
+import { FORMAT_NAMES } from '../format/formatter.js';
 import { readInputFile, type InputText } from '../load/read-input.js';
 import { parseInput } from '../load/load-document.js';
 import type { DataPath, ParsedDocument } from '../load/yaml-document.js';
@@ -20,7 +20,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
     .argument('<b>', 'the second evaluation JSON')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
+  const outputs = addOutputOptions(command, FORMAT_NAMES, 'table');
   command.action((a: string, b: string, options: { color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));

@@ -3,7 +3,8 @@ import { collectProblems, diagnosticLines, formatDiagnostic, InputError, inputEr
 import { hundredths, reaches } from '../engine/band-edge.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, UNVERIFIED_MODES, type CaseResult, type EvaluateOptions, type UnverifiedMode } from '../engine/index.js';
 import { BOM, ndjsonResultLine } from '../format/csv.js';
-import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, type FormatName } from '../format/formatter.js';
+import { formatters } from '../format/index.js';
 import { safeText } from '../terminal-text.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';

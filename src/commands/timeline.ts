@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { inputError } from '../diagnostics.js';
 import { compileMatrix, dayNumber } from '../engine/index.js';
 import { evaluateTimeline, eventDates, parseDuration, stepDates, windowDates, type TimelinePoint } from '../engine/timeline.js';
-import { OUTPUT_FORMATS } from '../format/research.js';
+import { FORMAT_NAMES } from '../format/formatter.js';
 import { timelineFormats, type TimelineReport } from '../format/timeline.js';
 import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
@@ -37,7 +37,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     .option('--to <date>', "last date (default: the last event's date)")
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  const outputs = addOutputOptions(command, [...FORMAT_NAMES, ...VISUAL_FORMATS], 'table');
   command.action(async (recordArg: string, options: TimelineOptions) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));

@@ -2,7 +2,8 @@ import { projectResult } from './json.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
 import { isGridMatrix } from './grid.js';
 import { gridCsv, gridLong } from './grid-outputs.js';
-import type { EvaluationReport, Formatter, RecordResult } from './report.js';
+import type { Formatter } from './formatter.js';
+import type { EvaluationReport, RecordResult } from './report.js';
 import type { CsvTable, CsvValue } from './csv-table.js';
 
 
@@ -39,13 +40,13 @@ function csvField(value: CsvValue): string {
 export const BOM = '\uFEFF';
 
 /** `evaluate -f csv`: one row per record, two columns per criterion (its level, and its points). */
-export const formatEvaluationCsv: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
+export const formatEvaluationCsv: Formatter<EvaluationReport> = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
 
 /** `evaluate -f long`: one row per record x criterion, or per record x criterion x party. */
-export const formatEvaluationLong: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridLong(report) : longEvaluationRows(report));
+export const formatEvaluationLong: Formatter<EvaluationReport> = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridLong(report) : longEvaluationRows(report));
 
 /** `evaluate -f ndjson`: one line per record: its result as in the JSON output, with the matrix it was scored against. */
-export const formatEvaluationNdjson: Formatter = (report) => {
+export const formatEvaluationNdjson: Formatter<EvaluationReport> = (report) => {
   const line = ndjsonResultLine(report);
   return report.results.map(line).join('');
 };

@@ -13,9 +13,10 @@ import type { CsvValue } from './csv-table.js';
 import { hundredths, round2 } from './numbers.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
-import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 import { totalText, verdictWords } from './interval.js';
+import type { FormatContext, Formats } from './formatter.js';
 
 const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';
 const SENSITIVITY_CASE_SCHEMA_ID = 'summit-score/sensitivity-case@1';
@@ -111,7 +112,7 @@ function notAnalysedText(result: CaseResult): string {
   return `Not analysed: the record leaves ${result.unknown.criteria.join(', ')} unknown (${share}% of the weight), so there is no one total to move; \`evaluate --explain\` names the facts that would settle it.`;
 }
 
-function caseBlock(report: SensitivityReport, index: number, context: ResearchContext): string {
+function caseBlock(report: SensitivityReport, index: number, context: FormatContext): string {
   const chalk = chalkFor(context);
   const matrix = report.matrix.definition;
   const item = report.analysis.cases[index]!;
@@ -156,7 +157,7 @@ function caseBlock(report: SensitivityReport, index: number, context: ResearchCo
   return lines.join('\n');
 }
 
-function rankingLines(report: SensitivityReport, context: ResearchContext): string[] {
+function rankingLines(report: SensitivityReport, context: FormatContext): string[] {
   const ranking = report.analysis.ranking;
   if (!ranking) return [];
   const chalk = chalkFor(context);
@@ -179,7 +180,7 @@ function placesInOrder(results: readonly CaseResult[], places: readonly RankPlac
     .sort((a, b) => a.place.rank! - b.place.rank! || a.i - b.i);
 }
 
-function formatTable(report: SensitivityReport, context: ResearchContext): string {
+function formatTable(report: SensitivityReport, context: FormatContext): string {
   const chalk = chalkFor(context);
   const head = [chalk.bold(`Sensitivity of ${safeText(report.matrix.definition.title)}`), matrixLine(report.matrix, chalk), chalk.dim(`Method: ${stepText(report.analysis)}.`)];
   if (report.analysis.sampling) head.push(chalk.dim(`Monte Carlo: ${report.analysis.sampling.distribution}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.`));
@@ -399,7 +400,7 @@ function formatNdjson(report: SensitivityReport): string {
   return ndjsonText(lines);
 }
 
-export const sensitivityFormats: ResearchFormats<SensitivityReport> = {
+export const sensitivityFormats: Formats<SensitivityReport> = {
   table: formatTable,
   json: (report) => jsonText(document(report)),
   markdown: formatMarkdown,
