@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { makeComplianceRecord, makeRecord, seeded, writeMatrix, writeRecords } from './generate.mjs';
 import { engineSignature, handSignature, scoreByHand } from './handwritten.mjs';
 import { jsonRulesEngineScorer, LIMITS as JRE_LIMITS } from './json-rules-engine.mjs';
+import { complianceSection } from './compliance.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/summit-score.js');
@@ -215,6 +216,8 @@ try {
     const [a, b, c] = row.ms;
     line(`   ${pad(row.name, 58)} ${pad(row.sizes.map((size) => fmt(size)).join(' / '), 22)} ${pad(`${fmt(a, 1)} / ${fmt(b, 1)} / ${fmt(c, 1)} ms`, 30)} x${fmt(b / a, 2)} x${fmt(c / b, 2)}`);
   }
+  line();
+  complianceSection({ dir, scale, rounds: Math.max(1, Math.min(3, ROUNDS)), line });
   line();
   line(`bench took ${fmt((performance.now() - started) / 1000, 0)} s`);
   line('```');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
-import { processIo } from '../dist/io.js';
+// The command's own modules, bundled into a few files at build time (scripts/build-cli.mjs says why).
+import { main } from '../dist/cli-bundle/cli.js';
+import { processIo } from '../dist/cli-bundle/io.js';
 
 try {
   process.exitCode = await main(process.argv.slice(2), processIo());

@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// src/ and dist/ both sit one level below the package root.
-const root = new URL('../', import.meta.url);
+/** The package root: src/ and dist/ sit one level below it, the command's bundle (dist/cli-bundle/) two. */
+function packageRoot(): URL {
+  const parent = new URL('../', import.meta.url);
+  return existsSync(new URL('package.json', parent)) ? parent : new URL('../../', import.meta.url);
+}
+
+const root = packageRoot();
 
 export const MATRICES_DIR = fileURLToPath(new URL('matrices/', root));
 export const FIXTURES_DIR = fileURLToPath(new URL('fixtures/', root));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { appendFileSync, closeSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inputError, InputError } from './diagnostics.js';
 import { inputFileNamed } from './input-files.js';
@@ -332,4 +332,13 @@ export function streamOutput(file: string | undefined, stdout: (text: string) =>
     },
     abandon,
   };
+}
+
+/** Appends to a file another program keeps (GitHub's step summary): not atomic, as appends by several writers must not be. */
+export function appendOutput(file: string, text: string): void {
+  try {
+    appendFileSync(file, text);
+  } catch (error) {
+    throw failure(file, error);
+  }
 }

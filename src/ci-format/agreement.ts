@@ -56,6 +56,7 @@ export function agreementCiReport(report: AgreementReport): CiReport {
   const { agreement } = report;
   const suites: CiSuite[] = agreement.cases.map((caseId) => ({
     name: caseId,
+    classname: caseId,
     cases: agreement.units
       .filter((unit) => unit.case === caseId)
       .map((unit): CiCase => ({
@@ -67,6 +68,7 @@ export function agreementCiReport(report: AgreementReport): CiReport {
     const passed = passesMinAlpha(report);
     suites.push({
       name: 'agreement',
+      classname: 'agreement',
       cases: [
         {
           name: `alpha at least ${report.minAlpha}`,
@@ -76,5 +78,8 @@ export function agreementCiReport(report: AgreementReport): CiReport {
       ],
     });
   }
-  return { tool: { ...report.tool, repository: CI_TOOL.repository }, command: 'agree', suites };
+  const agreeing = agreement.units.filter((unit) => unit.agree).length;
+  const alpha = report.minAlpha === null ? '' : `; alpha ${passesMinAlpha(report) ? 'at or above' : 'below'} --min-alpha ${report.minAlpha}`;
+  const summary = `the coders agree on ${agreeing} of ${agreement.units.length} ${agreement.units.length === 1 ? 'unit' : 'units'}${alpha}.`;
+  return { tool: { ...report.tool, repository: CI_TOOL.repository }, command: 'agree', summary, suites };
 }

@@ -1,10 +1,12 @@
 import { formatDiagnostic } from '../diagnostics.js';
-import type { CiCase, CiFormatter } from './types.js';
+import { oneLine, type CiCase, type CiFormatter } from './types.js';
 
 /**
- * JUnit XML as CI servers read it (Jenkins, GitLab, the JUnit reporters of GitHub Actions): a
- * testsuite per suite, a testcase per case, a <failure> per failed case. Warnings do not fail a
- * case; they go to its <system-out>.
+ * JUnit XML as CI servers read it (Jenkins, GitLab, the JUnit reporters of GitHub Actions), valid
+ * against the common JUnit schema (Jenkins' junit-4.xsd, which has no `file` or `line` on a
+ * testcase): a testsuite per suite, a testcase per case with its suite's classname, a <failure>
+ * per failed case with a one-line message. Warnings do not fail a case; they go to its
+ * <system-out>.
  */
 export const formatJunit: CiFormatter = (report) => {
   const count = (cases: readonly CiCase[]) => ({ tests: cases.length, failures: cases.filter(failed).length });
@@ -17,13 +19,12 @@ export const formatJunit: CiFormatter = (report) => {
     const totals = count(suite.cases);
     lines.push(`  <testsuite name="${attr(suite.name)}" tests="${totals.tests}" failures="${totals.failures}" errors="0" skipped="0">`);
     for (const testCase of suite.cases) {
-      const place = `${testCase.file === undefined ? '' : ` classname="${attr(testCase.file)}" file="${attr(testCase.file)}"`}${testCase.line === undefined ? '' : ` line="${testCase.line}"`}`;
-      lines.push(`    <testcase name="${attr(testCase.name)}"${place}>`);
+      lines.push(`    <testcase name="${attr(testCase.name)}" classname="${attr(suite.classname)}">`);
       const errors = testCase.findings.filter((f) => f.severity === 'error');
       const warnings = testCase.findings.filter((f) => f.severity === 'warning');
       if (errors.length > 0) {
         const body = testCase.details || errors.map(formatDiagnostic).join('\n');
-        lines.push(`      <failure type="${attr(errors[0]!.code)}" message="${attr(errors.map((e) => e.message).join('; '))}">${text(body)}</failure>`);
+        lines.push(`      <failure type="${attr(errors[0]!.code)}" message="${attr(oneLine(errors.map((e) => e.message).join('; ')))}">${text(body)}</failure>`);
       }
       if (warnings.length > 0) lines.push(`      <system-out>${text(warnings.map(formatDiagnostic).join('\n'))}</system-out>`);
       lines.push('    </testcase>');

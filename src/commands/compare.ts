@@ -7,7 +7,7 @@ import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
 import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
-import { checkDate, collect, loadInputs, matricesNamed } from './load-inputs.js';
+import { checkDate, collect, loadInputsFound, matricesNamed } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import type { CompareDocument } from '../format/html/research.js';
@@ -17,7 +17,7 @@ export function registerCompare(program: Command, context: CommandContext): void
     .command('compare')
     .description('score several records side by side (cases x criteria, total, verdict, rank), or one record under several matrices')
     .addHelpText('after', helpExamples(['compare us-china-2013-06 us-china-2015-09 -m lewis-2015', 'compare us-china-2015-09 -m lewis-2015 -m critics-2015', 'compare records/*.yaml -m my-matrix.yaml -f csv -o compare.csv']))
-    .argument('<records...>', 'record files (YAML or JSON), bundled record ids, or - for stdin')
+    .argument('<records...>', 'record files (YAML or JSON), folders, globs, NDJSON files (.ndjson, .jsonl: a record per line), bundled record ids, or - for stdin')
     .option('-m, --matrix <file|id>', 'matrix file or bundled id (needed); repeat it to compare under several matrices', collect)
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
@@ -27,7 +27,7 @@ export function registerCompare(program: Command, context: CommandContext): void
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
-    const { matrices, records: loaded } = loadInputs(context.io, matricesNamed('compare', options.matrix, records), records);
+    const { matrices, records: loaded } = await loadInputsFound(context.io, matricesNamed('compare', options.matrix, records), records);
     const evaluateOptions = options.asOf === undefined ? {} : { asOf: options.asOf };
     const report: CompareReport = {
       tool: TOOL,

@@ -9,6 +9,10 @@ import { bundledIds, DEFAULT_MATRIX, resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord } from '../load/load-record.js';
 import { readInputFile } from '../load/read-input.js';
+import { existsSync } from 'node:fs';
+import { expandPaths, type FoundFile } from '../load/expand-paths.js';
+import { parseInput } from '../load/load-document.js';
+import { isNdjsonPath, ndjsonSource, readNdjsonRecords } from '../load/ndjson.js';
 
 /**
  * Loads every matrix and record named, and reports the problems of all of them in one error,
@@ -32,6 +36,59 @@ export function loadInputs(io: Io, matrixArgs: readonly string[], recordArgs: re
   );
   if (problems.length > 0) throw new InputError(problems);
   return { matrices: matrices as MatrixInput[], records: records as RecordInput[] };
+}
+
+/**
+ * Loads the matrices named and the records the arguments name, as validate finds files and
+ * evaluate reads NDJSON: a record argument may be a file, a bundled id, `-` for stdin, a folder
+ * (its .yaml, .yml, .json, .ndjson and .jsonl files, where files that are not records, such as
+ * a bibliography or a matrix beside the records, are passed over), a glob, or an NDJSON file
+ * (.ndjson, .jsonl: a record per line, named `file:LINE`). Every problem of every input is
+ * reported in one error.
+ */
+export async function loadInputsFound(io: Io, matrixArgs: readonly string[], recordArgs: readonly string[]): Promise<{ matrices: MatrixInput[]; records: RecordInput[] }> {
+  if ([...matrixArgs, ...recordArgs].filter((arg) => arg === '-').length > 1) throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
+  const { problems, attempt } = collectProblems();
+  // A bundled id, or a name that is neither a file nor a glob, is read as evaluate reads it (with
+  // its did-you-mean); each argument is expanded on its own, so one named twice is read twice.
+  const files = recordArgs.flatMap((arg): FoundFile[] => {
+    if (arg !== '-' && !existsSync(arg) && !GLOB_CHARS.test(arg)) return [{ path: arg, explicit: true }];
+    const expanded = expandPaths([arg]);
+    problems.push(...expanded.problems);
+    return expanded.files;
+  });
+  const matrices = attempt(() => loadInputs(io, matrixArgs, []).matrices) ?? [];
+  const records: RecordInput[] = [];
+  const stdin = () => io.readStdin();
+  for (const found of files) {
+    if (isNdjsonPath(found.path)) {
+      const source = attempt(() => ndjsonSource(found.path, io));
+      if (!source) continue;
+      for await (const item of readNdjsonRecords(found.path, source, io.env)) {
+        if (item.record) records.push({ record: item.record.record, file: item.record.file, sha256: item.record.sha256 });
+        else problems.push(...item.diagnostics);
+      }
+      continue;
+    }
+    const loaded = attempt((): RecordInput | undefined => {
+      const input = readInputFile(resolveInput('record', found.path), stdin);
+      if (!found.explicit && !isRecord(input)) return undefined;
+      const { record, file, sha256 } = loadAs('record', input, loadRecord);
+      return { record, file, sha256 };
+    });
+    if (loaded) records.push(loaded);
+  }
+  if (problems.length === 0 && records.length === 0) throw inputError('FILE_NOT_FOUND', recordArgs.join(' '), 'found no record', 'a record has `events`');
+  if (problems.length > 0) throw new InputError(problems);
+  return { matrices, records };
+}
+
+const GLOB_CHARS = /[*?[{]/;
+
+/** A file found in a folder or by a glob is read as a record when it looks like one (or cannot be parsed: then its problems are reported). */
+function isRecord(input: InputText): boolean {
+  const doc = parseInput(input);
+  return Array.isArray(doc) || detectKind(input.file, input.text, doc.data) === 'record';
 }
 
 /**

@@ -7,7 +7,7 @@ import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
 import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
-import { checkDate, loadInputs, matricesNamed } from './load-inputs.js';
+import { checkDate, loadInputsFound, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import { progressLine } from './progress.js';
 import type { SensitivityDocument } from '../format/html/research.js';
@@ -42,7 +42,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     .command('sensitivity')
     .description('how robust the verdicts (and the ranking) are to other weights and levels: one-at-a-time moves, weight intervals, Monte Carlo, and what it would take to move a band')
     .addHelpText('after', helpExamples(['sensitivity us-china-2013-06 us-china-2015-09 -m lewis-2015', 'sensitivity my-record.yaml -m my-matrix.yaml --samples 0 -f json']))
-    .argument('<records...>', 'record files (YAML or JSON), bundled record ids, or - for stdin')
+    .argument('<records...>', 'record files (YAML or JSON), folders, globs, NDJSON files (.ndjson, .jsonl: a record per line), bundled record ids, or - for stdin')
     .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed)')
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--seed <n>', 'seed of the random numbers (same seed, same output)', integerIn(0, 0xffffffff), DEFAULT_SENSITIVITY.seed)
@@ -55,7 +55,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
-    const { matrices, records: loaded } = loadInputs(context.io, matricesNamed('sensitivity', options.matrix === undefined ? undefined : [options.matrix], records), records);
+    const { matrices, records: loaded } = await loadInputsFound(context.io, matricesNamed('sensitivity', options.matrix === undefined ? undefined : [options.matrix], records), records);
     const matrix = matrices[0]!;
     const compiled = compileMatrix(matrix.definition);
     const results = loaded.map((input) => evaluateRecord(compiled, input.record, options.asOf === undefined ? {} : { asOf: options.asOf }));

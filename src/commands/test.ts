@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci-format/index.js';
 import { diagnosticText, plural } from '../ci-format/text.js';
-import type { CiReport } from '../ci-format/types.js';
+import { pathClassname, uniqueNames, type CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type Cell, type CompiledMatrix, type Interval, type Matrix, type SourceLocation } from '../engine/index.js';
 import { round2 } from '../format/numbers.js';
@@ -23,6 +23,7 @@ import { writeFileAtomic } from '../write-output.js';
 import { contributionText, openLevelText } from '../format/interval.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
+import { appendStepSummary } from './step-summary.js';
 import { projectDiagnostic } from './validate.js';
 
 export function registerTest(program: Command, context: CommandContext): void {
@@ -120,6 +121,7 @@ export function runTests(args: readonly string[], options: TestCommandOptions, i
   const text = formatTestReport(report, options.format, options.color);
   if (options.output === undefined) io.stdout(text);
   else writeFileAtomic(options.output, text);
+  if (options.format === 'github') appendStepSummary(io, toCiReport(report));
   if (runs.some((run) => run.problems.some((d) => d.severity === 'error'))) return 2;
   return report.failed > 0 || runs.some((run) => run.coverageTooLow) ? 1 : 0;
 }
@@ -427,11 +429,13 @@ function toCiReport(report: TestReport): CiReport {
   return {
     tool: CI_TOOL,
     command: 'test',
+    summary: `${report.passed} passed, ${report.failed} failed`,
     suites: report.matrices.map((run) => ({
       name: run.id ? `${run.id} (${run.file})` : run.file,
+      classname: run.id ?? pathClassname(run.file),
       cases: [
         ...(run.problems.length > 0 ? [{ name: 'load', file: run.file, findings: run.problems }] : []),
-        ...run.cases.map((outcome) => ({
+        ...uniqueNames(run.cases).map((outcome) => ({
           name: outcome.name,
           file: outcome.location.file,
           line: outcome.location.line,

@@ -8,7 +8,7 @@ import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
 import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
-import { checkDate, loadInputs, matricesNamed } from './load-inputs.js';
+import { checkDate, loadInputsFound, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import type { TimelineDocument } from '../format/html/research.js';
 
@@ -29,7 +29,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     .command('timeline')
     .description("score a record at a series of dates and show when and why its verdict changed (default: at the summit and at each event's date)")
     .addHelpText('after', helpExamples(['timeline us-china-2015-09 -m lewis-2015', 'timeline us-china-2015-09 -m lewis-2015 --step P1M --to 2016-09-25']))
-    .argument('<record>', 'record file (YAML or JSON), bundled record id, or - for stdin')
+    .argument('<record>', 'record file (YAML or JSON), an NDJSON file of one record, a folder or glob that holds one, a bundled record id, or - for stdin')
     .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed)')
     .option('--at-events', "score at the summit date and at each event's date (the default)")
     .option('--step <duration>', 'score every P1M, P2W, P10D, P1Y, ... (ISO 8601) from --from to --to instead')
@@ -47,7 +47,10 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     const step = options.step === undefined ? undefined : parseDuration(options.step);
     if (options.step !== undefined && step === undefined) throw inputError('USAGE', undefined, `--step ${options.step} is not a duration`, 'use P1M, P2W, P10D, P1Y or a combination such as P1Y6M');
 
-    const { matrices, records } = loadInputs(context.io, matricesNamed('timeline', options.matrix === undefined ? undefined : [options.matrix], [recordArg]), [recordArg]);
+    const { matrices, records } = await loadInputsFound(context.io, matricesNamed('timeline', options.matrix === undefined ? undefined : [options.matrix], [recordArg]), [recordArg]);
+    if (records.length > 1) {
+      throw inputError('USAGE', recordArg, `a timeline follows one record, and this names ${records.length} (${records.slice(0, 3).map((r) => r.file).join(', ')}${records.length > 3 ? ', ...' : ''})`, 'name one record file, bundled id or NDJSON line\'s file; compare puts several side by side');
+    }
     const matrix = matrices[0]!;
     const record = records[0]!;
     const atEvents = eventDates(record.record);

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci-format/index.js';
 import { diagnosticText, plural } from '../ci-format/text.js';
-import type { CiReport } from '../ci-format/types.js';
+import { oneLine, pathClassname, uniqueNames, type CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
@@ -16,6 +16,7 @@ import { CI_TOOL, TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
+import { appendStepSummary } from './step-summary.js';
 
 export function registerValidate(program: Command, context: CommandContext): void {
   program
@@ -84,6 +85,7 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   const text = formatValidate(report, options.format, options.color);
   if (options.output === undefined) io.stdout(text);
   else writeFileAtomic(options.output, text);
+  if (options.format === 'github') appendStepSummary(io, toCiReport(report));
   return report.ok ? 0 : 1;
 }
 
@@ -139,14 +141,7 @@ function formatText(report: ValidateReport, color: boolean): string {
   const lines: string[] = [];
   const checked = report.files.filter((check) => !check.skipped);
   for (const check of checked) for (const diagnostic of check.diagnostics) lines.push(diagnosticText(diagnostic, chalk));
-  const kinds = (['matrix', 'record', 'tests', 'bibliography'] as const)
-    .map((kind) => [kind, checked.filter((check) => check.kind === kind).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([kind, count]) => (kind === 'matrix' ? plural(count, 'matrix', 'matrices') : kind === 'record' ? plural(count, 'record') : kind === 'tests' ? plural(count, 'tests file') : plural(count, 'bibliography', 'bibliographies')));
-  const unknown = checked.filter((check) => check.kind === undefined).length;
-  if (unknown > 0) kinds.push(`${unknown} unread`);
-  const problems = report.errors + report.warnings === 0 ? 'no problems' : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
-  const summary = `Checked ${plural(checked.length, 'file')} (${kinds.join(', ')}): ${problems}.`;
+  const summary = summaryText(report);
   lines.push(report.errors > 0 ? chalk.red(summary) : report.warnings > 0 ? chalk.yellow(summary) : chalk.green(summary));
   const skipped = report.files.filter((check) => check.skipped);
   if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => safeText(s.file)).join(', ')}`));
@@ -154,6 +149,19 @@ function formatText(report: ValidateReport, color: boolean): string {
     lines.push(chalk.red(`Too many warnings: ${report.warnings}, more than --max-warnings ${report.maxWarnings}.`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `Checked 3 files (3 matrices): 2 errors, 1 warning.`: the text format's last line, and the CI formats' summary. */
+function summaryText(report: ValidateReport): string {
+  const checked = report.files.filter((check) => !check.skipped);
+  const kinds = (['matrix', 'record', 'tests', 'bibliography'] as const)
+    .map((kind) => [kind, checked.filter((check) => check.kind === kind).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => (kind === 'matrix' ? plural(count, 'matrix', 'matrices') : kind === 'record' ? plural(count, 'record') : kind === 'tests' ? plural(count, 'tests file') : plural(count, 'bibliography', 'bibliographies')));
+  const unknown = checked.filter((check) => check.kind === undefined).length;
+  if (unknown > 0) kinds.push(`${unknown} unread`);
+  const problems = report.errors + report.warnings === 0 ? 'no problems' : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
+  return `Checked ${plural(checked.length, 'file')} (${kinds.join(', ')}): ${problems}.`;
 }
 
 function formatJson(report: ValidateReport): string {
@@ -192,14 +200,18 @@ function toCiReport(report: ValidateReport): CiReport {
   return {
     tool: CI_TOOL,
     command: 'validate',
+    summary: summaryText(report),
     suites: report.files
       .filter((check) => !check.skipped)
       .map((check) => ({
         name: check.file,
+        classname: pathClassname(check.file),
+        // A case is named by its code and where in the document it is, never by its line: a line
+        // moves with every edit above it, and the CI server would see a new case each time.
         cases:
           check.diagnostics.length === 0
             ? [{ name: `valid ${check.kind ?? 'file'}`, file: check.file, findings: [] }]
-            : check.diagnostics.map((d) => ({ name: `${d.code} at ${d.line ?? 1}:${d.col ?? 1}`, file: check.file, line: d.line ?? 1, findings: [d] })),
+            : uniqueNames(check.diagnostics.map((d) => ({ name: `${d.code} ${d.path ?? oneLine(d.message)}`, file: check.file, line: d.line ?? 1, findings: [d] }))),
       })),
   };
 }

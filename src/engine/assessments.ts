@@ -1,9 +1,8 @@
-import type { CompiledCriterion, Evidence, PartyCell } from './evaluate.js';
-
-/** A cell as an assessment states it; evaluate adds its range and its unknown facts. */
-export type AssessedCell = Omit<PartyCell, 'levelRange' | 'normalisedRange' | 'unknown'>;
+import type { CompiledCriterion, Evidence, LevelRange, LevelRef, PartyCell } from './evaluate.js';
 import { eventOrder, type RecordIndex } from './record-index.js';
 import type { AssessedScore, SummitEvent } from './types.js';
+import type { Interval } from './score.js';
+import type { UnknownFact } from './unknowns.js';
 
 /** The assessment a cell's score came from, and the earlier ones of the same cell it replaced. */
 export interface CellAssessment {
@@ -21,16 +20,19 @@ export interface CellAssessment {
   readonly problem: string | null;
 }
 
+/** Assessments by the criterion they name ('' for none), then by commitment, then by member. */
+type ByCommitment<T> = Map<string, Map<string, T>>;
+
 interface AssessmentIndex {
-  /** `criterion \0 commitment \0 member` (criterion empty when the assessment names none) -> known assessments, in record order. */
-  readonly known: Map<string, SummitEvent[]>;
-  /** `criterion \0 commitment` of every assessment in the record, known by the as-of date or not. */
-  readonly underAssessment: Set<string>;
+  /** Criterion -> commitment -> member -> the assessments known by the as-of date, in record order. */
+  readonly known: ByCommitment<Map<string, SummitEvent[]>>;
+  /** Criterion -> the commitments any assessment in the record is about, known by the as-of date or not. */
+  readonly underAssessment: Map<string, Set<string>>;
 }
 
 const cache = new WeakMap<RecordIndex['cache'], AssessmentIndex | null>();
 
-/** One pass over the record, on the first cell that asks; null when the record has no assessment. */
+/** One pass over the record, on the first cell that asks; null when the record has no assessment. No key strings built per event. */
 function assessmentIndex(index: RecordIndex): AssessmentIndex | null {
   let built = cache.get(index.cache);
   if (built !== undefined) return built;
@@ -38,50 +40,109 @@ function assessmentIndex(index: RecordIndex): AssessmentIndex | null {
   for (const event of index.record.events) {
     const assessment = event.assessment;
     if (!assessment) continue;
-    built ??= { known: new Map(), underAssessment: new Set() };
-    built.underAssessment.add(`${assessment.criterion ?? ''}\0${assessment.commitment}`);
+    built ??= { known: new Map(), underAssessment: new Map() };
+    const criterion = assessment.criterion ?? '';
+    let commitments = built.underAssessment.get(criterion);
+    if (!commitments) built.underAssessment.set(criterion, (commitments = new Set()));
+    commitments.add(assessment.commitment);
   }
   if (built) {
     for (const event of index.events) {
       const assessment = event.assessment;
       if (!assessment) continue;
-      const key = `${assessment.criterion ?? ''}\0${assessment.commitment}\0${assessment.member}`;
-      const list = built.known.get(key);
+      const criterion = assessment.criterion ?? '';
+      let byCommitment = built.known.get(criterion);
+      if (!byCommitment) built.known.set(criterion, (byCommitment = new Map()));
+      let byMember = byCommitment.get(assessment.commitment);
+      if (!byMember) byCommitment.set(assessment.commitment, (byMember = new Map()));
+      const list = byMember.get(assessment.member);
       if (list) list.push(event);
-      else built.known.set(key, [event]);
+      else byMember.set(assessment.member, [event]);
     }
   }
   cache.set(index.cache, built);
   return built;
 }
 
+/** What every cell of one criterion shares, worked out once per criterion: its level references and the unknown range. */
+interface Scale {
+  readonly byScore: ReadonlyMap<number, { readonly level: LevelRef; readonly range: LevelRange; readonly points: number; readonly normalised: number; readonly normalisedRange: Interval }>;
+  readonly unknownRange: LevelRange;
+}
+
+const scales = new WeakMap<CompiledCriterion, Scale>();
+
+function scaleOf(entry: CompiledCriterion): Scale {
+  let scale = scales.get(entry);
+  if (scale) return scale;
+  const levels = entry.criterion.levels;
+  const ref = (level: (typeof levels)[number]): LevelRef => ({ label: level.label, score: level.score });
+  const maxPoints = entry.highestScore - entry.lowestScore;
+  const byScore = new Map<number, { level: LevelRef; range: LevelRange; points: number; normalised: number; normalisedRange: Interval }>();
+  for (const level of levels) {
+    if (byScore.has(level.score)) continue;
+    const levelRef = ref(level);
+    const points = level.score - entry.lowestScore;
+    const normalised = maxPoints > 0 ? points / maxPoints : 0;
+    byScore.set(level.score, { level: levelRef, range: { low: levelRef, high: levelRef }, points, normalised, normalisedRange: { low: normalised, high: normalised } });
+  }
+  scales.set(entry, (scale = { byScore, unknownRange: { low: ref(levels.at(-1)!), high: ref(levels[0]!) } }));
+  return scale;
+}
+
+const NO_FACTS: readonly UnknownFact[] = [];
+const NO_EVENTS: readonly SummitEvent[] = [];
+const NONE_SUPERSEDED: readonly string[] = [];
+const NO_EVENTS_EVIDENCE: readonly Evidence[] = [];
+
+/** Null when no assessment in the record is about this commitment; else its assessments naming this criterion, and those naming none, by member. */
+function commitmentLookup(entry: CompiledCriterion, index: RecordIndex, subject: SummitEvent) {
+  const assessments = assessmentIndex(index);
+  if (!assessments) return null;
+  const own = entry.criterion.id;
+  const under = (criterion: string) => assessments.underAssessment.get(criterion)?.has(subject.id) === true;
+  if (!under(own) && !under('')) return null;
+  return { own: assessments.known.get(own)?.get(subject.id), any: assessments.known.get('')?.get(subject.id) };
+}
+
 /**
- * The cell of `party` for the commitment the scope is about, as assessments state it; undefined
- * when no assessment in the record is about this commitment, so the matrix derives the cell from
- * events. Once a commitment is assessed, a member nobody assessed (yet, at the as-of date) is
- * unknown, never the lowest level; a later assessment of the cell supersedes an earlier one.
+ * The cells of `parties` for the commitment the scope is about, as assessments state them;
+ * undefined when no assessment in the record is about this commitment, so the matrix derives the
+ * cells from events. Once a commitment is assessed, a member nobody assessed (yet, at the as-of
+ * date) is unknown anywhere on the criterion's scale, never the lowest level; a later assessment
+ * of a cell supersedes an earlier one.
  */
-export function assessedCell(entry: CompiledCriterion, index: RecordIndex, party: string): AssessedCell | undefined {
+export function assessedCells(entry: CompiledCriterion, index: RecordIndex, parties: readonly string[]): PartyCell[] | undefined {
   const subject = index.subject;
   if (!subject) return undefined;
-  const assessments = assessmentIndex(index);
-  if (!assessments) return undefined;
-  const criterion = entry.criterion;
-  const own = `${criterion.id}\0${subject.id}`;
-  const any = `\0${subject.id}`;
-  if (!assessments.underAssessment.has(own) && !assessments.underAssessment.has(any)) return undefined;
-  const found = [...(assessments.known.get(`${own}\0${party}`) ?? []), ...(assessments.known.get(`${any}\0${party}`) ?? [])];
-  if (found.length === 0) return unknownCell(party, null);
+  const lookup = commitmentLookup(entry, index, subject);
+  if (!lookup) return undefined;
+  return parties.map((party) => assessedCell(entry, index, subject, party, lookup.own?.get(party) ?? NO_EVENTS, lookup.any?.get(party) ?? NO_EVENTS));
+}
 
-  const order = eventOrder(index);
-  found.sort((a, b) => a.day - b.day || order.get(a)! - order.get(b)!);
-  const counted = found[found.length - 1]!;
+/**
+ * One member's cell from its assessments (`mine` name the criterion, `general` none). Every cell
+ * is built in one shape (object literals, no spreads): a record of assessments has a cell per
+ * member and commitment, tens of thousands of them.
+ */
+function assessedCell(entry: CompiledCriterion, index: RecordIndex, subject: SummitEvent, party: string, mine: readonly SummitEvent[], general: readonly SummitEvent[]): PartyCell {
+  const criterion = entry.criterion;
+  const found = general.length === 0 ? mine : mine.length === 0 ? general : [...mine, ...general];
+  if (found.length === 0) return unknownCell(entry, subject.id, party, NO_EVENTS_EVIDENCE, null);
+
+  let counted = found[0]!;
+  let ordered: readonly SummitEvent[] = found;
+  if (found.length > 1) {
+    const order = eventOrder(index);
+    ordered = [...found].sort((a, b) => a.day - b.day || order.get(a)! - order.get(b)!);
+    counted = ordered[ordered.length - 1]!;
+  }
   const byWindow: Record<string, AssessedScore> = {};
-  for (const event of found) if (event.assessment!.window !== undefined) byWindow[event.assessment!.window] = event.assessment!.score;
+  for (const event of ordered) if (event.assessment!.window !== undefined) byWindow[event.assessment!.window] = event.assessment!.score;
   const { score } = counted.assessment!;
-  const level = typeof score === 'number' ? criterion.levels.find((l) => l.score === score) : undefined;
+  const known = typeof score === 'number' ? scaleOf(entry).byScore.get(score) : undefined;
   const problem =
-    typeof score === 'number' && !level
+    typeof score === 'number' && !known
       ? `score ${score} is not on the scale of criterion ${criterion.id} (${criterion.levels.map((l) => l.score).join(', ')})`
       : null;
   const info: CellAssessment = {
@@ -91,34 +152,53 @@ export function assessedCell(entry: CompiledCriterion, index: RecordIndex, party
     assessor: counted.assessment!.assessor ?? null,
     window: counted.assessment!.window ?? null,
     rationale: counted.assessment!.rationale ?? null,
-    superseded: found.slice(0, -1).reverse().map((event) => event.id),
+    superseded: ordered.length === 1 ? NONE_SUPERSEDED : ordered.slice(0, -1).reverse().map((event) => event.id),
     byWindow,
     problem,
   };
   const evidence: Evidence[] = [toEvidence(counted)];
   if (score === 'not-applicable') {
-    return { party, applicable: false, level: null, points: null, normalised: null, evidence, explanation: null, assessment: info };
+    return { party, applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, evidence, explanation: null, unknown: NO_FACTS, notAssessed: undefined, assessment: info };
   }
-  if (score === 'not-assessed' || !level) return { ...unknownCell(party, info), evidence };
-  const points = level.score - entry.lowestScore;
-  const maxPoints = entry.highestScore - entry.lowestScore;
+  if (!known) return unknownCell(entry, subject.id, party, evidence, info);
   return {
     party,
     applicable: true,
-    level: { label: level.label, score: level.score },
-    points,
-    normalised: maxPoints > 0 ? points / maxPoints : 0,
+    level: known.level,
+    levelRange: known.range,
+    points: known.points,
+    normalised: known.normalised,
+    normalisedRange: known.normalisedRange,
     evidence,
     explanation: null,
+    unknown: NO_FACTS,
+    notAssessed: undefined,
     assessment: info,
   };
 }
 
-function unknownCell(party: string, assessment: CellAssessment | null): AssessedCell {
-  return { party, applicable: true, level: null, points: null, normalised: null, evidence: [], explanation: null, notAssessed: true, assessment };
+/** An applicable cell nobody assessed (or whose score cannot count): anywhere on the criterion's scale, the fact named. */
+function unknownCell(entry: CompiledCriterion, commitment: string, party: string, evidence: readonly Evidence[], assessment: CellAssessment | null): PartyCell {
+  const fact: UnknownFact = { event: commitment, field: 'assessment', reason: 'not-assessed', path: entry.criterion.id };
+  return {
+    party,
+    applicable: true,
+    level: null,
+    levelRange: scaleOf(entry).unknownRange,
+    points: null,
+    normalised: null,
+    normalisedRange: { low: 0, high: 1 },
+    evidence,
+    explanation: null,
+    unknown: [fact],
+    notAssessed: true,
+    assessment,
+  };
 }
 
+// One shape per kind of event (with or without a title and a location), as evaluate's evidence.
 function toEvidence(event: SummitEvent): Evidence {
   const { id, date, type, title, location, sources } = event;
-  return { event: id, date, type, ...(title !== undefined && { title }), ...(location && { location }), sources };
+  if (title !== undefined) return location ? { event: id, date, type, title, location, sources } : { event: id, date, type, title, sources };
+  return location ? { event: id, date, type, location, sources } : { event: id, date, type, sources };
 }

@@ -1,6 +1,5 @@
 // Calendar dates as whole day numbers, so every date comparison in the engine is integer arithmetic.
 
-const MS_PER_DAY = 86_400_000;
 const DASH = 0x2d;
 
 /** The value of the ASCII digit at `i`, or -1. */
@@ -64,7 +63,19 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** The `YYYY-MM-DD` form of a day number. */
+/**
+ * The `YYYY-MM-DD` form of a day number (H. Hinnant's civil_from_days): integer arithmetic, as
+ * dayNumber reads them, since every near miss an explanation reports names its as-of date.
+ */
 export function formatDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
 }

@@ -1,4 +1,4 @@
-import { assessedCell, type AssessedCell, type CellAssessment } from './assessments.js';
+import { assessedCells, type CellAssessment } from './assessments.js';
 import { compileCondition, compileConditionIn, type Test } from './compile.js';
 import { dayNumber, formatDay } from './dates.js';
 import type { Failure } from './failure.js';
@@ -418,10 +418,7 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = parties.map((party): PartyCell => {
-      const assessed = assessedCell(entry, scope, party);
-      return assessed ? fromAssessment(entry, assessed, scope) : partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen));
-    });
+    const cells = assessedCells(entry, scope, parties) ?? parties.map((party): PartyCell => partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen)));
     out.push(criterionResult(heading, meanOfParties(cells), cells));
   }
 }
@@ -489,22 +486,6 @@ function criterionResult(heading: Heading, cell: Cell, parties: readonly PartyCe
 
 const ZERO: Interval = { low: 0, high: 0 };
 const NO_FACTS: readonly UnknownFact[] = [];
-
-/**
- * A cell stated by an assessment (src/engine/assessments.ts) in the shape of every other cell:
- * one nobody assessed is unknown anywhere on the criterion's scale, named as such.
- */
-function fromAssessment(entry: CompiledCriterion, cell: AssessedCell, index: RecordIndex): PartyCell {
-  const levels = entry.criterion.levels;
-  const ref = (level: (typeof levels)[number]) => ({ label: level.label, score: level.score });
-  const base = { party: cell.party, evidence: cell.evidence, explanation: cell.explanation, ...(cell.assessment !== undefined && { assessment: cell.assessment }) };
-  if (!cell.applicable) return { ...base, applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, unknown: NO_FACTS };
-  if (cell.notAssessed || cell.level === null || cell.normalised === null) {
-    const fact: UnknownFact = { event: index.subject?.id ?? '', field: 'assessment', reason: 'not-assessed', path: entry.criterion.id };
-    return { ...base, applicable: true, level: null, levelRange: { low: ref(levels.at(-1)!), high: ref(levels[0]!) }, points: null, normalised: null, normalisedRange: { low: 0, high: 1 }, unknown: [fact], notAssessed: true };
-  }
-  return { ...base, applicable: true, level: cell.level, levelRange: { low: cell.level, high: cell.level }, points: cell.points, normalised: cell.normalised, normalisedRange: { low: cell.normalised, high: cell.normalised }, unknown: NO_FACTS };
-}
 
 function partyCell(party: string, cell: Cell): PartyCell {
   return {

@@ -49,15 +49,16 @@ const progressOf = (code: number) => code >> 1;
 const holds = (code: number) => (code & 1) === 1;
 
 function failureAt(condition: Condition, expected: string, actual: string, at: SummitEvent | undefined, named: readonly string[] = []): Failure {
-  return {
-    path: condition.path,
-    ...(condition.location && { location: condition.location }),
-    expected,
-    actual,
-    ...(at && { event: at.id }),
-    operator: condition.op,
-    events: at ? [...new Set([at.id, ...named])] : named,
-  };
+  // Built key by key, in the order the JSON output lists them: every criterion below its best
+  // level reports one, and spreading optional parts cost more than the rest of the explanation.
+  const failure: { -readonly [K in keyof Failure]: Failure[K] } = { path: condition.path } as Failure;
+  if (condition.location) failure.location = condition.location;
+  failure.expected = expected;
+  failure.actual = actual;
+  if (at) failure.event = at.id;
+  failure.operator = condition.op;
+  failure.events = at ? (named.length === 0 ? [at.id] : [...new Set([at.id, ...named])]) : named;
+  return failure;
 }
 
 function ids(events: readonly SummitEvent[]): string[] {

@@ -157,8 +157,9 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
     commitmentTallies.push(tally);
   }
 
-  const byParty = parties.map((party, m) => ({ party, ...averageOf(figureOf(memberTallies[m]!, scale), rules) }));
-  const byCriterion = perParty.map((result, c) => ({ criterion: result.id, ...averageOf(figureOf(commitmentTallies[c]!, scale), rules) }));
+  const averages = new Map<string, GridAverage>();
+  const byParty = parties.map((party, m) => ({ party, ...tallyAverage(memberTallies[m]!, scale, rules, averages) }));
+  const byCriterion = perParty.map((result, c) => ({ criterion: result.id, ...tallyAverage(commitmentTallies[c]!, scale, rules, averages) }));
   const overallFigure =
     overallMethod === 'cells'
       ? figureOf(total, scale)
@@ -269,6 +270,18 @@ function count(tally: Tally, cell: GridCell, criterion: { low: number; high: num
     tally.sum += scaled;
     tally.normalised += (scaled - criterion.low) * criterion.factor;
   }
+}
+
+/**
+ * A row's average from its tally. Rows of a grid with the same counts and sums have the same
+ * figures, and a scale of a few scores gives few distinct rows: each is worked out (in exact
+ * fractions) once per grid.
+ */
+function tallyAverage(tally: Tally, scale: Scale, rules: GridRules, averages: Map<string, GridAverage>): GridAverage {
+  const key = `${tally.scored} ${tally.notApplicable} ${tally.notAssessed} ${tally.sum} ${tally.normalised} ${tally.lowSum} ${tally.highSum}`;
+  let average = averages.get(key);
+  if (!average) averages.set(key, (average = averageOf(figureOf(tally, scale), rules)));
+  return average;
 }
 
 /** A row's exact figures: the average and the percentage, each as a range (equal ends when every cell is known). */

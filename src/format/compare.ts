@@ -1,5 +1,5 @@
 import { acrossSummits, type CaseResult, type CriterionResult } from '../engine/index.js';
-import { ACROSS_NOTE, areaLayout, memberLayout } from './compare-grid.js';
+import { ACROSS_NOTE, acrossCsv, areaLayout, memberLayout, projectAcross } from './compare-grid.js';
 import { isGridMatrix, type GridLayout } from './grid.js';
 import type { RankPlace } from '../engine/rank.js';
 import { bar, paintVerdict } from './charts.js';
@@ -81,8 +81,15 @@ function document(report: CompareReport) {
       matrix: c.matrix.definition.id,
       criteria: c.matrix.definition.criteria.map((criterion) => ({ id: criterion.id, title: criterion.title, weight: criterion.weight })),
       rows: c.results.map((result, i) => projectRow(result, c.places[i]!)),
+      across: projectAcross(acrossOf(c)),
     })),
   };
+}
+
+/** The tables across summits: null unless the matrix is a compliance grid and two or more records have a grid. */
+function acrossOf(comparison: Comparison) {
+  const matrix = comparison.matrix.definition;
+  return isGridMatrix(matrix) ? acrossSummits(matrix, comparison.results) : null;
 }
 
 /** Rows in rank order, unranked last, ties and equal ranks in the order given. */
@@ -131,7 +138,7 @@ function formatTable(report: CompareReport, context: FormatContext): string {
     const table = fitTable(['Rank', 'Record', ...ids.map(safeText), 'Total', 'Verdict', ''], rows, { ...context, key: 1 });
     const lines = [chalk.bold(safeText(matrix.title)), matrixLine(comparison.matrix, chalk), table];
     lines.push(`Bars: each criterion's contribution and the total, on one scale (a full bar is 100)${comparison.places.some((p) => p.tied) ? '; = tied: the same total as another case' : ''}`);
-    const across = isGridMatrix(matrix) ? acrossSummits(matrix, comparison.results) : null;
+    const across = acrossOf(comparison);
     if (across) {
       const drawn = (layout: GridLayout) => fitTable(layout.head.map(safeText), layout.rows.map((row) => row.map(safeText)), context);
       lines.push(chalk.bold('Compliance by member, summit by summit'), drawn(memberLayout(across)), chalk.bold('By issue area'), drawn(areaLayout(across)), chalk.dim(ACROSS_NOTE));
@@ -172,7 +179,7 @@ function formatMarkdown(report: CompareReport): string {
       mdText(verdictWords(result)),
     ]);
     const section = [`## ${mdText(matrix.title)}`, matrixMarkdown(comparison.matrix), mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2])];
-    const across = isGridMatrix(matrix) ? acrossSummits(matrix, comparison.results) : null;
+    const across = acrossOf(comparison);
     if (across) {
       const md = (layout: GridLayout) => mdTable(layout.head.map(mdText), layout.rows.map((row) => row.map(mdText)), layout.head.map((_, i) => i).slice(1));
       section.push('Compliance by member, summit by summit:', md(memberLayout(across)), 'By issue area:', md(areaLayout(across)), mdText(ACROSS_NOTE));
@@ -210,6 +217,9 @@ function formatLong(report: CompareReport): string {
 }
 
 function formatCsv(report: CompareReport): string {
+  // Under compliance matrices the CSV is the tables across summits, as `evaluate -f csv` is the grid.
+  const across = report.comparisons.map((c) => ({ matrix: c.matrix.definition, across: acrossOf(c) }));
+  if (across.every((c) => c.across !== null)) return toCsv(acrossCsv(across.map((c) => ({ matrix: c.matrix, across: c.across! }))));
   const ids = [...new Set(report.comparisons.flatMap((c) => resultIds(c.matrix.definition, c.results)))];
   const columns = ['matrix', 'matrix_version', 'record', 'title', 'as_of', ...CASE_COLUMNS, ...RANK_COLUMNS, ...ids.flatMap(wideColumns)];
   const rows: CsvValue[][] = [];

@@ -54,7 +54,7 @@ export function projectGrid(grid: Grid | null) {
   };
 }
 
-function projectAverage(average: GridAverage) {
+export function projectAverage(average: GridAverage) {
   return {
     cells: average.cells,
     notApplicable: average.notApplicable,

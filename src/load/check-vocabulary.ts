@@ -1,5 +1,5 @@
 import type { Diagnostic, ErrorCode } from '../diagnostics.js';
-import { CORE_FIELDS, sameValue } from '../engine/fields.js';
+import { CORE_FIELDS, fieldReader, sameValue, type FieldReader } from '../engine/fields.js';
 import { fieldUses } from '../engine/fields-read.js';
 import type { CaseRecord, FieldDeclaration, FieldValue, Matrix, SummitEvent } from '../engine/types.js';
 import { closestMatch } from '../suggest.js';
@@ -34,25 +34,29 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
   const fields = matrix.fields ?? {};
   const declared = Object.values(fields);
 
-  record.events.forEach((event, i) => {
+  // No allocation per event and field unless there is a problem: this runs for every record of a stream.
+  for (let i = 0; i < record.events.length; i++) {
+    const event = record.events[i]!;
     for (const declaration of declared) {
       const value = read(event, declaration.name);
       if (value === undefined || value === null) continue;
-      const path = (): DataPath => [...pathOf(i, declaration.name)];
       const wrong = mismatch(value, declaration.type);
       if (wrong !== undefined) {
-        problem('UNDECLARED_VALUE', path(), `event ${event.id}: \`${declaration.name}\` is ${wrong}, but matrix ${matrix.id} reads it as a ${declaration.type}`, 'a test of it is unknown; see `summit-score codebook` for the field');
+        problem('UNDECLARED_VALUE', [...pathOf(i, declaration.name)], `event ${event.id}: \`${declaration.name}\` is ${wrong}, but matrix ${matrix.id} reads it as a ${declaration.type}`, 'a test of it is unknown; see `summit-score codebook` for the field');
         continue;
       }
-      if (declaration.values === undefined) continue;
-      const items = declaration.type === 'list' && Array.isArray(value) ? value : [value];
-      items.forEach((item: FieldValue, ii) => {
-        if (declaration.values!.some((known) => sameValue(known.value, item))) return;
-        const at = items === value ? [...path(), ii] : path();
+      const values = declaration.values;
+      if (values === undefined) continue;
+      const many = declaration.type === 'list' && Array.isArray(value);
+      const count = many ? value.length : 1;
+      for (let ii = 0; ii < count; ii++) {
+        const item = many ? value[ii]! : value;
+        if (isDeclared(values, item)) continue;
+        const at = many ? [...pathOf(i, declaration.name), ii] : [...pathOf(i, declaration.name)];
         problem('UNDECLARED_VALUE', at, `event ${event.id}: \`${declaration.name}\` ${JSON.stringify(item)} is not among the values matrix ${matrix.id} declares, so a test of it is unknown`, valueHint(item, declaration));
-      });
+      }
     }
-  });
+  }
 
   for (const [name, types] of unknownWhenAbsent(matrix)) {
     if (options.skip?.has(name)) continue;
@@ -85,6 +89,11 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
   return diagnostics;
 }
 
+function isDeclared(values: readonly { readonly value: FieldValue }[], item: FieldValue): boolean {
+  for (let v = 0; v < values.length; v++) if (sameValue(values[v]!.value, item)) return true;
+  return false;
+}
+
 const readOnCache = new WeakMap<Matrix, ReadonlyMap<string, ReadonlySet<string> | 'any'>>();
 
 /** Each field the matrix reads whose absence is unknown, and the event types it reads it on ('any': every event). */
@@ -103,22 +112,13 @@ function unknownWhenAbsent(matrix: Matrix): ReadonlyMap<string, ReadonlySet<stri
   return readOn;
 }
 
+const readers = new Map<string, FieldReader>();
+
+/** The engine's reader of a field, made once per name: this runs for every event of a stream. */
 function read(event: SummitEvent, name: string): FieldValue | undefined {
-  switch (name) {
-    case 'id':
-    case 'type':
-    case 'date':
-    case 'title':
-    case 'actors':
-      return event[name];
-  }
-  if (!name.includes('.')) return Object.hasOwn(event.fields, name) ? event.fields[name] : undefined;
-  let value: FieldValue | undefined = event.fields;
-  for (const key of name.split('.')) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
-    value = (value as Readonly<Record<string, FieldValue>>)[key];
-  }
-  return value;
+  let reader = readers.get(name);
+  if (!reader) readers.set(name, (reader = fieldReader(name)));
+  return reader(event);
 }
 
 function pathOf(i: number, name: string): DataPath {

@@ -99,18 +99,22 @@ function absentMeaning(
 
 /** What is wrong with `value` as a value of a field of `type` (undefined: nothing). */
 export function mismatch(value: FieldValue | undefined, type: FieldType): string | undefined {
-  const shown = `${Array.isArray(value) ? 'a list' : value === null ? 'null' : `${typeof value} ${JSON.stringify(value)}`}`;
+  // Described only when wrong: this runs for every declared field of every event of a stream.
   switch (type) {
     case 'string':
-      return typeof value === 'string' ? undefined : shown;
+      return typeof value === 'string' ? undefined : shown(value);
     case 'number':
-      return typeof value === 'number' ? undefined : shown;
+      return typeof value === 'number' ? undefined : shown(value);
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : shown;
+      return typeof value === 'boolean' ? undefined : shown(value);
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && dayNumber(value) !== undefined ? undefined : `${shown}, not a calendar date`;
+      return typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && dayNumber(value) !== undefined ? undefined : `${shown(value)}, not a calendar date`;
     case 'list':
       // One value alone stands for a list of one (`accused: CN`), as conditions read it.
-      return value !== null && (Array.isArray(value) || typeof value !== 'object') ? undefined : shown;
+      return value !== null && (Array.isArray(value) || typeof value !== 'object') ? undefined : shown(value);
   }
+}
+
+function shown(value: FieldValue | undefined): string {
+  return Array.isArray(value) ? 'a list' : value === null ? 'null' : `${typeof value} ${JSON.stringify(value)}`;
 }

@@ -50,7 +50,7 @@ let precompiled: Readonly<Record<SchemaName, ValidateFunction>> | null | undefin
 export function precompiledValidators(): Readonly<Record<SchemaName, ValidateFunction>> | null {
   if (precompiled === undefined) {
     try {
-      precompiled = require('./validators.cjs') as Record<SchemaName, ValidateFunction>;
+      precompiled = require('../schema/validators.cjs') as Record<SchemaName, ValidateFunction>;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
       precompiled = null;

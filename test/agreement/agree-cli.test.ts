@@ -64,7 +64,10 @@ describe('summit-score agree', () => {
 
   it('github: annotations at the coders’ files and lines', async () => {
     const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'github', '--samples', '10']);
-    const lines = result.stdout.trim().split('\n');
+    // A group per case, its annotations inside, then the summary line.
+    const all = result.stdout.trim().split('\n');
+    expect([all[0], all.at(-2), all.at(-1)]).toEqual(['::group::us-china-2015-09', '::endgroup::', expect.stringMatching(/^summit-score agree: the coders agree on \d+ of \d+ units\.$/)]);
+    const lines = all.slice(1, -2);
     expect(lines).toHaveLength(6);
     expect(lines[5]).toMatch(new RegExp(`^::warning file=${B.replace(/\./g, '\\.')},line=\\d+,col=\\d+,title=CODERS_DISAGREE::gge-endorsement: a endorsed, b unknown: not-endorsed\\.\\.endorsed;`));
   });

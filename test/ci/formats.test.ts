@@ -37,9 +37,11 @@ interface Junit {
 const HOSTILE: CiReport = {
   tool: { name: 'summit-score', version: '0.0.0' },
   command: 'validate',
+  summary: 'Checked 1 file (1 matrix): 1 error, 1 warning.',
   suites: [
     {
       name: 'dir with space/m & <x>.yaml',
+      classname: 'dir with space/m & <x>',
       cases: [
         {
           name: 'UNKNOWN_KEY at 3:5',
@@ -62,7 +64,7 @@ describe('JUnit XML', () => {
     const [failed, warned] = parsed.testsuites.testsuite[0]!.testcase;
     expect(failed!.failure).toMatchObject({ type: 'UNKNOWN_KEY' });
     expect(failed!.failure!.message).toBe('unknown key `a"b` <&> \\u001b[31mred\\u0000');
-    expect(failed!.classname).toBe('dir with space/m & <x>.yaml');
+    expect(failed!.classname).toBe('dir with space/m & <x>');
     expect(warned!.failure).toBeUndefined();
     expect(warned!['system-out']).toContain('warning NO_SOURCE');
   });
@@ -75,7 +77,8 @@ describe('JUnit XML', () => {
       ['test/corpus/matrices/misspelt-required-key.yaml', '1', '1'],
       [here('matrices/small.yaml'), '1', '0'],
     ]);
-    expect(suites[0]!.testcase[0]).toMatchObject({ name: 'UNKNOWN_KEY at 13:5', line: '13', failure: { type: 'UNKNOWN_KEY' } });
+    expect(suites[0]!.testcase[0]).toMatchObject({ name: 'UNKNOWN_KEY criteria[0].wieght', classname: 'test/corpus/matrices/misspelt-required-key', failure: { type: 'UNKNOWN_KEY' } });
+    expect(suites[0]!.testcase[0]!.line).toBeUndefined();
   });
 
   it('reports test: a suite per matrix, a case per golden test, the explanation in the failure', async () => {
@@ -100,7 +103,7 @@ describe('SARIF 2.1.0', () => {
     const broken = JSON.parse(JSON.stringify(log)) as typeof log;
     (broken.runs[0]!.results[0] as { level: string }).level = 'fatal';
     expect(validateSarif(broken)).toBe(false);
-    const lineZero = JSON.parse(formatSarif({ ...HOSTILE, suites: [{ name: 'x', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'USAGE', file: 'x', line: 0, col: 1, message: 'm' }] }] }] }));
+    const lineZero = JSON.parse(formatSarif({ ...HOSTILE, suites: [{ name: 'x', classname: 'x', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'USAGE', file: 'x', line: 0, col: 1, message: 'm' }] }] }] }));
     expect(validateSarif(lineZero)).toBe(false);
     expect(log.version).toBe('2.1.0');
     const [run] = log.runs;
@@ -134,19 +137,27 @@ describe('SARIF 2.1.0', () => {
 describe('GitHub annotations', () => {
   it('prints ::error file=,line=,col=::message, escaping what the runner would misread', () => {
     expect(formatGithub(HOSTILE)).toBe(
-      '::error file=dir with space/m & <x>.yaml,line=3,col=5,title=UNKNOWN_KEY::unknown key `a"b` <&> \\u001b[31mred\\u0000 (50%25, a: b%0Anext)\n' +
-        '::warning file=dir with space/m & <x>.yaml,line=9,col=1,title=NO_SOURCE::no source\n',
+      '::group::dir with space/m & <x>.yaml\n' +
+        '::error file=dir with space/m & <x>.yaml,line=3,col=5,title=UNKNOWN_KEY::unknown key `a"b` <&> \\u001b[31mred\\u0000 (50%25, a: b%0Anext)\n' +
+        '::warning file=dir with space/m & <x>.yaml,line=9,col=1,title=NO_SOURCE::no source\n' +
+        '::endgroup::\n' +
+        'summit-score validate: Checked 1 file (1 matrix): 1 error, 1 warning.\n',
     );
   });
 
   it('annotates real validate output at the mistake', async () => {
     const run = await cli(['validate', 'test/corpus/matrices/misspelt-required-key.yaml', '--format', 'github']);
-    expect(run.stdout).toBe('::error file=test/corpus/matrices/misspelt-required-key.yaml,line=13,col=5,title=UNKNOWN_KEY::unknown key `wieght` in criteria[0] (did you mean `weight`?)\n');
+    expect(run.stdout).toBe(
+      '::group::test/corpus/matrices/misspelt-required-key.yaml\n' +
+        '::error file=test/corpus/matrices/misspelt-required-key.yaml,line=13,col=5,title=UNKNOWN_KEY::unknown key `wieght` in criteria[0] (did you mean `weight`?)\n' +
+        '::endgroup::\n' +
+        'summit-score validate: Checked 1 file (1 matrix): 1 error, 0 warnings.\n',
+    );
     expect(run.exitCode).toBe(1);
   });
 
   it('escapes commas and colons in the file property', () => {
-    const report: CiReport = { ...HOSTILE, suites: [{ name: 'x', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'USAGE', file: 'a,b:c.yaml', line: 1, col: 2, message: 'm' }] }] }] };
-    expect(formatGithub(report)).toBe('::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=USAGE::m\n');
+    const report: CiReport = { ...HOSTILE, suites: [{ name: 'x', classname: 'x', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'USAGE', file: 'a,b:c.yaml', line: 1, col: 2, message: 'm' }] }] }] };
+    expect(formatGithub(report).split('\n')[1]).toBe('::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=USAGE::m');
   });
 });

@@ -35,9 +35,11 @@ interface SarifLog {
 const REPORT: CiReport = {
   tool: { name: 'summit-score', version: '0.1.0', repository: REPOSITORY },
   command: 'validate',
+  summary: 'Checked 1 file (1 matrix): 1 error, 1 warning.',
   suites: [
     {
       name: 'm.yaml',
+      classname: 'm',
       cases: [
         { name: 'UNKNOWN_KEY at 3:5', file: 'm.yaml', line: 3, findings: [{ severity: 'error', code: 'UNKNOWN_KEY', file: 'm.yaml', line: 3, col: 5, message: 'unknown key `wieght`', hint: 'did you mean `weight`?' }] },
         { name: 'NO_SOURCE at 9:1', file: 'm.yaml', line: 9, findings: [{ severity: 'warning', code: 'NO_SOURCE', file: 'm.yaml', line: 9, col: 1, message: 'no source', related: [{ file: 'r.yaml', line: 2, col: 1, message: 'record r' }] }] },

@@ -77,6 +77,11 @@ describe('the README', () => {
 
 describe.each(markdownFiles())('links in %s', (file) => {
   const text = readFileSync(file, 'utf8');
+
+  it('names only test files that exist', () => {
+    const named = [...text.matchAll(/`((?:test|bench|scripts|examples|src)\/[\w./-]+\.(?:ts|mjs|yaml|yml|json|csv))`/g)].map((match) => match[1]!);
+    expect(named.filter((path) => !existsSync(path))).toEqual([]);
+  });
   const relative = links(text).filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
 
   it('land on a file that exists and a heading it has', () => {

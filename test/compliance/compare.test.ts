@@ -69,3 +69,49 @@ describe('compare across summits with a compliance matrix', () => {
     expect(md.stdout).toContain('| US | +1.00 | 100% | −0.50 | 25% | +0.25 | 63% |');
   });
 });
+
+describe('compare across summits in csv and json', () => {
+  const files = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'across-'));
+    writeFileSync(join(dir, 'a.yaml'), first);
+    writeFileSync(join(dir, 'b.yaml'), second);
+    return [join(dir, 'a.yaml'), join(dir, 'b.yaml')];
+  };
+
+  it('gives csv a row per table row and summit, and over all summits, with the range ends', async () => {
+    const { stdout, exitCode } = await run(['compare', ...files(), '-m', 'g20-compliance', '-f', 'csv']);
+    expect(exitCode).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('matrix,matrix_version,table,id,name,scope,record,cells,not_applicable,not_assessed,average,percent,average_low,average_high,percent_low,percent_high');
+    // US 2016: tax 0, trade -1 (gender n/a): -1/2, 25 %; all: (1 + 1 + 0 - 1)/4 = 0.25, 62.5 % printed 63.
+    expect(lines).toContain('g20-compliance,1.0,member,US,US,summit,s2016,2,1,0,-0.5,25,-0.5,-0.5,25,25');
+    expect(lines).toContain('g20-compliance,1.0,member,US,US,all,,4,1,0,0.25,63,0.25,0.25,63,63');
+    // TR 2016: 1 + 1 + unknown over 3: +0.33 to +1.00, 67 % to 100 %: no single figure.
+    expect(lines).toContain('g20-compliance,1.0,member,TR,Türkiye,summit,s2016,2,0,1,,,0.33,1,67,100');
+    // Gender has no commitment in 2015: no line for it there.
+    expect(lines.filter((line) => line.includes(',area,gender,'))).toEqual(['g20-compliance,1.0,area,gender,gender,summit,s2016,1,1,0,1,100,1,1,100,100', 'g20-compliance,1.0,area,gender,gender,all,,1,1,0,1,100,1,1,100,100']);
+    // 2015 overall: (1 + 0 + 1 - 1)/4 = 0.25.
+    expect(lines).toContain('g20-compliance,1.0,summit,s2015,Summit s2015,summit,s2015,4,0,0,0.25,63,0.25,0.25,63,63');
+    // The header; 2 members x (2 summits + all); gender 1 + 1, taxation and trade 2 + 1 each; 2 summits.
+    expect(lines).toHaveLength(1 + 2 * 3 + (2 + 3 + 3) + 2);
+  });
+
+  it('gives json the same figures under comparisons[].across, exact and as printed', async () => {
+    const { stdout, exitCode } = await run(['compare', ...files(), '-m', 'g20-compliance', '-f', 'json']);
+    expect(exitCode).toBe(0);
+    const across = JSON.parse(stdout).comparisons[0].across;
+    expect(across.summits.map((s: { record: string }) => s.record)).toEqual(['s2015', 's2016']);
+    const us = across.members.find((m: { id: string }) => m.id === 'US');
+    expect(us.bySummit.map((a: { fraction: string; averageText: string }) => [a.fraction, a.averageText])).toEqual([['1', '+1.00'], ['-1/2', '\u22120.50']]);
+    expect(us.all).toMatchObject({ cells: 4, notApplicable: 1, notAssessed: 0, average: 0.25, fraction: '1/4', percent: 63, percentText: '63%', range: null });
+    const trade = across.areas.find((a: { id: string }) => a.id === 'trade');
+    // (1 - 1 - 1 + [-1, +1])/4.
+    expect(trade.all).toMatchObject({ average: null, range: { low: -0.5, high: 0, text: '\u22120.50 to 0.00' } });
+    expect(across.areas.find((a: { id: string }) => a.id === 'gender').bySummit[0]).toBeNull();
+  });
+
+  it('is null for a matrix that is not a compliance grid', async () => {
+    const { stdout } = await run(['compare', 'us-china-2015-09', 'us-china-2013-06', '-m', 'lewis-2015', '-f', 'json']);
+    expect(JSON.parse(stdout).comparisons[0].across).toBeNull();
+  });
+});

@@ -37,7 +37,7 @@ function expectSafe(text: string, where: string, github = false): void {
   for (const line of lines) {
     expect(line, where).not.toMatch(UNSAFE);
     // Only summit-score starts lines; the forged command and diagnostic stay inside the line that quotes them.
-    if (github) expect(line, where).toMatch(/^::(error|warning|notice)( [^:]*)?::/);
+    if (github) expect(line, where).toMatch(/^(::(error|warning|notice)( [^:]*)?::|::group::|::endgroup::$|summit-score (validate|test): )/);
     else expect(line, where).not.toMatch(/^\s*::(error|warning)|^FORGED/);
   }
 }
@@ -94,9 +94,11 @@ describe('hostile text in every input string', () => {
 
   it('escapes GitHub annotations by GitHub\'s rules: one command per line, % escaped so no %0A is undone', async () => {
     const { stdout } = await run(['validate', `${CORPUS}/bad-matrix.yaml`, '-f', 'github']);
+    // Between its group's start and end and before the summary line, every line is one annotation.
     const lines = stdout.trimEnd().split('\n');
-    expect(lines.length).toBeGreaterThanOrEqual(4);
-    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^:,]*,line=\d+,col=\d+,title=[A-Z_]+::/);
+    expect([lines[0]!.startsWith('::group::'), lines.at(-2), lines.at(-1)!.startsWith('summit-score validate: ')]).toEqual([true, '::endgroup::', true]);
+    expect(lines.length - 3).toBeGreaterThanOrEqual(4);
+    for (const line of lines.slice(1, -2)) expect(line).toMatch(/^::(error|warning) file=[^:,]*,line=\d+,col=\d+,title=[A-Z_]+::/);
     expect(stdout).toContain('%250A::warning::FORGED2');
     expect(stdout).not.toContain('%0A::warning');
   });

@@ -1,7 +1,7 @@
 // dayNumber reads dates with integer arithmetic (records carry thousands); it must agree with the
 // Date-based reading it replaced on every date of every year, and refuse the same non-dates.
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../src/engine/dates.js';
+import { dayNumber, formatDay } from '../../src/engine/dates.js';
 
 const PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 const MS_PER_DAY = 86_400_000;
@@ -47,4 +47,27 @@ describe('dayNumber', () => {
       expect(dayNumber(text)).toBeUndefined();
     },
   );
+});
+
+describe('formatDay', () => {
+  // The Date-based form it replaced; years 0000-9999 are four digits in toISOString too.
+  const dateForm = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const first = dayNumber('0000-01-01')!;
+  const last = dayNumber('9999-12-31')!;
+
+  it('writes days from 0000-01-01 to 9999-12-31 as Date writes them, and dayNumber reads them back', () => {
+    // Every day of 1899-2101, every 29th day of the whole range, and each month's last and first day.
+    const days: number[] = [];
+    for (let day = dayNumber('1899-01-01')!; day <= dayNumber('2101-12-31')!; day++) days.push(day);
+    for (let day = first; day <= last; day += 29) days.push(day);
+    for (let year = 0; year <= 9999; year++) for (let month = 1; month <= 12; month++) days.push(dayNumber(`${pad(year, 4)}-${pad(month, 2)}`)!, dayNumber(`${pad(year, 4)}-${pad(month, 2)}`)! + 1);
+    for (const day of days.filter((d) => d <= last)) {
+      const text = formatDay(day);
+      if (text !== dateForm(day)) expect(text, String(day)).toBe(dateForm(day));
+      if (dayNumber(text) !== day) expect(dayNumber(text), text).toBe(day);
+    }
+    expect(formatDay(0)).toBe('1970-01-01');
+    expect(formatDay(first)).toBe('0000-01-01');
+    expect(formatDay(dayNumber('2016-02-29')!)).toBe('2016-02-29');
+  });
 });

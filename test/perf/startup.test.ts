@@ -3,7 +3,7 @@
 // and loads the bundled files). Checked by structure, in the built tool: which CommonJS modules
 // (yaml and ajv are loaded as such) a run has required.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,30 @@ describe('start-up', () => {
   it.each([[['validate', 'matrices', 'fixtures']], [['test', '--bundled']]])('%j on the bundled files uses their stored documents: no YAML parser', (argv) => {
     const modules = requiredAfter(argv);
     expect(modules.filter((m) => /node_modules\/yaml\//.test(m))).toEqual([]);
+  });
+});
+
+describe('the command bundle (scripts/build-cli.mjs)', () => {
+  const bundle = 'dist/cli-bundle';
+
+  it('is what bin/summit-score.js runs', () => {
+    const bin = readFileSync('bin/summit-score.js', 'utf8');
+    expect([...bin.matchAll(/from '([^']+)'/g)].map((m) => m[1])).toEqual(['../dist/cli-bundle/cli.js', '../dist/cli-bundle/io.js']);
+  });
+
+  it('holds one copy of every module of ours: it imports its own chunks, packages and node built-ins, never a file of dist/', () => {
+    const specifiers = readdirSync(bundle).flatMap((name) => [...readFileSync(join(bundle, name), 'utf8').matchAll(/(?:from |import\()"([^"]+)"/g)].map((m) => m[1]!));
+    const outside = specifiers.filter((s) => !/^\.\/chunk-[A-Z0-9]+\.js$|^\.\/[a-z-]+\.js$/.test(s) && (s.startsWith('.') || s.startsWith('/')));
+    expect(specifiers.length).toBeGreaterThan(20);
+    expect(outside).toEqual([]);
+    for (const s of specifiers.filter((x) => x.startsWith('./'))) expect(readdirSync(bundle)).toContain(s.slice(2));
+  });
+
+  it('loads the bundled default from the same stored files as the plain build', () => {
+    const run = (entry: string) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(new URL(`../../${entry}`, import.meta.url).href)}); let out = ''; await main(['evaluate', '-f', 'json'], { stdout: (t) => { out += t; }, stderr() {}, readStdin: () => Buffer.alloc(0), isTTY: false, env: {} }); process.stdout.write(out);`], { encoding: 'utf8' });
+    const bundled = run('dist/cli-bundle/cli.js');
+    expect(JSON.parse(bundled).results[0].record.id).toBe('us-china-2015-09');
+    expect(bundled).toBe(run('dist/cli.js'));
   });
 });
