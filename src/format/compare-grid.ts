@@ -66,7 +66,7 @@ export function acrossCsv(comparisons: readonly { readonly matrix: { readonly id
   for (const { matrix, across } of comparisons) {
     const line = (table: string, id: string, name: string, scope: 'summit' | 'all', record: string | null, average: GridAverage) => {
       const known = average.averageText !== null;
-      rows.push([matrix.id, matrix.version, table, id, name, scope, record, average.cells, average.notApplicable, average.notAssessed, known ? printed(average.averageText!) : null, known ? printed(average.percentText!) : null, ...ends(average)]);
+      rows.push([matrix.id, matrix.version, table, id, name, scope, record, average.cells, average.notApplicable, average.notAssessed, known ? printed(average.averageText) : null, known ? printed(average.percentText!) : null, ...ends(average)]);
     };
     const table = (name: string, list: readonly AcrossRow[]) => {
       for (const row of list) {

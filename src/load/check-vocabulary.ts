@@ -50,7 +50,7 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
       const many = declaration.type === 'list' && Array.isArray(value);
       const count = many ? value.length : 1;
       for (let ii = 0; ii < count; ii++) {
-        const item = many ? value[ii]! : value;
+        const item: FieldValue = many ? (value[ii] as FieldValue) : value;
         if (isDeclared(values, item)) continue;
         const at = many ? [...pathOf(i, declaration.name), ii] : [...pathOf(i, declaration.name)];
         problem('UNDECLARED_VALUE', at, `event ${event.id}: \`${declaration.name}\` ${JSON.stringify(item)} is not among the values matrix ${matrix.id} declares, so a test of it is unknown`, valueHint(item, declaration));
