@@ -2,7 +2,7 @@
 // so that one run reports every problem it found.
 import { safeText } from './terminal-text.js';
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export const ERROR_CODES = {
   USAGE: 'the command line is wrong (unknown option, bad value)',
@@ -132,7 +132,7 @@ export function inputError(code: ErrorCode, file: string | undefined, message: s
  * Runs loads one after another and keeps the diagnostics of every InputError instead of stopping
  * at the first, so one run reports the problems of all its inputs.
  */
-export function collectProblems(): { readonly problems: Diagnostic[]; attempt<T>(load: () => T): T | undefined } {
+export function collectProblems(): { readonly problems: Diagnostic[]; readonly attempt: <T>(load: () => T) => T | undefined } {
   const problems: Diagnostic[] = [];
   return {
     problems,

@@ -7,7 +7,8 @@ import { compileMatrix, evaluateRecord } from './engine/index.js';
 import { formatEvaluationCsv, formatEvaluationLong, formatEvaluationNdjson } from './format/csv.js';
 import { formatJson } from './format/json.js';
 import { formatEvaluationMarkdown } from './format/markdown.js';
-import type { EvaluationReport, Formatter } from './format/report.js';
+import type { Formatter } from './format/formatter.js';
+import type { EvaluationReport } from './format/report.js';
 import { loadMatrix as loadMatrixInput, type LoadedMatrix } from './load/load-matrix.js';
 import { loadRecord as loadRecordInput, type LoadedRecord } from './load/load-record.js';
 import { TOOL } from './package-info.js';
@@ -62,7 +63,7 @@ const FORMATS = {
   csv: formatEvaluationCsv,
   long: formatEvaluationLong,
   ndjson: formatEvaluationNdjson,
-} satisfies Record<string, Formatter>;
+} satisfies Record<string, Formatter<EvaluationReport>>;
 
 /** The output formats of the library: those of `evaluate -f` without the terminal table. */
 export type LibraryFormat = keyof typeof FORMATS;

@@ -4,8 +4,9 @@ import { inputLimitBytes } from './input-limit.js';
 
 /** Everything a command may touch of the process, so commands run in tests without one. */
 export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  // Properties, not methods: commands hand `io.stdout` on as a function of its own.
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
   readStdin(): Buffer;
   /** Stdin as it arrives, for inputs read as a stream (NDJSON); absent: readStdin() is read at once. */
   readStdinStream?(): AsyncIterable<Uint8Array>;
@@ -18,6 +19,7 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** @public bin/summit-score.js runs the built tool with it. */
 export function processIo(): Io {
   // A reader that stops early (`| head`) closes the pipe; that is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

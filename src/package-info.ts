@@ -9,7 +9,6 @@ function packageRoot(): URL {
 
 const root = packageRoot();
 
-export const PACKAGE_ROOT = fileURLToPath(root);
 export const MATRICES_DIR = fileURLToPath(new URL('matrices/', root));
 export const FIXTURES_DIR = fileURLToPath(new URL('fixtures/', root));
 
@@ -21,7 +20,7 @@ export const TOOL = { name: manifest.name, version: manifest.version } as const;
  * (`github:owner/name`, `owner/name`, `https://github.com/owner/name.git`, ...): SARIF links the
  * tool and each rule's help there. Undefined while the package names no repository.
  */
-export function githubRepository(repository: string | { url?: string } | undefined): string | undefined {
+function githubRepository(repository: string | { url?: string } | undefined): string | undefined {
   const url = typeof repository === 'string' ? repository : repository?.url;
   const match = url && /^(?:github:|(?:git\+)?https:\/\/github\.com\/|git@github\.com:)?([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(url);
   return match ? `https://github.com/${match[1]}` : undefined;

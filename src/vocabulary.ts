@@ -82,7 +82,7 @@ export const TOPICS = {
 } as const;
 
 /** Free `fields` keys the bundled records and matrices use, with their meaning (not enforced). */
-export const FIELDS = {
+const FIELDS = {
   level: 'One of LEVELS.',
   participation: 'One of PARTICIPATION.',
   openEnded: 'true when the agreement sets no end date and no fixed number of meetings; false when it is time-bound.',
@@ -100,13 +100,6 @@ export const FIELDS = {
   accused: 'On an accusation or indictment: the party (or parties) said to have broken the commitment it `breaches:`.',
   extent: 'On an event that `fulfils:` a commitment: `partial` when it does so only in part (work in progress).',
 } as const;
-
-export type EventType = keyof typeof EVENT_TYPES;
-export type Level = keyof typeof LEVELS;
-export type Participation = keyof typeof PARTICIPATION;
-export type Cadence = keyof typeof CADENCES;
-export type LinkKindName = keyof typeof LINKS;
-export type Topic = keyof typeof TOPICS;
 
 export const VOCABULARY = {
   types: EVENT_TYPES,

@@ -25,11 +25,11 @@ function suiteFindings(suite: CiSuite): Diagnostic[] {
 }
 
 /** `summit-score validate: 2 errors, 1 warning. Checked 3 files (3 matrices): ...` */
-export function summaryLine(report: CiReport): string {
+function summaryLine(report: CiReport): string {
   return `${report.tool.name} ${report.command}: ${report.summary}`;
 }
 
-export function annotation(finding: Diagnostic): string {
+function annotation(finding: Diagnostic): string {
   const properties = [
     ...(finding.file === undefined ? [] : [`file=${property(finding.file)}`, `line=${finding.line ?? 1}`, `col=${finding.col ?? 1}`]),
     `title=${property(finding.code)}`,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { compileMatrix, evaluateRecord } from '../engine/index.js';
 import { rankTotals } from '../engine/rank.js';
 import { compareFormats, type CompareReport } from '../format/compare.js';
-import { OUTPUT_FORMATS } from '../format/research.js';
+import { FORMAT_NAMES } from '../format/formatter.js';
 import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
 import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
@@ -10,6 +10,7 @@ import type { CommandContext } from './context.js';
 import { checkDate, collect, loadInputsFound, matricesNamed } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
+import type { CompareDocument } from '../format/html/research.js';
 
 export function registerCompare(program: Command, context: CommandContext): void {
   const command = program
@@ -21,7 +22,7 @@ export function registerCompare(program: Command, context: CommandContext): void
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  const outputs = addOutputOptions(command, [...FORMAT_NAMES, ...VISUAL_FORMATS], 'table');
   command.action(async (records: string[], options: { matrix?: string[]; asOf?: string; color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
@@ -43,7 +44,7 @@ export function registerCompare(program: Command, context: CommandContext): void
         return { matrix, results, places: rankTotals(results.map((result) => result.scoreRange)) };
       }),
     };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) }));
+    const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) as CompareDocument }));
     writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, style)), context, options.color);
   });
 }

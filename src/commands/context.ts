@@ -21,5 +21,5 @@ export interface CommandContext {
   /** Whether --quiet asks for nothing on stderr but errors. */
   readonly quiet: boolean;
   /** A note or warning for people on stderr (not with --quiet); input text in it is escaped. */
-  notice(text: string): void;
+  readonly notice: (text: string) => void;
 }

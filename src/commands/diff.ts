@@ -3,7 +3,7 @@ import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { diffEvaluations, type Snapshot, type SnapshotCell } from '../engine/diff.js';
 import { diffFormats, type DiffReport } from '../format/diff.js';
 import { EVALUATION_SCHEMA_ID } from '../format/json.js';
-import { OUTPUT_FORMATS } from '../format/research.js';
+import { FORMAT_NAMES } from '../format/formatter.js';
 import { readInputFile, type InputText } from '../load/read-input.js';
 import { parseInput } from '../load/load-document.js';
 import type { DataPath, ParsedDocument } from '../load/yaml-document.js';
@@ -20,7 +20,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
     .argument('<b>', 'the second evaluation JSON')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, OUTPUT_FORMATS, 'table');
+  const outputs = addOutputOptions(command, FORMAT_NAMES, 'table');
   command.action((a: string, b: string, options: { color?: boolean }) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
@@ -113,7 +113,7 @@ export function readSnapshot(input: InputText): Snapshot {
       numberIn(r['score'], [...at, 'score'], TOTALS, true);
       check(r['verdict'], [...at, 'verdict'], 'a string or null', orNull(string));
       if (check(r['scoreRange'], [...at, 'scoreRange'], '{low, high} or null', (v) => v === undefined || v === null || isMap(v)) && isMap(r['scoreRange'])) {
-        for (const end of ['low', 'high']) numberIn((r['scoreRange'] as Raw)[end], [...at, 'scoreRange', end], TOTALS);
+        for (const end of ['low', 'high']) numberIn((r['scoreRange'])[end], [...at, 'scoreRange', end], TOTALS);
       }
       check(r['verdicts'], [...at, 'verdicts'], 'a list of strings', (v) => v === undefined || (Array.isArray(v) && v.every(string)));
       if (!check(r['criteria'], [...at, 'criteria'], 'a list', Array.isArray)) return;
@@ -148,7 +148,7 @@ export function readSnapshot(input: InputText): Snapshot {
         record: { id: record['id'] as string, title: typeof record['title'] === 'string' ? record['title'] : '' },
         asOf: r['asOf'] as string,
         score: r['score'] as number | null,
-        scoreRange: isMap(r['scoreRange']) ? { low: (r['scoreRange'] as Raw)['low'] as number, high: (r['scoreRange'] as Raw)['high'] as number } : null,
+        scoreRange: isMap(r['scoreRange']) ? { low: (r['scoreRange'])['low'] as number, high: (r['scoreRange'])['high'] as number } : null,
         verdict: r['verdict'] as string | null,
         verdicts: Array.isArray(r['verdicts']) ? (r['verdicts'] as string[]) : [],
         criteria: criteria.map((c) => ({

@@ -3,7 +3,8 @@ import { collectProblems, diagnosticLines, formatDiagnostic, InputError, inputEr
 import { hundredths, reaches } from '../engine/band-edge.js';
 import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, UNVERIFIED_MODES, type CaseResult, type EvaluateOptions, type UnverifiedMode } from '../engine/index.js';
 import { BOM, ndjsonResultLine } from '../format/csv.js';
-import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, type FormatName } from '../format/formatter.js';
+import { formatters } from '../format/index.js';
 import { safeText } from '../terminal-text.js';
 import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
@@ -23,6 +24,7 @@ import { loadAs } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
+import type { EvaluationDocument } from '../format/html/documents.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
   const command = program
@@ -228,7 +230,7 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
   }
   // The table says it scores the bundled example, unless --quiet.
   const report: EvaluationReport = { ...reportHead(matrix, options), results, bundledDefault: bundledDefault && !options.quiet };
-  const visuals = await renderVisuals(options.outputs, () => ({ kind: 'evaluation', doc: JSON.parse(formatJson(report, { color: false, explain: true })), matrix: matrix.matrix }));
+  const visuals = await renderVisuals(options.outputs, () => ({ kind: 'evaluation', doc: JSON.parse(formatJson(report, { color: false, explain: true })) as EvaluationDocument, matrix: matrix.matrix }));
   writeEvaluation(report, options, io, visuals);
 
   const failing = results.filter(({ result }) => belowThreshold(result.score, options.failBelow));

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { compileMatrix, evaluateRecord } from '../engine/index.js';
 import { analyseSensitivity, DEFAULT_SENSITIVITY } from '../engine/sensitivity.js';
-import { OUTPUT_FORMATS } from '../format/research.js';
+import { FORMAT_NAMES } from '../format/formatter.js';
 import { sensitivityFormats, type SensitivityReport } from '../format/sensitivity.js';
 import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
@@ -10,6 +10,7 @@ import type { CommandContext } from './context.js';
 import { checkDate, loadInputsFound, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import { progressLine } from './progress.js';
+import type { SensitivityDocument } from '../format/html/research.js';
 
 export const MAX_SAMPLES = 1_000_000;
 
@@ -49,7 +50,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     .option('--weight-step <share>', 'the one-at-a-time weight step, as a share of the sum of the weights', share, DEFAULT_SENSITIVITY.weightStep)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  const outputs = addOutputOptions(command, [...FORMAT_NAMES, ...VISUAL_FORMATS], 'table');
   command.action(async (records: string[], options: SensitivityOptions) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
@@ -66,7 +67,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
       ...(onProgress && { onProgress }),
     });
     const report: SensitivityReport = { tool: TOOL, matrix, records: loaded, asOf: options.asOf ?? null, results, analysis };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) }));
+    const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) as SensitivityDocument }));
     writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, style)), context, options.color);
   });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { inputError } from '../diagnostics.js';
 import { compileMatrix, dayNumber } from '../engine/index.js';
 import { evaluateTimeline, eventDates, parseDuration, stepDates, windowDates, type TimelinePoint } from '../engine/timeline.js';
-import { OUTPUT_FORMATS } from '../format/research.js';
+import { FORMAT_NAMES } from '../format/formatter.js';
 import { timelineFormats, type TimelineReport } from '../format/timeline.js';
 import { TOOL } from '../package-info.js';
 import { renderVisuals } from './visual-outputs.js';
@@ -10,6 +10,7 @@ import { VISUAL_FORMATS, isVisualFormat } from '../format/visual-formats.js';
 import type { CommandContext } from './context.js';
 import { checkDate, loadInputsFound, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
+import type { TimelineDocument } from '../format/html/research.js';
 
 /** More dates than this is a mistake (P1D over a century), not a timeline anyone reads. */
 export const MAX_DATES = 5000;
@@ -36,7 +37,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     .option('--to <date>', "last date (default: the last event's date)")
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
-  const outputs = addOutputOptions(command, [...OUTPUT_FORMATS, ...VISUAL_FORMATS], 'table');
+  const outputs = addOutputOptions(command, [...FORMAT_NAMES, ...VISUAL_FORMATS], 'table');
   command.action(async (recordArg: string, options: TimelineOptions) => {
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
@@ -70,7 +71,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
       dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: dates[0]!, to: dates[dates.length - 1]! },
       points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates).filter((point: TimelinePoint) => !windows.includes(point.date) || point.changes.length > 0 || point.verdictChange !== null),
     };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) }));
+    const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) as TimelineDocument }));
     writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : timelineFormats[format](report, style)), context, options.color);
   });
 }

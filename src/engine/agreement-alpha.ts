@@ -57,7 +57,7 @@ export function coincidences(units: readonly Codings[]): Coincidences {
  * "difference functions"). The ordinal one depends on how often each value was used between the
  * two, so it needs the margins.
  */
-export function difference(metric: Metric, table: Coincidences, c: number, k: number): number {
+function difference(metric: Metric, table: Coincidences, c: number, k: number): number {
   const a = table.values[c]!;
   const b = table.values[k]!;
   switch (metric) {

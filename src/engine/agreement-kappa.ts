@@ -4,8 +4,7 @@
 
 import type { Codings } from './agreement-alpha.js';
 
-export const KAPPA_WEIGHTS = ['unweighted', 'linear', 'quadratic'] as const;
-export type KappaWeights = (typeof KAPPA_WEIGHTS)[number];
+export type KappaWeights = 'unweighted' | 'linear' | 'quadratic';
 
 export interface KappaResult {
   /** Null when chance agreement is already perfect (one category only): kappa is undefined. */
@@ -32,7 +31,7 @@ export function contingency(first: Codings, second: Codings, categories: number)
 }
 
 /** Disagreement weight of categories i and j on a scale of k: 0 on the diagonal, 1 at the extremes. */
-export function kappaWeight(weights: KappaWeights, i: number, j: number, k: number): number {
+function kappaWeight(weights: KappaWeights, i: number, j: number, k: number): number {
   if (i === j) return 0;
   if (weights === 'unweighted' || k < 2) return 1;
   const distance = Math.abs(i - j) / (k - 1);

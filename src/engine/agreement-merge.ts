@@ -22,13 +22,13 @@ export interface CoderData {
   readonly data: Data;
 }
 
-export interface Alternative {
+interface Alternative {
   readonly coder: string;
   /** Undefined: the coder's record does not state it. */
   readonly value: FieldValue | undefined;
 }
 
-export type Resolution =
+type Resolution =
   /** Most coders gave the value kept. */
   | 'majority'
   /** As many coders for two values or more: the first coder's is kept. */
@@ -129,7 +129,7 @@ export function mergeRecords(codings: readonly CoderData[], policy: MergePolicy)
         continue;
       }
       if (key === 'fields' || key === 'links') {
-        const maps = stating.map((e) => (isMap(e.event[key]) ? (e.event[key] as Data) : undefined));
+        const maps = stating.map((e) => (isMap(e.event[key]) ? (e.event[key]) : undefined));
         const inner: Record<string, FieldValue> = {};
         for (const name of keysOf(maps)) {
           const alternatives = stating.map((e, i) => ({ coder: e.coder, value: maps[i]?.[name] }));

@@ -10,7 +10,7 @@ import { evaluateRecord, type Cell, type CompiledMatrix, type Evidence, type Exp
 import type { CaseRecord, Criterion, FieldValue, SourceLocation, SummitEvent } from './types.js';
 
 /** One coder's record of one case. */
-export interface Coding {
+interface Coding {
   readonly coder: string;
   readonly record: CaseRecord;
 }
@@ -72,7 +72,7 @@ export interface AgreementUnit {
   readonly differences: readonly FactDifference[];
 }
 
-export interface KappaSummary {
+interface KappaSummary {
   readonly unweighted: number | null;
   readonly linear: number | null;
   readonly quadratic: number | null;
@@ -93,7 +93,7 @@ export interface AgreementStatistics {
   readonly fleiss: { readonly kappa: number | null; readonly units: number } | null;
 }
 
-export interface CriterionAgreement {
+interface CriterionAgreement {
   readonly criterion: string;
   readonly title: string;
   readonly statistics: AgreementStatistics;
@@ -204,7 +204,7 @@ function valueOf(coding: UnitCoding, criterion: Criterion, place: number, metric
 /** Room for each criterion's levels in the nominal code space (a matrix has far fewer levels per criterion). */
 const LEVELS_PER_CRITERION = 1_000_000;
 
-export function statistics(units: readonly AgreementUnit[], coders: readonly string[], metric: Metric, bootstrap: BootstrapOptions, criteria: ReadonlyMap<string, Criterion>): AgreementStatistics {
+function statistics(units: readonly AgreementUnit[], coders: readonly string[], metric: Metric, bootstrap: BootstrapOptions, criteria: ReadonlyMap<string, Criterion>): AgreementStatistics {
   const places = new Map([...criteria.keys()].map((id, i) => [id, i]));
   const table: Codings[] = units.map((unit) => unit.codings.map((coding) => valueOf(coding, criteria.get(unit.criterion)!, places.get(unit.criterion)!, metric)));
   const alpha = krippendorffAlpha(table, metric);
@@ -318,7 +318,7 @@ function changed(ours: SummitEvent, theirs: SummitEvent, fact: string): SummitEv
 const FACTS = ['date', 'type', 'actors'] as const;
 
 /** Every event fact the engine reads that the coders' records state differently, in record order. */
-export function recordDifferences(coders: readonly string[], records: ReadonlyMap<string, CaseRecord>): FactDifference[] {
+function recordDifferences(coders: readonly string[], records: ReadonlyMap<string, CaseRecord>): FactDifference[] {
   const byCoder = coders.map((coder) => ({ coder, events: new Map((records.get(coder)?.events ?? []).map((event) => [event.id, event])) }));
   const ids = [...new Set(coders.flatMap((coder) => (records.get(coder)?.events ?? []).map((event) => event.id)))];
   const differences: FactDifference[] = [];
@@ -347,7 +347,7 @@ export function recordDifferences(coders: readonly string[], records: ReadonlyMa
 export function canonical(value: FieldValue | undefined): string {
   if (value === undefined) return '';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item) => canonical(item)).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((item: FieldValue) => canonical(item)).join(',')}]`;
   const map = value as Readonly<Record<string, FieldValue>>;
   return `{${Object.keys(map)
     .sort()

@@ -52,9 +52,9 @@ function assessmentIndex(index: RecordIndex): AssessmentIndex | null {
       if (!assessment) continue;
       const criterion = assessment.criterion ?? '';
       let byCommitment = built.known.get(criterion);
-      if (!byCommitment) built.known.set(criterion, (byCommitment = new Map()));
+      if (!byCommitment) built.known.set(criterion, (byCommitment = new Map<string, Map<string, SummitEvent[]>>()));
       let byMember = byCommitment.get(assessment.commitment);
-      if (!byMember) byCommitment.set(assessment.commitment, (byMember = new Map()));
+      if (!byMember) byCommitment.set(assessment.commitment, (byMember = new Map<string, SummitEvent[]>()));
       const list = byMember.get(assessment.member);
       if (list) list.push(event);
       else byMember.set(assessment.member, [event]);

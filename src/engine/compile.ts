@@ -3,7 +3,7 @@ import { containsText, fieldMeaning, fieldReader, fieldTruth, isUndeclared, part
 import { CORE_FIELDS as CORE_FIELD_NAMES } from './fields.js';
 import { atLeastTruth, compareRange, FAILS, HOLDS, UNKNOWN, type Truth } from './truth.js';
 import { deadlineState, eventsOfType, eventsWithDeadline, linkSources, type RecordIndex } from './record-index.js';
-import type { Comparison, Condition, DateAnchor, FieldTest, FieldValue, LinkKind, Matrix, SummitEvent } from './types.js';
+import type { Condition, DateAnchor, FieldTest, FieldValue, LinkKind, Matrix, SummitEvent } from './types.js';
 
 /**
  * A compiled condition: holds, fails or unknown (truth.ts). `event` is the event in scope: set
@@ -230,7 +230,7 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
  * unknown, unless the matrix declares that absence of `deadline` means false (or the matrix has no
  * `fields:` block, read as before). Only then may a quantifier skip the events without one.
  */
-export function deadlineAbsence(fields: DeclaredFields): Truth {
+function deadlineAbsence(fields: DeclaredFields): Truth {
   return fieldMeaning(fields, 'deadline').absent.kind === 'false' ? FAILS : UNKNOWN;
 }
 
@@ -282,7 +282,7 @@ export function isPlannedPart(condition: Condition | undefined, fields?: Declare
  * events of other types surely fail it. Not when the matrix closes `type`: an event of an
  * undeclared type is then unknown, and must be looked at.
  */
-export function requiredType(condition: Condition, fields?: DeclaredFields): string | undefined {
+function requiredType(condition: Condition, fields?: DeclaredFields): string | undefined {
   if (fieldMeaning(fields, 'type').closed !== undefined) return undefined;
   return condition.op === 'field' && condition.field === 'type' && condition.check.test === 'equals' && typeof condition.check.value === 'string'
     ? condition.check.value
@@ -413,7 +413,7 @@ function compileDirectFieldTest(field: string, check: FieldTest, absent: Truth):
 const isPrimitive = (value: FieldValue): value is string | number | boolean | null => value === null || typeof value !== 'object';
 
 /** A field test specialised for its comparison and its value, with its truth as fieldTruth defines it. */
-export function compileFieldTest(read: FieldReader, check: FieldTest, meaning: FieldMeaning): EventTest {
+function compileFieldTest(read: FieldReader, check: FieldTest, meaning: FieldMeaning): EventTest {
   const passes = compileStatedTest(check);
   return (event) => fieldTruth(read(event), check, meaning, passes);
 }
@@ -450,7 +450,7 @@ function compileStatedTest(check: FieldTest): (actual: FieldValue) => boolean {
             for (let i = 0; i < actual.length; i++) if (actual[i] === expected) return true;
             return false;
           }
-          return actual.some((item) => sameValue(item, expected));
+          return actual.some((item: FieldValue) => sameValue(item, expected));
         }
         return text !== undefined && typeof actual === 'string' && containsText(actual, text);
       };
@@ -516,21 +516,7 @@ function compileDateTest(op: 'before' | 'after' | 'within', anchor: DateAnchor, 
 }
 
 /** A date test against a linked event, either of which may be known only by its month. */
-export function linkedDateTruth(op: 'before' | 'after' | 'within', event: SummitEvent, target: SummitEvent, days: number): Truth {
+function linkedDateTruth(op: 'before' | 'after' | 'within', event: SummitEvent, target: SummitEvent, days: number): Truth {
   return dateTruth(op, firstDay(event), event.day, firstDay(target), target.day, days);
 }
 
-export function compareNumbers(actual: number, comparison: Comparison, expected: number): boolean {
-  switch (comparison) {
-    case 'equals':
-      return actual === expected;
-    case 'gt':
-      return actual > expected;
-    case 'gte':
-      return actual >= expected;
-    case 'lt':
-      return actual < expected;
-    case 'lte':
-      return actual <= expected;
-  }
-}

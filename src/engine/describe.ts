@@ -45,7 +45,7 @@ export function describeCondition(condition: Condition): string {
   }
 }
 
-export function describeFieldTest(field: string, check: FieldTest): string {
+function describeFieldTest(field: string, check: FieldTest): string {
   switch (check.test) {
     case 'equals':
       return `${field} = ${describeValue(check.value)}`;
@@ -60,7 +60,7 @@ export function describeFieldTest(field: string, check: FieldTest): string {
   }
 }
 
-export function describeAnchor(anchor: DateAnchor): string {
+function describeAnchor(anchor: DateAnchor): string {
   switch (anchor.kind) {
     case 'date':
       return anchor.date;

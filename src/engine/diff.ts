@@ -3,7 +3,7 @@ import { rankTotals } from './rank.js';
 // Two evaluations of the same cases (two matrix versions, two as-of dates) compared case by case
 // and criterion by criterion. Works on the fields of the `summit-score/evaluation@2` JSON.
 
-export interface SnapshotLevel {
+interface SnapshotLevel {
   readonly label: string;
   readonly score: number;
 }
@@ -16,7 +16,7 @@ export interface SnapshotCell {
   readonly points: number | null;
 }
 
-export interface SnapshotCriterion extends SnapshotCell {
+interface SnapshotCriterion extends SnapshotCell {
   readonly id: string;
   readonly weight: number;
   /** Null when the score is not determined. */
@@ -24,7 +24,7 @@ export interface SnapshotCriterion extends SnapshotCell {
   readonly parties: readonly (SnapshotCell & { readonly party: string })[] | null;
 }
 
-export interface SnapshotResult {
+interface SnapshotResult {
   readonly record: { readonly id: string; readonly title: string };
   readonly asOf: string;
   readonly score: number | null;
@@ -50,9 +50,9 @@ export interface NumberChange extends Change<number> {
   readonly delta: number | null;
 }
 
-export type DiffStatus = 'changed' | 'unchanged' | 'added' | 'removed';
+type DiffStatus = 'changed' | 'unchanged' | 'added' | 'removed';
 
-export interface PartyDiff {
+interface PartyDiff {
   readonly party: string;
   readonly changed: boolean;
   readonly level: Change<string>;
@@ -109,7 +109,7 @@ export function diffEvaluations(a: Snapshot, b: Snapshot): EvaluationDiff {
   const cases: CaseDiff[] = [];
   keysA.forEach((key, i) => {
     const j = indexB.get(key);
-    cases.push(diffCase(a.results[i]!, ranksA[i]!.rank, j === undefined ? undefined : b.results[j], j === undefined ? null : ranksB[j]!.rank));
+    cases.push(diffCase(a.results[i], ranksA[i]!.rank, j === undefined ? undefined : b.results[j], j === undefined ? null : ranksB[j]!.rank));
   });
   const indexA = new Set(keysA);
   keysB.forEach((key, j) => {

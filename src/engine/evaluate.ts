@@ -5,7 +5,7 @@ import type { Failure } from './failure.js';
 import { compileExplainer, type Explainer } from './explainer.js';
 import { buildGrid, type Grid } from './grid.js';
 import { eventOrder, indexRecord, type RecordIndex } from './record-index.js';
-import { bandIndexOf, meanInterval, normalise, roundScore, type Interval, type MeanPart } from './score.js';
+import { bandIndexOf, criterionUnits, meanInterval, normalise, roundScore, type Interval, type MeanPart } from './score.js';
 import { FAILS, HOLDS, UNKNOWN, type Truth } from './truth.js';
 import type { CaseRecord, Citation, Criterion, Matrix, SourceLocation, SummitEvent } from './types.js';
 import { settlements, type Settlement } from './settle.js';
@@ -361,7 +361,7 @@ function units(result: CriterionResult, byCell: boolean): number {
   if (!byCell || !result.parties) return 1;
   let count = 0;
   for (const cell of result.parties) if (cell.applicable && !cell.notAssessed) count++;
-  return count;
+  return criterionUnits(byCell, count);
 }
 
 function mean(values: readonly number[]): number {

@@ -426,12 +426,12 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
             const shown = witnesses.filter((id) => others.some((r) => r.id === id)).join(', ');
             return failureAt(condition, described, `${matched} (${shown})`, event, witnesses.filter((id) => others.some((r) => r.id === id)));
           }
-          return sub!.failure(index, best!);
+          return sub!.failure(index, best);
         },
         failurePath: (index, event) => {
           if (related(index, event!).length === 0) return path;
           const { matched, misses, best } = tally(index, event!);
-          return matched > 0 || misses === 0 ? path : sub!.failurePath(index, best!);
+          return matched > 0 || misses === 0 ? path : sub!.failurePath(index, best);
         },
       };
     }

@@ -41,7 +41,7 @@ function own(map: Readonly<Record<string, FieldValue>>, key: string): FieldValue
 export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+    return a.length === b.length && a.every((item: FieldValue, i) => sameValue(item, b[i] as FieldValue | undefined));
   }
   return false;
 }
@@ -69,7 +69,7 @@ export function fieldMeaning(fields: Readonly<Record<string, FieldDeclaration>> 
 export const isUndeclared = (meaning: FieldMeaning): boolean => meaning.absent.kind !== 'value' && meaning.closed === undefined;
 
 function undeclared(actual: FieldValue, closed: ReadonlySet<FieldValue>): boolean {
-  if (Array.isArray(actual)) return actual.some((item) => undeclared(item, closed));
+  if (Array.isArray(actual)) return actual.some((item: FieldValue) => undeclared(item, closed));
   return actual === null || typeof actual !== 'object' ? !closed.has(actual) : false;
 }
 
@@ -107,7 +107,7 @@ export function passesFieldTest(actual: FieldValue | undefined, check: FieldTest
     case 'in':
       return check.values.some((value) => sameValue(actual, value));
     case 'contains':
-      if (Array.isArray(actual)) return actual.some((item) => sameValue(item, check.value));
+      if (Array.isArray(actual)) return actual.some((item: FieldValue) => sameValue(item, check.value));
       return typeof actual === 'string' && typeof check.value === 'string' && containsText(actual, check.value);
     case 'compare': {
       if (typeof actual !== typeof check.value) return false;
@@ -153,7 +153,7 @@ export function containsText(text: string, pattern: string): boolean {
 }
 
 /** Whether a field holds the party: equals it, or (a list) contains it. */
-export function holdsParty(value: FieldValue | undefined, party: string | undefined): boolean {
+function holdsParty(value: FieldValue | undefined, party: string | undefined): boolean {
   if (party === undefined) return false;
   return Array.isArray(value) ? value.includes(party) : value === party;
 }

@@ -144,7 +144,7 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
   for (const result of perParty) {
     const criterion = scale.byCriterion.get(result.criterion)!;
     const tally = new Tally();
-    const row: GridCell[] = new Array(parties.length).fill(missingCell);
+    const row: GridCell[] = new Array<GridCell>(parties.length).fill(missingCell);
     for (const cell of result.parties!) {
       const m = partyIndex.get(cell.party)!;
       const gridCell = toGridCell(cell, criterion.low / scale.scale, rules, texts);

@@ -31,7 +31,7 @@ export function countPairs(first: ArrayLike<number>, second: ArrayLike<number>):
   for (let i = 0, runX = 1, runXY = 1; i < n; i++) {
     const next = order[i + 1];
     const sameX = next !== undefined && x[next] === x[order[i]!];
-    const sameXY = sameX && y[next!] === y[order[i]!];
+    const sameXY = sameX && y[next] === y[order[i]!];
     if (sameX) runX++;
     else {
       tiesFirst += (runX * (runX - 1)) / 2;

@@ -23,7 +23,7 @@ export interface RecordIndex {
   readonly uncertain?: ReadonlySet<SummitEvent>;
 }
 
-export interface IndexCache {
+interface IndexCache {
   /** Each existing event's place in the record, so evidence lists in record order. */
   order?: Map<SummitEvent, number>;
   /** The state of each existing event's `fields.deadline` at the as-of date, for events that have one. */
@@ -56,7 +56,7 @@ export function indexRecord(record: CaseRecord, asOfDay: number, uncertain?: Rea
       const targets = event.links[kind as LinkKind];
       if (targets === undefined) continue;
       let byTarget = linkedBy.get(kind as LinkKind);
-      if (!byTarget) linkedBy.set(kind as LinkKind, (byTarget = new Map()));
+      if (!byTarget) linkedBy.set(kind as LinkKind, (byTarget = new Map<string, SummitEvent[]>()));
       for (const target of targets) {
         const sources = byTarget.get(target);
         if (sources) sources.push(event);

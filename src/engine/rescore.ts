@@ -1,5 +1,5 @@
-import { reaches } from './band-edge.js';
 import type { CaseResult } from './evaluate.js';
+import { cappedBandIndex, normalise, partyShare, totalScore } from './score.js';
 import type { Criterion, Matrix } from './types.js';
 
 // What-if scoring without re-reading the record. Levels depend on the record, weights do not, so
@@ -7,7 +7,7 @@ import type { Criterion, Matrix } from './types.js';
 // and the total under other weights or other levels is a weighted mean over them: O(cells).
 
 /** One applicable cell of a scored case. */
-export interface ModelCell {
+interface ModelCell {
   /** The criterion result id (`criterion`, or `criterion/subject` under forEach). */
   readonly result: string;
   readonly criterion: string;
@@ -22,7 +22,7 @@ export interface ModelCell {
 }
 
 /** A gate of one criterion result, with the cells it looks at. */
-export interface ModelGate {
+interface ModelGate {
   readonly result: string;
   readonly criterion: string;
   /** Index of the band it caps at when it fails. */
@@ -74,7 +74,7 @@ export function buildScoreModel(matrix: Matrix, results: readonly CaseResult[]):
             criterion: criterion.id,
             party: cell.party,
             level: levelIndex(cell.level?.label),
-            factor: byCell ? 1 : 1 / applicable.length,
+            factor: partyShare(byCell, applicable.length),
           });
         }
       } else if (criterionResult.applicable) {
@@ -98,12 +98,12 @@ export function buildScoreModel(matrix: Matrix, results: readonly CaseResult[]):
 }
 
 /** A cell's normalised score, 0-1, at a level index (past the last level: as the lowest). */
-export function normalisedAt(criterion: Criterion, level: number): number {
+function normalisedAt(criterion: Criterion, level: number): number {
   const scores = criterion.levels.map((l) => l.score);
   const lowest = Math.min(...scores);
   const span = Math.max(...scores) - lowest;
-  if (span <= 0 || level >= criterion.levels.length) return 0;
-  return (criterion.levels[level]!.score - lowest) / span;
+  if (level >= criterion.levels.length) return 0;
+  return normalise(criterion.levels[level]!.score - lowest, span);
 }
 
 export type Weights = ReadonlyMap<string, number>;
@@ -130,21 +130,12 @@ export function totalParts(model: ScoreModel, caseModel: CaseModel, weights: Wei
 }
 
 /** The total, 0-100, rounded as the engine rounds it; null when no weighted cell applies. */
-export function totalOf(parts: TotalParts): number | null {
-  return parts.denominator > 0 ? roundScore((100 * parts.numerator) / parts.denominator) : null;
-}
-
-export function roundScore(score: number): number {
-  return Math.round(score * 1e6) / 1e6;
-}
-
-/** The band index a total earns (bands best first). */
-export function bandIndexOf(matrix: Matrix, total: number): number {
-  return matrix.verdicts.findIndex((band) => reaches(total, band.min));
+function totalOf(parts: TotalParts): number | null {
+  return parts.denominator > 0 ? totalScore(parts.numerator, parts.denominator) : null;
 }
 
 /** The worst band a failed gate caps the verdict at, or -1 when no gate fails. */
-export function gateCap(caseModel: CaseModel, changes?: LevelChanges): number {
+function gateCap(caseModel: CaseModel, changes?: LevelChanges): number {
   let cap = -1;
   for (const gate of caseModel.gates) {
     const fails = gate.cells.some((i) => (changes?.get(i) ?? caseModel.cells[i]!.level) > gate.requires);
@@ -163,18 +154,18 @@ export function rescore(model: ScoreModel, caseModel: CaseModel, weights: Weight
   if (caseModel.open) return { score: null, verdict: -1 };
   const score = totalOf(totalParts(model, caseModel, weights, changes));
   if (score === null) return { score, verdict: -1 };
-  return { score, verdict: Math.max(bandIndexOf(model.matrix, score), gateCap(caseModel, changes)) };
+  return { score, verdict: cappedBandIndex(model.matrix.verdicts, score, gateCap(caseModel, changes)) };
 }
 
 /** A case's sums under the matrix's weights, by criterion too: what-ifs on one weight cost O(1) from here. */
-export interface CaseSums {
+interface CaseSums {
   readonly numerator: number;
   readonly denominator: number;
   /** Per criterion: the sum over its cells of factor x normalised score (a), and of factors (b). */
   readonly byCriterion: ReadonlyMap<string, { readonly a: number; readonly b: number }>;
 }
 
-export function caseSums(model: ScoreModel, caseModel: CaseModel): CaseSums {
+function caseSums(model: ScoreModel, caseModel: CaseModel): CaseSums {
   const byCriterion = new Map<string, { a: number; b: number }>();
   let numerator = 0;
   let denominator = 0;
@@ -226,7 +217,7 @@ export function prepareCase(model: ScoreModel, caseModel: CaseModel): PreparedCa
 }
 
 /** The numerator after level changes (the denominator does not change with levels). */
-export function numeratorWith(prepared: PreparedCase, changes: LevelChanges): number {
+function numeratorWith(prepared: PreparedCase, changes: LevelChanges): number {
   let numerator = prepared.sums.numerator;
   for (const [i, level] of changes) {
     const cell = prepared.caseModel.cells[i]!;
@@ -237,7 +228,7 @@ export function numeratorWith(prepared: PreparedCase, changes: LevelChanges): nu
 }
 
 /** The cap from gates after level changes: only the gates of the changed cells are looked at again. */
-export function capWith(prepared: PreparedCase, changes: LevelChanges): number {
+function capWith(prepared: PreparedCase, changes: LevelChanges): number {
   const { caseModel } = prepared;
   const touched = new Set<number>();
   for (const i of changes.keys()) for (const g of prepared.gatesOf[i]!) touched.add(g);
@@ -259,6 +250,6 @@ export function capWith(prepared: PreparedCase, changes: LevelChanges): number {
 export function rescoreWith(prepared: PreparedCase, changes: LevelChanges): Rescored {
   const { denominator } = prepared.sums;
   if (denominator <= 0 || prepared.caseModel.open) return { score: null, verdict: -1 };
-  const score = roundScore((100 * numeratorWith(prepared, changes)) / denominator);
-  return { score, verdict: Math.max(bandIndexOf(prepared.model.matrix, score), capWith(prepared, changes)) };
+  const score = totalScore(numeratorWith(prepared, changes), denominator);
+  return { score, verdict: cappedBandIndex(prepared.model.matrix.verdicts, score, capWith(prepared, changes)) };
 }

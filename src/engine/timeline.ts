@@ -109,7 +109,7 @@ export type CellState =
   | { readonly applicable: true; readonly level: string | null; readonly rank: number; readonly range?: { readonly low: string | null; readonly high: string | null }; readonly mayNotApply?: true };
 
 /** Why a criterion moved between two dates. */
-export type ChangeCause =
+type ChangeCause =
   /** Newly arrived events earned the new level (or are named in why the old one no longer holds). */
   | 'events'
   /** No event arrived: time passed (a deadline, a date window). */
@@ -180,7 +180,7 @@ function cellsOf(compiled: CompiledMatrix, result: CaseResult): Map<string, { re
       };
     };
     const entries = criterionResult.parties
-      ? criterionResult.parties.map((cell) => ({ party: cell.party as string | null, cell }))
+      ? criterionResult.parties.map((cell) => ({ party: cell.party, cell }))
       : [{ party: null, cell: criterionResult as Cell }];
     for (const { party, cell } of entries) {
       cells.set(`${criterionResult.id}\u0000${party ?? ''}`, { result: criterionResult.id, criterion: criterionResult.criterion, party, cell, state: stateOf(cell) });

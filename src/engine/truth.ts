@@ -9,11 +9,7 @@ export const FAILS = 0;
 export const UNKNOWN = 1;
 export const HOLDS = 2;
 
-export const TRUTH_NAMES = ['fails', 'unknown', 'holds'] as const;
-export type TruthName = (typeof TRUTH_NAMES)[number];
-
 export const truthOf = (value: boolean): Truth => (value ? HOLDS : FAILS);
-export const negate = (value: Truth): Truth => (HOLDS - value) as Truth;
 
 /**
  * Whether `count >= needed` for a count known to lie in [surely, surely + maybe]: at least the

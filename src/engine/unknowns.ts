@@ -28,7 +28,7 @@ export interface UnknownFact {
 }
 
 /** At most this many facts per cell: enough to say what would settle it, never a flood. */
-export const MAX_FACTS = 12;
+const MAX_FACTS = 12;
 
 /**
  * The facts that leave a condition unknown, found by walking down from it through the parts that
@@ -50,7 +50,7 @@ const settlers = new WeakMap<Condition, Map<boolean, Settler>>();
 
 function settler(condition: Condition, fields: DeclaredFields, nested: boolean): Settler {
   let byNesting = settlers.get(condition);
-  if (!byNesting) settlers.set(condition, (byNesting = new Map()));
+  if (!byNesting) settlers.set(condition, (byNesting = new Map<boolean, Settler>()));
   let found = byNesting.get(nested);
   if (!found || found.fields !== fields) {
     const inner = (c: Condition | undefined) => (c ? [settler(c, fields, true)] : []);

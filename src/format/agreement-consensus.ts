@@ -20,7 +20,7 @@ const RESOLUTIONS: Record<Contested['resolution'], string> = {
   'left-out': 'the event is left out: its date or type is contested, and an event needs both',
 };
 
-export function contestedText(item: Contested): string {
+function contestedText(item: Contested): string {
   if (item.resolution === 'left-out') return `contested ${item.fact}: ${RESOLUTIONS['left-out']}`;
   const alternatives = item.alternatives.length > 0 ? item.alternatives.map((a) => `${a.coder} ${shown(a.value)}`).join(', ') : 'it links to an event left out';
   return `contested ${item.fact}: ${alternatives}; ${RESOLUTIONS[item.resolution]}`;
@@ -28,7 +28,7 @@ export function contestedText(item: Contested): string {
 
 /** The pair of `map` whose key is `key`. */
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((pair) => (pair.key as { value?: unknown } | null)?.value === key) as Pair | undefined;
+  return map.items.find((pair): pair is Pair => (pair.key as { value?: unknown } | null)?.value === key);
 }
 
 /** Where a kept fact stands in the document: the pair to comment, or undefined when it has none. */

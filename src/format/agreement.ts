@@ -3,9 +3,8 @@
 // read the same projection, so every format shows the same numbers.
 
 import type { Agreement, AgreementStatistics, AgreementUnit, FactDifference, UnitCoding } from '../engine/agreement.js';
-import type { FieldValue } from '../engine/types.js';
 
-export const AGREEMENT_SCHEMA_ID = 'summit-score/agreement@1';
+const AGREEMENT_SCHEMA_ID = 'summit-score/agreement@1';
 
 /** One coder's record file of one case. */
 export interface CodingFile {
@@ -90,7 +89,7 @@ function projectDifference(d: FactDifference, report: AgreementReport, caseId: s
     values: d.values.map((v) => ({
       coder: v.coder,
       stated: v.value !== undefined,
-      value: (v.value ?? null) as FieldValue,
+      value: (v.value ?? null),
       file: fileOf(report, v.coder, caseId)?.file ?? null,
       line: v.location?.line ?? null,
     })),
@@ -110,7 +109,7 @@ function projectUnit(u: AgreementUnit, report: AgreementReport) {
   };
 }
 
-export function agreementJson(report: AgreementReport) {
+function agreementJson(report: AgreementReport) {
   const { agreement } = report;
   const bootstrap = agreement.overall[0]?.interval;
   return {

@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ResearchContext } from './research.js';
+import type { FormatContext } from './formatter.js';
 
 // Kept apart from research.ts so that the library's formats (JSON, Markdown, CSV) never load chalk.
 
-export function chalkFor(context: ResearchContext): ChalkInstance {
+export function chalkFor(context: FormatContext): ChalkInstance {
   return new Chalk({ level: context.color ? 1 : 0 });
 }

@@ -11,14 +11,15 @@ import { totalText, verdictWords } from './interval.js';
 import { hundredths, round2 } from './numbers.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
-import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
+import type { FormatContext, Formats } from './formatter.js';
 
-export const COMPARE_SCHEMA_ID = 'summit-score/compare@2';
-export const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@2';
+const COMPARE_SCHEMA_ID = 'summit-score/compare@2';
+const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@2';
 
 /** The records scored against one matrix, and their ranks. */
-export interface Comparison {
+interface Comparison {
   readonly matrix: MatrixInput;
   readonly results: readonly CaseResult[];
   readonly places: readonly RankPlace[];
@@ -120,7 +121,7 @@ function contributionOf(result: CaseResult, criterion: string): number {
   return result.criteria.filter((c) => c.criterion === criterion).reduce((sum, c) => sum + (c.contribution ?? c.contributionRange.low), 0);
 }
 
-function formatTable(report: CompareReport, context: ResearchContext): string {
+function formatTable(report: CompareReport, context: FormatContext): string {
   const chalk = chalkFor(context);
   const blocks: string[] = [];
   for (const comparison of report.comparisons) {
@@ -150,7 +151,7 @@ function formatTable(report: CompareReport, context: ResearchContext): string {
 }
 
 /** Records down, matrices across: the same case under each matrix. */
-function crossTable(report: CompareReport, context: ResearchContext): string {
+function crossTable(report: CompareReport, context: FormatContext): string {
   const chalk = chalkFor(context);
   const rows = report.records.map((record, i) => [
 
@@ -242,7 +243,7 @@ function formatNdjson(report: CompareReport): string {
   );
 }
 
-export const compareFormats: ResearchFormats<CompareReport> = {
+export const compareFormats: Formats<CompareReport> = {
   table: formatTable,
   json: (report) => jsonText(document(report)),
   markdown: formatMarkdown,

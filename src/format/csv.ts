@@ -1,9 +1,9 @@
 import { projectResult } from './json.js';
-import { round2 } from './numbers.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
 import { isGridMatrix } from './grid.js';
 import { gridCsv, gridLong } from './grid-outputs.js';
-import type { EvaluationReport, Formatter, RecordResult } from './report.js';
+import type { Formatter } from './formatter.js';
+import type { EvaluationReport, RecordResult } from './report.js';
 import type { CsvTable, CsvValue } from './csv-table.js';
 
 
@@ -21,7 +21,7 @@ export function toCsv(table: CsvTable): string {
 }
 
 /** A column name as an identifier: letters, digits and `_`, not starting with a digit. */
-export function columnName(name: string): string {
+function columnName(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9_]+/g, '_');
   return /^[0-9]/.test(safe) ? `c_${safe}` : safe;
 }
@@ -39,19 +39,14 @@ function csvField(value: CsvValue): string {
 /** A UTF-8 byte order mark, for Excel (--bom), before CSV text. */
 export const BOM = '\uFEFF';
 
-/** A number as the JSON outputs give it: two decimals. */
-export function csvNumber(value: number | null): number | null {
-  return value === null ? null : round2(value);
-}
-
 /** `evaluate -f csv`: one row per record, two columns per criterion (its level, and its points). */
-export const formatEvaluationCsv: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
+export const formatEvaluationCsv: Formatter<EvaluationReport> = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
 
 /** `evaluate -f long`: one row per record x criterion, or per record x criterion x party. */
-export const formatEvaluationLong: Formatter = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridLong(report) : longEvaluationRows(report));
+export const formatEvaluationLong: Formatter<EvaluationReport> = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridLong(report) : longEvaluationRows(report));
 
 /** `evaluate -f ndjson`: one line per record: its result as in the JSON output, with the matrix it was scored against. */
-export const formatEvaluationNdjson: Formatter = (report) => {
+export const formatEvaluationNdjson: Formatter<EvaluationReport> = (report) => {
   const line = ndjsonResultLine(report);
   return report.results.map(line).join('');
 };
@@ -68,4 +63,4 @@ export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix
   return (result) => `${head}${JSON.stringify(projectResult(result)).slice(1)}\n`;
 }
 
-export const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@2';
+const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@2';

@@ -4,13 +4,14 @@ import type { CsvValue } from './csv-table.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
 import { fitTable, fitText } from './fit-table.js';
-import { jsonText, ndjsonText, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
+import { jsonText, ndjsonText, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
+import type { FormatContext, Formats } from './formatter.js';
 
-export const DIFF_SCHEMA_ID = 'summit-score/diff@1';
-export const DIFF_CASE_SCHEMA_ID = 'summit-score/diff-case@1';
+const DIFF_SCHEMA_ID = 'summit-score/diff@1';
+const DIFF_CASE_SCHEMA_ID = 'summit-score/diff-case@1';
 
-export interface DiffInput {
+interface DiffInput {
   readonly file: string;
   readonly sha256: string;
 }
@@ -61,7 +62,7 @@ function matrixText(report: DiffReport, side: 'a' | 'b'): string {
   return `${report[side].file} (matrix ${matrix ? `${matrix.id} ${matrix.version}` : '?'})`;
 }
 
-function formatTable(report: DiffReport, context: ResearchContext): string {
+function formatTable(report: DiffReport, context: FormatContext): string {
   const chalk = chalkFor(context);
   const rows = report.diff.cases.map((item) => {
     const status = item.status === 'unchanged' ? chalk.dim(item.status) : chalk.yellow(item.status);
@@ -147,7 +148,7 @@ function formatCsv(report: DiffReport): string {
   return toCsv({ columns, rows });
 }
 
-export const diffFormats: ResearchFormats<DiffReport> = {
+export const diffFormats: Formats<DiffReport> = {
   table: formatTable,
   json: (report) =>
     jsonText({

@@ -68,7 +68,7 @@ export function cellRows(result: CaseResult): CsvValue[][] {
  * Contributions rounded to cents so that they add up to the total as printed (rounded to cents):
  * each is rounded down, and the cents left over go to the largest remainders.
  */
-export function inCents(values: readonly (number | null)[], total: number | null): (number | null)[] {
+function inCents(values: readonly (number | null)[], total: number | null): (number | null)[] {
   const floors = values.map((value) => (value === null ? null : Math.floor(value * 100 + 1e-9)));
   if (total === null) return values.map((value) => (value === null ? null : Math.round(value * 100)));
   let left = Math.round(hundredths(total) * 100) - floors.reduce<number>((sum, cents) => sum + (cents ?? 0), 0);
@@ -86,7 +86,7 @@ export function inCents(values: readonly (number | null)[], total: number | null
 }
 
 /** Where every row came from: the tool's version and the exact matrix (its SHA-256). */
-export const PROVENANCE_COLUMNS = ['tool_version', 'matrix_sha256'] as const;
+const PROVENANCE_COLUMNS = ['tool_version', 'matrix_sha256'] as const;
 
 function provenanceCells(report: EvaluationReport): CsvValue[] {
   return [report.tool.version, report.matrix.sha256];
@@ -114,7 +114,7 @@ export function resultIds(matrix: Matrix, results: readonly CaseResult[]): strin
 }
 
 /** A criterion's level in one word: its label, `n/a`, `per-party`, or null when no level matched. */
-export function levelWord(criterion: CriterionResult | undefined): string | null {
+function levelWord(criterion: CriterionResult | undefined): string | null {
   if (!criterion) return null;
   if (!criterion.applicable) return 'n/a';
   if (criterion.parties) return 'per-party';

@@ -10,8 +10,6 @@ import { DEFAULT_WIDTH, MIN_WIDTH } from './width.js';
 // that prose and table cells break alike: colour codes count for nothing, East Asian wide
 // characters for two columns.
 
-export { DEFAULT_WIDTH, MIN_WIDTH };
-
 export interface TableOptions {
   /** The columns the output may use (default: DEFAULT_WIDTH). */
   readonly width?: number | undefined;
@@ -28,7 +26,7 @@ const PADDING = 2;
 const PLAIN = /^[\x20-\x7e]*$/;
 
 /** The width of one line of text in terminal columns. */
-export function textWidth(line: string): number {
+function textWidth(line: string): number {
   return PLAIN.test(line) ? line.length : tableText.strlen(line);
 }
 
@@ -89,7 +87,7 @@ export function fitTable(head: readonly string[], rows: readonly (readonly strin
 /** The box-drawing characters cli-table3 draws borders with. */
 const BORDER_RUN = /[\u2500-\u257f]+/g;
 
-export function widthOf(options: { readonly width?: number | undefined }): number {
+function widthOf(options: { readonly width?: number | undefined }): number {
   return Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
 }
 

@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { CaseResult, Grid } from '../engine/index.js';
 import { fitTable } from './fit-table.js';
 import { gridExplanations, gridLayout, gridNotes, windowLayout, type GridLayout } from './grid.js';
-import type { EvaluationReport, FormatContext } from './report.js';
+import type { FormatContext } from './formatter.js';
+import type { EvaluationReport } from './report.js';
 import { extendsLine } from './research.js';
 import { safeText } from '../terminal-text.js';
 

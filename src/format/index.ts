@@ -1,7 +1,8 @@
 import { formatEvaluationCsv, formatEvaluationLong, formatEvaluationNdjson } from './csv.js';
 import { formatJson } from './json.js';
 import { formatEvaluationMarkdown } from './markdown.js';
-import type { Formatter } from './report.js';
+import type { Formats } from './formatter.js';
+import type { EvaluationReport } from './report.js';
 import { formatTable } from './table.js';
 
 export const formatters = {
@@ -11,6 +12,4 @@ export const formatters = {
   csv: formatEvaluationCsv,
   long: formatEvaluationLong,
   ndjson: formatEvaluationNdjson,
-} satisfies Record<string, Formatter>;
-export type FormatName = keyof typeof formatters;
-export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
+} satisfies Formats<EvaluationReport>;

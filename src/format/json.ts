@@ -2,7 +2,8 @@ import { AGGREGATION_METHODS, verdictSources, type Cell, type CriterionResult, t
 import { hundredths, round2 } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
-import type { Formatter, RecordResult } from './report.js';
+import type { Formatter } from './formatter.js';
+import type { EvaluationReport, RecordResult } from './report.js';
 
 export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@2';
 
@@ -12,7 +13,7 @@ export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@2';
  * `pointsRange` and `unknown`). Every field is projected
  * explicitly, so internal fields never leak into it and key order never changes.
  */
-export const formatJson: Formatter = (report) => {
+export const formatJson: Formatter<EvaluationReport> = (report) => {
   const { definition: matrix } = report.matrix;
   const document = {
     schema: EVALUATION_SCHEMA_ID,

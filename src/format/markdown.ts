@@ -4,16 +4,17 @@ import { totalText } from './interval.js';
 import { round2 } from './numbers.js';
 import { isGridMatrix } from './grid.js';
 import { gridMarkdown } from './grid-outputs.js';
-import type { EvaluationReport, Formatter } from './report.js';
+import type { Formatter } from './formatter.js';
+import type { EvaluationReport } from './report.js';
 
 // The Markdown text helpers live apart, so the grid's Markdown can use them without an import circle.
-export { mdNumber, mdTable, mdText };
+export { mdTable, mdText };
 
 /** `evaluate -f markdown`: a section per record, ready to paste into a paper or a pull request. */
-export const formatEvaluationMarkdown: Formatter = (report, context) => {
+export const formatEvaluationMarkdown: Formatter<EvaluationReport> = (report, context) => {
   const matrix = report.matrix.definition;
   const blocks = [`## ${mdText(matrix.title)}`, `Matrix \`${matrix.id}\` ${mdText(matrix.version)} (${mdText(report.matrix.file)}, sha256 \`${report.matrix.sha256.slice(0, 12)}\`). Aggregation: ${matrix.aggregation}, ${mdText(AGGREGATION_METHODS[matrix.aggregation])}.`];
-  for (const { result, file } of report.results) blocks.push(recordSection(result, file, report, context.explain));
+  for (const { result, file } of report.results) blocks.push(recordSection(result, file, report, context.explain === true));
   return `${blocks.join('\n\n')}\n`;
 };
 

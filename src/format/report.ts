@@ -18,12 +18,3 @@ export interface RecordResult {
   readonly sha256: string;
   readonly result: CaseResult;
 }
-
-export interface FormatContext {
-  readonly color: boolean;
-  readonly explain: boolean;
-  /** The columns a terminal table may use (default: 80, src/format/fit-table.ts). */
-  readonly width?: number;
-}
-
-export type Formatter = (report: EvaluationReport, context: FormatContext) => string;

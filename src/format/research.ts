@@ -4,20 +4,8 @@ import type { ExtendsInfo } from '../provenance.js';
 import { mdText } from './markdown.js';
 import { safeText } from '../terminal-text.js';
 
-// What the research commands (compare, timeline, sensitivity, diff) share: the formats they
-// offer, the shape of a formatter, and how they name their inputs.
-
-export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'csv', 'long', 'ndjson'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export interface ResearchContext {
-  readonly color: boolean;
-  /** The columns a terminal table may use (default: 80, src/format/fit-table.ts). */
-  readonly width?: number;
-}
-
-export type ResearchFormatter<R> = (report: R, context: ResearchContext) => string;
-export type ResearchFormats<R> = { readonly [F in OutputFormat]: ResearchFormatter<R> };
+// What the research commands (compare, timeline, sensitivity, diff) share: how they name their
+// inputs and render them. Their formats follow the one contract of src/format/formatter.ts.
 
 export interface MatrixInput {
   readonly definition: Matrix;

@@ -1,7 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { describeCondition, type CaseResult, type Matrix } from '../engine/index.js';
 import type { RankPlace } from '../engine/rank.js';
-import type { BandMove, CaseSensitivity, Distribution, LevelChange, Outcome, RankInterval, SensitivityResult, WeightInterval } from '../engine/sensitivity.js';
+import type { BandMove, LevelChange } from '../engine/sensitivity-band-move.js';
+import type { Outcome } from '../engine/sensitivity-case.js';
+import type { RankInterval, WeightInterval } from '../engine/sensitivity-intervals.js';
+import type { Distribution } from '../engine/sensitivity-sampling.js';
+import type { CaseSensitivity, SensitivityResult } from '../engine/sensitivity.js';
 import { bar, paintVerdict } from './charts.js';
 import { toCsv } from './csv.js';
 import { fitTable, fitText } from './fit-table.js';
@@ -9,13 +13,14 @@ import type { CsvValue } from './csv-table.js';
 import { hundredths, round2 } from './numbers.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
-import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 import { totalText, verdictWords } from './interval.js';
+import type { FormatContext, Formats } from './formatter.js';
 
-export const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';
-export const SENSITIVITY_CASE_SCHEMA_ID = 'summit-score/sensitivity-case@1';
-export const SENSITIVITY_RANKING_SCHEMA_ID = 'summit-score/sensitivity-ranking@1';
+const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';
+const SENSITIVITY_CASE_SCHEMA_ID = 'summit-score/sensitivity-case@1';
+const SENSITIVITY_RANKING_SCHEMA_ID = 'summit-score/sensitivity-ranking@1';
 
 export interface SensitivityReport {
   readonly tool: Tool;
@@ -34,7 +39,7 @@ const scoreText = (score: number | null) => (score === null ? '-' : hundredths(s
 const weightText = (weight: number) => String(round4(weight));
 
 /** A level in the matrix's own words: its description, else the condition that earns it. */
-export function levelMeaning(matrix: Matrix, criterion: string, label: string | null): string {
+function levelMeaning(matrix: Matrix, criterion: string, label: string | null): string {
   const level = matrix.criteria.find((c) => c.id === criterion)?.levels.find((l) => l.label === label);
   if (!level) return 'no level';
   if (level.description) return level.description;
@@ -107,7 +112,7 @@ function notAnalysedText(result: CaseResult): string {
   return `Not analysed: the record leaves ${result.unknown.criteria.join(', ')} unknown (${share}% of the weight), so there is no one total to move; \`evaluate --explain\` names the facts that would settle it.`;
 }
 
-function caseBlock(report: SensitivityReport, index: number, context: ResearchContext): string {
+function caseBlock(report: SensitivityReport, index: number, context: FormatContext): string {
   const chalk = chalkFor(context);
   const matrix = report.matrix.definition;
   const item = report.analysis.cases[index]!;
@@ -152,7 +157,7 @@ function caseBlock(report: SensitivityReport, index: number, context: ResearchCo
   return lines.join('\n');
 }
 
-function rankingLines(report: SensitivityReport, context: ResearchContext): string[] {
+function rankingLines(report: SensitivityReport, context: FormatContext): string[] {
   const ranking = report.analysis.ranking;
   if (!ranking) return [];
   const chalk = chalkFor(context);
@@ -175,7 +180,7 @@ function placesInOrder(results: readonly CaseResult[], places: readonly RankPlac
     .sort((a, b) => a.place.rank! - b.place.rank! || a.i - b.i);
 }
 
-function formatTable(report: SensitivityReport, context: ResearchContext): string {
+function formatTable(report: SensitivityReport, context: FormatContext): string {
   const chalk = chalkFor(context);
   const head = [chalk.bold(`Sensitivity of ${safeText(report.matrix.definition.title)}`), matrixLine(report.matrix, chalk), chalk.dim(`Method: ${stepText(report.analysis)}.`)];
   if (report.analysis.sampling) head.push(chalk.dim(`Monte Carlo: ${report.analysis.sampling.distribution}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.`));
@@ -241,7 +246,8 @@ function formatMarkdown(report: SensitivityReport): string {
 
 const projectOutcome = (outcome: Outcome) => ({ score: outcome.score === null ? null : hundredths(outcome.score), verdict: outcome.verdict });
 const projectDistribution = (d: Distribution) => ({ min: hundredths(d.min), p5: hundredths(d.p5), median: hundredths(d.median), p95: hundredths(d.p95), max: hundredths(d.max) });
-const projectInterval = (i: WeightInterval) => ({ criterion: i.criterion, weight: round4(i.weight), from: round2(i.from), to: i.to === null ? null : round2(i.to), below: i.below, above: i.above });
+/** A weight interval (of a verdict or of the ranking) as the JSON gives it. */
+const projectInterval = (i: WeightInterval | RankInterval) => ({ criterion: i.criterion, weight: round4(i.weight), from: round2(i.from), to: i.to === null ? null : round2(i.to), below: i.below, above: i.above });
 
 function projectMove(matrix: Matrix, move: BandMove) {
   return {
@@ -268,7 +274,7 @@ function projectCase(report: SensitivityReport, index: number) {
     record: item.record,
     asOf: report.results[index]!.asOf,
     score: item.score === null ? null : hundredths(item.score),
-    scoreRange: report.results[index]!.scoreRange && { low: hundredths(report.results[index]!.scoreRange!.low), high: hundredths(report.results[index]!.scoreRange!.high) },
+    scoreRange: report.results[index]!.scoreRange && { low: hundredths(report.results[index]!.scoreRange.low), high: hundredths(report.results[index]!.scoreRange.high) },
     verdict: item.verdict,
     verdicts: report.results[index]!.verdicts,
     rank: place?.rank ?? null,
@@ -297,7 +303,7 @@ function projectRanking(report: SensitivityReport) {
   const ranking = report.analysis.ranking;
   if (!ranking) return null;
   return {
-    intervals: ranking.intervals.map((i) => ({ criterion: i.criterion, weight: round4(i.weight), from: round2(i.from), to: i.to === null ? null : round2(i.to), below: i.below, above: i.above })),
+    intervals: ranking.intervals.map(projectInterval),
     sampling: ranking.sampling && { held: round4(ranking.sampling.held), tau: ranking.sampling.tau && { min: round4(ranking.sampling.tau.min), p5: round4(ranking.sampling.tau.p5), median: round4(ranking.sampling.tau.median), p95: round4(ranking.sampling.tau.p95), max: round4(ranking.sampling.tau.max) } },
   };
 }
@@ -341,7 +347,7 @@ function formatLong(report: SensitivityReport): string {
     const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
     const levels = new Map(item.levels.map((effect) => [`${effect.result}\u0000${effect.party ?? ''}`, effect]));
     for (const criterion of result.criteria) {
-      const cells = criterion.parties ? criterion.parties.map((cell) => ({ party: cell.party as string | null, level: cell.level?.label ?? null })) : [{ party: null, level: criterion.level?.label ?? null }];
+      const cells = criterion.parties ? criterion.parties.map((cell) => ({ party: cell.party, level: cell.level?.label ?? null })) : [{ party: null, level: criterion.level?.label ?? null }];
       for (const cell of cells) {
         const weight = weights.get(criterion.criterion);
         const interval = intervals.get(criterion.criterion);
@@ -394,7 +400,7 @@ function formatNdjson(report: SensitivityReport): string {
   return ndjsonText(lines);
 }
 
-export const sensitivityFormats: ResearchFormats<SensitivityReport> = {
+export const sensitivityFormats: Formats<SensitivityReport> = {
   table: formatTable,
   json: (report) => jsonText(document(report)),
   markdown: formatMarkdown,

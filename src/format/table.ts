@@ -6,13 +6,14 @@ import { isGridMatrix } from './grid.js';
 import { formatGridResult, gridTableText } from './grid-table.js';
 import { round2 } from './numbers.js';
 import { totalText } from './interval.js';
-import type { EvaluationReport, FormatContext, Formatter } from './report.js';
+import type { FormatContext, Formatter } from './formatter.js';
+import type { EvaluationReport } from './report.js';
 import { extendsLine } from './research.js';
 import { contributionText, intervalText, levelRangeText, settlementText, unknownFactText, verdictsText } from './interval.js';
 import { safeText } from '../terminal-text.js';
 
 /** One table per record: a row per criterion, then the total, the verdict and the gates. */
-export const formatTable: Formatter = (report, context) => {
+export const formatTable: Formatter<EvaluationReport> = (report, context) => {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   const matrix = report.matrix.definition;
   const blocks: string[] = [];

@@ -10,11 +10,12 @@ import { openLevelText, totalText, verdictWords } from './interval.js';
 import { hundredths, round2 } from './numbers.js';
 import { mdTable, mdText } from './markdown.js';
 import { chalkFor } from './colour.js';
-import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type ResearchContext, type ResearchFormats, type Tool } from './research.js';
+import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
+import type { FormatContext, Formats } from './formatter.js';
 
-export const TIMELINE_SCHEMA_ID = 'summit-score/timeline@2';
-export const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@2';
+const TIMELINE_SCHEMA_ID = 'summit-score/timeline@2';
+const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@2';
 
 export interface TimelineReport {
   readonly tool: Tool;
@@ -99,7 +100,7 @@ function ids(report: TimelineReport): string[] {
   return resultIds(report.matrix.definition, report.points.map((point) => point.result));
 }
 
-function formatTable(report: TimelineReport, context: ResearchContext): string {
+function formatTable(report: TimelineReport, context: FormatContext): string {
   const chalk = chalkFor(context);
   const matrix = report.matrix.definition;
   const columns = ids(report);
@@ -244,7 +245,7 @@ function formatCsv(report: TimelineReport): string {
   return toCsv({ columns: header, rows });
 }
 
-export const timelineFormats: ResearchFormats<TimelineReport> = {
+export const timelineFormats: Formats<TimelineReport> = {
   table: formatTable,
   json: (report) => jsonText(document(report)),
   markdown: formatMarkdown,

@@ -13,7 +13,7 @@ const DIRS: Record<BundledKind, string> = { matrix: MATRICES_DIR, record: FIXTUR
 const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** The file name of the bibliography the bundled records cite by key. */
-export const BUNDLED_BIBLIOGRAPHY = 'sources.yaml';
+const BUNDLED_BIBLIOGRAPHY = 'sources.yaml';
 
 /** Whether a file of matrices/ or fixtures/ is a bundled matrix or record. */
 export function isBundledFile(kind: BundledKind, name: string): boolean {

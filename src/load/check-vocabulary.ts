@@ -11,9 +11,6 @@ import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } 
 /** Where a path of the record's data stands in its file; worked out only for a problem. */
 export type RecordLocator = (path: DataPath, options?: { key?: boolean }) => Position & { readonly file: string };
 
-/** The codes of the problems a record has with the vocabulary of a matrix: warnings, errors under --strict. */
-export const VOCABULARY_CODES: readonly ErrorCode[] = ['UNDECLARED_VALUE', 'FIELD_NOT_STATED'];
-
 /**
  * What a record says that a matrix cannot read, at the record's own positions: a value of a
  * declared field outside its values or of another type (with the declared value most likely
@@ -53,7 +50,7 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
       const many = declaration.type === 'list' && Array.isArray(value);
       const count = many ? value.length : 1;
       for (let ii = 0; ii < count; ii++) {
-        const item = many ? value[ii]! : value;
+        const item: FieldValue = many ? (value[ii] as FieldValue) : value;
         if (isDeclared(values, item)) continue;
         const at = many ? [...pathOf(i, declaration.name), ii] : [...pathOf(i, declaration.name)];
         problem('UNDECLARED_VALUE', at, `event ${event.id}: \`${declaration.name}\` ${JSON.stringify(item)} is not among the values matrix ${matrix.id} declares, so a test of it is unknown`, valueHint(item, declaration));

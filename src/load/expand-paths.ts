@@ -11,7 +11,7 @@ export interface FoundFile {
   readonly explicit: boolean;
 }
 
-export const DATA_EXTENSIONS = ['.yaml', '.yml', '.json', '.ndjson', '.jsonl'] as const;
+const DATA_EXTENSIONS = ['.yaml', '.yml', '.json', '.ndjson', '.jsonl'] as const;
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 const GLOB_CHARS = /[*?[{]/;
 
@@ -61,7 +61,7 @@ export function expandPaths(args: readonly string[]): { files: FoundFile[]; prob
   return { files, problems };
 }
 
-export function isDataFile(path: string): boolean {
+function isDataFile(path: string): boolean {
   return DATA_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension));
 }
 
@@ -101,7 +101,7 @@ const GLOB_OPTIONS = { dot: true, noext: true, nonegate: true, nocomment: true, 
  * The data files below the pattern's fixed prefix that match `*`, `?`, `[abc]`, `[!abc]`, `**`
  * (any number of folders) and `{a,b}`; a pattern that cannot match as written is an InputError.
  */
-export function glob(pattern: string): string[] {
+function glob(pattern: string): string[] {
   const normalised = pattern.split(sep).join('/');
   checkPattern(pattern, normalised);
   const segments = normalised.split('/');

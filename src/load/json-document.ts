@@ -39,7 +39,7 @@ export function parseJsonDocument(file: string, text: string, line = 1): ParsedD
  * problems are found here, with the same codes, messages and positions (JSON.parse's message
  * for a syntax error). Memory stays a small multiple of the input either way.
  */
-export const CAREFUL_LIMIT = 1 << 20;
+const CAREFUL_LIMIT = 1 << 20;
 
 /** Whether a text with a problem goes to the YAML reader. */
 export function readsCarefully(text: string, limit = CAREFUL_LIMIT): boolean {
@@ -47,7 +47,7 @@ export function readsCarefully(text: string, limit = CAREFUL_LIMIT): boolean {
 }
 
 /** A syntax error as JSON.parse reports it, at its position. */
-export function jsonSyntaxProblem(file: string, text: string, line: number, error: Error): Diagnostic {
+function jsonSyntaxProblem(file: string, text: string, line: number, error: Error): Diagnostic {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const position = /at position (\d+)/.exec(error.message);
   const at = new JsonDocument(file, source, undefined, line).position(position ? Number(position[1]) : 0);

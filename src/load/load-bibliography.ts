@@ -6,16 +6,16 @@ import { readInputFile, type InputText } from './read-input.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
 /** A person (family and given names) or an organisation (literal), as CSL-JSON names them. */
-export interface SourceName {
+interface SourceName {
   readonly family?: string;
   readonly given?: string;
   readonly literal?: string;
 }
 
-export type SourceType = 'article' | 'blog-post' | 'podcast' | 'report' | 'webpage';
+type SourceType = 'article' | 'blog-post' | 'podcast' | 'report' | 'webpage';
 
 /** One public source of the bibliography, under the key that matrices and records cite it by. */
-export interface Source {
+interface Source {
   readonly key: string;
   readonly type: SourceType;
   readonly authors?: readonly SourceName[];
@@ -40,7 +40,7 @@ export interface Bibliography {
 }
 
 /** The bibliography the bundled matrices and records cite, as inputs name it. */
-export const BUNDLED_BIBLIOGRAPHY_NAME = 'bundled:sources';
+const BUNDLED_BIBLIOGRAPHY_NAME = 'bundled:sources';
 
 let bundled: Bibliography | undefined;
 
@@ -51,7 +51,7 @@ export function bundledBibliography(): Bibliography {
 }
 
 /** Loads a bibliography; throws an InputError with every problem. */
-export function loadBibliography(input: InputText): Bibliography {
+function loadBibliography(input: InputText): Bibliography {
   return orThrow(checkBibliography(parseOrThrow(input)));
 }
 

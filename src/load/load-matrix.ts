@@ -21,13 +21,13 @@ export interface LoadedMatrix {
   readonly extends?: ExtendsInfo;
 }
 
-export interface RawLevel {
+interface RawLevel {
   label: string;
   score: number;
   description?: string;
   when?: unknown;
 }
-export interface RawCriterion {
+interface RawCriterion {
   id: string;
   title: string;
   description?: string;
@@ -55,7 +55,7 @@ export interface RawMatrix {
 }
 
 /** The smallest weight above 0: a millionth, as the largest is a million (the schema's bound). */
-export const MIN_WEIGHT = 0.000001;
+const MIN_WEIGHT = 0.000001;
 
 /** Loads a matrix and checks everything the schema cannot: ids, orders, gates, conditions. */
 export function loadMatrix(input: InputText): LoadedMatrix {

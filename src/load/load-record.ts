@@ -83,7 +83,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
   const day = (text: string, path: DataPath): number => dayNumber(text) ?? badDate(text, [...prefix, ...path]);
 
   const recordDay = dayNumber(raw.date) ?? badDate(raw.date, [...prefix, 'date']);
-  if (raw.endDate !== undefined) dayNumber(raw.endDate) ?? badDate(raw.endDate, [...prefix, 'endDate']);
+  if (raw.endDate !== undefined && dayNumber(raw.endDate) === undefined) badDate(raw.endDate, [...prefix, 'endDate']);
   const parties = new Map<string, number>();
   raw.parties.forEach((party, i) => {
     // Party codes compare without case, so US and us cannot both stand for someone.
@@ -113,7 +113,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
   const eventAt = (i: number, ...rest: (string | number)[]): DataPath => [...prefix, 'events', i, ...rest];
   const events = raw.events.map((event, i): SummitEvent => {
     const eventDay = dayNumber(event.date) ?? badDate(event.date, eventAt(i, 'date'));
-    if (event.endDate !== undefined) dayNumber(event.endDate) ?? badDate(event.endDate, eventAt(i, 'endDate'));
+    if (event.endDate !== undefined && dayNumber(event.endDate) === undefined) badDate(event.endDate, eventAt(i, 'endDate'));
     const fields = event.fields ?? {};
     // Five look-ups, not a walk over every field: the walk (in the fields' order) only when one is there.
     if (shadowsCoreField(fields)) {
@@ -124,7 +124,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
       }
     }
     const deadline = fields['deadline'];
-    if (typeof deadline === 'string') dayNumber(deadline) ?? badDate(deadline, eventAt(i, 'fields', 'deadline'));
+    if (typeof deadline === 'string' && dayNumber(deadline) === undefined) badDate(deadline, eventAt(i, 'fields', 'deadline'));
     const links: Partial<Record<LinkKind, readonly string[]>> = {};
     const rawLinks = event.links;
     if (rawLinks !== undefined) {
@@ -157,7 +157,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
           if (resolved !== undefined) sources.push(resolved);
           continue;
         }
-        if (source.date !== undefined) dayNumber(source.date) ?? badDate(source.date, eventAt(i, 'sources', si, 'date'));
+        if (source.date !== undefined && dayNumber(source.date) === undefined) badDate(source.date, eventAt(i, 'sources', si, 'date'));
         if (source.url === undefined && source.title === undefined && source.publisher === undefined) {
           sink.error('MISSING_KEY', eventAt(i, 'sources', si), 'a source needs a url, a title or a publisher');
         }

@@ -12,7 +12,7 @@ import type { DataPath, ParsedDocument } from './yaml-document.js';
 /** In `expect.levels`, the criterion does not apply to the record. */
 export const NOT_APPLICABLE = 'n/a';
 
-export type ScoreExpectation = number | { readonly min?: number; readonly max?: number };
+type ScoreExpectation = number | { readonly min?: number; readonly max?: number };
 
 /** A level label (or n/a), or the range an undetermined cell lies in. */
 export type LevelExpectation = string | { readonly low: string; readonly high: string };
@@ -154,7 +154,7 @@ function checkExpectation(sink: DiagnosticSink, expect: Expectation, matrix: Mat
  * A test's `record:`: a bundled record id, else a regular file in the folder tree of the file
  * that names it (src/load/confined-file.ts: its record comes back in SARIF and annotations).
  */
-export function resolveTestRecord(reference: string, fromFile: string): ConfinedFile {
+function resolveTestRecord(reference: string, fromFile: string): ConfinedFile {
   const bundled = bundledFile('record', reference);
   if (bundled !== undefined) return { kind: 'file', path: bundled };
   if (fromFile === '<stdin>') return { kind: 'outside' };

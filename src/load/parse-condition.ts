@@ -1,6 +1,6 @@
 import type { Diagnostic, ErrorCode } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
-import type { Comparison, Condition, DateAnchor, DeadlineState, FieldValue, LinkKind } from '../engine/types.js';
+import type { Condition, DateAnchor, DeadlineState, FieldValue, LinkKind } from '../engine/types.js';
 import { formatPath } from './data-path.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
@@ -28,7 +28,7 @@ const EVENT_TESTS: ReadonlySet<Operator> = new Set(['field', 'type', 'before', '
 const MAX_DEPTH = 64;
 
 /** What a condition may refer to where it stands. */
-export interface ConditionScope {
+interface ConditionScope {
   /** An event is in scope from the start (a forEach selector). */
   readonly event?: boolean;
   /** The criterion is scored per party, so `partyIn` has a party to test. */
@@ -105,7 +105,7 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
     const child = (key: string, scope: boolean) => parse(node[key], [...path, key], scope, depth + 1);
     const list = (key: string, scope: boolean) => {
       const items = (node[key] as unknown[]).map((item, i) => parse(item, [...path, key, i], scope, depth + 1));
-      return items.every((item) => item !== undefined) ? (items as Condition[]) : undefined;
+      return items.every((item) => item !== undefined) ? (items) : undefined;
     };
 
     switch (op) {
@@ -210,7 +210,7 @@ function parseFieldTest(node: Raw, base: { path: string; location: Condition['lo
     case 'exists':
       return { ...base, op: 'field', field, check: { test, value: value as boolean } };
     default:
-      return { ...base, op: 'field', field, check: { test: 'compare', comparison: test as Exclude<Comparison, 'equals'>, value: value as number | string } };
+      return { ...base, op: 'field', field, check: { test: 'compare', comparison: test, value: value as number | string } };
   }
 }
 

@@ -13,13 +13,19 @@ import type { DataPath, ParsedDocument, Position } from './yaml-document.js';
 // value and key as the YAML reader gives it), for the commands that check a file rather than
 // load it (`validate`, `test`): they run every check as for any file, without parsing YAML.
 
-/** Stands for the input's file name in the stored files. */
+/**
+ * Stands for the input's file name in the stored files.
+ * @public scripts/build-bundled.mjs reads this, and the two below, from dist/.
+ */
 export const FILE_PLACEHOLDER = '@@summit-score-input-file@@';
 const STORE = new URL('../bundled/', import.meta.url);
 
-export type PrecompiledKind = 'matrix' | 'record' | 'document';
+type PrecompiledKind = 'matrix' | 'record' | 'document';
 
-/** The stored file for an input of this kind and hash. */
+/**
+ * The stored file for an input of this kind and hash.
+ * @public
+ */
 export function precompiledName(kind: PrecompiledKind, sha256: string): string {
   return `${kind}-${sha256}.json`;
 }
@@ -40,13 +46,16 @@ export function precompiledInput<T>(kind: 'matrix' | 'record', input: InputText,
 }
 
 /** A parsed document as stored: the data, and [line, col] by path (pathKey) for every value and every key. */
-export interface StoredDocument {
+interface StoredDocument {
   readonly data: unknown;
   readonly values: Record<string, readonly [number, number]>;
   readonly keys: Record<string, readonly [number, number]>;
 }
 
-/** How a path is named in a StoredDocument. */
+/**
+ * How a path is named in a StoredDocument.
+ * @public
+ */
 export function pathKey(path: DataPath): string {
   return JSON.stringify(path.map(String));
 }

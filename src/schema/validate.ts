@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic, ErrorCode } from '../diagnostics.js';
 import { formatPath, pointerToPath } from '../load/data-path.js';
@@ -30,7 +31,7 @@ export function runtimeValidator(name: SchemaName): ValidateFunction {
   let validate = runtimeValidators.get(name);
   if (!validate) {
     // Loaded here, not at the top: a built tool uses the precompiled validators and never loads ajv's compiler.
-    const { Ajv } = require('ajv') as typeof import('ajv');
+    const { Ajv } = require('ajv') as typeof AjvModule;
     const ajv = new Ajv(AJV_OPTIONS);
     // The schemas refer to each other by file name (test cases to record events, tests files to test cases).
     for (const schemaName of INPUT_SCHEMAS) ajv.addSchema(inputSchema(schemaName), `${schemaName}.schema.json`);

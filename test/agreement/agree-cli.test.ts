@@ -85,7 +85,7 @@ describe('summit-score agree', () => {
 
   it('csv: one row per unit, each coder’s level and score side by side', async () => {
     const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'csv', '--samples', '10']);
-    const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
+    const rows = parseCsv<Record<string, string>>(result.stdout, { columns: true });
     expect(rows.map((r) => [r['unit'], r['a_level'], r['b_level'], r['agree']])).toEqual([
       // b's record leaves three levels unknown: an empty cell (NA in R, NaN in pandas), not a level.
       ['negotiation', 'initiated', '', 'FALSE'],

@@ -69,7 +69,7 @@ interface LooseResult extends LooseCell {
 }
 
 function resultsOf(result: CaseResult): readonly LooseResult[] {
-  return result.criteria as readonly LooseResult[];
+  return result.criteria;
 }
 
 /** The level label of a criterion (or `criterion/subject`), `n/a` when it does not apply. */
@@ -127,7 +127,7 @@ function mismatches(result: CaseResult, expectation: Expectation): string[] {
     if (actual !== wanted) found.push(`level of ${criterion}: ${actual}, expected ${wanted}`);
   }
   if (verdict !== undefined && result.verdict !== verdict) found.push(`verdict: ${result.verdict}, expected ${verdict}`);
-  if (expectation.verdicts !== undefined && [...result.verdicts].sort().join() !== [...expectation.verdicts].sort().join()) found.push(`verdicts: ${result.verdicts}, expected ${expectation.verdicts}`);
+  if (expectation.verdicts !== undefined && [...result.verdicts].sort().join() !== [...expectation.verdicts].sort().join()) found.push(`verdicts: ${result.verdicts.join()}, expected ${expectation.verdicts.join()}`);
   if (expectation.undetermined !== undefined && result.undetermined !== expectation.undetermined) found.push(`undetermined: ${result.undetermined}`);
   if (score !== undefined && !scoreMatches(result.score, score)) found.push(`score ${result.score}, expected ${JSON.stringify(score)}`);
   const range = expectation.scoreRange;

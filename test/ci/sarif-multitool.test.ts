@@ -65,7 +65,10 @@ beforeAll(async () => {
   logs['repository.sarif'] = formatSarif(REPORT);
   // The validator must have teeth: the same log without the rule's descriptions breaks GitHub's rules.
   const bare = JSON.parse(logs['repository.sarif']) as SarifLog;
-  for (const rule of bare.runs[0]!.tool.driver.rules) delete rule.fullDescription, delete rule.help;
+  for (const rule of bare.runs[0]!.tool.driver.rules) {
+    delete rule.fullDescription;
+    delete rule.help;
+  }
   logs['bare.sarif'] = JSON.stringify(bare);
 
   const dir = mkdtempSync(join(tmpdir(), 'summit-sarif-'));

@@ -261,7 +261,7 @@ describe('summit-score validate --matrix: the vocabulary the matrix declares', (
   });
 
   it('warns, at the first event that leaves it out, about a field the matrix reads there without saying what absence means', async () => {
-    const record = RECORD_2015.replace(/\n      openEnded: true/g, '');
+    const record = RECORD_2015.replace(/\n {6}openEnded: true/g, '');
     const { diagnostics } = await check(record);
     expect(diagnostics.filter((d) => d.message.startsWith('`openEnded`'))).toEqual([
       expect.objectContaining({
@@ -274,7 +274,7 @@ describe('summit-score validate --matrix: the vocabulary the matrix declares', (
   });
 
   it('makes these problems errors with --strict (exit 1), and leaves other warnings warnings', async () => {
-    const record = RECORD_2015.replace('subject: un-gge-2015-report', 'subject: un-gge-2015').replace(/\n    sources:\n      - url: https:\/\/www.whitehouse.gov[^\n]*\n/, '\n');
+    const record = RECORD_2015.replace('subject: un-gge-2015-report', 'subject: un-gge-2015').replace(/\n {4}sources:\n {6}- url: https:\/\/www.whitehouse.gov[^\n]*\n/, '\n');
     const strict = await check(record, '--strict');
     expect(strict.exitCode).toBe(1);
     expect(strict.diagnostics.map((d) => [d.severity, d.code])).toContainEqual(['error', 'UNDECLARED_VALUE']);

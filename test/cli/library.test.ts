@@ -18,7 +18,7 @@ describe('summit-score list', () => {
     const lewis = listing.matrices.find((m: { id: string }) => m.id === 'lewis-2015');
     expect(lewis).toMatchObject({ source: 'James Andrew Lewis (CSIS)', criteria: 5 });
     const record = listing.records.find((r: { id: string }) => r.id === 'us-china-2015-09');
-    expect(record.events).toBe((readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').match(/^  - id: /gm) ?? []).length);
+    expect(record.events).toBe((readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').match(/^ {2}- id: /gm) ?? []).length);
   });
 
   it('prints tables by default', async () => {

@@ -10,7 +10,7 @@ import { run } from '../helpers/fake-io.js';
 const MATRICES = ['lewis-2015', 'critics-2015', 'summit-deliverables', 'g20-compliance'];
 const RECORDS = ['us-china-2013-06', 'us-china-2015-09', 'uk-china-2015-10', 'us-china-2017-04', 'us-russia-2021-06', 'us-china-2023-11'];
 
-const read = (text: string) => parse(text, { columns: true, skip_empty_lines: true, relax_column_count: false }) as Record<string, string>[];
+const read = (text: string) => parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, relax_column_count: false });
 
 describe('CSV for R, pandas and Stata', () => {
   it.each(MATRICES)('%s: identifier column names, TRUE/FALSE logicals, no n/a in level columns, provenance', async (matrix) => {

@@ -14,7 +14,7 @@ export interface EventSpec {
   links?: Partial<Record<LinkKind, string[]>>;
 }
 
-export function makeEvent(spec: EventSpec): SummitEvent {
+function makeEvent(spec: EventSpec): SummitEvent {
   const date = spec.date ?? '2015-09-25';
   return {
     id: spec.id,

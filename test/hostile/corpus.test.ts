@@ -141,7 +141,10 @@ describe('the hostile-input corpus', () => {
         expect(result.stderr).toMatch(/^(warning [A-Z_]+ [^\n]*\n)*$/);
         expect(result.exitCode).toBe(0);
         const report = JSON.parse(result.stdout) as { results: { score: number | null }[] };
-        for (const { score } of report.results) if (score !== null) expect(score).toBeGreaterThanOrEqual(0), expect(score).toBeLessThanOrEqual(100);
+        for (const { score } of report.results) if (score !== null) {
+          expect(score).toBeGreaterThanOrEqual(0);
+          expect(score).toBeLessThanOrEqual(100);
+        }
       });
     }
   });

@@ -57,7 +57,10 @@ describe('sensitivity, fuzzed', () => {
             for (const move of item.weights) for (const outcome of [move.down, move.up]) if (outcome) expect(total(outcome.score), JSON.stringify(outcome)).toBe(true);
             for (const interval of item.intervals) if (interval.to !== null) expect(interval.from).toBeLessThanOrEqual(interval.to);
             for (const move of [item.nextUp, item.nextDown]) if (move.outcome) expect(total(move.outcome.score)).toBe(true);
-            if (item.sampling) expect(item.sampling.score.min).toBeGreaterThanOrEqual(0), expect(item.sampling.score.max).toBeLessThanOrEqual(100);
+            if (item.sampling) {
+              expect(item.sampling.score.min).toBeGreaterThanOrEqual(0);
+              expect(item.sampling.score.max).toBeLessThanOrEqual(100);
+            }
           }
           expect(JSON.stringify(analyseSensitivity(matrix, results, options))).toBe(JSON.stringify(analysis));
         }),
@@ -84,7 +87,7 @@ describe('diff, fuzzed', () => {
       const a = join(dir, 'a.json');
       writeFileSync(a, evaluation);
       // Where the numbers diff reads stand: each `"key": number` in the document.
-      const places = [...evaluation.matchAll(/"(\w+)": (-?[\d.e+-]+)(?=[,\n])/g)].filter((m) => NUMBER_KEYS.includes(m[1]!)).map((m) => ({ at: m.index! + m[1]!.length + 4, length: m[2]!.length }));
+      const places = [...evaluation.matchAll(/"(\w+)": (-?[\d.e+-]+)(?=[,\n])/g)].filter((m) => NUMBER_KEYS.includes(m[1]!)).map((m) => ({ at: m.index + m[1]!.length + 4, length: m[2]!.length }));
       expect(places.length).toBeGreaterThan(10);
       let runs = 0;
       await fc.assert(

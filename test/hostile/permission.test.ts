@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import type * as NodeFs from 'node:fs';
 
 // CI runs as root, which reads any file: the permission error is simulated at the fs boundary.
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
+  const fs = await importOriginal<typeof NodeFs>();
   const denied = (path: unknown) => String(path).endsWith('locked.yaml');
   const eacces = () => Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
   return {

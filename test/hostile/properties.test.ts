@@ -79,9 +79,9 @@ const eventDraft: fc.Arbitrary<EventDraft> = fc.record({
       // Built with defineProperty semantics (Object.fromEntries), so names like toString are own data.
       const entries = Object.entries(fields).filter(([key]) => key !== 'deadline');
       if (deadline !== undefined) entries.push(['deadline', formatDay(deadline)]);
-      return Object.fromEntries(entries) as Record<string, FieldValue>;
+      return Object.fromEntries(entries);
     }),
-  links: fc.dictionary(fc.constantFrom(...LINK_KINDS), fc.array(fc.nat({ max: 7 }), { maxLength: 3 }), { maxKeys: 3 }) as fc.Arbitrary<Partial<Record<LinkKind, number[]>>>,
+  links: fc.dictionary(fc.constantFrom(...LINK_KINDS), fc.array(fc.nat({ max: 7 }), { maxLength: 3 }), { maxKeys: 3 }),
 });
 
 function buildRecord(id: string, summitDay: number, drafts: readonly EventDraft[], parties: readonly string[], eventId = (i: number) => `e${i}`): CaseRecord {
@@ -122,7 +122,7 @@ const anchor: fc.Arbitrary<DateAnchor> = fc.oneof(
   fc.constant<DateAnchor>({ kind: 'asOf' }),
   fc.constantFrom(...LINK_KINDS).map((link): DateAnchor => ({ kind: 'linked', link })),
 );
-const comparison = fc.constantFrom('gt', 'gte', 'lt', 'lte') as fc.Arbitrary<'gt' | 'gte' | 'lt' | 'lte'>;
+const comparison = fc.constantFrom<'gt' | 'gte' | 'lt' | 'lte'>('gt', 'gte', 'lt', 'lte');
 const fieldName = fc.constantFrom(...FIELD_NAMES, 'type', 'title', 'actors', 'date', 'chairs.US', 'chairs.toString', 'valueOf.constructor');
 
 /** A condition that tests one event (inside some/none/count, links, forEach). */
@@ -134,7 +134,7 @@ function eventCondition(depth: number, scope: Scope): fc.Arbitrary<Condition> {
     fc.tuple(fieldName, comparison, fc.oneof(fc.integer({ min: -5, max: 5 }), word, day.map(formatDay))).map(([field, c, value]): Condition => ({ path, op: 'field', field, check: { test: 'compare', comparison: c, value } })),
     fc.tuple(fieldName, fc.oneof(word, fc.constantFrom('inist', 'US', '_'))).map(([field, value]): Condition => ({ path, op: 'field', field, check: { test: 'contains', value } })),
     fc.tuple(fieldName, fc.boolean()).map(([field, value]): Condition => ({ path, op: 'field', field, check: { test: 'exists', value } })),
-    fc.tuple(fc.constantFrom('before', 'after') as fc.Arbitrary<'before' | 'after'>, anchor).map(([op, a]): Condition => ({ path, op, anchor: a })),
+    fc.tuple(fc.constantFrom<'before' | 'after'>('before', 'after'), anchor).map(([op, a]): Condition => ({ path, op, anchor: a })),
     fc.tuple(fc.integer({ min: 0, max: 400 }), anchor).map(([days, a]): Condition => ({ path, op: 'within', days, anchor: a })),
     fc.subarray([...DEADLINE_STATES], { minLength: 1 }).map((states): Condition => ({ path, op: 'deadline', states })),
     fc.constantFrom(...LINK_KINDS).map((kind): Condition => ({ path, op: 'link', kind })),
@@ -163,7 +163,7 @@ function recordCondition(depth: number, scope: Scope): fc.Arbitrary<Condition> {
   const quantifiers = fc.oneof(
     events.map((where): Condition => ({ path, op: 'some', where })),
     events.map((where): Condition => ({ path, op: 'none', where })),
-    fc.tuple(events, fc.constantFrom('equals', 'gt', 'gte', 'lt', 'lte') as fc.Arbitrary<'equals' | 'gt' | 'gte' | 'lt' | 'lte'>, fc.nat({ max: 4 })).map(
+    fc.tuple(events, fc.constantFrom<'equals' | 'gt' | 'gte' | 'lt' | 'lte'>('equals', 'gt', 'gte', 'lt', 'lte'), fc.nat({ max: 4 })).map(
       ([where, c, value]): Condition => ({ path, op: 'count', where, comparison: c, value }),
     ),
   );
@@ -214,7 +214,7 @@ const matrixArb: fc.Arbitrary<Matrix> = fc
   .record({
     count: fc.integer({ min: 1, max: 4 }),
     mins: fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { maxLength: 3 }),
-    aggregation: fc.constantFrom('weighted-mean', 'cell-mean') as fc.Arbitrary<Matrix['aggregation']>,
+    aggregation: fc.constantFrom<Matrix['aggregation']>('weighted-mean', 'cell-mean'),
   })
   .chain(({ count, mins, aggregation }) => {
     const verdicts = [...[...mins].sort((a, b) => b - a).map((min, i) => ({ label: `b${i}`, min })), { label: 'bottom', min: 0 }];
@@ -324,7 +324,10 @@ describe('the engine on random valid matrices and records', () => {
           // An open total may still allow one band only.
           expect(result.verdict === null ? result.verdicts.length !== 1 : result.verdicts).toEqual(result.verdict === null ? true : [result.verdict]);
         }
-        for (const c of result.criteria) if (c.normalised !== null) expect(c.normalised).toBeGreaterThanOrEqual(0), expect(c.normalised).toBeLessThanOrEqual(1);
+        for (const c of result.criteria) if (c.normalised !== null) {
+          expect(c.normalised).toBeGreaterThanOrEqual(0);
+          expect(c.normalised).toBeLessThanOrEqual(1);
+        }
         for (const [name, format] of Object.entries(formatters)) {
           for (const explain of [false, true]) expect(typeof format(report(matrix, [result]), { color: name === 'table', explain })).toBe('string');
         }
@@ -429,9 +432,9 @@ type Mutation =
 // Unbiased: fast-check favours small numbers, which would mutate mostly the opening comments.
 const line = fc.noBias(fc.nat({ max: 1000 }));
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constantFrom('delete', 'duplicate') as fc.Arbitrary<'delete' | 'duplicate'>, line }),
+  fc.record({ op: fc.constantFrom<'delete' | 'duplicate'>('delete', 'duplicate'), line }),
   fc.record({ op: fc.constant('swap' as const), line, other: line }),
-  fc.record({ op: fc.constantFrom('insert', 'replace') as fc.Arbitrary<'insert' | 'replace'>, line, col: fc.noBias(fc.nat({ max: 80 })), piece: fc.constantFrom(...PIECES) }),
+  fc.record({ op: fc.constantFrom<'insert' | 'replace'>('insert', 'replace'), line, col: fc.noBias(fc.nat({ max: 80 })), piece: fc.constantFrom(...PIECES) }),
   fc.record({ op: fc.constant('insert' as const), line, col: fc.constant(0), piece: fc.constant('\t') }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.noBias(fc.integer({ min: 0, max: 1000 })).map((n) => n / 1000) }),
 );

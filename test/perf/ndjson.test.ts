@@ -30,7 +30,10 @@ function withoutProvenance(result: Json): Json {
   delete copy.record['file'];
   delete copy.record['sha256'];
   const cells = copy.criteria.flatMap((c) => [c, ...((c['parties'] as Json[] | null) ?? [])]);
-  for (const cell of cells) for (const item of cell['evidence'] as Json[]) (delete item['file'], delete item['line']);
+  for (const cell of cells) for (const item of cell['evidence'] as Json[]) {
+      delete item['file'];
+      delete item['line'];
+    }
   return copy;
 }
 const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Json);
@@ -204,7 +207,7 @@ describe('the NDJSON reader', () => {
     // Reported as soon as the line passed the limit, not when the 4 MiB line ended.
     expect(reportedAt).toBeGreaterThan(limit);
     expect(reportedAt).toBeLessThanOrEqual(limit + 64 * 1024);
-    expect(items.map((item) => [item.line, item.record ? 'record' : item.diagnostics![0]!.code])).toEqual([
+    expect(items.map((item) => [item.line, item.record ? 'record' : item.diagnostics[0]!.code])).toEqual([
       [1, 'FILE_TOO_LARGE'],
       [2, 'record'],
     ]);

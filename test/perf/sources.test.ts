@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseResult, Citation, Evidence } from '../../src/engine/index.js';
 import { verdictSources } from '../../src/engine/index.js';
 
-const citation = (url: string, verified = true): Citation => ({ url, verified }) as Citation;
+const citation = (url: string, verified = true): Citation => ({ url, verified });
 
 /** A result with the given evidence on one criterion and the rest on a per-party cell. */
 function resultWith(evidence: Evidence[]): CaseResult {

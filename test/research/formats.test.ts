@@ -48,7 +48,7 @@ describe('long (tidy) CSV', () => {
     expectTyped(rows);
     expect(rows.every((row) => row['party'] === 'US' || row['party'] === 'CN')).toBe(true);
     const first = rows.filter((row) => row['record'] === 'us-china-2015-09');
-    expect(first.map((row) => `${row['subject']}/${row['party']}=${row['level']}`)).toContain('commit-first-dialogue/US=full');
+    expect(first.map((row) => `${String(row['subject'])}/${String(row['party'])}=${String(row['level'])}`)).toContain('commit-first-dialogue/US=full');
     expect(first.reduce((total, row) => total + (row['contribution'] as number), 0)).toBeCloseTo(first[0]!['score'] as number, 1);
   });
 
@@ -89,9 +89,9 @@ describe('wide CSV, ndjson and Markdown', () => {
     ['timeline', ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'], 17, 'summit-score/timeline-point@2'],
     ['sensitivity', ['sensitivity', ...SIX, '-m', 'lewis-2015', '--samples', '20'], 7, 'summit-score/sensitivity-case@1'],
   ])('%s -f ndjson prints one JSON document per line, each with its schema', async (_name, argv, lines, schema) => {
-    const { stdout } = await run([...(argv as string[]), '-f', 'ndjson']);
+    const { stdout } = await run([...(argv), '-f', 'ndjson']);
     const documents = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(documents).toHaveLength(lines as number);
+    expect(documents).toHaveLength(lines);
     expect(documents[0].schema).toBe(schema);
   });
 
@@ -135,7 +135,7 @@ describe('several outputs in one run', () => {
 
   it.each(['evaluate', 'compare', 'timeline', 'sensitivity'] as const)('%s writes each format to its file, and the one without -o to stdout', async (command) => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-outputs-'));
-    const args = { evaluate: [], timeline: ['us-china-2015-09', '-m', 'lewis-2015'], compare: [...SIX, '-m', 'lewis-2015'], sensitivity: [...SIX, '-m', 'lewis-2015', '--samples', '10'] }[command]!;
+    const args = { evaluate: [], timeline: ['us-china-2015-09', '-m', 'lewis-2015'], compare: [...SIX, '-m', 'lewis-2015'], sensitivity: [...SIX, '-m', 'lewis-2015', '--samples', '10'] }[command];
     const outputs = ['-f', 'json', '-o', join(dir, 'out.json'), '-f', 'long', '-o', join(dir, 'out.csv'), '-f', 'markdown'];
     const { exitCode, stdout } = await run([command, ...args, ...outputs], { isTTY: true });
     expect(exitCode).toBe(0);

@@ -26,5 +26,5 @@ export function scoreBundled(matrixId: string, recordIds: readonly string[], asO
 
 /** Parses CSV as a reader that guesses types would: numbers become numbers, the rest stays text. */
 export function readCsv(text: string): Record<string, unknown>[] {
-  return parse(text, { columns: true, cast: true, cast_date: false, skip_empty_lines: false }) as Record<string, unknown>[];
+  return parse<Record<string, unknown>>(text, { columns: true, cast: true, cast_date: false, skip_empty_lines: false });
 }

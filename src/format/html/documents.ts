@@ -26,7 +26,7 @@ export interface RecordInfo {
   readonly sha256: string;
 }
 
-export interface EvidenceItem {
+interface EvidenceItem {
   readonly event: string;
   readonly date: string;
   readonly type: string;
@@ -37,12 +37,12 @@ export interface EvidenceItem {
   readonly sources: readonly (string | null)[];
 }
 
-export interface LevelValue {
+interface LevelValue {
   readonly label: string;
   readonly score: number;
 }
 
-export interface Explanation {
+interface Explanation {
   readonly level: LevelValue | null;
   readonly expected: string;
   readonly actual: string;
@@ -70,7 +70,7 @@ export interface CriterionDocument extends CellDocument {
   readonly parties: readonly (CellDocument & { readonly party: string })[] | null;
 }
 
-export interface GateDocument {
+interface GateDocument {
   readonly criterion: string;
   readonly above: string;
   readonly requires: string;
@@ -78,14 +78,14 @@ export interface GateDocument {
   readonly status: string;
 }
 
-export interface GridAverageDocument {
+interface GridAverageDocument {
   readonly cells: number;
   readonly notApplicable: number;
   readonly averageText: string | null;
   readonly percent: number | null;
 }
 
-export interface GridDocument {
+interface GridDocument {
   readonly parties: readonly string[];
   readonly criteria: readonly string[];
   readonly byParty: readonly (GridAverageDocument & { readonly party: string })[];

@@ -8,13 +8,17 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u
 
 /** Text for an element's content: markup characters escaped, invisible characters shown as `\u{…}`. */
 export function text(value: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- callers pass text and numbers; anything else shows as String() has it
   const raw = value === null || value === undefined ? '' : String(value);
   return raw
     .replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`)
     .replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
 
-/** The same escaping is right for a double-quoted attribute value. */
+/**
+ * The same escaping is right for a double-quoted attribute value.
+ * @alias
+ */
 export const attr = text;
 
 /** The URL when it is an absolute http or https URL, so no `javascript:` or `data:` link is ever made. */

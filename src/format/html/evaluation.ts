@@ -38,7 +38,7 @@ export function evaluationPage(doc: EvaluationDocument, matrix: Matrix, svgs: re
   });
 }
 
-export function scoreInterval(result: Pick<ResultDocument, 'score' | 'scoreRange'>): [number, number] | null {
+function scoreInterval(result: Pick<ResultDocument, 'score' | 'scoreRange'>): [number, number] | null {
   if (result.scoreRange) return [result.scoreRange.low, result.scoreRange.high];
   return result.score === null ? null : [result.score, result.score];
 }
@@ -100,7 +100,7 @@ function gatesBlock(result: ResultDocument): string {
 }
 
 /** The level in words: an interval names both ends, n/a and unknown say so. */
-export function levelText(cell: CellDocument & { readonly parties?: readonly unknown[] | null }): string {
+function levelText(cell: CellDocument & { readonly parties?: readonly unknown[] | null }): string {
   if (!cell.applicable) return 'n/a';
   if (cell.parties) return 'by member (see the grid)';
   const range = cell.levelRange;

@@ -12,7 +12,7 @@ export type VisualInput =
   | { readonly kind: 'timeline'; readonly doc: TimelineDocument }
   | { readonly kind: 'sensitivity'; readonly doc: SensitivityDocument };
 
-export const VEGA_LITE_SCHEMA_ID = 'summit-score/vega-lite@1';
+const VEGA_LITE_SCHEMA_ID = 'summit-score/vega-lite@1';
 
 function chartsOf(input: VisualInput): Chart[] {
   switch (input.kind) {

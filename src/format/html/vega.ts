@@ -12,7 +12,7 @@ export interface Chart {
 }
 
 /** Fonts are named, never measured from the machine, so the SVG is the same bytes everywhere. */
-export const CHART_CONFIG = {
+const CHART_CONFIG = {
   font: 'DejaVu Sans, Verdana, sans-serif',
   background: 'white',
   view: { stroke: null },

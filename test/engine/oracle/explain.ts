@@ -12,7 +12,6 @@ import { HOLDS, UNKNOWN } from '../../../src/engine/truth.js';
 import type { Condition, Matrix, SummitEvent } from '../../../src/engine/types.js';
 import { referenceTruth } from './truth.js';
 
-export type { Failure };
 
 export interface Outcome {
   readonly ok: boolean;
