@@ -15,7 +15,7 @@ interface SourceName {
 type SourceType = 'article' | 'blog-post' | 'podcast' | 'report' | 'webpage';
 
 /** One public source of the bibliography, under the key that matrices and records cite it by. */
-interface Source {
+export interface Source {
   readonly key: string;
   readonly type: SourceType;
   readonly authors?: readonly SourceName[];
@@ -51,7 +51,7 @@ export function bundledBibliography(): Bibliography {
 }
 
 /** Loads a bibliography; throws an InputError with every problem. */
-function loadBibliography(input: InputText): Bibliography {
+export function loadBibliography(input: InputText): Bibliography {
   return orThrow(checkBibliography(parseOrThrow(input)));
 }
 

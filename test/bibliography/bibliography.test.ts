@@ -17,7 +17,7 @@ import { bundledBibliography } from '../../src/load/load-bibliography.js';
 import { loadRecord } from '../../src/load/load-record.js';
 import { readInputFile } from '../../src/load/read-input.js';
 import { run } from '../helpers/fake-io.js';
-import { searchExcerpts } from '../helpers/search-excerpts.js';
+import { searchExcerpts, squash } from '../helpers/search-excerpts.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The research notes live beside the repository (beside a worktree's parent in development).
@@ -58,7 +58,6 @@ describe('the bundled bibliography', () => {
   // An entry the notes do not hold was found by search (issue 12's added cases): its passages, as
   // read, stand in for the notes, and only an entry with an address can have been found so.
   it.runIf(NOTES !== undefined)('takes every address, title, name and quoted passage from the research notes or the passages read by search', () => {
-    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
     const notes = squash(readFileSync(NOTES!, 'utf8'));
     const excerpts = searchExcerpts();
     for (const source of bibliography.sources) {

@@ -8,7 +8,7 @@ import type { CaseRecord, SummitEvent } from '../../src/engine/index.js';
 import { loadRecord, type LoadedRecord } from '../../src/load/load-record.js';
 import { readInputFile } from '../../src/load/read-input.js';
 import { isBundledFile } from '../../src/load/bundled.js';
-import { searchExcerpts } from '../helpers/search-excerpts.js';
+import { searchExcerpts, squash } from '../helpers/search-excerpts.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'fixtures');
@@ -29,7 +29,6 @@ const event = (record: CaseRecord, id: string): SummitEvent => {
   if (!found) throw new Error(`${record.id} has no event ${id}`);
   return found;
 };
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('the bundled records', () => {
   it('are the eight cases of the library', () => {
