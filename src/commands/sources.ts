@@ -12,7 +12,9 @@ import { addOutputOptions, helpExamples, writeOutputs } from './output-options.j
 export function registerSources(program: Command, context: CommandContext): void {
   const command = program
     .command('sources')
-    .description("print the bibliography the bundled matrices and records cite by key, for a paper's reference list: all of it, or only the sources the records and matrices named cite")
+    .description(
+      "print the bibliography the bundled matrices and records cite by key, for a paper's reference list: all of it, or only the sources the records and matrices named cite",
+    )
     .addHelpText('after', helpExamples(['sources', 'sources -m lewis-2015 us-china-2015-09 -f bibtex -o refs.bib', 'sources my-record.yaml -f csl-json']))
     .argument('[records...]', 'record files or bundled record ids: print only the sources they (and the -m matrices) cite')
     .option('-m, --matrix <file|id>', 'a matrix whose cited sources to print (repeatable)', collect);
@@ -37,7 +39,10 @@ function citedBy(bibliography: Bibliography, matrices: readonly string[], record
   loadInputs({ ...context.io, readStdin: stdin }, matrices, records);
   const { problems, attempt } = collectProblems();
   const keys = new Set<string>();
-  for (const [kind, args] of [['matrix', matrices], ['record', records]] as const) {
+  for (const [kind, args] of [
+    ['matrix', matrices],
+    ['record', records],
+  ] as const) {
     for (const arg of args) {
       attempt(() => {
         for (const key of citedKeys(parseOrThrow(readInputFile(resolveInput(kind, arg), stdin)).data)) keys.add(key);

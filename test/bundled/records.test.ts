@@ -128,7 +128,9 @@ describe('facts spot-checked against SOURCES.md', () => {
     const first = event(record, 'ssd-1');
     expect([first.type, first.date, first.links.of]).toEqual(['meeting', '2021-07-28', ['strategic-stability-dialogue']]);
     // The freeze is dated the day Reuters reported it: no source gives the day of the suspension.
-    expect(record.events.filter((e) => e.type === 'suspension').map((e) => [e.id, e.date, e.links.of])).toEqual([['ssd-frozen', '2022-04-30', ['strategic-stability-dialogue']]]);
+    expect(record.events.filter((e) => e.type === 'suspension').map((e) => [e.id, e.date, e.links.of])).toEqual([
+      ['ssd-frozen', '2022-04-30', ['strategic-stability-dialogue']],
+    ]);
   });
 
   it('UK-China: the IP-theft pledge of 22 October 2015 and the first security dialogue of 13 June 2016', () => {
