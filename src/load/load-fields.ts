@@ -111,11 +111,11 @@ function absentMeaning(
   }
   if (values !== undefined && !values.some((declared) => declared.value === value)) {
     const known = values.map((declared) => String(declared.value));
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a list reads as its items joined, as the known values do
     sink.error(
       'NOT_ALLOWED',
       path,
       `\`absent\` reads \`${name}\` as ${JSON.stringify(value)}, which is not among its values`,
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a list reads as its items joined, as the known values do
       didYouMean(String(value), known) ?? `values: ${known.join(', ')}`,
     );
     return { kind: 'unknown' };
