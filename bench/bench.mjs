@@ -66,7 +66,9 @@ const started = performance.now();
 const cpu = cpus()[0]?.model.trim() ?? 'unknown';
 line('```text');
 line(`summit-score ${TOOL.version} bench (node bench/bench.mjs${args.length > 0 ? ` ${args.join(' ')}` : ''})`);
-line(`machine: ${cpus().length} CPUs (${cpu}), node ${process.version}, ${process.platform}; scale ${scale}; data in ${dir}${keep ? '' : ' (removed at the end)'}`);
+line(
+  `machine: ${cpus().length} CPUs (${cpu}), node ${process.version}, ${process.platform}; scale ${scale}; data in ${dir}${keep ? '' : ' (removed at the end)'}`,
+);
 line(`Every figure is the median (min–max) of interleaved runs: contenders take turns (A B C A B C ...), after the same warm-up.`);
 line();
 
@@ -81,10 +83,30 @@ try {
     return Array.from({ length: count }, (_, i) => ndjsonLine('bench.ndjson', i + 1, Buffer.from(JSON.stringify(makeRecord(random, i, events)))).record.record);
   };
   const contenders = (records) => [
-    { name: 'engine, explain off', run: () => { for (const r of records) evaluateRecord(compiled, r, { explain: false }); } },
-    { name: 'engine, explain on', run: () => { for (const r of records) evaluateRecord(compiled, r); } },
-    { name: 'hand-written', run: () => { for (const r of records) scoreByHand(r); } },
-    { name: `json-rules-engine ${versionOf('json-rules-engine')}`, run: async () => { for (const r of records) await jre(r); } },
+    {
+      name: 'engine, explain off',
+      run: () => {
+        for (const r of records) evaluateRecord(compiled, r, { explain: false });
+      },
+    },
+    {
+      name: 'engine, explain on',
+      run: () => {
+        for (const r of records) evaluateRecord(compiled, r);
+      },
+    },
+    {
+      name: 'hand-written',
+      run: () => {
+        for (const r of records) scoreByHand(r);
+      },
+    },
+    {
+      name: `json-rules-engine ${versionOf('json-rules-engine')}`,
+      run: async () => {
+        for (const r of records) await jre(r);
+      },
+    },
   ];
 
   // ---- 1. in process ---------------------------------------------------------------------------
@@ -101,15 +123,25 @@ try {
   const [off, on, hand, rules] = main1;
   const rate = (times) => times.map((ms) => (events / ms) * 1000);
   const ratio = (a, b) => a.times.map((t, i) => b.times[i] / t);
-  line(`1. The engine in process: ${fmt(records.length)} records x ${EVENTS} events (the bench matrix: 20 criteria, every kind of condition), ${ROUNDS} rounds after 2 of warm-up`);
-  for (const c of main1) line(`   ${pad(c.name, 26)} ${pad(spread(rate(c.times)), 34)} events/s   ${spread(c.times.map((ms) => (1000 * ms) / records.length), 1)} µs/record`);
+  line(
+    `1. The engine in process: ${fmt(records.length)} records x ${EVENTS} events (the bench matrix: 20 criteria, every kind of condition), ${ROUNDS} rounds after 2 of warm-up`,
+  );
+  for (const c of main1)
+    line(
+      `   ${pad(c.name, 26)} ${pad(spread(rate(c.times)), 34)} events/s   ${spread(
+        c.times.map((ms) => (1000 * ms) / records.length),
+        1,
+      )} µs/record`,
+    );
   const offHand = ratio(off, hand);
   const onHand = ratio(on, hand);
   const offRules = ratio(off, rules);
   line(`   engine / hand-written, explain off: ${spread(offHand, 2)}   target >= 0.85: ${verdict(median(offHand) >= 0.85)}`);
   line(`   engine / hand-written, explain on:  ${spread(onHand, 2)}   target >= 0.5: ${verdict(median(onHand) >= 0.5)}`);
   line(`   engine / json-rules-engine:         ${spread(offRules, 1)}x   target >= 8x: ${verdict(median(offRules) >= 8)}`);
-  line(`   levels, totals and verdicts of the engine, hand-written and json-rules-engine: ${disagreements === 0 ? 'identical on every record' : `${disagreements} DISAGREEMENTS`}`);
+  line(
+    `   levels, totals and verdicts of the engine, hand-written and json-rules-engine: ${disagreements === 0 ? 'identical on every record' : `${disagreements} DISAGREEMENTS`}`,
+  );
   line(`   json-rules-engine cannot express: ${JRE_LIMITS}`);
   line();
 
@@ -128,7 +160,9 @@ try {
   }
   const largest = bySize.at(-1).measured;
   const explainCost = largest[1].times.map((t, i) => t / largest[0].times[i]);
-  line(`   explain on / explain off at ${fmt(SIZES.at(-1))} events per record: ${spread(explainCost, 2)}x   target <= 3x: ${verdict(median(explainCost) <= 3)}`);
+  line(
+    `   explain on / explain off at ${fmt(SIZES.at(-1))} events per record: ${spread(explainCost, 2)}x   target <= 3x: ${verdict(median(explainCost) <= 3)}`,
+  );
   line();
 
   // ---- 3. a large JSON record ------------------------------------------------------------------
@@ -140,21 +174,38 @@ try {
   writeFileSync(ndjsonFile, `${JSON.stringify(compliance)}\n`);
   const jsonBytes = statSync(jsonFile).size;
   const runs3 = Math.max(1, Math.min(3, ROUNDS));
-  const large = interleaved([
-    ['JSON.parse', [FLOOR, 'parse', jsonFile]],
-    ['JSON.parse + JSON.stringify', [FLOOR, 'parse-stringify', jsonFile]],
-    ['evaluate compliance.json -f json', [BIN, 'evaluate', jsonFile, '-m', 'g20-compliance', '-f', 'json']],
-    ['evaluate compliance.ndjson -f ndjson', [BIN, 'evaluate', ndjsonFile, '-m', 'g20-compliance', '-f', 'ndjson']],
-  ], runs3);
+  const large = interleaved(
+    [
+      ['JSON.parse', [FLOOR, 'parse', jsonFile]],
+      ['JSON.parse + JSON.stringify', [FLOOR, 'parse-stringify', jsonFile]],
+      ['evaluate compliance.json -f json', [BIN, 'evaluate', jsonFile, '-m', 'g20-compliance', '-f', 'json']],
+      ['evaluate compliance.ndjson -f ndjson', [BIN, 'evaluate', ndjsonFile, '-m', 'g20-compliance', '-f', 'ndjson']],
+    ],
+    runs3,
+  );
   const [parseOnly, parseStringify, asJson, asNdjson] = large;
-  line(`3. A large JSON record: ${fmt(commitments)} commitments x 21 members (${fmt(compliance.events.length)} events), matrices/g20-compliance.yaml; ${mib(jsonBytes)} as indented JSON; ${runs3} interleaved runs, wall time and peak RSS of each process`);
-  for (const r of large) line(`   ${pad(r.name, 40)} ${pad(`${spread(r.seconds, 2)} s`, 26)} peak RSS ${spread(r.rss.map((b) => b / 2 ** 20), 0)} MiB`);
+  line(
+    `3. A large JSON record: ${fmt(commitments)} commitments x 21 members (${fmt(compliance.events.length)} events), matrices/g20-compliance.yaml; ${mib(jsonBytes)} as indented JSON; ${runs3} interleaved runs, wall time and peak RSS of each process`,
+  );
+  for (const r of large)
+    line(
+      `   ${pad(r.name, 40)} ${pad(`${spread(r.seconds, 2)} s`, 26)} peak RSS ${spread(
+        r.rss.map((b) => b / 2 ** 20),
+        0,
+      )} MiB`,
+    );
   const t = (r) => median(r.seconds);
   const rss = (r) => median(r.rss);
-  line(`   .json / the same record as one NDJSON line: time ${fmt(t(asJson) / t(asNdjson), 2)}x (target <= 1.5x: ${verdict(t(asJson) / t(asNdjson) <= 1.5)}), peak RSS ${fmt(rss(asJson) / rss(asNdjson), 2)}x (target <= 1.5x: ${verdict(rss(asJson) / rss(asNdjson) <= 1.5)})`);
-  line(`   .json / JSON.parse: ${fmt(t(asJson) / t(parseOnly), 1)}x (target <= 10x: ${verdict(t(asJson) / t(parseOnly) <= 10)}); / JSON.parse + JSON.stringify: ${fmt(t(asJson) / t(parseStringify), 1)}x (target < 3x: ${verdict(t(asJson) / t(parseStringify) < 3)})`);
+  line(
+    `   .json / the same record as one NDJSON line: time ${fmt(t(asJson) / t(asNdjson), 2)}x (target <= 1.5x: ${verdict(t(asJson) / t(asNdjson) <= 1.5)}), peak RSS ${fmt(rss(asJson) / rss(asNdjson), 2)}x (target <= 1.5x: ${verdict(rss(asJson) / rss(asNdjson) <= 1.5)})`,
+  );
+  line(
+    `   .json / JSON.parse: ${fmt(t(asJson) / t(parseOnly), 1)}x (target <= 10x: ${verdict(t(asJson) / t(parseOnly) <= 10)}); / JSON.parse + JSON.stringify: ${fmt(t(asJson) / t(parseStringify), 1)}x (target < 3x: ${verdict(t(asJson) / t(parseStringify) < 3)})`,
+  );
   const bound = 10 * jsonBytes + 100 * 2 ** 20;
-  line(`   peak RSS against the bound 10 x input + 100 MiB (${mib(bound)}): .json ${mib(rss(asJson))} ${verdict(rss(asJson) <= bound)}, NDJSON ${mib(rss(asNdjson))} ${verdict(rss(asNdjson) <= bound)}`);
+  line(
+    `   peak RSS against the bound 10 x input + 100 MiB (${mib(bound)}): .json ${mib(rss(asJson))} ${verdict(rss(asJson) <= bound)}, NDJSON ${mib(rss(asNdjson))} ${verdict(rss(asNdjson) <= bound)}`,
+  );
   line();
 
   // ---- 4. end to end, NDJSON -------------------------------------------------------------------
@@ -164,7 +215,9 @@ try {
   writeRecords(biggest, { records: E2E.at(-1).records, events: EVENTS });
   const e2eRuns = scale >= 1 ? 1 : runs3;
   line(`4. End to end: summit-score evaluate FILE -m bench-matrix.yaml -f ndjson -o OUT, ${e2eRuns} run(s) each`);
-  line(`   floor (bench/floor.mjs ndjson): read the input as the tool does and JSON.parse each line, plus JSON.stringify of the tool's output lines (parsed beforehand, off the clock)`);
+  line(
+    `   floor (bench/floor.mjs ndjson): read the input as the tool does and JSON.parse each line, plus JSON.stringify of the tool's output lines (parsed beforehand, off the clock)`,
+  );
   for (const { records: count } of E2E) {
     const file = count === E2E.at(-1).records ? biggest : await firstLines(biggest, join(dir, `records-${count}x${EVENTS}.ndjson`), count);
     const output = join(dir, 'out.ndjson');
@@ -181,13 +234,21 @@ try {
     const ratios = tool.map((run, i) => run.seconds / floor[i].seconds);
     endToEnd.push({ count, bytes, ratio: median(ratios), rss: median(tool.map((r) => r.maxRss)) });
     line(
-      `   ${fmt(count * EVENTS)} events (${mib(bytes)}, output ${mib(statSync(output).size)})   floor ${spread(floor.map((r) => r.seconds), 2)} s   summit-score ${spread(tool.map((r) => r.seconds), 2)} s, ` +
+      `   ${fmt(count * EVENTS)} events (${mib(bytes)}, output ${mib(statSync(output).size)})   floor ${spread(
+        floor.map((r) => r.seconds),
+        2,
+      )} s   summit-score ${spread(
+        tool.map((r) => r.seconds),
+        2,
+      )} s, ` +
         `peak RSS ${mib(median(tool.map((r) => r.maxRss)))}   ${spread(ratios, 2)}x the floor   ${fmt((count * EVENTS) / median(tool.map((r) => r.seconds)))} events/s`,
     );
     rmSync(output, { force: true });
   }
   for (const e of endToEnd) {
-    line(`   at ${fmt(e.count * EVENTS)} events: ${fmt(e.ratio, 2)}x the floor (target <= 2.5x: ${verdict(e.ratio <= 2.5)}); peak RSS ${mib(e.rss)} (target <= 200 MiB: ${verdict(e.rss <= 200 * 2 ** 20)}; bound 10 x input + 100 MiB: ${verdict(e.rss <= 10 * e.bytes + 100 * 2 ** 20)})`);
+    line(
+      `   at ${fmt(e.count * EVENTS)} events: ${fmt(e.ratio, 2)}x the floor (target <= 2.5x: ${verdict(e.ratio <= 2.5)}); peak RSS ${mib(e.rss)} (target <= 200 MiB: ${verdict(e.rss <= 200 * 2 ** 20)}; bound 10 x input + 100 MiB: ${verdict(e.rss <= 10 * e.bytes + 100 * 2 ** 20)})`,
+    );
   }
   line();
 
@@ -214,7 +275,9 @@ try {
   const scaling = await scalingRows(dir, matrixFile);
   for (const row of scaling) {
     const [a, b, c] = row.ms;
-    line(`   ${pad(row.name, 58)} ${pad(row.sizes.map((size) => fmt(size)).join(' / '), 22)} ${pad(`${fmt(a, 1)} / ${fmt(b, 1)} / ${fmt(c, 1)} ms`, 30)} x${fmt(b / a, 2)} x${fmt(c / b, 2)}`);
+    line(
+      `   ${pad(row.name, 58)} ${pad(row.sizes.map((size) => fmt(size)).join(' / '), 22)} ${pad(`${fmt(a, 1)} / ${fmt(b, 1)} / ${fmt(c, 1)} ms`, 30)} x${fmt(b / a, 2)} x${fmt(c / b, 2)}`,
+    );
   }
   line();
   complianceSection({ dir, scale, rounds: Math.max(1, Math.min(3, ROUNDS)), line });
@@ -265,10 +328,18 @@ function startupTimes(commands) {
   const hyperfine = spawnSync('hyperfine', ['--version'], { encoding: 'utf8' });
   if (hyperfine.status === 0) {
     const report = join(dir, 'hyperfine.json');
-    const run = spawnSync('hyperfine', ['-N', '--warmup', '3', '--runs', '20', '--export-json', report, ...commands.map(([, argv]) => argv.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' '))], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(
+      'hyperfine',
+      ['-N', '--warmup', '3', '--runs', '20', '--export-json', report, ...commands.map(([, argv]) => argv.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' '))],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     if (run.status === 0) {
       const results = JSON.parse(readFileSync(report, 'utf8')).results;
-      return { names, times: results.map((r) => r.times.map((s) => s * 1000)), how: `${hyperfine.stdout.trim()}, 20 runs each after 3 of warm-up (-N: no shell)` };
+      return {
+        names,
+        times: results.map((r) => r.times.map((s) => s * 1000)),
+        how: `${hyperfine.stdout.trim()}, 20 runs each after 3 of warm-up (-N: no shell)`,
+      };
     }
   }
   const times = commands.map(() => []);
@@ -320,8 +391,10 @@ async function scalingRows(base, benchMatrix) {
   };
   const n = (x) => Math.max(2, Math.round(x * Math.min(1, scale * 4)));
   const recordFile = (events, tag) => write(`scaling-${tag}-${events}.json`, JSON.stringify(makeRecord(random, events, events)));
-  const complianceFile = (commitments, members, tag) => write(`scaling-${tag}-${commitments}x${members}.json`, JSON.stringify(makeComplianceRecord(seeded(5), commitments, members)));
-  const records = (count, tag) => Array.from({ length: count }, (_, i) => write(`scaling-${tag}-${count}-${i}.json`, JSON.stringify(makeRecord(random, i, 50))));
+  const complianceFile = (commitments, members, tag) =>
+    write(`scaling-${tag}-${commitments}x${members}.json`, JSON.stringify(makeComplianceRecord(seeded(5), commitments, members)));
+  const records = (count, tag) =>
+    Array.from({ length: count }, (_, i) => write(`scaling-${tag}-${count}-${i}.json`, JSON.stringify(makeRecord(random, i, 50))));
 
   await measureAt('evaluate RECORD.json -f json (events)', [n(2000), n(4000), n(8000)], (e) => {
     const file = recordFile(e, 'evaluate');
@@ -389,7 +462,12 @@ function measure(command, commandArgs) {
   const t = performance.now();
   const run = gnuTime
     ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, command, ...commandArgs], { stdio: ['ignore', outFd, 'pipe'], cwd: ROOT, maxBuffer: 1 << 26 })
-    : spawnSync(command, ['--require', join(ROOT, 'bench/max-rss.cjs'), ...commandArgs], { stdio: ['ignore', outFd, 'pipe'], cwd: ROOT, env: { ...process.env, SUMMIT_BENCH_RSS: report }, maxBuffer: 1 << 26 });
+    : spawnSync(command, ['--require', join(ROOT, 'bench/max-rss.cjs'), ...commandArgs], {
+        stdio: ['ignore', outFd, 'pipe'],
+        cwd: ROOT,
+        env: { ...process.env, SUMMIT_BENCH_RSS: report },
+        maxBuffer: 1 << 26,
+      });
   const seconds = (performance.now() - t) / 1000;
   closeSync(outFd);
   const kib = Number(readFileSync(report, 'utf8').trim().split('\n').at(-1));

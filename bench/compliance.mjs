@@ -17,7 +17,29 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/summit-score.js');
 const FLOOR = join(ROOT, 'bench/floor.mjs');
 const MEMBERS = ['AR', 'AU', 'BR', 'CA', 'CN', 'FR', 'DE', 'IN', 'ID', 'IT', 'JP', 'KR', 'MX', 'RU', 'SA', 'ZA', 'TR', 'GB', 'US', 'EU', 'AFU'];
-const NAMES = { AR: 'Argentina', AU: 'Australia', BR: 'Brazil', CA: 'Canada', CN: 'China', FR: 'France', DE: 'Germany', IN: 'India', ID: 'Indonesia', IT: 'Italy', JP: 'Japan', KR: 'Korea', MX: 'Mexico', RU: 'Russia', SA: 'Saudi Arabia', ZA: 'South Africa', TR: 'Türkiye', GB: 'United Kingdom', US: 'United States', EU: 'European Union', AFU: 'African Union' };
+const NAMES = {
+  AR: 'Argentina',
+  AU: 'Australia',
+  BR: 'Brazil',
+  CA: 'Canada',
+  CN: 'China',
+  FR: 'France',
+  DE: 'Germany',
+  IN: 'India',
+  ID: 'Indonesia',
+  IT: 'Italy',
+  JP: 'Japan',
+  KR: 'Korea',
+  MX: 'Mexico',
+  RU: 'Russia',
+  SA: 'Saudi Arabia',
+  ZA: 'South Africa',
+  TR: 'Türkiye',
+  GB: 'United Kingdom',
+  US: 'United States',
+  EU: 'European Union',
+  AFU: 'African Union',
+};
 const AREAS = ['macroeconomics', 'trade', 'taxation', 'development', 'health', 'gender', 'climate', 'energy', 'digital', 'labour'];
 
 /**
@@ -31,13 +53,28 @@ export function makeAssessmentRecord(random, commitments, members) {
   const source = (title) => [{ title, publisher: 'G20 Research Group (generated)', url: 'https://compliance.example.org/2024/final' }];
   for (let c = 0; c < commitments; c++) {
     const id = `c${String(c).padStart(4, '0')}`;
-    events.push({ id, date: '2024-11-19', type: 'commitment', title: `Commitment ${c + 1}`, actors: parties, fields: { area: AREAS[c % AREAS.length] }, sources: source('communiqué') });
+    events.push({
+      id,
+      date: '2024-11-19',
+      type: 'commitment',
+      title: `Commitment ${c + 1}`,
+      actors: parties,
+      fields: { area: AREAS[c % AREAS.length] },
+      sources: source('communiqué'),
+    });
     for (const member of parties) {
       const roll = random();
       const score = roll < 0.01 ? 'not-assessed' : roll < 0.04 ? 'not-applicable' : roll < 0.6 ? 1 : roll < 0.85 ? 0 : -1;
       const assessment = { member, commitment: id, score, assessor: 'G20 Research Group', window: 'final' };
       events.push({ id: `${id}-${member.toLowerCase()}`, date: '2025-11-18', type: 'assessment', assessment, sources: source('final compliance report') });
-      if (random() < 0.02) events.push({ id: `${id}-${member.toLowerCase()}-recalibrated`, date: '2025-12-10', type: 'assessment', assessment: { ...assessment, score: 1, rationale: 'new material after stakeholder review' }, sources: source('revised final report') });
+      if (random() < 0.02)
+        events.push({
+          id: `${id}-${member.toLowerCase()}-recalibrated`,
+          date: '2025-12-10',
+          type: 'assessment',
+          assessment: { ...assessment, score: 1, rationale: 'new material after stakeholder review' },
+          sources: source('revised final report'),
+        });
     }
   }
   return {
@@ -59,7 +96,11 @@ function measure(dir, commandArgs) {
   const t = performance.now();
   const run = existsSync('/usr/bin/time')
     ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, process.execPath, ...commandArgs], { stdio: ['ignore', outFd, 'pipe'], cwd: ROOT })
-    : spawnSync(process.execPath, ['--require', join(ROOT, 'bench/max-rss.cjs'), ...commandArgs], { stdio: ['ignore', outFd, 'pipe'], cwd: ROOT, env: { ...process.env, SUMMIT_BENCH_RSS: report } });
+    : spawnSync(process.execPath, ['--require', join(ROOT, 'bench/max-rss.cjs'), ...commandArgs], {
+        stdio: ['ignore', outFd, 'pipe'],
+        cwd: ROOT,
+        env: { ...process.env, SUMMIT_BENCH_RSS: report },
+      });
   const seconds = (performance.now() - t) / 1000;
   closeSync(outFd);
   if (run.status !== 0) throw new Error(`${commandArgs.join(' ')} exited ${run.status}: ${String(run.stderr).slice(0, 2000)}`);
@@ -100,14 +141,24 @@ export function complianceSection({ dir, scale = 1, rounds = 3, line = console.l
     });
   }
   const assessments = record.events.filter((e) => e.type === 'assessment').length;
-  line(`${number}. A compliance record of assessments (as \`import grid\` writes one): ${fmt(commitments)} commitments x 21 members (${fmt(assessments)} assessments, ${fmt(record.events.length)} events), matrices/g20-compliance.yaml; ${fmt(bytes / 2 ** 20, 1)} MiB as indented JSON; ${rounds} interleaved runs after 1 of warm-up, wall time and peak RSS of each process`);
-  for (const r of results) line(`   ${r.name.padEnd(40)} ${`${spread(r.seconds, 2)} s`.padEnd(26)} peak RSS ${spread(r.rss.map((b) => b / 2 ** 20), 0)} MiB`);
+  line(
+    `${number}. A compliance record of assessments (as \`import grid\` writes one): ${fmt(commitments)} commitments x 21 members (${fmt(assessments)} assessments, ${fmt(record.events.length)} events), matrices/g20-compliance.yaml; ${fmt(bytes / 2 ** 20, 1)} MiB as indented JSON; ${rounds} interleaved runs after 1 of warm-up, wall time and peak RSS of each process`,
+  );
+  for (const r of results)
+    line(
+      `   ${r.name.padEnd(40)} ${`${spread(r.seconds, 2)} s`.padEnd(26)} peak RSS ${spread(
+        r.rss.map((b) => b / 2 ** 20),
+        0,
+      )} MiB`,
+    );
   const [, floor, ...scored] = results;
   // Each round's ratio, then their median: a busy moment of the machine falls on both sides alike.
   const ratios = (r) => r.seconds.map((s, i) => s / floor.seconds[i]);
   const target = (r) => `${spread(ratios(r), 2)}x (target < 3x: ${median(ratios(r)) < 3 ? 'met' : 'NOT MET'})`;
   line(`   / (JSON.parse + JSON.stringify), round by round: ${scored.map((r) => `${r.name.replace('evaluate assessed.json ', '')} ${target(r)}`).join('; ')}`);
-  line(`   peak RSS: ${scored.map((r) => `${r.name.replace('evaluate assessed.json ', '')} ${fmt(median(r.rss) / 2 ** 20, 0)} MiB`).join(', ')}; JSON.parse + JSON.stringify ${fmt(median(floor.rss) / 2 ** 20, 0)} MiB; the input ${fmt(bytes / 2 ** 20, 1)} MiB`);
+  line(
+    `   peak RSS: ${scored.map((r) => `${r.name.replace('evaluate assessed.json ', '')} ${fmt(median(r.rss) / 2 ** 20, 0)} MiB`).join(', ')}; JSON.parse + JSON.stringify ${fmt(median(floor.rss) / 2 ** 20, 0)} MiB; the input ${fmt(bytes / 2 ** 20, 1)} MiB`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

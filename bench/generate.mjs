@@ -16,9 +16,41 @@ const PARTIES = ['US', 'CN', 'RU', 'UK', 'FR', 'DE', 'JP', 'IN'];
 const LEVELS = ['leaders', 'ministerial', 'senior-officials', 'expert', 'working'];
 const PARTICIPATION = ['civil', 'military', 'civil-military'];
 const CADENCES = ['twice-yearly', 'annual', 'quarterly', 'monthly', 'as-needed'];
-const TOPICS = ['ip-theft', 'espionage', 'cybercrime', 'norms', 'critical-infrastructure', 'cyber-intrusions', 'law-enforcement', 'trade', 'security', 'ai-safety'];
+const TOPICS = [
+  'ip-theft',
+  'espionage',
+  'cybercrime',
+  'norms',
+  'critical-infrastructure',
+  'cyber-intrusions',
+  'law-enforcement',
+  'trade',
+  'security',
+  'ai-safety',
+];
 const PUBLISHERS = ['Reuters', 'Associated Press', 'The White House', 'Ministry of Foreign Affairs', 'CSIS', 'Brookings', 'Xinhua', 'The Guardian'];
-const TITLE_WORDS = ['joint', 'dialogue', 'cyber', 'security', 'working', 'group', 'statement', 'on', 'the', 'first', 'high-level', 'meeting', 'of', 'experts', 'norms', 'cooperation', 'agreement', 'report', 'review', 'hotline'];
+const TITLE_WORDS = [
+  'joint',
+  'dialogue',
+  'cyber',
+  'security',
+  'working',
+  'group',
+  'statement',
+  'on',
+  'the',
+  'first',
+  'high-level',
+  'meeting',
+  'of',
+  'experts',
+  'norms',
+  'cooperation',
+  'agreement',
+  'report',
+  'review',
+  'hotline',
+];
 const MS_PER_DAY = 86_400_000;
 
 const pick = (random, list) => list[Math.floor(random() * list.length)];
@@ -61,17 +93,29 @@ export function makeRecord(random, index, eventCount) {
     const day = i < 8 ? summitDay : summitDay + Math.floor(random() * 1800) + (i % 7);
     const roll = random();
     const type =
-      i < 8 ? (i % 2 === 0 ? 'commitment' : 'mechanism')
-      : roll < 0.3 ? 'meeting'
-      : roll < 0.45 ? 'report'
-      : roll < 0.55 ? 'statement'
-      : roll < 0.65 ? 'commitment'
-      : roll < 0.73 ? 'accusation'
-      : roll < 0.8 ? 'mechanism'
-      : roll < 0.86 ? 'exercise'
-      : roll < 0.9 ? 'hotline'
-      : roll < 0.94 ? 'suspension'
-      : 'endorsement';
+      i < 8
+        ? i % 2 === 0
+          ? 'commitment'
+          : 'mechanism'
+        : roll < 0.3
+          ? 'meeting'
+          : roll < 0.45
+            ? 'report'
+            : roll < 0.55
+              ? 'statement'
+              : roll < 0.65
+                ? 'commitment'
+                : roll < 0.73
+                  ? 'accusation'
+                  : roll < 0.8
+                    ? 'mechanism'
+                    : roll < 0.86
+                      ? 'exercise'
+                      : roll < 0.9
+                        ? 'hotline'
+                        : roll < 0.94
+                          ? 'suspension'
+                          : 'endorsement';
     const event = { id, date: dateOf(day), type, title: title(random, 4 + Math.floor(random() * 6)), actors: subset(random, parties, 1, parties.length) };
     const fields = {};
     const links = {};
@@ -101,7 +145,8 @@ export function makeRecord(random, index, eventCount) {
         fields.governmental = random() < 0.4;
         fields.by = pick(random, PUBLISHERS);
         if (random() < 0.5) fields.extent = random() < 0.5 ? 'partial' : 'full';
-        if (commitments.length > 0 && random() < 0.7) links.fulfils = random() < 0.2 && commitments.length > 1 ? [commitments[0].id, pick(random, commitments.slice(1)).id] : pick(random, commitments).id;
+        if (commitments.length > 0 && random() < 0.7)
+          links.fulfils = random() < 0.2 && commitments.length > 1 ? [commitments[0].id, pick(random, commitments.slice(1)).id] : pick(random, commitments).id;
         break;
       case 'accusation':
         fields.governmental = random() < 0.6;
@@ -147,7 +192,13 @@ export function makeRecord(random, index, eventCount) {
   }
   // Events are listed by date, as records are written.
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  return { id: `case-${pad(index, 6)}`, title: `Summit ${pad(index, 6)}: ${parties.join('-')} on ${dateOf(summitDay)}`, date: dateOf(summitDay), parties, events };
+  return {
+    id: `case-${pad(index, 6)}`,
+    title: `Summit ${pad(index, 6)}: ${parties.join('-')} on ${dateOf(summitDay)}`,
+    date: dateOf(summitDay),
+    parties,
+    events,
+  };
 }
 
 const MEMBERS = ['AR', 'AU', 'BR', 'CA', 'CN', 'FR', 'DE', 'IN', 'ID', 'IT', 'JP', 'KR', 'MX', 'RU', 'SA', 'ZA', 'TR', 'GB', 'US', 'EU', 'AFU'];
@@ -165,21 +216,53 @@ export function makeComplianceRecord(random, commitments, members) {
   const cite = (id, day) => [{ url: `https://compliance.example.org/2024/${id}`, publisher: pick(random, PUBLISHERS), date: dateOf(day) }];
   for (let c = 0; c < commitments; c++) {
     const id = `c${pad(c, 4)}`;
-    events.push({ id, date: dateOf(summitDay), type: 'commitment', title: title(random, 6 + Math.floor(random() * 6)), actors: parties, fields: { topics: subset(random, TOPICS, 1, 2) }, sources: cite(id, summitDay) });
+    events.push({
+      id,
+      date: dateOf(summitDay),
+      type: 'commitment',
+      title: title(random, 6 + Math.floor(random() * 6)),
+      actors: parties,
+      fields: { topics: subset(random, TOPICS, 1, 2) },
+      sources: cite(id, summitDay),
+    });
     for (const party of parties) {
       const roll = random();
       const day = summitDay + 10 + Math.floor(random() * 300);
       const eventId = `${id}-${party.toLowerCase()}`;
       if (roll < 0.8) {
         const fields = random() < 0.3 ? { extent: 'partial', by: pick(random, PUBLISHERS) } : { by: pick(random, PUBLISHERS) };
-        events.push({ id: eventId, date: dateOf(day), type: 'report', title: title(random, 5), actors: [party], fields, links: { fulfils: id }, sources: cite(eventId, day) });
+        events.push({
+          id: eventId,
+          date: dateOf(day),
+          type: 'report',
+          title: title(random, 5),
+          actors: [party],
+          fields,
+          links: { fulfils: id },
+          sources: cite(eventId, day),
+        });
       } else if (roll < 0.88) {
-        events.push({ id: eventId, date: dateOf(day), type: 'accusation', title: title(random, 5), actors: [parties[0]], fields: { accused: [party], severity: 1 + Math.floor(random() * 5) }, links: { breaches: id }, sources: cite(eventId, day) });
+        events.push({
+          id: eventId,
+          date: dateOf(day),
+          type: 'accusation',
+          title: title(random, 5),
+          actors: [parties[0]],
+          fields: { accused: [party], severity: 1 + Math.floor(random() * 5) },
+          links: { breaches: id },
+          sources: cite(eventId, day),
+        });
       }
     }
   }
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  return { id: 'g20-2024-compliance', title: `G20 compliance: ${commitments} commitments x ${members} members (generated)`, date: dateOf(summitDay), parties, events };
+  return {
+    id: 'g20-2024-compliance',
+    title: `G20 compliance: ${commitments} commitments x ${members} members (generated)`,
+    date: dateOf(summitDay),
+    parties,
+    events,
+  };
 }
 
 /** Writes `records` records of `events` events each, one JSON document per line. Returns the bytes written. */

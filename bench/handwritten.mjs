@@ -309,7 +309,14 @@ export function scoreByHand(record) {
     applicableCount++;
     normalisedSum += normalised;
   }
-  results.push({ id: 'party-compliance', weight: 2, applicable: applicableCount > 0, level: -1, parties: cells, normalised: applicableCount > 0 ? normalisedSum / applicableCount : null });
+  results.push({
+    id: 'party-compliance',
+    weight: 2,
+    applicable: applicableCount > 0,
+    level: -1,
+    parties: cells,
+    normalised: applicableCount > 0 ? normalisedSum / applicableCount : null,
+  });
 
   // commitment-kept: one result per dated commitment of the summit, from the events fulfilling it
   for (const subject of commitments) {

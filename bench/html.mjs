@@ -13,7 +13,14 @@ const ROUNDS = 5;
 
 async function render(argv) {
   let bytes = 0;
-  const io = { stdout: (text) => void (bytes += Buffer.byteLength(text)), stderr: () => {}, readStdin: () => Buffer.alloc(0), isTTY: false, stderrIsTTY: false, env: {} };
+  const io = {
+    stdout: (text) => void (bytes += Buffer.byteLength(text)),
+    stderr: () => {},
+    readStdin: () => Buffer.alloc(0),
+    isTTY: false,
+    stderrIsTTY: false,
+    env: {},
+  };
   const code = await main([...argv, '-f', 'html'], io);
   if (code !== 0) throw new Error(`${argv.join(' ')} exited ${code}`);
   return bytes;
@@ -33,4 +40,7 @@ for (const [name, argv] of Object.entries(REPORTS)) {
   rows.push({ name, median: times[Math.floor(ROUNDS / 2)], min: times[0], max: times[ROUNDS - 1], bytes });
 }
 console.log(`HTML reports (-f html), ${ROUNDS} rounds after a warm-up, ms: median (min-max), size`);
-for (const row of rows) console.log(`  ${row.name.padEnd(36)} ${row.median.toFixed(0).padStart(5)} (${row.min.toFixed(0)}-${row.max.toFixed(0)})  ${(row.bytes / 1024).toFixed(0)} KiB`);
+for (const row of rows)
+  console.log(
+    `  ${row.name.padEnd(36)} ${row.median.toFixed(0).padStart(5)} (${row.min.toFixed(0)}-${row.max.toFixed(0)})  ${(row.bytes / 1024).toFixed(0)} KiB`,
+  );

@@ -70,7 +70,11 @@ export function buildScope(record) {
 function anchorDays(scope, event, anchor) {
   if (anchor === 'summit') return [scope.summitDay];
   if (anchor === 'asOf') return [scope.asOfDay];
-  if (typeof anchor === 'object') return (event.links[anchor.linked] ?? []).map((id) => scope.byId.get(id)).filter(Boolean).map((t) => t.day);
+  if (typeof anchor === 'object')
+    return (event.links[anchor.linked] ?? [])
+      .map((id) => scope.byId.get(id))
+      .filter(Boolean)
+      .map((t) => t.day);
   return [dayOf(String(anchor))];
 }
 
@@ -98,7 +102,8 @@ function matches(scope, event, test) {
     const value = read(event, test.field);
     if ('equals' in test) return same(value, test.equals);
     if ('in' in test) return test.in.some((item) => same(value, item));
-    if ('contains' in test) return Array.isArray(value) ? value.some((item) => same(item, test.contains)) : typeof value === 'string' && value.includes(test.contains);
+    if ('contains' in test)
+      return Array.isArray(value) ? value.some((item) => same(item, test.contains)) : typeof value === 'string' && value.includes(test.contains);
     if ('exists' in test) return (value !== undefined && value !== null) === test.exists;
     for (const op of ['gt', 'gte', 'lt', 'lte']) if (op in test) return typeof value === typeof test[op] && COMPARE[op](value, test[op]);
   }
@@ -154,14 +159,24 @@ const top = (condition) => (condition.all || condition.any ? condition : { all: 
 function engineFor(criteria) {
   const engine = new Engine([], { allowUndefinedFacts: false });
   engine.addOperator('someEvent', (scope, test) => scope.events.some((event) => matches(scope, event, test)));
-  engine.addOperator('countEvents', (scope, { where, comparison, value }) => COMPARE[comparison](scope.events.filter((event) => matches(scope, event, where)).length, value));
+  engine.addOperator('countEvents', (scope, { where, comparison, value }) =>
+    COMPARE[comparison](scope.events.filter((event) => matches(scope, event, where)).length, value),
+  );
   for (const criterion of criteria) {
     criterion.levels.forEach((level, i) => {
       if (level.when === undefined) return;
-      engine.addRule({ name: `${criterion.id}#${i}`, conditions: top(toRuleCondition(level.when)), event: { type: 'level', params: { criterion: criterion.id, level: i } } });
+      engine.addRule({
+        name: `${criterion.id}#${i}`,
+        conditions: top(toRuleCondition(level.when)),
+        event: { type: 'level', params: { criterion: criterion.id, level: i } },
+      });
     });
     if (criterion.appliesWhen) {
-      engine.addRule({ name: `${criterion.id}#applies`, conditions: top(toRuleCondition(criterion.appliesWhen)), event: { type: 'applies', params: { criterion: criterion.id } } });
+      engine.addRule({
+        name: `${criterion.id}#applies`,
+        conditions: top(toRuleCondition(criterion.appliesWhen)),
+        event: { type: 'applies', params: { criterion: criterion.id } },
+      });
     }
   }
   return engine;
@@ -215,7 +230,14 @@ export function jsonRulesEngineScorer(matrix) {
     for (const criterion of matrix.criteria) {
       if (plain.includes(criterion)) {
         const cell = plainLevels.get(criterion.id);
-        results.push({ id: criterion.id, criterion, weight: criterion.weight, applicable: cell.applicable, cell, normalised: normalised(criterion, cell.level) });
+        results.push({
+          id: criterion.id,
+          criterion,
+          weight: criterion.weight,
+          applicable: cell.applicable,
+          cell,
+          normalised: normalised(criterion, cell.level),
+        });
       } else if (perParty.includes(criterion)) {
         const cells = record.parties.map((party) => ({ party, ...partyLevels.get(party).get(criterion.id) }));
         const applicable = cells.filter((cell) => cell.applicable);
@@ -223,7 +245,14 @@ export function jsonRulesEngineScorer(matrix) {
         results.push({ id: criterion.id, criterion, weight: criterion.weight, applicable: applicable.length > 0, cells, normalised: mean });
       } else {
         for (const { subject, cell } of subjectLevels.filter((s) => s.criterion === criterion)) {
-          results.push({ id: `${criterion.id}/${subject.id}`, criterion, weight: criterion.weight, applicable: cell.applicable, cell, normalised: normalised(criterion, cell.level) });
+          results.push({
+            id: `${criterion.id}/${subject.id}`,
+            criterion,
+            weight: criterion.weight,
+            applicable: cell.applicable,
+            cell,
+            normalised: normalised(criterion, cell.level),
+          });
         }
       }
     }
@@ -240,12 +269,18 @@ export function jsonRulesEngineScorer(matrix) {
         const required = result.criterion.levels.findIndex((level) => level.label === gate.requires);
         const cells = (result.cells ?? [result.cell]).filter((cell) => cell.applicable);
         const rank = (cell) => (cell.level >= 0 ? cell.level : Infinity);
-        if (cells.length > 0 && !cells.every((cell) => rank(cell) <= required)) verdictIndex = Math.max(verdictIndex, bands.findIndex((band) => band.label === gate.above));
+        if (cells.length > 0 && !cells.every((cell) => rank(cell) <= required))
+          verdictIndex = Math.max(
+            verdictIndex,
+            bands.findIndex((band) => band.label === gate.above),
+          );
       }
     }
     const label = (criterion, cell) => (cell.applicable ? (cell.level >= 0 ? criterion.levels[cell.level].label : 'none') : 'n/a');
     const parts = results.map((result) =>
-      result.cells ? result.cells.map((cell) => `${result.id}@${cell.party}=${label(result.criterion, cell)}`).join(' ') : `${result.id}=${label(result.criterion, result.cell)}`,
+      result.cells
+        ? result.cells.map((cell) => `${result.id}@${cell.party}=${label(result.criterion, cell)}`).join(' ')
+        : `${result.id}=${label(result.criterion, result.cell)}`,
     );
     return `${parts.join(' ')} score=${score} verdict=${score === null ? null : bands[verdictIndex].label}`;
   };

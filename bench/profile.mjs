@@ -27,14 +27,29 @@ if (args.includes('--child')) {
   const { ndjsonLine } = await dist('load/ndjson.js');
   const compiled = compileMatrix(loadMatrix({ file: 'bench-matrix.yaml', text: MATRIX_YAML, sha256: '' }).matrix);
   const random = seeded(7);
-  const loaded = Array.from({ length: records }, (_, i) => ndjsonLine('bench.ndjson', i + 1, Buffer.from(JSON.stringify(makeRecord(random, i, events)))).record.record);
+  const loaded = Array.from(
+    { length: records },
+    (_, i) => ndjsonLine('bench.ndjson', i + 1, Buffer.from(JSON.stringify(makeRecord(random, i, events)))).record.record,
+  );
   for (let pass = 0; pass < passes; pass++) for (const record of loaded) evaluateRecord(compiled, record, { explain });
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'summit-score-profile-'));
   try {
-    const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', fileURLToPath(import.meta.url), '--child', ...args], { cwd: ROOT, stdio: 'inherit' });
+    const run = spawnSync(
+      process.execPath,
+      ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', fileURLToPath(import.meta.url), '--child', ...args],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     if (run.status !== 0) process.exit(run.status ?? 2);
-    const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))), 'utf8'));
+    const profile = JSON.parse(
+      readFileSync(
+        join(
+          dir,
+          readdirSync(dir).find((name) => name.endsWith('.cpuprofile')),
+        ),
+        'utf8',
+      ),
+    );
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
     const parent = new Map();
     for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -58,7 +73,9 @@ if (args.includes('--child')) {
       self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i]);
       total += profile.timeDeltas[i];
     });
-    console.log(`evaluateRecord, explain ${explain ? 'on' : 'off'}: ${records} records x ${events} events, ${passes} passes; ${(total / 1000).toFixed(0)} ms sampled inside it`);
+    console.log(
+      `evaluateRecord, explain ${explain ? 'on' : 'off'}: ${records} records x ${events} events, ${passes} passes; ${(total / 1000).toFixed(0)} ms sampled inside it`,
+    );
     for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${key}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

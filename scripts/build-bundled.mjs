@@ -42,10 +42,15 @@ const store = fileURLToPath(new URL('dist/bundled/', root));
 // Emptied first: the loaders would otherwise find the stored files and hand them back.
 rmSync(store, { recursive: true, force: true });
 const results = [];
-for (const [kind, folder, load] of [['matrix', 'matrices', loadMatrix], ['record', 'fixtures', loadRecord]]) {
+for (const [kind, folder, load] of [
+  ['matrix', 'matrices', loadMatrix],
+  ['record', 'fixtures', loadRecord],
+]) {
   // Every YAML file below the folder as a document (validate walks sub-folders: fixtures/coders/);
   // the bundled ones (at the top) loaded as well.
-  const names = readdirSync(new URL(`${folder}/`, root), { recursive: true }).filter((n) => n.endsWith('.yaml')).sort();
+  const names = readdirSync(new URL(`${folder}/`, root), { recursive: true })
+    .filter((n) => n.endsWith('.yaml'))
+    .sort();
   for (const name of names) {
     const bytes = readFileSync(new URL(`${folder}/${name}`, root));
     const sha256 = createHash('sha256').update(bytes).digest('hex');

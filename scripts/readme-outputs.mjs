@@ -63,7 +63,11 @@ async function rewrite(file) {
       continue;
     }
     let body = stdout.replace(/\n$/, '');
-    if (partial) body = `${body.split('\n').slice(0, Math.max(1, old.split('\n').length - 1)).join('\n')}\n...`;
+    if (partial)
+      body = `${body
+        .split('\n')
+        .slice(0, Math.max(1, old.split('\n').length - 1))
+        .join('\n')}\n...`;
     const block = [...commands.map((c) => `$ summit-score ${c.join(' ')}`), ...body.split('\n')].map((line) => (line === '' ? '' : indent + line)).join('\n');
     const replacement = `${indent}\`\`\`text\n${block}\n${indent}\`\`\``;
     if (replacement !== match[0]) changed++;
@@ -75,5 +79,10 @@ async function rewrite(file) {
   console.log(`${file}: ${changed} example${changed === 1 ? '' : 's'} rewritten`);
 }
 
-const files = ['README.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => join('docs', name))];
+const files = [
+  'README.md',
+  ...readdirSync('docs')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join('docs', name)),
+];
 for (const file of files) await rewrite(file);

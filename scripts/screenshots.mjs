@@ -15,7 +15,15 @@ const REPORTS = {
   grid: ['evaluate', 'us-china-2015-09', '-m', 'g20-compliance'],
   sensitivity: ['sensitivity', '-m', 'lewis-2015', 'us-china-2015-09', 'us-china-2013-06'],
 };
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const work = mkdtempSync(join(tmpdir(), 'summit-screens-'));
 mkdirSync('docs/images', { recursive: true });

@@ -49,7 +49,6 @@ export function widthWanted(requested: number | undefined, toStdout: boolean, io
   return toStdout && io.isTTY && io.columns !== undefined ? io.columns : DEFAULT_WIDTH;
 }
 
-
 /**
  * Runs one command line and returns its exit code. It never calls process.exit and never prints
  * a stack trace for the user's mistakes: those are InputErrors, reported with code and place.
@@ -66,7 +65,8 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   const { Command, CommanderError, InvalidArgumentError } = await import('commander');
   const parseWidth = (value: string): number => {
     const width = Number(value);
-    if (!/^\d+$/.test(value) || width < MIN_WIDTH || width > 10000) throw new InvalidArgumentError(`expected a whole number of columns from ${MIN_WIDTH} to 10000`);
+    if (!/^\d+$/.test(value) || width < MIN_WIDTH || width > 10000)
+      throw new InvalidArgumentError(`expected a whole number of columns from ${MIN_WIDTH} to 10000`);
     return width;
   };
   let exitCode: number = EXIT.ok;
@@ -79,10 +79,18 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
       writeOut: io.stdout,
       writeErr: io.stderr,
       // Commander quotes the command line back: one line, escaped, like every diagnostic.
-      outputError: (message, write) => write(`error USAGE ${safeText(message.replace(/^error: /, '').trimEnd().replace(/\n(?=\(Did you mean)/, ' '))}\n`),
+      outputError: (message, write) =>
+        write(
+          `error USAGE ${safeText(
+            message
+              .replace(/^error: /, '')
+              .trimEnd()
+              .replace(/\n(?=\(Did you mean)/, ' '),
+          )}\n`,
+        ),
     })
     .option('-q, --quiet', 'print nothing on stderr but errors: no notes, warnings or progress')
-    .option('--width <columns>', 'fit tables and text to this many columns (default: the terminal\'s width; 80 when stdout is a pipe or a file)', parseWidth)
+    .option('--width <columns>', "fit tables and text to this many columns (default: the terminal's width; 80 when stdout is a pipe or a file)", parseWidth)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',

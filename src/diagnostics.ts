@@ -34,8 +34,9 @@ export const ERROR_CODES = {
   UNKNOWN_SOURCE: 'a matrix or record cites a source key the bibliography does not have',
   BAD_CONDITION: 'a condition mixes operators, or lacks the test or comparison it needs',
   EVENT_TEST_OUTSIDE_QUANTIFIER: 'a field, date, deadline or link test stands outside some/none/count',
-  EXTENDS_PATH: '`extends` names an absolute path, a path outside the matrix\'s folder (symlinks resolved), something that is not a regular file, or a file from a matrix read on stdin',
-  RECORD_PATH: 'a golden test\'s `record:` names a path outside the tests file\'s folder (symlinks resolved) or something that is not a regular file',
+  EXTENDS_PATH:
+    "`extends` names an absolute path, a path outside the matrix's folder (symlinks resolved), something that is not a regular file, or a file from a matrix read on stdin",
+  RECORD_PATH: "a golden test's `record:` names a path outside the tests file's folder (symlinks resolved) or something that is not a regular file",
   EXTENDS_CYCLE: 'matrices extend each other in a circle',
   UNKNOWN_LEVEL: 'a gate or a test expectation names a level the criterion does not have',
   UNKNOWN_BAND: 'a gate or a test expectation names a verdict band the matrix does not have',
@@ -56,17 +57,19 @@ export const ERROR_CODES = {
   UNKNOWN_CRITERION: 'a test case expects a level of a criterion the matrix does not have',
   BAD_TEST: 'a test case names both or neither of `record` and `events`, or an impossible score range',
   NOT_IN_RECORDS: 'warning (validate --matrix): the matrix tests a field or event type that no record has',
-  UNDECLARED_VALUE: 'warning (validate --matrix, evaluate; an error with --strict): a record gives a declared field a value outside its declared values, or of another type, so a test of it is unknown',
-  FIELD_NOT_STATED: 'warning (validate --matrix, evaluate; an error with --strict): events a matrix reads a field on do not state it, and the matrix does not say what its absence means',
+  UNDECLARED_VALUE:
+    'warning (validate --matrix, evaluate; an error with --strict): a record gives a declared field a value outside its declared values, or of another type, so a test of it is unknown',
+  FIELD_NOT_STATED:
+    'warning (validate --matrix, evaluate; an error with --strict): events a matrix reads a field on do not state it, and the matrix does not say what its absence means',
   EQUALS_LIST: '`equals:` is given a list for a field that holds single values (did you mean `in:`?)',
-  UNDECLARED_TEST_VALUE: 'a condition tests a value that its field\'s declaration does not list, so the test can never hold',
+  UNDECLARED_TEST_VALUE: "a condition tests a value that its field's declaration does not list, so the test can never hold",
   UNDECLARED_FIELD: 'warning: a matrix with `fields:` reads a field it does not declare (often a typo: see the hint)',
-  LEVEL_NEVER_HOLDS: 'a level\'s condition can never hold under the declared fields: it asks one field for two values at once, or for a value of another type',
+  LEVEL_NEVER_HOLDS: "a level's condition can never hold under the declared fields: it asks one field for two values at once, or for a value of another type",
   TEST_FAILED: 'a golden test case of a matrix did not give what it expects',
   LOW_COVERAGE: 'the tests reach a smaller share of the levels than --min-coverage',
   CODERS_DISAGREE: 'warning (agree): coders give a unit different levels; the finding stands at a fact their records state differently',
   LOW_AGREEMENT: "agree --min-alpha: Krippendorff's alpha is below the threshold, or undefined",
-  SAME_CODER_TWICE: 'agree, merge: two files give the same coder\'s record of the same case',
+  SAME_CODER_TWICE: "agree, merge: two files give the same coder's record of the same case",
   NOT_SAME_CASE: 'merge: the files are records of different cases (their ids differ)',
 } as const;
 

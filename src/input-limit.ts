@@ -16,8 +16,12 @@ export function inputLimitBytes(megabytes: string | undefined): number {
   if (megabytes === undefined || megabytes.trim() === '') return DEFAULT_MAX_INPUT_MB * MEBIBYTE;
   const value = Number(megabytes);
   if (!Number.isFinite(value) || value <= 0 || !Number.isSafeInteger(Math.ceil(value * MEBIBYTE))) {
-    throw inputError('USAGE', undefined, `SUMMIT_SCORE_MAX_INPUT_MB=${megabytes} is not a positive number of MiB`, `unset it for the default of ${DEFAULT_MAX_INPUT_MB}, or give e.g. 256`);
+    throw inputError(
+      'USAGE',
+      undefined,
+      `SUMMIT_SCORE_MAX_INPUT_MB=${megabytes} is not a positive number of MiB`,
+      `unset it for the default of ${DEFAULT_MAX_INPUT_MB}, or give e.g. 256`,
+    );
   }
   return value * MEBIBYTE;
 }
-

@@ -34,5 +34,7 @@ const TERMINAL_UNSAFE = /\u001b\[[0-9;]*m|\r\n|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
  * terminal; JSON stays valid JSON (an escape written in a string means the same character).
  */
 export function terminalText(text: string): string {
-  return text.replace(TERMINAL_UNSAFE, (match) => (match.startsWith('\u001b[') || match === '\r\n' || match === '\n' || match === '\t' ? match : utf16Escape(match)));
+  return text.replace(TERMINAL_UNSAFE, (match) =>
+    match.startsWith('\u001b[') || match === '\r\n' || match === '\n' || match === '\t' ? match : utf16Escape(match),
+  );
 }

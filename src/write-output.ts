@@ -1,5 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inputError, InputError } from './diagnostics.js';
 import { inputFileNamed } from './input-files.js';
@@ -35,11 +50,15 @@ function failure(file: string, error: unknown): InputError {
   if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
-    code === 'ENOSPC' ? 'the disk is full (ENOSPC)'
-    : code === 'EISDIR' ? 'it is a directory'
-    : code === 'ENOTDIR' ? 'a folder in its path is a file (ENOTDIR)'
-    : code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})`
-    : (code ?? (error as Error).message);
+    code === 'ENOSPC'
+      ? 'the disk is full (ENOSPC)'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'ENOTDIR'
+          ? 'a folder in its path is a file (ENOTDIR)'
+          : code === 'EACCES' || code === 'EPERM'
+            ? `permission denied (${code})`
+            : (code ?? (error as Error).message);
   return inputError('OUTPUT_FAILED', file, `cannot write the output: ${reason}`);
 }
 
@@ -79,13 +98,22 @@ function target(file: string): Target {
     }
     const input = inputFileNamed(stats);
     if (input !== undefined) {
-      throw inputError('OUTPUT_IS_INPUT', file, `is ${input === file ? 'an input' : `the input ${input}`} of this run: writing the output there would destroy it`, 'write the output to another file');
+      throw inputError(
+        'OUTPUT_IS_INPUT',
+        file,
+        `is ${input === file ? 'an input' : `the input ${input}`} of this run: writing the output there would destroy it`,
+        'write the output to another file',
+      );
     }
     const identity = `${stats.dev}:${stats.ino}`;
     if (stats.isFile()) return { file, path: realpathSync(file), direct: false, mode: stats.mode & 0o7777, identity };
     if (isStdout(stats)) return { file, path: file, direct: true, stdout: true, identity };
     if (stats.isCharacterDevice() || stats.isFIFO()) return { file, path: file, direct: true, identity };
-    throw inputError('OUTPUT_FAILED', file, `cannot write the output: ${stats.isDirectory() ? 'it is a directory' : 'it is not a regular file, a device or a pipe'}`);
+    throw inputError(
+      'OUTPUT_FAILED',
+      file,
+      `cannot write the output: ${stats.isDirectory() ? 'it is a directory' : 'it is not a regular file, a device or a pipe'}`,
+    );
   } catch (error) {
     throw failure(file, error);
   }

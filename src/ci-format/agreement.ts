@@ -16,7 +16,11 @@ function shown(value: FieldValue | undefined): string {
 }
 
 function levels(unit: AgreementUnit): string {
-  return unit.codings.map((c) => `${c.coder} ${!c.coded ? 'did not code it' : !c.known ? unknownCodingText(c) : !c.applicable ? 'not applicable' : (c.level?.label ?? 'no level')}`).join(', ');
+  return unit.codings
+    .map(
+      (c) => `${c.coder} ${!c.coded ? 'did not code it' : !c.known ? unknownCodingText(c) : !c.applicable ? 'not applicable' : (c.level?.label ?? 'no level')}`,
+    )
+    .join(', ');
 }
 
 function unitFindings(report: AgreementReport, unit: AgreementUnit): Diagnostic[] {
@@ -26,11 +30,18 @@ function unitFindings(report: AgreementReport, unit: AgreementUnit): Diagnostic[
   const decisive = unit.differences.filter((d) => d.decisive);
   for (const difference of decisive.length > 0 ? decisive : unit.differences) {
     const fact = difference.fact === 'event' ? `event ${difference.event}` : `${difference.event} ${difference.fact}`;
-    const places = difference.values.map((v) => ({ value: v, file: fileOf(report, v.coder, unit.case)?.file, line: v.location?.line ?? 1, col: v.location?.col ?? 1 }));
+    const places = difference.values.map((v) => ({
+      value: v,
+      file: fileOf(report, v.coder, unit.case)?.file,
+      line: v.location?.line ?? 1,
+      col: v.location?.col ?? 1,
+    }));
     for (const here of places) {
       if (here.file === undefined) continue;
       const others = places.filter((p) => p !== here);
-      const related: RelatedLocation[] = others.flatMap((p) => (p.file === undefined ? [] : [{ file: p.file, line: p.line, col: p.col, message: `${p.value.coder}: ${shown(p.value.value)}` }]));
+      const related: RelatedLocation[] = others.flatMap((p) =>
+        p.file === undefined ? [] : [{ file: p.file, line: p.line, col: p.col, message: `${p.value.coder}: ${shown(p.value.value)}` }],
+      );
       findings.push({
         severity: 'warning',
         code: 'CODERS_DISAGREE',

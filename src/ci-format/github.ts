@@ -62,7 +62,13 @@ export function formatStepSummary(report: CiReport): string {
   const blocks = [`### ${mdText(`${report.tool.name} ${report.command}`)}`, mdText(report.summary)];
   if (suites.length > 0) {
     const kind = report.command === 'validate' ? 'file' : report.command === 'test' ? 'matrix' : 'case';
-    blocks.push(mdTable([kind, 'errors', 'warnings'], suites.map(([suite, findings]) => [mdText(suite.name), String(count(findings, 'error')), String(count(findings, 'warning'))]), [1, 2]));
+    blocks.push(
+      mdTable(
+        [kind, 'errors', 'warnings'],
+        suites.map(([suite, findings]) => [mdText(suite.name), String(count(findings, 'error')), String(count(findings, 'warning'))]),
+        [1, 2],
+      ),
+    );
     const findings = findingsOf(report);
     const items = findings.slice(0, LISTED).map((f) => {
       const place = f.file === undefined ? '' : ` ${mdText(`${f.file}:${f.line ?? 1}:${f.col ?? 1}`)}`;

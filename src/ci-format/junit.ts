@@ -24,7 +24,9 @@ export const formatJunit: CiFormatter = (report) => {
       const warnings = testCase.findings.filter((f) => f.severity === 'warning');
       if (errors.length > 0) {
         const body = testCase.details || errors.map(formatDiagnostic).join('\n');
-        lines.push(`      <failure type="${attr(errors[0]!.code)}" message="${attr(oneLine(errors.map((e) => e.message).join('; ')))}">${text(body)}</failure>`);
+        lines.push(
+          `      <failure type="${attr(errors[0]!.code)}" message="${attr(oneLine(errors.map((e) => e.message).join('; ')))}">${text(body)}</failure>`,
+        );
       }
       if (warnings.length > 0) lines.push(`      <system-out>${text(warnings.map(formatDiagnostic).join('\n'))}</system-out>`);
       lines.push('    </testcase>');

@@ -34,17 +34,30 @@ interface AgreeOptions {
 export function registerAgree(program: Command, context: CommandContext): void {
   const command = program
     .command('agree')
-    .description("how far several coders' records of the same cases agree under a matrix: each coder's level per criterion, Krippendorff's alpha, kappas, and the facts behind each disagreement")
+    .description(
+      "how far several coders' records of the same cases agree under a matrix: each coder's level per criterion, Krippendorff's alpha, kappas, and the facts behind each disagreement",
+    )
     .argument('<coder-files...>', "the coders' record files, or their folders: a record's coder is the folder it lies in (coders/a/CASE.yaml)")
     .requiredOption('-m, --matrix <file|id>', 'matrix file or bundled matrix id')
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD)')
-    .addOption(new Option('--metric <metric>', "alpha's metric for every criterion (default: interval for the -1/0/+1 compliance scale, ordinal for other levels)").choices(METRICS))
+    .addOption(
+      new Option(
+        '--metric <metric>',
+        "alpha's metric for every criterion (default: interval for the -1/0/+1 compliance scale, ordinal for other levels)",
+      ).choices(METRICS),
+    )
     .option('--min-alpha <alpha>', "exit 1 when Krippendorff's alpha is below this (or undefined)", parseAlpha)
     .option('--samples <n>', `bootstrap samples for alpha's 95% interval (default: ${DEFAULT_BOOTSTRAP.samples})`, parseCount, DEFAULT_BOOTSTRAP.samples)
     .option('--seed <n>', `seed of the bootstrap draws (default: ${DEFAULT_BOOTSTRAP.seed})`, parseSeed, DEFAULT_BOOTSTRAP.seed)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
-    .addHelpText('after', helpExamples(['agree -m lewis-2015 fixtures/coders/a fixtures/coders/b   # the bundled example', 'agree -m g20-compliance coders/*/ --min-alpha 0.8 -f sarif -o agreement.sarif']));
+    .addHelpText(
+      'after',
+      helpExamples([
+        'agree -m lewis-2015 fixtures/coders/a fixtures/coders/b   # the bundled example',
+        'agree -m g20-compliance coders/*/ --min-alpha 0.8 -f sarif -o agreement.sarif',
+      ]),
+    );
   const outputs = addOutputOptions(command, AGREE_FORMATS, 'table');
   command.action((files: string[], options: AgreeOptions) => {
     const targets = outputs();
@@ -55,7 +68,13 @@ export function registerAgree(program: Command, context: CommandContext): void {
     const records = attempt(() => readCoderRecords(files));
     if (problems.length > 0 || !matrix || !records) throw new InputError(problems);
     const coders = new Set(records.map((r) => r.coder));
-    if (coders.size < 2) throw inputError('USAGE', undefined, `agree needs the records of two coders or more; found ${coders.size === 0 ? 'none' : `only coder ${[...coders][0]}`}`, 'put each coder’s records in a folder of their own: coders/a/CASE.yaml, coders/b/CASE.yaml');
+    if (coders.size < 2)
+      throw inputError(
+        'USAGE',
+        undefined,
+        `agree needs the records of two coders or more; found ${coders.size === 0 ? 'none' : `only coder ${[...coders][0]}`}`,
+        'put each coder’s records in a folder of their own: coders/a/CASE.yaml, coders/b/CASE.yaml',
+      );
 
     const agreement = measureAgreement(compileMatrix(matrix.matrix), codedCases(records), {
       ...(options.asOf !== undefined && { asOf: options.asOf }),
@@ -72,7 +91,9 @@ export function registerAgree(program: Command, context: CommandContext): void {
     };
     writeOutputs(targets, (format, style) => render(format, report, style), context, options.color);
     if (!passesMinAlpha(report)) {
-      context.io.stderr(`alpha below --min-alpha ${report.minAlpha}: ${agreement.overall.map((s) => `${s.metric} ${s.alpha === null ? 'undefined' : s.alpha.toFixed(3)}`).join(', ')}\n`);
+      context.io.stderr(
+        `alpha below --min-alpha ${report.minAlpha}: ${agreement.overall.map((s) => `${s.metric} ${s.alpha === null ? 'undefined' : s.alpha.toFixed(3)}`).join(', ')}\n`,
+      );
       context.setExitCode(1);
     }
   });

@@ -31,7 +31,18 @@ export function readCoderRecords(args: readonly string[]): CoderRecord[] {
     });
     if (!loaded) return [];
     const { input, loaded: record } = loaded;
-    return [{ coder: basename(dirname(path)), case: record.record.id, title: record.record.title, date: record.record.date, file: record.file, sha256: record.sha256, record: record.record, input }];
+    return [
+      {
+        coder: basename(dirname(path)),
+        case: record.record.id,
+        title: record.record.title,
+        date: record.record.date,
+        file: record.file,
+        sha256: record.sha256,
+        record: record.record,
+        input,
+      },
+    ];
   });
   const seen = new Map<string, CoderRecord>();
   for (const record of records) {

@@ -16,8 +16,18 @@ export function registerCompare(program: Command, context: CommandContext): void
   const command = program
     .command('compare')
     .description('score several records side by side (cases x criteria, total, verdict, rank), or one record under several matrices')
-    .addHelpText('after', helpExamples(['compare us-china-2013-06 us-china-2015-09 -m lewis-2015', 'compare us-china-2015-09 -m lewis-2015 -m critics-2015', 'compare records/*.yaml -m my-matrix.yaml -f csv -o compare.csv']))
-    .argument('<records...>', 'record files (YAML or JSON), folders, globs, NDJSON files (.ndjson, .jsonl: a record per line), bundled record ids, or - for stdin')
+    .addHelpText(
+      'after',
+      helpExamples([
+        'compare us-china-2013-06 us-china-2015-09 -m lewis-2015',
+        'compare us-china-2015-09 -m lewis-2015 -m critics-2015',
+        'compare records/*.yaml -m my-matrix.yaml -f csv -o compare.csv',
+      ]),
+    )
+    .argument(
+      '<records...>',
+      'record files (YAML or JSON), folders, globs, NDJSON files (.ndjson, .jsonl: a record per line), bundled record ids, or - for stdin',
+    )
     .option('-m, --matrix <file|id>', 'matrix file or bundled id (needed); repeat it to compare under several matrices', collect)
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
@@ -44,7 +54,10 @@ export function registerCompare(program: Command, context: CommandContext): void
         return { matrix, results, places: rankTotals(results.map((result) => result.scoreRange)) };
       }),
     };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'compare', doc: JSON.parse(compareFormats.json(report, { color: false })) as CompareDocument }));
+    const visuals = await renderVisuals(targets, () => ({
+      kind: 'compare',
+      doc: JSON.parse(compareFormats.json(report, { color: false })) as CompareDocument,
+    }));
     writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : compareFormats[format](report, style)), context, options.color);
   });
 }

@@ -72,7 +72,8 @@ function flatten(commands: readonly CommandModel[]): CommandModel[] {
 }
 
 const words = (list: readonly string[]) => [...new Set(list)].join(' ');
-const flagsOf = (options: readonly OptionModel[]) => options.flatMap((option) => [option.short, option.long].filter((flag): flag is string => flag !== undefined));
+const flagsOf = (options: readonly OptionModel[]) =>
+  options.flatMap((option) => [option.short, option.long].filter((flag): flag is string => flag !== undefined));
 
 function bashValues(values: Values, ids: Ids): string {
   switch (values.kind) {
@@ -123,7 +124,8 @@ function bash(program: CommandModel, ids: Ids): string {
       lines.push('      esac');
     }
     lines.push(`      if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "${words([...flagsOf(command.options), ...flagsOf(global)])}" -- "$cur")); return; fi`);
-    if (command.subcommands.length > 0) lines.push(`      COMPREPLY=($(compgen -W "${words(command.subcommands.map((c) => c.path.at(-1)!))}" -- "$cur")); return ;;`);
+    if (command.subcommands.length > 0)
+      lines.push(`      COMPREPLY=($(compgen -W "${words(command.subcommands.map((c) => c.path.at(-1)!))}" -- "$cur")); return ;;`);
     else lines.push(`      ${command.positional ? bashValues(command.positional, ids) : 'COMPREPLY=()'}; return ;;`);
   }
   lines.push('  esac', '}', 'complete -o filenames -F _summit_score summit-score', '');
@@ -132,7 +134,12 @@ function bash(program: CommandModel, ids: Ids): string {
 
 function zsh(program: CommandModel, ids: Ids): string {
   // zsh runs the bash completion through its bashcompinit layer: one completion, two shells.
-  return ['# summit-score completion for zsh: eval "$(summit-score completion zsh)" (in ~/.zshrc)', 'autoload -U +X compinit && compinit', 'autoload -U +X bashcompinit && bashcompinit', bash(program, ids).split('\n').slice(1).join('\n')].join('\n');
+  return [
+    '# summit-score completion for zsh: eval "$(summit-score completion zsh)" (in ~/.zshrc)',
+    'autoload -U +X compinit && compinit',
+    'autoload -U +X bashcompinit && bashcompinit',
+    bash(program, ids).split('\n').slice(1).join('\n'),
+  ].join('\n');
 }
 
 function fishQuote(text: string): string {
@@ -155,19 +162,27 @@ function fishValues(values: Values, ids: Ids): string {
 }
 
 function fish(program: CommandModel, ids: Ids): string {
-  const lines = ['# summit-score completion for fish: summit-score completion fish > ~/.config/fish/completions/summit-score.fish', 'complete -c summit-score -f'];
+  const lines = [
+    '# summit-score completion for fish: summit-score completion fish > ~/.config/fish/completions/summit-score.fish',
+    'complete -c summit-score -f',
+  ];
   const top = program.subcommands.map((c) => c.path[0]!);
   for (const command of program.subcommands) {
-    lines.push(`complete -c summit-score -n ${fishQuote(`not __fish_seen_subcommand_from ${words(top)}`)} -a ${command.path[0]} -d ${fishQuote(command.description)}`);
+    lines.push(
+      `complete -c summit-score -n ${fishQuote(`not __fish_seen_subcommand_from ${words(top)}`)} -a ${command.path[0]} -d ${fishQuote(command.description)}`,
+    );
   }
   for (const command of flatten(program.subcommands)) {
     const seen = command.path.map((word) => `__fish_seen_subcommand_from ${word}`).join('; and ');
     for (const sub of command.subcommands) lines.push(`complete -c summit-score -n ${fishQuote(seen)} -a ${sub.path.at(-1)} -d ${fishQuote(sub.description)}`);
     for (const option of command.options) {
       const flags = [option.short && ` -s ${option.short.slice(1)}`, option.long && ` -l ${option.long.slice(2)}`].filter(Boolean).join('');
-      lines.push(`complete -c summit-score -n ${fishQuote(seen)}${flags}${option.value ? fishValues(option.value, ids) : ''} -d ${fishQuote(option.description)}`);
+      lines.push(
+        `complete -c summit-score -n ${fishQuote(seen)}${flags}${option.value ? fishValues(option.value, ids) : ''} -d ${fishQuote(option.description)}`,
+      );
     }
-    if (command.positional && command.subcommands.length === 0) lines.push(`complete -c summit-score -n ${fishQuote(seen)}${fishValues(command.positional, ids)}`);
+    if (command.positional && command.subcommands.length === 0)
+      lines.push(`complete -c summit-score -n ${fishQuote(seen)}${fishValues(command.positional, ids)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -178,7 +193,10 @@ export function registerCompletion(program: Command, context: CommandContext): v
   program
     .command('completion')
     .description('print shell completion for bash, zsh or fish: every command, option, format and bundled id')
-    .addHelpText('after', helpExamples(['completion bash >> ~/.bashrc', 'completion zsh >> ~/.zshrc', 'completion fish > ~/.config/fish/completions/summit-score.fish']))
+    .addHelpText(
+      'after',
+      helpExamples(['completion bash >> ~/.bashrc', 'completion zsh >> ~/.zshrc', 'completion fish > ~/.config/fish/completions/summit-score.fish']),
+    )
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
     .action((shell: Shell) => {
       const tree = model(program, []);

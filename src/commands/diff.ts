@@ -77,7 +77,8 @@ export function readSnapshot(input: InputText): Snapshot {
   const numberIn = (value: unknown, path: DataPath, [min, max]: readonly [number, number], nullable = false): void => {
     if (nullable && value === null) return;
     if (!check(value, path, nullable ? 'a number or null' : 'a number', number)) return;
-    if ((value as number) < min || (value as number) > max) wrong(path, `${path.join('.')} is ${value as number}, not a number from ${min} to ${max} as evaluate gives`, 'OUT_OF_RANGE');
+    if ((value as number) < min || (value as number) > max)
+      wrong(path, `${path.join('.')} is ${value as number}, not a number from ${min} to ${max} as evaluate gives`, 'OUT_OF_RANGE');
   };
   const string = (v: unknown) => typeof v === 'string';
   const number = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
@@ -85,7 +86,8 @@ export function readSnapshot(input: InputText): Snapshot {
   const level = (v: unknown) => v === null || (isMap(v) && string(v['label']) && number(v['score']));
   const cell = (raw: Raw, path: DataPath) => {
     check(raw['applicable'], [...path, 'applicable'], 'true, false or "unknown"', (v) => typeof v === 'boolean' || v === 'unknown');
-    if (check(raw['level'], [...path, 'level'], 'null or {label, score}', level) && raw['level'] !== null) numberIn((raw['level'] as Raw)['score'], [...path, 'level', 'score'], LEVEL_SCORES);
+    if (check(raw['level'], [...path, 'level'], 'null or {label, score}', level) && raw['level'] !== null)
+      numberIn((raw['level'] as Raw)['score'], [...path, 'level', 'score'], LEVEL_SCORES);
     numberIn(raw['points'], [...path, 'points'], POINTS, true);
   };
 
@@ -95,7 +97,12 @@ export function readSnapshot(input: InputText): Snapshot {
     throw new InputError(problems);
   }
   if (data['schema'] !== EVALUATION_SCHEMA_ID) {
-    wrong(['schema'], `schema is ${JSON.stringify(data['schema'] ?? null)}, not ${EVALUATION_SCHEMA_ID}`, 'NOT_ALLOWED', 'diff reads the output of summit-score evaluate -f json');
+    wrong(
+      ['schema'],
+      `schema is ${JSON.stringify(data['schema'] ?? null)}, not ${EVALUATION_SCHEMA_ID}`,
+      'NOT_ALLOWED',
+      'diff reads the output of summit-score evaluate -f json',
+    );
     throw new InputError(problems);
   }
   if (check(data['matrix'], ['matrix'], 'an object', isMap)) {
@@ -113,7 +120,7 @@ export function readSnapshot(input: InputText): Snapshot {
       numberIn(r['score'], [...at, 'score'], TOTALS, true);
       check(r['verdict'], [...at, 'verdict'], 'a string or null', orNull(string));
       if (check(r['scoreRange'], [...at, 'scoreRange'], '{low, high} or null', (v) => v === undefined || v === null || isMap(v)) && isMap(r['scoreRange'])) {
-        for (const end of ['low', 'high']) numberIn((r['scoreRange'])[end], [...at, 'scoreRange', end], TOTALS);
+        for (const end of ['low', 'high']) numberIn(r['scoreRange'][end], [...at, 'scoreRange', end], TOTALS);
       }
       check(r['verdicts'], [...at, 'verdicts'], 'a list of strings', (v) => v === undefined || (Array.isArray(v) && v.every(string)));
       if (!check(r['criteria'], [...at, 'criteria'], 'a list', Array.isArray)) return;
@@ -148,7 +155,7 @@ export function readSnapshot(input: InputText): Snapshot {
         record: { id: record['id'] as string, title: typeof record['title'] === 'string' ? record['title'] : '' },
         asOf: r['asOf'] as string,
         score: r['score'] as number | null,
-        scoreRange: isMap(r['scoreRange']) ? { low: (r['scoreRange'])['low'] as number, high: (r['scoreRange'])['high'] as number } : null,
+        scoreRange: isMap(r['scoreRange']) ? { low: r['scoreRange']['low'] as number, high: r['scoreRange']['high'] as number } : null,
         verdict: r['verdict'] as string | null,
         verdicts: Array.isArray(r['verdicts']) ? (r['verdicts'] as string[]) : [],
         criteria: criteria.map((c) => ({
@@ -160,7 +167,13 @@ export function readSnapshot(input: InputText): Snapshot {
           levelRange: rangeOf(c['levelRange']),
           points: c['points'] as number | null,
           parties: Array.isArray(c['parties'])
-            ? (c['parties'] as Raw[]).map((p) => ({ party: p['party'] as string, applicable: p['applicable'] as boolean | 'unknown', level: p['level'] as { label: string; score: number } | null, levelRange: rangeOf(p['levelRange']), points: p['points'] as number | null }))
+            ? (c['parties'] as Raw[]).map((p) => ({
+                party: p['party'] as string,
+                applicable: p['applicable'] as boolean | 'unknown',
+                level: p['level'] as { label: string; score: number } | null,
+                levelRange: rangeOf(p['levelRange']),
+                points: p['points'] as number | null,
+              }))
             : null,
         })),
       };
@@ -171,6 +184,7 @@ export function readSnapshot(input: InputText): Snapshot {
 /** A cell's level range as the evaluation JSON gives it: labels at each end, null when absent. */
 function rangeOf(value: unknown): SnapshotCell['levelRange'] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  const end = (x: unknown) => (x !== null && typeof x === 'object' && typeof (x as Raw)['label'] === 'string' ? { label: (x as Raw)['label'] as string } : null);
+  const end = (x: unknown) =>
+    x !== null && typeof x === 'object' && typeof (x as Raw)['label'] === 'string' ? { label: (x as Raw)['label'] as string } : null;
   return { low: end((value as Raw)['low']), high: end((value as Raw)['high']) };
 }

@@ -1,7 +1,16 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { collectProblems, diagnosticLines, formatDiagnostic, InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { hundredths, reaches } from '../engine/band-edge.js';
-import { compileMatrix, dayNumber, evaluateRecord, evidenceOf, UNVERIFIED_MODES, type CaseResult, type EvaluateOptions, type UnverifiedMode } from '../engine/index.js';
+import {
+  compileMatrix,
+  dayNumber,
+  evaluateRecord,
+  evidenceOf,
+  UNVERIFIED_MODES,
+  type CaseResult,
+  type EvaluateOptions,
+  type UnverifiedMode,
+} from '../engine/index.js';
 import { BOM, ndjsonResultLine } from '../format/csv.js';
 import { FORMAT_NAMES, type FormatName } from '../format/formatter.js';
 import { formatters } from '../format/index.js';
@@ -35,36 +44,73 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
     .option('--explain', 'say, for each criterion, why it did not reach the next level up', false)
-    .option('--unverified <mode>', 'events whose every source is marked verified: false: include (as given), unknown (may not have happened), or exclude (as absent)', parseUnverified, 'include')
+    .option(
+      '--unverified <mode>',
+      'events whose every source is marked verified: false: include (as given), unknown (may not have happened), or exclude (as absent)',
+      parseUnverified,
+      'include',
+    )
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
-    .option('--strict', 'a record value the matrix does not declare, or a field it reads that events leave unstated, is an error (exit 2), not a warning', false)
-    .option('--input-format <format>', 'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files', parseInputFormat, 'auto')
+    .option(
+      '--strict',
+      'a record value the matrix does not declare, or a field it reads that events leave unstated, is an error (exit 2), not a warning',
+      false,
+    )
+    .option(
+      '--input-format <format>',
+      'records as yaml (YAML or JSON, one per file), ndjson (one JSON record per line, streamed), or auto: ndjson for .ndjson and .jsonl files',
+      parseInputFormat,
+      'auto',
+    )
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)');
   // -f and -o repeat and pair up: -f json -o out.json -f markdown -o out.md (src/commands/output-options.ts).
   const outputs = addOutputOptions(command, [...FORMAT_NAMES, ...VISUAL_FORMATS], 'table');
   command.addHelpText(
     'after',
-    helpExamples(['evaluate                 # the bundled example', 'evaluate my-record.yaml -m my-matrix.yaml --explain', 'evaluate records/*.yaml -m lewis-2015 -f csv -o scores.csv']),
+    helpExamples([
+      'evaluate                 # the bundled example',
+      'evaluate my-record.yaml -m my-matrix.yaml --explain',
+      'evaluate records/*.yaml -m lewis-2015 -f csv -o scores.csv',
+    ]),
   );
-  command.action(async (records: string[], options: Omit<EvaluateCommandOptions, 'outputs' | 'notice' | 'quiet' | 'color' | 'width' | 'fileWidth'> & { color?: boolean }) => {
-    const targets = outputs();
-    context.setJsonErrors(jsonOnStdout(targets));
-    checkInputsNamed(records, options.matrix);
-    const run = { ...options, outputs: targets, color: context.useColor(options.color), width: context.outputWidth(true), fileWidth: context.outputWidth(false), quiet: context.quiet, notice: context.notice };
-    if (options.inputFormat === 'ndjson' && records.length === 0) {
-      throw inputError('USAGE', undefined, '--input-format ndjson needs record files, or - for stdin');
-    }
-    checkRun(records, run);
-    // NDJSON records are read as a stream (runEvaluateStreaming below).
-    if (records.some((arg) => readsAsNdjson(arg, options.inputFormat))) {
-      const chart = targets.find((target) => isVisualFormat(target.format));
-      if (chart) throw inputError('USAGE', undefined, `-f ${chart.format} needs the whole run in memory, not a stream of NDJSON records`, 'score the records as YAML or JSON files, or use -f json and render that');
-      context.setExitCode(await runEvaluateStreaming(records, run, context.io));
-      return;
-    }
-    context.setExitCode(await runEvaluate(records, run, context.io));
-  });
+  command.action(
+    async (
+      records: string[],
+      options: Omit<EvaluateCommandOptions, 'outputs' | 'notice' | 'quiet' | 'color' | 'width' | 'fileWidth'> & { color?: boolean },
+    ) => {
+      const targets = outputs();
+      context.setJsonErrors(jsonOnStdout(targets));
+      checkInputsNamed(records, options.matrix);
+      const run = {
+        ...options,
+        outputs: targets,
+        color: context.useColor(options.color),
+        width: context.outputWidth(true),
+        fileWidth: context.outputWidth(false),
+        quiet: context.quiet,
+        notice: context.notice,
+      };
+      if (options.inputFormat === 'ndjson' && records.length === 0) {
+        throw inputError('USAGE', undefined, '--input-format ndjson needs record files, or - for stdin');
+      }
+      checkRun(records, run);
+      // NDJSON records are read as a stream (runEvaluateStreaming below).
+      if (records.some((arg) => readsAsNdjson(arg, options.inputFormat))) {
+        const chart = targets.find((target) => isVisualFormat(target.format));
+        if (chart)
+          throw inputError(
+            'USAGE',
+            undefined,
+            `-f ${chart.format} needs the whole run in memory, not a stream of NDJSON records`,
+            'score the records as YAML or JSON files, or use -f json and render that',
+          );
+        context.setExitCode(await runEvaluateStreaming(records, run, context.io));
+        return;
+      }
+      context.setExitCode(await runEvaluate(records, run, context.io));
+    },
+  );
 }
 
 /**
@@ -177,7 +223,14 @@ function reportHead(matrix: LoadedMatrix, options: EvaluateCommandOptions): Omit
 function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptions, io: Io, visuals: ReadonlyMap<VisualFormat, string> = new Map()): void {
   const rendered = options.outputs.map((target) => ({
     ...(target.file !== undefined && { file: target.file }),
-    text: isVisualFormat(target.format) ? visuals.get(target.format)! : (target.bom ? BOM : '') + formatters[target.format](report, { color: target.file === undefined && options.color, explain: options.explain, width: target.file === undefined ? options.width : options.fileWidth }),
+    text: isVisualFormat(target.format)
+      ? visuals.get(target.format)!
+      : (target.bom ? BOM : '') +
+        formatters[target.format](report, {
+          color: target.file === undefined && options.color,
+          explain: options.explain,
+          width: target.file === undefined ? options.width : options.fileWidth,
+        }),
   }));
   writeOutputs(rendered, io.stdout);
 }
@@ -213,7 +266,9 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
   }
 
   // What the records say that the matrix cannot read: warnings on stderr, errors under --strict.
-  const vocabulary = (loaded as LoadedRecord[]).map((record, i) => checkLoadedVocabulary(matrix.matrix, record.record, inputs[i]!, { strict: options.strict ?? false, unstated: 'all' }));
+  const vocabulary = (loaded as LoadedRecord[]).map((record, i) =>
+    checkLoadedVocabulary(matrix.matrix, record.record, inputs[i]!, { strict: options.strict ?? false, unstated: 'all' }),
+  );
   if (options.strict && vocabulary.some((found) => found.length > 0)) throw new InputError(vocabulary.flat());
 
   const compiled = compileMatrix(matrix.matrix);
@@ -230,7 +285,11 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
   }
   // The table says it scores the bundled example, unless --quiet.
   const report: EvaluationReport = { ...reportHead(matrix, options), results, bundledDefault: bundledDefault && !options.quiet };
-  const visuals = await renderVisuals(options.outputs, () => ({ kind: 'evaluation', doc: JSON.parse(formatJson(report, { color: false, explain: true })) as EvaluationDocument, matrix: matrix.matrix }));
+  const visuals = await renderVisuals(options.outputs, () => ({
+    kind: 'evaluation',
+    doc: JSON.parse(formatJson(report, { color: false, explain: true })) as EvaluationDocument,
+    matrix: matrix.matrix,
+  }));
   writeEvaluation(report, options, io, visuals);
 
   const failing = results.filter(({ result }) => belowThreshold(result.score, options.failBelow));

@@ -10,7 +10,10 @@ export function registerImport(program: Command, context: CommandContext): void 
     .command('grid')
     .description('write a record of assessments from a CSV grid: wide (a row per commitment, a column per member) or long (a row per cell)')
     .argument('<file>', 'the CSV file, or - for stdin')
-    .requiredOption('--mapping <file>', 'YAML mapping: the record (id, title, date), the assessment (date, assessor, window), sources, and the ids and names of members and commitments')
+    .requiredOption(
+      '--mapping <file>',
+      'YAML mapping: the record (id, title, date), the assessment (date, assessor, window), sources, and the ids and names of members and commitments',
+    )
     .addOption(new Option('--layout <layout>', 'the grid layout (default: long when the header has member and score columns)').choices(['wide', 'long']))
     .option('-o, --output <file>', 'write the record to this file (default: stdout)')
     .action((file: string, options: { mapping: string; layout?: GridLayoutName; output?: string }) => {

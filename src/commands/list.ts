@@ -45,10 +45,19 @@ function listBundled(io: Io): Listing {
 }
 
 function listingTable(listing: Listing, style: { readonly width: number; readonly color: boolean }): string {
-  const matrices = fitTable(['Matrix', 'Title', 'Source', 'Criteria'], listing.matrices.map((m) => [`${m.id} ${m.version}`, m.title, m.source, String(m.criteria)]), style);
+  const matrices = fitTable(
+    ['Matrix', 'Title', 'Source', 'Criteria'],
+    listing.matrices.map((m) => [`${m.id} ${m.version}`, m.title, m.source, String(m.criteria)]),
+    style,
+  );
   const records = fitTable(
     ['Record', 'Title', 'Date', 'Events'],
-    listing.records.map((r) => [r.id, r.title, r.date, `${r.events}${r.unverifiedSources > 0 ? ` (${r.unverifiedSources} unverified source${r.unverifiedSources === 1 ? '' : 's'})` : ''}`]),
+    listing.records.map((r) => [
+      r.id,
+      r.title,
+      r.date,
+      `${r.events}${r.unverifiedSources > 0 ? ` (${r.unverifiedSources} unverified source${r.unverifiedSources === 1 ? '' : 's'})` : ''}`,
+    ]),
     style,
   );
   return `${matrices}\n${records}\n`;

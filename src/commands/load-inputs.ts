@@ -46,7 +46,11 @@ export function loadInputs(io: Io, matrixArgs: readonly string[], recordArgs: re
  * (.ndjson, .jsonl: a record per line, named `file:LINE`). Every problem of every input is
  * reported in one error.
  */
-export async function loadInputsFound(io: Io, matrixArgs: readonly string[], recordArgs: readonly string[]): Promise<{ matrices: MatrixInput[]; records: RecordInput[] }> {
+export async function loadInputsFound(
+  io: Io,
+  matrixArgs: readonly string[],
+  recordArgs: readonly string[],
+): Promise<{ matrices: MatrixInput[]; records: RecordInput[] }> {
   if ([...matrixArgs, ...recordArgs].filter((arg) => arg === '-').length > 1) throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
   const { problems, attempt } = collectProblems();
   // A bundled id, or a name that is neither a file nor a glob, is read as evaluate reads it (with

@@ -21,19 +21,36 @@ export function registerMerge(program: Command, context: CommandContext): void {
     .description("one consensus record from several coders' records of a case: each contested fact marked, with every coder's value, and decided by a policy")
     .argument('<coder-files...>', "the coders' records of one case, or their folders (a record's coder is its folder); the first named takes precedence")
     .addOption(
-      new Option('--policy <policy>', 'majority: the value most coders give (a tie: the first coder’s); first: the first coder’s; unanimous: only what all state alike, a contested fact left unknown')
+      new Option(
+        '--policy <policy>',
+        'majority: the value most coders give (a tie: the first coder’s); first: the first coder’s; unanimous: only what all state alike, a contested fact left unknown',
+      )
         .choices(MERGE_POLICIES)
         .default('majority'),
     )
     .option('-o, --output <file>', 'write the consensus record to this file (atomically) instead of stdout')
-    .addHelpText('after', helpExamples(['merge fixtures/coders/a fixtures/coders/b   # the bundled example, to stdout', 'merge coders/a/case.yaml coders/b/case.yaml --policy unanimous -o consensus.yaml']))
+    .addHelpText(
+      'after',
+      helpExamples([
+        'merge fixtures/coders/a fixtures/coders/b   # the bundled example, to stdout',
+        'merge coders/a/case.yaml coders/b/case.yaml --policy unanimous -o consensus.yaml',
+      ]),
+    )
     .action((files: string[], options: MergeOptions) => {
       const records = readCoderRecords(files);
       const ids = [...new Set(records.map((r) => r.case))];
       if (ids.length > 1) {
         const problems: Diagnostic[] = records
           .filter((r) => r.case !== records[0]!.case)
-          .map((r) => ({ severity: 'error', code: 'NOT_SAME_CASE', file: r.file, line: 1, col: 1, message: `record ${r.case} is not record ${records[0]!.case} of ${records[0]!.file}`, hint: 'merge the records of one case at a time' }));
+          .map((r) => ({
+            severity: 'error',
+            code: 'NOT_SAME_CASE',
+            file: r.file,
+            line: 1,
+            col: 1,
+            message: `record ${r.case} is not record ${records[0]!.case} of ${records[0]!.file}`,
+            hint: 'merge the records of one case at a time',
+          }));
         throw new InputError(problems);
       }
       const codings = records.map((r) => {
@@ -50,7 +67,9 @@ export function registerMerge(program: Command, context: CommandContext): void {
         loadRecord({ file: target, text, sha256: '' });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
-        throw new InputError(error.diagnostics.map((d) => ({ ...d, hint: `the consensus would not be a valid record; try another --policy${d.hint ? `; ${d.hint}` : ''}` })));
+        throw new InputError(
+          error.diagnostics.map((d) => ({ ...d, hint: `the consensus would not be a valid record; try another --policy${d.hint ? `; ${d.hint}` : ''}` })),
+        );
       }
       writeOutputs([options.output === undefined ? { text } : { file: options.output, text }], context.io.stdout);
       const summary = `${consensus.contested.length} contested facts among ${codings.length} coders (${codings.map((c) => c.coder).join(', ')}), --policy ${options.policy}`;

@@ -16,7 +16,17 @@ export function beforeSummitWarning(result: CaseResult): string {
  * rank 1 on their default levels.
  */
 export function notHeld(result: CaseResult): CaseResult {
-  const empty = { applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, evidence: [], explanation: null, unknown: [] } as const;
+  const empty = {
+    applicable: false,
+    level: null,
+    levelRange: null,
+    points: null,
+    normalised: null,
+    normalisedRange: null,
+    evidence: [],
+    explanation: null,
+    unknown: [],
+  } as const;
   return {
     ...result,
     score: null,

@@ -50,7 +50,9 @@ export function addOutputOptions<F extends string>(command: Command, formats: re
   if (formats.some((format) => CSV_FORMATS.includes(format))) command.option('--bom', 'start CSV output with a UTF-8 byte order mark (for Excel)');
   return () => {
     const bom = command.opts()['bom'] === true;
-    return (pairOutputs(tokens, fallback) as OutputTarget<F>[]).map((target) => (bom && CSV_FORMATS.includes(target.format) ? { ...target, bom: true } : target));
+    return (pairOutputs(tokens, fallback) as OutputTarget<F>[]).map((target) =>
+      bom && CSV_FORMATS.includes(target.format) ? { ...target, bom: true } : target,
+    );
   };
 }
 
@@ -93,7 +95,12 @@ export function pairOutputs(tokens: readonly OutputToken[], fallback: string): O
  * Renders every output before writing any, so a failure leaves no partial set; files are written
  * atomically, and colour goes only to a terminal.
  */
-export function writeOutputs<F extends string>(targets: readonly OutputTarget<F>[], render: (format: F, style: TextStyle) => string, context: CommandContext, colorRequested: boolean | undefined): void {
+export function writeOutputs<F extends string>(
+  targets: readonly OutputTarget<F>[],
+  render: (format: F, style: TextStyle) => string,
+  context: CommandContext,
+  colorRequested: boolean | undefined,
+): void {
   const rendered = targets.map((target) => {
     const toStdout = target.file === undefined;
     const style = { color: toStdout && context.useColor(colorRequested), width: context.outputWidth(toStdout) };

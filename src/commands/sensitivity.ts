@@ -33,16 +33,25 @@ function integerIn(min: number, max: number) {
 
 function share(value: string): number {
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 1) throw new InvalidArgumentError('expected a share above 0, at most 1 (0.1 is a tenth)');
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 1)
+    throw new InvalidArgumentError('expected a share above 0, at most 1 (0.1 is a tenth)');
   return number;
 }
 
 export function registerSensitivity(program: Command, context: CommandContext): void {
   const command = program
     .command('sensitivity')
-    .description('how robust the verdicts (and the ranking) are to other weights and levels: one-at-a-time moves, weight intervals, Monte Carlo, and what it would take to move a band')
-    .addHelpText('after', helpExamples(['sensitivity us-china-2013-06 us-china-2015-09 -m lewis-2015', 'sensitivity my-record.yaml -m my-matrix.yaml --samples 0 -f json']))
-    .argument('<records...>', 'record files (YAML or JSON), folders, globs, NDJSON files (.ndjson, .jsonl: a record per line), bundled record ids, or - for stdin')
+    .description(
+      'how robust the verdicts (and the ranking) are to other weights and levels: one-at-a-time moves, weight intervals, Monte Carlo, and what it would take to move a band',
+    )
+    .addHelpText(
+      'after',
+      helpExamples(['sensitivity us-china-2013-06 us-china-2015-09 -m lewis-2015', 'sensitivity my-record.yaml -m my-matrix.yaml --samples 0 -f json']),
+    )
+    .argument(
+      '<records...>',
+      'record files (YAML or JSON), folders, globs, NDJSON files (.ndjson, .jsonl: a record per line), bundled record ids, or - for stdin',
+    )
     .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed)')
     .option('--as-of <date>', 'judge every record as of this date (YYYY-MM-DD)')
     .option('--seed <n>', 'seed of the random numbers (same seed, same output)', integerIn(0, 0xffffffff), DEFAULT_SENSITIVITY.seed)
@@ -55,7 +64,11 @@ export function registerSensitivity(program: Command, context: CommandContext): 
     const targets = outputs();
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
-    const { matrices, records: loaded } = await loadInputsFound(context.io, matricesNamed('sensitivity', options.matrix === undefined ? undefined : [options.matrix], records), records);
+    const { matrices, records: loaded } = await loadInputsFound(
+      context.io,
+      matricesNamed('sensitivity', options.matrix === undefined ? undefined : [options.matrix], records),
+      records,
+    );
     const matrix = matrices[0]!;
     const compiled = compileMatrix(matrix.definition);
     const results = loaded.map((input) => evaluateRecord(compiled, input.record, options.asOf === undefined ? {} : { asOf: options.asOf }));
@@ -67,7 +80,15 @@ export function registerSensitivity(program: Command, context: CommandContext): 
       ...(onProgress && { onProgress }),
     });
     const report: SensitivityReport = { tool: TOOL, matrix, records: loaded, asOf: options.asOf ?? null, results, analysis };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'sensitivity', doc: JSON.parse(sensitivityFormats.json(report, { color: false })) as SensitivityDocument }));
-    writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, style)), context, options.color);
+    const visuals = await renderVisuals(targets, () => ({
+      kind: 'sensitivity',
+      doc: JSON.parse(sensitivityFormats.json(report, { color: false })) as SensitivityDocument,
+    }));
+    writeOutputs(
+      targets,
+      (format, style) => (isVisualFormat(format) ? visuals.get(format)! : sensitivityFormats[format](report, style)),
+      context,
+      options.color,
+    );
   });
 }

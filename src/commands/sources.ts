@@ -25,7 +25,15 @@ export function registerSources(program: Command, context: CommandContext): void
     .description(
       "print the bibliography the bundled matrices and records cite by key, for a paper's reference list: with -m and records, only what the verdicts rest on (the sources of the evidence that decided each criterion's level, and the matrices' own); with records alone, what they cite; with nothing named (or --all), all of it",
     )
-    .addHelpText('after', helpExamples(['sources -m lewis-2015 us-china-2015-09 -f bibtex -o refs.bib', 'sources -m lewis-2015 us-china-2015-09 --cited', 'sources my-record.yaml -f csl-json', 'sources --all']))
+    .addHelpText(
+      'after',
+      helpExamples([
+        'sources -m lewis-2015 us-china-2015-09 -f bibtex -o refs.bib',
+        'sources -m lewis-2015 us-china-2015-09 --cited',
+        'sources my-record.yaml -f csl-json',
+        'sources --all',
+      ]),
+    )
     .argument('[records...]', 'record files or bundled record ids: with -m, print the sources their verdicts rest on; alone, the sources they cite')
     .option('-m, --matrix <file|id>', 'a matrix to score the records against, whose own sources are printed too (repeatable)', collect)
     .option('--as-of <date>', 'the verdicts as of this date (YYYY-MM-DD), as evaluate --as-of')
@@ -68,7 +76,8 @@ function namedBibliography(records: readonly string[], stdin: () => Buffer): Bib
     if (typeof file !== 'string') continue;
     // Its problems were reported when the record was loaded.
     const theirs = recordBibliography(doc, file, ['bibliography'], new DiagnosticSink(doc));
-    for (const source of theirs.sources) if (!own.has(source.key) && theirs.byKey.get(source.key) !== bundled.byKey.get(source.key)) own.set(source.key, source);
+    for (const source of theirs.sources)
+      if (!own.has(source.key) && theirs.byKey.get(source.key) !== bundled.byKey.get(source.key)) own.set(source.key, source);
   }
   if (own.size === 0) return bundled;
   const sources = [...own.values(), ...bundled.sources.filter((source) => !own.has(source.key))];
@@ -76,11 +85,19 @@ function namedBibliography(records: readonly string[], stdin: () => Buffer): Bib
 }
 
 /** The bibliography's sources that the files cite by key, in the bibliography's order: all, and the matrices' own. */
-function citedBy(bibliography: Bibliography, matrices: readonly string[], records: readonly string[], stdin: () => Buffer): { all: Source[]; matrices: Set<string> } {
+function citedBy(
+  bibliography: Bibliography,
+  matrices: readonly string[],
+  records: readonly string[],
+  stdin: () => Buffer,
+): { all: Source[]; matrices: Set<string> } {
   const { problems, attempt } = collectProblems();
   const keys = new Set<string>();
   const matrixKeys = new Set<string>();
-  for (const [kind, args] of [['matrix', matrices], ['record', records]] as const) {
+  for (const [kind, args] of [
+    ['matrix', matrices],
+    ['record', records],
+  ] as const) {
     for (const arg of args) {
       attempt(() => {
         for (const key of citedKeys(parseOrThrow(readInputFile(resolveInput(kind, arg), stdin)).data)) {
@@ -100,7 +117,12 @@ function citedBy(bibliography: Bibliography, matrices: readonly string[], record
  * A citation names its source by the address (or, without one, title and publisher) the
  * bibliography gave it; one cited inline, outside the bibliography, is not an entry to print.
  */
-function restingOn(bibliography: Bibliography, cited: { all: Source[]; matrices: Set<string> }, loaded: ReturnType<typeof loadInputs>, asOf: string | undefined): Source[] {
+function restingOn(
+  bibliography: Bibliography,
+  cited: { all: Source[]; matrices: Set<string> },
+  loaded: ReturnType<typeof loadInputs>,
+  asOf: string | undefined,
+): Source[] {
   const keys = new Set(cited.matrices);
   const candidates = cited.all;
   for (const matrix of loaded.matrices) {

@@ -5,7 +5,17 @@ import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci
 import { diagnosticText, plural } from '../ci-format/text.js';
 import { pathClassname, uniqueNames, type CiReport } from '../ci-format/types.js';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
-import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type Cell, type CompiledMatrix, type Interval, type Matrix, type SourceLocation } from '../engine/index.js';
+import {
+  compileMatrix,
+  evaluateRecord,
+  type CaseRecord,
+  type CaseResult,
+  type Cell,
+  type CompiledMatrix,
+  type Interval,
+  type Matrix,
+  type SourceLocation,
+} from '../engine/index.js';
 import { round2 } from '../format/numbers.js';
 import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
@@ -42,9 +52,15 @@ export function registerTest(program: Command, context: CommandContext): void {
       context.setJsonErrors(options.format === 'json');
       // No paths is a lost argument (a CI line whose path went missing), not a request for the bundled tests.
       if (matrices.length === 0 && !options.bundled) {
-        throw inputError('USAGE', undefined, 'name the matrices to test', 'e.g. summit-score test matrices/ (files, folders, globs or bundled ids), or --bundled for every bundled matrix');
+        throw inputError(
+          'USAGE',
+          undefined,
+          'name the matrices to test',
+          'e.g. summit-score test matrices/ (files, folders, globs or bundled ids), or --bundled for every bundled matrix',
+        );
       }
-      if (matrices.length > 0 && options.bundled) throw inputError('USAGE', undefined, '--bundled and named matrices ask for different tests', 'give one of them');
+      if (matrices.length > 0 && options.bundled)
+        throw inputError('USAGE', undefined, '--bundled and named matrices ask for different tests', 'give one of them');
       context.setExitCode(runTests(matrices, { ...options, color: context.useColor(options.color) }, context.io));
     });
 }
@@ -138,7 +154,15 @@ function findMatrices(args: readonly string[]): FoundFile[] {
 
 function runMatrix(found: FoundFile, minCoverage: number | undefined, io: Io, records: Map<string, CaseRecord | readonly Diagnostic[]>): MatrixRun | undefined {
   const file = found.path === '-' ? '<stdin>' : found.path;
-  const broken = (problems: readonly Diagnostic[]): MatrixRun => ({ file, id: null, problems, testsFiles: [], cases: [], coverage: null, coverageTooLow: false });
+  const broken = (problems: readonly Diagnostic[]): MatrixRun => ({
+    file,
+    id: null,
+    problems,
+    testsFiles: [],
+    cases: [],
+    coverage: null,
+    coverageTooLow: false,
+  });
   try {
     const input = readInputFile(found.path, () => io.readStdin());
     const doc = parseInput(input);
@@ -146,7 +170,17 @@ function runMatrix(found: FoundFile, minCoverage: number | undefined, io: Io, re
     const kind = detectKind(input.file, input.text, doc.data);
     if (kind !== 'matrix') {
       if (!found.explicit) return undefined;
-      return broken([{ severity: 'error', code: 'UNKNOWN_KIND', file, line: 1, col: 1, message: `not a matrix${kind ? ` (it reads as a ${kind} file)` : ''}: test runs the golden cases of matrices`, hint: 'a matrix has `criteria`' }]);
+      return broken([
+        {
+          severity: 'error',
+          code: 'UNKNOWN_KIND',
+          file,
+          line: 1,
+          col: 1,
+          message: `not a matrix${kind ? ` (it reads as a ${kind} file)` : ''}: test runs the golden cases of matrices`,
+          hint: 'a matrix has `criteria`',
+        },
+      ]);
     }
     const checked = checkMatrix(doc, input.sha256);
     if (!checked.value) return broken(checked.diagnostics);
@@ -157,7 +191,10 @@ function runMatrix(found: FoundFile, minCoverage: number | undefined, io: Io, re
     const testCases = sources.flatMap((source) => (source.doc ? readTestCases(source.doc, matrix).cases : []));
     const compiled = compileMatrix(matrix);
     const outcomes = testCases.map((testCase) => runCase(testCase, matrix, compiled, records));
-    const coverage = measureCoverage(matrix, outcomes.flatMap((outcome) => (outcome.result ? [outcome.result] : [])));
+    const coverage = measureCoverage(
+      matrix,
+      outcomes.flatMap((outcome) => (outcome.result ? [outcome.result] : [])),
+    );
     return {
       file,
       id: matrix.id,
@@ -196,7 +233,12 @@ function siblingTests(matrixFile: string): TestSource[] {
     });
 }
 
-function runCase(testCase: TestCase, matrix: Matrix, compiled: CompiledMatrix, records: Map<string, CaseRecord | readonly Diagnostic[]>): CaseOutcome & { result?: CaseResult } {
+function runCase(
+  testCase: TestCase,
+  matrix: Matrix,
+  compiled: CompiledMatrix,
+  records: Map<string, CaseRecord | readonly Diagnostic[]>,
+): CaseOutcome & { result?: CaseResult } {
   const base = { name: testCase.name, location: testCase.location };
   const problems = testCase.problems.filter((d) => d.severity === 'error');
   const source = testCase.source;
@@ -260,31 +302,63 @@ function compare(testCase: TestCase, matrix: Matrix, result: CaseResult): Mismat
     const actual = levelOf(cell);
     const wanted = levelExpectationText(expected);
     if (actual === wanted) continue;
-    mismatches.push({ what: `levels.${key}`, expected: wanted, actual, location: at(['levels', key]), details: explainCell(key, cell, typeof expected === 'string' ? expected : expected.high, matrix) });
+    mismatches.push({
+      what: `levels.${key}`,
+      expected: wanted,
+      actual,
+      location: at(['levels', key]),
+      details: explainCell(key, cell, typeof expected === 'string' ? expected : expected.high, matrix),
+    });
   }
   const verdictDetails = () => [
     `score ${scoreText(result)}, band ${result.band ?? '(none)'}`,
     ...result.gates
       .filter((gate) => gate.status === 'failed' || gate.status === 'unknown')
-      .map((gate) => `gate ${gate.status}: ${gate.criterion} at ${gate.requires} or above for better than ${gate.above} (it is ${gate.level ?? 'at no level'})`),
+      .map(
+        (gate) => `gate ${gate.status}: ${gate.criterion} at ${gate.requires} or above for better than ${gate.above} (it is ${gate.level ?? 'at no level'})`,
+      ),
   ];
   if (expect.verdict !== undefined && result.verdict !== expect.verdict) {
     mismatches.push({ what: 'verdict', expected: expect.verdict, actual: verdictsText(result), location: at(['verdict']), details: verdictDetails() });
   }
   if (expect.verdicts !== undefined && !sameSet(expect.verdicts, result.verdicts)) {
-    mismatches.push({ what: 'verdicts', expected: expect.verdicts.join(' or '), actual: verdictsText(result), location: at(['verdicts']), details: verdictDetails() });
+    mismatches.push({
+      what: 'verdicts',
+      expected: expect.verdicts.join(' or '),
+      actual: verdictsText(result),
+      location: at(['verdicts']),
+      details: verdictDetails(),
+    });
   }
   if (expect.undetermined !== undefined && result.undetermined !== expect.undetermined) {
     const share = `${round2(100 * result.unknown.share)}% of the weight unknown`;
-    mismatches.push({ what: 'undetermined', expected: String(expect.undetermined), actual: String(result.undetermined), location: at(['undetermined']), details: [share] });
+    mismatches.push({
+      what: 'undetermined',
+      expected: String(expect.undetermined),
+      actual: String(result.undetermined),
+      location: at(['undetermined']),
+      details: [share],
+    });
   }
   const scoreDetails = () =>
     result.criteria.filter((c) => c.applicable && c.weight > 0).map((c) => `${c.id}: ${levelOf(c)}, ${contributionText(c)} of the total`);
   if (expect.score !== undefined && !scoreMatches(expect.score, result.score)) {
-    mismatches.push({ what: 'score', expected: scoreExpectationText(expect.score), actual: scoreText(result), location: at(['score']), details: scoreDetails() });
+    mismatches.push({
+      what: 'score',
+      expected: scoreExpectationText(expect.score),
+      actual: scoreText(result),
+      location: at(['score']),
+      details: scoreDetails(),
+    });
   }
   if (expect.scoreRange !== undefined && !rangeMatches(expect.scoreRange, result.scoreRange)) {
-    mismatches.push({ what: 'scoreRange', expected: `${expect.scoreRange.low}–${expect.scoreRange.high}`, actual: scoreText(result), location: at(['scoreRange']), details: scoreDetails() });
+    mismatches.push({
+      what: 'scoreRange',
+      expected: `${expect.scoreRange.low}–${expect.scoreRange.high}`,
+      actual: scoreText(result),
+      location: at(['scoreRange']),
+      details: scoreDetails(),
+    });
   }
   return mismatches;
 }
@@ -309,13 +383,20 @@ function explainCell(key: string, cell: Cell | undefined, expected: string, matr
   const labels = matrix.criteria.find((c) => c.id === id)?.levels.map((level) => level.label) ?? [];
   const actual = levelOf(cell);
   const lines: string[] = [];
-  const expectedAbove = labels.includes(expected) && (actual === '(no level)' || (labels.includes(actual) && labels.indexOf(expected) < labels.indexOf(actual)));
+  const expectedAbove =
+    labels.includes(expected) && (actual === '(no level)' || (labels.includes(actual) && labels.indexOf(expected) < labels.indexOf(actual)));
   const { explanation } = cell;
   if (explanation && (expectedAbove || expected === NOT_APPLICABLE || !cell.applicable)) {
     const { failure } = explanation;
     const where = failure.location ? ` (${failure.location.file}:${failure.location.line}:${failure.location.col})` : '';
-    const target = explanation.level ? `why not ${explanation.level.label}${explanation.level.label === expected ? '' : ', the next level up'}` : 'why it does not apply';
-    lines.push(`${target}${where}:`, `  expected: ${failure.expected}`, `  actual:   ${failure.actual}${failure.event && !failure.actual.includes(failure.event) ? ` (event ${failure.event})` : ''}`);
+    const target = explanation.level
+      ? `why not ${explanation.level.label}${explanation.level.label === expected ? '' : ', the next level up'}`
+      : 'why it does not apply';
+    lines.push(
+      `${target}${where}:`,
+      `  expected: ${failure.expected}`,
+      `  actual:   ${failure.actual}${failure.event && !failure.actual.includes(failure.event) ? ` (event ${failure.event})` : ''}`,
+    );
   }
   if (cell.evidence.length > 0 && !expectedAbove) {
     lines.push(`${actual} rests on: ${cell.evidence.map((e) => `${e.event}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`).join(', ')}`);
@@ -371,7 +452,8 @@ function formatText(report: TestReport, chalk: ChalkInstance): string {
     lines.push(chalk.bold(safeText(`${run.file}${run.id ? ` (${run.id})` : ''}${extra}: ${plural(run.cases.length, 'test')}`)));
     for (const problem of run.problems) lines.push(diagnosticText(problem, chalk, '  '));
     if (run.coverage === null) continue;
-    if (run.cases.length === 0) lines.push(chalk.yellow(`  no tests: add \`tests:\` to the matrix, or a file ${safeText(testsFilesFor(run.file)[0] ?? '')} beside it`));
+    if (run.cases.length === 0)
+      lines.push(chalk.yellow(`  no tests: add \`tests:\` to the matrix, or a file ${safeText(testsFilesFor(run.file)[0] ?? '')} beside it`));
     for (const outcome of run.cases) {
       const where = chalk.dim(`${safeText(outcome.location.file)}:${outcome.location.line}:${outcome.location.col}`);
       lines.push(outcome.passed ? `  ${chalk.green('PASS')} ${safeText(outcome.name)}` : `  ${chalk.red('FAIL')} ${safeText(outcome.name)}  ${where}`);
@@ -415,7 +497,15 @@ function formatJson(report: TestReport): string {
         col: outcome.location.col,
         passed: outcome.passed,
         problems: outcome.problems.map(projectDiagnostic),
-        mismatches: outcome.mismatches.map((m) => ({ what: m.what, expected: m.expected, actual: m.actual, file: m.location.file, line: m.location.line, col: m.location.col, details: m.details })),
+        mismatches: outcome.mismatches.map((m) => ({
+          what: m.what,
+          expected: m.expected,
+          actual: m.actual,
+          file: m.location.file,
+          line: m.location.line,
+          col: m.location.col,
+          details: m.details,
+        })),
       })),
       coverage: run.coverage && { ...run.coverage, belowMinimum: run.coverageTooLow },
     })),
@@ -440,11 +530,11 @@ function toCiReport(report: TestReport): CiReport {
           file: outcome.location.file,
           line: outcome.location.line,
           findings: [...outcome.problems, ...outcome.mismatches.map((m) => mismatchFinding(outcome.name, m))],
-          details: outcome.mismatches.flatMap((m) => [`${m.what}: expected ${m.expected}, actual ${m.actual}`, ...m.details.map((line) => `  ${line}`)]).join('\n'),
+          details: outcome.mismatches
+            .flatMap((m) => [`${m.what}: expected ${m.expected}, actual ${m.actual}`, ...m.details.map((line) => `  ${line}`)])
+            .join('\n'),
         })),
-        ...(run.coverageTooLow
-          ? [{ name: 'coverage', file: run.file, findings: [coverageFinding(run, report.minCoverage!)] }]
-          : []),
+        ...(run.coverageTooLow ? [{ name: 'coverage', file: run.file, findings: [coverageFinding(run, report.minCoverage!)] }] : []),
       ],
     })),
   };

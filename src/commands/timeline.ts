@@ -43,13 +43,27 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--from', options.from);
     checkDate('--to', options.to);
-    if (options.step !== undefined && options.atEvents) throw inputError('USAGE', undefined, '--step and --at-events ask for different dates', 'give one of them');
+    if (options.step !== undefined && options.atEvents)
+      throw inputError('USAGE', undefined, '--step and --at-events ask for different dates', 'give one of them');
     const step = options.step === undefined ? undefined : parseDuration(options.step);
-    if (options.step !== undefined && step === undefined) throw inputError('USAGE', undefined, `--step ${options.step} is not a duration`, 'use P1M, P2W, P10D, P1Y or a combination such as P1Y6M');
+    if (options.step !== undefined && step === undefined)
+      throw inputError('USAGE', undefined, `--step ${options.step} is not a duration`, 'use P1M, P2W, P10D, P1Y or a combination such as P1Y6M');
 
-    const { matrices, records } = await loadInputsFound(context.io, matricesNamed('timeline', options.matrix === undefined ? undefined : [options.matrix], [recordArg]), [recordArg]);
+    const { matrices, records } = await loadInputsFound(
+      context.io,
+      matricesNamed('timeline', options.matrix === undefined ? undefined : [options.matrix], [recordArg]),
+      [recordArg],
+    );
     if (records.length > 1) {
-      throw inputError('USAGE', recordArg, `a timeline follows one record, and this names ${records.length} (${records.slice(0, 3).map((r) => r.file).join(', ')}${records.length > 3 ? ', ...' : ''})`, 'name one record file, bundled id or NDJSON line\'s file; compare puts several side by side');
+      throw inputError(
+        'USAGE',
+        recordArg,
+        `a timeline follows one record, and this names ${records.length} (${records
+          .slice(0, 3)
+          .map((r) => r.file)
+          .join(', ')}${records.length > 3 ? ', ...' : ''})`,
+        "name one record file, bundled id or NDJSON line's file; compare puts several side by side",
+      );
     }
     const matrix = matrices[0]!;
     const record = records[0]!;
@@ -61,7 +75,8 @@ export function registerTimeline(program: Command, context: CommandContext): voi
     // Without --step, also the days a date window closes, kept below only where something moved.
     const windows = step ? [] : windowDates(matrix.definition, record.record).filter((date) => date > from && date < to && !eventsOnly!.includes(date));
     const dates = step ? stepDates(from, to, step, MAX_DATES) : [...eventsOnly!, ...windows].sort();
-    if (dates === undefined) throw inputError('USAGE', undefined, `more than ${MAX_DATES} dates from ${from} to ${to} every ${options.step}`, 'use a longer --step or a shorter span');
+    if (dates === undefined)
+      throw inputError('USAGE', undefined, `more than ${MAX_DATES} dates from ${from} to ${to} every ${options.step}`, 'use a longer --step or a shorter span');
     if (dates.length === 0) throw inputError('USAGE', undefined, `no event falls between ${from} and ${to}`, 'widen --from/--to, or use --step');
 
     const report: TimelineReport = {
@@ -69,9 +84,14 @@ export function registerTimeline(program: Command, context: CommandContext): voi
       matrix,
       record,
       dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: dates[0]!, to: dates[dates.length - 1]! },
-      points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates).filter((point: TimelinePoint) => !windows.includes(point.date) || point.changes.length > 0 || point.verdictChange !== null),
+      points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates).filter(
+        (point: TimelinePoint) => !windows.includes(point.date) || point.changes.length > 0 || point.verdictChange !== null,
+      ),
     };
-    const visuals = await renderVisuals(targets, () => ({ kind: 'timeline', doc: JSON.parse(timelineFormats.json(report, { color: false })) as TimelineDocument }));
+    const visuals = await renderVisuals(targets, () => ({
+      kind: 'timeline',
+      doc: JSON.parse(timelineFormats.json(report, { color: false })) as TimelineDocument,
+    }));
     writeOutputs(targets, (format, style) => (isVisualFormat(format) ? visuals.get(format)! : timelineFormats[format](report, style)), context, options.color);
   });
 }

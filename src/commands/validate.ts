@@ -22,13 +22,20 @@ export function registerValidate(program: Command, context: CommandContext): voi
   program
     .command('validate')
     .description('check matrices, records and tests files: every problem in every file, with code and file:line:col')
-    .addHelpText('after', helpExamples(['validate matrices/ fixtures/', 'validate records/ -m my-matrix.yaml --max-warnings 0', 'validate . -f sarif -o validate.sarif']))
+    .addHelpText(
+      'after',
+      helpExamples(['validate matrices/ fixtures/', 'validate records/ -m my-matrix.yaml --max-warnings 0', 'validate . -f sarif -o validate.sarif']),
+    )
     .argument('[paths...]', 'files, folders (their .yaml, .yml and .json files) or globs; - for stdin')
     .option('-m, --matrix <file|id>', 'also check that the records have the fields and event types this matrix tests')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--strict', 'with --matrix: a record value the matrix does not declare, or a field it reads that events leave unstated, is an error, not a warning', false)
+    .option(
+      '--strict',
+      'with --matrix: a record value the matrix does not declare, or a field it reads that events leave unstated, is an error, not a warning',
+      false,
+    )
     .option('--require-sources', 'an event that cites no source is an error, not a warning (every cited key must resolve either way)', false)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
@@ -80,7 +87,10 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   if (checks.every((check) => check.skipped)) {
     throw inputError('FILE_NOT_FOUND', paths.join(' '), 'found no matrix, record or tests file to check', 'a matrix has `criteria`, a record `events`');
   }
-  const report = buildReport(matrixPath === undefined ? checks : withCrossCheck(checks, matrixPath === '-' ? '<stdin>' : matrixPath, options.strict ?? false), options.maxWarnings);
+  const report = buildReport(
+    matrixPath === undefined ? checks : withCrossCheck(checks, matrixPath === '-' ? '<stdin>' : matrixPath, options.strict ?? false),
+    options.maxWarnings,
+  );
 
   const text = formatValidate(report, options.format, options.color);
   if (options.output === undefined) io.stdout(text);
@@ -95,7 +105,9 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
  */
 function withCrossCheck(checks: readonly FileCheck[], matrixFile: string, strict: boolean): FileCheck[] {
   const matrixCheck = checks.find((check) => check.file === matrixFile);
-  const records: CheckedRecord[] = checks.flatMap((check) => (check.record && check.doc && check.file !== matrixFile ? [{ record: check.record, doc: check.doc }] : []));
+  const records: CheckedRecord[] = checks.flatMap((check) =>
+    check.record && check.doc && check.file !== matrixFile ? [{ record: check.record, doc: check.doc }] : [],
+  );
   const matrix = matrixCheck?.matrix;
   if (!matrix) return [...checks];
   const warnings = crossCheck(matrix, records);
@@ -144,7 +156,12 @@ function formatText(report: ValidateReport, color: boolean): string {
   const summary = summaryText(report);
   lines.push(report.errors > 0 ? chalk.red(summary) : report.warnings > 0 ? chalk.yellow(summary) : chalk.green(summary));
   const skipped = report.files.filter((check) => check.skipped);
-  if (skipped.length > 0) lines.push(chalk.dim(`Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => safeText(s.file)).join(', ')}`));
+  if (skipped.length > 0)
+    lines.push(
+      chalk.dim(
+        `Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} neither a matrix, a record nor a tests file: ${skipped.map((s) => safeText(s.file)).join(', ')}`,
+      ),
+    );
   if (report.maxWarnings !== null && report.warnings > report.maxWarnings) {
     lines.push(chalk.red(`Too many warnings: ${report.warnings}, more than --max-warnings ${report.maxWarnings}.`));
   }
@@ -157,7 +174,15 @@ function summaryText(report: ValidateReport): string {
   const kinds = (['matrix', 'record', 'tests', 'bibliography'] as const)
     .map((kind) => [kind, checked.filter((check) => check.kind === kind).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([kind, count]) => (kind === 'matrix' ? plural(count, 'matrix', 'matrices') : kind === 'record' ? plural(count, 'record') : kind === 'tests' ? plural(count, 'tests file') : plural(count, 'bibliography', 'bibliographies')));
+    .map(([kind, count]) =>
+      kind === 'matrix'
+        ? plural(count, 'matrix', 'matrices')
+        : kind === 'record'
+          ? plural(count, 'record')
+          : kind === 'tests'
+            ? plural(count, 'tests file')
+            : plural(count, 'bibliography', 'bibliographies'),
+    );
   const unknown = checked.filter((check) => check.kind === undefined).length;
   if (unknown > 0) kinds.push(`${unknown} unread`);
   const problems = report.errors + report.warnings === 0 ? 'no problems' : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
@@ -211,7 +236,9 @@ function toCiReport(report: ValidateReport): CiReport {
         cases:
           check.diagnostics.length === 0
             ? [{ name: `valid ${check.kind ?? 'file'}`, file: check.file, findings: [] }]
-            : uniqueNames(check.diagnostics.map((d) => ({ name: `${d.code} ${d.path ?? oneLine(d.message)}`, file: check.file, line: d.line ?? 1, findings: [d] }))),
+            : uniqueNames(
+                check.diagnostics.map((d) => ({ name: `${d.code} ${d.path ?? oneLine(d.message)}`, file: check.file, line: d.line ?? 1, findings: [d] })),
+              ),
       })),
   };
 }

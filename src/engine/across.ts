@@ -34,7 +34,11 @@ export function acrossSummits(matrix: Matrix, results: readonly CaseResult[]): A
     grid.cells.forEach((row, c) => {
       const commitment = grid.commitments[c]!;
       const area = commitment.area ?? NO_AREA;
-      if (!areaCells.has(area)) areaCells.set(area, withGrid.map(() => []));
+      if (!areaCells.has(area))
+        areaCells.set(
+          area,
+          withGrid.map(() => []),
+        );
       row.forEach((cell, m) => {
         const member = grid.members[m]!;
         let entry = memberCells.get(member.id);
@@ -53,6 +57,8 @@ export function acrossSummits(matrix: Matrix, results: readonly CaseResult[]): A
   return {
     summits: withGrid.map((result) => ({ record: result.record.id, title: result.record.title, overall: result.grid!.overall })),
     members: [...memberCells].map(([id, { name, bySummit }]) => row(id, name, bySummit)),
-    areas: [...areaCells].sort(([a], [b]) => (a === NO_AREA ? 1 : b === NO_AREA ? -1 : a < b ? -1 : a > b ? 1 : 0)).map(([area, bySummit]) => row(area, area, bySummit)),
+    areas: [...areaCells]
+      .sort(([a], [b]) => (a === NO_AREA ? 1 : b === NO_AREA ? -1 : a < b ? -1 : a > b ? 1 : 0))
+      .map(([area, bySummit]) => row(area, area, bySummit)),
   };
 }

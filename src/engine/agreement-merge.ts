@@ -75,7 +75,12 @@ function comparable(fact: string, value: FieldValue | undefined): string {
 }
 
 /** Decides one fact; `alternatives` are in coder order. */
-function resolve(fact: string, alternatives: readonly Alternative[], policy: MergePolicy, required: boolean): { kept: FieldValue | undefined; resolution: Resolution } | undefined {
+function resolve(
+  fact: string,
+  alternatives: readonly Alternative[],
+  policy: MergePolicy,
+  required: boolean,
+): { kept: FieldValue | undefined; resolution: Resolution } | undefined {
   const keys = alternatives.map((a) => comparable(fact, a.value));
   if (keys.every((key) => key === keys[0])) return undefined;
   const first = alternatives[0]!.value;
@@ -99,7 +104,7 @@ export function mergeRecords(codings: readonly CoderData[], policy: MergePolicy)
     if (key === 'events') continue;
     const alternatives = codings.map((c) => ({ coder: c.coder, value: c.data[key] }));
     const decided = resolve(key, alternatives, policy, REQUIRED_RECORD_KEYS.has(key));
-    const kept = decided ? decided.kept : alternatives[0]!.value ?? alternatives.find((a) => a.value !== undefined)?.value;
+    const kept = decided ? decided.kept : (alternatives[0]!.value ?? alternatives.find((a) => a.value !== undefined)?.value);
     if (decided) contested.push({ fact: key, alternatives, ...decided });
     if (kept !== undefined) out[key] = kept;
   }
@@ -111,8 +116,19 @@ export function mergeRecords(codings: readonly CoderData[], policy: MergePolicy)
   const leftOut = new Set<string>();
   for (const id of ids) {
     const events = byCoder.map(({ coder, events }) => ({ coder, event: events.get(id) }));
-    const presence = resolve('event', events.map(({ coder, event }) => ({ coder, value: event === undefined ? undefined : id })), policy, false);
-    if (presence) contested.push({ fact: `events[${id}]`, event: id, alternatives: events.map(({ coder, event }) => ({ coder, value: event === undefined ? undefined : id })), ...presence });
+    const presence = resolve(
+      'event',
+      events.map(({ coder, event }) => ({ coder, value: event === undefined ? undefined : id })),
+      policy,
+      false,
+    );
+    if (presence)
+      contested.push({
+        fact: `events[${id}]`,
+        event: id,
+        alternatives: events.map(({ coder, event }) => ({ coder, value: event === undefined ? undefined : id })),
+        ...presence,
+      });
     const included = presence ? presence.kept !== undefined : true;
     if (!included) {
       leftOut.add(id);
@@ -129,7 +145,7 @@ export function mergeRecords(codings: readonly CoderData[], policy: MergePolicy)
         continue;
       }
       if (key === 'fields' || key === 'links') {
-        const maps = stating.map((e) => (isMap(e.event[key]) ? (e.event[key]) : undefined));
+        const maps = stating.map((e) => (isMap(e.event[key]) ? e.event[key] : undefined));
         const inner: Record<string, FieldValue> = {};
         for (const name of keysOf(maps)) {
           const alternatives = stating.map((e, i) => ({ coder: e.coder, value: maps[i]?.[name] }));
@@ -152,7 +168,13 @@ export function mergeRecords(codings: readonly CoderData[], policy: MergePolicy)
     }
     if (unknownRequired) {
       leftOut.add(id);
-      contested.push({ fact: `events[${id}]`, event: id, alternatives: stating.map((e) => ({ coder: e.coder, value: id })), resolution: 'left-out', kept: undefined });
+      contested.push({
+        fact: `events[${id}]`,
+        event: id,
+        alternatives: stating.map((e) => ({ coder: e.coder, value: id })),
+        resolution: 'left-out',
+        kept: undefined,
+      });
       continue;
     }
     merged.push({ id, event });
@@ -167,7 +189,13 @@ export function mergeRecords(codings: readonly CoderData[], policy: MergePolicy)
       const targets = (Array.isArray(target) ? target : [target]) as FieldValue[];
       const remaining = targets.filter((t) => !leftOut.has(t as string));
       if (remaining.length < targets.length) {
-        contested.push({ fact: `events[${id}].links.${kind}`, event: id, alternatives: [], resolution: 'unknown', kept: remaining.length > 0 ? remaining : undefined });
+        contested.push({
+          fact: `events[${id}].links.${kind}`,
+          event: id,
+          alternatives: [],
+          resolution: 'unknown',
+          kept: remaining.length > 0 ? remaining : undefined,
+        });
       }
       if (remaining.length > 0) kept[kind] = Array.isArray(target) ? remaining : remaining[0]!;
     }

@@ -126,7 +126,9 @@ export function measureAgreement(compiled: CompiledMatrix, cases: readonly Coded
   const criteria = new Map(compiled.matrix.criteria.map((criterion) => [criterion.id, criterion]));
   const units: AgreementUnit[] = [];
   for (const coded of cases) {
-    const evaluations = new Map(coded.codings.map((coding) => [coding.coder, evaluateRecord(compiled, coding.record, options.asOf === undefined ? {} : { asOf: options.asOf })]));
+    const evaluations = new Map(
+      coded.codings.map((coding) => [coding.coder, evaluateRecord(compiled, coding.record, options.asOf === undefined ? {} : { asOf: options.asOf })]),
+    );
     // Units in the order of the first coder who has them: criteria, then their parties.
     const cells = new Map<string, { id: string; criterion: string; party: string | null; byCoder: Map<string, Cell> }>();
     for (const coder of coders) {
@@ -147,12 +149,23 @@ export function measureAgreement(compiled: CompiledMatrix, cases: readonly Coded
       const criterion = criteria.get(unit.criterion)!;
       const codings: UnitCoding[] = coders.map((coder) => {
         const cell = unit.byCoder.get(coder);
-        if (!cell) return { coder, coded: false, applicable: false, known: false, notAssessed: false, level: null, levelRange: null, evidence: [], explanation: null };
+        if (!cell)
+          return { coder, coded: false, applicable: false, known: false, notAssessed: false, level: null, levelRange: null, evidence: [], explanation: null };
         // A cell whose level or applicability the coder's record does not settle is not a known coding.
         const notAssessed = (cell as PartyCell).notAssessed === true;
         const settled = cell.levelRange === null || cell.levelRange.low?.label === cell.levelRange.high?.label;
         const known = !notAssessed && cell.applicable !== 'unknown' && settled;
-        return { coder, coded: true, applicable: cell.applicable, known, notAssessed, level: known ? cell.level : null, levelRange: known ? null : cell.levelRange, evidence: cell.evidence, explanation: cell.explanation };
+        return {
+          coder,
+          coded: true,
+          applicable: cell.applicable,
+          known,
+          notAssessed,
+          level: known ? cell.level : null,
+          levelRange: known ? null : cell.levelRange,
+          evidence: cell.evidence,
+          explanation: cell.explanation,
+        };
       });
       const present = codings.filter((coding) => records.has(coding.coder));
       const agree = present.every((coding) => sameCoding(coding, present[0]!));
@@ -173,10 +186,22 @@ export function measureAgreement(compiled: CompiledMatrix, cases: readonly Coded
     coders,
     cases: cases.map((c) => c.id),
     units,
-    overall: metrics.map((metric) => statistics(units.filter((unit) => unit.metric === metric), coders, metric, bootstrap, criteria)),
+    overall: metrics.map((metric) =>
+      statistics(
+        units.filter((unit) => unit.metric === metric),
+        coders,
+        metric,
+        bootstrap,
+        criteria,
+      ),
+    ),
     criteria: compiled.matrix.criteria.map((criterion) => {
       const own = units.filter((unit) => unit.criterion === criterion.id);
-      return { criterion: criterion.id, title: criterion.title, statistics: statistics(own, coders, options.metric ?? metricOf(criterion), bootstrap, criteria) };
+      return {
+        criterion: criterion.id,
+        title: criterion.title,
+        statistics: statistics(own, coders, options.metric ?? metricOf(criterion), bootstrap, criteria),
+      };
     }),
     bootstrap,
   };
@@ -204,9 +229,17 @@ function valueOf(coding: UnitCoding, criterion: Criterion, place: number, metric
 /** Room for each criterion's levels in the nominal code space (a matrix has far fewer levels per criterion). */
 const LEVELS_PER_CRITERION = 1_000_000;
 
-function statistics(units: readonly AgreementUnit[], coders: readonly string[], metric: Metric, bootstrap: BootstrapOptions, criteria: ReadonlyMap<string, Criterion>): AgreementStatistics {
+function statistics(
+  units: readonly AgreementUnit[],
+  coders: readonly string[],
+  metric: Metric,
+  bootstrap: BootstrapOptions,
+  criteria: ReadonlyMap<string, Criterion>,
+): AgreementStatistics {
   const places = new Map([...criteria.keys()].map((id, i) => [id, i]));
-  const table: Codings[] = units.map((unit) => unit.codings.map((coding) => valueOf(coding, criteria.get(unit.criterion)!, places.get(unit.criterion)!, metric)));
+  const table: Codings[] = units.map((unit) =>
+    unit.codings.map((coding) => valueOf(coding, criteria.get(unit.criterion)!, places.get(unit.criterion)!, metric)),
+  );
   const alpha = krippendorffAlpha(table, metric);
   const categories = [...new Set(table.flat().filter((v): v is number => v !== null))].sort((a, b) => a - b);
   const position = (value: number | null) => (value === null ? null : categories.indexOf(value));
@@ -223,7 +256,10 @@ function statistics(units: readonly AgreementUnit[], coders: readonly string[], 
   const complete = table.filter((unit) => unit.every((value) => value !== null));
   const fleiss =
     coders.length >= 2
-      ? { kappa: complete.length === 0 ? null : fleissKappa(complete.map((unit) => categories.map((c) => unit.filter((v) => v === c).length))).kappa, units: complete.length }
+      ? {
+          kappa: complete.length === 0 ? null : fleissKappa(complete.map((unit) => categories.map((c) => unit.filter((v) => v === c).length))).kappa,
+          units: complete.length,
+        }
       : null;
   return {
     metric,
@@ -250,7 +286,13 @@ function differencesBehind(trial: Trial): FactDifference[] {
     const event = coding.explanation?.failure.event;
     if (event !== undefined) involved.add(event);
   }
-  const all = decide(recordDifferences(trial.present.map((coding) => coding.coder), trial.records), trial);
+  const all = decide(
+    recordDifferences(
+      trial.present.map((coding) => coding.coder),
+      trial.records,
+    ),
+    trial,
+  );
   const kept = all.filter((difference) => difference.decisive || involved.has(difference.event));
   return kept.length > 0 ? kept : all;
 }
@@ -278,7 +320,8 @@ function decide(differences: readonly FactDifference[], trial: Trial): FactDiffe
         const result = evaluateRecord(trial.compiled, record, { ...(trial.options.asOf !== undefined && { asOf: trial.options.asOf }), explain: false });
         const criterion = result.criteria.find((c) => c.id === trial.unit.id);
         const cell = criterion && (trial.unit.party === null ? criterion : criterion.parties?.find((p) => p.party === trial.unit.party));
-        if (cell && cell.applicable === from.applicable && !(cell as PartyCell).notAssessed === from.known && cell.level?.label === from.level?.label) return { ...difference, decisive: true };
+        if (cell && cell.applicable === from.applicable && !(cell as PartyCell).notAssessed === from.known && cell.level?.label === from.level?.label)
+          return { ...difference, decisive: true };
       }
     }
     return difference;
@@ -326,13 +369,24 @@ function recordDifferences(coders: readonly string[], records: ReadonlyMap<strin
     const events = byCoder.map(({ coder, events }) => ({ coder, event: events.get(id) }));
     const located = (event: SummitEvent | undefined) => (event?.location ? { location: event.location } : {});
     if (events.some(({ event }) => event === undefined)) {
-      differences.push({ event: id, fact: 'event', values: events.map(({ coder, event }) => ({ coder, value: event ? id : undefined, ...located(event) })), decisive: false });
+      differences.push({
+        event: id,
+        fact: 'event',
+        values: events.map(({ coder, event }) => ({ coder, value: event ? id : undefined, ...located(event) })),
+        decisive: false,
+      });
       continue;
     }
     const facts: [string, (event: SummitEvent) => FieldValue | undefined][] = [
       ...FACTS.map((fact): [string, (event: SummitEvent) => FieldValue | undefined] => [fact, (event) => event[fact]]),
-      ...[...new Set(events.flatMap(({ event }) => Object.keys(event!.fields)))].map((name): [string, (event: SummitEvent) => FieldValue | undefined] => [`fields.${name}`, (event) => (Object.hasOwn(event.fields, name) ? event.fields[name] : undefined)]),
-      ...[...new Set(events.flatMap(({ event }) => Object.keys(event!.links)))].map((kind): [string, (event: SummitEvent) => FieldValue | undefined] => [`links.${kind}`, (event) => event.links[kind as keyof SummitEvent['links']]]),
+      ...[...new Set(events.flatMap(({ event }) => Object.keys(event!.fields)))].map((name): [string, (event: SummitEvent) => FieldValue | undefined] => [
+        `fields.${name}`,
+        (event) => (Object.hasOwn(event.fields, name) ? event.fields[name] : undefined),
+      ]),
+      ...[...new Set(events.flatMap(({ event }) => Object.keys(event!.links)))].map((kind): [string, (event: SummitEvent) => FieldValue | undefined] => [
+        `links.${kind}`,
+        (event) => event.links[kind as keyof SummitEvent['links']],
+      ]),
     ];
     for (const [fact, read] of facts) {
       const values = events.map(({ coder, event }) => ({ coder, value: read(event!), ...located(event) }));

@@ -66,7 +66,10 @@ function assessmentIndex(index: RecordIndex): AssessmentIndex | null {
 
 /** What every cell of one criterion shares, worked out once per criterion: its level references and the unknown range. */
 interface Scale {
-  readonly byScore: ReadonlyMap<number, { readonly level: LevelRef; readonly range: LevelRange; readonly points: number; readonly normalised: number; readonly normalisedRange: Interval }>;
+  readonly byScore: ReadonlyMap<
+    number,
+    { readonly level: LevelRef; readonly range: LevelRange; readonly points: number; readonly normalised: number; readonly normalisedRange: Interval }
+  >;
   readonly unknownRange: LevelRange;
 }
 
@@ -84,7 +87,13 @@ function scaleOf(entry: CompiledCriterion): Scale {
     const levelRef = ref(level);
     const points = level.score - entry.lowestScore;
     const normalised = maxPoints > 0 ? points / maxPoints : 0;
-    byScore.set(level.score, { level: levelRef, range: { low: levelRef, high: levelRef }, points, normalised, normalisedRange: { low: normalised, high: normalised } });
+    byScore.set(level.score, {
+      level: levelRef,
+      range: { low: levelRef, high: levelRef },
+      points,
+      normalised,
+      normalisedRange: { low: normalised, high: normalised },
+    });
   }
   scales.set(entry, (scale = { byScore, unknownRange: { low: ref(levels.at(-1)!), high: ref(levels[0]!) } }));
   return scale;
@@ -125,7 +134,14 @@ export function assessedCells(entry: CompiledCriterion, index: RecordIndex, part
  * is built in one shape (object literals, no spreads): a record of assessments has a cell per
  * member and commitment, tens of thousands of them.
  */
-function assessedCell(entry: CompiledCriterion, index: RecordIndex, subject: SummitEvent, party: string, mine: readonly SummitEvent[], general: readonly SummitEvent[]): PartyCell {
+function assessedCell(
+  entry: CompiledCriterion,
+  index: RecordIndex,
+  subject: SummitEvent,
+  party: string,
+  mine: readonly SummitEvent[],
+  general: readonly SummitEvent[],
+): PartyCell {
   const criterion = entry.criterion;
   const found = general.length === 0 ? mine : mine.length === 0 ? general : [...mine, ...general];
   if (found.length === 0) return unknownCell(entry, subject.id, party, NO_EVENTS_EVIDENCE, null);
@@ -152,13 +168,32 @@ function assessedCell(entry: CompiledCriterion, index: RecordIndex, subject: Sum
     assessor: counted.assessment!.assessor ?? null,
     window: counted.assessment!.window ?? null,
     rationale: counted.assessment!.rationale ?? null,
-    superseded: ordered.length === 1 ? NONE_SUPERSEDED : ordered.slice(0, -1).reverse().map((event) => event.id),
+    superseded:
+      ordered.length === 1
+        ? NONE_SUPERSEDED
+        : ordered
+            .slice(0, -1)
+            .reverse()
+            .map((event) => event.id),
     byWindow,
     problem,
   };
   const evidence: Evidence[] = [toEvidence(counted)];
   if (score === 'not-applicable') {
-    return { party, applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, evidence, explanation: null, unknown: NO_FACTS, notAssessed: undefined, assessment: info };
+    return {
+      party,
+      applicable: false,
+      level: null,
+      levelRange: null,
+      points: null,
+      normalised: null,
+      normalisedRange: null,
+      evidence,
+      explanation: null,
+      unknown: NO_FACTS,
+      notAssessed: undefined,
+      assessment: info,
+    };
   }
   if (!known) return unknownCell(entry, subject.id, party, evidence, info);
   return {

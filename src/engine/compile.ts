@@ -116,12 +116,18 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
     }
     case 'some': {
       const { candidates, test } = planQuantifier(condition.where, fields);
-      if (!test) return quantifier(nested, (index) => (index.uncertain === undefined ? (candidates(index).length > 0 ? HOLDS : FAILS) : someTruth(index, candidates(index), always)));
+      if (!test)
+        return quantifier(nested, (index) =>
+          index.uncertain === undefined ? (candidates(index).length > 0 ? HOLDS : FAILS) : someTruth(index, candidates(index), always),
+        );
       return quantifier(nested, (index) => someTruth(index, candidates(index), test));
     }
     case 'none': {
       const { candidates, test } = planQuantifier(condition.where, fields);
-      if (!test) return quantifier(nested, (index) => (index.uncertain === undefined ? (candidates(index).length === 0 ? HOLDS : FAILS) : ((HOLDS - someTruth(index, candidates(index), always)) as Truth)));
+      if (!test)
+        return quantifier(nested, (index) =>
+          index.uncertain === undefined ? (candidates(index).length === 0 ? HOLDS : FAILS) : ((HOLDS - someTruth(index, candidates(index), always)) as Truth),
+        );
       return quantifier(nested, (index) => (HOLDS - someTruth(index, candidates(index), test)) as Truth);
     }
     case 'count': {
@@ -144,7 +150,9 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
     }
     case 'field': {
       const meaning = fieldMeaning(fields, condition.field);
-      const direct = isUndeclared(meaning) ? compileDirectFieldTest(condition.field, condition.check, meaning.absent.kind === 'false' ? FAILS : UNKNOWN) : undefined;
+      const direct = isUndeclared(meaning)
+        ? compileDirectFieldTest(condition.field, condition.check, meaning.absent.kind === 'false' ? FAILS : UNKNOWN)
+        : undefined;
       if (direct) return direct;
       const passes = compileFieldTest(fieldReader(condition.field), condition.check, meaning);
       return (_index, event) => passes(event!);
@@ -316,7 +324,8 @@ export function planQuantifier(where: Condition, fields?: DeclaredFields): Quant
       const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
       return { candidates: (index) => eventsOfType(index, partType), test };
     }
-    if (deadlineAbsence(fields) === FAILS && where.conditions.some((part) => part.op === 'deadline')) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
+    if (deadlineAbsence(fields) === FAILS && where.conditions.some((part) => part.op === 'deadline'))
+      return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
   }
   if (where.op === 'deadline' && deadlineAbsence(fields) === FAILS) return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };
   return { candidates: (index) => index.events, test: compileConditionIn(where, true, fields) };
@@ -479,7 +488,11 @@ function compileStatedTest(check: FieldTest): (actual: FieldValue) => boolean {
  */
 function compileDateTest(op: 'before' | 'after' | 'within', anchor: DateAnchor, days: number): Test {
   const exact: (day: number, anchorDay: number) => boolean =
-    op === 'before' ? (day, anchorDay) => day < anchorDay : op === 'after' ? (day, anchorDay) => day > anchorDay : (day, anchorDay) => isWithin(day, anchorDay, days);
+    op === 'before'
+      ? (day, anchorDay) => day < anchorDay
+      : op === 'after'
+        ? (day, anchorDay) => day > anchorDay
+        : (day, anchorDay) => isWithin(day, anchorDay, days);
   const truth = (event: SummitEvent, anchorDay: number): Truth =>
     event.date.length === 7 ? dateTruth(op, firstDay(event), event.day, anchorDay, anchorDay, days) : exact(event.day, anchorDay) ? HOLDS : FAILS;
   switch (anchor.kind) {
@@ -519,4 +532,3 @@ function compileDateTest(op: 'before' | 'after' | 'within', anchor: DateAnchor, 
 function linkedDateTruth(op: 'before' | 'after' | 'within', event: SummitEvent, target: SummitEvent, days: number): Truth {
   return dateTruth(op, firstDay(event), event.day, firstDay(target), target.day, days);
 }
-

@@ -72,6 +72,8 @@ export function roundScaled(r: Ratio, decimals: number, rounding: Rounding): big
 
 /** A scaled integer as decimal text without its sign: 8n, 2 -> "0.08". */
 export function scaledDigits(scaled: bigint, decimals: number): string {
-  const digits = abs(scaled).toString().padStart(decimals + 1, '0');
+  const digits = abs(scaled)
+    .toString()
+    .padStart(decimals + 1, '0');
   return decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }

@@ -29,9 +29,7 @@ export function describeCondition(condition: Condition): string {
     case 'deadline':
       return `deadline ${condition.states.join(' or ')}`;
     case 'link':
-      return condition.to
-        ? `links (${condition.kind}) to an event where ${describeCondition(condition.to)}`
-        : `links (${condition.kind}) to an event`;
+      return condition.to ? `links (${condition.kind}) to an event where ${describeCondition(condition.to)}` : `links (${condition.kind}) to an event`;
     case 'linkedBy': {
       const events = condition.min === 1 ? 'an event' : `at least ${condition.min} events`;
       return condition.where

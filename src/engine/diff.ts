@@ -143,7 +143,12 @@ function diffCase(a: SnapshotResult | undefined, rankA: number | null, b: Snapsh
     ? 'added'
     : !b
       ? 'removed'
-      : score.a !== score.b || scoreRange.a?.low !== scoreRange.b?.low || scoreRange.a?.high !== scoreRange.b?.high || verdict.a !== verdict.b || rank.delta !== 0 || criteria.some((c) => c.status !== 'unchanged')
+      : score.a !== score.b ||
+          scoreRange.a?.low !== scoreRange.b?.low ||
+          scoreRange.a?.high !== scoreRange.b?.high ||
+          verdict.a !== verdict.b ||
+          rank.delta !== 0 ||
+          criteria.some((c) => c.status !== 'unchanged')
         ? 'changed'
         : 'unchanged';
   return { record: either.record.id, title: either.record.title, status, asOf: values(a?.asOf, b?.asOf), score, scoreRange, verdict, rank, criteria };
@@ -163,14 +168,13 @@ function diffCriterion(a: SnapshotCriterion | undefined, b: SnapshotCriterion | 
   const partiesB = new Map((b?.parties ?? []).map((cell) => [cell.party, cell]));
   const partyIds = [...new Set([...(a?.parties ?? []).map((cell) => cell.party), ...(b?.parties ?? []).map((cell) => cell.party)])];
   const partiesA = new Map((a?.parties ?? []).map((cell) => [cell.party, cell]));
-  const parties = partyIds
-    .map((party): PartyDiff => {
-      const x = partiesA.get(party);
-      const y = partiesB.get(party);
-      const level = values(cellLevel(x), cellLevel(y));
-      const points = numbers(x?.points, y?.points);
-      return { party, changed: level.a !== level.b || points.a !== points.b, level, points };
-    });
+  const parties = partyIds.map((party): PartyDiff => {
+    const x = partiesA.get(party);
+    const y = partiesB.get(party);
+    const level = values(cellLevel(x), cellLevel(y));
+    const points = numbers(x?.points, y?.points);
+    return { party, changed: level.a !== level.b || points.a !== points.b, level, points };
+  });
   const diff = {
     id: either.id,
     applicable: values(a?.applicable, b?.applicable),

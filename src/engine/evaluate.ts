@@ -245,7 +245,10 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
     let verdictIndex = bandIndex;
     for (const gate of gates) {
       if (gate.status !== 'failed') continue;
-      verdictIndex = Math.max(verdictIndex, bands.findIndex((band) => band.label === gate.above));
+      verdictIndex = Math.max(
+        verdictIndex,
+        bands.findIndex((band) => band.label === gate.above),
+      );
     }
     const verdict = verdictIndex >= 0 && score !== null ? bands[verdictIndex]!.label : null;
     return {
@@ -418,7 +421,9 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
-    const cells = assessedCells(entry, scope, parties) ?? parties.map((party): PartyCell => partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen)));
+    const cells =
+      assessedCells(entry, scope, parties) ??
+      parties.map((party): PartyCell => partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen)));
     out.push(criterionResult(heading, meanOfParties(cells), cells));
   }
 }
@@ -441,7 +446,9 @@ function meanOfParties(cells: readonly PartyCell[]): Cell {
     };
   }
   const range = meanInterval(
-    cells.flatMap((cell) => (cell.applicable === false || !cell.normalisedRange ? [] : [{ weight: 1, ...cell.normalisedRange, certain: cell.applicable === true }])),
+    cells.flatMap((cell) =>
+      cell.applicable === false || !cell.normalisedRange ? [] : [{ weight: 1, ...cell.normalisedRange, certain: cell.applicable === true }],
+    ),
   );
   const surely = cells.some((cell) => cell.applicable === true);
   return {
@@ -507,10 +514,20 @@ function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolea
   const { criterion, lowestScore, highestScore } = entry;
   const maxPoints = highestScore - lowestScore;
 
-  const applies: Truth = entry.appliesWhen ? Math.min(chosen, entry.appliesWhen(index, undefined)) as Truth : chosen;
+  const applies: Truth = entry.appliesWhen ? (Math.min(chosen, entry.appliesWhen(index, undefined)) as Truth) : chosen;
   if (applies === FAILS) {
     const failure = explain ? entry.appliesWhenExplainer!.failure(index, undefined) : undefined;
-    return { applicable: false, level: null, levelRange: null, points: null, normalised: null, normalisedRange: null, evidence: [], explanation: failure ? { failure } : null, unknown: NO_FACTS };
+    return {
+      applicable: false,
+      level: null,
+      levelRange: null,
+      points: null,
+      normalised: null,
+      normalisedRange: null,
+      evidence: [],
+      explanation: failure ? { failure } : null,
+      unknown: NO_FACTS,
+    };
   }
 
   const tests = entry.levelTests;
@@ -534,7 +551,8 @@ function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolea
   const normalised = normalise(points, maxPoints);
   const levelRange = { low: levelRef, high: levelRef };
   const normalisedRange = { low: normalised, high: normalised };
-  if (!explain) return { applicable: true, level: levelRef, levelRange, points, normalised, normalisedRange, evidence: [], explanation: null, unknown: NO_FACTS };
+  if (!explain)
+    return { applicable: true, level: levelRef, levelRange, points, normalised, normalisedRange, evidence: [], explanation: null, unknown: NO_FACTS };
 
   const evidence = evidenceOf(entry, index, reached);
   // Every level above the one reached failed, so the next one up has a failure to report.
@@ -592,7 +610,8 @@ function undeterminedCell(entry: CompiledCriterion, index: RecordIndex, explain:
     if (truth === UNKNOWN && levels[i]!.when) unknownFacts(levels[i]!.when!, fields, index, facts);
   }
   if (applies === UNKNOWN && criterion.appliesWhen) unknownFacts(criterion.appliesWhen, fields, index, facts);
-  if (applies === UNKNOWN && criterion.forEach && index.subject) unknownFacts({ op: 'some', where: criterion.forEach, path: criterion.forEach.path }, fields, index, facts);
+  if (applies === UNKNOWN && criterion.forEach && index.subject)
+    unknownFacts({ op: 'some', where: criterion.forEach, path: criterion.forEach.path }, fields, index, facts);
   const determined = low === high;
   const levelRef = determined && reached === top ? ref(reached) : null;
   const named = new Set<string>();

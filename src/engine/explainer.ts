@@ -74,7 +74,12 @@ function noMatch(index: RecordIndex): string {
 const noWitnesses = (): void => {};
 
 /** A leaf test: holds or not, with progress 1 or 0, and a failure that says what the event has. */
-function leaf(condition: Condition, ok: Explainer['ok'], actual: (index: RecordIndex, event: SummitEvent) => string, expected?: (index: RecordIndex) => string): Explainer {
+function leaf(
+  condition: Condition,
+  ok: Explainer['ok'],
+  actual: (index: RecordIndex, event: SummitEvent) => string,
+  expected?: (index: RecordIndex) => string,
+): Explainer {
   const described = describeCondition(condition);
   return {
     ok,
@@ -424,7 +429,13 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
               witnesses.push(other.id, ...ids(inner));
             }
             const shown = witnesses.filter((id) => others.some((r) => r.id === id)).join(', ');
-            return failureAt(condition, described, `${matched} (${shown})`, event, witnesses.filter((id) => others.some((r) => r.id === id)));
+            return failureAt(
+              condition,
+              described,
+              `${matched} (${shown})`,
+              event,
+              witnesses.filter((id) => others.some((r) => r.id === id)),
+            );
           }
           return sub!.failure(index, best);
         },

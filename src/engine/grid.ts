@@ -163,7 +163,10 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
   const overallFigure =
     overallMethod === 'cells'
       ? figureOf(total, scale)
-      : meanFigure((overallMethod === 'members' ? memberTallies : commitmentTallies).map((t) => figureOf(t, scale)), total);
+      : meanFigure(
+          (overallMethod === 'members' ? memberTallies : commitmentTallies).map((t) => figureOf(t, scale)),
+          total,
+        );
   const windows = compareWindows(record, perParty, cells, parties, scale, rules, overallMethod);
   const firstWindow = windows?.windows[0]?.window;
   const titles = new Map<string, string>();
@@ -215,7 +218,8 @@ function toGridCell(cell: PartyCell, lowest: number, rules: GridRules, texts: Ma
   if (!cell.applicable) return { status: 'not-applicable', score: null, level: null, text: 'n/a', assessment };
   if (cell.notAssessed) return { status: 'not-assessed', score: null, level: null, text: 'not assessed', assessment };
   // A derived cell whose level (or applicability) the record does not settle counts as the unassessed do: anywhere on the scale.
-  if (cell.applicable === 'unknown' || (cell.level === null && cell.normalised === null)) return { status: 'not-assessed', score: null, level: null, text: 'unknown', assessment };
+  if (cell.applicable === 'unknown' || (cell.level === null && cell.normalised === null))
+    return { status: 'not-assessed', score: null, level: null, text: 'unknown', assessment };
   // A derived cell that met no level and has no default counts as the lowest level, as the total does.
   const score = cell.level?.score ?? lowest;
   // A scale has a few scores: each one's text is worked out once per grid, not once per cell.
@@ -407,7 +411,12 @@ function compareWindows(
     if (commitments.length === 0) continue;
     const byParty = tallies.map((t) => figureOf(t, scale));
     const overall =
-      overallMethod === 'cells' ? figureOf(total, scale) : meanFigure((overallMethod === 'members' ? tallies : commitmentTallies).map((t) => figureOf(t, scale)), total);
+      overallMethod === 'cells'
+        ? figureOf(total, scale)
+        : meanFigure(
+            (overallMethod === 'members' ? tallies : commitmentTallies).map((t) => figureOf(t, scale)),
+            total,
+          );
     exact.push({ byParty, overall });
     figures.push({
       window: window.id,

@@ -67,7 +67,12 @@ export function moveUp(cased: PreparedCase): BandMove {
     const limit = Math.min(caseModel.cells[i]!.level - 1, ceiling.get(i) ?? Infinity, model.criteria.get(caseModel.cells[i]!.criterion)!.levels.length - 1);
     return { cell: i, levels: range(0, limit) };
   });
-  return finish(cased, 'up', target, fewestSteps(cased, options, (verdict) => verdict <= target));
+  return finish(
+    cased,
+    'up',
+    target,
+    fewestSteps(cased, options, (verdict) => verdict <= target),
+  );
 }
 
 /**
@@ -141,7 +146,11 @@ const MAX_COMBINATIONS = 50_000;
  * combination that reaches the target with the fewest level steps; ties go to the first found.
  * Past MAX_COMBINATIONS it steps each cell back towards its own level while the target holds.
  */
-function fewestSteps(cased: PreparedCase, options: readonly { cell: number; levels: readonly number[] }[], reached: (verdict: number) => boolean): Map<number, number> {
+function fewestSteps(
+  cased: PreparedCase,
+  options: readonly { cell: number; levels: readonly number[] }[],
+  reached: (verdict: number) => boolean,
+): Map<number, number> {
   const cells = cased.caseModel.cells;
   const holds = (changes: LevelChanges) => reached(rescoreWith(cased, changes).verdict);
   const stepsOf = (cell: number, level: number) => Math.abs(level - cells[cell]!.level);

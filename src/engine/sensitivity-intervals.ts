@@ -34,7 +34,11 @@ export interface RankInterval {
  * change; the checks fall between breakpoints, never on them. Returns the first failing weight
  * found on each side, so callers can say what happens there.
  */
-function holdInterval(w0: number, breakpoints: readonly number[], holds: (w: number) => boolean): { from: number; to: number | null; belowAt: number | null; aboveAt: number | null } {
+function holdInterval(
+  w0: number,
+  breakpoints: readonly number[],
+  holds: (w: number) => boolean,
+): { from: number; to: number | null; belowAt: number | null; aboveAt: number | null } {
   const points = [...new Set(breakpoints.filter((w) => Number.isFinite(w) && w > 0))].sort((x, y) => x - y);
   let from = 0;
   let belowAt: number | null = null;

@@ -73,7 +73,13 @@ export function settlements<Compiled extends { readonly matrix: Matrix }, Option
           verdict: again.verdict,
           verdicts: again.verdicts,
         };
-        const same = outcomes.find((o) => o.level === outcome.level && o.levelRange?.low === outcome.levelRange?.low && o.levelRange?.high === outcome.levelRange?.high && o.verdicts.join() === outcome.verdicts.join());
+        const same = outcomes.find(
+          (o) =>
+            o.level === outcome.level &&
+            o.levelRange?.low === outcome.levelRange?.low &&
+            o.levelRange?.high === outcome.levelRange?.high &&
+            o.verdicts.join() === outcome.verdicts.join(),
+        );
         if (same) (same.values as FieldValue[]).push(value);
         else outcomes.push({ values: [value], ...outcome });
       }

@@ -106,7 +106,13 @@ export function windowDates(matrix: Matrix, record: CaseRecord): string[] {
  */
 export type CellState =
   | { readonly applicable: false }
-  | { readonly applicable: true; readonly level: string | null; readonly rank: number; readonly range?: { readonly low: string | null; readonly high: string | null }; readonly mayNotApply?: true };
+  | {
+      readonly applicable: true;
+      readonly level: string | null;
+      readonly rank: number;
+      readonly range?: { readonly low: string | null; readonly high: string | null };
+      readonly mayNotApply?: true;
+    };
 
 /** Why a criterion moved between two dates. */
 type ChangeCause =
@@ -137,7 +143,12 @@ export interface TimelinePoint {
   readonly arrived: readonly SummitEvent[];
   readonly changes: readonly CriterionChange[];
   /** Null at the first point, and when the verdict did not change. */
-  readonly verdictChange: { readonly from: string | null; readonly to: string | null; readonly fromVerdicts: readonly string[]; readonly toVerdicts: readonly string[] } | null;
+  readonly verdictChange: {
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly fromVerdicts: readonly string[];
+    readonly toVerdicts: readonly string[];
+  } | null;
 }
 
 /** Scores the record at each date (ascending). O(dates x the cost of one evaluation). */
@@ -149,7 +160,10 @@ export function evaluateTimeline(compiled: CompiledMatrix, record: CaseRecord, d
     const result = evaluateRecord(compiled, record, { asOf: date });
     const arrived = record.events.filter((event) => event.day <= day && (previous === undefined || event.day > previous.day));
     const changes = previous ? changesBetween(compiled, previous.result, result, arrived) : [];
-    const verdictChange = previous && verdictsDiffer(previous.result, result) ? { from: previous.result.verdict, to: result.verdict, fromVerdicts: previous.result.verdicts, toVerdicts: result.verdicts } : null;
+    const verdictChange =
+      previous && verdictsDiffer(previous.result, result)
+        ? { from: previous.result.verdict, to: result.verdict, fromVerdicts: previous.result.verdicts, toVerdicts: result.verdicts }
+        : null;
     points.push({ date: formatDay(day), result, arrived, changes, verdictChange });
     previous = { day, result };
   }
@@ -161,7 +175,10 @@ function verdictsDiffer(a: CaseResult, b: CaseResult): boolean {
   return a.verdict !== b.verdict || a.undetermined !== b.undetermined || a.verdicts.join('\u0000') !== b.verdicts.join('\u0000');
 }
 
-function cellsOf(compiled: CompiledMatrix, result: CaseResult): Map<string, { result: string; criterion: string; party: string | null; cell: Cell; state: CellState }> {
+function cellsOf(
+  compiled: CompiledMatrix,
+  result: CaseResult,
+): Map<string, { result: string; criterion: string; party: string | null; cell: Cell; state: CellState }> {
   const cells = new Map<string, { result: string; criterion: string; party: string | null; cell: Cell; state: CellState }>();
   for (const criterionResult of result.criteria) {
     const levels = compiled.matrix.criteria.find((c) => c.id === criterionResult.criterion)!.levels;
@@ -183,7 +200,13 @@ function cellsOf(compiled: CompiledMatrix, result: CaseResult): Map<string, { re
       ? criterionResult.parties.map((cell) => ({ party: cell.party, cell }))
       : [{ party: null, cell: criterionResult as Cell }];
     for (const { party, cell } of entries) {
-      cells.set(`${criterionResult.id}\u0000${party ?? ''}`, { result: criterionResult.id, criterion: criterionResult.criterion, party, cell, state: stateOf(cell) });
+      cells.set(`${criterionResult.id}\u0000${party ?? ''}`, {
+        result: criterionResult.id,
+        criterion: criterionResult.criterion,
+        party,
+        cell,
+        state: stateOf(cell),
+      });
     }
   }
   return cells;

@@ -10,13 +10,7 @@ export interface SourceLocation {
 }
 
 /** A value of a free event field, as it came from YAML or JSON. */
-export type FieldValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly FieldValue[]
-  | { readonly [key: string]: FieldValue };
+export type FieldValue = string | number | boolean | null | readonly FieldValue[] | { readonly [key: string]: FieldValue };
 
 export const LINK_KINDS = ['of', 'fulfils', 'breaches', 'supersedes'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];

@@ -92,7 +92,8 @@ function walk(node: Settler, index: RecordIndex, event: SummitEvent | undefined,
     case 'none':
     case 'count':
       for (const candidate of index.events) {
-        if (index.uncertain?.has(candidate) && node.children[0]!.truth(index, candidate) !== 0) push({ event: candidate.id, field: 'sources', reason: 'unverified', path: condition.path });
+        if (index.uncertain?.has(candidate) && node.children[0]!.truth(index, candidate) !== 0)
+          push({ event: candidate.id, field: 'sources', reason: 'unverified', path: condition.path });
         walk(node.children[0]!, index, candidate, out, seen);
       }
       return;

@@ -23,11 +23,23 @@ export function formatAgreementHtml(report: AgreementReport): string {
     ['Unit', ...agreement.coders, 'Agree'],
     agreement.units.map((unit) => [text(unitName(unit, cases)), ...unit.codings.map((c) => text(levelText(c))), unit.agree ? 'yes' : '<strong>no</strong>']),
   );
-  const statistics = agreement.overall.map((s) => `<ul>\n${statisticsLines(s).map((line) => `<li>${text(line)}</li>`).join('\n')}\n</ul>`).join('\n');
+  const statistics = agreement.overall
+    .map(
+      (s) =>
+        `<ul>\n${statisticsLines(s)
+          .map((line) => `<li>${text(line)}</li>`)
+          .join('\n')}\n</ul>`,
+    )
+    .join('\n');
   const place = (file: string | undefined, line: number | undefined) => (file === undefined ? '' : ` (${file}${line === undefined ? '' : `:${line}`})`);
   const disagreements = agreement.units
     .filter((unit) => !unit.agree)
-    .map((unit) => `<h3>${text(unitName(unit, cases))}</h3>\n<ul>\n${disagreementLines(report, unit, place).map((line) => `<li>${text(line.trim())}</li>`).join('\n')}\n</ul>`);
+    .map(
+      (unit) =>
+        `<h3>${text(unitName(unit, cases))}</h3>\n<ul>\n${disagreementLines(report, unit, place)
+          .map((line) => `<li>${text(line.trim())}</li>`)
+          .join('\n')}\n</ul>`,
+    );
   const body = [
     '<h2 id="levels">Levels</h2>',
     levels,

@@ -10,7 +10,7 @@ import { mdTable, mdText } from './markdown.js';
 import { safeText } from '../terminal-text.js';
 
 function fixed(value: number | null, digits = 3): string {
-  return value === null ? 'undefined' : (round6(value)!).toFixed(digits);
+  return value === null ? 'undefined' : round6(value)!.toFixed(digits);
 }
 
 export function unitName(unit: AgreementUnit, cases: number): string {
@@ -48,9 +48,16 @@ export function statisticsLines(s: AgreementStatistics): string[] {
   const lines = [
     `Krippendorff's alpha (${s.metric}) over ${s.pairableUnits} units: ${fixed(s.alpha)} (${ci})`,
     `Percent agreement: ${s.percentAgreement === null ? 'undefined' : `${(s.percentAgreement * 100).toFixed(1)}%`} (${s.agreeingUnits} of ${s.units} units agree)`,
-    ...(s.pairableUnits < s.units ? [`Left out of the statistics: ${s.units - s.pairableUnits} of ${s.units} units, where a coder's record does not settle the level (unknown or not assessed): missing codings, not disagreements`] : []),
+    ...(s.pairableUnits < s.units
+      ? [
+          `Left out of the statistics: ${s.units - s.pairableUnits} of ${s.units} units, where a coder's record does not settle the level (unknown or not assessed): missing codings, not disagreements`,
+        ]
+      : []),
   ];
-  if (s.cohen) lines.push(`Cohen's kappa over ${s.cohen.units} units: ${fixed(s.cohen.unweighted)} unweighted, ${fixed(s.cohen.linear)} linear, ${fixed(s.cohen.quadratic)} quadratic`);
+  if (s.cohen)
+    lines.push(
+      `Cohen's kappa over ${s.cohen.units} units: ${fixed(s.cohen.unweighted)} unweighted, ${fixed(s.cohen.linear)} linear, ${fixed(s.cohen.quadratic)} quadratic`,
+    );
   if (s.fleiss) lines.push(`Fleiss' kappa over ${s.fleiss.units} units: ${fixed(s.fleiss.kappa)}`);
   return lines;
 }
@@ -63,7 +70,11 @@ function headline(report: AgreementReport): string {
 }
 
 /** Why each coder's level differs: the evidence that earned it, the near miss, and the facts that differ. */
-export function disagreementLines(report: AgreementReport, unit: AgreementUnit, place: (file: string | undefined, line: number | undefined) => string): string[] {
+export function disagreementLines(
+  report: AgreementReport,
+  unit: AgreementUnit,
+  place: (file: string | undefined, line: number | undefined) => string,
+): string[] {
   const lines: string[] = [];
   for (const coding of unit.codings) {
     lines.push(`  ${coding.coder}: ${levelText(coding)}`);
@@ -78,11 +89,17 @@ export function disagreementLines(report: AgreementReport, unit: AgreementUnit, 
       lines.push(`    ${target}: expected ${explanation.failure.expected}; actual ${at}${explanation.failure.actual}`);
     }
   }
-  for (const difference of unit.differences) lines.push(`  ${difference.decisive ? 'decided by' : 'also differs'}: ${differenceText(report, unit, difference, place)}`);
+  for (const difference of unit.differences)
+    lines.push(`  ${difference.decisive ? 'decided by' : 'also differs'}: ${differenceText(report, unit, difference, place)}`);
   return lines;
 }
 
-function differenceText(report: AgreementReport, unit: AgreementUnit, d: FactDifference, place: (file: string | undefined, line: number | undefined) => string): string {
+function differenceText(
+  report: AgreementReport,
+  unit: AgreementUnit,
+  d: FactDifference,
+  place: (file: string | undefined, line: number | undefined) => string,
+): string {
   const values = d.values.map((v) => `${v.coder} ${valueText(v.value, d.fact)}${place(fileOf(report, v.coder, unit.case)?.file, v.location?.line)}`);
   return `${d.fact === 'event' ? `event ${d.event}` : `${d.event} ${d.fact}`}: ${values.join(', ')}`;
 }
@@ -90,7 +107,11 @@ function differenceText(report: AgreementReport, unit: AgreementUnit, d: FactDif
 export function formatAgreementTable(report: AgreementReport, options: { readonly color: boolean; readonly width?: number }): string {
   const { agreement } = report;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const rows = agreement.units.map((unit) => [safeText(unitName(unit, agreement.cases.length)), ...unit.codings.map((c) => safeText(levelText(c))), unit.agree ? 'yes' : paint.red('no')]);
+  const rows = agreement.units.map((unit) => [
+    safeText(unitName(unit, agreement.cases.length)),
+    ...unit.codings.map((c) => safeText(levelText(c))),
+    unit.agree ? 'yes' : paint.red('no'),
+  ]);
   const out = [safeText(headline(report)), fitTable(['Unit', ...agreement.coders.map(safeText), 'Agree'], rows, { ...options, headStyle: 'bold' })];
   for (const s of agreement.overall) out.push(...statisticsLines(s).map(safeText));
   const several = agreement.criteria.filter((c) => c.statistics.units > 1);
@@ -108,7 +129,8 @@ export function formatAgreementTable(report: AgreementReport, options: { readonl
     out.push(safeText(`${unitName(unit, agreement.cases.length)}: ${unit.codings.map((c) => `${c.coder} ${c.level?.label ?? levelText(c)}`).join(', ')}`));
     out.push(...disagreementLines(report, unit, place).map(safeText));
   }
-  if (report.minAlpha !== null) out.push(passesMinAlpha(report) ? `alpha reaches --min-alpha ${report.minAlpha}` : paint.red(`alpha below --min-alpha ${report.minAlpha}`));
+  if (report.minAlpha !== null)
+    out.push(passesMinAlpha(report) ? `alpha reaches --min-alpha ${report.minAlpha}` : paint.red(`alpha below --min-alpha ${report.minAlpha}`));
   return `${fitText(out.join('\n'), options.width)}\n`;
 }
 
@@ -118,7 +140,11 @@ export function formatAgreementMarkdown(report: AgreementReport): string {
   out.push(
     mdTable(
       ['Unit', ...agreement.coders.map(mdText), 'Agree'],
-      agreement.units.map((unit) => [mdText(unitName(unit, agreement.cases.length)), ...unit.codings.map((c) => mdText(levelText(c))), unit.agree ? 'yes' : '**no**']),
+      agreement.units.map((unit) => [
+        mdText(unitName(unit, agreement.cases.length)),
+        ...unit.codings.map((c) => mdText(levelText(c))),
+        unit.agree ? 'yes' : '**no**',
+      ]),
     ),
     '',
   );

@@ -70,7 +70,11 @@ function projectCoding(c: UnitCoding) {
       event: e.event,
       date: e.date,
       ...(e.location && { line: e.location.line }),
-      sources: e.sources.map((s) => ({ ...(s.url !== undefined && { url: s.url }), ...(s.publisher !== undefined && { publisher: s.publisher }), verified: s.verified })),
+      sources: e.sources.map((s) => ({
+        ...(s.url !== undefined && { url: s.url }),
+        ...(s.publisher !== undefined && { publisher: s.publisher }),
+        verified: s.verified,
+      })),
     })),
     explanation: c.explanation && {
       level: c.explanation.level?.label ?? null,
@@ -89,7 +93,7 @@ function projectDifference(d: FactDifference, report: AgreementReport, caseId: s
     values: d.values.map((v) => ({
       coder: v.coder,
       stated: v.value !== undefined,
-      value: (v.value ?? null),
+      value: v.value ?? null,
       file: fileOf(report, v.coder, caseId)?.file ?? null,
       line: v.location?.line ?? null,
     })),

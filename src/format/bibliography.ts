@@ -38,12 +38,9 @@ function markdown(sources: readonly CitableSource[], heading: string): string {
   const lines = [`# ${mdText(heading)}`, ''];
   if (sources.length === 0) lines.push('No source is cited by key.');
   for (const source of sources) {
-    const parts = [
-      source.authors && source.authors.map(nameText).join(', '),
-      source.title && `“${source.title}”`,
-      source.publisher,
-      source.date,
-    ].filter((part): part is string => Boolean(part));
+    const parts = [source.authors && source.authors.map(nameText).join(', '), source.title && `“${source.title}”`, source.publisher, source.date].filter(
+      (part): part is string => Boolean(part),
+    );
     const url = source.url === undefined ? '' : ` <${safeText(source.url)}>`;
     const unverified = source.verified ? '' : ' **Unverified.**';
     lines.push(`- \`${source.key}\`: ${parts.map(mdText).join('. ')}.${url}${unverified}`);

@@ -23,16 +23,27 @@ export function formatCodebook(input: MatrixInput): string {
   );
   if (matrix.description) blocks.push(mdText(matrix.description));
 
-  blocks.push('## Verdict bands', 'Bands from best to worst. A total (0-100) earns the band from whose lower bound (included) up to the next band\'s (excluded) it falls. A failed gate caps the verdict (see the criteria).');
+  blocks.push(
+    '## Verdict bands',
+    "Bands from best to worst. A total (0-100) earns the band from whose lower bound (included) up to the next band's (excluded) it falls. A failed gate caps the verdict (see the criteria).",
+  );
   blocks.push(
     mdTable(
       ['Verdict', 'From', 'Up to', 'Meaning'],
-      matrix.verdicts.map((band, i) => [`\`${band.label}\``, String(band.min), i === 0 ? '100' : String(matrix.verdicts[i - 1]!.min), mdText(band.description ?? '')]),
+      matrix.verdicts.map((band, i) => [
+        `\`${band.label}\``,
+        String(band.min),
+        i === 0 ? '100' : String(matrix.verdicts[i - 1]!.min),
+        mdText(band.description ?? ''),
+      ]),
       [1, 2],
     ),
   );
 
-  blocks.push('## Criteria', "Each criterion's level is the first, from the top, whose condition holds. Its points are the level's score above the lowest level's; the total is formed from the points as the aggregation says.");
+  blocks.push(
+    '## Criteria',
+    "Each criterion's level is the first, from the top, whose condition holds. Its points are the level's score above the lowest level's; the total is formed from the points as the aggregation says.",
+  );
   blocks.push(
     mdTable(
       ['#', 'Criterion', 'Weight', 'Share', 'Levels, best first', 'Gates'],
@@ -68,8 +79,13 @@ function sourceText(matrix: Matrix): string {
 
 function extendsLines(input: MatrixInput): string[] {
   const info = input.extends!;
-  const lines = info.bases.map((base, i) => `- ${i === 0 ? 'Extends' : 'which extends'}: \`${base.id}\`, version ${mdText(base.version)} (${mdText(base.file)}, sha256 \`${base.sha256}\`)`);
-  const changes = info.overrides.map((o) => `\`${o.path}\`${o.change === 'changed' ? ` ${mdText(String(o.from))} → ${mdText(String(o.to))}` : ` (${o.change})`}`);
+  const lines = info.bases.map(
+    (base, i) =>
+      `- ${i === 0 ? 'Extends' : 'which extends'}: \`${base.id}\`, version ${mdText(base.version)} (${mdText(base.file)}, sha256 \`${base.sha256}\`)`,
+  );
+  const changes = info.overrides.map(
+    (o) => `\`${o.path}\`${o.change === 'changed' ? ` ${mdText(String(o.from))} → ${mdText(String(o.to))}` : ` (${o.change})`}`,
+  );
   lines.push(`- Changed here: ${changes.length > 0 ? changes.join('; ') : 'nothing'}`);
   return lines;
 }
@@ -84,7 +100,8 @@ function criterionSection(criterion: Criterion, index: number, totalWeight: numb
     `- Weight: ${criterion.weight}${totalWeight > 0 ? ` (${Math.round((1000 * criterion.weight) / totalWeight) / 10}% of the total weight ${totalWeight})` : ''}${criterion.weight === 0 ? '; shown, not counted in the total' : ''}`,
     `- Scored: ${scoredText(criterion)}`,
   ];
-  if (criterion.appliesWhen) facts.push(`- Applies when: ${mdText(describeCondition(criterion.appliesWhen))}; otherwise n/a, and it leaves the total's denominator`);
+  if (criterion.appliesWhen)
+    facts.push(`- Applies when: ${mdText(describeCondition(criterion.appliesWhen))}; otherwise n/a, and it leaves the total's denominator`);
   for (const gate of criterion.gates) {
     facts.push(`- Gate: a verdict better than \`${gate.above}\` needs this criterion at \`${gate.requires}\` or above`);
   }
@@ -106,7 +123,12 @@ function criterionSection(criterion: Criterion, index: number, totalWeight: numb
 }
 
 function scoredText(criterion: Criterion): string {
-  const party = criterion.perParty === true ? 'party of the record' : Array.isArray(criterion.perParty) ? `party of ${criterion.perParty.map(mdText).join(', ')}` : undefined;
+  const party =
+    criterion.perParty === true
+      ? 'party of the record'
+      : Array.isArray(criterion.perParty)
+        ? `party of ${criterion.perParty.map(mdText).join(', ')}`
+        : undefined;
   const each = criterion.forEach ? `once per event where ${mdText(describeCondition(criterion.forEach))}` : undefined;
   if (party && each) return `${each}, and for each such event once per ${party}`;
   return each ?? (party ? `once per ${party}` : 'once per record');
@@ -138,7 +160,12 @@ function fieldBlock(field: FieldDeclaration): string {
   if (!field.values) facts.push(`- Values: open (any ${field.type === 'list' ? 'items' : 'value'} of its type)`);
   parts.push(facts.join('\n'));
   if (field.values) {
-    parts.push(mdTable(['Value', 'Meaning'], field.values.map((declared) => [`\`${mdText(String(declared.value))}\``, mdText(declared.meaning)])));
+    parts.push(
+      mdTable(
+        ['Value', 'Meaning'],
+        field.values.map((declared) => [`\`${mdText(String(declared.value))}\``, mdText(declared.meaning)]),
+      ),
+    );
   }
   return parts.join('\n\n');
 }

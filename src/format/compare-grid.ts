@@ -37,7 +37,24 @@ export function projectAcross(across: AcrossSummits | null) {
   };
 }
 
-const ACROSS_CSV_COLUMNS = ['matrix', 'matrix_version', 'table', 'id', 'name', 'scope', 'record', 'cells', 'not_applicable', 'not_assessed', 'average', 'percent', 'average_low', 'average_high', 'percent_low', 'percent_high'] as const;
+const ACROSS_CSV_COLUMNS = [
+  'matrix',
+  'matrix_version',
+  'table',
+  'id',
+  'name',
+  'scope',
+  'record',
+  'cells',
+  'not_applicable',
+  'not_assessed',
+  'average',
+  'percent',
+  'average_low',
+  'average_high',
+  'percent_low',
+  'percent_high',
+] as const;
 
 /** A figure as printed (the matrix's rounding), as a number: `−0.46` is -0.46, `63%` is 63. */
 const printed = (text: string): number => Number(text.replace('\u2212', '-').replace('%', ''));
@@ -61,12 +78,28 @@ function ends(average: GridAverage): [CsvValue, CsvValue, CsvValue, CsvValue] {
  * summit with no cell there has no line. `average` and `percent` are as printed, empty while
  * unknown cells make them a range; the range's ends are `_low` and `_high` (equal when known).
  */
-export function acrossCsv(comparisons: readonly { readonly matrix: { readonly id: string; readonly version: string }; readonly across: AcrossSummits }[]): CsvTable {
+export function acrossCsv(
+  comparisons: readonly { readonly matrix: { readonly id: string; readonly version: string }; readonly across: AcrossSummits }[],
+): CsvTable {
   const rows: CsvValue[][] = [];
   for (const { matrix, across } of comparisons) {
     const line = (table: string, id: string, name: string, scope: 'summit' | 'all', record: string | null, average: GridAverage) => {
       const known = average.averageText !== null;
-      rows.push([matrix.id, matrix.version, table, id, name, scope, record, average.cells, average.notApplicable, average.notAssessed, known ? printed(average.averageText) : null, known ? printed(average.percentText!) : null, ...ends(average)]);
+      rows.push([
+        matrix.id,
+        matrix.version,
+        table,
+        id,
+        name,
+        scope,
+        record,
+        average.cells,
+        average.notApplicable,
+        average.notAssessed,
+        known ? printed(average.averageText) : null,
+        known ? printed(average.percentText!) : null,
+        ...ends(average),
+      ]);
     };
     const table = (name: string, list: readonly AcrossRow[]) => {
       for (const row of list) {

@@ -32,7 +32,8 @@ export interface CompareReport {
   readonly comparisons: readonly Comparison[];
 }
 
-const RANKING = 'by total, highest first; equal totals share a rank (1, 2, 2, 4) and are flagged as tied; a total the record leaves open (an interval) has the range of places it allows (2–4), and so may the cases it overlaps; a case without a total is not ranked';
+const RANKING =
+  'by total, highest first; equal totals share a rank (1, 2, 2, 4) and are flagged as tied; a total the record leaves open (an interval) has the range of places it allows (2–4), and so may the cases it overlaps; a case without a total is not ranked';
 
 function projectCell(criterion: CriterionResult) {
   return {
@@ -47,7 +48,14 @@ function projectCell(criterion: CriterionResult) {
     maxPoints: criterion.maxPoints,
     contribution: criterion.contribution === null ? null : round2(criterion.contribution),
     contributionRange: { low: round2(criterion.contributionRange.low), high: round2(criterion.contributionRange.high) },
-    parties: criterion.parties && criterion.parties.map((cell) => ({ party: cell.party, applicable: cell.applicable, level: cell.level?.label ?? null, points: cell.points === null ? null : round2(cell.points) })),
+    parties:
+      criterion.parties &&
+      criterion.parties.map((cell) => ({
+        party: cell.party,
+        applicable: cell.applicable,
+        level: cell.level?.label ?? null,
+        points: cell.points === null ? null : round2(cell.points),
+      })),
   };
 }
 
@@ -96,7 +104,12 @@ function acrossOf(comparison: Comparison) {
 function byRank(comparison: Comparison): { result: CaseResult; place: RankPlace }[] {
   return comparison.results
     .map((result, i) => ({ result, place: comparison.places[i]!, i }))
-    .sort((a, b) => (a.place.rankRange?.best ?? Infinity) - (b.place.rankRange?.best ?? Infinity) || (a.place.rankRange?.worst ?? Infinity) - (b.place.rankRange?.worst ?? Infinity) || a.i - b.i);
+    .sort(
+      (a, b) =>
+        (a.place.rankRange?.best ?? Infinity) - (b.place.rankRange?.best ?? Infinity) ||
+        (a.place.rankRange?.worst ?? Infinity) - (b.place.rankRange?.worst ?? Infinity) ||
+        a.i - b.i,
+    );
 }
 
 function rankText(place: RankPlace): string {
@@ -128,20 +141,35 @@ function formatTable(report: CompareReport, context: FormatContext): string {
     const matrix = comparison.matrix.definition;
     const ids = matrix.criteria.map((c) => c.id);
     const rows = byRank(comparison).map(({ result, place }) => [
-        rankText(place),
-        safeText(result.record.id),
-        ...ids.map((id) => `${safeText(cellText(result, id))} ${bar(contributionOf(result, id), 100, 10)}`.trimEnd()),
-        totalText(result),
-        result.verdict === null && result.verdicts.length + Number(result.undetermined) > 0 ? safeText(verdictWords(result)) : paintVerdict(chalk, matrix, result.verdict),
-        bar(result.score ?? result.scoreRange?.low ?? 0, 100, 10),
-      ]);
+      rankText(place),
+      safeText(result.record.id),
+      ...ids.map((id) => `${safeText(cellText(result, id))} ${bar(contributionOf(result, id), 100, 10)}`.trimEnd()),
+      totalText(result),
+      result.verdict === null && result.verdicts.length + Number(result.undetermined) > 0
+        ? safeText(verdictWords(result))
+        : paintVerdict(chalk, matrix, result.verdict),
+      bar(result.score ?? result.scoreRange?.low ?? 0, 100, 10),
+    ]);
     const table = fitTable(['Rank', 'Record', ...ids.map(safeText), 'Total', 'Verdict', ''], rows, { ...context, key: 1 });
     const lines = [chalk.bold(safeText(matrix.title)), matrixLine(comparison.matrix, chalk), table];
-    lines.push(`Bars: each criterion's contribution and the total, on one scale (a full bar is 100)${comparison.places.some((p) => p.tied) ? '; = tied: the same total as another case' : ''}`);
+    lines.push(
+      `Bars: each criterion's contribution and the total, on one scale (a full bar is 100)${comparison.places.some((p) => p.tied) ? '; = tied: the same total as another case' : ''}`,
+    );
     const across = acrossOf(comparison);
     if (across) {
-      const drawn = (layout: GridLayout) => fitTable(layout.head.map(safeText), layout.rows.map((row) => row.map(safeText)), context);
-      lines.push(chalk.bold('Compliance by member, summit by summit'), drawn(memberLayout(across)), chalk.bold('By issue area'), drawn(areaLayout(across)), chalk.dim(ACROSS_NOTE));
+      const drawn = (layout: GridLayout) =>
+        fitTable(
+          layout.head.map(safeText),
+          layout.rows.map((row) => row.map(safeText)),
+          context,
+        );
+      lines.push(
+        chalk.bold('Compliance by member, summit by summit'),
+        drawn(memberLayout(across)),
+        chalk.bold('By issue area'),
+        drawn(areaLayout(across)),
+        chalk.dim(ACROSS_NOTE),
+      );
     }
     blocks.push(lines.join('\n'));
   }
@@ -154,14 +182,13 @@ function formatTable(report: CompareReport, context: FormatContext): string {
 function crossTable(report: CompareReport, context: FormatContext): string {
   const chalk = chalkFor(context);
   const rows = report.records.map((record, i) => [
-
-      safeText(record.record.id),
-      ...report.comparisons.map((c) => {
-        const result = c.results[i]!;
-        const verdict = result.verdict === null ? safeText(verdictWords(result)) : paintVerdict(chalk, c.matrix.definition, result.verdict);
-        return `${totalText(result)} ${verdict} (rank ${rankText(c.places[i]!)})`;
-      }),
-    ]);
+    safeText(record.record.id),
+    ...report.comparisons.map((c) => {
+      const result = c.results[i]!;
+      const verdict = result.verdict === null ? safeText(verdictWords(result)) : paintVerdict(chalk, c.matrix.definition, result.verdict);
+      return `${totalText(result)} ${verdict} (rank ${rankText(c.places[i]!)})`;
+    }),
+  ]);
   const table = fitTable(['Record', ...report.comparisons.map((c) => safeText(c.matrix.definition.id))], rows, context);
   return `${chalk.bold('Each record under each matrix')}\n${table}`;
 }
@@ -178,10 +205,19 @@ function formatMarkdown(report: CompareReport): string {
       totalText(result, ''),
       mdText(verdictWords(result)),
     ]);
-    const section = [`## ${mdText(matrix.title)}`, matrixMarkdown(comparison.matrix), mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2])];
+    const section = [
+      `## ${mdText(matrix.title)}`,
+      matrixMarkdown(comparison.matrix),
+      mdTable(['Rank', 'Record', ...ids.map(mdText), 'Total', 'Verdict'], rows, [0, ids.length + 2]),
+    ];
     const across = acrossOf(comparison);
     if (across) {
-      const md = (layout: GridLayout) => mdTable(layout.head.map(mdText), layout.rows.map((row) => row.map(mdText)), layout.head.map((_, i) => i).slice(1));
+      const md = (layout: GridLayout) =>
+        mdTable(
+          layout.head.map(mdText),
+          layout.rows.map((row) => row.map(mdText)),
+          layout.head.map((_, i) => i).slice(1),
+        );
       section.push('Compliance by member, summit by summit:', md(memberLayout(across)), 'By issue area:', md(areaLayout(across)), mdText(ACROSS_NOTE));
     }
     blocks.push(section.join('\n\n'));
@@ -191,7 +227,9 @@ function formatMarkdown(report: CompareReport): string {
       `\`${record.record.id}\``,
       ...report.comparisons.map((c) => `${totalText(c.results[i]!)} ${mdText(verdictWords(c.results[i]!))} (${rankText(c.places[i]!)})`),
     ]);
-    blocks.push(['## Each record under each matrix', mdTable(['Record', ...report.comparisons.map((c) => `\`${c.matrix.definition.id}\``)], rows)].join('\n\n'));
+    blocks.push(
+      ['## Each record under each matrix', mdTable(['Record', ...report.comparisons.map((c) => `\`${c.matrix.definition.id}\``)], rows)].join('\n\n'),
+    );
   }
   blocks.push(`Ranks: ${RANKING}; = marks a tie.`);
   return `${blocks.join('\n\n')}\n`;
@@ -210,7 +248,8 @@ function formatLong(report: CompareReport): string {
     const matrix = comparison.matrix.definition;
     comparison.results.forEach((result, i) => {
       const place = comparison.places[i]!;
-      for (const cells of cellRows(result)) rows.push([matrix.id, matrix.version, result.record.id, result.asOf, ...cells, ...caseCells(result), ...rankCells(place)]);
+      for (const cells of cellRows(result))
+        rows.push([matrix.id, matrix.version, result.record.id, result.asOf, ...cells, ...caseCells(result), ...rankCells(place)]);
     });
   }
   return toCsv({ columns, rows });
@@ -238,7 +277,11 @@ function formatCsv(report: CompareReport): string {
 function formatNdjson(report: CompareReport): string {
   return ndjsonText(
     report.comparisons.flatMap((c) =>
-      c.results.map((result, i) => ({ schema: COMPARE_ROW_SCHEMA_ID, matrix: { id: c.matrix.definition.id, version: c.matrix.definition.version, sha256: c.matrix.sha256 }, ...projectRow(result, c.places[i]!) })),
+      c.results.map((result, i) => ({
+        schema: COMPARE_ROW_SCHEMA_ID,
+        matrix: { id: c.matrix.definition.id, version: c.matrix.definition.version, sha256: c.matrix.sha256 },
+        ...projectRow(result, c.places[i]!),
+      })),
     ),
   );
 }

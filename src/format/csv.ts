@@ -6,7 +6,6 @@ import type { Formatter } from './formatter.js';
 import type { EvaluationReport, RecordResult } from './report.js';
 import type { CsvTable, CsvValue } from './csv-table.js';
 
-
 /**
  * RFC 4180 CSV with a header row and LF line ends, for R, pandas, Stata and spreadsheets: text is
  * quoted when it holds a comma, a quote or a line break; numbers are bare; booleans are
@@ -40,10 +39,12 @@ function csvField(value: CsvValue): string {
 export const BOM = '\uFEFF';
 
 /** `evaluate -f csv`: one row per record, two columns per criterion (its level, and its points). */
-export const formatEvaluationCsv: Formatter<EvaluationReport> = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
+export const formatEvaluationCsv: Formatter<EvaluationReport> = (report) =>
+  toCsv(isGridMatrix(report.matrix.definition) ? gridCsv(report) : wideEvaluationRows(report));
 
 /** `evaluate -f long`: one row per record x criterion, or per record x criterion x party. */
-export const formatEvaluationLong: Formatter<EvaluationReport> = (report) => toCsv(isGridMatrix(report.matrix.definition) ? gridLong(report) : longEvaluationRows(report));
+export const formatEvaluationLong: Formatter<EvaluationReport> = (report) =>
+  toCsv(isGridMatrix(report.matrix.definition) ? gridLong(report) : longEvaluationRows(report));
 
 /** `evaluate -f ndjson`: one line per record: its result as in the JSON output, with the matrix it was scored against. */
 export const formatEvaluationNdjson: Formatter<EvaluationReport> = (report) => {

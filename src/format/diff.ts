@@ -34,7 +34,8 @@ function numberText(change: NumberChange, digits = true): string {
 
 /** The total: its number, or the interval the record leaves it in. */
 function totalText(change: Change<{ readonly low: number; readonly high: number }>, score: NumberChange): string {
-  const show = (range: { readonly low: number; readonly high: number } | null) => (range === null ? '-' : range.low === range.high ? fixed(range.low) : `${fixed(range.low)}–${fixed(range.high)}`);
+  const show = (range: { readonly low: number; readonly high: number } | null) =>
+    range === null ? '-' : range.low === range.high ? fixed(range.low) : `${fixed(range.low)}–${fixed(range.high)}`;
   const a = show(change.a);
   const b = show(change.b);
   return a === b ? a : `${a} -> ${b}${signed(score.delta)}`;
@@ -87,7 +88,14 @@ function formatTable(report: DiffReport, context: FormatContext): string {
 }
 
 function formatMarkdown(report: DiffReport): string {
-  const rows = report.diff.cases.map((item) => [`\`${item.record}\``, item.status, mdText(valueText(item.asOf)), mdText(totalText(item.scoreRange, item.score)), mdText(valueText(item.verdict)), mdText(numberText(item.rank, false))]);
+  const rows = report.diff.cases.map((item) => [
+    `\`${item.record}\``,
+    item.status,
+    mdText(valueText(item.asOf)),
+    mdText(totalText(item.scoreRange, item.score)),
+    mdText(valueText(item.verdict)),
+    mdText(numberText(item.rank, false)),
+  ]);
   const blocks = [
     '## Differences between two evaluations',
     `A: ${mdText(matrixText(report, 'a'))}. B: ${mdText(matrixText(report, 'b'))}. Deltas are B minus A; a negative rank delta is a climb.`,
@@ -120,16 +128,45 @@ function side(report: DiffReport, which: 'a' | 'b') {
 
 function formatLong(report: DiffReport): string {
   const columns = [
-    'record', 'criterion', 'party', 'status', 'level_a', 'level_b', 'points_a', 'points_b', 'points_delta',
-    'weight_a', 'weight_b', 'contribution_a', 'contribution_b', 'contribution_delta', 'score_a', 'score_b', 'verdict_a', 'verdict_b',
+    'record',
+    'criterion',
+    'party',
+    'status',
+    'level_a',
+    'level_b',
+    'points_a',
+    'points_b',
+    'points_delta',
+    'weight_a',
+    'weight_b',
+    'contribution_a',
+    'contribution_b',
+    'contribution_delta',
+    'score_a',
+    'score_b',
+    'verdict_a',
+    'verdict_b',
   ];
   const rows: CsvValue[][] = [];
   for (const item of report.diff.cases) {
     const tail: CsvValue[] = [item.score.a, item.score.b, item.verdict.a, item.verdict.b];
     for (const criterion of item.criteria) {
       const common = (party: string | null, status: string, level: Change<string>, points: NumberChange): CsvValue[] => [
-        item.record, criterion.id, party, status, level.a, level.b, points.a, points.b, points.delta,
-        criterion.weight.a, criterion.weight.b, criterion.contribution.a, criterion.contribution.b, criterion.contribution.delta, ...tail,
+        item.record,
+        criterion.id,
+        party,
+        status,
+        level.a,
+        level.b,
+        points.a,
+        points.b,
+        points.delta,
+        criterion.weight.a,
+        criterion.weight.b,
+        criterion.contribution.a,
+        criterion.contribution.b,
+        criterion.contribution.delta,
+        ...tail,
       ];
       if (criterion.parties.length === 0) rows.push(common(null, criterion.status, criterion.level, criterion.points));
       for (const cell of criterion.parties) rows.push(common(cell.party, cell.changed ? 'changed' : 'unchanged', cell.level, cell.points));
@@ -139,10 +176,36 @@ function formatLong(report: DiffReport): string {
 }
 
 function formatCsv(report: DiffReport): string {
-  const columns = ['record', 'status', 'as_of_a', 'as_of_b', 'score_a', 'score_b', 'score_delta', 'verdict_a', 'verdict_b', 'verdict_changed', 'rank_a', 'rank_b', 'rank_delta', 'criteria_changed'];
+  const columns = [
+    'record',
+    'status',
+    'as_of_a',
+    'as_of_b',
+    'score_a',
+    'score_b',
+    'score_delta',
+    'verdict_a',
+    'verdict_b',
+    'verdict_changed',
+    'rank_a',
+    'rank_b',
+    'rank_delta',
+    'criteria_changed',
+  ];
   const rows = report.diff.cases.map((item): CsvValue[] => [
-    item.record, item.status, item.asOf.a, item.asOf.b, item.score.a, item.score.b, item.score.delta,
-    item.verdict.a, item.verdict.b, item.verdict.a !== item.verdict.b, item.rank.a, item.rank.b, item.rank.delta,
+    item.record,
+    item.status,
+    item.asOf.a,
+    item.asOf.b,
+    item.score.a,
+    item.score.b,
+    item.score.delta,
+    item.verdict.a,
+    item.verdict.b,
+    item.verdict.a !== item.verdict.b,
+    item.rank.a,
+    item.rank.b,
+    item.rank.delta,
     item.criteria.filter((c) => c.status !== 'unchanged').length,
   ]);
   return toCsv({ columns, rows });
@@ -162,5 +225,6 @@ export const diffFormats: Formats<DiffReport> = {
   markdown: formatMarkdown,
   csv: formatCsv,
   long: formatLong,
-  ndjson: (report) => ndjsonText(report.diff.cases.map((item) => ({ schema: DIFF_CASE_SCHEMA_ID, a: side(report, 'a'), b: side(report, 'b'), ...projectCase(item) }))),
+  ndjson: (report) =>
+    ndjsonText(report.diff.cases.map((item) => ({ schema: DIFF_CASE_SCHEMA_ID, a: side(report, 'a'), b: side(report, 'b'), ...projectCase(item) }))),
 };

@@ -4,7 +4,22 @@ import { round2, hundredths } from './numbers.js';
 import type { EvaluationReport } from './report.js';
 
 /** The columns of every long (tidy) output that describe one cell. */
-export const CELL_COLUMNS = ['criterion', 'subject', 'party', 'applicable', 'level', 'level_low', 'level_high', 'level_score', 'points', 'max_points', 'weight', 'contribution', 'contribution_low', 'contribution_high'] as const;
+export const CELL_COLUMNS = [
+  'criterion',
+  'subject',
+  'party',
+  'applicable',
+  'level',
+  'level_low',
+  'level_high',
+  'level_score',
+  'points',
+  'max_points',
+  'weight',
+  'contribution',
+  'contribution_low',
+  'contribution_high',
+] as const;
 
 /**
  * The columns that describe a case's total: the score when determined, its interval (equal ends
@@ -15,7 +30,15 @@ export const CASE_COLUMNS = ['score', 'score_low', 'score_high', 'band', 'verdic
 
 export function caseCells(result: CaseResult): CsvValue[] {
   const range = result.scoreRange;
-  return [scoreOf(result), range && round2(range.low), range && round2(range.high), result.band, result.verdict, result.verdicts.join(';') || null, round2(result.unknown.share * 100) / 100];
+  return [
+    scoreOf(result),
+    range && round2(range.low),
+    range && round2(range.high),
+    result.band,
+    result.verdict,
+    result.verdicts.join(';') || null,
+    round2(result.unknown.share * 100) / 100,
+  ];
 }
 
 /** Whether a cell applies, for a logical column: unknown is NA, never a third word in it. */
@@ -138,7 +161,13 @@ export function wideColumns(id: string): string[] {
 export function wideCells(criterion: CriterionResult | undefined): CsvValue[] {
   if (!criterion) return [null, null, null, null, null];
   const range = criterion.parties ? null : criterion.levelRange;
-  return [criterion.applicable === true ? levelWord(criterion) : null, range?.low?.label ?? null, range?.high?.label ?? null, applicableCell(criterion), criterion.points == null ? null : round2(criterion.points)];
+  return [
+    criterion.applicable === true ? levelWord(criterion) : null,
+    range?.low?.label ?? null,
+    range?.high?.label ?? null,
+    applicableCell(criterion),
+    criterion.points == null ? null : round2(criterion.points),
+  ];
 }
 
 export function wideEvaluationRows(report: EvaluationReport): CsvTable {

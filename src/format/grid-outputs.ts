@@ -15,11 +15,23 @@ export function gridMarkdown(result: CaseResult, file: string, explain: boolean)
   const lines = [
     `### ${mdText(result.record.title)} (\`${result.record.id}\`)`,
     `As of ${result.asOf}; record ${mdText(file)}.`,
-    mdTable(layout.head.map(mdText), layout.rows.map((row) => row.map(mdText)), numeric),
+    mdTable(
+      layout.head.map(mdText),
+      layout.rows.map((row) => row.map(mdText)),
+      numeric,
+    ),
     gridNotes(grid).map(mdText).join('\n\n'),
   ];
   const windows = windowLayout(grid);
-  if (windows) lines.push('By member, report by report:', mdTable(windows.head.map(mdText), windows.rows.map((row) => row.map(mdText)), windows.head.map((_, i) => i).slice(1)));
+  if (windows)
+    lines.push(
+      'By member, report by report:',
+      mdTable(
+        windows.head.map(mdText),
+        windows.rows.map((row) => row.map(mdText)),
+        windows.head.map((_, i) => i).slice(1),
+      ),
+    );
   if (explain) lines.push(['Where each cell comes from:', '', ...gridExplanations(result, grid).map((line) => `- ${mdText(line)}`)].join('\n'));
   return lines.join('\n\n');
 }
@@ -47,14 +59,29 @@ export function gridCsv(report: EvaluationReport): CsvTable {
     const place = new Map((byCommitments ? grid.parties : grid.criteria).map((id, i) => [id, i]));
     const spread = (values: readonly CsvValue[]) => across.map((id) => (place.has(id) ? values[place.get(id)!]! : null));
     const lines = byCommitments
-      ? grid.commitments.map((c, i) => [c.id, c.title, ...spread(grid.cells[i]!.map((cell) => cell.score)), averageNumber(grid.byCriterion[i]!), percentNumber(grid.byCriterion[i]!)])
-      : grid.members.map((m, i) => [m.id, m.name, ...spread(grid.cells.map((row) => row[i]!.score)), averageNumber(grid.byParty[i]!), percentNumber(grid.byParty[i]!)]);
+      ? grid.commitments.map((c, i) => [
+          c.id,
+          c.title,
+          ...spread(grid.cells[i]!.map((cell) => cell.score)),
+          averageNumber(grid.byCriterion[i]!),
+          percentNumber(grid.byCriterion[i]!),
+        ])
+      : grid.members.map((m, i) => [
+          m.id,
+          m.name,
+          ...spread(grid.cells.map((row) => row[i]!.score)),
+          averageNumber(grid.byParty[i]!),
+          percentNumber(grid.byParty[i]!),
+        ]);
     const columns = byCommitments ? grid.byParty : grid.byCriterion;
     lines.push(['average', 'Average', ...spread(columns.map(averageNumber)), averageNumber(grid.overall), null]);
     lines.push(['percent', 'Percent', ...spread(columns.map(percentNumber)), null, percentNumber(grid.overall)]);
     for (const line of lines) rows.push([result.record.id, result.asOf, ...line, report.tool.version, report.matrix.sha256]);
   }
-  return { columns: ['record', 'as_of', byCommitments ? 'commitment' : 'member', 'label', ...across, 'average', 'percent', 'tool_version', 'matrix_sha256'], rows };
+  return {
+    columns: ['record', 'as_of', byCommitments ? 'commitment' : 'member', 'label', ...across, 'average', 'percent', 'tool_version', 'matrix_sha256'],
+    rows,
+  };
 }
 
 /**
@@ -75,7 +102,16 @@ export function gridLong(report: EvaluationReport): CsvTable {
         const commitment = grid.commitments[c]!;
         const member = grid.members[m]!;
         const a = cell.assessment;
-        const values = [cell.status, member.name, commitment.title, commitment.addedIn, a?.event ?? null, a?.assessor ?? null, a?.window ?? null, a && a.superseded.length > 0 ? a.superseded.join(' ') : null];
+        const values = [
+          cell.status,
+          member.name,
+          commitment.title,
+          commitment.addedIn,
+          a?.event ?? null,
+          a?.assessor ?? null,
+          a?.window ?? null,
+          a && a.superseded.length > 0 ? a.superseded.join(' ') : null,
+        ];
         cells.set(`${result.record.id}\0${commitment.id}\0${member.id}`, values);
       }),
     );

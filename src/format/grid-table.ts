@@ -19,7 +19,10 @@ export function gridTableText(result: CaseResult, grid: Grid, context: FormatCon
 /** `evaluate -f table` for a matrix scored per party only: the record's heading, then its compliance table and nothing the reports do not print. */
 export function formatGridResult(result: CaseResult, report: EvaluationReport, context: FormatContext, chalk: ChalkInstance): string {
   const matrix = report.matrix.definition;
-  const lines = [chalk.bold(`${safeText(result.record.title)} (${result.record.id})`), chalk.dim(`matrix ${matrix.id} ${safeText(matrix.version)}, as of ${result.asOf}`)];
+  const lines = [
+    chalk.bold(`${safeText(result.record.title)} (${result.record.id})`),
+    chalk.dim(`matrix ${matrix.id} ${safeText(matrix.version)}, as of ${result.asOf}`),
+  ];
   const extended = extendsLine(report.matrix);
   if (extended) lines.push(chalk.dim(safeText(extended)));
   lines.push(gridTableText(result, result.grid!, context, chalk));
@@ -27,5 +30,9 @@ export function formatGridResult(result: CaseResult, report: EvaluationReport, c
 }
 
 function drawn(layout: GridLayout, context: FormatContext): string {
-  return fitTable(layout.head.map(safeText), layout.rows.map((row) => row.map(safeText)), context);
+  return fitTable(
+    layout.head.map(safeText),
+    layout.rows.map((row) => row.map(safeText)),
+    context,
+  );
 }

@@ -27,12 +27,22 @@ function commitmentLabel(grid: Grid, c: number): string {
 /** The table in the matrix's orientation: `rows: commitments` as the reports print it, or `members`. */
 export function gridLayout(grid: Grid): GridLayout {
   if (grid.rules.rows === 'commitments') {
-    const rows = grid.commitments.map((_, c) => [commitmentLabel(grid, c), ...grid.cells[c]!.map((cell) => cell.text), averageText(grid.byCriterion[c]!), percentText(grid.byCriterion[c]!)]);
+    const rows = grid.commitments.map((_, c) => [
+      commitmentLabel(grid, c),
+      ...grid.cells[c]!.map((cell) => cell.text),
+      averageText(grid.byCriterion[c]!),
+      percentText(grid.byCriterion[c]!),
+    ]);
     rows.push(['Average', ...grid.byParty.map(averageText), averageText(grid.overall), '']);
     rows.push(['Percent', ...grid.byParty.map(percentText), '', percentText(grid.overall)]);
     return { head: ['Commitment', ...grid.members.map((member) => member.name), 'Average', 'Percent'], rows, summaryFrom: grid.commitments.length };
   }
-  const rows = grid.members.map((member, m) => [member.name, ...grid.cells.map((row) => row[m]!.text), averageText(grid.byParty[m]!), percentText(grid.byParty[m]!)]);
+  const rows = grid.members.map((member, m) => [
+    member.name,
+    ...grid.cells.map((row) => row[m]!.text),
+    averageText(grid.byParty[m]!),
+    percentText(grid.byParty[m]!),
+  ]);
   rows.push(['Average', ...grid.byCriterion.map(averageText), averageText(grid.overall), '']);
   rows.push(['Percent', ...grid.byCriterion.map(percentText), '', percentText(grid.overall)]);
   return { head: ['Member', ...grid.commitments.map((_, c) => commitmentLabel(grid, c)), 'Average', 'Percent'], rows, summaryFrom: grid.members.length };
@@ -44,7 +54,9 @@ export function gridNotes(grid: Grid): string[] {
   const { notApplicable, notAssessed } = grid.overall;
   if (notApplicable > 0) notes.push(`n/a: ${notApplicable} cell${notApplicable === 1 ? '' : 's'} not applicable, left out of the averages.`);
   if (notAssessed > 0) {
-    notes.push(`not assessed: ${notAssessed} cell${notAssessed === 1 ? '' : 's'} unknown; a figure over them is a range, from every unknown cell at the bottom of the scale to every one at the top.`);
+    notes.push(
+      `not assessed: ${notAssessed} cell${notAssessed === 1 ? '' : 's'} unknown; a figure over them is a range, from every unknown cell at the bottom of the scale to every one at the top.`,
+    );
   }
   const added = grid.commitments.filter((commitment) => commitment.addedIn !== null);
   if (added.length > 0) notes.push(`‡ first assessed in ${[...new Set(added.map((c) => c.addedIn))].join(', ')}: not in the earlier report.`);
@@ -53,7 +65,8 @@ export function gridNotes(grid: Grid): string[] {
       const assessment = cell.assessment;
       if (!assessment) return;
       const where = `${grid.members[m]!.name} on ${grid.commitments[c]!.title}`;
-      if (assessment.superseded.length > 0) notes.push(`Recalibrated: ${where}: ${assessment.event} (${assessment.date}) counts, superseding ${assessment.superseded.join(', ')}.`);
+      if (assessment.superseded.length > 0)
+        notes.push(`Recalibrated: ${where}: ${assessment.event} (${assessment.date}) counts, superseding ${assessment.superseded.join(', ')}.`);
       if (assessment.problem) notes.push(`Unknown: ${where}: ${assessment.problem} (${assessment.event}).`);
     }),
   );
@@ -73,7 +86,12 @@ export function windowLayout(grid: Grid): GridLayout | null {
     comparison.change[m]!.average ?? 'n/a',
     comparison.change[m]!.percentPoints ?? 'n/a',
   ]);
-  rows.push(['Overall', ...comparison.windows.flatMap((w) => [averageText(w.overall), percentText(w.overall)]), comparison.overallChange.average ?? 'n/a', comparison.overallChange.percentPoints ?? 'n/a']);
+  rows.push([
+    'Overall',
+    ...comparison.windows.flatMap((w) => [averageText(w.overall), percentText(w.overall)]),
+    comparison.overallChange.average ?? 'n/a',
+    comparison.overallChange.percentPoints ?? 'n/a',
+  ]);
   return { head, rows, summaryFrom: grid.members.length };
 }
 
@@ -103,7 +121,10 @@ export function gridExplanations(result: CaseResult, grid: Grid): string[] {
       const level = cell.level === null ? '' : ` (${cell.level})`;
       if (cell.status === 'not-applicable') lines.push(`${head}: does not apply${source?.explanation ? `: ${source.explanation.failure.actual}` : ''}`);
       else if (evidence.length > 0) lines.push(`${head}${level}, derived from ${evidence.join(', ')}`);
-      else lines.push(`${head}${level}, derived: no event earns a higher level${source?.explanation ? ` (not ${source.explanation.level?.label}: ${source.explanation.failure.actual})` : ''}`);
+      else
+        lines.push(
+          `${head}${level}, derived: no event earns a higher level${source?.explanation ? ` (not ${source.explanation.level?.label}: ${source.explanation.failure.actual})` : ''}`,
+        );
     });
   });
   return lines;

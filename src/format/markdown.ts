@@ -13,7 +13,10 @@ export { mdTable, mdText };
 /** `evaluate -f markdown`: a section per record, ready to paste into a paper or a pull request. */
 export const formatEvaluationMarkdown: Formatter<EvaluationReport> = (report, context) => {
   const matrix = report.matrix.definition;
-  const blocks = [`## ${mdText(matrix.title)}`, `Matrix \`${matrix.id}\` ${mdText(matrix.version)} (${mdText(report.matrix.file)}, sha256 \`${report.matrix.sha256.slice(0, 12)}\`). Aggregation: ${matrix.aggregation}, ${mdText(AGGREGATION_METHODS[matrix.aggregation])}.`];
+  const blocks = [
+    `## ${mdText(matrix.title)}`,
+    `Matrix \`${matrix.id}\` ${mdText(matrix.version)} (${mdText(report.matrix.file)}, sha256 \`${report.matrix.sha256.slice(0, 12)}\`). Aggregation: ${matrix.aggregation}, ${mdText(AGGREGATION_METHODS[matrix.aggregation])}.`,
+  ];
   for (const { result, file } of report.results) blocks.push(recordSection(result, file, report, context.explain === true));
   return `${blocks.join('\n\n')}\n`;
 };
@@ -30,7 +33,9 @@ function recordSection(result: CaseResult, file: string, report: EvaluationRepor
         : criterion.level
           ? `${mdText(criterion.level.label)} (${criterion.level.score})`
           : '(no level)';
-    const evidence = criterion.evidence.map((item) => `${mdText(item.event)} ${item.date}${item.sources.length > 0 && item.sources.every((s) => s.verified) ? '' : ' †'}`).join('; ');
+    const evidence = criterion.evidence
+      .map((item) => `${mdText(item.event)} ${item.date}${item.sources.length > 0 && item.sources.every((s) => s.verified) ? '' : ' †'}`)
+      .join('; ');
     return [
       `${mdText(criterion.id)}${gated}`,
       level,
@@ -49,7 +54,9 @@ function recordSection(result: CaseResult, file: string, report: EvaluationRepor
       : `**Total ${totalText(result, '')} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
   ];
   if (result.gates.length > 0) {
-    lines.push(`Gates: ${result.gates.map((gate) => `${mdText(gate.criterion)} at ${mdText(gate.requires)} or above for better than ${mdText(gate.above)}: ${gate.status}`).join('; ')}.`);
+    lines.push(
+      `Gates: ${result.gates.map((gate) => `${mdText(gate.criterion)} at ${mdText(gate.requires)} or above for better than ${mdText(gate.above)}: ${gate.status}`).join('; ')}.`,
+    );
   }
   if (result.criteria.some((c) => c.evidence.some((item) => item.sources.length === 0 || item.sources.some((s) => !s.verified)))) {
     lines.push('† rests on a source marked unverified');

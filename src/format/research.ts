@@ -25,7 +25,6 @@ export interface Tool {
   readonly version: string;
 }
 
-
 /** The matrix as every JSON output names it: where it came from, what it extends, how it aggregates. */
 export function projectMatrix(input: MatrixInput) {
   const matrix = input.definition;

@@ -31,7 +31,8 @@ export interface SensitivityReport {
   readonly analysis: SensitivityResult;
 }
 
-const INTERVALS = 'one weight at a time, the others as the matrix has them: the weights for which the verdict (or the ranking) stays as it is, exact (a total is a ratio of sums linear in the weight)';
+const INTERVALS =
+  'one weight at a time, the others as the matrix has them: the weights for which the verdict (or the ranking) stays as it is, exact (a total is a ratio of sums linear in the weight)';
 const RANKING = 'by total, highest first; the ranking holds while no case falls strictly behind one it was ahead of (ties forming or breaking are no change)';
 
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
@@ -119,23 +120,26 @@ function caseBlock(report: SensitivityReport, index: number, context: FormatCont
   const result = report.results[index]!;
   const open = item.score === null && result.scoreRange !== null;
   const verdict = open ? safeText(verdictWords(result)) : paintVerdict(chalk, matrix, item.verdict);
-  const lines = [chalk.bold(`${safeText(result.record.title)} (${result.record.id})`), `Total ${open ? totalText(result) : scoreText(item.score)}, verdict ${verdict}, as of ${result.asOf}`];
+  const lines = [
+    chalk.bold(`${safeText(result.record.title)} (${result.record.id})`),
+    `Total ${open ? totalText(result) : scoreText(item.score)}, verdict ${verdict}, as of ${result.asOf}`,
+  ];
   if (open) return [...lines, safeText(notAnalysedText(result))].join('\n');
   if (item.score === null) return [...lines, 'No total: nothing to analyse.'].join('\n');
   const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
   const weights = item.weights.map((effect) => [
-      safeText(effect.criterion),
-      weightText(effect.weight),
-      effect.down ? `${weightText(effect.down.weight)}: ${outcomeText(matrix, effect.down, item.verdict, chalk)}` : '-',
-      `${weightText(effect.up.weight)}: ${outcomeText(matrix, effect.up, item.verdict, chalk)}`,
-      verdictIntervalText(intervals.get(effect.criterion)!),
-    ]);
+    safeText(effect.criterion),
+    weightText(effect.weight),
+    effect.down ? `${weightText(effect.down.weight)}: ${outcomeText(matrix, effect.down, item.verdict, chalk)}` : '-',
+    `${weightText(effect.up.weight)}: ${outcomeText(matrix, effect.up, item.verdict, chalk)}`,
+    verdictIntervalText(intervals.get(effect.criterion)!),
+  ]);
   const levels = item.levels.map((effect) => [
-      safeText(effect.party === null ? effect.result : `${effect.result} (${effect.party})`),
-      safeText(effect.level ?? '(no level)'),
-      effect.down ? safeText(`${effect.down.level}: `) + outcomeText(matrix, effect.down, item.verdict, chalk) : '(lowest)',
-      effect.up ? safeText(`${effect.up.level}: `) + outcomeText(matrix, effect.up, item.verdict, chalk) : '(top)',
-    ]);
+    safeText(effect.party === null ? effect.result : `${effect.result} (${effect.party})`),
+    safeText(effect.level ?? '(no level)'),
+    effect.down ? safeText(`${effect.down.level}: `) + outcomeText(matrix, effect.down, item.verdict, chalk) : '(lowest)',
+    effect.up ? safeText(`${effect.up.level}: `) + outcomeText(matrix, effect.up, item.verdict, chalk) : '(top)',
+  ]);
   lines.push(
     fitTable(['Weight of', 'Now', 'One step down', 'One step up', 'Verdict holds for weights'], weights, context),
     fitTable(['Level of', 'Now', 'One level down', 'One level up'], levels, context),
@@ -147,7 +151,9 @@ function caseBlock(report: SensitivityReport, index: number, context: FormatCont
     const width = Math.max(...item.sampling.verdicts.map((entry) => entry.verdict.length));
     for (const entry of item.sampling.verdicts) {
       const pad = ' '.repeat(width - entry.verdict.length);
-      lines.push(`  ${paintVerdict(chalk, matrix, entry.verdict)}${pad} ${String(entry.count).padStart(String(samples).length)} ${bar(entry.count, samples, 30)}`);
+      lines.push(
+        `  ${paintVerdict(chalk, matrix, entry.verdict)}${pad} ${String(entry.count).padStart(String(samples).length)} ${bar(entry.count, samples, 30)}`,
+      );
     }
   }
   for (const move of [item.nextUp, item.nextDown]) {
@@ -162,10 +168,15 @@ function rankingLines(report: SensitivityReport, context: FormatContext): string
   if (!ranking) return [];
   const chalk = chalkFor(context);
   const order = placesInOrder(report.results, ranking.places);
-  const lines = [chalk.bold('Ranking'), `By total: ${order.map(({ result, place }) => `${place.tied ? '=' : ''}${place.rank} ${result.record.id}`).join(', ')}`];
+  const lines = [
+    chalk.bold('Ranking'),
+    `By total: ${order.map(({ result, place }) => `${place.tied ? '=' : ''}${place.rank} ${result.record.id}`).join(', ')}`,
+  ];
   const sampling = ranking.sampling;
   if (sampling && report.analysis.sampling) {
-    const tau = sampling.tau ? `; Kendall's tau-b against it: median ${round2(sampling.tau.median).toFixed(2)}, 5th percentile ${round2(sampling.tau.p5).toFixed(2)}, min ${round2(sampling.tau.min).toFixed(2)}` : '';
+    const tau = sampling.tau
+      ? `; Kendall's tau-b against it: median ${round2(sampling.tau.median).toFixed(2)}, 5th percentile ${round2(sampling.tau.p5).toFixed(2)}, min ${round2(sampling.tau.min).toFixed(2)}`
+      : '';
     lines.push(`Monte Carlo: no case overtook another in ${percent(sampling.held)} of samples${tau}`);
   }
   const rows = ranking.intervals.map((interval) => [safeText(interval.criterion), weightText(interval.weight), safeText(rankIntervalText(interval))]);
@@ -182,8 +193,17 @@ function placesInOrder(results: readonly CaseResult[], places: readonly RankPlac
 
 function formatTable(report: SensitivityReport, context: FormatContext): string {
   const chalk = chalkFor(context);
-  const head = [chalk.bold(`Sensitivity of ${safeText(report.matrix.definition.title)}`), matrixLine(report.matrix, chalk), chalk.dim(`Method: ${stepText(report.analysis)}.`)];
-  if (report.analysis.sampling) head.push(chalk.dim(`Monte Carlo: ${report.analysis.sampling.distribution}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.`));
+  const head = [
+    chalk.bold(`Sensitivity of ${safeText(report.matrix.definition.title)}`),
+    matrixLine(report.matrix, chalk),
+    chalk.dim(`Method: ${stepText(report.analysis)}.`),
+  ];
+  if (report.analysis.sampling)
+    head.push(
+      chalk.dim(
+        `Monte Carlo: ${report.analysis.sampling.distribution}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.`,
+      ),
+    );
   const blocks = [head.join('\n'), ...report.results.map((_, i) => caseBlock(report, i, context))];
   const ranking = rankingLines(report, context);
   if (ranking.length > 0) blocks.push(ranking.join('\n'));
@@ -192,12 +212,19 @@ function formatTable(report: SensitivityReport, context: FormatContext): string 
 
 function formatMarkdown(report: SensitivityReport): string {
   const matrix = report.matrix.definition;
-  const blocks = [`## Sensitivity of ${mdText(matrix.title)}`, matrixMarkdown(report.matrix), `Method: ${mdText(stepText(report.analysis))}.${report.analysis.sampling ? ` Monte Carlo: ${mdText(report.analysis.sampling.distribution)}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.` : ''}`];
+  const blocks = [
+    `## Sensitivity of ${mdText(matrix.title)}`,
+    matrixMarkdown(report.matrix),
+    `Method: ${mdText(stepText(report.analysis))}.${report.analysis.sampling ? ` Monte Carlo: ${mdText(report.analysis.sampling.distribution)}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.` : ''}`,
+  ];
   const plain = chalkFor({ color: false });
   report.analysis.cases.forEach((item, i) => {
     const result = report.results[i]!;
     const open = item.score === null && result.scoreRange !== null;
-    const parts = [`### ${mdText(result.record.title)} (\`${result.record.id}\`)`, `Total ${totalText(result, '')}, verdict **${mdText(verdictWords(result))}**, as of ${result.asOf}.`];
+    const parts = [
+      `### ${mdText(result.record.title)} (\`${result.record.id}\`)`,
+      `Total ${totalText(result, '')}, verdict **${mdText(verdictWords(result))}**, as of ${result.asOf}.`,
+    ];
     if (open) parts.push(mdText(notAnalysedText(result)));
     if (item.score !== null) {
       const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
@@ -236,18 +263,39 @@ function formatMarkdown(report: SensitivityReport): string {
     const order = placesInOrder(report.results, ranking.places);
     const parts = ['### Ranking', `By total: ${order.map(({ result, place }) => `${place.tied ? '=' : ''}${place.rank} \`${result.record.id}\``).join(', ')}.`];
     if (ranking.sampling?.tau) {
-      parts.push(`Monte Carlo: no case overtook another in ${percent(ranking.sampling.held)} of samples; Kendall's tau-b median ${round2(ranking.sampling.tau.median).toFixed(2)}, 5th percentile ${round2(ranking.sampling.tau.p5).toFixed(2)}, min ${round2(ranking.sampling.tau.min).toFixed(2)}.`);
+      parts.push(
+        `Monte Carlo: no case overtook another in ${percent(ranking.sampling.held)} of samples; Kendall's tau-b median ${round2(ranking.sampling.tau.median).toFixed(2)}, 5th percentile ${round2(ranking.sampling.tau.p5).toFixed(2)}, min ${round2(ranking.sampling.tau.min).toFixed(2)}.`,
+      );
     }
-    parts.push(mdTable(['Weight of', 'Now', 'Ranking holds for weights'], ranking.intervals.map((interval) => [mdText(interval.criterion), weightText(interval.weight), mdText(rankIntervalText(interval))]), [1]));
+    parts.push(
+      mdTable(
+        ['Weight of', 'Now', 'Ranking holds for weights'],
+        ranking.intervals.map((interval) => [mdText(interval.criterion), weightText(interval.weight), mdText(rankIntervalText(interval))]),
+        [1],
+      ),
+    );
     blocks.push(parts.join('\n\n'));
   }
   return `${blocks.join('\n\n')}\n`;
 }
 
 const projectOutcome = (outcome: Outcome) => ({ score: outcome.score === null ? null : hundredths(outcome.score), verdict: outcome.verdict });
-const projectDistribution = (d: Distribution) => ({ min: hundredths(d.min), p5: hundredths(d.p5), median: hundredths(d.median), p95: hundredths(d.p95), max: hundredths(d.max) });
+const projectDistribution = (d: Distribution) => ({
+  min: hundredths(d.min),
+  p5: hundredths(d.p5),
+  median: hundredths(d.median),
+  p95: hundredths(d.p95),
+  max: hundredths(d.max),
+});
 /** A weight interval (of a verdict or of the ranking) as the JSON gives it. */
-const projectInterval = (i: WeightInterval | RankInterval) => ({ criterion: i.criterion, weight: round4(i.weight), from: round2(i.from), to: i.to === null ? null : round2(i.to), below: i.below, above: i.above });
+const projectInterval = (i: WeightInterval | RankInterval) => ({
+  criterion: i.criterion,
+  weight: round4(i.weight),
+  from: round2(i.from),
+  to: i.to === null ? null : round2(i.to),
+  below: i.below,
+  above: i.above,
+});
 
 function projectMove(matrix: Matrix, move: BandMove) {
   return {
@@ -274,7 +322,10 @@ function projectCase(report: SensitivityReport, index: number) {
     record: item.record,
     asOf: report.results[index]!.asOf,
     score: item.score === null ? null : hundredths(item.score),
-    scoreRange: report.results[index]!.scoreRange && { low: hundredths(report.results[index]!.scoreRange.low), high: hundredths(report.results[index]!.scoreRange.high) },
+    scoreRange: report.results[index]!.scoreRange && {
+      low: hundredths(report.results[index]!.scoreRange.low),
+      high: hundredths(report.results[index]!.scoreRange.high),
+    },
     verdict: item.verdict,
     verdicts: report.results[index]!.verdicts,
     rank: place?.rank ?? null,
@@ -293,7 +344,11 @@ function projectCase(report: SensitivityReport, index: number) {
       up: effect.up && { level: effect.up.level, ...projectOutcome(effect.up) },
     })),
     intervals: item.intervals.map(projectInterval),
-    sampling: item.sampling && { held: round4(item.sampling.held), verdicts: item.sampling.verdicts.map((v) => ({ ...v })), score: projectDistribution(item.sampling.score) },
+    sampling: item.sampling && {
+      held: round4(item.sampling.held),
+      verdicts: item.sampling.verdicts.map((v) => ({ ...v })),
+      score: projectDistribution(item.sampling.score),
+    },
     nextUp: projectMove(matrix, item.nextUp),
     nextDown: projectMove(matrix, item.nextDown),
   };
@@ -304,7 +359,16 @@ function projectRanking(report: SensitivityReport) {
   if (!ranking) return null;
   return {
     intervals: ranking.intervals.map(projectInterval),
-    sampling: ranking.sampling && { held: round4(ranking.sampling.held), tau: ranking.sampling.tau && { min: round4(ranking.sampling.tau.min), p5: round4(ranking.sampling.tau.p5), median: round4(ranking.sampling.tau.median), p95: round4(ranking.sampling.tau.p95), max: round4(ranking.sampling.tau.max) } },
+    sampling: ranking.sampling && {
+      held: round4(ranking.sampling.held),
+      tau: ranking.sampling.tau && {
+        min: round4(ranking.sampling.tau.min),
+        p5: round4(ranking.sampling.tau.p5),
+        median: round4(ranking.sampling.tau.median),
+        p95: round4(ranking.sampling.tau.p95),
+        max: round4(ranking.sampling.tau.max),
+      },
+    },
   };
 }
 
@@ -335,10 +399,28 @@ function document(report: SensitivityReport) {
 /** One row per case x criterion (x party): the weight's and the level's one-at-a-time effects, and the weight's interval. */
 function formatLong(report: SensitivityReport): string {
   const columns = [
-    'matrix', 'record', 'criterion', 'party', 'level', 'weight',
-    'weight_down', 'weight_down_score', 'weight_down_verdict', 'weight_up', 'weight_up_score', 'weight_up_verdict',
-    'level_down', 'level_down_score', 'level_down_verdict', 'level_up', 'level_up_score', 'level_up_verdict',
-    'verdict_holds_from', 'verdict_holds_to', 'score', 'verdict',
+    'matrix',
+    'record',
+    'criterion',
+    'party',
+    'level',
+    'weight',
+    'weight_down',
+    'weight_down_score',
+    'weight_down_verdict',
+    'weight_up',
+    'weight_up_score',
+    'weight_up_verdict',
+    'level_down',
+    'level_down_score',
+    'level_down_verdict',
+    'level_up',
+    'level_up_score',
+    'level_up_verdict',
+    'verdict_holds_from',
+    'verdict_holds_to',
+    'score',
+    'verdict',
   ];
   const rows: CsvValue[][] = [];
   report.analysis.cases.forEach((item, i) => {
@@ -347,20 +429,37 @@ function formatLong(report: SensitivityReport): string {
     const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
     const levels = new Map(item.levels.map((effect) => [`${effect.result}\u0000${effect.party ?? ''}`, effect]));
     for (const criterion of result.criteria) {
-      const cells = criterion.parties ? criterion.parties.map((cell) => ({ party: cell.party, level: cell.level?.label ?? null })) : [{ party: null, level: criterion.level?.label ?? null }];
+      const cells = criterion.parties
+        ? criterion.parties.map((cell) => ({ party: cell.party, level: cell.level?.label ?? null }))
+        : [{ party: null, level: criterion.level?.label ?? null }];
       for (const cell of cells) {
         const weight = weights.get(criterion.criterion);
         const interval = intervals.get(criterion.criterion);
         const level = levels.get(`${criterion.id}\u0000${cell.party ?? ''}`);
         const score = (o: Outcome | null | undefined) => (o?.score == null ? null : hundredths(o.score));
         rows.push([
-          report.matrix.definition.id, item.record, criterion.id, cell.party, cell.level, criterion.weight,
-          weight?.down ? round4(weight.down.weight) : null, score(weight?.down), weight?.down?.verdict ?? null,
-          weight ? round4(weight.up.weight) : null, score(weight?.up), weight?.up.verdict ?? null,
-          level?.down?.level ?? null, score(level?.down), level?.down?.verdict ?? null,
-          level?.up?.level ?? null, score(level?.up), level?.up?.verdict ?? null,
-          interval ? round2(interval.from) : null, interval?.to == null ? null : round2(interval.to),
-          item.score === null ? null : hundredths(item.score), item.verdict,
+          report.matrix.definition.id,
+          item.record,
+          criterion.id,
+          cell.party,
+          cell.level,
+          criterion.weight,
+          weight?.down ? round4(weight.down.weight) : null,
+          score(weight?.down),
+          weight?.down?.verdict ?? null,
+          weight ? round4(weight.up.weight) : null,
+          score(weight?.up),
+          weight?.up.verdict ?? null,
+          level?.down?.level ?? null,
+          score(level?.down),
+          level?.down?.verdict ?? null,
+          level?.up?.level ?? null,
+          score(level?.up),
+          level?.up?.verdict ?? null,
+          interval ? round2(interval.from) : null,
+          interval?.to == null ? null : round2(interval.to),
+          item.score === null ? null : hundredths(item.score),
+          item.verdict,
         ]);
       }
     }
@@ -371,8 +470,22 @@ function formatLong(report: SensitivityReport): string {
 /** One row per case: its total, how often the verdict held, and what it would take to move a band. */
 function formatCsv(report: SensitivityReport): string {
   const columns = [
-    'matrix', 'record', 'score', 'verdict', 'rank', 'tied', 'verdict_held', 'score_p5', 'score_median', 'score_p95',
-    'next_up', 'next_up_changes', 'next_up_score', 'next_down', 'next_down_changes', 'next_down_score',
+    'matrix',
+    'record',
+    'score',
+    'verdict',
+    'rank',
+    'tied',
+    'verdict_held',
+    'score_p5',
+    'score_median',
+    'score_p95',
+    'next_up',
+    'next_up_changes',
+    'next_up_score',
+    'next_down',
+    'next_down_changes',
+    'next_down_score',
   ];
   const matrix = report.matrix.definition;
   const moveCells = (move: BandMove): CsvValue[] => [
@@ -384,9 +497,18 @@ function formatCsv(report: SensitivityReport): string {
     const place = report.analysis.ranking?.places[i];
     const sampling = item.sampling;
     return [
-      matrix.id, item.record, item.score === null ? null : hundredths(item.score), item.verdict, place?.rank ?? null, place?.tied ?? false,
-      sampling ? round4(sampling.held) : null, sampling ? hundredths(sampling.score.p5) : null, sampling ? hundredths(sampling.score.median) : null, sampling ? hundredths(sampling.score.p95) : null,
-      ...moveCells(item.nextUp), ...moveCells(item.nextDown),
+      matrix.id,
+      item.record,
+      item.score === null ? null : hundredths(item.score),
+      item.verdict,
+      place?.rank ?? null,
+      place?.tied ?? false,
+      sampling ? round4(sampling.held) : null,
+      sampling ? hundredths(sampling.score.p5) : null,
+      sampling ? hundredths(sampling.score.median) : null,
+      sampling ? hundredths(sampling.score.p95) : null,
+      ...moveCells(item.nextUp),
+      ...moveCells(item.nextDown),
     ];
   });
   return toCsv({ columns, rows });

@@ -19,7 +19,9 @@ export const formatTable: Formatter<EvaluationReport> = (report, context) => {
   const blocks: string[] = [];
   if (report.bundledDefault) {
     blocks.push(
-      chalk.dim(`Scoring the bundled default: matrix ${matrix.id} on record ${report.results[0]?.result.record.id}. Name your own with: summit-score evaluate RECORD... -m MATRIX`),
+      chalk.dim(
+        `Scoring the bundled default: matrix ${matrix.id} on record ${report.results[0]?.result.record.id}. Name your own with: summit-score evaluate RECORD... -m MATRIX`,
+      ),
     );
   }
   for (const { result } of report.results) blocks.push(formatResult(result, report, context, chalk));
@@ -74,10 +76,14 @@ function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
   if (!criterion.applicable) return chalk.dim('n/a');
   const maybe = criterion.applicable === 'unknown' ? ' (may not apply)' : '';
   if (criterion.parties) {
-    const mean = criterion.points === null && criterion.normalisedRange ? `${intervalText({ low: criterion.normalisedRange.low * criterion.maxPoints, high: criterion.normalisedRange.high * criterion.maxPoints })} unknown` : round2(criterion.points!);
+    const mean =
+      criterion.points === null && criterion.normalisedRange
+        ? `${intervalText({ low: criterion.normalisedRange.low * criterion.maxPoints, high: criterion.normalisedRange.high * criterion.maxPoints })} unknown`
+        : round2(criterion.points!);
     return `per party (mean ${mean})${maybe}`;
   }
-  if (!criterion.level && criterion.levelRange && criterion.levelRange.low?.label !== criterion.levelRange.high?.label) return chalk.yellow(safeText(`${levelRangeText(criterion.levelRange)} unknown${maybe}`));
+  if (!criterion.level && criterion.levelRange && criterion.levelRange.low?.label !== criterion.levelRange.high?.label)
+    return chalk.yellow(safeText(`${levelRangeText(criterion.levelRange)} unknown${maybe}`));
   if (!criterion.level) return chalk.yellow(`(no level)${maybe}`);
   return safeText(`${criterion.level.label} (${criterion.level.score})`);
 }
@@ -112,7 +118,10 @@ function unknownLines(result: CaseResult, chalk: ChalkInstance): string {
       const range = cell.levelRange && cell.levelRange.low?.label !== cell.levelRange.high?.label ? `: ${levelRangeText(cell.levelRange)}` : '';
       lines.push(safeText(`  ${who}${range}${cell.applicable === 'unknown' ? ', may not apply' : ''}`));
       for (const fact of cell.unknown) {
-        const settled = 'party' in cell ? undefined : result.settlements?.find((s) => s.criterion === criterion.id && s.fact.event === fact.event && s.fact.field === fact.field);
+        const settled =
+          'party' in cell
+            ? undefined
+            : result.settlements?.find((s) => s.criterion === criterion.id && s.fact.event === fact.event && s.fact.field === fact.field);
         lines.push(safeText(`    ${unknownFactText(fact)}${settled ? `: ${settlementText(settled)}` : ''}`));
       }
     }

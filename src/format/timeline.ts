@@ -57,7 +57,15 @@ function story(report: TimelineReport): { date: string; headline: string; verdic
     const score = scoreChange(before, point.result);
     const verdict = point.verdictChange ? `verdict ${verdictWords(before)} -> ${verdictWords(point.result)}` : `verdict ${verdictWords(point.result)} holds`;
     const headline = point.changes.length === 0 ? `nothing moved; ${verdict}` : `${score}, ${verdict}`;
-    return [{ date: point.date, headline, verdictChanged: point.verdictChange !== null, events: point.arrived.map(eventText), changes: point.changes.map(changeText) }];
+    return [
+      {
+        date: point.date,
+        headline,
+        verdictChanged: point.verdictChange !== null,
+        events: point.arrived.map(eventText),
+        changes: point.changes.map(changeText),
+      },
+    ];
   });
 }
 
@@ -90,14 +98,17 @@ function cellAt(point: TimelinePoint, id: string, chalk?: ChalkInstance): string
   return (up && !down ? chalk.green : down && !up ? chalk.red : chalk.yellow)(text + arrow);
 }
 
-const LEGEND = 'A level marked ↑ or ↓ moved up or down the matrix\'s levels on that date; • marks a criterion that began or stopped applying.';
+const LEGEND = "A level marked ↑ or ↓ moved up or down the matrix's levels on that date; • marks a criterion that began or stopped applying.";
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function ids(report: TimelineReport): string[] {
-  return resultIds(report.matrix.definition, report.points.map((point) => point.result));
+  return resultIds(
+    report.matrix.definition,
+    report.points.map((point) => point.result),
+  );
 }
 
 function formatTable(report: TimelineReport, context: FormatContext): string {
@@ -105,11 +116,14 @@ function formatTable(report: TimelineReport, context: FormatContext): string {
   const matrix = report.matrix.definition;
   const columns = ids(report);
   const rows = report.points.map((point, k) => {
-    const arrived = k === 0 ? `${point.arrived.length} event${point.arrived.length === 1 ? '' : 's'}` : point.arrived.map((event) => safeText(event.id)).join('\n');
+    const arrived =
+      k === 0 ? `${point.arrived.length} event${point.arrived.length === 1 ? '' : 's'}` : point.arrived.map((event) => safeText(event.id)).join('\n');
     return [
       point.date,
       totalText(point.result),
-      point.result.verdict === null && point.result.verdicts.length + Number(point.result.undetermined) > 0 ? safeText(verdictWords(point.result)) : paintVerdict(chalk, matrix, point.result.verdict),
+      point.result.verdict === null && point.result.verdicts.length + Number(point.result.undetermined) > 0
+        ? safeText(verdictWords(point.result))
+        : paintVerdict(chalk, matrix, point.result.verdict),
       ...columns.map((id) => cellAt(point, id, chalk)),
       arrived,
     ];
@@ -152,7 +166,11 @@ function formatMarkdown(report: TimelineReport): string {
   const told = story(report);
   if (told.length > 0) {
     const items = told.map((entry) =>
-      [`- **${entry.date}**: ${mdText(entry.headline)}`, ...entry.events.map((e) => `  - new: ${mdText(e)}`), ...entry.changes.map((c) => `  - ${mdText(c)}`)].join('\n'),
+      [
+        `- **${entry.date}**: ${mdText(entry.headline)}`,
+        ...entry.events.map((e) => `  - new: ${mdText(e)}`),
+        ...entry.changes.map((c) => `  - ${mdText(c)}`),
+      ].join('\n'),
     );
     blocks.push(['### What changed', '', ...items].join('\n'));
   }

@@ -66,7 +66,12 @@ export function resolveInput(kind: BundledKind, argument: string): string {
   if (existsSync(argument)) return argument;
   if (BUNDLED_ID.test(argument)) {
     const ids = bundledIds(kind);
-    throw inputError('FILE_NOT_FOUND', argument, `no such file, and no bundled ${kind} with that id`, didYouMean(argument, ids) ?? `bundled: ${ids.join(', ')}`);
+    throw inputError(
+      'FILE_NOT_FOUND',
+      argument,
+      `no such file, and no bundled ${kind} with that id`,
+      didYouMean(argument, ids) ?? `bundled: ${ids.join(', ')}`,
+    );
   }
   throw inputError('FILE_NOT_FOUND', argument, 'no such file');
 }

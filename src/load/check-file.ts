@@ -66,7 +66,11 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
       const schemaProblems = checkDocument(merged, 'matrix');
       if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
       const loaded = matrixFromData(merged, input.sha256);
-      const more = [...lintMatrix(merged), ...(loaded.value ? lintVocabulary(loaded.value.matrix, merged) : []), ...readTestCases(merged, loaded.value?.matrix).diagnostics];
+      const more = [
+        ...lintMatrix(merged),
+        ...(loaded.value ? lintVocabulary(loaded.value.matrix, merged) : []),
+        ...readTestCases(merged, loaded.value?.matrix).diagnostics,
+      ];
       return { ...loaded, diagnostics: [...loaded.diagnostics, ...more] };
     });
     const diagnostics = sortByPosition([...built.diagnostics]);
@@ -88,7 +92,17 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
       const matrixFile = candidates.find((candidate) => existsSync(candidate));
       const missing: Diagnostic[] = matrixFile
         ? []
-        : [{ severity: 'error', code: 'FILE_NOT_FOUND', file, line: 1, col: 1, message: `no matrix beside this tests file (looked for ${candidates.join(', ')})`, hint: 'name it after its matrix: <matrix>.tests.yaml' }];
+        : [
+            {
+              severity: 'error',
+              code: 'FILE_NOT_FOUND',
+              file,
+              line: 1,
+              col: 1,
+              message: `no matrix beside this tests file (looked for ${candidates.join(', ')})`,
+              hint: 'name it after its matrix: <matrix>.tests.yaml',
+            },
+          ];
       const tests = readTestCases(doc, matrixFile === undefined ? undefined : siblingMatrix(matrixFile));
       return { file, kind, skipped: false, diagnostics: [...missing, ...tests.diagnostics], doc };
     }

@@ -42,7 +42,12 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
       if (value === undefined || value === null) continue;
       const wrong = mismatch(value, declaration.type);
       if (wrong !== undefined) {
-        problem('UNDECLARED_VALUE', [...pathOf(i, declaration.name)], `event ${event.id}: \`${declaration.name}\` is ${wrong}, but matrix ${matrix.id} reads it as a ${declaration.type}`, 'a test of it is unknown; see `summit-score codebook` for the field');
+        problem(
+          'UNDECLARED_VALUE',
+          [...pathOf(i, declaration.name)],
+          `event ${event.id}: \`${declaration.name}\` is ${wrong}, but matrix ${matrix.id} reads it as a ${declaration.type}`,
+          'a test of it is unknown; see `summit-score codebook` for the field',
+        );
         continue;
       }
       const values = declaration.values;
@@ -53,7 +58,12 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
         const item: FieldValue = many ? (value[ii] as FieldValue) : value;
         if (isDeclared(values, item)) continue;
         const at = many ? [...pathOf(i, declaration.name), ii] : [...pathOf(i, declaration.name)];
-        problem('UNDECLARED_VALUE', at, `event ${event.id}: \`${declaration.name}\` ${JSON.stringify(item)} is not among the values matrix ${matrix.id} declares, so a test of it is unknown`, valueHint(item, declaration));
+        problem(
+          'UNDECLARED_VALUE',
+          at,
+          `event ${event.id}: \`${declaration.name}\` ${JSON.stringify(item)} is not among the values matrix ${matrix.id} declares, so a test of it is unknown`,
+          valueHint(item, declaration),
+        );
       }
     }
   }
@@ -74,9 +84,15 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
       if (first < 0) first = i;
     }
     if (silentCount === 0 || (options.unstated === 'all' && silentCount < relevant)) continue;
-    const silent = record.events.map((event, i) => ({ event, i })).filter(({ event }) => (types === 'any' || types.has(event.type)) && (read(event, name) ?? null) === null);
+    const silent = record.events
+      .map((event, i) => ({ event, i }))
+      .filter(({ event }) => (types === 'any' || types.has(event.type)) && (read(event, name) ?? null) === null);
     const kind = types === 'any' ? '' : `${[...types].join(' or ')} `;
-    const ids = silent.slice(0, 3).map(({ event }) => event.id).join(', ') + (silent.length > 3 ? ', ...' : '');
+    const ids =
+      silent
+        .slice(0, 3)
+        .map(({ event }) => event.id)
+        .join(', ') + (silent.length > 3 ? ', ...' : '');
     const which = relevant === 1 ? `the only ${kind}event` : `${silentCount === relevant ? 'any' : silentCount} of the ${relevant} ${kind}events`;
     problem(
       'FIELD_NOT_STATED',

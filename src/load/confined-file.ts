@@ -9,10 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
  * nor wait forever on a terminal or a pipe (/dev/tty, /proc/self/fd/0).
  */
 export type ConfinedFile =
-  | { readonly kind: 'file'; readonly path: string }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'outside' }
-  | { readonly kind: 'not-a-file' };
+  { readonly kind: 'file'; readonly path: string } | { readonly kind: 'missing' } | { readonly kind: 'outside' } | { readonly kind: 'not-a-file' };
 
 export function confinedFile(reference: string, fromFile: string): ConfinedFile {
   if (isAbsolute(reference)) return { kind: 'outside' };

@@ -30,8 +30,7 @@ export function expandPaths(args: readonly string[]): { files: FoundFile[]; prob
     seen.add(path);
     files.push({ path, explicit });
   };
-  const notFound = (arg: string, message: string) =>
-    problems.push({ severity: 'error', code: 'FILE_NOT_FOUND', file: arg, line: 1, col: 1, message });
+  const notFound = (arg: string, message: string) => problems.push({ severity: 'error', code: 'FILE_NOT_FOUND', file: arg, line: 1, col: 1, message });
 
   for (const arg of args) {
     if (arg === '-' || bundledPath(arg) !== undefined) {
@@ -116,7 +115,12 @@ function glob(pattern: string): string[] {
 function checkPattern(pattern: string, normalised: string): void {
   const range = backwardRange(normalised);
   if (range !== undefined) {
-    throw inputError('BAD_GLOB', pattern, `the range [${range}] runs backwards, so the pattern can match nothing`, `write it low to high: [${[...range].reverse().join('')}]`);
+    throw inputError(
+      'BAD_GLOB',
+      pattern,
+      `the range [${range}] runs backwards, so the pattern can match nothing`,
+      `write it low to high: [${[...range].reverse().join('')}]`,
+    );
   }
   if (braceExpand(normalised, GLOB_OPTIONS).length > MAX_GLOB_PATTERNS) {
     throw inputError('BAD_GLOB', pattern, `the braces expand to more than ${MAX_GLOB_PATTERNS} patterns`, 'name fewer alternatives, or a folder');

@@ -22,7 +22,10 @@ type Raw = Record<string, unknown>;
  * Runs `check` on the matrix as merged with the matrices it extends (or as it is, when it extends
  * none), and adds where it came from to the value.
  */
-export function withBase<T extends object>(doc: ParsedDocument, check: (merged: ParsedDocument) => Checked<T>): Checked<T & { readonly extends?: ExtendsInfo }> {
+export function withBase<T extends object>(
+  doc: ParsedDocument,
+  check: (merged: ParsedDocument) => Checked<T>,
+): Checked<T & { readonly extends?: ExtendsInfo }> {
   const resolved = resolveExtends(doc, []);
   if (!resolved.value) return { diagnostics: resolved.diagnostics };
   const { merged, info } = resolved.value;
@@ -47,7 +50,8 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
     diagnostics: [{ severity: 'error', code, file: doc.file, ...doc.locate(path), path: path.join('.'), message, ...(hint && { hint }) }],
   });
   const target = data['extends'];
-  if (typeof target !== 'string' || target.length === 0 || target === '-') return problem('WRONG_TYPE', '`extends` must name a matrix: a bundled id or a path', 'extends: lewis-2015');
+  if (typeof target !== 'string' || target.length === 0 || target === '-')
+    return problem('WRONG_TYPE', '`extends` must name a matrix: a bundled id or a path', 'extends: lewis-2015');
   if (typeof data['id'] !== 'string') return problem('MISSING_KEY', 'a matrix that extends another needs an `id` of its own', undefined, []);
 
   // A matrix may extend a bundled matrix or a regular file in its own folder tree (real paths,
@@ -57,12 +61,24 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
   let baseFile: string;
   if (bundled !== undefined) baseFile = bundled;
   else {
-    if (doc.file === '<stdin>') return problem('EXTENDS_PATH', `extends \`${target}\`: a matrix read on stdin has no folder to find it in`, 'name a bundled matrix id, or give the matrix as a file');
+    if (doc.file === '<stdin>')
+      return problem(
+        'EXTENDS_PATH',
+        `extends \`${target}\`: a matrix read on stdin has no folder to find it in`,
+        'name a bundled matrix id, or give the matrix as a file',
+      );
     const found = confinedFile(target, doc.file);
-    if (found.kind === 'outside') return problem('EXTENDS_PATH', `extends \`${target}\` is outside the matrix's folder`, 'name a bundled matrix id, or a file in the same folder or below it');
+    if (found.kind === 'outside')
+      return problem(
+        'EXTENDS_PATH',
+        `extends \`${target}\` is outside the matrix's folder`,
+        'name a bundled matrix id, or a file in the same folder or below it',
+      );
     if (found.kind === 'not-a-file') return problem('EXTENDS_PATH', `extends \`${target}\` is not a regular file`, 'name a matrix file');
     if (found.kind === 'missing') {
-      const hint = /^[a-z0-9][a-z0-9-]*$/.test(target) ? (didYouMean(target, bundledIds('matrix')) ?? `bundled: ${bundledIds('matrix').join(', ')}`) : undefined;
+      const hint = /^[a-z0-9][a-z0-9-]*$/.test(target)
+        ? (didYouMean(target, bundledIds('matrix')) ?? `bundled: ${bundledIds('matrix').join(', ')}`)
+        : undefined;
       return problem('FILE_NOT_FOUND', `extends \`${target}\`: no such file${hint ? ', and no bundled matrix with that id' : ''}`, hint);
     }
     baseFile = found.path;
@@ -70,7 +86,11 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
   const here = doc.file === '<stdin>' ? doc.file : resolve(doc.file);
   const key = resolve(baseFile);
   if ([...chain, here].includes(key)) {
-    return problem('EXTENDS_CYCLE', `extends goes round in a circle: ${[...chain, here, key].map((file) => file.split(/[\\/]/).pop()).join(' -> ')}`, 'a matrix cannot extend itself, directly or through others');
+    return problem(
+      'EXTENDS_CYCLE',
+      `extends goes round in a circle: ${[...chain, here, key].map((file) => file.split(/[\\/]/).pop()).join(' -> ')}`,
+      'a matrix cannot extend itself, directly or through others',
+    );
   }
   if (chain.length >= MAX_DEPTH) return problem('OUT_OF_RANGE', `extends goes more than ${MAX_DEPTH} matrices deep`);
 
@@ -124,7 +144,8 @@ function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDoc
         criteria[at] = Object.fromEntries([...Object.entries(before), ...Object.entries(item)].filter(([key]) => copy(key)));
         origins[at] = { child: i, base: at };
         for (const key of Object.keys(item)) {
-          if (key !== 'id' && !sameValue(before[key], item[key])) criterionOverrides.push(describe(`criteria.${id}.${key}`, key in before, before[key], item[key]));
+          if (key !== 'id' && !sameValue(before[key], item[key]))
+            criterionOverrides.push(describe(`criteria.${id}.${key}`, key in before, before[key], item[key]));
         }
       } else {
         criteria.push(item);

@@ -50,7 +50,16 @@ function readCsv(input: InputText): Row[] {
     records = parse(input.text, { info: true, raw: true, bom: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     const { lines, column } = error as { lines?: number; column?: number };
-    throw new InputError([{ severity: 'error', code: 'BAD_FORMAT', file: input.file, line: lines ?? 1, col: typeof column === 'number' ? column + 1 : 1, message: `not readable as CSV: ${(error as Error).message}` }]);
+    throw new InputError([
+      {
+        severity: 'error',
+        code: 'BAD_FORMAT',
+        file: input.file,
+        line: lines ?? 1,
+        col: typeof column === 'number' ? column + 1 : 1,
+        message: `not readable as CSV: ${(error as Error).message}`,
+      },
+    ]);
   }
   return records.map(({ record, raw, info }) => {
     const body = raw.replace(/\r?\n$/, '');
@@ -119,7 +128,8 @@ export function importGrid(csv: InputText, mappingInput: InputText, layout?: Gri
   };
   const cell = (row: Row, i: number, member: string, commitment: string) => {
     const score = readScore(row.fields[i] ?? '');
-    if (score === undefined) at(row, i, 'NOT_ALLOWED', `cell \`${row.fields[i]}\` is not a score`, 'write +1, 0, -1 (or −1), n/a, or leave it empty for not assessed');
+    if (score === undefined)
+      at(row, i, 'NOT_ALLOWED', `cell \`${row.fields[i]}\` is not a score`, 'write +1, 0, -1 (or −1), n/a, or leave it empty for not assessed');
     else cells.push({ member, commitment, score });
   };
 
@@ -141,7 +151,8 @@ export function importGrid(csv: InputText, mappingInput: InputText, layout?: Gri
     for (const row of body) {
       const label = row.fields[0] ?? '';
       if (skip(label)) continue;
-      if (row.fields.length !== header.fields.length) at(row, 0, 'OUT_OF_RANGE', `the row has ${row.fields.length} cells where the header has ${header.fields.length}`);
+      if (row.fields.length !== header.fields.length)
+        at(row, 0, 'OUT_OF_RANGE', `the row has ${row.fields.length} cells where the header has ${header.fields.length}`);
       const commitment = commitmentOf(label);
       columns.forEach((member, i) => member && cell(row, i, member, commitment));
     }
@@ -180,6 +191,9 @@ export function importGrid(csv: InputText, mappingInput: InputText, layout?: Gri
   const text = `# yaml-language-server: $schema=../src/schema/record.schema.json\n# Imported from ${csv.file} with summit-score import grid.\n${stringify(document, { lineWidth: 0, aliasDuplicateObjects: false })}`;
   // The record written must load: a mapping error (a bad date, a duplicate id) is reported now, against the mapping.
   const checked = checkRecord(parseOrThrow({ file: mappingInput.file, text, sha256: '' }), '');
-  if (!checked.value) throw new InputError(checked.diagnostics.map((d) => ({ ...d, file: mappingInput.file, line: 1, col: 1, message: `the imported record would not load: ${d.message}` })));
+  if (!checked.value)
+    throw new InputError(
+      checked.diagnostics.map((d) => ({ ...d, file: mappingInput.file, line: 1, col: 1, message: `the imported record would not load: ${d.message}` })),
+    );
   return text;
 }

@@ -55,7 +55,12 @@ function jsonSyntaxProblem(file: string, text: string, line: number, error: Erro
 }
 
 /** JSON.parse's reading of the text, checked as parseJsonDocument checks it; `syntax` when it is not JSON. */
-export function readJson(file: string, text: string, line = 1, limit = CAREFUL_LIMIT): { result: ParsedDocument | Diagnostic[]; syntax?: undefined } | { syntax: Error } {
+export function readJson(
+  file: string,
+  text: string,
+  line = 1,
+  limit = CAREFUL_LIMIT,
+): { result: ParsedDocument | Diagnostic[]; syntax?: undefined } | { syntax: Error } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let data: unknown;
   try {
@@ -148,14 +153,20 @@ function problemsOf(doc: JsonDocument, source: string, data: unknown): Diagnosti
     else {
       for (const key in value) {
         if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-          problem('FORBIDDEN_KEY', doc.offsetOf([...path, key], true), `\`${key}\` cannot be a key`, 'rename it: such keys are refused so no input can reach JavaScript object internals');
+          problem(
+            'FORBIDDEN_KEY',
+            doc.offsetOf([...path, key], true),
+            `\`${key}\` cannot be a key`,
+            'rename it: such keys are refused so no input can reach JavaScript object internals',
+          );
         }
         walk((value as Record<string, unknown>)[key], [...path, key], depth + 1);
       }
     }
   };
   walk(data, [], 1);
-  if (deepest !== undefined) return [{ severity: 'error', code: 'TOO_DEEP', file: doc.file, ...at(deepest), message: `lists and mappings nest deeper than ${MAX_NESTING} levels` }];
+  if (deepest !== undefined)
+    return [{ severity: 'error', code: 'TOO_DEEP', file: doc.file, ...at(deepest), message: `lists and mappings nest deeper than ${MAX_NESTING} levels` }];
   const repeated = doc.repeatedKeyOffsets();
   if (repeated.length > 0) {
     // Told as the YAML reader tells it (src/load/yaml-slips.ts): the key named, where it was first.
@@ -263,7 +274,7 @@ class JsonDocument implements ParsedDocument {
     const repeated: number[] = [];
     const open: (Set<string> | null)[] = [];
     let expectingKey = false;
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const c = text.charCodeAt(i);
       if (c === QUOTE) {
         const end = this.skipString(i);

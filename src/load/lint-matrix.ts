@@ -30,7 +30,9 @@ export function lintMatrix(doc: ParsedDocument): Diagnostic[] {
           'UNREACHABLE_LEVEL',
           ['criteria', ci, 'levels', li, 'when'],
           `level \`${level.label}\` of ${criterion.id} can never be reached: \`${shadow.label}\` above it ${same ? 'has the same condition' : 'has a condition that holds whenever this one does'}, and the first level that holds wins`,
-          same ? 'make this condition differ from the one above: often a copy-paste left unchanged' : `narrow the condition of \`${shadow.label}\`, or list the narrower level first`,
+          same
+            ? 'make this condition differ from the one above: often a copy-paste left unchanged'
+            : `narrow the condition of \`${shadow.label}\`, or list the narrower level first`,
           true,
         );
       }
@@ -47,9 +49,19 @@ export function lintMatrix(doc: ParsedDocument): Diagnostic[] {
     }
     (criterion.gates ?? []).forEach((gate, gi) => {
       if (gate.above === bestBand) {
-        sink.warning('GATE_NO_EFFECT', ['criteria', ci, 'gates', gi, 'above'], `no verdict is better than \`${gate.above}\`, the best band, so this gate never applies`, 'name the band a verdict must be better than to need this level');
+        sink.warning(
+          'GATE_NO_EFFECT',
+          ['criteria', ci, 'gates', gi, 'above'],
+          `no verdict is better than \`${gate.above}\`, the best band, so this gate never applies`,
+          'name the band a verdict must be better than to need this level',
+        );
       } else if (gate.requires === lowest.label && lowest.when === undefined) {
-        sink.warning('GATE_NO_EFFECT', ['criteria', ci, 'gates', gi, 'requires'], `every record reaches \`${gate.requires}\` (the default level) or better, so this gate never fails`, 'require a level above the lowest');
+        sink.warning(
+          'GATE_NO_EFFECT',
+          ['criteria', ci, 'gates', gi, 'requires'],
+          `every record reaches \`${gate.requires}\` (the default level) or better, so this gate never fails`,
+          'require a level above the lowest',
+        );
       }
     });
   });
@@ -156,7 +168,12 @@ export function lintVocabulary(matrix: Matrix, doc: ParsedDocument): Diagnostic[
       if (hasFields && !(CORE_FIELDS as readonly string[]).includes(use.field) && !undeclaredReported.has(use.field)) {
         undeclaredReported.add(use.field);
         const at = use.check === undefined ? path : [...path, 'field'];
-        sink.warning('UNDECLARED_FIELD', at, `the matrix reads \`${use.field}\`, which its \`fields:\` do not declare, so it has no declared values and its absence is unknown`, didYouMean(use.field, Object.keys(fields)) ?? `declare it under \`fields:\``);
+        sink.warning(
+          'UNDECLARED_FIELD',
+          at,
+          `the matrix reads \`${use.field}\`, which its \`fields:\` do not declare, so it has no declared values and its absence is unknown`,
+          didYouMean(use.field, Object.keys(fields)) ?? `declare it under \`fields:\``,
+        );
       }
       continue;
     }
@@ -167,7 +184,12 @@ export function lintVocabulary(matrix: Matrix, doc: ParsedDocument): Diagnostic[
       faulty.add(condition);
       const known = (declaration.values ?? []).map((declared) => String(declared.value));
       const meant = typeof value === 'string' ? closestValue(value, known) : undefined;
-      sink.error('UNDECLARED_TEST_VALUE', at, `\`${use.field}\` is tested for ${JSON.stringify(value)}, ${problem}, so the test never holds`, meant !== undefined ? `did you mean \`${meant}\`?` : known.length > 0 ? `values: ${known.join(', ')}` : undefined);
+      sink.error(
+        'UNDECLARED_TEST_VALUE',
+        at,
+        `\`${use.field}\` is tested for ${JSON.stringify(value)}, ${problem}, so the test never holds`,
+        meant !== undefined ? `did you mean \`${meant}\`?` : known.length > 0 ? `values: ${known.join(', ')}` : undefined,
+      );
     }
   }
 
@@ -176,7 +198,12 @@ export function lintVocabulary(matrix: Matrix, doc: ParsedDocument): Diagnostic[
       if (level.when === undefined || containsAny(level.when, faulty)) return;
       const reason = neverHolds(level.when, fields);
       if (reason !== undefined) {
-        sink.error('LEVEL_NEVER_HOLDS', ['criteria', ci, 'levels', li, 'when'], `level \`${level.label}\` of ${criterion.id} can never be reached under the declared fields: ${reason}`, 'see `summit-score codebook` for the values each field declares');
+        sink.error(
+          'LEVEL_NEVER_HOLDS',
+          ['criteria', ci, 'levels', li, 'when'],
+          `level \`${level.label}\` of ${criterion.id} can never be reached under the declared fields: ${reason}`,
+          'see `summit-score codebook` for the values each field declares',
+        );
       }
     });
   });
@@ -214,7 +241,14 @@ function testedValues(check: FieldTest, path: DataPath, shorthand: boolean): { v
 function valueProblem(value: FieldValue, declaration: FieldDeclaration): string | undefined {
   if (value === null || typeof value === 'object') return undefined;
   const itemType = declaration.type === 'list' ? undefined : declaration.type;
-  const wrongType = itemType === 'date' ? (typeof value === 'string' ? undefined : 'not a date') : itemType !== undefined && typeof value !== itemType ? `a ${typeof value}, where \`${declaration.name}\` is a ${declaration.type}` : undefined;
+  const wrongType =
+    itemType === 'date'
+      ? typeof value === 'string'
+        ? undefined
+        : 'not a date'
+      : itemType !== undefined && typeof value !== itemType
+        ? `a ${typeof value}, where \`${declaration.name}\` is a ${declaration.type}`
+        : undefined;
   if (wrongType !== undefined) return wrongType;
   if (declaration.values !== undefined && !declaration.values.some((declared) => declared.value === value)) return 'which is not among its declared values';
   return undefined;
@@ -267,7 +301,8 @@ function neverHolds(condition: Condition, fields: Readonly<Record<string, FieldD
         if (accepted === undefined) continue;
         const before = allowed.get(child.field);
         const now = before === undefined ? accepted : before.filter((value) => accepted.includes(value));
-        if (now.length === 0) return `it asks \`${child.field}\` for ${before!.map((v) => JSON.stringify(v)).join(' or ')} and for ${accepted.map((v) => JSON.stringify(v)).join(' or ')} at once`;
+        if (now.length === 0)
+          return `it asks \`${child.field}\` for ${before!.map((v) => JSON.stringify(v)).join(' or ')} and for ${accepted.map((v) => JSON.stringify(v)).join(' or ')} at once`;
         allowed.set(child.field, now);
       }
       return undefined;
@@ -282,7 +317,14 @@ function neverHolds(condition: Condition, fields: Readonly<Record<string, FieldD
     case 'linkedBy':
       return condition.where && neverHolds(condition.where, fields);
     case 'count': {
-      const zeroHolds = condition.comparison === 'equals' ? condition.value === 0 : condition.comparison === 'lt' ? condition.value > 0 : condition.comparison === 'lte' ? condition.value >= 0 : false;
+      const zeroHolds =
+        condition.comparison === 'equals'
+          ? condition.value === 0
+          : condition.comparison === 'lt'
+            ? condition.value > 0
+            : condition.comparison === 'lte'
+              ? condition.value >= 0
+              : false;
       return zeroHolds ? undefined : neverHolds(condition.where, fields);
     }
     default:

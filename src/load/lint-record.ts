@@ -22,9 +22,19 @@ export function lintRecord(doc: ParsedDocument, raw: Pick<RawRecord, 'date' | 'e
     const deadline = event.fields?.['deadline'];
     if (typeof deadline !== 'string' || dayNumber(deadline) === undefined) return;
     if (before(deadline, raw.date)) {
-      sink.error('EARLY_DEADLINE', path('fields', 'deadline'), `event ${event.id} has deadline ${deadline}, before the summit (${raw.date})`, 'check the year: a deadline set at or after the summit falls after it');
+      sink.error(
+        'EARLY_DEADLINE',
+        path('fields', 'deadline'),
+        `event ${event.id} has deadline ${deadline}, before the summit (${raw.date})`,
+        'check the year: a deadline set at or after the summit falls after it',
+      );
     } else if (before(deadline, event.date)) {
-      sink.error('EARLY_DEADLINE', path('fields', 'deadline'), `event ${event.id} has deadline ${deadline}, before the event itself (${event.date})`, 'check the year, or the event date');
+      sink.error(
+        'EARLY_DEADLINE',
+        path('fields', 'deadline'),
+        `event ${event.id} has deadline ${deadline}, before the event itself (${event.date})`,
+        'check the year, or the event date',
+      );
     }
   });
   return sink.diagnostics;

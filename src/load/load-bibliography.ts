@@ -71,7 +71,8 @@ export function checkBibliography(doc: ParsedDocument): Checked<Bibliography> {
       if (text !== undefined && text.length > 4 && dayNumber(text) === undefined) sink.error('BAD_DATE', at(field), `${text} is not a calendar date`);
     }
     (entry.authors ?? []).forEach((name, ni) => {
-      if (name.literal === undefined && name.family === undefined) sink.error('MISSING_KEY', at('authors', ni), 'a name needs `family` (a person) or `literal` (an organisation)');
+      if (name.literal === undefined && name.family === undefined)
+        sink.error('MISSING_KEY', at('authors', ni), 'a name needs `family` (a person) or `literal` (an organisation)');
       if (name.literal !== undefined && (name.family !== undefined || name.given !== undefined)) {
         sink.error('NOT_ALLOWED', at('authors', ni, 'literal'), 'a name is either `literal` or `family` and `given`, not both');
       }
@@ -100,15 +101,31 @@ const FROM_BIBLIOGRAPHY = ['url', 'title', 'publisher', 'date'] as const;
  * the quote and note its own, unverified when either says so. Reports an unknown key (with the
  * nearest known one) or a field the bibliography gives; undefined then.
  */
-export function resolveCitation(cited: KeyedCitation & Partial<Record<(typeof FROM_BIBLIOGRAPHY)[number], string>>, path: DataPath, sink: DiagnosticSink, bibliography: Bibliography): Citation | undefined {
+export function resolveCitation(
+  cited: KeyedCitation & Partial<Record<(typeof FROM_BIBLIOGRAPHY)[number], string>>,
+  path: DataPath,
+  sink: DiagnosticSink,
+  bibliography: Bibliography,
+): Citation | undefined {
   const source = bibliography.byKey.get(cited.key);
   if (source === undefined) {
-    sink.error('UNKNOWN_SOURCE', [...path, 'key'], `no source \`${cited.key}\` in the bibliography (${bibliography.file})`, didYouMean(cited.key, [...bibliography.byKey.keys()]) ?? 'add it to the bibliography, or cite by url');
+    sink.error(
+      'UNKNOWN_SOURCE',
+      [...path, 'key'],
+      `no source \`${cited.key}\` in the bibliography (${bibliography.file})`,
+      didYouMean(cited.key, [...bibliography.byKey.keys()]) ?? 'add it to the bibliography, or cite by url',
+    );
     return undefined;
   }
   const doubled = FROM_BIBLIOGRAPHY.filter((field) => cited[field] !== undefined);
   for (const field of doubled) {
-    sink.error('NOT_ALLOWED', [...path, field], `a source cited by key takes its ${field} from the bibliography`, `remove \`${field}\`, or cite by url without \`key\``, true);
+    sink.error(
+      'NOT_ALLOWED',
+      [...path, field],
+      `a source cited by key takes its ${field} from the bibliography`,
+      `remove \`${field}\`, or cite by url without \`key\``,
+      true,
+    );
   }
   if (doubled.length > 0) return undefined;
   return {
@@ -127,11 +144,13 @@ export function citedKeys(data: unknown): string[] {
   const keys = new Set<string>();
   const add = (list: unknown) => {
     if (!Array.isArray(list)) return;
-    for (const cited of list) if (cited !== null && typeof cited === 'object' && typeof (cited as { key?: unknown }).key === 'string') keys.add((cited as { key: string }).key);
+    for (const cited of list)
+      if (cited !== null && typeof cited === 'object' && typeof (cited as { key?: unknown }).key === 'string') keys.add((cited as { key: string }).key);
   };
   if (data === null || typeof data !== 'object') return [];
   const document = data as { sources?: unknown; events?: unknown };
   add(document.sources);
-  if (Array.isArray(document.events)) for (const event of document.events) if (event !== null && typeof event === 'object') add((event as { sources?: unknown }).sources);
+  if (Array.isArray(document.events))
+    for (const event of document.events) if (event !== null && typeof event === 'object') add((event as { sources?: unknown }).sources);
   return [...keys];
 }

@@ -64,7 +64,15 @@ export function checkDocument(doc: ParsedDocument, schema: SchemaName): Diagnost
   const data = doc.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const what = Array.isArray(data) ? 'a list' : data === null ? 'empty' : `a ${typeof data}`;
-    return [{ severity: 'error', code: 'NOT_A_MAPPING', file: doc.file, ...doc.locate([]), message: `a ${schema === 'tests' ? 'tests file' : schema} must be a mapping of keys to values, not ${what}` }];
+    return [
+      {
+        severity: 'error',
+        code: 'NOT_A_MAPPING',
+        file: doc.file,
+        ...doc.locate([]),
+        message: `a ${schema === 'tests' ? 'tests file' : schema} must be a mapping of keys to values, not ${what}`,
+      },
+    ];
   }
   return checkSchema(schema, doc);
 }

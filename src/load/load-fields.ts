@@ -38,10 +38,20 @@ export function declaredFields(
   return fields;
 }
 
-function declaredValues(name: string, declaration: RawFieldDeclaration, sink: DiagnosticSink, at: (...rest: (string | number)[]) => DataPath): DeclaredValue[] | undefined {
+function declaredValues(
+  name: string,
+  declaration: RawFieldDeclaration,
+  sink: DiagnosticSink,
+  at: (...rest: (string | number)[]) => DataPath,
+): DeclaredValue[] | undefined {
   if (declaration.values === undefined) return undefined;
   if (declaration.type === 'date') {
-    sink.error('NOT_ALLOWED', at('values'), `\`${name}\` is a date field, so it cannot list values`, 'drop `values:`, or make it a string field if the dates are codes');
+    sink.error(
+      'NOT_ALLOWED',
+      at('values'),
+      `\`${name}\` is a date field, so it cannot list values`,
+      'drop `values:`, or make it a string field if the dates are codes',
+    );
     return undefined;
   }
   const values: DeclaredValue[] = [];
@@ -50,7 +60,13 @@ function declaredValues(name: string, declaration: RawFieldDeclaration, sink: Di
     const value = valueOfKey(key, declaration.type);
     if (value === undefined) {
       unread = true;
-      sink.error('WRONG_TYPE', at('values', key), `\`${key}\` is not a ${declaration.type === 'boolean' ? 'boolean (true or false)' : 'number'}, as the ${declaration.type} field \`${name}\` needs`, undefined, true);
+      sink.error(
+        'WRONG_TYPE',
+        at('values', key),
+        `\`${key}\` is not a ${declaration.type === 'boolean' ? 'boolean (true or false)' : 'number'}, as the ${declaration.type} field \`${name}\` needs`,
+        undefined,
+        true,
+      );
     } else {
       values.push({ value, meaning });
     }
@@ -85,13 +101,23 @@ function absentMeaning(
   const path = explicit ? at('absent', 'value') : at('absent');
   const typeProblem = mismatch(value, declaration.type);
   if (typeProblem !== undefined) {
-    sink.error('WRONG_TYPE', path, `\`absent\` of the ${declaration.type} field \`${name}\` is ${typeProblem}`, 'write unknown, false, or a value the field can hold');
+    sink.error(
+      'WRONG_TYPE',
+      path,
+      `\`absent\` of the ${declaration.type} field \`${name}\` is ${typeProblem}`,
+      'write unknown, false, or a value the field can hold',
+    );
     return { kind: 'unknown' };
   }
   if (values !== undefined && !values.some((declared) => declared.value === value)) {
     const known = values.map((declared) => String(declared.value));
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a list reads as its items joined, as the known values do
-    sink.error('NOT_ALLOWED', path, `\`absent\` reads \`${name}\` as ${JSON.stringify(value)}, which is not among its values`, didYouMean(String(value), known) ?? `values: ${known.join(', ')}`);
+    sink.error(
+      'NOT_ALLOWED',
+      path,
+      `\`absent\` reads \`${name}\` as ${JSON.stringify(value)}, which is not among its values`,
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a list reads as its items joined, as the known values do
+      didYouMean(String(value), known) ?? `values: ${known.join(', ')}`,
+    );
     return { kind: 'unknown' };
   }
   return { kind: 'value', value: value };
@@ -108,7 +134,9 @@ export function mismatch(value: FieldValue | undefined, type: FieldType): string
     case 'boolean':
       return typeof value === 'boolean' ? undefined : shown(value);
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && dayNumber(value) !== undefined ? undefined : `${shown(value)}, not a calendar date`;
+      return typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && dayNumber(value) !== undefined
+        ? undefined
+        : `${shown(value)}, not a calendar date`;
     case 'list':
       // One value alone stands for a list of one (`accused: CN`), as conditions read it.
       return value !== null && (Array.isArray(value) || typeof value !== 'object') ? undefined : shown(value);

@@ -85,13 +85,28 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
   (raw.sources ?? []).forEach((cited, i) => {
     if (cited.key !== undefined) resolveCitation(cited as KeyedCitation, ['sources', i], sink, bundledBibliography());
   });
-  checkUnique(sink, raw.criteria.map((c) => c.id), (i) => ['criteria', i, 'id'], 'criterion id');
-  checkUnique(sink, raw.verdicts.map((b) => b.label), (i) => ['verdicts', i, 'label'], 'verdict band');
+  checkUnique(
+    sink,
+    raw.criteria.map((c) => c.id),
+    (i) => ['criteria', i, 'id'],
+    'criterion id',
+  );
+  checkUnique(
+    sink,
+    raw.verdicts.map((b) => b.label),
+    (i) => ['verdicts', i, 'label'],
+    'verdict band',
+  );
   checkBands(sink, raw.verdicts);
   raw.criteria.forEach((c, i) => {
     // A weight so small that a step or a sum of it underflows is no weight a researcher means.
     if (c.weight > 0 && c.weight < MIN_WEIGHT) {
-      sink.error('OUT_OF_RANGE', ['criteria', i, 'weight'], `criteria[${i}].weight is ${c.weight}: a weight is 0 or from ${MIN_WEIGHT} to 1000000`, 'use 0 to show the criterion without counting it');
+      sink.error(
+        'OUT_OF_RANGE',
+        ['criteria', i, 'weight'],
+        `criteria[${i}].weight is ${c.weight}: a weight is 0 or from ${MIN_WEIGHT} to 1000000`,
+        'use 0 to show the criterion without counting it',
+      );
     }
   });
   if (raw.criteria.every((c) => c.weight === 0)) {
@@ -102,15 +117,30 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
 
   const criteria = raw.criteria.map((c, ci): Criterion => {
     const at = (...rest: (string | number)[]): DataPath => ['criteria', ci, ...rest];
-    checkUnique(sink, c.levels.map((l) => l.label), (li) => at('levels', li, 'label'), `level of ${c.id}`);
+    checkUnique(
+      sink,
+      c.levels.map((l) => l.label),
+      (li) => at('levels', li, 'label'),
+      `level of ${c.id}`,
+    );
     checkLevels(sink, c, at);
     const levelLabels = c.levels.map((l) => l.label);
     const gates = (c.gates ?? []).map((gate, gi): Gate => {
       if (!bandLabels.includes(gate.above)) {
-        sink.error('UNKNOWN_BAND', at('gates', gi, 'above'), `no verdict band \`${gate.above}\``, didYouMean(gate.above, bandLabels) ?? `bands: ${bandLabels.join(', ')}`);
+        sink.error(
+          'UNKNOWN_BAND',
+          at('gates', gi, 'above'),
+          `no verdict band \`${gate.above}\``,
+          didYouMean(gate.above, bandLabels) ?? `bands: ${bandLabels.join(', ')}`,
+        );
       }
       if (!levelLabels.includes(gate.requires)) {
-        sink.error('UNKNOWN_LEVEL', at('gates', gi, 'requires'), `${c.id} has no level \`${gate.requires}\``, didYouMean(gate.requires, levelLabels) ?? `levels: ${levelLabels.join(', ')}`);
+        sink.error(
+          'UNKNOWN_LEVEL',
+          at('gates', gi, 'requires'),
+          `${c.id} has no level \`${gate.requires}\``,
+          didYouMean(gate.requires, levelLabels) ?? `levels: ${levelLabels.join(', ')}`,
+        );
       }
       return { ...gate, location: location(at('gates', gi)) };
     });
@@ -173,35 +203,63 @@ function checkLevels(sink: DiagnosticSink, criterion: RawCriterion, at: (...rest
   const { levels } = criterion;
   levels.forEach((level, i) => {
     if (level.when === undefined && i < levels.length - 1) {
-      sink.error('LEVEL_ORDER', at('levels', i), `level \`${level.label}\` has no \`when\`, so it always matches and the levels below it are never reached`, 'only the lowest level may go without `when`');
+      sink.error(
+        'LEVEL_ORDER',
+        at('levels', i),
+        `level \`${level.label}\` has no \`when\`, so it always matches and the levels below it are never reached`,
+        'only the lowest level may go without `when`',
+      );
     }
     const above = levels[i - 1];
     if (above && level.score > above.score) {
-      sink.error('LEVEL_ORDER', at('levels', i, 'score'), `level \`${level.label}\` scores ${level.score}, more than \`${above.label}\` above it (${above.score})`, 'list levels best first');
+      sink.error(
+        'LEVEL_ORDER',
+        at('levels', i, 'score'),
+        `level \`${level.label}\` scores ${level.score}, more than \`${above.label}\` above it (${above.score})`,
+        'list levels best first',
+      );
     }
   });
   const scores = levels.map((level) => level.score);
   if (criterion.weight > 0 && Math.max(...scores) === Math.min(...scores)) {
-    sink.error('FLAT_SCALE', at('levels'), `every level of ${criterion.id} scores ${scores[0]}, so its weight cannot change the total`, 'give the levels different scores, or the criterion weight 0 to show it without counting it');
+    sink.error(
+      'FLAT_SCALE',
+      at('levels'),
+      `every level of ${criterion.id} scores ${scores[0]}, so its weight cannot change the total`,
+      'give the levels different scores, or the criterion weight 0 to show it without counting it',
+    );
   }
 }
 
 function checkBands(sink: DiagnosticSink, bands: readonly VerdictBand[]): void {
   // Bands listed worst first are one mistake, not one per pair (nor a last band above 0).
   if (bands.length > 1 && bands.every((band, i) => i === 0 || band.min > bands[i - 1]!.min)) {
-    const best = [...bands].reverse().map((band) => `${band.label} (${band.min})`).join(', ');
+    const best = [...bands]
+      .reverse()
+      .map((band) => `${band.label} (${band.min})`)
+      .join(', ');
     sink.error('BAND_ORDER', ['verdicts', 0, 'min'], 'the verdict bands run from worst to best', `list them best first: ${best}`);
     return;
   }
   bands.forEach((band, i) => {
     const above = bands[i - 1];
     if (above && band.min >= above.min) {
-      sink.error('BAND_ORDER', ['verdicts', i, 'min'], `band \`${band.label}\` starts at ${band.min}, not below \`${above.label}\` (${above.min})`, 'list bands best first, each starting lower than the one before');
+      sink.error(
+        'BAND_ORDER',
+        ['verdicts', i, 'min'],
+        `band \`${band.label}\` starts at ${band.min}, not below \`${above.label}\` (${above.min})`,
+        'list bands best first, each starting lower than the one before',
+      );
     }
   });
   const last = bands[bands.length - 1]!;
   // When a band starting at 0 stands elsewhere, the order errors above already say what is wrong.
   if (last.min !== 0 && !bands.some((band) => band.min === 0)) {
-    sink.error('BAND_ORDER', ['verdicts', bands.length - 1, 'min'], `the last band \`${last.label}\` starts at ${last.min}, so totals below it get no verdict`, 'make the last band start at 0');
+    sink.error(
+      'BAND_ORDER',
+      ['verdicts', bands.length - 1, 'min'],
+      `the last band \`${last.label}\` starts at ${last.min}, so totals below it get no verdict`,
+      'make the last band start at 0',
+    );
   }
 }

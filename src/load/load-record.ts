@@ -1,7 +1,16 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
 import { CORE_FIELDS } from '../engine/fields.js';
-import { LINK_KINDS, type Assessment, type AssessmentWindow, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
+import {
+  LINK_KINDS,
+  type Assessment,
+  type AssessmentWindow,
+  type CaseRecord,
+  type Citation,
+  type FieldValue,
+  type LinkKind,
+  type SummitEvent,
+} from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { recordBibliography } from './record-bibliography.js';
 import { resolveCitation, type Bibliography, type KeyedCitation } from './load-bibliography.js';
@@ -93,7 +102,8 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
   });
   const partySet = new Set(raw.parties);
   for (const party of Object.keys(raw.partyNames ?? {})) {
-    if (!partySet.has(party)) sink.error('NOT_ALLOWED', [...prefix, 'partyNames', party], `\`${party}\` is not one of the record's parties`, didYouMean(party, raw.parties), true);
+    if (!partySet.has(party))
+      sink.error('NOT_ALLOWED', [...prefix, 'partyNames', party], `\`${party}\` is not one of the record's parties`, didYouMean(party, raw.parties), true);
   }
   const windowIds = checkWindows(raw.windows ?? [], prefix, sink, day);
   const ids = new Map<string, number>();
@@ -119,7 +129,13 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
     if (shadowsCoreField(fields)) {
       for (const key of Object.keys(fields)) {
         if ((CORE_FIELDS as readonly string[]).includes(key)) {
-          sink.error('SHADOWED_FIELD', eventAt(i, 'fields', key), `fields.${key} repeats the event's own \`${key}\`, so conditions could never read it`, 'rename it', true);
+          sink.error(
+            'SHADOWED_FIELD',
+            eventAt(i, 'fields', key),
+            `fields.${key} repeats the event's own \`${key}\`, so conditions could never read it`,
+            'rename it',
+            true,
+          );
         }
       }
     }
@@ -137,9 +153,15 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
           if (target !== event.id && ids.has(target)) continue;
           const path = Array.isArray(value) ? eventAt(i, 'links', kind, ti) : eventAt(i, 'links', kind);
           // With a duplicated id the link most likely means the other event: one message, from DUPLICATE_ID.
-          if (target === event.id && !duplicated.has(event.id)) sink.error('SELF_LINK', path, `${event.id} links (${kind}) to itself`, 'link it to the event it relates to');
+          if (target === event.id && !duplicated.has(event.id))
+            sink.error('SELF_LINK', path, `${event.id} links (${kind}) to itself`, 'link it to the event it relates to');
           else if (!ids.has(target)) {
-            sink.error('UNKNOWN_LINK', path, `${event.id} links (${kind}) to \`${target}\`, which is not an event of this record`, didYouMean(target, knownIds()));
+            sink.error(
+              'UNKNOWN_LINK',
+              path,
+              `${event.id} links (${kind}) to \`${target}\`, which is not an event of this record`,
+              didYouMean(target, knownIds()),
+            );
           }
         }
         links[kind] = targets;
@@ -168,22 +190,35 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
         sources.push(source as Citation);
       }
     }
-    if (sources.length === 0 && options.requireSources !== false) sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a bibliography key, or a url, title and date');
+    if (sources.length === 0 && options.requireSources !== false)
+      sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a bibliography key, or a url, title and date');
     const location = doc.sourceLocation ? doc.sourceLocation(eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
     const actors = event.actors ?? [];
     const { assessment } = event;
     if (assessment !== undefined) {
       const at = (key: string) => eventAt(i, 'assessment', key);
-      if (!partySet.has(assessment.member)) sink.error('NOT_ALLOWED', at('member'), `\`${assessment.member}\` is not one of the record's parties`, didYouMean(assessment.member, raw.parties));
+      if (!partySet.has(assessment.member))
+        sink.error('NOT_ALLOWED', at('member'), `\`${assessment.member}\` is not one of the record's parties`, didYouMean(assessment.member, raw.parties));
       if (!ids.has(assessment.commitment)) {
-        sink.error('UNKNOWN_LINK', at('commitment'), `${event.id} assesses \`${assessment.commitment}\`, which is not an event of this record`, didYouMean(assessment.commitment, knownIds()));
+        sink.error(
+          'UNKNOWN_LINK',
+          at('commitment'),
+          `${event.id} assesses \`${assessment.commitment}\`, which is not an event of this record`,
+          didYouMean(assessment.commitment, knownIds()),
+        );
       }
       if (assessment.window !== undefined && !windowIds.includes(assessment.window)) {
-        sink.error('NOT_ALLOWED', at('window'), `\`${assessment.window}\` is not one of the record's windows`, windowIds.length > 0 ? didYouMean(assessment.window, windowIds) : 'declare it under `windows:`');
+        sink.error(
+          'NOT_ALLOWED',
+          at('window'),
+          `\`${assessment.window}\` is not one of the record's windows`,
+          windowIds.length > 0 ? didYouMean(assessment.window, windowIds) : 'declare it under `windows:`',
+        );
       }
-      const built: SummitEvent = event.title !== undefined
-        ? { id: event.id, date: event.date, day: eventDay, type: event.type, title: event.title, actors, fields, links, sources, location, assessment }
-        : { id: event.id, date: event.date, day: eventDay, type: event.type, actors, fields, links, sources, location, assessment };
+      const built: SummitEvent =
+        event.title !== undefined
+          ? { id: event.id, date: event.date, day: eventDay, type: event.type, title: event.title, actors, fields, links, sources, location, assessment }
+          : { id: event.id, date: event.date, day: eventDay, type: event.type, actors, fields, links, sources, location, assessment };
       return built;
     }
     return event.title !== undefined

@@ -68,11 +68,21 @@ export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): 
     if (matrix) checkExpectation(sink, raw.expect, matrix, at);
     const scoreBounds = raw.expect.score;
     if (typeof scoreBounds === 'object' && scoreBounds.min !== undefined && scoreBounds.max !== undefined && scoreBounds.min > scoreBounds.max) {
-      sink.error('BAD_TEST', at('expect', 'score'), `the score range ${scoreBounds.min}..${scoreBounds.max} is empty`, 'min is the lowest score that passes, max the highest');
+      sink.error(
+        'BAD_TEST',
+        at('expect', 'score'),
+        `the score range ${scoreBounds.min}..${scoreBounds.max} is empty`,
+        'min is the lowest score that passes, max the highest',
+      );
     }
     const { scoreRange } = raw.expect;
     if (scoreRange && scoreRange.low > scoreRange.high) {
-      sink.error('BAD_TEST', at('expect', 'scoreRange'), `the interval [${scoreRange.low}, ${scoreRange.high}] is empty`, 'low is the lowest score the record allows, high the highest');
+      sink.error(
+        'BAD_TEST',
+        at('expect', 'scoreRange'),
+        `the interval [${scoreRange.low}, ${scoreRange.high}] is empty`,
+        'low is the lowest score the record allows, high the highest',
+      );
     }
 
     let source: TestCase['source'];
@@ -80,7 +90,14 @@ export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): 
       sink.error('BAD_TEST', at('events'), 'a test takes `record:` (a file or bundled id) or inline `events:`, not both', 'keep one', true);
     } else if (raw.record !== undefined) {
       for (const key of ['date', 'parties'] as const) {
-        if (raw[key] !== undefined) sink.error('BAD_TEST', at(key), `\`${key}\` goes with inline \`events:\`; the record file has its own`, 'remove it, or replace `record:` with `events:`', true);
+        if (raw[key] !== undefined)
+          sink.error(
+            'BAD_TEST',
+            at(key),
+            `\`${key}\` goes with inline \`events:\`; the record file has its own`,
+            'remove it, or replace `record:` with `events:`',
+            true,
+          );
       }
       const found = resolveTestRecord(raw.record, doc.file);
       if (found.kind === 'file') source = { kind: 'file', path: found.path };
@@ -127,19 +144,45 @@ function checkExpectation(sink: DiagnosticSink, expect: Expectation, matrix: Mat
     const id = key.split(/[/@]/)[0]!;
     const criterion = matrix.criteria.find((c) => c.id === id);
     if (!criterion) {
-      sink.error('UNKNOWN_CRITERION', at('expect', 'levels', key), `the matrix has no criterion \`${id}\``, didYouMean(id, criterionIds) ?? `criteria: ${criterionIds.join(', ')}`, true);
+      sink.error(
+        'UNKNOWN_CRITERION',
+        at('expect', 'levels', key),
+        `the matrix has no criterion \`${id}\``,
+        didYouMean(id, criterionIds) ?? `criteria: ${criterionIds.join(', ')}`,
+        true,
+      );
       continue;
     }
     const labels = criterion.levels.map((level) => level.label);
     const ends: [string, string, DataPath][] =
-      typeof expected === 'string' ? [[expected, NOT_APPLICABLE, at('expect', 'levels', key)]] : [[expected.low, NOT_APPLICABLE, at('expect', 'levels', key, 'low')], [expected.high, '', at('expect', 'levels', key, 'high')]];
+      typeof expected === 'string'
+        ? [[expected, NOT_APPLICABLE, at('expect', 'levels', key)]]
+        : [
+            [expected.low, NOT_APPLICABLE, at('expect', 'levels', key, 'low')],
+            [expected.high, '', at('expect', 'levels', key, 'high')],
+          ];
     for (const [label, alsoAllowed, path] of ends) {
       if (label !== alsoAllowed && !labels.includes(label)) {
-        sink.error('UNKNOWN_LEVEL', path, `${id} has no level \`${label}\``, didYouMean(label, labels) ?? `levels: ${[...labels, ...(alsoAllowed ? [alsoAllowed] : [])].join(', ')}`);
+        sink.error(
+          'UNKNOWN_LEVEL',
+          path,
+          `${id} has no level \`${label}\``,
+          didYouMean(label, labels) ?? `levels: ${[...labels, ...(alsoAllowed ? [alsoAllowed] : [])].join(', ')}`,
+        );
       }
     }
-    if (typeof expected !== 'string' && labels.includes(expected.low) && labels.includes(expected.high) && labels.indexOf(expected.low) < labels.indexOf(expected.high)) {
-      sink.error('BAD_TEST', at('expect', 'levels', key), `${id}: \`${expected.low}\` is above \`${expected.high}\` (levels are listed best first)`, 'low is the level that surely holds, high the best that may');
+    if (
+      typeof expected !== 'string' &&
+      labels.includes(expected.low) &&
+      labels.includes(expected.high) &&
+      labels.indexOf(expected.low) < labels.indexOf(expected.high)
+    ) {
+      sink.error(
+        'BAD_TEST',
+        at('expect', 'levels', key),
+        `${id}: \`${expected.low}\` is above \`${expected.high}\` (levels are listed best first)`,
+        'low is the level that surely holds, high the best that may',
+      );
     }
   }
   const bands = matrix.verdicts.map((band) => band.label);

@@ -155,7 +155,10 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
     const at = line + 1;
-    yield { line: at, diagnostics: [{ severity: 'error', code: 'FILE_UNREADABLE', file, line: at, col: 1, message: `cannot be read: ${(error as Error).message}` }] };
+    yield {
+      line: at,
+      diagnostics: [{ severity: 'error', code: 'FILE_UNREADABLE', file, line: at, col: 1, message: `cannot be read: ${(error as Error).message}` }],
+    };
     return;
   }
   if (!skipping && pendingBytes > 0) {
@@ -167,7 +170,8 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
     }
   }
   // Nothing but blank lines, or nothing at all (an empty pipe): empty, as an empty YAML file is.
-  if (!anything) yield { line: 1, diagnostics: [{ severity: 'error', code: 'EMPTY_FILE', file, line: 1, col: 1, message: 'holds no record (no line of JSON)' }] };
+  if (!anything)
+    yield { line: 1, diagnostics: [{ severity: 'error', code: 'EMPTY_FILE', file, line: 1, col: 1, message: 'holds no record (no line of JSON)' }] };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -178,7 +182,10 @@ export function ndjsonLine(file: string, line: number, bytes: Buffer): NdjsonIte
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { line, diagnostics: [{ severity: 'error', code: 'NOT_UTF8', file, line, col: 1, message: `line ${line} is not UTF-8 text`, hint: 'save it as UTF-8' }] };
+    return {
+      line,
+      diagnostics: [{ severity: 'error', code: 'NOT_UTF8', file, line, col: 1, message: `line ${line} is not UTF-8 text`, hint: 'save it as UTF-8' }],
+    };
   }
   if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -203,5 +210,15 @@ function notJson(file: string, line: number, text: string, error: Error): Diagno
   const position = /at position (\d+)/.exec(error.message);
   const col = position ? Number(position[1]) + 1 : 1;
   const message = error.message.split('\n')[0]!;
-  return [{ severity: 'error', code: 'YAML_SYNTAX', file, line, col, message: `line ${line} is not JSON: ${message}`, hint: 'each line of an NDJSON file is one JSON record' }];
+  return [
+    {
+      severity: 'error',
+      code: 'YAML_SYNTAX',
+      file,
+      line,
+      col,
+      message: `line ${line} is not JSON: ${message}`,
+      hint: 'each line of an NDJSON file is one JSON record',
+    },
+  ];
 }

@@ -7,7 +7,25 @@ import type { DataPath, ParsedDocument } from './yaml-document.js';
 type Raw = Record<string, unknown>;
 
 /** The key that names what a condition does; every condition has exactly one. */
-const OPERATORS = ['all', 'any', 'not', 'atLeast', 'some', 'none', 'count', 'field', 'type', 'before', 'after', 'within', 'deadline', 'link', 'linkedBy', 'partyIn', 'isSubject'] as const;
+const OPERATORS = [
+  'all',
+  'any',
+  'not',
+  'atLeast',
+  'some',
+  'none',
+  'count',
+  'field',
+  'type',
+  'before',
+  'after',
+  'within',
+  'deadline',
+  'link',
+  'linkedBy',
+  'partyIn',
+  'isSubject',
+] as const;
 type Operator = (typeof OPERATORS)[number];
 
 const COMPARISONS = ['equals', 'gt', 'gte', 'lt', 'lte'] as const;
@@ -96,16 +114,28 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
       );
     }
     if (op === 'partyIn' && !scope.party) {
-      return report('BAD_CONDITION', path, '`partyIn` tests the party being scored, but this criterion is not scored per party', 'add `perParty: true` to the criterion', op);
+      return report(
+        'BAD_CONDITION',
+        path,
+        '`partyIn` tests the party being scored, but this criterion is not scored per party',
+        'add `perParty: true` to the criterion',
+        op,
+      );
     }
     if (op === 'isSubject' && !scope.subject) {
-      return report('BAD_CONDITION', path, '`isSubject` tests the event being scored about, but this criterion has no `forEach`', 'add `forEach:` to the criterion', op);
+      return report(
+        'BAD_CONDITION',
+        path,
+        '`isSubject` tests the event being scored about, but this criterion has no `forEach`',
+        'add `forEach:` to the criterion',
+        op,
+      );
     }
     const base = { path: formatPath(path), location: { file: doc.file, ...doc.locate(path) } };
     const child = (key: string, scope: boolean) => parse(node[key], [...path, key], scope, depth + 1);
     const list = (key: string, scope: boolean) => {
       const items = (node[key] as unknown[]).map((item, i) => parse(item, [...path, key, i], scope, depth + 1));
-      return items.every((item) => item !== undefined) ? (items) : undefined;
+      return items.every((item) => item !== undefined) ? items : undefined;
     };
 
     switch (op) {
@@ -138,7 +168,8 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
           return report('BAD_CONDITION', path, '`count` needs exactly one comparison: equals, gt, gte, lt or lte', undefined, 'count');
         }
         const value = node[comparison];
-        if (typeof value !== 'number') return report('WRONG_TYPE', path, `the count is compared with ${JSON.stringify(value)}, which is not a number`, undefined, comparison);
+        if (typeof value !== 'number')
+          return report('WRONG_TYPE', path, `the count is compared with ${JSON.stringify(value)}, which is not a number`, undefined, comparison);
         const where = child('count', true);
         return where && { ...base, op, where, comparison, value };
       }
@@ -196,7 +227,13 @@ function parseFieldTest(node: Raw, base: { path: string; location: Condition['lo
   const present = FIELD_TESTS.filter((test) => Object.hasOwn(node, test));
   if (present.length !== 1) {
     const found = present.length === 0 ? 'none' : present.join(' and ');
-    return report('BAD_CONDITION', path, `field \`${field}\` needs exactly one test (found ${found})`, `one of: ${FIELD_TESTS.join(', ')}`, present[1] ?? 'field');
+    return report(
+      'BAD_CONDITION',
+      path,
+      `field \`${field}\` needs exactly one test (found ${found})`,
+      `one of: ${FIELD_TESTS.join(', ')}`,
+      present[1] ?? 'field',
+    );
   }
   const test = present[0]!;
   const value = node[test] as FieldValue;
@@ -219,7 +256,12 @@ function parseAnchor(raw: unknown, path: DataPath, report: Report): DateAnchor |
     const anchor = raw as { linked?: LinkKind; daysBefore?: number; of?: 'summit' | 'asOf' };
     if (anchor.linked !== undefined && anchor.daysBefore === undefined && anchor.of === undefined) return { kind: 'linked', link: anchor.linked };
     if (anchor.linked === undefined && anchor.daysBefore !== undefined && anchor.of !== undefined) return { kind: anchor.of, daysBefore: anchor.daysBefore };
-    return report('BAD_CONDITION', path, 'an anchor mapping is either `{linked: <link kind>}` or `{daysBefore: <days>, of: summit|asOf}`', 'after: {daysBefore: 365, of: asOf}');
+    return report(
+      'BAD_CONDITION',
+      path,
+      'an anchor mapping is either `{linked: <link kind>}` or `{daysBefore: <days>, of: summit|asOf}`',
+      'after: {daysBefore: 365, of: asOf}',
+    );
   }
   const text = raw as string;
   if (text === 'summit') return { kind: 'summit' };

@@ -22,8 +22,20 @@ export function recordBibliography(doc: ParsedDocument, named: string | undefine
   }
   const found = confinedFile(named, doc.file);
   if (found.kind !== 'file') {
-    if (found.kind === 'missing') sink.error('FILE_NOT_FOUND', at, `bibliography \`${named}\`: no such file beside the record`, 'name a bibliography file in the record\'s folder or below it');
-    else sink.error('NOT_ALLOWED', at, `bibliography \`${named}\` is ${found.kind === 'outside' ? "outside the record's folder" : 'not a regular file'}`, 'name a bibliography file in the record\'s folder or below it');
+    if (found.kind === 'missing')
+      sink.error(
+        'FILE_NOT_FOUND',
+        at,
+        `bibliography \`${named}\`: no such file beside the record`,
+        "name a bibliography file in the record's folder or below it",
+      );
+    else
+      sink.error(
+        'NOT_ALLOWED',
+        at,
+        `bibliography \`${named}\` is ${found.kind === 'outside' ? "outside the record's folder" : 'not a regular file'}`,
+        "name a bibliography file in the record's folder or below it",
+      );
     return bundled;
   }
   let own: Bibliography;

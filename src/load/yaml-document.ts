@@ -78,7 +78,14 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
   if (crowded !== undefined) {
     lineCounter.addNewLine(0);
     for (let i = source.indexOf('\n'); i !== -1 && i < crowded; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-    return [problem('TOO_MANY_VALUES', crowded, `the file holds more than ${String(MAX_YAML_VALUES).replace(/\B(?=(\d{3})+$)/g, ',')} values (list items, keys and their values)`, 'write so large an input as JSON or NDJSON, read without this bound')];
+    return [
+      problem(
+        'TOO_MANY_VALUES',
+        crowded,
+        `the file holds more than ${String(MAX_YAML_VALUES).replace(/\B(?=(\d{3})+$)/g, ',')} values (list items, keys and their values)`,
+        'write so large an input as JSON or NDJSON, read without this bound',
+      ),
+    ];
   }
 
   // What yaml's parseDocument does, in two steps, so that depth is measured between them: the
@@ -91,7 +98,8 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
   // keys they become in the data, instead of one silently replacing the other.
   const [doc, second] = new Composer({ uniqueKeys: true, merge: false, stringKeys: true }).compose(tokens, true, source.length);
   if (!doc) return [problem('EMPTY_FILE', 0, 'the file is empty')];
-  if (second) doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'the file holds several documents; a matrix or record is one'));
+  if (second)
+    doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'the file holds several documents; a matrix or record is one'));
   // Warnings (an unknown tag, say) mean the data is not what the file says: treat them as errors.
   const syntax = [...doc.errors, ...doc.warnings];
   if (syntax.length > 0) {
@@ -105,7 +113,14 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
     // The parser notices an unclosed `[` or `{` only where the next line starts; the mistake is the opener.
     const opener = /end with a [\]}]/.test(first.message) ? unclosedFlowOffset(source, first.pos[0]) : undefined;
     if (opener !== undefined) {
-      return [problem('YAML_SYNTAX', opener, `this \`${source[opener]}\` is never closed [${first.code}]`, `end the list or mapping with \`${source[opener] === '[' ? ']' : '}'}\` on this line`)];
+      return [
+        problem(
+          'YAML_SYNTAX',
+          opener,
+          `this \`${source[opener]}\` is never closed [${first.code}]`,
+          `end the list or mapping with \`${source[opener] === '[' ? ']' : '}'}\` on this line`,
+        ),
+      ];
     }
     const slip = explainSlip(first, source);
     if (slip) return [problem('YAML_SYNTAX', slip.offset, `${slip.message} [${first.code}]`, slip.hint)];
@@ -125,8 +140,7 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
     }
     throw error;
   }
-  const locate = (path: DataPath, options: { key?: boolean } = {}): Position =>
-    lineCounter.linePos(offsetOf(doc, path, options.key ?? false));
+  const locate = (path: DataPath, options: { key?: boolean } = {}): Position => lineCounter.linePos(offsetOf(doc, path, options.key ?? false));
   return { file, data, locate };
 }
 
@@ -186,7 +200,9 @@ function crowdedOffset(text: string): number | undefined {
   }
   return undefined;
 }
-const [COMMA, OPEN_BRACKET, OPEN_BRACE, DASH, COLON, QUESTION, SPACE, TAB, LF, CR] = [',', '[', '{', '-', ':', '?', ' ', '\t', '\n', '\r'].map((char) => char.charCodeAt(0));
+const [COMMA, OPEN_BRACKET, OPEN_BRACE, DASH, COLON, QUESTION, SPACE, TAB, LF, CR] = [',', '[', '{', '-', ':', '?', ' ', '\t', '\n', '\r'].map((char) =>
+  char.charCodeAt(0),
+);
 
 /** The offset where `[`/`{` nesting first exceeds MAX_NESTING. */
 function deepFlowOffset(text: string): number | undefined {
@@ -211,7 +227,14 @@ function unsafeNodes(doc: Document, source: string, problem: (code: ErrorCode, o
     if (!node) continue;
     if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
       const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-      found.push(problem('YAML_SYNTAX', tagOffset(source, node.range?.[0] ?? 0), `the tag \`${tag}\` is not allowed: matrices and records hold only text, numbers, true/false, null, lists and mappings`, 'remove the tag'));
+      found.push(
+        problem(
+          'YAML_SYNTAX',
+          tagOffset(source, node.range?.[0] ?? 0),
+          `the tag \`${tag}\` is not allowed: matrices and records hold only text, numbers, true/false, null, lists and mappings`,
+          'remove the tag',
+        ),
+      );
       continue;
     }
     if (isScalar(node)) {
@@ -229,7 +252,14 @@ function unsafeNodes(doc: Document, source: string, problem: (code: ErrorCode, o
       if (isPair(item)) {
         const key = item.key as Node | null;
         if (isScalar(key) && FORBIDDEN_KEYS.has(String(key.value))) {
-          found.push(problem('FORBIDDEN_KEY', key.range?.[0] ?? 0, `\`${String(key.value)}\` cannot be a key`, 'rename it: such keys are refused so no input can reach JavaScript object internals'));
+          found.push(
+            problem(
+              'FORBIDDEN_KEY',
+              key.range?.[0] ?? 0,
+              `\`${String(key.value)}\` cannot be a key`,
+              'rename it: such keys are refused so no input can reach JavaScript object internals',
+            ),
+          );
         }
         stack.push([key, depth + 1], [item.value as Node | null, depth + 1]);
       } else {

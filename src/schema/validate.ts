@@ -155,7 +155,10 @@ function toDiagnostic(error: ErrorObject, doc: ParsedDocument, renames: Readonly
       return at('BAD_FORMAT', `${where} is ${JSON.stringify(error.data)}: ${schema.description ?? `it must match ${String(params['pattern'])}`}`);
     }
     case 'uniqueItems':
-      return at('DUPLICATE_ID', `${where} lists the same value twice (items ${String(params['j'])} and ${String(params['i'])})`, undefined, [...path, Number(params['i'])]);
+      return at('DUPLICATE_ID', `${where} lists the same value twice (items ${String(params['j'])} and ${String(params['i'])})`, undefined, [
+        ...path,
+        Number(params['i']),
+      ]);
     default:
       return at('OUT_OF_RANGE', `${where} ${error.message ?? 'is out of range'}`);
   }

@@ -20,7 +20,10 @@ describe('summit-score agree', () => {
     expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(json.bootstrap).toMatchObject({ samples: 200, seed: 1, level: 0.95, generator: 'mulberry32' });
     const gge = json.units.find((u: { id: string }) => u.id === 'gge-endorsement');
-    const lineOf = (file: string, text: string) => readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+    const lineOf = (file: string, text: string) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((line) => line.includes(text)) + 1;
     // The event's line in each coder's file: where `- id: endorse-un-gge-2015` stands.
     expect(gge.differences).toEqual([
       {
@@ -57,7 +60,9 @@ describe('summit-score agree', () => {
     const results = sarif.runs[0].results;
     // Three units differ (negotiation, code-of-conduct, gge-endorsement): one result per coder each.
     expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(Array(6).fill('CODERS_DISAGREE'));
-    const uris = results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    const uris = results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
     expect(uris).toEqual([A, B, A, B, A, B]);
     expect(results[1].message.text).toContain('hl-dialogue fields.level is senior-officials for b, ministerial for a');
     expect(results[1].relatedLocations[0].physicalLocation.artifactLocation.uri).toBe(A);
@@ -67,10 +72,18 @@ describe('summit-score agree', () => {
     const result = await run(['agree', '-m', 'lewis-2015-v1', A, B, '-f', 'github', '--samples', '10']);
     // A group per case, its annotations inside, then the summary line.
     const all = result.stdout.trim().split('\n');
-    expect([all[0], all.at(-2), all.at(-1)]).toEqual(['::group::us-china-2015-09', '::endgroup::', expect.stringMatching(/^summit-score agree: the coders agree on \d+ of \d+ units\.$/)]);
+    expect([all[0], all.at(-2), all.at(-1)]).toEqual([
+      '::group::us-china-2015-09',
+      '::endgroup::',
+      expect.stringMatching(/^summit-score agree: the coders agree on \d+ of \d+ units\.$/),
+    ]);
     const lines = all.slice(1, -2);
     expect(lines).toHaveLength(6);
-    expect(lines[5]).toMatch(new RegExp(`^::warning file=${B.replace(/\./g, '\\.')},line=\\d+,col=\\d+,title=CODERS_DISAGREE::gge-endorsement: a endorsed, b unknown: not-endorsed\\.\\.endorsed;`));
+    expect(lines[5]).toMatch(
+      new RegExp(
+        `^::warning file=${B.replace(/\./g, '\\.')},line=\\d+,col=\\d+,title=CODERS_DISAGREE::gge-endorsement: a endorsed, b unknown: not-endorsed\\.\\.endorsed;`,
+      ),
+    );
   });
 
   it('junit: a test case per unit; --min-alpha below the threshold fails the agreement case', async () => {

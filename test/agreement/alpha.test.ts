@@ -81,19 +81,51 @@ describe("Krippendorff's alpha against published values", () => {
     //   sum o d = 4, D_o = 4/10. Expected: sum n_c n_k d over c != k =
     //   2 x (3x4x1 + 4x3x1 + 3x3x4) = 2 x 60 = 120, D_e = 120 / (10 x 9) = 4/3.
     // alpha = 1 - (4/10) / (4/3) = 1 - 3/10 = 0.7.
-    const units: Codings[] = [[-1, -1], [0, 1], [1, 1], [0, 0], [-1, 0]];
+    const units: Codings[] = [
+      [-1, -1],
+      [0, 1],
+      [1, 1],
+      [0, 0],
+      [-1, 0],
+    ];
     expect(krippendorffAlpha(units, 'interval').alpha!).toBeCloseTo(0.7, 12);
   });
 });
 
 describe("Krippendorff's alpha: edge cases", () => {
   it('is undefined when nothing is pairable or every value is the same', () => {
-    expect(krippendorffAlpha([[1, null], [null, 2]], 'nominal').alpha).toBeNull();
-    expect(krippendorffAlpha([[2, 2], [2, 2]], 'interval').alpha).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [1, null],
+          [null, 2],
+        ],
+        'nominal',
+      ).alpha,
+    ).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        'interval',
+      ).alpha,
+    ).toBeNull();
   });
 
   it('is 1 for perfect agreement under every metric', () => {
-    for (const metric of METRICS) expect(krippendorffAlpha([[1, 1], [2, 2], [3, 3, 3]], metric).alpha).toBe(1);
+    for (const metric of METRICS)
+      expect(
+        krippendorffAlpha(
+          [
+            [1, 1],
+            [2, 2],
+            [3, 3, 3],
+          ],
+          metric,
+        ).alpha,
+      ).toBe(1);
   });
 
   it('ignores units coded once (they pair nothing)', () => {

@@ -59,7 +59,16 @@ describe('bootstrap interval for alpha', () => {
   });
 
   it('gives no interval when alpha is undefined on most draws', () => {
-    expect(bootstrapAlpha([[1, 1], [1, 1, 1]], 'nominal', { samples: 50, seed: 3, level: 0.95 })).toMatchObject({ low: null, high: null, undefinedSamples: 50 });
+    expect(
+      bootstrapAlpha(
+        [
+          [1, 1],
+          [1, 1, 1],
+        ],
+        'nominal',
+        { samples: 50, seed: 3, level: 0.95 },
+      ),
+    ).toMatchObject({ low: null, high: null, undefinedSamples: 50 });
   });
 
   it('takes percentiles by nearest rank', () => {

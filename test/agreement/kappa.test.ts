@@ -17,8 +17,20 @@ describe("Cohen's kappa against published values", () => {
   // Wikipedia, "Cohen's kappa", section "Same percentages but different numbers": two tables with
   // 60% agreement give kappa 0.1304 and 0.2593.
   it.each([
-    [[[45, 15], [25, 15]], 0.1304],
-    [[[25, 35], [5, 35]], 0.2593],
+    [
+      [
+        [45, 15],
+        [25, 15],
+      ],
+      0.1304,
+    ],
+    [
+      [
+        [25, 35],
+        [5, 35],
+      ],
+      0.2593,
+    ],
   ])('Wikipedia, same agreement, different kappa: %j -> %s', (table, published) => {
     expect(cohenKappa(table).kappa!).toBeCloseTo(published, 4);
   });
@@ -112,14 +124,25 @@ describe("Fleiss' kappa against published values", () => {
   });
 
   it('refuses units with different numbers of coders', () => {
-    expect(() => fleissKappa([[2, 0], [1, 0]])).toThrow(RangeError);
+    expect(() =>
+      fleissKappa([
+        [2, 0],
+        [1, 0],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 
 describe('percent agreement', () => {
   it('is the share of agreeing coder pairs, averaged over units coded at least twice', () => {
     // Unit 1: 3 of 3 pairs agree; unit 2: 1 of 3 (2,2 agree; 2,3 twice not); unit 3: coded once.
-    expect(percentAgreement([[1, 1, 1], [2, 2, 3], [4, null, null]])).toEqual({ agreement: (1 + 1 / 3) / 2, units: 2 });
+    expect(
+      percentAgreement([
+        [1, 1, 1],
+        [2, 2, 3],
+        [4, null, null],
+      ]),
+    ).toEqual({ agreement: (1 + 1 / 3) / 2, units: 2 });
   });
 
   it('for two coders, the Wikipedia simple example: 35 of 50 agree', () => {

@@ -34,7 +34,13 @@ describe('measureAgreement', () => {
     expect(lewis.coders).toEqual(['a', 'b']);
     // b's record leaves three levels open: lecd's participation is not stated (negotiation), and
     // `un-gge-2015` is not a subject lewis-2015-v1 declares (code-of-conduct, gge-endorsement).
-    expect(lewis.units.map((unit) => [unit.id, unit.codings.map((c) => (c.known ? c.level?.label : `${c.levelRange?.low?.label}..${c.levelRange?.high?.label}`)), unit.agree])).toEqual([
+    expect(
+      lewis.units.map((unit) => [
+        unit.id,
+        unit.codings.map((c) => (c.known ? c.level?.label : `${c.levelRange?.low?.label}..${c.levelRange?.high?.label}`)),
+        unit.agree,
+      ]),
+    ).toEqual([
       ['negotiation', ['initiated', 'absent..initiated'], false],
       ['espionage-ip', ['committed', 'committed'], true],
       ['code-of-conduct', ['no-concession', 'concession..no-concession'], false],
@@ -66,7 +72,16 @@ describe('measureAgreement', () => {
   it('computes ordinal alpha over the ranks of the levels (0 = lowest), an unknown level a missing coding', () => {
     // negotiation initiated (2) / unknown; espionage-ip 2/2; code-of-conduct 1 / unknown;
     // gge-endorsement endorsed (1) / unknown; infrastructure-pledge 0/0.
-    const expected = krippendorffAlpha([[2, null], [2, 2], [1, null], [1, null], [0, 0]], 'ordinal').alpha;
+    const expected = krippendorffAlpha(
+      [
+        [2, null],
+        [2, 2],
+        [1, null],
+        [1, null],
+        [0, 0],
+      ],
+      'ordinal',
+    ).alpha;
     expect(lewis.overall).toHaveLength(1);
     expect(lewis.overall[0]).toMatchObject({ metric: 'ordinal', units: 5, pairableUnits: 2, agreeingUnits: 2, percentAgreement: 1 });
     expect(lewis.overall[0]!.alpha).toBeCloseTo(expected!, 12);
@@ -75,9 +90,24 @@ describe('measureAgreement', () => {
 
   it('reads an unknown level as missing, never as the lowest level: the statistics of the other units are unchanged', () => {
     // The two units both coders settle: espionage-ip 2/2 and infrastructure-pledge 0/0, and nothing else.
-    const settled = krippendorffAlpha([[2, 2], [0, 0]], 'ordinal').alpha;
+    const settled = krippendorffAlpha(
+      [
+        [2, 2],
+        [0, 0],
+      ],
+      'ordinal',
+    ).alpha;
     expect(lewis.overall[0]!.alpha).toBeCloseTo(settled!, 12);
-    const asLowest = krippendorffAlpha([[2, 0], [2, 2], [1, 0], [1, 0], [0, 0]], 'ordinal').alpha;
+    const asLowest = krippendorffAlpha(
+      [
+        [2, 0],
+        [2, 2],
+        [1, 0],
+        [1, 0],
+        [0, 0],
+      ],
+      'ordinal',
+    ).alpha;
     expect(lewis.overall[0]!.alpha).not.toBeCloseTo(asLowest!, 3);
   });
 
@@ -94,7 +124,9 @@ describe('measureAgreement', () => {
   });
 
   it('treats a unit one coder’s record lacks as uncoded by that coder', () => {
-    const lone = measureAgreement(matrix('lewis-2015-v1'), [{ id: 'x', codings: [CASE.codings[0]!] }, CASE], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
+    const lone = measureAgreement(matrix('lewis-2015-v1'), [{ id: 'x', codings: [CASE.codings[0]!] }, CASE], {
+      bootstrap: { samples: 10, seed: 1, level: 0.95 },
+    });
     const unit = lone.units[0]!;
     expect(unit.case).toBe('x');
     expect(unit.codings.map((c) => c.coded)).toEqual([true, false]);
@@ -115,7 +147,13 @@ events:
   - {id: cn-c2, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c2, score: ${cnC2}}, sources: [{title: final}]}
 `;
     const fromText = (text: string) => loadRecord({ file: 'case.yaml', text, sha256: '' }).record;
-    const coded: CodedCase = { id: 'g20-case', codings: [{ coder: 'a', record: fromText(compliance(0, 'not-assessed')) }, { coder: 'b', record: fromText(compliance(-1, 1)) }] };
+    const coded: CodedCase = {
+      id: 'g20-case',
+      codings: [
+        { coder: 'a', record: fromText(compliance(0, 'not-assessed')) },
+        { coder: 'b', record: fromText(compliance(-1, 1)) },
+      ],
+    };
     const result = measureAgreement(matrix('g20-compliance'), [coded], { bootstrap: { samples: 10, seed: 1, level: 0.95 } });
     const cell = result.units.find((unit) => unit.id === 'compliance/c2' && unit.party === 'CN')!;
     expect(cell.codings.map((c) => [c.coder, c.known, c.level?.score ?? null])).toEqual([
@@ -124,7 +162,15 @@ events:
     ]);
     expect(cell.agree).toBe(false);
     // US c1 1/1, CN c1 0/-1, US c2 1/1; CN c2 has b's coding only, so it pairs nothing.
-    const expected = krippendorffAlpha([[1, 1], [0, -1], [1, 1], [null, 1]], 'interval');
+    const expected = krippendorffAlpha(
+      [
+        [1, 1],
+        [0, -1],
+        [1, 1],
+        [null, 1],
+      ],
+      'interval',
+    );
     expect(result.overall[0]).toMatchObject({ metric: 'interval', units: 4, pairableUnits: 3 });
     expect(result.overall[0]!.alpha).toBeCloseTo(expected.alpha!, 12);
   });

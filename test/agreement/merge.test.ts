@@ -10,7 +10,14 @@ const A = 'fixtures/coders/a/us-china-2015-09.yaml';
 const B = 'fixtures/coders/b/us-china-2015-09.yaml';
 
 const record = (events: object[], title = 'A case') => ({ id: 'case', title, date: '2015-09-25', parties: ['US', 'CN'], events });
-const event = (id: string, fields: object, extra: object = {}) => ({ id, date: '2015-09-25', type: 'mechanism', fields, sources: [{ url: `https://example.org/${id}` }], ...extra });
+const event = (id: string, fields: object, extra: object = {}) => ({
+  id,
+  date: '2015-09-25',
+  type: 'mechanism',
+  fields,
+  sources: [{ url: `https://example.org/${id}` }],
+  ...extra,
+});
 
 // Three coders: two say ministerial, one says senior-officials; only c has the hotline event.
 const THREE: CoderData[] = [
@@ -19,7 +26,8 @@ const THREE: CoderData[] = [
   { coder: 'c', data: record([event('dialogue', { level: 'ministerial' }), event('hotline', {}, { links: { of: 'dialogue' } })]) },
 ] as unknown as CoderData[];
 
-const fieldOf = (data: { events?: unknown }, id: string) => (data.events as { id: string; fields?: Record<string, unknown> }[]).find((e) => e.id === id)?.fields;
+const fieldOf = (data: { events?: unknown }, id: string) =>
+  (data.events as { id: string; fields?: Record<string, unknown> }[]).find((e) => e.id === id)?.fields;
 
 describe('mergeRecords', () => {
   it('majority: the value most coders give, with every alternative kept', () => {
@@ -111,7 +119,10 @@ describe('summit-score merge', () => {
     await run(['merge', A, B, '-o', out]);
     for (const matrix of ['lewis-2015', 'summit-deliverables', 'g20-compliance']) {
       const agreed = JSON.parse((await run(['agree', '-m', matrix, A, out, '-f', 'json', '--samples', '10'])).stdout);
-      expect(agreed.units.every((u: { agree: boolean }) => u.agree), matrix).toBe(true);
+      expect(
+        agreed.units.every((u: { agree: boolean }) => u.agree),
+        matrix,
+      ).toBe(true);
     }
   });
 

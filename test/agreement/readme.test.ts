@@ -26,24 +26,27 @@ describe('README: Several coders', () => {
     expect(names).toEqual(['agree -m lewis-2015-v1', 'agree -m summit-deliverables', 'merge fixtures/coders/a fixtures/coders/b', 'validate consensus.yaml']);
   });
 
-  it.each(blocks.map((block) => [block.commands.map((c) => c.join(' ')).join(' && '), block] as const))('%s: the output shown is the real output', async (_name, block) => {
-    const dir = mkdtempSync(join(tmpdir(), 'summit-agree-readme-'));
-    const written = new Set<string>();
-    let stdout = '';
-    for (const argv of block.commands) {
-      // Files the example writes go to a scratch folder, and later commands read them there.
-      const inDir = argv.map((arg, i) => {
-        if (argv[i - 1] === '-o') written.add(arg);
-        return argv[i - 1] === '-o' || written.has(arg) ? join(dir, arg) : arg;
-      });
-      const result = await run(inDir);
-      expect(result.exitCode, result.stderr).toBe(0);
-      stdout = result.stdout.split(`${dir}/`).join('');
-    }
-    expect(stdout.replace(/\n$/, '')).toBe(block.expected);
-    if (written.has('consensus.yaml')) {
-      const head = section.match(/^```yaml\n([\s\S]*?)^```$/m)![1]!;
-      expect(readFileSync(join(dir, 'consensus.yaml'), 'utf8').startsWith(head)).toBe(true);
-    }
-  });
+  it.each(blocks.map((block) => [block.commands.map((c) => c.join(' ')).join(' && '), block] as const))(
+    '%s: the output shown is the real output',
+    async (_name, block) => {
+      const dir = mkdtempSync(join(tmpdir(), 'summit-agree-readme-'));
+      const written = new Set<string>();
+      let stdout = '';
+      for (const argv of block.commands) {
+        // Files the example writes go to a scratch folder, and later commands read them there.
+        const inDir = argv.map((arg, i) => {
+          if (argv[i - 1] === '-o') written.add(arg);
+          return argv[i - 1] === '-o' || written.has(arg) ? join(dir, arg) : arg;
+        });
+        const result = await run(inDir);
+        expect(result.exitCode, result.stderr).toBe(0);
+        stdout = result.stdout.split(`${dir}/`).join('');
+      }
+      expect(stdout.replace(/\n$/, '')).toBe(block.expected);
+      if (written.has('consensus.yaml')) {
+        const head = section.match(/^```yaml\n([\s\S]*?)^```$/m)![1]!;
+        expect(readFileSync(join(dir, 'consensus.yaml'), 'utf8').startsWith(head)).toBe(true);
+      }
+    },
+  );
 });

@@ -112,7 +112,9 @@ describe('citing by key', () => {
     const file = write('unknown-key.yaml', record('      - key: lewis-2015-csi\n'));
     const result = await run(['validate', file]);
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain(`error UNKNOWN_SOURCE ${file}:10:14 no source \`lewis-2015-csi\` in the bibliography (bundled:sources) (did you mean \`lewis-2015-csis\`?)`);
+    expect(result.stdout).toContain(
+      `error UNKNOWN_SOURCE ${file}:10:14 no source \`lewis-2015-csi\` in the bibliography (bundled:sources) (did you mean \`lewis-2015-csis\`?)`,
+    );
   });
 
   it('a keyed source may not give its own url, title, publisher or date', async () => {
@@ -129,7 +131,12 @@ describe('citing by key', () => {
   });
 
   it('resolves to the url, title, publisher and date of the entry, keeping its own quote and doubt', () => {
-    const file = write('resolved.yaml', record('      - key: ellis-2015-yaia\n        quote: open-ended\n      - key: lewis-2015-csis\n        quote: hold your applause\n      - key: lewis-2015-csis\n        verified: false\n        note: doubted here\n'));
+    const file = write(
+      'resolved.yaml',
+      record(
+        '      - key: ellis-2015-yaia\n        quote: open-ended\n      - key: lewis-2015-csis\n        quote: hold your applause\n      - key: lewis-2015-csis\n        verified: false\n        note: doubted here\n',
+      ),
+    );
     const [ellis, lewis, doubted] = loadRecord(readInputFile(file, () => Buffer.alloc(0))).record.events[0]!.sources;
     // An unverified entry makes the citation unverified.
     expect(ellis).toEqual({ publisher: 'Young Australians in International Affairs', date: '2015', quote: 'open-ended', verified: false });
@@ -147,7 +154,10 @@ describe('citing by key', () => {
   it('validate --require-sources makes an event without sources an error, not a warning', async () => {
     const file = write('unsourced.yaml', record('      - key: lewis-2015-csis\n').replace('    sources:\n      - key: lewis-2015-csis\n', ''));
     const warned = await run(['validate', file]);
-    expect([warned.exitCode, warned.stdout]).toEqual([0, `warning NO_SOURCE ${file}:6:9 event talks cites no source (add \`sources:\` with a bibliography key, or a url, title and date)\nChecked 1 file (1 record): 0 errors, 1 warning.\n`]);
+    expect([warned.exitCode, warned.stdout]).toEqual([
+      0,
+      `warning NO_SOURCE ${file}:6:9 event talks cites no source (add \`sources:\` with a bibliography key, or a url, title and date)\nChecked 1 file (1 record): 0 errors, 1 warning.\n`,
+    ]);
     const required = await run(['validate', file, '--require-sources']);
     expect(required.exitCode).toBe(1);
     expect(required.stdout).toContain(`error NO_SOURCE ${file}:6:9 event talks cites no source`);
@@ -196,7 +206,10 @@ describe('summit-score sources', () => {
     expect(items).toHaveLength(bibliography.sources.length);
     const lewis = items.find((item) => item['id'] === 'lewis-2015-csis');
     expect(lewis).toMatchObject({ type: 'webpage', issued: { 'date-parts': [[2015, 9, 21]] }, author: [{ family: 'Lewis', given: 'James Andrew' }] });
-    expect(items.find((item) => item['id'] === 'ellis-2015-yaia')).toMatchObject({ issued: { 'date-parts': [[2015]] }, note: expect.stringMatching(/^Unverified\./) });
+    expect(items.find((item) => item['id'] === 'ellis-2015-yaia')).toMatchObject({
+      issued: { 'date-parts': [[2015]] },
+      note: expect.stringMatching(/^Unverified\./),
+    });
     // The schema's check has teeth: a wrong type or an unknown key fails it.
     expect(validate([{ ...lewis, type: 'web-page' }])).toBe(false);
     expect(validate([{ ...lewis, supports: 'x' }])).toBe(false);
@@ -245,7 +258,11 @@ describe('BibTeX escaping', () => {
   });
 
   it('keeps each name whole: the comma and the "and" inside a name do not split it', () => {
-    expect(entry!.fields.author).toEqual([{ lastName: 'Smith, Jr.', firstName: 'Ann' }, { name: 'Department of Justice and Homeland Security' }, { lastName: 'Ng', firstName: 'Lee' }]);
+    expect(entry!.fields.author).toEqual([
+      { lastName: 'Smith, Jr.', firstName: 'Ann' },
+      { name: 'Department of Justice and Homeland Security' },
+      { lastName: 'Ng', firstName: 'Lee' },
+    ]);
   });
 
   it('escapes each LaTeX special as the command that prints it', () => {
@@ -300,14 +317,14 @@ describe('summit-score sources -m M records: what the verdicts rest on', () => {
   const keysOf = (stdout: string) => [...stdout.matchAll(/^- `([a-z0-9-]+)`/gm)].map((m) => m[1]!);
   const matrixOwn = keysIn('matrices/lewis-2015.yaml');
 
-  it('prints the matrix\'s own sources and those of the evidence that decided a level, not every source cited', async () => {
+  it("prints the matrix's own sources and those of the evidence that decided a level, not every source cited", async () => {
     const { exitCode, stdout } = await run(['sources', '-m', 'lewis-2015', file]);
     expect(exitCode).toBe(0);
     expect(stdout.split('\n')[0]).toBe(`# Sources the verdicts rest on: lewis-2015, ${file}`);
     expect(keysOf(stdout)).toEqual([...matrixOwn, 'justsecurity-2015']);
   });
 
-  it('--cited prints every source the files cite, the statement\'s too', async () => {
+  it("--cited prints every source the files cite, the statement's too", async () => {
     const { stdout } = await run(['sources', '-m', 'lewis-2015', file, '--cited']);
     expect(keysOf(stdout).sort()).toEqual([...matrixOwn, 'justsecurity-2015', 'kesq-2013-donilon'].sort());
   });

@@ -13,7 +13,12 @@ const examples = [...section.matchAll(/^```text\n\$ summit-score (.*)\n([\s\S]*?
 describe('README "Sources and bibliography"', () => {
   it('has its examples: validate --require-sources, markdown, and bibtex', () => {
     expect(start).toBeGreaterThan(0);
-    expect(examples.map((e) => e.argv.join(' '))).toEqual(['validate matrices fixtures --require-sources', 'sources us-china-2013-06', 'sources -m lewis-2015 us-dprk-2018-06', 'sources -m lewis-2015 -f bibtex']);
+    expect(examples.map((e) => e.argv.join(' '))).toEqual([
+      'validate matrices fixtures --require-sources',
+      'sources us-china-2013-06',
+      'sources -m lewis-2015 us-dprk-2018-06',
+      'sources -m lewis-2015 -f bibtex',
+    ]);
   });
 
   it.each(examples.map((e) => [e.argv.join(' '), e] as const))('%s: the output shown is the real output', async (_name, example) => {

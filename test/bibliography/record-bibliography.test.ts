@@ -13,10 +13,37 @@ const write = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const REFS = ['sources:', '  - key: my-report', '    type: report', '    title: My own report', '    publisher: Example Institute', '    url: https://example.org/report', '    supports: The talks of 2020.', ''].join('\n');
+const REFS = [
+  'sources:',
+  '  - key: my-report',
+  '    type: report',
+  '    title: My own report',
+  '    publisher: Example Institute',
+  '    url: https://example.org/report',
+  '    supports: The talks of 2020.',
+  '',
+].join('\n');
 write('refs.yaml', REFS);
 const record = (bibliography: string, key: string) =>
-  ['id: own', 'title: Own bibliography', 'date: 2020-01-15', 'parties: [AA, BB]', `bibliography: ${bibliography}`, 'events:', '  - id: talks', '    date: 2020-01-15', '    type: meeting', '    sources:', `      - key: ${key}`, '  - id: other', '    date: 2020-01-15', '    type: meeting', '    sources:', '      - key: lewis-2015-csis', ''].join('\n');
+  [
+    'id: own',
+    'title: Own bibliography',
+    'date: 2020-01-15',
+    'parties: [AA, BB]',
+    `bibliography: ${bibliography}`,
+    'events:',
+    '  - id: talks',
+    '    date: 2020-01-15',
+    '    type: meeting',
+    '    sources:',
+    `      - key: ${key}`,
+    '  - id: other',
+    '    date: 2020-01-15',
+    '    type: meeting',
+    '    sources:',
+    '      - key: lewis-2015-csis',
+    '',
+  ].join('\n');
 
 describe('a record that cites a bibliography of its own', () => {
   it('resolves its keys and the bundled ones: validate --require-sources passes', async () => {
@@ -26,14 +53,16 @@ describe('a record that cites a bibliography of its own', () => {
     expect(exitCode).toBe(0);
   });
 
-  it('an unknown key is UNKNOWN_SOURCE at its place, naming the record\'s bibliography and the key meant', async () => {
+  it("an unknown key is UNKNOWN_SOURCE at its place, naming the record's bibliography and the key meant", async () => {
     const file = write('typo.yaml', record('refs.yaml', 'my-reprt'));
     const { exitCode, stdout } = await run(['validate', file]);
     expect(exitCode).toBe(1);
-    expect(stdout).toContain(`error UNKNOWN_SOURCE ${file}:11:14 no source \`my-reprt\` in the bibliography (${join(dir, 'refs.yaml')}) (did you mean \`my-report\`?)`);
+    expect(stdout).toContain(
+      `error UNKNOWN_SOURCE ${file}:11:14 no source \`my-reprt\` in the bibliography (${join(dir, 'refs.yaml')}) (did you mean \`my-report\`?)`,
+    );
   });
 
-  it('a file outside the record\'s folder is not read', async () => {
+  it("a file outside the record's folder is not read", async () => {
     const sub = join(dir, 'sub');
     mkdirSync(sub, { recursive: true });
     const file = join(sub, 'outside.yaml');

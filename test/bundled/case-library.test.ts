@@ -21,7 +21,10 @@ describe('Geneva 2021: the Strategic Stability Dialogue frozen', () => {
   it('is a suspension of the dialogue, dated 30 April 2022 when Reuters reported it "formally \'frozen\'"', () => {
     const frozen = event('us-russia-2021-06', 'ssd-frozen');
     expect([frozen.type, frozen.date, frozen.links.of]).toEqual(['suspension', '2022-04-30', ['strategic-stability-dialogue']]);
-    expect(frozen.sources[0]).toMatchObject({ url: 'https://nationalpost.com/pmn/news-pmn/russia-says-strategic-stability-dialog-with-u-s-formally-frozen-tass', verified: true });
+    expect(frozen.sources[0]).toMatchObject({
+      url: 'https://nationalpost.com/pmn/news-pmn/russia-says-strategic-stability-dialog-with-u-s-formally-frozen-tass',
+      verified: true,
+    });
     expect(frozen.sources[0]!.quote).toContain("Dialog between Moscow and Washington on strategic stability is formally 'frozen,'");
   });
 
@@ -57,11 +60,15 @@ describe('Sunnylands 2013: the Cyber Working Group predates the summit', () => {
 
 describe('2015: verified facts the record had left out', () => {
   it("Knake's test, in his words", () => {
-    expect(event('us-china-2015-09', 'knake-test').sources[0]!.quote).toBe("if China picks up the phone, investigates, and makes arrests, we'll know they are serious.");
+    expect(event('us-china-2015-09', 'knake-test').sources[0]!.quote).toBe(
+      "if China picks up the phone, investigates, and makes arrests, we'll know they are serious.",
+    );
   });
 
-  it('the DOJ/DHS joint statement and Lewis\'s view of 5 October 2015', () => {
-    expect(event('us-china-2015-09', 'doj-dhs-statement').sources[0]!.url).toBe('https://ilccyberreport.wordpress.com/2015/09/29/us-china-reach-deal-on-cyber-attacks-kind-of/');
+  it("the DOJ/DHS joint statement and Lewis's view of 5 October 2015", () => {
+    expect(event('us-china-2015-09', 'doj-dhs-statement').sources[0]!.url).toBe(
+      'https://ilccyberreport.wordpress.com/2015/09/29/us-china-reach-deal-on-cyber-attacks-kind-of/',
+    );
     const lewis = event('us-china-2015-09', 'lewis-post-deal-view');
     expect([lewis.date, lewis.sources[0]!.url]).toEqual(['2015-10-05', 'https://www.lawfareblog.com/james-lewis-china-cyber-deal']);
   });

@@ -127,11 +127,15 @@ function mismatches(result: CaseResult, expectation: Expectation): string[] {
     if (actual !== wanted) found.push(`level of ${criterion}: ${actual}, expected ${wanted}`);
   }
   if (verdict !== undefined && result.verdict !== verdict) found.push(`verdict: ${result.verdict}, expected ${verdict}`);
-  if (expectation.verdicts !== undefined && [...result.verdicts].sort().join() !== [...expectation.verdicts].sort().join()) found.push(`verdicts: ${result.verdicts.join()}, expected ${expectation.verdicts.join()}`);
+  if (expectation.verdicts !== undefined && [...result.verdicts].sort().join() !== [...expectation.verdicts].sort().join())
+    found.push(`verdicts: ${result.verdicts.join()}, expected ${expectation.verdicts.join()}`);
   if (expectation.undetermined !== undefined && result.undetermined !== expectation.undetermined) found.push(`undetermined: ${result.undetermined}`);
   if (score !== undefined && !scoreMatches(result.score, score)) found.push(`score ${result.score}, expected ${JSON.stringify(score)}`);
   const range = expectation.scoreRange;
-  if (range !== undefined && !(result.scoreRange && Math.abs(result.scoreRange.low - range.low) < 0.005 && Math.abs(result.scoreRange.high - range.high) < 0.005)) {
+  if (
+    range !== undefined &&
+    !(result.scoreRange && Math.abs(result.scoreRange.low - range.low) < 0.005 && Math.abs(result.scoreRange.high - range.high) < 0.005)
+  ) {
     found.push(`score range ${JSON.stringify(result.scoreRange)}, expected ${JSON.stringify(range)}`);
   }
   return found;
@@ -191,7 +195,7 @@ describe('lewis-2015 2.0: each changed rule is a golden case that 1.0 fails', ()
   const previous = compiledMatrix(join(MATRICES, 'lewis-2015-v1.yaml'));
   const ruleCases = goldenCases(file).filter((golden) => /^rule [1-5] - /.test(golden.name));
 
-  it('has at least one case for each of the five rules, each described in the source\'s words', () => {
+  it("has at least one case for each of the five rules, each described in the source's words", () => {
     const rules = new Set(ruleCases.map((golden) => golden.name.slice(0, 'rule N'.length)));
     expect([...rules].sort()).toEqual(['rule 1', 'rule 2', 'rule 3', 'rule 4', 'rule 5']);
     for (const golden of ruleCases) expect(golden.description ?? '', golden.name).toMatch(/".+"/);

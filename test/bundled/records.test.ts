@@ -33,7 +33,16 @@ const event = (record: CaseRecord, id: string): SummitEvent => {
 describe('the bundled records', () => {
   it('are the eight cases of the library', () => {
     expect(files.map((file) => basename(file, '.yaml'))).toEqual(
-      expect.arrayContaining(['uk-china-2015-10', 'us-china-2013-06', 'us-china-2015-09', 'us-china-2017-04', 'us-china-2021-11', 'us-china-2023-11', 'us-dprk-2018-06', 'us-russia-2021-06']),
+      expect.arrayContaining([
+        'uk-china-2015-10',
+        'us-china-2013-06',
+        'us-china-2015-09',
+        'us-china-2017-04',
+        'us-china-2021-11',
+        'us-china-2023-11',
+        'us-dprk-2018-06',
+        'us-russia-2021-06',
+      ]),
     );
   });
 });
@@ -131,7 +140,9 @@ describe('facts spot-checked against SOURCES.md', () => {
     const first = event(record, 'ssd-1');
     expect([first.type, first.date, first.links.of]).toEqual(['meeting', '2021-07-28', ['strategic-stability-dialogue']]);
     // The freeze is dated the day Reuters reported it: no source gives the day of the suspension.
-    expect(record.events.filter((e) => e.type === 'suspension').map((e) => [e.id, e.date, e.links.of])).toEqual([['ssd-frozen', '2022-04-30', ['strategic-stability-dialogue']]]);
+    expect(record.events.filter((e) => e.type === 'suspension').map((e) => [e.id, e.date, e.links.of])).toEqual([
+      ['ssd-frozen', '2022-04-30', ['strategic-stability-dialogue']],
+    ]);
   });
 
   it('UK-China: the IP-theft pledge of 22 October 2015 and the first security dialogue of 13 June 2016', () => {
@@ -140,7 +151,7 @@ describe('facts spot-checked against SOURCES.md', () => {
     expect(event(record, 'hlsd-1')).toMatchObject({ date: '2016-06-13', type: 'meeting', links: { of: ['hl-security-dialogue'] } });
   });
 
-  it('Woodside: after the summit only the counternarcotics working group\'s two dated sessions, and the 2022 suspension before it', () => {
+  it("Woodside: after the summit only the counternarcotics working group's two dated sessions, and the 2022 suspension before it", () => {
     const record = bundled('us-china-2023-11');
     const later = record.events.filter((e) => e.day > record.day);
     expect(later.map((e) => [e.date, e.type, e.links.of])).toEqual([
@@ -166,7 +177,12 @@ describe('facts spot-checked against SOURCES.md', () => {
     expect(event(record, 'remains-commitment').fields).not.toHaveProperty('deadline');
     expect(event(record, 'remains-handed-over')).toMatchObject({ date: '2018-07-27', links: { fulfils: ['remains-commitment'] } });
     const sessions = record.events.filter((e) => e.type === 'meeting').map((e) => [e.date, e.fields['level']]);
-    expect(sessions).toEqual([['2018-07-06', 'ministerial'], ['2018-10-07', 'ministerial'], ['2019-02-28', 'leaders'], ['2019-10-05', 'working']]);
+    expect(sessions).toEqual([
+      ['2018-07-06', 'ministerial'],
+      ['2018-10-07', 'ministerial'],
+      ['2019-02-28', 'leaders'],
+      ['2019-10-05', 'working'],
+    ]);
     expect(event(record, 'stockholm-broken-off')).toMatchObject({ date: '2019-10-05', type: 'suspension', links: { of: ['follow-on-negotiations'] } });
     // Disputed: the record cites the report that the U.S. delegation disputed it.
     expect(event(record, 'stockholm-broken-off').sources.map((source) => source.url)).toContain(
@@ -174,7 +190,7 @@ describe('facts spot-checked against SOURCES.md', () => {
     );
   });
 
-  it('Biden–Xi 2021: no mechanism, a leaders\' commitment to strategic stability discussions, the visa deal reached before it', () => {
+  it("Biden–Xi 2021: no mechanism, a leaders' commitment to strategic stability discussions, the visa deal reached before it", () => {
     const record = bundled('us-china-2021-11');
     expect(record.events.filter((e) => e.type === 'mechanism')).toEqual([]);
     expect(event(record, 'strategic-stability-discussions')).toMatchObject({ type: 'commitment', fields: { level: 'leaders' } });

@@ -61,7 +61,20 @@ describe('the vocabulary', () => {
   });
 
   it('names the event types, levels and participation the brief requires', () => {
-    for (const type of ['commitment', 'mechanism', 'meeting', 'hotline', 'endorsement', 'pledge', 'statement', 'accusation', 'indictment', 'report', 'exercise', 'suspension']) {
+    for (const type of [
+      'commitment',
+      'mechanism',
+      'meeting',
+      'hotline',
+      'endorsement',
+      'pledge',
+      'statement',
+      'accusation',
+      'indictment',
+      'report',
+      'exercise',
+      'suspension',
+    ]) {
       expect(Object.keys(EVENT_TYPES)).toContain(type);
     }
     expect(Object.keys(LEVELS)).toEqual(['leaders', 'ministerial', 'senior-officials', 'expert', 'working']);

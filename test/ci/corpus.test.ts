@@ -51,7 +51,30 @@ describe.each(['matrices', 'records'])('the broken %s corpus', (folder) => {
 describe('the matrix corpus covers', () => {
   it('most of the codes a matrix can earn', () => {
     const codes = new Set(corpus('matrices').map((c) => c.code));
-    for (const code of ['YAML_SYNTAX', 'UNKNOWN_KEY', 'MISSING_KEY', 'WRONG_TYPE', 'NOT_ALLOWED', 'BAD_FORMAT', 'OUT_OF_RANGE', 'BAD_DATE', 'DUPLICATE_ID', 'BAD_CONDITION', 'EVENT_TEST_OUTSIDE_QUANTIFIER', 'UNKNOWN_LEVEL', 'UNKNOWN_BAND', 'LEVEL_ORDER', 'BAND_ORDER', 'NO_WEIGHT', 'FLAT_SCALE', 'UNREACHABLE_LEVEL', 'NO_DEFAULT_LEVEL', 'GATE_NO_EFFECT', 'UNKNOWN_CRITERION', 'BAD_TEST']) {
+    for (const code of [
+      'YAML_SYNTAX',
+      'UNKNOWN_KEY',
+      'MISSING_KEY',
+      'WRONG_TYPE',
+      'NOT_ALLOWED',
+      'BAD_FORMAT',
+      'OUT_OF_RANGE',
+      'BAD_DATE',
+      'DUPLICATE_ID',
+      'BAD_CONDITION',
+      'EVENT_TEST_OUTSIDE_QUANTIFIER',
+      'UNKNOWN_LEVEL',
+      'UNKNOWN_BAND',
+      'LEVEL_ORDER',
+      'BAND_ORDER',
+      'NO_WEIGHT',
+      'FLAT_SCALE',
+      'UNREACHABLE_LEVEL',
+      'NO_DEFAULT_LEVEL',
+      'GATE_NO_EFFECT',
+      'UNKNOWN_CRITERION',
+      'BAD_TEST',
+    ]) {
       expect(codes, code).toContain(code);
     }
   });

@@ -29,7 +29,14 @@ describe('docs/ci.md examples', () => {
 
   it('shows validate (text and github) and test, passing and failing', () => {
     const names = examples.map((example) => example.argv.join(' '));
-    expect(names).toEqual(expect.arrayContaining(['validate matrices fixtures', 'test lewis-2015', 'test test/ci/failing/failing.yaml', 'validate test/corpus/matrices/misspelt-required-key.yaml -f github']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'validate matrices fixtures',
+        'test lewis-2015',
+        'test test/ci/failing/failing.yaml',
+        'validate test/corpus/matrices/misspelt-required-key.yaml -f github',
+      ]),
+    );
   });
 
   it.each(examples.map((example) => [example.argv.join(' '), example] as const))('%s: the output shown is the real output', async (_name, example) => {

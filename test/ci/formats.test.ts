@@ -48,10 +48,23 @@ const HOSTILE: CiReport = {
           file: 'dir with space/m & <x>.yaml',
           line: 3,
           findings: [
-            { severity: 'error', code: 'UNKNOWN_KEY', file: 'dir with space/m & <x>.yaml', line: 3, col: 5, message: 'unknown key `a"b` <&> \u001b[31mred\u0000', hint: '50%, a: b\nnext' },
+            {
+              severity: 'error',
+              code: 'UNKNOWN_KEY',
+              file: 'dir with space/m & <x>.yaml',
+              line: 3,
+              col: 5,
+              message: 'unknown key `a"b` <&> \u001b[31mred\u0000',
+              hint: '50%, a: b\nnext',
+            },
           ],
         },
-        { name: 'NO_SOURCE at 9:1', file: 'dir with space/m & <x>.yaml', line: 9, findings: [{ severity: 'warning', code: 'NO_SOURCE', file: 'dir with space/m & <x>.yaml', line: 9, col: 1, message: 'no source' }] },
+        {
+          name: 'NO_SOURCE at 9:1',
+          file: 'dir with space/m & <x>.yaml',
+          line: 9,
+          findings: [{ severity: 'warning', code: 'NO_SOURCE', file: 'dir with space/m & <x>.yaml', line: 9, col: 1, message: 'no source' }],
+        },
       ],
     },
   ],
@@ -77,7 +90,11 @@ describe('JUnit XML', () => {
       ['test/corpus/matrices/misspelt-required-key.yaml', '1', '1'],
       [here('matrices/small.yaml'), '1', '0'],
     ]);
-    expect(suites[0]!.testcase[0]).toMatchObject({ name: 'UNKNOWN_KEY criteria[0].wieght', classname: 'test/corpus/matrices/misspelt-required-key', failure: { type: 'UNKNOWN_KEY' } });
+    expect(suites[0]!.testcase[0]).toMatchObject({
+      name: 'UNKNOWN_KEY criteria[0].wieght',
+      classname: 'test/corpus/matrices/misspelt-required-key',
+      failure: { type: 'UNKNOWN_KEY' },
+    });
     expect(suites[0]!.testcase[0]!.line).toBeUndefined();
   });
 
@@ -97,13 +114,26 @@ describe('JUnit XML', () => {
 
 describe('SARIF 2.1.0', () => {
   it('is valid against the published schema, with a rule per code and a region per result', () => {
-    const log = JSON.parse(formatSarif(HOSTILE)) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[] };
+    const log = JSON.parse(formatSarif(HOSTILE)) as {
+      version: string;
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[];
+      }[];
+    };
     expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
     // The schema has teeth: a wrong level or a line 0 region is refused.
     const broken = JSON.parse(JSON.stringify(log)) as typeof log;
     (broken.runs[0]!.results[0] as { level: string }).level = 'fatal';
     expect(validateSarif(broken)).toBe(false);
-    const lineZero = JSON.parse(formatSarif({ ...HOSTILE, suites: [{ name: 'x', classname: 'x', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'USAGE', file: 'x', line: 0, col: 1, message: 'm' }] }] }] }));
+    const lineZero = JSON.parse(
+      formatSarif({
+        ...HOSTILE,
+        suites: [
+          { name: 'x', classname: 'x', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'USAGE', file: 'x', line: 0, col: 1, message: 'm' }] }] },
+        ],
+      }),
+    );
     expect(validateSarif(lineZero)).toBe(false);
     expect(log.version).toBe('2.1.0');
     const [run] = log.runs;
@@ -157,7 +187,16 @@ describe('GitHub annotations', () => {
   });
 
   it('escapes commas and colons in the file property', () => {
-    const report: CiReport = { ...HOSTILE, suites: [{ name: 'x', classname: 'x', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'USAGE', file: 'a,b:c.yaml', line: 1, col: 2, message: 'm' }] }] }] };
+    const report: CiReport = {
+      ...HOSTILE,
+      suites: [
+        {
+          name: 'x',
+          classname: 'x',
+          cases: [{ name: 'x', findings: [{ severity: 'error', code: 'USAGE', file: 'a,b:c.yaml', line: 1, col: 2, message: 'm' }] }],
+        },
+      ],
+    };
     expect(formatGithub(report).split('\n')[1]).toBe('::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=USAGE::m');
   });
 });

@@ -19,7 +19,7 @@ interface ValidateJson {
 }
 
 describe('-f github', () => {
-  it('puts each file\'s annotations in a group of its own, skips clean files, and ends with the summary line the text format ends with', async () => {
+  it("puts each file's annotations in a group of its own, skips clean files, and ends with the summary line the text format ends with", async () => {
     const argv = ['validate', BROKEN[0]!, CLEAN, BROKEN[1]!, '--matrix', 'lewis-2015'];
     const { stdout } = await run([...argv, '-f', 'github']);
     const json = JSON.parse((await run([...argv, '-f', 'json'])).stdout) as ValidateJson;
@@ -33,7 +33,10 @@ describe('-f github', () => {
     expect(groups.map((group) => group.name)).toEqual(withFindings.map((file) => file.file));
     for (const [i, group] of groups.entries()) {
       expect(group.annotations).toHaveLength(withFindings[i]!.diagnostics.length);
-      for (const annotation of group.annotations) expect(annotation).toMatch(new RegExp(`^::(error|warning) file=${withFindings[i]!.file.replace(/:/g, '%3A').replace(/[.]/g, '\\.')},line=\\d+,col=\\d+,title=[A-Z_]+::`));
+      for (const annotation of group.annotations)
+        expect(annotation).toMatch(
+          new RegExp(`^::(error|warning) file=${withFindings[i]!.file.replace(/:/g, '%3A').replace(/[.]/g, '\\.')},line=\\d+,col=\\d+,title=[A-Z_]+::`),
+        );
     }
     expect(lines.filter((line) => line === '::endgroup::')).toHaveLength(groups.length);
     const text = (await run([...argv, '-f', 'text'])).stdout.trimEnd().split('\n');
@@ -68,7 +71,11 @@ describe('$GITHUB_STEP_SUMMARY', () => {
     expect(result.exitCode).toBe(1);
     const json = JSON.parse((await run([...argv, '-f', 'json'])).stdout) as ValidateJson;
     const markdown = readFileSync(summary, 'utf8');
-    expect(markdown.startsWith('an earlier step\n\n### summit-score validate\n\nChecked 3 files (2 matrices, 1 record): 2 errors, 0 warnings.\n\n| file | errors | warnings |\n')).toBe(true);
+    expect(
+      markdown.startsWith(
+        'an earlier step\n\n### summit-score validate\n\nChecked 3 files (2 matrices, 1 record): 2 errors, 0 warnings.\n\n| file | errors | warnings |\n',
+      ),
+    ).toBe(true);
     for (const file of json.files.filter((f) => f.diagnostics.length > 0)) {
       expect(markdown).toContain(`| ${file.file.replace(/_/g, '\\_')} | ${file.errors} | ${file.warnings} |`);
       for (const d of file.diagnostics) expect(markdown).toContain(`**${d.code}** ${file.file.replace(/_/g, '\\_')}:${d.line}:`);

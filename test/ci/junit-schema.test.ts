@@ -34,7 +34,13 @@ const RUNS: Record<string, string[]> = {
   'validate, a corpus of broken files': ['validate', 'test/corpus', '--matrix', here('matrices/small.yaml')],
   'validate, warnings': ['validate', '--matrix', 'lewis-2015', 'fixtures/coders/b/us-china-2015-09.yaml'],
   'test, passing': ['test', '--bundled'],
-  'test, failing, coverage too low, a matrix that does not load': ['test', here('failing/failing.yaml'), 'test/corpus/matrices/misspelt-required-key.yaml', '--min-coverage', '100'],
+  'test, failing, coverage too low, a matrix that does not load': [
+    'test',
+    here('failing/failing.yaml'),
+    'test/corpus/matrices/misspelt-required-key.yaml',
+    '--min-coverage',
+    '100',
+  ],
   'agree, disagreements and alpha too low': ['agree', '-m', 'lewis-2015-v1', 'fixtures/coders/a', 'fixtures/coders/b', '--min-alpha', '0.99'],
 };
 
@@ -67,7 +73,9 @@ describe('JUnit names', () => {
     const original = readFileSync('test/corpus/matrices/copied-condition.yaml', 'utf8');
     const validate = async (text: string) => {
       writeFileSync(file, text);
-      const lines = (JSON.parse((await cli(['validate', file, '-f', 'json'])).stdout) as { files: { diagnostics: { line: number }[] }[] }).files[0]!.diagnostics.map((d) => d.line);
+      const lines = (
+        JSON.parse((await cli(['validate', file, '-f', 'json'])).stdout) as { files: { diagnostics: { line: number }[] }[] }
+      ).files[0]!.diagnostics.map((d) => d.line);
       return { lines, cases: cases((await cli(['validate', file, '-f', 'junit'])).stdout) };
     };
     const before = await validate(original);
@@ -95,7 +103,15 @@ describe('JUnit messages', () => {
       tool: { name: 'summit-score', version: '0' },
       command: 'validate',
       summary: 'Checked 1 file (1 matrix): 1 error, 0 warnings.',
-      suites: [{ name: 'm.yaml', classname: 'm', cases: [{ name: 'x', findings: [{ severity: 'error', code: 'BAD_TEST', file: 'm.yaml', line: 2, col: 1, message: 'first line\n  second line\r\nthird' }] }] }],
+      suites: [
+        {
+          name: 'm.yaml',
+          classname: 'm',
+          cases: [
+            { name: 'x', findings: [{ severity: 'error', code: 'BAD_TEST', file: 'm.yaml', line: 2, col: 1, message: 'first line\n  second line\r\nthird' }] },
+          ],
+        },
+      ],
     };
     const xml = formatJunit(report);
     expect(cases(xml)[0]!.failure!.message).toBe('first line second line third');

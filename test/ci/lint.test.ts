@@ -21,7 +21,11 @@ describe('implies (the proof behind UNREACHABLE_LEVEL)', () => {
     ['different values', '{some: {type: meeting}}', '{some: {type: mechanism}}'],
     ['the weaker condition does not imply the stronger', '{some: {type: meeting}}', '{some: {all: [{type: meeting}, {field: level, equals: leaders}]}}'],
     ['none the wrong way round', '{none: {all: [{type: meeting}, {type: x}]}}', '{none: {type: meeting}}'],
-    ['some events each meeting one half is not one event meeting both', '{all: [{some: {type: a}}, {some: {type: b}}]}', '{some: {all: [{type: a}, {type: b}]}}'],
+    [
+      'some events each meeting one half is not one event meeting both',
+      '{all: [{some: {type: a}}, {some: {type: b}}]}',
+      '{some: {all: [{type: a}, {type: b}]}}',
+    ],
     ['count and atLeast are not analysed', '{count: {type: a}, gte: 2}', '{count: {type: a}, gte: 1}'],
   ])('does not claim %s', (_name, stronger, weaker) => {
     expect(implies(c(stronger), c(weaker))).toBe(false);

@@ -5,7 +5,9 @@ import { pageWith, pathWith } from '../helpers/docs.js';
 
 /** The "Error codes" table as it must read: one row per code, in ERROR_CODES order, each with the anchor SARIF links to. */
 function errorCodesTable(): string {
-  const rows = Object.entries(ERROR_CODES).map(([code, meaning]) => `| <a name="${codeAnchor(code as ErrorCode)}"></a>\`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+  const rows = Object.entries(ERROR_CODES).map(
+    ([code, meaning]) => `| <a name="${codeAnchor(code as ErrorCode)}"></a>\`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`,
+  );
   return ['| code | meaning |', '| --- | --- |', ...rows].join('\n');
 }
 
@@ -26,7 +28,13 @@ describe('the documentation of CI', () => {
   });
 
   it('has a section for each CI command and format, in docs/ci.md', () => {
-    for (const heading of ['## summit-score validate', '## summit-score test', '## summit-score schema', '## CI report formats', '### Exit codes of validate and test']) {
+    for (const heading of [
+      '## summit-score validate',
+      '## summit-score test',
+      '## summit-score schema',
+      '## CI report formats',
+      '### Exit codes of validate and test',
+    ]) {
       expect(pathWith(heading), heading).toBe('docs/ci.md');
     }
   });

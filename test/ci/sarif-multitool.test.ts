@@ -26,7 +26,9 @@ interface Finding {
 }
 interface SarifLog {
   runs: {
-    tool: { driver: { informationUri?: string; rules: { id: string; fullDescription?: unknown; help?: { text: string; markdown: string }; helpUri?: string }[] } };
+    tool: {
+      driver: { informationUri?: string; rules: { id: string; fullDescription?: unknown; help?: { text: string; markdown: string }; helpUri?: string }[] };
+    };
     automationDetails: { id: string };
     results: unknown[];
   }[];
@@ -41,8 +43,30 @@ const REPORT: CiReport = {
       name: 'm.yaml',
       classname: 'm',
       cases: [
-        { name: 'UNKNOWN_KEY at 3:5', file: 'm.yaml', line: 3, findings: [{ severity: 'error', code: 'UNKNOWN_KEY', file: 'm.yaml', line: 3, col: 5, message: 'unknown key `wieght`', hint: 'did you mean `weight`?' }] },
-        { name: 'NO_SOURCE at 9:1', file: 'm.yaml', line: 9, findings: [{ severity: 'warning', code: 'NO_SOURCE', file: 'm.yaml', line: 9, col: 1, message: 'no source', related: [{ file: 'r.yaml', line: 2, col: 1, message: 'record r' }] }] },
+        {
+          name: 'UNKNOWN_KEY at 3:5',
+          file: 'm.yaml',
+          line: 3,
+          findings: [
+            { severity: 'error', code: 'UNKNOWN_KEY', file: 'm.yaml', line: 3, col: 5, message: 'unknown key `wieght`', hint: 'did you mean `weight`?' },
+          ],
+        },
+        {
+          name: 'NO_SOURCE at 9:1',
+          file: 'm.yaml',
+          line: 9,
+          findings: [
+            {
+              severity: 'warning',
+              code: 'NO_SOURCE',
+              file: 'm.yaml',
+              line: 9,
+              col: 1,
+              message: 'no source',
+              related: [{ file: 'r.yaml', line: 2, col: 1, message: 'record r' }],
+            },
+          ],
+        },
       ],
     },
   ],
@@ -81,30 +105,45 @@ beforeAll(async () => {
       MULTITOOL,
       ['validate', ...paths, '--rule-kind', 'Gh;Sarif', '--output', out, '--log', 'ForceOverwrite', '--quiet'],
       // No ICU needed, no telemetry, no home folder of the caller's.
-      { encoding: 'utf8', timeout: 300_000, env: { PATH: process.env['PATH'] ?? '', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', HOME: dir } },
-      (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: `${stdout}\n${stderr}\n${error?.message ?? ''}` }),
+      {
+        encoding: 'utf8',
+        timeout: 300_000,
+        env: { PATH: process.env['PATH'] ?? '', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', HOME: dir },
+      },
+      (error, stdout, stderr) =>
+        done({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: `${stdout}\n${stderr}\n${error?.message ?? ''}` }),
     );
   });
   expect(run.status, run.output).toBe(0);
-  const results = (JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: { ruleId: string; level?: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results;
+  const results = (
+    JSON.parse(readFileSync(out, 'utf8')) as {
+      runs: { results: { ruleId: string; level?: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    }
+  ).runs[0]!.results;
   findings = results.map((r) => ({ file: basename(r.locations[0]!.physicalLocation.artifactLocation.uri), ruleId: r.ruleId, level: r.level ?? 'warning' }));
 }, 400_000);
 
 const of = (file: string) => findings.filter((f) => f.file === file).map((f) => `${f.level} ${f.ruleId}`);
 
 describe('SARIF, checked by the SARIF multitool with GitHub rules', () => {
-  it.each(['validate.sarif', 'test.sarif', 'agree.sarif'])('%s (real output): no error; no warning but the missing informationUri while package.json names no repository', (file) => {
-    expect(of(file)).toEqual(CI_TOOL.repository === undefined ? ['warning SARIF2005'] : []);
-  });
+  it.each(['validate.sarif', 'test.sarif', 'agree.sarif'])(
+    '%s (real output): no error; no warning but the missing informationUri while package.json names no repository',
+    (file) => {
+      expect(of(file)).toEqual(CI_TOOL.repository === undefined ? ['warning SARIF2005'] : []);
+    },
+  );
 
   it('with the repository named: nothing at all, and the tool and each rule link there', () => {
     expect(of('repository.sarif')).toEqual([]);
     const driver = (JSON.parse(logs['repository.sarif']!) as SarifLog).runs[0]!.tool.driver;
     expect(driver.informationUri).toBe(REPOSITORY);
-    expect(driver.rules.map((rule) => rule.helpUri)).toEqual([`${REPOSITORY}/blob/HEAD/docs/error-codes.md#no_source`, `${REPOSITORY}/blob/HEAD/docs/error-codes.md#unknown_key`]);
+    expect(driver.rules.map((rule) => rule.helpUri)).toEqual([
+      `${REPOSITORY}/blob/HEAD/docs/error-codes.md#no_source`,
+      `${REPOSITORY}/blob/HEAD/docs/error-codes.md#unknown_key`,
+    ]);
   });
 
-  it('has teeth: rules without fullDescription and help break GitHub\'s rule GH2012, once per rule and property', () => {
+  it("has teeth: rules without fullDescription and help break GitHub's rule GH2012, once per rule and property", () => {
     expect(of('bare.sarif').filter((f) => f.startsWith('error'))).toEqual(['error GH2012', 'error GH2012', 'error GH2012', 'error GH2012']);
   });
 });
@@ -124,6 +163,7 @@ describe('SARIF rules and runs', () => {
   it('links to anchors docs/error-codes.md has', () => {
     const page = readFileSync('docs/error-codes.md', 'utf8');
     expect(headings(page)).toContain('## Error codes');
-    for (const code of ['UNKNOWN_KEY', 'NO_SOURCE', 'TEST_FAILED', 'CODERS_DISAGREE'] as const) expect(page).toContain(`<a name="${codeAnchor(code)}"></a>\`${code}\``);
+    for (const code of ['UNKNOWN_KEY', 'NO_SOURCE', 'TEST_FAILED', 'CODERS_DISAGREE'] as const)
+      expect(page).toContain(`<a name="${codeAnchor(code)}"></a>\`${code}\``);
   });
 });

@@ -7,7 +7,11 @@ import { cli } from './helpers.js';
 import { isBundledFile } from '../../src/load/bundled.js';
 
 const validateEvaluation = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true }).compile(evaluationSchema);
-const bundled = (dir: 'matrices' | 'fixtures') => readdirSync(dir).filter((name) => isBundledFile(dir === 'matrices' ? 'matrix' : 'record', name)).map((name) => `${dir}/${name}`).sort();
+const bundled = (dir: 'matrices' | 'fixtures') =>
+  readdirSync(dir)
+    .filter((name) => isBundledFile(dir === 'matrices' ? 'matrix' : 'record', name))
+    .map((name) => `${dir}/${name}`)
+    .sort();
 
 describe('summit-score schema', () => {
   it.each(['matrix', 'record', 'tests'] as const)('prints the %s schema the loader checks with', async (name) => {

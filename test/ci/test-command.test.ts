@@ -20,8 +20,20 @@ interface TestJson {
     id: string | null;
     testsFiles: string[];
     problems: { code: string; line: number }[];
-    tests: { name: string; line: number; passed: boolean; problems: { code: string }[]; mismatches: { what: string; expected: string; actual: string; line: number; details: string[] }[] }[];
-    coverage: { reached: number; total: number; percent: number; belowMinimum: boolean; criteria: { id: string; reached: string[]; missing: string[] }[] } | null;
+    tests: {
+      name: string;
+      line: number;
+      passed: boolean;
+      problems: { code: string }[];
+      mismatches: { what: string; expected: string; actual: string; line: number; details: string[] }[];
+    }[];
+    coverage: {
+      reached: number;
+      total: number;
+      percent: number;
+      belowMinimum: boolean;
+      criteria: { id: string; reached: string[]; missing: string[] }[];
+    } | null;
   }[];
   summary: { passed: number; failed: number; minCoverage: number | null };
 }
@@ -97,7 +109,13 @@ describe('summit-score test', () => {
     const passing = await cli(['test', SMALL, '--min-coverage', '100']);
     expect(passing.exitCode).toBe(0);
     const dir = tempDir();
-    writeFileSync(join(dir, 'm.yaml'), readFileSync(SMALL, 'utf8').replace(/\ntests:[\s\S]*$/, '\ntests:\n  - name: one\n    date: 2020-01-01\n    events: [{id: a, date: 2020-01-01, type: meeting}]\n    expect: {verdict: good}\n'));
+    writeFileSync(
+      join(dir, 'm.yaml'),
+      readFileSync(SMALL, 'utf8').replace(
+        /\ntests:[\s\S]*$/,
+        '\ntests:\n  - name: one\n    date: 2020-01-01\n    events: [{id: a, date: 2020-01-01, type: meeting}]\n    expect: {verdict: good}\n',
+      ),
+    );
     const low = await cli(['test', join(dir, 'm.yaml'), '--min-coverage', '50']);
     expect(low.exitCode).toBe(1);
     expect(low.stdout).toContain('coverage 1/5 levels (20%)');
@@ -203,25 +221,29 @@ ${tests}`;
     };
 
     it('passes a level range, the set of verdicts and the score interval the record allows', async () => {
-      const file = write(matrix(`  - name: level not recorded
+      const file = write(
+        matrix(`  - name: level not recorded
 ${silentMeeting}    expect:
       levels: {talks: {low: held, high: political}}
       verdicts: [fair, good]
       scoreRange: {low: 50, high: 100}
       undetermined: false
-`));
+`),
+      );
       const { exitCode, report } = await testJson(file);
       expect(report.matrices[0]!.tests[0]!.mismatches).toEqual([]);
       expect(exitCode).toBe(0);
     });
 
     it('fails a determined expectation on an undetermined cell, naming the range it found', async () => {
-      const file = write(matrix(`  - name: expects a settled level
+      const file = write(
+        matrix(`  - name: expects a settled level
 ${silentMeeting}    expect:
       levels: {talks: held}
       verdict: fair
       score: 50
-`));
+`),
+      );
       const { exitCode, report } = await testJson(file);
       expect(exitCode).toBe(1);
       const found = report.matrices[0]!.tests[0]!.mismatches.map(({ what, expected, actual }) => ({ what, expected, actual }));
@@ -233,11 +255,16 @@ ${silentMeeting}    expect:
     });
 
     it('checks the missing-data rule: all of the weight unknown withholds the verdict', async () => {
-      const file = write(matrix(`  - name: too much unknown
+      const file = write(
+        matrix(
+          `  - name: too much unknown
 ${silentMeeting}    expect:
       undetermined: true
       verdicts: [good]
-`, 'missingData: {maxUnknownShare: 0.2}\n'));
+`,
+          'missingData: {maxUnknownShare: 0.2}\n',
+        ),
+      );
       const { exitCode, report } = await testJson(file);
       expect(exitCode).toBe(1);
       const found = report.matrices[0]!.tests[0]!.mismatches.map(({ what, actual }) => ({ what, actual }));
@@ -245,13 +272,15 @@ ${silentMeeting}    expect:
     });
 
     it('refuses a range whose ends are not levels of the criterion, or are upside down', async () => {
-      const file = write(matrix(`  - name: a misspelt end
+      const file = write(
+        matrix(`  - name: a misspelt end
 ${silentMeeting}    expect:
       levels: {talks: {low: held, high: politcal}}
   - name: upside down
 ${silentMeeting}    expect:
       levels: {talks: {low: political, high: held}}
-`));
+`),
+      );
       const { exitCode, report } = await testJson(file);
       expect(exitCode).toBe(1);
       expect(report.matrices[0]!.tests.map((t) => t.problems.map((p) => p.code))).toEqual([['UNKNOWN_LEVEL'], ['BAD_TEST']]);

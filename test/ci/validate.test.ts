@@ -164,14 +164,19 @@ describe('summit-score validate', () => {
     const tests = readFileSync(here('matrices/small.tests.yaml'), 'utf8').replace('talks: none', 'talk: none');
     const dir = tempDir({ 'small.yaml': SMALL, 'small.tests.yaml': tests, 'small-record.yaml': RECORD });
     const { report } = await validateJson(join(dir, 'small.tests.yaml'));
-    expect(report.files[0]!.diagnostics).toMatchObject([{ code: 'UNKNOWN_CRITERION', line: lineOf(tests, 'talk: none'), col: 9, hint: 'did you mean `talks`?' }]);
+    expect(report.files[0]!.diagnostics).toMatchObject([
+      { code: 'UNKNOWN_CRITERION', line: lineOf(tests, 'talk: none'), col: 9, hint: 'did you mean `talks`?' },
+    ]);
     copyFileSync(join(dir, 'small.tests.yaml'), join(dir, 'orphan.tests.yaml'));
     const orphan = await validateJson(join(dir, 'orphan.tests.yaml'));
     expect(orphan.report.files[0]!.diagnostics.map((d) => d.code)).toEqual(['FILE_NOT_FOUND']);
   });
 
   it('checks the records of a run for deadlines and ends that come too early', async () => {
-    const record = RECORD.replace('deadline: 2020-03-01', 'deadline: 2019-12').replace('    date: 2020-02-01\n', '    date: 2020-02-01\n    endDate: 2020-01\n');
+    const record = RECORD.replace('deadline: 2020-03-01', 'deadline: 2019-12').replace(
+      '    date: 2020-02-01\n',
+      '    date: 2020-02-01\n    endDate: 2020-01\n',
+    );
     const dir = tempDir({ 'r.yaml': record });
     const { report } = await validateJson(dir);
     expect(report.files[0]!.diagnostics.map((d) => [d.code, d.line])).toEqual([
@@ -232,7 +237,7 @@ describe('summit-score validate --matrix: the vocabulary the matrix declares', (
     return { exitCode, diagnostics: report.files.find((f) => f.file === join(dir, 'r.yaml'))!.diagnostics, file: join(dir, 'r.yaml') };
   };
 
-  it('warns at the record\'s value when it is not among the declared values, with the one meant', async () => {
+  it("warns at the record's value when it is not among the declared values, with the one meant", async () => {
     const record = RECORD_2015.replace('subject: un-gge-2015-report', 'subject: un-gge-2015');
     const { exitCode, diagnostics, file } = await check(record);
     expect(exitCode).toBe(0);
@@ -255,7 +260,12 @@ describe('summit-score validate --matrix: the vocabulary the matrix declares', (
     const diagnostics = (await check(record)).diagnostics.filter((d) => d.code !== 'FIELD_NOT_STATED');
     expect(diagnostics.map(({ code, line, col, hint }) => ({ code, line, col, hint }))).toEqual([
       { code: 'UNDECLARED_VALUE', line: lineOf(record, 'espionnage'), col: 26, hint: 'did you mean `espionage`?' },
-      { code: 'UNDECLARED_VALUE', line: lineOf(record, 'openEnded: "yes"'), col: 18, hint: 'a test of it is unknown; see `summit-score codebook` for the field' },
+      {
+        code: 'UNDECLARED_VALUE',
+        line: lineOf(record, 'openEnded: "yes"'),
+        col: 18,
+        hint: 'a test of it is unknown; see `summit-score codebook` for the field',
+      },
     ]);
     expect(diagnostics[1]!.message).toBe('event senior-experts-group: `openEnded` is string "yes", but matrix lewis-2015 reads it as a boolean');
   });
@@ -268,13 +278,17 @@ describe('summit-score validate --matrix: the vocabulary the matrix declares', (
         code: 'FIELD_NOT_STATED',
         line: lineOf(record, '- id: senior-experts-group') + 5,
         col: 5,
-        message: '`openEnded` is not stated on any of the 3 mechanism events that matrix lewis-2015 reads it on (senior-experts-group, hl-dialogue, lecd): a test of it is unknown there',
+        message:
+          '`openEnded` is not stated on any of the 3 mechanism events that matrix lewis-2015 reads it on (senior-experts-group, hl-dialogue, lecd): a test of it is unknown there',
       }),
     ]);
   });
 
   it('makes these problems errors with --strict (exit 1), and leaves other warnings warnings', async () => {
-    const record = RECORD_2015.replace('subject: un-gge-2015-report', 'subject: un-gge-2015').replace(/\n {4}sources:\n {6}- url: https:\/\/www.whitehouse.gov[^\n]*\n/, '\n');
+    const record = RECORD_2015.replace('subject: un-gge-2015-report', 'subject: un-gge-2015').replace(
+      /\n {4}sources:\n {6}- url: https:\/\/www.whitehouse.gov[^\n]*\n/,
+      '\n',
+    );
     const strict = await check(record, '--strict');
     expect(strict.exitCode).toBe(1);
     expect(strict.diagnostics.map((d) => [d.severity, d.code])).toContainEqual(['error', 'UNDECLARED_VALUE']);
@@ -287,7 +301,10 @@ describe('summit-score validate --matrix: the vocabulary the matrix declares', (
       // fixtures/coders/ holds two codings that disagree on purpose (one writes `un-gge-2015`): the case library is the top level.
       const { report } = await validateJson('--matrix', matrix, 'fixtures/*.yaml');
       const codes = report.files.flatMap((f) => f.diagnostics.map((d) => d.code));
-      expect(codes.filter((code) => code !== 'FIELD_NOT_STATED' && code !== 'NOT_IN_RECORDS'), matrix).toEqual([]);
+      expect(
+        codes.filter((code) => code !== 'FIELD_NOT_STATED' && code !== 'NOT_IN_RECORDS'),
+        matrix,
+      ).toEqual([]);
     }
   });
 });

@@ -53,7 +53,11 @@ describe('yaml-language-server with our schemas', () => {
   });
 
   it('finds nothing wrong with any bundled matrix or record, inline test events included', async () => {
-    const files = ['matrices', 'fixtures'].flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.yaml')).map((name) => `${dir}/${name}`));
+    const files = ['matrices', 'fixtures'].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => `${dir}/${name}`),
+    );
     for (const file of files) {
       // A copy beside the original, so its modeline resolves the same way.
       const uri = pathToFileURL(resolve(file.replace(/\.yaml$/, '.unchanged-copy.yaml'))).href;

@@ -13,14 +13,18 @@ describe('a missing input is a usage error, not the bundled default', () => {
     const { exitCode, stdout, stderr } = await run(['evaluate', 'fixtures/us-china-2013-06.yaml']);
     expect(exitCode).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^error USAGE no matrix to score fixtures\/us-china-2013-06\.yaml against \(add -m MATRIX: .*lewis-2015.*e\.g\. summit-score evaluate fixtures\/us-china-2013-06\.yaml -m lewis-2015\)\n$/);
+    expect(stderr).toMatch(
+      /^error USAGE no matrix to score fixtures\/us-china-2013-06\.yaml against \(add -m MATRIX: .*lewis-2015.*e\.g\. summit-score evaluate fixtures\/us-china-2013-06\.yaml -m lewis-2015\)\n$/,
+    );
   });
 
   it('evaluate -m without records says to name them', async () => {
     const { exitCode, stdout, stderr } = await run(['evaluate', '-m', 'critics-2015']);
     expect(exitCode).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^error USAGE -m critics-2015 names a matrix but no record to score \(.*summit-score evaluate us-china-2015-09 -m critics-2015\)\n$/);
+    expect(stderr).toMatch(
+      /^error USAGE -m critics-2015 names a matrix but no record to score \(.*summit-score evaluate us-china-2015-09 -m critics-2015\)\n$/,
+    );
   });
 
   it('evaluate with nothing scores the bundled example and says so; --quiet drops the note only', async () => {
@@ -44,7 +48,9 @@ describe('a missing input is a usage error, not the bundled default', () => {
     expect(exitCode).toBe(2);
     expect(stdout).toBe('');
     const fix = `e.g. summit-score ${command} ${records} -m lewis-2015`.replace(/[.]/g, '\\.');
-    expect(stderr).toMatch(new RegExp(`^error USAGE no matrix to score .* against \\(add -m MATRIX: a matrix file, or a bundled id \\(.*critics-2015.*\\); ${fix}\\)\n$`));
+    expect(stderr).toMatch(
+      new RegExp(`^error USAGE no matrix to score .* against \\(add -m MATRIX: a matrix file, or a bundled id \\(.*critics-2015.*\\); ${fix}\\)\n$`),
+    );
     // The command it suggests works.
     const suggested = stderr.match(/e\.g\. summit-score (.*)\)\n$/)![1]!.split(' ');
     expect((await run([...suggested, '-f', 'json', ...(command === 'sensitivity' ? ['--samples', '0'] : [])])).exitCode).toBe(0);
@@ -101,7 +107,9 @@ describe('--as-of before the summit', () => {
   it('warns and scores nothing: n/a, no total, no verdict', async () => {
     const { exitCode, stdout, stderr } = await run(['evaluate', 'us-china-2015-09', '-m', 'lewis-2015', '--as-of', '2015-01-01', '-f', 'json']);
     expect(exitCode).toBe(0);
-    expect(stderr).toBe('warning: --as-of 2015-01-01 is before the summit of us-china-2015-09 (2015-09-25): it had not happened yet, so it is shown as n/a, with no total, verdict or rank\n');
+    expect(stderr).toBe(
+      'warning: --as-of 2015-01-01 is before the summit of us-china-2015-09 (2015-09-25): it had not happened yet, so it is shown as n/a, with no total, verdict or rank\n',
+    );
     const result = JSON.parse(stdout).results[0];
     expect(result).toMatchObject({ score: null, verdict: null });
     expect(result.criteria.every((c: { applicable: boolean; level: unknown }) => !c.applicable && c.level === null)).toBe(true);
@@ -126,7 +134,11 @@ describe('every --help shows two or three examples of its own command', () => {
   it.each(commands)('%s --help', async (command) => {
     const { exitCode, stdout } = await run([command, '--help']);
     expect(exitCode).toBe(0);
-    const examples = stdout.split('\nExamples:\n')[1]!.trim().split('\n').map((line) => line.trim());
+    const examples = stdout
+      .split('\nExamples:\n')[1]!
+      .trim()
+      .split('\n')
+      .map((line) => line.trim());
     expect(examples.length).toBeGreaterThanOrEqual(2);
     expect(examples.length).toBeLessThanOrEqual(3);
     for (const line of examples) expect(line).toMatch(new RegExp(`^\\$ summit-score ${command}\\b`));
@@ -135,8 +147,15 @@ describe('every --help shows two or three examples of its own command', () => {
   it('the examples that need no files of yours run as shown', async () => {
     for (const command of commands) {
       const { stdout } = await run([command, '--help']);
-      for (const line of stdout.split('\nExamples:\n')[1]!.trim().split('\n').map((l) => l.trim())) {
-        const argv = line.replace(/^\$ summit-score /, '').replace(/\s+#.*$/, '').split(' ');
+      for (const line of stdout
+        .split('\nExamples:\n')[1]!
+        .trim()
+        .split('\n')
+        .map((l) => l.trim())) {
+        const argv = line
+          .replace(/^\$ summit-score /, '')
+          .replace(/\s+#.*$/, '')
+          .split(' ');
         if (argv.some((arg) => /my-|records\/|before\.json|>|\.(csv|md|sarif|xml)$/.test(arg))) continue;
         const result = await run(argv);
         expect([line, result.exitCode, result.stderr]).toEqual([line, 0, expect.not.stringMatching(/^error/)]);

@@ -14,7 +14,11 @@ let script = '';
 /** What bash completes for a command line whose last word is being typed. */
 function complete(...line: string[]): string[] {
   const words = ['summit-score', ...line].map((word) => `'${word}'`).join(' ');
-  const result = spawnSync('bash', ['-c', `source '${script}'; COMP_WORDS=(${words}); COMP_CWORD=${line.length}; _summit_score; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync(
+    'bash',
+    ['-c', `source '${script}'; COMP_WORDS=(${words}); COMP_CWORD=${line.length}; _summit_score; printf '%s\\n' "\${COMPREPLY[@]}"`],
+    { cwd: dir, encoding: 'utf8' },
+  );
   expect(result.status, result.stderr).toBe(0);
   return result.stdout.split('\n').filter(Boolean);
 }
@@ -43,13 +47,16 @@ describe('summit-score completion', () => {
     expect(complete('se')).toEqual(['sensitivity']);
   });
 
-  it.each(['evaluate', 'compare', 'timeline', 'sensitivity', 'validate', 'test', 'agree'])('completes the long options of %s that its --help shows', async (command) => {
-    const shown = longOptions(await help([command]));
-    expect(shown.length).toBeGreaterThan(2);
-    const completed = complete(command, '--');
-    expect(shown.filter((option) => !completed.includes(option))).toEqual([]);
-    expect(completed).toContain('--width');
-  });
+  it.each(['evaluate', 'compare', 'timeline', 'sensitivity', 'validate', 'test', 'agree'])(
+    'completes the long options of %s that its --help shows',
+    async (command) => {
+      const shown = longOptions(await help([command]));
+      expect(shown.length).toBeGreaterThan(2);
+      const completed = complete(command, '--');
+      expect(shown.filter((option) => !completed.includes(option))).toEqual([]);
+      expect(completed).toContain('--width');
+    },
+  );
 
   it('completes the formats -f takes, as --help names them', async () => {
     for (const command of ['evaluate', 'timeline', 'validate']) {

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../helpers/fake-io.js';
 
-const json = (text: string) => JSON.parse(text) as {
-  results: { score: number; verdict: string; criteria: { id: string; level: { label: string } | null; explanation: unknown }[] }[];
-};
+const json = (text: string) =>
+  JSON.parse(text) as {
+    results: { score: number; verdict: string; criteria: { id: string; level: { label: string } | null; explanation: unknown }[] }[];
+  };
 const level = (text: string, criterion: string) => json(text).results[0]!.criteria.find((c) => c.id === criterion)!.level?.label;
 
 describe('summit-score evaluate', () => {
@@ -41,7 +42,12 @@ describe('summit-score evaluate', () => {
   it('finds the bundled matrix by id, and names it and the record in the JSON', async () => {
     const { stdout } = await run(['evaluate', 'us-china-2015-09', '--matrix', 'lewis-2015', '-f', 'json']);
     const document = JSON.parse(stdout);
-    expect(document).toMatchObject({ schema: 'summit-score/evaluation@2', tool: { name: 'summit-score' }, matrix: { id: 'lewis-2015', version: '2.0' }, asOf: null });
+    expect(document).toMatchObject({
+      schema: 'summit-score/evaluation@2',
+      tool: { name: 'summit-score' },
+      matrix: { id: 'lewis-2015', version: '2.0' },
+      asOf: null,
+    });
     expect(document.matrix.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(document.results[0].record).toMatchObject({ id: 'us-china-2015-09', file: 'bundled:us-china-2015-09' });
     expect(document.results[0].criteria[0].evidence[0]).toMatchObject({ event: 'hl-dialogue', file: 'bundled:us-china-2015-09', line: expect.any(Number) });
@@ -57,7 +63,9 @@ describe('summit-score evaluate', () => {
   it('explains why each criterion missed the next level, with the matrix position', async () => {
     const { stdout } = await run(['evaluate', '--as-of', '2015-09-25', '--explain']);
     // On the summit day the dialogue had no session: the nearest miss is the commitment linked to it.
-    expect(stdout).toMatch(/negotiation: not initiated bundled:lewis-2015:\d+:\d+\n\s+expected: type = meeting\n\s+actual: {3}commit-first-dialogue: type = commitment/);
+    expect(stdout).toMatch(
+      /negotiation: not initiated bundled:lewis-2015:\d+:\d+\n\s+expected: type = meeting\n\s+actual: {3}commit-first-dialogue: type = commitment/,
+    );
   });
 
   it('scores several records in one run, one of them from stdin', async () => {
@@ -104,7 +112,12 @@ describe('summit-score evaluate on bad input', () => {
     writeFileSync(join(dir, 'b.yaml'), 'id: b\ntitle: B\ndate: 2015-01-01\nparties: [US]\nevents: [{id: x, date: 2015-01-01, tpye: meeting}]\n');
     const { exitCode, stderr } = await run(['evaluate', '-m', 'lewis-2015', join(dir, 'a.yaml'), join(dir, 'b.yaml')]);
     expect(exitCode).toBe(2);
-    expect(stderr.trim().split('\n').map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['error BAD_DATE', 'error UNKNOWN_KEY']);
+    expect(
+      stderr
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ').slice(0, 2).join(' ')),
+    ).toEqual(['error BAD_DATE', 'error UNKNOWN_KEY']);
     expect(stderr).toContain(`${join(dir, 'a.yaml')}:3:7`);
   });
 
@@ -136,7 +149,10 @@ describe('summit-score evaluate on bad input', () => {
 
 describe('the installed command', () => {
   it('runs through npx from the package bin', () => {
-    const stdout = execFileSync('npx', ['--no-install', 'summit-score', 'evaluate', '-f', 'json', '--as-of', '2015-12-02'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const stdout = execFileSync('npx', ['--no-install', 'summit-score', 'evaluate', '-f', 'json', '--as-of', '2015-12-02'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(JSON.parse(stdout).results[0]).toMatchObject({ verdict: 'progress' });
   });
 });

@@ -70,7 +70,9 @@ describe('the output schemas', () => {
   it('validate: clean bundled files; errors and warnings with related places; a whole corpus of broken files, one skipped', async () => {
     const clean = (await printed(['validate', 'matrices', 'fixtures'], 'validate')) as { summary: { ok: boolean } };
     expect(clean.summary.ok).toBe(true);
-    const warned = (await printed(['validate', '--matrix', 'lewis-2015', 'fixtures/coders/b/us-china-2015-09.yaml'], 'validate')) as { files: { diagnostics: { related: unknown[] }[] }[] };
+    const warned = (await printed(['validate', '--matrix', 'lewis-2015', 'fixtures/coders/b/us-china-2015-09.yaml'], 'validate')) as {
+      files: { diagnostics: { related: unknown[] }[] }[];
+    };
     expect(warned.files.some((file) => file.diagnostics.some((d) => d.related.length > 0))).toBe(true);
     const broken = (await printed(['validate', 'test/corpus', '--max-warnings', '0'], 'validate', 1)) as { files: { kind: string | null; skipped: boolean }[] };
     expect(new Set(broken.files.map((file) => file.kind))).toEqual(new Set([null, 'matrix', 'record']));
@@ -79,10 +81,14 @@ describe('the output schemas', () => {
 
   it('test: the bundled golden cases with full coverage; failing cases; coverage below the minimum; a matrix that does not load', async () => {
     await printed(['test', '--bundled', '--min-coverage', '100'], 'test');
-    const failing = (await printed(['test', 'test/ci/failing/failing.yaml', '--min-coverage', '90'], 'test', 1)) as { matrices: { tests: { mismatches: unknown[] }[]; coverage: { belowMinimum: boolean } }[] };
+    const failing = (await printed(['test', 'test/ci/failing/failing.yaml', '--min-coverage', '90'], 'test', 1)) as {
+      matrices: { tests: { mismatches: unknown[] }[]; coverage: { belowMinimum: boolean } }[];
+    };
     expect(failing.matrices[0]!.tests.some((t) => t.mismatches.length > 0)).toBe(true);
     expect(failing.matrices[0]!.coverage.belowMinimum).toBe(true);
-    const unloadable = (await printed(['test', 'test/corpus/matrices/misspelt-required-key.yaml'], 'test', 2)) as { matrices: { coverage: unknown; problems: unknown[] }[] };
+    const unloadable = (await printed(['test', 'test/corpus/matrices/misspelt-required-key.yaml'], 'test', 2)) as {
+      matrices: { coverage: unknown; problems: unknown[] }[];
+    };
     expect(unloadable.matrices[0]).toMatchObject({ coverage: null, problems: [expect.anything()] });
   });
 
@@ -99,7 +105,12 @@ describe('the output schemas', () => {
     const grid = await evaluation('grid.json', ['us-china-2015-09', '-m', 'g20-compliance']);
     const gridEarly = await evaluation('grid-early.json', ['us-china-2015-09', '-m', 'g20-compliance', '--as-of', '2016-01-01']);
     const statuses = new Set<string>();
-    for (const [a, b] of [[early, late], [late, v1], [gridEarly, grid], [grid, grid]] as const) {
+    for (const [a, b] of [
+      [early, late],
+      [late, v1],
+      [gridEarly, grid],
+      [grid, grid],
+    ] as const) {
       const document = (await printed(['diff', a, b], 'diff')) as { cases: { status: string }[] };
       for (const item of document.cases) statuses.add(item.status);
     }
@@ -123,7 +134,9 @@ describe('the output schemas', () => {
   });
 
   it('docs/json.md lists every output schema with the id its file says, and `schema` prints each', async () => {
-    const rows = [...pageWith('## JSON output').matchAll(/^\| `(summit-score\/[\w-]+@\d+)` \| .* \| `(\w+)` \|$/gm)].map((match) => [match[1]!, match[2]!] as const);
+    const rows = [...pageWith('## JSON output').matchAll(/^\| `(summit-score\/[\w-]+@\d+)` \| .* \| `(\w+)` \|$/gm)].map(
+      (match) => [match[1]!, match[2]!] as const,
+    );
     expect(rows.map(([, name]) => name).sort()).toEqual(['agreement', 'evaluation', ...NAMES].sort());
     for (const [id, name] of rows) {
       expect((schema(name)['properties'] as { schema: { const: string } }).schema.const).toBe(id);

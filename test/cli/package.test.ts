@@ -24,7 +24,9 @@ function sh(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'summit-package-'));
   // dist/ is built by `npm test` before vitest runs; packing must not build again.
-  const packed = JSON.parse(execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' })) as { filename: string }[];
+  const packed = JSON.parse(execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' })) as {
+    filename: string;
+  }[];
   project = join(dir, 'project');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), '{ "name": "uses-summit-score", "private": true, "type": "module" }\n');
@@ -33,21 +35,38 @@ beforeAll(() => {
     if (path === '' || entry.dev || !path.startsWith('node_modules/')) continue;
     cpSync(join(ROOT, path), join(project, path), { recursive: true });
   }
-  const install = sh(npm, ['install', '--offline', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', join(dir, packed[0]!.filename)], project);
+  const install = sh(
+    npm,
+    ['install', '--offline', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', join(dir, packed[0]!.filename)],
+    project,
+  );
   expect(install.code, install.stderr).toBe(0);
 }, 120_000);
 
 describe('the packed package, installed from its tarball', () => {
   it('ships the command, the built library with its declarations, the schemas and the bundled files, and no sources or tests', () => {
     const installed = join(project, 'node_modules/summit-score');
-    for (const file of ['bin/summit-score.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'src/schema/matrix.schema.json', 'src/schema/evaluation.schema.json', 'matrices/lewis-2015.yaml', 'fixtures/us-china-2015-09.yaml']) {
+    for (const file of [
+      'bin/summit-score.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli.js',
+      'src/schema/matrix.schema.json',
+      'src/schema/evaluation.schema.json',
+      'matrices/lewis-2015.yaml',
+      'fixtures/us-china-2015-09.yaml',
+    ]) {
       expect(existsSync(join(installed, file)), file).toBe(true);
     }
     expect(existsSync(join(installed, 'test'))).toBe(false);
     expect(readdirSync(join(installed, 'src'))).toEqual(['schema']);
     expect(readdirSync(join(installed, 'src/schema')).every((name) => name.endsWith('.schema.json'))).toBe(true);
     // The README links into docs/: its pages ship (their pictures do not: they would double the tarball).
-    expect(readdirSync(join(installed, 'docs')).sort()).toEqual(readdirSync('docs').filter((name) => name.endsWith('.md')).sort());
+    expect(readdirSync(join(installed, 'docs')).sort()).toEqual(
+      readdirSync('docs')
+        .filter((name) => name.endsWith('.md'))
+        .sort(),
+    );
   });
 
   it('runs the command from node_modules/.bin', () => {
@@ -97,7 +116,11 @@ describe('the packed package, installed from its tarball', () => {
     );
     const run = sh(process.execPath, ['score.mjs'], project);
     expect(run.code, run.stderr).toBe(0);
-    const cli = sh(join(project, 'node_modules/.bin/summit-score'), ['evaluate', 'us-china-2015-09', '-m', 'lewis-2015', '--as-of', '2015-09-25', '-f', 'csv'], project).stdout;
+    const cli = sh(
+      join(project, 'node_modules/.bin/summit-score'),
+      ['evaluate', 'us-china-2015-09', '-m', 'lewis-2015', '--as-of', '2015-09-25', '-f', 'csv'],
+      project,
+    ).stdout;
     // The same rows; only the file names differ (the library names inputs as it is told).
     const rows = (text: string) => text.trim().split('\n').length;
     expect(rows(run.stdout)).toBe(rows(cli));
@@ -108,13 +131,24 @@ describe('the packed package, installed from its tarball', () => {
   it('gives TypeScript its types: a correct script compiles and a wrong one does not', () => {
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     // A Node project has Node's types; the checkout's stand in for the project's own.
-    const tsconfig = { compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, typeRoots: [join(ROOT, 'node_modules/@types')], types: ['node'] } };
+    const tsconfig = {
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        noEmit: true,
+        skipLibCheck: false,
+        typeRoots: [join(ROOT, 'node_modules/@types')],
+        types: ['node'],
+      },
+    };
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ ...tsconfig, files: ['score.ts'] }));
     writeFileSync(
       join(project, 'score.ts'),
       [
         "import { loadMatrix, loadRecord, evaluate, format, type CaseResult } from 'summit-score';",
-        "declare const matrixText: string, recordText: string;",
+        'declare const matrixText: string, recordText: string;',
         'const evaluation = evaluate(loadMatrix(matrixText), [loadRecord(recordText)]);',
         'const first: CaseResult = evaluation.results[0]!.result;',
         'const score: number | null = first.score;',
@@ -124,7 +158,10 @@ describe('the packed package, installed from its tarball', () => {
     const good = sh(process.execPath, [tsc, '-p', 'tsconfig.json'], project);
     expect(good.stdout + good.stderr).toBe('');
     expect(good.code).toBe(0);
-    writeFileSync(join(project, 'score.ts'), "import { loadMatrix, evaluate, format } from 'summit-score';\nexport const text = format(evaluate(loadMatrix('x'), []), 'pdf');\n");
+    writeFileSync(
+      join(project, 'score.ts'),
+      "import { loadMatrix, evaluate, format } from 'summit-score';\nexport const text = format(evaluate(loadMatrix('x'), []), 'pdf');\n",
+    );
     const bad = sh(process.execPath, [tsc, '-p', 'tsconfig.json'], project);
     expect(bad.code).not.toBe(0);
     expect(bad.stdout).toMatch(/score\.ts\(2,\d+\): error TS2345: Argument of type '"pdf"'/);
@@ -198,11 +235,14 @@ describe('the CI workflow in examples/github-workflow.yml', () => {
     const install = steps.find((step) => step.run?.includes('npm install -g'))!.run!;
     expect(install).toMatch(/npm ci && npm pack/);
     expect(install).toMatch(/npm install -g \.\/\.summit-score\/summit-score-\*\.tgz/);
-    const code = text.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
+    const code = text
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'))
+      .join('\n');
     expect(code).not.toMatch(/npx summit-score/);
   });
 
-  it("runs its summit-score steps as written in a repository of matrices and records, with the installed command, and writes the reports it uploads", () => {
+  it('runs its summit-score steps as written in a repository of matrices and records, with the installed command, and writes the reports it uploads', () => {
     const repo = mkdtempSync(join(tmpdir(), 'summit-workflow-'));
     cpSync(join(ROOT, 'matrices'), join(repo, 'matrices'), { recursive: true });
     cpSync(join(ROOT, 'fixtures'), join(repo, 'records'), { recursive: true });

@@ -13,7 +13,11 @@ const schema = (name: string) => JSON.parse(readFileSync(`src/schema/${name}.sch
 describe('README: Write your first matrix', () => {
   it('shows each example file as it is', () => {
     const shown = [...section.matchAll(/^`(examples\/first-matrix\/[\w.]+)`:\n\n```yaml\n([\s\S]*?)^```$/gm)];
-    expect(shown.map((match) => match[1])).toEqual(['examples/first-matrix/record.yaml', 'examples/first-matrix/matrix.yaml', 'examples/first-matrix/matrix.tests.yaml']);
+    expect(shown.map((match) => match[1])).toEqual([
+      'examples/first-matrix/record.yaml',
+      'examples/first-matrix/matrix.yaml',
+      'examples/first-matrix/matrix.tests.yaml',
+    ]);
     for (const [, file, text] of shown) expect(text, file).toBe(readFileSync(file!, 'utf8'));
   });
 

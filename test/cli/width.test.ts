@@ -20,14 +20,46 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'evaluate (bundled)', argv: ['evaluate'], ids: (j) => j.results.flatMap((r: any) => [r.record.id, ...r.criteria.flatMap((c: any) => [c.id, ...c.evidence.map((e: any) => e.event)])]) },
-  { name: 'evaluate --explain, two records', argv: ['evaluate', 'us-china-2015-09', 'us-china-2017-04', '-m', 'lewis-2015', '--explain'], ids: (j) => j.results.flatMap((r: any) => [r.record.id, ...r.criteria.map((c: any) => c.id)]) },
-  { name: 'evaluate (compliance grid)', argv: ['evaluate', 'test/compliance/recalibrated.yaml', '-m', 'g20-compliance'], ids: (j) => j.results.map((r: any) => r.record.id) },
-  { name: 'compare', argv: ['compare', ...SIX, '-m', 'lewis-2015'], ids: (j) => [...j.records.map((r: any) => r.id), ...j.comparisons.flatMap((c: any) => c.criteria.map((k: any) => k.id))] },
-  { name: 'compare, three matrices', argv: ['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables'], ids: (j) => [...j.records.map((r: any) => r.id), ...j.matrices.map((m: any) => m.id)] },
-  { name: 'timeline', argv: ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'], ids: (j) => [...j.points[0].criteria.map((c: any) => c.id), ...j.points.slice(1).flatMap((p: any) => p.arrived.map((e: any) => e.id))] },
-  { name: 'sensitivity', argv: ['sensitivity', 'us-china-2015-09', 'us-china-2013-06', '-m', 'lewis-2015', '--samples', '100'], ids: (j) => [...j.records.map((r: any) => r.id), ...j.cases.flatMap((c: any) => c.weights.map((w: any) => w.criterion))] },
-  { name: 'agree', argv: ['agree', '-m', 'lewis-2015-v1', 'fixtures/coders/a', 'fixtures/coders/b'], ids: (j) => [...j.coders, ...j.units.map((u: any) => u.id)] },
+  {
+    name: 'evaluate (bundled)',
+    argv: ['evaluate'],
+    ids: (j) => j.results.flatMap((r: any) => [r.record.id, ...r.criteria.flatMap((c: any) => [c.id, ...c.evidence.map((e: any) => e.event)])]),
+  },
+  {
+    name: 'evaluate --explain, two records',
+    argv: ['evaluate', 'us-china-2015-09', 'us-china-2017-04', '-m', 'lewis-2015', '--explain'],
+    ids: (j) => j.results.flatMap((r: any) => [r.record.id, ...r.criteria.map((c: any) => c.id)]),
+  },
+  {
+    name: 'evaluate (compliance grid)',
+    argv: ['evaluate', 'test/compliance/recalibrated.yaml', '-m', 'g20-compliance'],
+    ids: (j) => j.results.map((r: any) => r.record.id),
+  },
+  {
+    name: 'compare',
+    argv: ['compare', ...SIX, '-m', 'lewis-2015'],
+    ids: (j) => [...j.records.map((r: any) => r.id), ...j.comparisons.flatMap((c: any) => c.criteria.map((k: any) => k.id))],
+  },
+  {
+    name: 'compare, three matrices',
+    argv: ['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables'],
+    ids: (j) => [...j.records.map((r: any) => r.id), ...j.matrices.map((m: any) => m.id)],
+  },
+  {
+    name: 'timeline',
+    argv: ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'],
+    ids: (j) => [...j.points[0].criteria.map((c: any) => c.id), ...j.points.slice(1).flatMap((p: any) => p.arrived.map((e: any) => e.id))],
+  },
+  {
+    name: 'sensitivity',
+    argv: ['sensitivity', 'us-china-2015-09', 'us-china-2013-06', '-m', 'lewis-2015', '--samples', '100'],
+    ids: (j) => [...j.records.map((r: any) => r.id), ...j.cases.flatMap((c: any) => c.weights.map((w: any) => w.criterion))],
+  },
+  {
+    name: 'agree',
+    argv: ['agree', '-m', 'lewis-2015-v1', 'fixtures/coders/a', 'fixtures/coders/b'],
+    ids: (j) => [...j.coders, ...j.units.map((u: any) => u.id)],
+  },
   { name: 'list', argv: ['list'], ids: (j) => [...j.matrices.map((m: any) => m.id), ...j.records.map((r: any) => r.id)] },
 ];
 
@@ -71,7 +103,7 @@ describe('tables fit the width', () => {
     expect(SIX.filter((id) => !shown.has(id))).toEqual([]);
   });
 
-  it('is 80 columns on a pipe, the terminal\'s on a terminal, and --width over both', async () => {
+  it("is 80 columns on a pipe, the terminal's on a terminal, and --width over both", async () => {
     const widths = async (options: Parameters<typeof run>[1], extra: string[] = []) => {
       const { stdout } = await run(['compare', ...SIX, '-m', 'lewis-2015', ...extra], options);
       return Math.max(...stdout.split('\n').map((line) => stringWidth(line)));

@@ -18,14 +18,30 @@ const texts = (text: string) => {
 
 describe('summit-score import grid', () => {
   it('reads each cell as the reports print it', () => {
-    expect(['+1', '1', '0', '-1', '\u22121', 'n/a', 'NA', '', 'not assessed', 'x', '+'].map(readScore)).toEqual([1, 1, 0, -1, -1, 'not-applicable', 'not-applicable', 'not-assessed', 'not-assessed', undefined, undefined]);
+    expect(['+1', '1', '0', '-1', '\u22121', 'n/a', 'NA', '', 'not assessed', 'x', '+'].map(readScore)).toEqual([
+      1,
+      1,
+      0,
+      -1,
+      -1,
+      'not-applicable',
+      'not-applicable',
+      'not-assessed',
+      'not-assessed',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('turns a wide grid into a record of assessments that scores cell for cell as the spreadsheet says', async () => {
     const { stdout, exitCode } = await run(['import', 'grid', CSV, '--mapping', MAPPING]);
     expect(exitCode).toBe(0);
     // The spreadsheet, read independently: its rows without the header, and the summary column left out.
-    const sheet = readFileSync(CSV, 'utf8').trim().split('\n').slice(1).map((line) => line.split(',').slice(1, 5));
+    const sheet = readFileSync(CSV, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(1, 5));
     const expected = sheet.map((row) => row.map((cell) => (cell === '' ? 'not assessed' : cell)));
     expect(texts(stdout)).toEqual({ cells: expected, members: ['United States', 'Canada', 'Türkiye', 'Saudi Arabia'], overall: '+0.20 to +0.33' });
     expect(stdout).toContain('partyNames:\n  US: United States');
@@ -35,7 +51,15 @@ describe('summit-score import grid', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grid-'));
     const lines = readFileSync(CSV, 'utf8').trim().split('\n');
     const members = lines[0]!.split(',').slice(1, 5);
-    const long = ['commitment,member,score', ...lines.slice(1).flatMap((line) => line.split(',').slice(1, 5).map((score, i) => `${line.split(',')[0]},${members[i]},${score}`))];
+    const long = [
+      'commitment,member,score',
+      ...lines.slice(1).flatMap((line) =>
+        line
+          .split(',')
+          .slice(1, 5)
+          .map((score, i) => `${line.split(',')[0]},${members[i]},${score}`),
+      ),
+    ];
     writeFileSync(join(dir, 'long.csv'), `${long.join('\n')}\n`);
     const wide = await run(['import', 'grid', CSV, '--mapping', MAPPING]);
     const longRun = await run(['import', 'grid', join(dir, 'long.csv'), '--mapping', MAPPING]);

@@ -26,7 +26,8 @@ describe('README: from a spreadsheet of scores to the compliance table', () => {
     const commands: string[][] = [];
     while (lines[0]?.startsWith('$ summit-score ')) commands.push(lines.shift()!.slice('$ summit-score '.length).split(' '));
     // Each block is self-contained: the record the import writes is made again in a scratch folder.
-    if (commands[0]![0] !== 'import') commands.unshift(['import', 'grid', 'examples/compliance-grid.csv', '--mapping', 'examples/compliance-grid.mapping.yaml', '-o', 'grid.yaml']);
+    if (commands[0]![0] !== 'import')
+      commands.unshift(['import', 'grid', 'examples/compliance-grid.csv', '--mapping', 'examples/compliance-grid.mapping.yaml', '-o', 'grid.yaml']);
     let stdout = '';
     for (const argv of commands) {
       const result = await run(argv.map((arg) => (arg === 'grid.yaml' ? join(dir, arg) : arg)));

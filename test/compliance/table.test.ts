@@ -4,7 +4,7 @@ import { run } from '../helpers/fake-io.js';
 const RECORD = 'test/compliance/recalibrated.yaml';
 
 describe('the compliance table in the terminal', () => {
-  it('prints interim and final side by side with each member\'s change, from the exact figures', async () => {
+  it("prints interim and final side by side with each member's change, from the exact figures", async () => {
     const { stdout, exitCode } = await run(['evaluate', RECORD, '-m', 'g20-compliance', '--width', '200']);
     expect(exitCode).toBe(0);
     // CN: interim -1 (one commitment), final (0 + 1)/2 = +0.50: change +1.50, 0 % -> 75 %: +75 points.
@@ -20,7 +20,9 @@ describe('the compliance table in the terminal', () => {
     const { stdout } = await run(['evaluate', RECORD, '-m', 'g20-compliance', '--width', '200', '--explain']);
     const section = stdout.slice(stdout.indexOf('Where each cell comes from:'));
     expect(section.trim().split('\n').slice(1)).toHaveLength(4);
-    expect(section).toContain('CN on Tax administration: +1, stated by assessment cn-c2-recalibrated (2016-12-10, final): new material after stakeholder review');
+    expect(section).toContain(
+      'CN on Tax administration: +1, stated by assessment cn-c2-recalibrated (2016-12-10, final): new material after stakeholder review',
+    );
     expect(stdout).not.toContain('Why not the next level up');
   });
 

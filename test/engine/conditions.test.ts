@@ -7,7 +7,12 @@ import { conditionFrom, makeRecord } from '../helpers/build.js';
 // One small case: a mechanism agreed at the summit, two meetings of it, a commitment with a
 // deadline that the first meeting fulfils, and an indictment said to breach another commitment.
 const record = makeRecord([
-  { id: 'dialogue', type: 'mechanism', actors: ['US', 'CN'], fields: { level: 'ministerial', openEnded: true, topics: ['cybercrime', 'hotline'], chairs: { US: 'AG' }, rounds: 2 } },
+  {
+    id: 'dialogue',
+    type: 'mechanism',
+    actors: ['US', 'CN'],
+    fields: { level: 'ministerial', openEnded: true, topics: ['cybercrime', 'hotline'], chairs: { US: 'AG' }, rounds: 2 },
+  },
   { id: 'first-by-2015', type: 'commitment', fields: { deadline: '2015-12-31' }, links: { of: ['dialogue'] } },
   { id: 'no-theft', type: 'commitment', fields: { topics: ['ip-theft'] } },
   { id: 'meeting-1', date: '2015-12-01', type: 'meeting', fields: { level: 'ministerial' }, links: { of: ['dialogue'], fulfils: ['first-by-2015'] } },
@@ -170,7 +175,11 @@ describe('explanations', () => {
 
   it('counts the linking events when too few link', () => {
     const { failure } = explain('some: {all: [{type: mechanism}, {linkedBy: of, where: {type: meeting}, min: 3}]}');
-    expect(failure).toMatchObject({ expected: 'is linked (of) from at least 3 events where type = meeting', actual: '2 (meeting-1, meeting-2)', event: 'dialogue' });
+    expect(failure).toMatchObject({
+      expected: 'is linked (of) from at least 3 events where type = meeting',
+      actual: '2 (meeting-1, meeting-2)',
+      event: 'dialogue',
+    });
   });
 
   it('says when an event has no link of the kind asked for', () => {

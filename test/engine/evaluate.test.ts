@@ -85,14 +85,24 @@ describe('evaluateRecord', () => {
       { criterion: 'talks', above: 'weak', requires: 'agreed', level: 'agreed', status: 'passed' },
       { criterion: 'talks', above: 'fair', requires: 'held', level: 'agreed', status: 'failed' },
     ]);
-    const conceded = evaluateRecord(compiled, makeRecord([{ id: 'm', type: 'meeting' }, { id: 'c', type: 'concession' }]));
+    const conceded = evaluateRecord(
+      compiled,
+      makeRecord([
+        { id: 'm', type: 'meeting' },
+        { id: 'c', type: 'concession' },
+      ]),
+    );
     expect(conceded).toMatchObject({ score: 75, band: 'strong', verdict: 'strong' });
     const nothing = evaluateRecord(compiled, makeRecord([{ id: 'c', type: 'concession' }]));
     expect(nothing).toMatchObject({ score: 0, band: 'weak', verdict: 'weak' });
   });
 
   it('keeps the gate cap when the score alone earns a better band', () => {
-    const matrix = compileMatrix(matrixFrom(MATRIX.replace('weight: 3', 'weight: 1').replace('weight: 1\n    levels:\n      - {label: clean', 'weight: 9\n    levels:\n      - {label: clean')));
+    const matrix = compileMatrix(
+      matrixFrom(
+        MATRIX.replace('weight: 3', 'weight: 1').replace('weight: 1\n    levels:\n      - {label: clean', 'weight: 9\n    levels:\n      - {label: clean'),
+      ),
+    );
     const result = evaluateRecord(matrix, makeRecord([{ id: 'm', type: 'mechanism' }]));
     expect(result.band).toBe('strong');
     expect(result.verdict).toBe('fair');
@@ -108,14 +118,25 @@ describe('evaluateRecord', () => {
   });
 
   it('cites the events that earned a level, in record order, with their sources', () => {
-    const result = evaluateRecord(compiled, makeRecord([{ id: 'b', type: 'meeting' }, { id: 'a', type: 'meeting' }]));
+    const result = evaluateRecord(
+      compiled,
+      makeRecord([
+        { id: 'b', type: 'meeting' },
+        { id: 'a', type: 'meeting' },
+      ]),
+    );
     expect(level(result, 'talks').evidence.map((e) => e.event)).toEqual(['b', 'a']);
     expect(level(result, 'talks').evidence[0]?.sources[0]?.url).toBe('https://example.org/source');
   });
 
   it('gives a criterion no level, scoring it as the lowest, when nothing matches and no level is the default', () => {
     const matrix = compileMatrix(
-      matrixFrom(MATRIX.replace('      - {label: none, score: 0}\n', '').replace('{label: agreed, score: 1, when: {some: {type: mechanism}}}', '{label: agreed, score: 0, when: {some: {type: mechanism}}}')),
+      matrixFrom(
+        MATRIX.replace('      - {label: none, score: 0}\n', '').replace(
+          '{label: agreed, score: 1, when: {some: {type: mechanism}}}',
+          '{label: agreed, score: 0, when: {some: {type: mechanism}}}',
+        ),
+      ),
     );
     const result = evaluateRecord(matrix, makeRecord([{ id: 'x', type: 'statement' }]));
     expect(level(result, 'talks')).toMatchObject({ level: null, points: 0 });
@@ -152,7 +173,10 @@ verdicts: [{label: any, min: 0}]
   });
 
   it('gives the same result for the same input', () => {
-    const record = makeRecord([{ id: 'm', type: 'mechanism' }, { id: 'c', type: 'concession' }]);
+    const record = makeRecord([
+      { id: 'm', type: 'mechanism' },
+      { id: 'c', type: 'concession' },
+    ]);
     expect(JSON.stringify(evaluateRecord(compiled, record))).toBe(JSON.stringify(evaluateRecord(compiled, record)));
   });
 });

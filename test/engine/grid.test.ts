@@ -39,7 +39,9 @@ function assessedRecordYaml(scores: Record<string, Score[]>, extra = ''): string
     for (const party of parties) {
       const score = scores[party]![i]!;
       const stated = score === 'n/a' ? 'not-applicable' : score;
-      lines.push(`  - {id: a-${party.toLowerCase()}-${i}, date: 2016-09-03, type: assessment, assessment: {member: ${party}, commitment: c${i}, score: ${stated}}, sources: [{title: report}]}`);
+      lines.push(
+        `  - {id: a-${party.toLowerCase()}-${i}, date: 2016-09-03, type: assessment, assessment: {member: ${party}, commitment: c${i}, score: ${stated}}, sources: [{title: report}]}`,
+      );
     }
   }
   return lines.join('\n');
@@ -224,7 +226,13 @@ events:
       ['not-assessed', 'not assessed'],
     ]);
     // CN: 0 on c1, unknown on c2: between (0 - 1)/2 and (0 + 1)/2.
-    expect(grid.byParty[1]).toMatchObject({ cells: 1, notAssessed: 1, averageText: null, percent: null, range: { text: '\u22120.50 to +0.50', percentText: '25% to 75%' } });
+    expect(grid.byParty[1]).toMatchObject({
+      cells: 1,
+      notAssessed: 1,
+      averageText: null,
+      percent: null,
+      range: { text: '\u22120.50 to +0.50', percentText: '25% to 75%' },
+    });
     expect(grid.overall.range).toMatchObject({ text: '+0.25 to +0.75', percentText: '63% to 88%' });
   });
 
@@ -262,7 +270,10 @@ events:
   it('keeps a score that is not on the scale out of the averages, as unknown, and says why', () => {
     const text = assessedRecordYaml({ US: [1, 1] }).replace('score: 1}', 'score: 2}');
     const grid = evaluateRecord(matrix, recordFrom(text)).grid!;
-    expect(grid.cells[0]![0]).toMatchObject({ status: 'not-assessed', assessment: { problem: 'score 2 is not on the scale of criterion compliance (1, 0, -1)' } });
+    expect(grid.cells[0]![0]).toMatchObject({
+      status: 'not-assessed',
+      assessment: { problem: 'score 2 is not on the scale of criterion compliance (1, 0, -1)' },
+    });
   });
 
   it('rejects an assessment of a member, commitment or window the record does not have, at its place', () => {

@@ -127,7 +127,8 @@ describe('what would settle it (--explain)', () => {
   it('tries each declared value of the unknown fact and groups the values that agree, as scoring each settled record does', () => {
     const result = evaluateRecord(compiled, record, { settle: true });
     // The oracle: the record scored with the level stated each way (the table above).
-    const settledAs = (level: string) => evaluateRecord(compiled, { ...record, events: record.events.map((e) => (e.id === 'channel' ? { ...e, fields: { level } } : e)) });
+    const settledAs = (level: string) =>
+      evaluateRecord(compiled, { ...record, events: record.events.map((e) => (e.id === 'channel' ? { ...e, fields: { level } } : e)) });
     expect(settledAs('leaders').criteria[0]!.level!.label).toBe('political');
     expect(settledAs('expert').criteria[0]!.level!.label).toBe('created');
     expect(result.settlements).toEqual([
@@ -135,7 +136,13 @@ describe('what would settle it (--explain)', () => {
         criterion: 'channel',
         fact: expect.objectContaining({ event: 'channel', field: 'level', reason: 'not-recorded' }),
         outcomes: [
-          { values: ['leaders', 'ministerial'], level: 'political', levelRange: { low: 'political', high: 'political' }, verdict: settledAs('leaders').verdict, verdicts: ['strong'] },
+          {
+            values: ['leaders', 'ministerial'],
+            level: 'political',
+            levelRange: { low: 'political', high: 'political' },
+            verdict: settledAs('leaders').verdict,
+            verdicts: ['strong'],
+          },
           { values: ['expert'], level: 'created', levelRange: { low: 'created', high: 'created' }, verdict: settledAs('expert').verdict, verdicts: ['fair'] },
         ],
       },
@@ -156,7 +163,10 @@ describe('--unverified: what a verdict rests on', () => {
     { id: 'channel', type: 'mechanism', fields: { level: 'leaders' } },
     { id: 'talk', type: 'meeting' },
   ]);
-  const record = { ...base, events: base.events.map((event) => (event.id === 'talk' ? { ...event, sources: [{ url: 'https://example.org/rumour', verified: false }] } : event)) };
+  const record = {
+    ...base,
+    events: base.events.map((event) => (event.id === 'talk' ? { ...event, sources: [{ url: 'https://example.org/rumour', verified: false }] } : event)),
+  };
 
   it.each([
     // talks: met (1) when the meeting counts, none (0) when it is absent, either when unknown
@@ -171,6 +181,8 @@ describe('--unverified: what a verdict rests on', () => {
 
   it('names the unverified event as the fact that would settle it', () => {
     const result = evaluateRecord(compiled, record, { unverified: 'unknown' });
-    expect(result.criteria.find((c) => c.id === 'talks')!.unknown).toEqual([{ event: 'talk', field: 'sources', reason: 'unverified', path: expect.any(String) }]);
+    expect(result.criteria.find((c) => c.id === 'talks')!.unknown).toEqual([
+      { event: 'talk', field: 'sources', reason: 'unverified', path: expect.any(String) },
+    ]);
   });
 });

@@ -81,4 +81,3 @@ describe('three-valued scores: properties', () => {
     );
   });
 });
-

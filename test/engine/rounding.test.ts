@@ -22,7 +22,10 @@ function oracle(num: bigint, den: bigint, decimals: number, rounding: Rounding):
   const rest = n !== 0n;
   let text = `${whole}${digits.join('')}`;
   const last = Number(text[text.length - 1]);
-  const up = next > 5 || (next === 5 && rest) || (next === 5 && !rest && (rounding === 'half-away-from-zero' || (rounding === 'half-up' && !negative) || (rounding === 'half-even' && last % 2 === 1)));
+  const up =
+    next > 5 ||
+    (next === 5 && rest) ||
+    (next === 5 && !rest && (rounding === 'half-away-from-zero' || (rounding === 'half-up' && !negative) || (rounding === 'half-even' && last % 2 === 1)));
   if (up) text = (BigInt(text) + 1n).toString();
   text = text.padStart(decimals + 1, '0');
   const shown = decimals === 0 ? text : `${text.slice(0, -decimals)}.${text.slice(-decimals)}`;

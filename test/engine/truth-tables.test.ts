@@ -73,8 +73,16 @@ describe('three truth values: field tests and what the matrix declares', () => {
     ['an absent field read as its declared value', '{some: {all: [{field: id, equals: silent}, {field: extent, equals: full}]}}', HOLDS],
     ['a value outside a closed field: unknown, not failing', '{some: {all: [{field: id, equals: typo}, {field: level, equals: ministerial}]}}', UNKNOWN],
     ['not of it stays unknown', '{some: {all: [{field: id, equals: typo}, {not: {field: level, equals: ministerial}}]}}', UNKNOWN],
-    ['a list that contains the value holds, whatever else it lists', '{some: {all: [{field: id, equals: known}, {field: topics, contains: cybercrime}]}}', HOLDS],
-    ['a list with an undeclared item that lacks the value: unknown', '{some: {all: [{field: id, equals: known}, {field: topics, contains: hotline}]}}', UNKNOWN],
+    [
+      'a list that contains the value holds, whatever else it lists',
+      '{some: {all: [{field: id, equals: known}, {field: topics, contains: cybercrime}]}}',
+      HOLDS,
+    ],
+    [
+      'a list with an undeclared item that lacks the value: unknown',
+      '{some: {all: [{field: id, equals: known}, {field: topics, contains: hotline}]}}',
+      UNKNOWN,
+    ],
     ['exists on an absent field, absence undeclared: unknown', '{some: {all: [{field: id, equals: silent}, {field: level, exists: false}]}}', UNKNOWN],
     ['exists: false on an absent `absent: false` field: holds', '{some: {all: [{field: id, equals: silent}, {field: suspended, exists: false}]}}', HOLDS],
     ['exists on a stated field: holds', '{some: {all: [{field: id, equals: known}, {field: level, exists: true}]}}', HOLDS],
@@ -101,7 +109,11 @@ describe('three truth values: quantifiers, counts, dates and links', () => {
     ['a month-dated event against a day before the month: fails (before)', "{some: {all: [{field: id, equals: month}, {before: '2015-08-31'}]}}", FAILS],
     ['a link whose target is unknown is unknown', '{some: {all: [{field: id, equals: month}, {link: fulfils, to: {field: level, equals: leaders}}]}}', UNKNOWN],
     ['a link with one target that holds holds', '{some: {all: [{field: id, equals: later}, {link: fulfils, to: {field: level, equals: ministerial}}]}}', HOLDS],
-    ['linkedBy: at least the sources that hold, at most those that may', '{some: {all: [{field: id, equals: silent}, {linkedBy: fulfils, min: 2, where: {before: "2015-09-20"}}]}}', FAILS],
+    [
+      'linkedBy: at least the sources that hold, at most those that may',
+      '{some: {all: [{field: id, equals: silent}, {linkedBy: fulfils, min: 2, where: {before: "2015-09-20"}}]}}',
+      FAILS,
+    ],
     ['linkedBy with an unknown source', '{some: {all: [{field: id, equals: silent}, {linkedBy: fulfils, min: 1, where: {before: "2015-09-20"}}]}}', UNKNOWN],
   ] as const)('%s', (_name, yaml, expected) => {
     expect(truth(yaml)).toBe(expected);

@@ -48,7 +48,16 @@ describe('CSV for R, pandas and Stata', () => {
   });
 
   it("writes text a spreadsheet would run as a formula with a leading '", () => {
-    const text = toCsv({ columns: ['title', 'n'], rows: [['=HYPERLINK("http://x")', -1], ['+1', 1], ['-a', 2], ['@SUM(A1)', 3], ['plain', 4]] });
+    const text = toCsv({
+      columns: ['title', 'n'],
+      rows: [
+        ['=HYPERLINK("http://x")', -1],
+        ['+1', 1],
+        ['-a', 2],
+        ['@SUM(A1)', 3],
+        ['plain', 4],
+      ],
+    });
     const rows = read(text);
     expect(rows.map((row) => row['title'])).toEqual(['\'=HYPERLINK("http://x")', "'+1", "'-a", "'@SUM(A1)", 'plain']);
     // Numbers are numbers, not text: a negative number is left alone.

@@ -9,7 +9,10 @@ const ESC = '\u001b[';
 describe('fitTable', () => {
   it('draws a table that fits exactly as cli-table3 draws it unconstrained', () => {
     const head = ['Criterion', 'Level'];
-    const rows = [['negotiation', 'initiated (2)'], ['espionage-ip', 'committed (2)']];
+    const rows = [
+      ['negotiation', 'initiated (2)'],
+      ['espionage-ip', 'committed (2)'],
+    ];
     const plain = new Table({ head, style: { head: [], border: [] } });
     plain.push(...rows);
     expect(fitTable(head, rows, { width: 80, color: false })).toBe(plain.toString());

@@ -15,7 +15,15 @@ const US_CHINA = ['us-china-2013-06', 'us-china-2015-09', 'us-china-2017-04', 'u
 const out = mkdtempSync(join(tmpdir(), 'summit-html-browser-'));
 
 /** The flags this machine's closed network needs: without them Chromium keeps dialling out. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Opened {
   readonly page: Page;
@@ -145,6 +153,6 @@ describe.skipIf(!CHROMIUM)('HTML reports in headless Chromium', () => {
 
 if (!CHROMIUM) {
   describe('HTML reports in headless Chromium', () => {
-    it.skip('skipped: no Chromium at /usr/bin/chromium (install Debian\'s chromium package; .ci/run does)', () => {});
+    it.skip("skipped: no Chromium at /usr/bin/chromium (install Debian's chromium package; .ci/run does)", () => {});
   });
 }

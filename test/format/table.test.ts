@@ -53,7 +53,10 @@ describe('formatTable', () => {
     const result = base.results[0]!.result;
     const criterion = result.criteria[0]!;
     const evidence = [{ ...criterion.evidence[0]!, sources: [{ verified: false }] }];
-    const text = formatTable({ ...base, results: [{ ...base.results[0]!, result: { ...result, criteria: [{ ...criterion, evidence }] } }] }, { color: false, explain: false });
+    const text = formatTable(
+      { ...base, results: [{ ...base.results[0]!, result: { ...result, criteria: [{ ...criterion, evidence }] } }] },
+      { color: false, explain: false },
+    );
     expect(text).toContain('meet 2015-09-25 †');
     expect(text).toContain('† rests on a source marked unverified');
   });

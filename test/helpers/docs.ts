@@ -3,7 +3,13 @@ import { join } from 'node:path';
 
 /** README.md and every docs/*.md page, by path. */
 export function markdownFiles(): string[] {
-  return ['README.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).sort().map((name) => join('docs', name))];
+  return [
+    'README.md',
+    ...readdirSync('docs')
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => join('docs', name)),
+  ];
 }
 
 /** The headings of a Markdown text, outside fenced blocks (command outputs hold `## ` lines). */

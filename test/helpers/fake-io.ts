@@ -8,7 +8,10 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process with a recording stand-in for the process. */
-export async function run(argv: string[], options: { stdin?: string; isTTY?: boolean; stderrIsTTY?: boolean; columns?: number; env?: Record<string, string> } = {}): Promise<RunResult> {
+export async function run(
+  argv: string[],
+  options: { stdin?: string; isTTY?: boolean; stderrIsTTY?: boolean; columns?: number; env?: Record<string, string> } = {},
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {

@@ -83,8 +83,14 @@ describe('contains', () => {
 
 describe('conditions that multiply', () => {
   const events = (count: number, links: (i: number) => string) =>
-    Array.from({ length: count }, (_, i) => `  - {id: e${i}, date: 2015-09-25, type: meeting, links: {${links(i)}}, sources: [{url: "https://example.org/${i}"}]}`);
-  const others = (count: number, i: number) => Array.from({ length: count }, (_, j) => `e${j}`).filter((id) => id !== `e${i}`).join(', ');
+    Array.from(
+      { length: count },
+      (_, i) => `  - {id: e${i}, date: 2015-09-25, type: meeting, links: {${links(i)}}, sources: [{url: "https://example.org/${i}"}]}`,
+    );
+  const others = (count: number, i: number) =>
+    Array.from({ length: count }, (_, j) => `e${j}`)
+      .filter((id) => id !== `e${i}`)
+      .join(', ');
 
   it(
     'a quantifier nested 60 deep over 40 events (40^60 paths)',

@@ -24,7 +24,7 @@ function folderWith(name: string, files: Record<string, string>): string {
   return folder;
 }
 
-describe('extends: confined to the matrix\'s folder tree, regular files only', () => {
+describe("extends: confined to the matrix's folder tree, regular files only", () => {
   const cases: [string, (folder: string) => void, string, RegExp][] = [
     ['a symlink inside the folder to a secret outside it', (f) => symlinkSync(secret, join(f, 'base.yaml')), 'base.yaml', /is outside the matrix's folder/],
     ['a symlinked folder that leads outside', (f) => symlinkSync(dir, join(f, 'up')), 'up/secret.yaml', /is outside the matrix's folder/],
@@ -57,7 +57,7 @@ describe('extends: confined to the matrix\'s folder tree, regular files only', (
   });
 });
 
-describe('a golden test\'s record: confined the same way', () => {
+describe("a golden test's record: confined the same way", () => {
   const testsWith = (record: string) => `tests:\n  - name: reads a record\n    record: ${record}\n    expect: {verdict: promise}\n`;
   const cases: [string, (folder: string) => void, string, RegExp][] = [
     ['../ to a secret', () => undefined, '../secret.yaml', /is outside the tests file's folder/],
@@ -83,7 +83,8 @@ describe('a golden test\'s record: confined the same way', () => {
 describe('bundled ids are not shadowed by local files', () => {
   it('-m lewis-2015 means the bundled matrix even when ./lewis-2015 exists; ./lewis-2015 names the file', () => {
     const folder = folderWith('shadow', { 'lewis-2015': LEWIS.replace(/^title: .*$/m, 'title: An impostor'), 'us-china-2015-09': 'not: a record\n' });
-    const cli = (args: string[]) => spawnSync(process.execPath, [resolve('bin/summit-score.js'), ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [resolve('bin/summit-score.js'), ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const bundled = cli(['evaluate', 'us-china-2015-09', '-m', 'lewis-2015', '-f', 'json']);
     expect(bundled.status, bundled.stderr).toBe(0);
     const report = JSON.parse(bundled.stdout) as { matrix: { title: string; file: string }; results: { record: { file: string } }[] };

@@ -37,7 +37,10 @@ function committed(folder: 'matrices' | 'records', kind: Kind): Case[] {
     .map((name) => {
       const file = `${CORPUS}/${folder}/${name}`;
       // latin1 is a byte-preserving decoding: the first two lines are ASCII in every case file.
-      const [first = '', second = ''] = readFileSync(file, 'latin1').replace(/^\xef\xbb\xbf/, '').split('\n').map((line) => line.replace(/\r$/, ''));
+      const [first = '', second = ''] = readFileSync(file, 'latin1')
+        .replace(/^\xef\xbb\xbf/, '')
+        .split('\n')
+        .map((line) => line.replace(/\r$/, ''));
       const line = name.endsWith('.json') ? `# expect: ${sidecar[`${folder}/${name}`] ?? '(missing from expectations.json)'}` : first;
       const match = EXPECT.exec(line);
       if (!match) throw new Error(`${file}: needs \`# expect: CODE line:col\` or \`# expect: OK\` (got ${JSON.stringify(line)})`);
@@ -67,7 +70,9 @@ function generated(): Case[] {
   add('mapping-nesting-10000.yaml', (path) => writeFileSync(path, `${'? '.repeat(10_000)}x\n`), 'TOO_DEEP', 1, 257);
   // 200 MB, sparse: the size is checked before anything is read, so the test costs nothing.
   add('200mb.yaml', (path) => (writeFileSync(path, ''), truncateSync(path, 200 * MiB)), 'FILE_TOO_LARGE', 1, 1);
-  add('200mb-over-raised-limit.yaml', (path) => (writeFileSync(path, ''), truncateSync(path, 200 * MiB)), 'FILE_TOO_LARGE', 1, 1, { SUMMIT_SCORE_MAX_INPUT_MB: '199' });
+  add('200mb-over-raised-limit.yaml', (path) => (writeFileSync(path, ''), truncateSync(path, 200 * MiB)), 'FILE_TOO_LARGE', 1, 1, {
+    SUMMIT_SCORE_MAX_INPUT_MB: '199',
+  });
   add('empty.yaml', (path) => writeFileSync(path, ''), 'EMPTY_FILE', 1, 1);
   add('blank.yaml', (path) => writeFileSync(path, '\n\r\n   \n'), 'EMPTY_FILE', 1, 1);
   add('a-directory.yaml', (path) => mkdirSync(path), 'FILE_UNREADABLE', 1, 1);
@@ -77,8 +82,10 @@ function generated(): Case[] {
 }
 
 const cases = [...committed('matrices', 'matrix'), ...committed('records', 'record'), ...generated()];
-const argvFor = (c: Pick<Case, 'kind' | 'file'>, json = false) =>
-  [...(c.kind === 'matrix' ? ['evaluate', BUNDLED_RECORD, '-m', c.file] : ['evaluate', '-m', 'lewis-2015', c.file]), ...(json ? ['-f', 'json'] : [])];
+const argvFor = (c: Pick<Case, 'kind' | 'file'>, json = false) => [
+  ...(c.kind === 'matrix' ? ['evaluate', BUNDLED_RECORD, '-m', c.file] : ['evaluate', '-m', 'lewis-2015', c.file]),
+  ...(json ? ['-f', 'json'] : []),
+];
 
 function diagnosticsIn(stderr: string) {
   return stderr
@@ -105,12 +112,32 @@ describe('the hostile-input corpus', () => {
 
   it('covers every item of the issue, as a matrix and as a record', () => {
     const codes = (kind: Kind) => new Set(cases.filter((c) => c.kind === kind && c.expected).map((c) => c.expected!.code));
-    const both = ['YAML_SYNTAX', 'ALIAS_LIMIT', 'TOO_DEEP', 'FILE_TOO_LARGE', 'NOT_UTF8', 'EMPTY_FILE', 'FILE_UNREADABLE', 'FILE_NOT_FOUND', 'BAD_DATE', 'BAD_FORMAT', 'BAD_NUMBER', 'DUPLICATE_ID', 'FORBIDDEN_KEY'];
+    const both = [
+      'YAML_SYNTAX',
+      'ALIAS_LIMIT',
+      'TOO_DEEP',
+      'FILE_TOO_LARGE',
+      'NOT_UTF8',
+      'EMPTY_FILE',
+      'FILE_UNREADABLE',
+      'FILE_NOT_FOUND',
+      'BAD_DATE',
+      'BAD_FORMAT',
+      'BAD_NUMBER',
+      'DUPLICATE_ID',
+      'FORBIDDEN_KEY',
+    ];
     for (const kind of ['matrix', 'record'] as const) for (const code of both) expect(codes(kind), `${kind} ${code}`).toContain(code);
     for (const code of ['OUT_OF_RANGE', 'NO_WEIGHT', 'BAD_CONDITION']) expect(codes('matrix'), code).toContain(code);
     for (const code of ['SELF_LINK']) expect(codes('record'), code).toContain(code);
     const names = cases.map((c) => `${c.kind}/${c.name}`);
-    for (const name of ['record/cyclic-links.yaml', 'matrix/bom-crlf.yaml', 'record/bom-crlf.yaml', 'matrix/object-words-as-data.yaml', 'record/object-words-as-data.yaml']) {
+    for (const name of [
+      'record/cyclic-links.yaml',
+      'matrix/bom-crlf.yaml',
+      'record/bom-crlf.yaml',
+      'matrix/object-words-as-data.yaml',
+      'record/object-words-as-data.yaml',
+    ]) {
       expect(names).toContain(name);
     }
   });
@@ -141,10 +168,11 @@ describe('the hostile-input corpus', () => {
         expect(result.stderr).toMatch(/^(warning [A-Z_]+ [^\n]*\n)*$/);
         expect(result.exitCode).toBe(0);
         const report = JSON.parse(result.stdout) as { results: { score: number | null }[] };
-        for (const { score } of report.results) if (score !== null) {
-          expect(score).toBeGreaterThanOrEqual(0);
-          expect(score).toBeLessThanOrEqual(100);
-        }
+        for (const { score } of report.results)
+          if (score !== null) {
+            expect(score).toBeGreaterThanOrEqual(0);
+            expect(score).toBeLessThanOrEqual(100);
+          }
       });
     }
   });

@@ -15,7 +15,8 @@ vi.mock('node:fs', async (importOriginal) => {
   return {
     ...fs,
     writeSync: (...args: Parameters<typeof fs.writeSync>) => (full.on ? fail() : fs.writeSync(...args)),
-    writeFileSync: (...args: Parameters<typeof fs.writeFileSync>) => (full.on && typeof args[0] === 'string' && args[0].endsWith('.tmp') ? (fs.writeFileSync(args[0], ''), fail()) : fs.writeFileSync(...args)),
+    writeFileSync: (...args: Parameters<typeof fs.writeFileSync>) =>
+      full.on && typeof args[0] === 'string' && args[0].endsWith('.tmp') ? (fs.writeFileSync(args[0], ''), fail()) : fs.writeFileSync(...args),
   };
 });
 
@@ -31,7 +32,13 @@ describe('a full disk', () => {
     full.on = true;
     let error: unknown;
     try {
-      writeOutputs([{ file: join(dir, 'a.json'), text: 'x'.repeat(1 << 20) }, { file: join(dir, 'b.csv'), text: 'y' }], () => undefined);
+      writeOutputs(
+        [
+          { file: join(dir, 'a.json'), text: 'x'.repeat(1 << 20) },
+          { file: join(dir, 'b.csv'), text: 'y' },
+        ],
+        () => undefined,
+      );
     } catch (caught) {
       error = caught;
     } finally {

@@ -26,7 +26,10 @@ copyFileSync(RECORD, namedRecord);
 writeFileSync(join(folder, `notes${NAME}.yaml`), 'just: a mapping\n'); // skipped by validate DIR
 const emptyTests = join(dir, `bare${NAME}`);
 mkdirSync(emptyTests);
-writeFileSync(join(emptyTests, `m${NAME}.yaml`), 'id: bare\ntitle: Bare\nversion: "1"\nsource: {author: A}\ncriteria:\n  - {id: c, title: C, weight: 1, levels: [{label: a, score: 1, when: {some: {type: statement}}}, {label: b, score: 0}]}\nverdicts: [{label: good, min: 50}, {label: poor, min: 0}]\n');
+writeFileSync(
+  join(emptyTests, `m${NAME}.yaml`),
+  'id: bare\ntitle: Bare\nversion: "1"\nsource: {author: A}\ncriteria:\n  - {id: c, title: C, weight: 1, levels: [{label: a, score: 1, when: {some: {type: statement}}}, {label: b, score: 0}]}\nverdicts: [{label: good, min: 50}, {label: poor, min: 0}]\n',
+);
 
 // What nothing may print: every control and format character but the line feed that ends a line.
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
@@ -75,14 +78,17 @@ const PEOPLE_RUNS: readonly (readonly string[])[] = [
 ];
 
 describe('hostile text in every input string', () => {
-  it.each(PEOPLE_RUNS.map((argv) => [JSON.stringify(argv.join(' ')), argv] as const))('%s: every line is summit-score\'s own, with no control in it', async (_, argv) => {
-    const result = await run([...argv]);
-    expect(result.exitCode, result.stderr).toBeLessThan(3);
-    expectSafe(result.stdout, 'stdout', argv.includes('github') && result.stdout !== '');
-    expectSafe(result.stderr, 'stderr');
-    // The hostile text arrived (escaped), so the check above was not vacuous.
-    expect(`${result.stdout}${result.stderr}`).toMatch(/FORGED|\\u001b/);
-  });
+  it.each(PEOPLE_RUNS.map((argv) => [JSON.stringify(argv.join(' ')), argv] as const))(
+    "%s: every line is summit-score's own, with no control in it",
+    async (_, argv) => {
+      const result = await run([...argv]);
+      expect(result.exitCode, result.stderr).toBeLessThan(3);
+      expectSafe(result.stdout, 'stdout', argv.includes('github') && result.stdout !== '');
+      expectSafe(result.stderr, 'stderr');
+      // The hostile text arrived (escaped), so the check above was not vacuous.
+      expect(`${result.stdout}${result.stderr}`).toMatch(/FORGED|\\u001b/);
+    },
+  );
 
   it('keeps each diagnostic on one line: as many lines on stderr as problems found', async () => {
     const result = await run(['evaluate', '-m', 'lewis-2015', `${CORPUS}/bad-keys.yaml`, '-f', 'json']);
@@ -92,7 +98,7 @@ describe('hostile text in every input string', () => {
     expect(errors.length).toBeGreaterThanOrEqual(5);
   });
 
-  it('escapes GitHub annotations by GitHub\'s rules: one command per line, % escaped so no %0A is undone', async () => {
+  it("escapes GitHub annotations by GitHub's rules: one command per line, % escaped so no %0A is undone", async () => {
     const { stdout } = await run(['validate', `${CORPUS}/bad-matrix.yaml`, '-f', 'github']);
     // Between its group's start and end and before the summary line, every line is one annotation.
     const lines = stdout.trimEnd().split('\n');
@@ -113,7 +119,10 @@ describe('hostile text in every input string', () => {
 
   it('streams NDJSON records with diagnostics on one line each and no control', async () => {
     const ndjson = join(dir, 'hostile.ndjson');
-    writeFileSync(ndjson, `{"id":"ok","title":"T","date":"2020-01-01","parties":["US"],"events":[],"bad\\n::error file=x::FORGED\\u001b[2J":1}\n{"id":"x\\u202e","title":"T","date":"2020-01-01","parties":["US"],"events":[]}\n`);
+    writeFileSync(
+      ndjson,
+      `{"id":"ok","title":"T","date":"2020-01-01","parties":["US"],"events":[],"bad\\n::error file=x::FORGED\\u001b[2J":1}\n{"id":"x\\u202e","title":"T","date":"2020-01-01","parties":["US"],"events":[]}\n`,
+    );
     const result = await run(['evaluate', ndjson, '-m', MATRIX, '-f', 'ndjson']);
     expect(result.exitCode).toBe(2);
     expectSafe(result.stderr, 'stderr');
@@ -121,7 +130,11 @@ describe('hostile text in every input string', () => {
   });
 
   it('colour output: only the colour codes summit-score adds', async () => {
-    for (const argv of [['evaluate', RECORD, '-m', MATRIX, '--explain'], ['test', namedMatrix], ['validate', folder]]) {
+    for (const argv of [
+      ['evaluate', RECORD, '-m', MATRIX, '--explain'],
+      ['test', namedMatrix],
+      ['validate', folder],
+    ]) {
       const result = await run(argv, { isTTY: true });
       expectTerminalSafe(result.stdout, argv.join(' '));
     }
@@ -130,7 +143,9 @@ describe('hostile text in every input string', () => {
 
 describe('safeText', () => {
   it('shows every control and invisible format character as an escape, and nothing else', () => {
-    expect(safeText('a\nb\rc\td\u001b[2J\u009b\u202e\u2066\u200b\u200d\ufeff\u00ad\u2028\u{e0041}')).toBe('a\\u000ab\\u000dc\\u0009d\\u001b[2J\\u009b\\u202e\\u2066\\u200b\\u200d\\ufeff\\u00ad\\u2028\\u{e0041}');
+    expect(safeText('a\nb\rc\td\u001b[2J\u009b\u202e\u2066\u200b\u200d\ufeff\u00ad\u2028\u{e0041}')).toBe(
+      'a\\u000ab\\u000dc\\u0009d\\u001b[2J\\u009b\\u202e\\u2066\\u200b\\u200d\\ufeff\\u00ad\\u2028\\u{e0041}',
+    );
     expect(safeText('Obama–Xi, São Paulo, 北京, ☃')).toBe('Obama–Xi, São Paulo, 北京, ☃');
   });
 
@@ -140,7 +155,9 @@ describe('safeText', () => {
   });
 
   it('terminalText keeps line ends, tabs and colour codes, and escapes the rest', () => {
-    expect(terminalText('\u001b[31mred\u001b[0m\tx\r\ny\n\u001b]0;t\u0007\u001b[2J\u202e')).toBe('\u001b[31mred\u001b[0m\tx\r\ny\n\\u001b]0;t\\u0007\\u001b[2J\\u202e');
+    expect(terminalText('\u001b[31mred\u001b[0m\tx\r\ny\n\u001b]0;t\u0007\u001b[2J\u202e')).toBe(
+      '\u001b[31mred\u001b[0m\tx\r\ny\n\\u001b]0;t\\u0007\\u001b[2J\\u202e',
+    );
     expect(JSON.parse(terminalText(JSON.stringify('\u{e0041}\u0085')))).toBe('\u{e0041}\u0085');
   });
 });

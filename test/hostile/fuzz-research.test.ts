@@ -35,35 +35,43 @@ describe('sensitivity, fuzzed', () => {
   const base = matrixOf('lewis-2015');
   const records = ['us-china-2015-09', 'us-china-2013-06', 'us-china-2017-04', 'uk-china-2015-10'].map(recordOf);
   const weight = fc.oneof(fc.constant(0), fc.constant(0.000001), fc.constant(1_000_000), fc.double({ min: 0.000001, max: 1_000_000, noNaN: true }));
-  const edges = fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 4 }).map((cents) => [...cents.sort((a, b) => b - a).map((c) => c / 100), 0]);
+  const edges = fc
+    .uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 4 })
+    .map((cents) => [...cents.sort((a, b) => b - a).map((c) => c / 100), 0]);
 
   it(
-    'never throws, reports totals 0-100 and the matrix\'s bands, intervals low to high, the same twice',
+    "never throws, reports totals 0-100 and the matrix's bands, intervals low to high, the same twice",
     () => {
       fc.assert(
-        fc.property(fc.array(weight, { minLength: base.criteria.length, maxLength: base.criteria.length }), edges, fc.integer({ min: 0, max: 2 ** 31 }), (weights, mins, seed) => {
-          const criteria = base.criteria.map((c, i) => ({ ...c, weight: weights[i]! }));
-          fc.pre(criteria.some((c) => c.weight > 0));
-          const matrix: Matrix = { ...base, criteria, verdicts: mins.map((min, i) => ({ label: `band-${i}`, min })) };
-          const compiled = compileMatrix(matrix);
-          const results = records.map((record) => evaluateRecord(compiled, record));
-          const options = { weightStep: 0.1, samples: 25, seed };
-          const analysis = analyseSensitivity(matrix, results, options);
-          const labels = new Set(matrix.verdicts.map((band) => band.label));
-          const total = (score: number | null) => score === null || (score >= 0 && score <= 100);
-          for (const item of analysis.cases) {
-            expect(total(item.score)).toBe(true);
-            if (item.verdict !== null) expect(labels).toContain(item.verdict);
-            for (const move of item.weights) for (const outcome of [move.down, move.up]) if (outcome) expect(total(outcome.score), JSON.stringify(outcome)).toBe(true);
-            for (const interval of item.intervals) if (interval.to !== null) expect(interval.from).toBeLessThanOrEqual(interval.to);
-            for (const move of [item.nextUp, item.nextDown]) if (move.outcome) expect(total(move.outcome.score)).toBe(true);
-            if (item.sampling) {
-              expect(item.sampling.score.min).toBeGreaterThanOrEqual(0);
-              expect(item.sampling.score.max).toBeLessThanOrEqual(100);
+        fc.property(
+          fc.array(weight, { minLength: base.criteria.length, maxLength: base.criteria.length }),
+          edges,
+          fc.integer({ min: 0, max: 2 ** 31 }),
+          (weights, mins, seed) => {
+            const criteria = base.criteria.map((c, i) => ({ ...c, weight: weights[i]! }));
+            fc.pre(criteria.some((c) => c.weight > 0));
+            const matrix: Matrix = { ...base, criteria, verdicts: mins.map((min, i) => ({ label: `band-${i}`, min })) };
+            const compiled = compileMatrix(matrix);
+            const results = records.map((record) => evaluateRecord(compiled, record));
+            const options = { weightStep: 0.1, samples: 25, seed };
+            const analysis = analyseSensitivity(matrix, results, options);
+            const labels = new Set(matrix.verdicts.map((band) => band.label));
+            const total = (score: number | null) => score === null || (score >= 0 && score <= 100);
+            for (const item of analysis.cases) {
+              expect(total(item.score)).toBe(true);
+              if (item.verdict !== null) expect(labels).toContain(item.verdict);
+              for (const move of item.weights)
+                for (const outcome of [move.down, move.up]) if (outcome) expect(total(outcome.score), JSON.stringify(outcome)).toBe(true);
+              for (const interval of item.intervals) if (interval.to !== null) expect(interval.from).toBeLessThanOrEqual(interval.to);
+              for (const move of [item.nextUp, item.nextDown]) if (move.outcome) expect(total(move.outcome.score)).toBe(true);
+              if (item.sampling) {
+                expect(item.sampling.score.min).toBeGreaterThanOrEqual(0);
+                expect(item.sampling.score.max).toBeLessThanOrEqual(100);
+              }
             }
-          }
-          expect(JSON.stringify(analyseSensitivity(matrix, results, options))).toBe(JSON.stringify(analysis));
-        }),
+            expect(JSON.stringify(analyseSensitivity(matrix, results, options))).toBe(JSON.stringify(analysis));
+          },
+        ),
         { seed: SEED, numRuns: 60 },
       );
     },
@@ -87,30 +95,35 @@ describe('diff, fuzzed', () => {
       const a = join(dir, 'a.json');
       writeFileSync(a, evaluation);
       // Where the numbers diff reads stand: each `"key": number` in the document.
-      const places = [...evaluation.matchAll(/"(\w+)": (-?[\d.e+-]+)(?=[,\n])/g)].filter((m) => NUMBER_KEYS.includes(m[1]!)).map((m) => ({ at: m.index + m[1]!.length + 4, length: m[2]!.length }));
+      const places = [...evaluation.matchAll(/"(\w+)": (-?[\d.e+-]+)(?=[,\n])/g)]
+        .filter((m) => NUMBER_KEYS.includes(m[1]!))
+        .map((m) => ({ at: m.index + m[1]!.length + 4, length: m[2]!.length }));
       expect(places.length).toBeGreaterThan(10);
       let runs = 0;
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.tuple(fc.nat(places.length - 1), replacement), { minLength: 1, maxLength: 3 }), fc.constantFrom('table', 'json', 'csv', 'markdown'), async (changes, format) => {
-          let text = evaluation;
-          const chosen = new Map(changes.map(([i, value]) => [i, value]));
-          for (const i of [...chosen.keys()].sort((x, y) => y - x)) {
-            const { at, length } = places[i]!;
-            text = `${text.slice(0, at)}${JSON.stringify(chosen.get(i))}${text.slice(at + length)}`;
-          }
-          const b = join(dir, `b-${runs++}.json`);
-          writeFileSync(b, text);
-          const { exitCode, stdout, stderr } = await run(['diff', a, b, '-f', format]);
-          expect([0, 2]).toContain(exitCode);
-          expect(stdout + stderr).not.toMatch(/Infinity|NaN|internal error|\n\s+at /);
-          if (exitCode === 2) for (const line of stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^error [A-Z_]+ \S+:\d+:\d+ /);
-        }),
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.nat(places.length - 1), replacement), { minLength: 1, maxLength: 3 }),
+          fc.constantFrom('table', 'json', 'csv', 'markdown'),
+          async (changes, format) => {
+            let text = evaluation;
+            const chosen = new Map(changes.map(([i, value]) => [i, value]));
+            for (const i of [...chosen.keys()].sort((x, y) => y - x)) {
+              const { at, length } = places[i]!;
+              text = `${text.slice(0, at)}${JSON.stringify(chosen.get(i))}${text.slice(at + length)}`;
+            }
+            const b = join(dir, `b-${runs++}.json`);
+            writeFileSync(b, text);
+            const { exitCode, stdout, stderr } = await run(['diff', a, b, '-f', format]);
+            expect([0, 2]).toContain(exitCode);
+            expect(stdout + stderr).not.toMatch(/Infinity|NaN|internal error|\n\s+at /);
+            if (exitCode === 2) for (const line of stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^error [A-Z_]+ \S+:\d+:\d+ /);
+          },
+        ),
         { seed: SEED, numRuns: 120 },
       );
     },
     TIMEOUT,
   );
-
 });
 
 describe('the grid, fuzzed', () => {
@@ -118,7 +131,7 @@ describe('the grid, fuzzed', () => {
   const compiled = compileMatrix(matrix);
 
   it(
-    'keeps every average within its cells\' scores and counts every cell once',
+    "keeps every average within its cells' scores and counts every cell once",
     () => {
       fc.assert(
         fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 2 ** 31 }), (commitments, members, seed) => {
@@ -136,8 +149,18 @@ describe('the grid, fuzzed', () => {
             expect(average).toBeGreaterThanOrEqual(Math.min(...known) - 1e-9);
             expect(average).toBeLessThanOrEqual(Math.max(...known) + 1e-9);
           };
-          grid.byParty.forEach((p, m) => within(grid.cells.map((row) => row[m]!.score), p.average));
-          grid.byCriterion.forEach((c, i) => within(grid.cells[i]!.map((cell) => cell.score), c.average));
+          grid.byParty.forEach((p, m) =>
+            within(
+              grid.cells.map((row) => row[m]!.score),
+              p.average,
+            ),
+          );
+          grid.byCriterion.forEach((c, i) =>
+            within(
+              grid.cells[i]!.map((cell) => cell.score),
+              c.average,
+            ),
+          );
           const scored = grid.cells.flat().filter((cell) => cell.score !== null).length;
           expect(grid.byParty.reduce((sum, p) => sum + p.cells, 0)).toBe(scored);
           expect(grid.byCriterion.reduce((sum, c) => sum + c.cells, 0)).toBe(scored);

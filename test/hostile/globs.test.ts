@@ -45,13 +45,18 @@ async function onlyError(argv: string[]) {
 }
 
 describe('a glob range that runs backwards', () => {
-  it.each(['[z-a].yaml', '[9-0]*.yaml', '[!z-a]x.yaml', '[a-cz-a].yaml', '**/[é-a].yaml', 'deep/[b-a]/*.yaml', '[]z-a].yaml'])('%s is BAD_GLOB with its place, not a stack trace', async (pattern) => {
-    for (const command of ['validate', 'test']) {
-      const line = await onlyError([command, join(dir, pattern)]);
-      expect(line).toMatch(new RegExp(`^error BAD_GLOB .*:1:1 the range \\[.-.\\] runs backwards, so the pattern can match nothing \\(write it low to high: \\[.-.\\]\\)$`));
-    }
-    expect((await validate(join(dir, pattern))).diagnostics.map((d) => d.code)).toEqual(['BAD_GLOB']);
-  });
+  it.each(['[z-a].yaml', '[9-0]*.yaml', '[!z-a]x.yaml', '[a-cz-a].yaml', '**/[é-a].yaml', 'deep/[b-a]/*.yaml', '[]z-a].yaml'])(
+    '%s is BAD_GLOB with its place, not a stack trace',
+    async (pattern) => {
+      for (const command of ['validate', 'test']) {
+        const line = await onlyError([command, join(dir, pattern)]);
+        expect(line).toMatch(
+          new RegExp(`^error BAD_GLOB .*:1:1 the range \\[.-.\\] runs backwards, so the pattern can match nothing \\(write it low to high: \\[.-.\\]\\)$`),
+        );
+      }
+      expect((await validate(join(dir, pattern))).diagnostics.map((d) => d.code)).toEqual(['BAD_GLOB']);
+    },
+  );
 
   it('is told from ranges that run forwards, dashes that are members and escaped brackets', () => {
     for (const pattern of ['[a-z].yaml', '[a-].yaml', '[-z].yaml', '[!-z]', '[]-a]', '[[:alpha:]-z]', '\\[z-a].yaml', '[z\\-a]', 'z-a.yaml', '[z-a']) {
@@ -93,7 +98,14 @@ describe('braces', () => {
     `expand to at most ${MAX_GLOB_PATTERNS} patterns: {a,b} ten times matches, more is BAD_GLOB`,
     async () => {
       expect((await validate(join(dir, `${'{a,b}'.repeat(10)}.yaml`))).files).toEqual([join(dir, 'ababababab.yaml')]);
-      for (const pattern of ['{a,b}'.repeat(11), '{a,b}'.repeat(24), '{a,b}'.repeat(2000), '{1..100000}', '{a,b,c,d,e,f,g,h,i,j,k}'.repeat(3), `${'{a,'.repeat(300)}b${'}'.repeat(300)}{x,y,z,w}`]) {
+      for (const pattern of [
+        '{a,b}'.repeat(11),
+        '{a,b}'.repeat(24),
+        '{a,b}'.repeat(2000),
+        '{1..100000}',
+        '{a,b,c,d,e,f,g,h,i,j,k}'.repeat(3),
+        `${'{a,'.repeat(300)}b${'}'.repeat(300)}{x,y,z,w}`,
+      ]) {
         const line = await onlyError(['validate', join(dir, `${pattern}.yaml`)]);
         expect(line).toMatch(/^error BAD_GLOB .*:1:1 the braces expand to more than 1024 patterns \(name fewer alternatives, or a folder\)$/);
       }

@@ -40,7 +40,10 @@ describe('hostile input files', () => {
   });
 
   it('applies the limit to stdin too', async () => {
-    const line = await firstError(['evaluate', '-m', 'lewis-2015', '-'], { stdin: `# ${'x'.repeat(1024 * 1024 + 10)}`, env: { SUMMIT_SCORE_MAX_INPUT_MB: '1' } });
+    const line = await firstError(['evaluate', '-m', 'lewis-2015', '-'], {
+      stdin: `# ${'x'.repeat(1024 * 1024 + 10)}`,
+      env: { SUMMIT_SCORE_MAX_INPUT_MB: '1' },
+    });
     expect(line).toMatch(/^error FILE_TOO_LARGE <stdin>:1:1/);
   });
 
@@ -65,12 +68,22 @@ describe('hostile input files', () => {
     it.each([
       ['CR only (classic Mac)', text.replace(/\n/g, '\r')],
       ['CR only, with a byte-order mark', `\uFEFF${text.replace(/\n/g, '\r')}`],
-      ['CR, LF and CRLF mixed', text.split('\n').map((line, i) => `${line}${['\r', '\n', '\r\n'][i % 3]}`).join('')],
+      [
+        'CR, LF and CRLF mixed',
+        text
+          .split('\n')
+          .map((line, i) => `${line}${['\r', '\n', '\r\n'][i % 3]}`)
+          .join(''),
+      ],
     ])('reads a record with %s line ends as the LF file', async (_name, content) => {
       const lf = await scored(text, 'lf.yaml');
       expect(lf.verdict).toBe('progress');
       const cr = await scored(content, `cr-${_name.length}.yaml`);
-      expect([cr.score, cr.verdict, cr.criteria.map((c: { level: { label: string } | null }) => c.level?.label)]).toEqual([lf.score, lf.verdict, lf.criteria.map((c: { level: { label: string } | null }) => c.level?.label)]);
+      expect([cr.score, cr.verdict, cr.criteria.map((c: { level: { label: string } | null }) => c.level?.label)]).toEqual([
+        lf.score,
+        lf.verdict,
+        lf.criteria.map((c: { level: { label: string } | null }) => c.level?.label),
+      ]);
     });
 
     it('reads a matrix with CR-only line ends, and places its errors by line and column', async () => {
@@ -89,7 +102,9 @@ describe('hostile input files', () => {
     ])('%s is EMPTY_FILE, as an empty YAML file is', async (_name, content) => {
       const path = file(`empty-${content.length}.ndjson`, content);
       expect(await firstError(['evaluate', '-m', 'lewis-2015', path])).toBe(`error EMPTY_FILE ${path}:1:1 holds no record (no line of JSON)`);
-      expect(await firstError(['evaluate', '-m', 'lewis-2015', '-', '--input-format', 'ndjson'], { stdin: content })).toBe('error EMPTY_FILE <stdin>:1:1 holds no record (no line of JSON)');
+      expect(await firstError(['evaluate', '-m', 'lewis-2015', '-', '--input-format', 'ndjson'], { stdin: content })).toBe(
+        'error EMPTY_FILE <stdin>:1:1 holds no record (no line of JSON)',
+      );
     });
 
     // Reading /proc/self/mem from its start fails with EIO: a read error after the file opened.

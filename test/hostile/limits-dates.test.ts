@@ -28,21 +28,27 @@ describe('SUMMIT_SCORE_MAX_INPUT_MB', () => {
 
 describe('inputs that are not files', () => {
   it.skipIf(!posix || !existsSync('/dev/zero'))('/dev/zero as NDJSON: one endless line ends the reading, with FILE_TOO_LARGE', async () => {
-    const result = await run(['evaluate', '/dev/zero', '--input-format', 'ndjson', '-m', 'lewis-2015', '-f', 'ndjson'], { env: { SUMMIT_SCORE_MAX_INPUT_MB: '1' } });
+    const result = await run(['evaluate', '/dev/zero', '--input-format', 'ndjson', '-m', 'lewis-2015', '-f', 'ndjson'], {
+      env: { SUMMIT_SCORE_MAX_INPUT_MB: '1' },
+    });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('error FILE_TOO_LARGE /dev/zero:1:1 line 1 has no end within 8 MiB: the rest of the input is not read');
   });
 
   it.skipIf(!posix)('stdin that is a directory is FILE_UNREADABLE, as YAML and as NDJSON', () => {
     for (const format of ['yaml', 'ndjson']) {
-      const child = spawnSync('/bin/sh', ['-c', `"${process.execPath}" bin/summit-score.js evaluate - -m lewis-2015 --input-format ${format} < "${dir}"`], { encoding: 'utf8' });
+      const child = spawnSync('/bin/sh', ['-c', `"${process.execPath}" bin/summit-score.js evaluate - -m lewis-2015 --input-format ${format} < "${dir}"`], {
+        encoding: 'utf8',
+      });
       expect(child.status, format).toBe(2);
       expect(child.stderr, format).toBe('error FILE_UNREADABLE <stdin>:1:1 is a directory, not a file\n');
     }
   });
 
   it.skipIf(!posix)('stderr on a closed pipe keeps exit code 2', async () => {
-    const child = spawn(process.execPath, ['bin/summit-score.js', 'evaluate', join(dir, 'missing.yaml'), '-m', 'lewis-2015'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/summit-score.js', 'evaluate', join(dir, 'missing.yaml'), '-m', 'lewis-2015'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.stderr.destroy();
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(2);

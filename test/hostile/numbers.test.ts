@@ -57,17 +57,26 @@ describe('weights', () => {
   const lewis = readFileSync('matrices/lewis-2015.yaml', 'utf8');
   const withWeight = (weight: string) => lewis.replace(/^( {4}weight: )4$/m, `$1${weight}`);
 
-  it.each(['5e-324', '4.9e-324', '1e-310', '2.2250738585072014e-308', '1e-7', '0.00000099'])('refuses a weight of %s, above 0 and below a millionth, with its place', async (weight) => {
-    const text = withWeight(weight);
-    const path = file(`weight-${weight}.yaml`, text);
-    for (const argv of [['validate', path], ['sensitivity', 'us-china-2015-09', '-m', path, '--samples', '10'], ['evaluate', 'us-china-2015-09', '-m', path]]) {
-      const { exitCode, stdout, stderr } = await run(argv);
-      // validate reports problems found with exit 1 (docs/ci.md: exit codes of validate and test).
-      expect(exitCode, argv[0]).toBe(argv[0] === 'validate' ? 1 : 2);
-      expect(stderr + stdout).toContain(`error OUT_OF_RANGE ${path}:${lineOf(text, `weight: ${weight}`)}:13 criteria[0].weight is ${Number(weight)}: a weight is 0 or from 0.000001 to 1000000`);
-      expect(stderr).not.toMatch(/internal error|\n\s+at /);
-    }
-  });
+  it.each(['5e-324', '4.9e-324', '1e-310', '2.2250738585072014e-308', '1e-7', '0.00000099'])(
+    'refuses a weight of %s, above 0 and below a millionth, with its place',
+    async (weight) => {
+      const text = withWeight(weight);
+      const path = file(`weight-${weight}.yaml`, text);
+      for (const argv of [
+        ['validate', path],
+        ['sensitivity', 'us-china-2015-09', '-m', path, '--samples', '10'],
+        ['evaluate', 'us-china-2015-09', '-m', path],
+      ]) {
+        const { exitCode, stdout, stderr } = await run(argv);
+        // validate reports problems found with exit 1 (docs/ci.md: exit codes of validate and test).
+        expect(exitCode, argv[0]).toBe(argv[0] === 'validate' ? 1 : 2);
+        expect(stderr + stdout).toContain(
+          `error OUT_OF_RANGE ${path}:${lineOf(text, `weight: ${weight}`)}:13 criteria[0].weight is ${Number(weight)}: a weight is 0 or from 0.000001 to 1000000`,
+        );
+        expect(stderr).not.toMatch(/internal error|\n\s+at /);
+      }
+    },
+  );
 
   it('accepts a millionth and 0', async () => {
     for (const weight of ['0.000001', '0']) expect((await run(['validate', file(`ok-${weight}.yaml`, withWeight(weight))])).exitCode).toBe(0);
@@ -117,7 +126,9 @@ describe('diff reads only the numbers an evaluation can hold', () => {
       expect(stdout + stderr).not.toMatch(/Infinity|NaN|internal error/);
       if (format === 'table') {
         expect(stderr.startsWith(`error OUT_OF_RANGE ${b}:${line}:`)).toBe(true);
-        expect(stderr).toMatch(new RegExp(`:\\d+ results\\.0\\.\\S*${key} is ${String(Number(value)).replace('+', '\\+')}, not a number from -?\\d+ to \\d+ as evaluate gives\\n$`));
+        expect(stderr).toMatch(
+          new RegExp(`:\\d+ results\\.0\\.\\S*${key} is ${String(Number(value)).replace('+', '\\+')}, not a number from -?\\d+ to \\d+ as evaluate gives\\n$`),
+        );
         expect(stderr.split('\n')).toHaveLength(2);
       }
     }
@@ -134,8 +145,18 @@ describe('diff reads only the numbers an evaluation can hold', () => {
 });
 
 describe('at a band edge the printed total, the verdict and --fail-below agree', () => {
-  const LEWIS_BANDS = [['promise', '70'], ['gesture', '45'], ['concession', '20'], ['broken', '0']] as const;
-  const ODD_BANDS = [['top', '99.99'], ['mid', '50.05'], ['low', '0.01'], ['none', '0']] as const;
+  const LEWIS_BANDS = [
+    ['promise', '70'],
+    ['gesture', '45'],
+    ['concession', '20'],
+    ['broken', '0'],
+  ] as const;
+  const ODD_BANDS = [
+    ['top', '99.99'],
+    ['mid', '50.05'],
+    ['low', '0.01'],
+    ['none', '0'],
+  ] as const;
   const OFFSETS = [-10_000, -5_001, -5_000, -4_999, -4_000, -1, 0, 1, 4_000, 4_999, 5_000, 5_001];
   const cents = (text: string) => Math.round(Number(text) * 100);
 

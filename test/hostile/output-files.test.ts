@@ -2,7 +2,20 @@
 // at all; never an input of the same run, never one file twice under two spellings, never a
 // device or pipe turned into a regular file, and no temporary file left by a full disk or a signal.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,20 +27,23 @@ const fresh = (name: string) => mkdtempSync(join(dir, `${name}-`));
 const RECORD = 'us-china-2015-09';
 const recordYaml = readFileSync(`fixtures/${RECORD}.yaml`, 'utf8');
 const posix = process.platform !== 'win32';
-const hasMkfifo = posix && (() => {
-  try {
-    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasMkfifo =
+  posix &&
+  (() => {
+    try {
+      execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 
 /** The CLI as a child process: for what blocks (a FIFO) or ends the process (a signal). */
 function spawnCli(args: string[]) {
   return spawn(process.execPath, ['bin/summit-score.js', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
 }
-const exited = (child: ReturnType<typeof spawnCli>) => new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
+const exited = (child: ReturnType<typeof spawnCli>) =>
+  new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
 
 describe('-o and what is already there', () => {
   it('follows a symlink: the link stays a link and its target gets the report', async () => {
@@ -107,7 +123,10 @@ describe('-o and what is already there', () => {
 describe('-o never destroys an input of the same run', () => {
   it.each([
     ['the record, by the same name', (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'rec.yaml'), '-o', join(f, 'rec.yaml')]],
-    ['the record, by another spelling', (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'rec.yaml'), '-f', 'json', '-o', join(f, '.', 'sub', '..', 'rec.yaml')]],
+    [
+      'the record, by another spelling',
+      (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'rec.yaml'), '-f', 'json', '-o', join(f, '.', 'sub', '..', 'rec.yaml')],
+    ],
     ['the record, through a symlink', (f: string) => ['evaluate', '-m', 'lewis-2015', join(f, 'rec.yaml'), '-f', 'json', '-o', join(f, 'alias.yaml')]],
     ['the matrix', (f: string) => ['evaluate', join(f, 'rec.yaml'), '-m', join(f, 'matrix.yaml'), '-f', 'markdown', '-o', join(f, 'matrix.yaml')]],
     ['a record of compare', (f: string) => ['compare', join(f, 'rec.yaml'), RECORD, '-m', 'lewis-2015', '-o', join(f, 'rec.yaml')]],
@@ -179,25 +198,28 @@ describe('the streaming (NDJSON) writer', () => {
     expect(result.stderr).toBe('error OUTPUT_FAILED /dev/full:1:1 cannot write the output: the disk is full (ENOSPC)\n');
   });
 
-  it.skipIf(!posix).each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s while streaming leaves no temporary file and the old output as it was', async (signal) => {
-    const folder = fresh(`signal-${signal}`);
-    const out = join(folder, 'out.ndjson');
-    writeFileSync(out, 'previous\n');
-    const child = spawnCli(['evaluate', '-m', 'lewis-2015', '-', '--input-format', 'ndjson', '-f', 'ndjson', '-o', out]);
-    child.stdin.on('error', () => undefined); // the child ends before it has read all of it
-    child.stdin.write(`${line}\n`.repeat(5000));
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-    const temporary = () => readdirSync(folder).filter((name) => name.endsWith('.tmp'));
-    const deadline = Date.now() + 20_000;
-    while (temporary().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(temporary()).toHaveLength(1);
-    // Once the writer is under way (a signal in the first moment of a run can find node not yet listening).
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    child.kill(signal);
-    const [, killedBy] = await exited(child);
-    expect(killedBy).toBe(signal);
-    expect(readdirSync(folder), `${stderr} ${JSON.stringify(readdirSync(folder))}`).toEqual(['out.ndjson']);
-    expect(readFileSync(out, 'utf8')).toBe('previous\n');
-  });
+  it.skipIf(!posix).each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    '%s while streaming leaves no temporary file and the old output as it was',
+    async (signal) => {
+      const folder = fresh(`signal-${signal}`);
+      const out = join(folder, 'out.ndjson');
+      writeFileSync(out, 'previous\n');
+      const child = spawnCli(['evaluate', '-m', 'lewis-2015', '-', '--input-format', 'ndjson', '-f', 'ndjson', '-o', out]);
+      child.stdin.on('error', () => undefined); // the child ends before it has read all of it
+      child.stdin.write(`${line}\n`.repeat(5000));
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+      const temporary = () => readdirSync(folder).filter((name) => name.endsWith('.tmp'));
+      const deadline = Date.now() + 20_000;
+      while (temporary().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(temporary()).toHaveLength(1);
+      // Once the writer is under way (a signal in the first moment of a run can find node not yet listening).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      child.kill(signal);
+      const [, killedBy] = await exited(child);
+      expect(killedBy).toBe(signal);
+      expect(readdirSync(folder), `${stderr} ${JSON.stringify(readdirSync(folder))}`).toEqual(['out.ndjson']);
+      expect(readFileSync(out, 'utf8')).toBe('previous\n');
+    },
+  );
 });

@@ -43,7 +43,10 @@ describe('-o FILE', () => {
     const folder = mkdtempSync(join(dir, 'sources-'));
     const out = join(folder, 'report.md');
     writeFileSync(out, 'previous\n');
-    const record = file('unsourced.yaml', 'id: unsourced\ntitle: Unsourced\ndate: 2015-09-25\nparties: [US, CN]\nevents:\n  - id: dialogue\n    date: 2015-09-25\n    type: mechanism\n    fields: {level: ministerial, participation: civil, openEnded: true}\n');
+    const record = file(
+      'unsourced.yaml',
+      'id: unsourced\ntitle: Unsourced\ndate: 2015-09-25\nparties: [US, CN]\nevents:\n  - id: dialogue\n    date: 2015-09-25\n    type: mechanism\n    fields: {level: ministerial, participation: civil, openEnded: true}\n',
+    );
     const result = await run(['evaluate', '-m', 'lewis-2015', record, '--require-sources', '-f', 'markdown', '-o', out]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error UNSOURCED_EVIDENCE /);
@@ -82,7 +85,18 @@ describe('stdout', () => {
     const broken = await run(['evaluate', '-m', 'lewis-2015', BROKEN_RECORD, RECORD, '-f', 'json']);
     expect(broken.exitCode).toBe(2);
     expect(parses(broken.stdout).schema).toBe('summit-score/errors@1');
-    const unsourced = await run(['evaluate', '-m', 'lewis-2015', file('unsourced-2.yaml', 'id: unsourced\ntitle: U\ndate: 2015-09-25\nparties: [US]\nevents:\n  - {id: d, date: 2015-09-25, type: mechanism, fields: {level: ministerial, participation: civil, openEnded: true}}\n'), '--require-sources', '-f', 'json']);
+    const unsourced = await run([
+      'evaluate',
+      '-m',
+      'lewis-2015',
+      file(
+        'unsourced-2.yaml',
+        'id: unsourced\ntitle: U\ndate: 2015-09-25\nparties: [US]\nevents:\n  - {id: d, date: 2015-09-25, type: mechanism, fields: {level: ministerial, participation: civil, openEnded: true}}\n',
+      ),
+      '--require-sources',
+      '-f',
+      'json',
+    ]);
     expect(unsourced.exitCode).toBe(2);
     expect(parses(unsourced.stdout).schema).toBe('summit-score/errors@1');
   });
@@ -100,8 +114,14 @@ describe('a reader that stops early (| head -c 100)', () => {
   // Forty records make some 400 kB of JSON, far more than a pipe holds, so the writer meets the closed pipe.
   const many = Array.from({ length: 40 }, () => RECORD);
 
-  it.each([['-f', 'json'], ['-f', 'table']])('ends the run quietly with %s %s: no EPIPE, no stack trace', async (...format) => {
-    const child = spawn(process.execPath, ['bin/summit-score.js', 'evaluate', '-m', 'lewis-2015', ...many, ...format], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  it.each([
+    ['-f', 'json'],
+    ['-f', 'table'],
+  ])('ends the run quietly with %s %s: no EPIPE, no stack trace', async (...format) => {
+    const child = spawn(process.execPath, ['bin/summit-score.js', 'evaluate', '-m', 'lewis-2015', ...many, ...format], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     let head = Buffer.alloc(0);
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
@@ -117,7 +137,11 @@ describe('a reader that stops early (| head -c 100)', () => {
   });
 
   it.skipIf(process.platform === 'win32' || !existsSync('/bin/sh'))('ends quietly in a real shell pipeline', async () => {
-    const child = spawn('/bin/sh', ['-c', `"${process.execPath}" bin/summit-score.js evaluate -m lewis-2015 ${many.join(' ')} -f json | head -c 100 >/dev/null`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      '/bin/sh',
+      ['-c', `"${process.execPath}" bin/summit-score.js evaluate -m lewis-2015 ${many.join(' ')} -f json | head -c 100 >/dev/null`],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -216,7 +240,10 @@ verdicts: [{label: good, min: 50}, {label: poor, min: 0}]
 `,
   );
   const record = (fields: string, type = 'prototype') =>
-    file(`words-${type}-${fields.length}.yaml`, `id: words\ntitle: Words\ndate: 2015-09-25\nparties: [US]\nevents:\n  - id: e\n    date: 2015-09-25\n    type: ${type}\n    fields: ${fields}\n    sources: [{url: "https://example.org/a"}]\n`);
+    file(
+      `words-${type}-${fields.length}.yaml`,
+      `id: words\ntitle: Words\ndate: 2015-09-25\nparties: [US]\nevents:\n  - id: e\n    date: 2015-09-25\n    type: ${type}\n    fields: ${fields}\n    sources: [{url: "https://example.org/a"}]\n`,
+    );
   const level = async (path: string) => {
     const { exitCode, stdout, stderr } = await run(['evaluate', path, '-m', matrix, '-f', 'json']);
     // Only warnings (a field the record does not state), never an error or a stack trace.
@@ -234,7 +261,9 @@ verdicts: [{label: good, min: 50}, {label: poor, min: 0}]
     // up, and the facts it rests on are fields not recorded, never an inherited value that matched.
     const open = async (path: string) => {
       const { stdout } = await run(['evaluate', path, '-m', matrix, '-f', 'json']);
-      const cell = (JSON.parse(stdout) as { results: { criteria: { level: unknown; levelRange: { low: { label: string } | null }; unknown: { reason: string }[] }[] }[] }).results[0]!.criteria[0]!;
+      const cell = (
+        JSON.parse(stdout) as { results: { criteria: { level: unknown; levelRange: { low: { label: string } | null }; unknown: { reason: string }[] }[] }[] }
+      ).results[0]!.criteria[0]!;
       return { level: cell.level, low: cell.levelRange.low?.label, reasons: [...new Set(cell.unknown.map((fact) => fact.reason))] };
     };
     expect(await open(record('{}'))).toEqual({ level: null, low: 'none', reasons: ['not-recorded'] });
@@ -243,10 +272,13 @@ verdicts: [{label: good, min: 50}, {label: poor, min: 0}]
 
   it('has no eval, Function constructor or vm anywhere in the source', () => {
     const sources = (folder: string): string[] =>
-      readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : []));
+      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
+      );
     const files = sources('src');
     expect(files.length).toBeGreaterThan(30);
-    for (const path of files) expect(readFileSync(path, 'utf8'), path).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*['"`]|from\s+['"](node:)?vm['"]/);
+    for (const path of files)
+      expect(readFileSync(path, 'utf8'), path).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*['"`]|from\s+['"](node:)?vm['"]/);
   });
 });
 

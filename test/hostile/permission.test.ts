@@ -8,7 +8,8 @@ vi.mock('node:fs', async (importOriginal) => {
   const eacces = () => Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
   return {
     ...fs,
-    statSync: ((path: string, ...rest: []) => (denied(path) ? { size: 10, isFile: () => true, isDirectory: () => false } : fs.statSync(path, ...rest))) as typeof fs.statSync,
+    statSync: ((path: string, ...rest: []) =>
+      denied(path) ? { size: 10, isFile: () => true, isDirectory: () => false } : fs.statSync(path, ...rest)) as typeof fs.statSync,
     readFileSync: ((path: string, ...rest: []) => {
       if (denied(path)) throw eacces();
       return fs.readFileSync(path, ...rest);

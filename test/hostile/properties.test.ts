@@ -52,7 +52,13 @@ const FIRST_DAY = dayNumber('2015-01-01')!;
 const SPAN = 730;
 
 const word = fc.constantFrom(...WORDS);
-const scalar: fc.Arbitrary<FieldValue> = fc.oneof(word, fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.boolean(), fc.constant(null));
+const scalar: fc.Arbitrary<FieldValue> = fc.oneof(
+  word,
+  fc.integer({ min: -5, max: 5 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+  fc.boolean(),
+  fc.constant(null),
+);
 const fieldValue: fc.Arbitrary<FieldValue> = fc.oneof(
   { weight: 4, arbitrary: scalar },
   { weight: 1, arbitrary: fc.array(word, { maxLength: 3 }) },
@@ -73,14 +79,12 @@ const eventDraft: fc.Arbitrary<EventDraft> = fc.record({
   type: fc.constantFrom(...EVENT_TYPES),
   day,
   actors: fc.subarray([...PARTIES]),
-  fields: fc
-    .tuple(fc.dictionary(fc.constantFrom(...FIELD_NAMES), fieldValue, { maxKeys: 4 }), fc.option(day, { nil: undefined }))
-    .map(([fields, deadline]) => {
-      // Built with defineProperty semantics (Object.fromEntries), so names like toString are own data.
-      const entries = Object.entries(fields).filter(([key]) => key !== 'deadline');
-      if (deadline !== undefined) entries.push(['deadline', formatDay(deadline)]);
-      return Object.fromEntries(entries);
-    }),
+  fields: fc.tuple(fc.dictionary(fc.constantFrom(...FIELD_NAMES), fieldValue, { maxKeys: 4 }), fc.option(day, { nil: undefined })).map(([fields, deadline]) => {
+    // Built with defineProperty semantics (Object.fromEntries), so names like toString are own data.
+    const entries = Object.entries(fields).filter(([key]) => key !== 'deadline');
+    if (deadline !== undefined) entries.push(['deadline', formatDay(deadline)]);
+    return Object.fromEntries(entries);
+  }),
   links: fc.dictionary(fc.constantFrom(...LINK_KINDS), fc.array(fc.nat({ max: 7 }), { maxLength: 3 }), { maxKeys: 3 }),
 });
 
@@ -130,9 +134,15 @@ function eventCondition(depth: number, scope: Scope): fc.Arbitrary<Condition> {
   const leaves: fc.Arbitrary<Condition>[] = [
     fc.constantFrom(...EVENT_TYPES, 'absent-type').map((type): Condition => ({ path, op: 'field', field: 'type', check: { test: 'equals', value: type } })),
     fc.tuple(fieldName, fieldValue).map(([field, value]): Condition => ({ path, op: 'field', field, check: { test: 'equals', value } })),
-    fc.tuple(fieldName, fc.array(fieldValue, { minLength: 1, maxLength: 3 })).map(([field, values]): Condition => ({ path, op: 'field', field, check: { test: 'in', values } })),
-    fc.tuple(fieldName, comparison, fc.oneof(fc.integer({ min: -5, max: 5 }), word, day.map(formatDay))).map(([field, c, value]): Condition => ({ path, op: 'field', field, check: { test: 'compare', comparison: c, value } })),
-    fc.tuple(fieldName, fc.oneof(word, fc.constantFrom('inist', 'US', '_'))).map(([field, value]): Condition => ({ path, op: 'field', field, check: { test: 'contains', value } })),
+    fc
+      .tuple(fieldName, fc.array(fieldValue, { minLength: 1, maxLength: 3 }))
+      .map(([field, values]): Condition => ({ path, op: 'field', field, check: { test: 'in', values } })),
+    fc
+      .tuple(fieldName, comparison, fc.oneof(fc.integer({ min: -5, max: 5 }), word, day.map(formatDay)))
+      .map(([field, c, value]): Condition => ({ path, op: 'field', field, check: { test: 'compare', comparison: c, value } })),
+    fc
+      .tuple(fieldName, fc.oneof(word, fc.constantFrom('inist', 'US', '_')))
+      .map(([field, value]): Condition => ({ path, op: 'field', field, check: { test: 'contains', value } })),
     fc.tuple(fieldName, fc.boolean()).map(([field, value]): Condition => ({ path, op: 'field', field, check: { test: 'exists', value } })),
     fc.tuple(fc.constantFrom<'before' | 'after'>('before', 'after'), anchor).map(([op, a]): Condition => ({ path, op, anchor: a })),
     fc.tuple(fc.integer({ min: 0, max: 400 }), anchor).map(([days, a]): Condition => ({ path, op: 'within', days, anchor: a })),
@@ -149,9 +159,19 @@ function eventCondition(depth: number, scope: Scope): fc.Arbitrary<Condition> {
     { weight: 1, arbitrary: fc.array(inner, { minLength: 1, maxLength: 3 }).map((conditions): Condition => ({ path, op: 'all', conditions })) },
     { weight: 1, arbitrary: fc.array(inner, { minLength: 1, maxLength: 3 }).map((conditions): Condition => ({ path, op: 'any', conditions })) },
     { weight: 1, arbitrary: inner.map((condition): Condition => ({ path, op: 'not', condition })) },
-    { weight: 1, arbitrary: fc.tuple(fc.array(inner, { minLength: 1, maxLength: 3 }), fc.nat({ max: 3 })).map(([conditions, count]): Condition => ({ path, op: 'atLeast', count: Math.min(count, conditions.length), conditions })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.array(inner, { minLength: 1, maxLength: 3 }), fc.nat({ max: 3 }))
+        .map(([conditions, count]): Condition => ({ path, op: 'atLeast', count: Math.min(count, conditions.length), conditions })),
+    },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...LINK_KINDS), inner).map(([kind, to]): Condition => ({ path, op: 'link', kind, to })) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...LINK_KINDS), inner, fc.integer({ min: 1, max: 2 })).map(([kind, where, min]): Condition => ({ path, op: 'linkedBy', kind, where, min })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...LINK_KINDS), inner, fc.integer({ min: 1, max: 2 }))
+        .map(([kind, where, min]): Condition => ({ path, op: 'linkedBy', kind, where, min })),
+    },
     // A quantifier inside an event test: legal, and what once made evaluation exponential.
     { weight: 1, arbitrary: recordCondition(depth - 1, scope) },
   );
@@ -163,9 +183,9 @@ function recordCondition(depth: number, scope: Scope): fc.Arbitrary<Condition> {
   const quantifiers = fc.oneof(
     events.map((where): Condition => ({ path, op: 'some', where })),
     events.map((where): Condition => ({ path, op: 'none', where })),
-    fc.tuple(events, fc.constantFrom<'equals' | 'gt' | 'gte' | 'lt' | 'lte'>('equals', 'gt', 'gte', 'lt', 'lte'), fc.nat({ max: 4 })).map(
-      ([where, c, value]): Condition => ({ path, op: 'count', where, comparison: c, value }),
-    ),
+    fc
+      .tuple(events, fc.constantFrom<'equals' | 'gt' | 'gte' | 'lt' | 'lte'>('equals', 'gt', 'gte', 'lt', 'lte'), fc.nat({ max: 4 }))
+      .map(([where, c, value]): Condition => ({ path, op: 'count', where, comparison: c, value })),
   );
   if (depth <= 0) return quantifiers;
   const inner = recordCondition(depth - 1, scope);
@@ -182,32 +202,38 @@ const criterionArb = (index: number): fc.Arbitrary<Criterion> =>
     .record({
       party: fc.boolean(),
       subject: fc.boolean(),
-      weight: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.double({ min: 0.01, max: 1e6, noNaN: true }) }),
+      weight: fc.oneof(
+        { weight: 1, arbitrary: fc.constant(0) },
+        { weight: 3, arbitrary: fc.integer({ min: 1, max: 5 }) },
+        { weight: 1, arbitrary: fc.double({ min: 0.01, max: 1e6, noNaN: true }) },
+      ),
       scores: fc.uniqueArray(fc.integer({ min: -5, max: 5 }), { minLength: 2, maxLength: 4 }),
       lowestHasWhen: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))),
     })
     .chain(({ party, subject, weight, scores, lowestHasWhen }) => {
       const scope = { party, subject };
       const sorted = [...scores].sort((a, b) => b - a);
-      return fc.record({
-        whens: fc.tuple(...sorted.map(() => recordCondition(2, scope))),
-        appliesWhen: fc.option(recordCondition(1, scope), { nil: undefined, freq: 3 }),
-        forEach: subject ? eventCondition(1, { party: false, subject: false }).map((c) => c as Condition | undefined) : fc.constant(undefined),
-        perParty: party ? fc.oneof(fc.constant<true>(true), fc.subarray([...PARTIES], { minLength: 1 })) : fc.constant(undefined),
-      }).map(({ whens, appliesWhen, forEach, perParty }): Criterion => ({
-        id: `c${index}`,
-        title: `Criterion ${index}`,
-        weight,
-        levels: sorted.map((score, li) => ({
-          label: `l${li}`,
-          score,
-          ...((li < sorted.length - 1 || lowestHasWhen) && { when: whens[li]! }),
-        })),
-        gates: [],
-        ...(appliesWhen && { appliesWhen }),
-        ...(perParty !== undefined && { perParty }),
-        ...(forEach && { forEach }),
-      }));
+      return fc
+        .record({
+          whens: fc.tuple(...sorted.map(() => recordCondition(2, scope))),
+          appliesWhen: fc.option(recordCondition(1, scope), { nil: undefined, freq: 3 }),
+          forEach: subject ? eventCondition(1, { party: false, subject: false }).map((c) => c as Condition | undefined) : fc.constant(undefined),
+          perParty: party ? fc.oneof(fc.constant<true>(true), fc.subarray([...PARTIES], { minLength: 1 })) : fc.constant(undefined),
+        })
+        .map(({ whens, appliesWhen, forEach, perParty }): Criterion => ({
+          id: `c${index}`,
+          title: `Criterion ${index}`,
+          weight,
+          levels: sorted.map((score, li) => ({
+            label: `l${li}`,
+            score,
+            ...((li < sorted.length - 1 || lowestHasWhen) && { when: whens[li]! }),
+          })),
+          gates: [],
+          ...(appliesWhen && { appliesWhen }),
+          ...(perParty !== undefined && { perParty }),
+          ...(forEach && { forEach }),
+        }));
     });
 
 const matrixArb: fc.Arbitrary<Matrix> = fc
@@ -220,8 +246,13 @@ const matrixArb: fc.Arbitrary<Matrix> = fc
     const verdicts = [...[...mins].sort((a, b) => b - a).map((min, i) => ({ label: `b${i}`, min })), { label: 'bottom', min: 0 }];
     return fc.tuple(...Array.from({ length: count }, (_, i) => criterionArb(i))).chain((criteria) =>
       // Gates name bands and levels that exist, as the loader ensures.
-      fc.tuple(...criteria.map((c) => fc.array(fc.tuple(fc.constantFrom(...verdicts.map((b) => b.label)), fc.constantFrom(...c.levels.map((l) => l.label))), { maxLength: 2 }))).map(
-        (gates): Matrix => ({
+      fc
+        .tuple(
+          ...criteria.map((c) =>
+            fc.array(fc.tuple(fc.constantFrom(...verdicts.map((b) => b.label)), fc.constantFrom(...c.levels.map((l) => l.label))), { maxLength: 2 }),
+          ),
+        )
+        .map((gates): Matrix => ({
           id: 'random',
           title: 'A random matrix',
           version: '1',
@@ -229,8 +260,7 @@ const matrixArb: fc.Arbitrary<Matrix> = fc
           aggregation,
           criteria: criteria.map((c, i) => ({ ...c, gates: gates[i]!.map(([above, requires]) => ({ above, requires })) })),
           verdicts,
-        }),
-      ),
+        })),
     );
   });
 
@@ -324,10 +354,11 @@ describe('the engine on random valid matrices and records', () => {
           // An open total may still allow one band only.
           expect(result.verdict === null ? result.verdicts.length !== 1 : result.verdicts).toEqual(result.verdict === null ? true : [result.verdict]);
         }
-        for (const c of result.criteria) if (c.normalised !== null) {
-          expect(c.normalised).toBeGreaterThanOrEqual(0);
-          expect(c.normalised).toBeLessThanOrEqual(1);
-        }
+        for (const c of result.criteria)
+          if (c.normalised !== null) {
+            expect(c.normalised).toBeGreaterThanOrEqual(0);
+            expect(c.normalised).toBeLessThanOrEqual(1);
+          }
         for (const [name, format] of Object.entries(formatters)) {
           for (const explain of [false, true]) expect(typeof format(report(matrix, [result]), { color: name === 'table', explain })).toBe('string');
         }
@@ -340,15 +371,37 @@ describe('the engine on random valid matrices and records', () => {
     fc.assert(
       fc.property(matrixArb, fc.array(recordArb, { minLength: 2, maxLength: 4 }), fc.infiniteStream(fc.nat()), (matrix, drafts, randomness) => {
         const records = drafts.map(({ record }, i) => ({ ...record, id: `case-${i}`, title: `Record ${i}` }));
-        const once = formatJson(report(matrix, records.map((r) => evaluateRecord(compileMatrix(matrix), r))), { color: false, explain: true });
-        const again = formatJson(report(matrix, records.map((r) => evaluateRecord(compileMatrix(matrix), r))), { color: false, explain: true });
+        const once = formatJson(
+          report(
+            matrix,
+            records.map((r) => evaluateRecord(compileMatrix(matrix), r)),
+          ),
+          { color: false, explain: true },
+        );
+        const again = formatJson(
+          report(
+            matrix,
+            records.map((r) => evaluateRecord(compileMatrix(matrix), r)),
+          ),
+          { color: false, explain: true },
+        );
         expect(again).toBe(once);
         // Reorder the records (a seeded shuffle), score them with one compiled matrix, and compare record by record.
         const keys = [...randomness.take(records.length)];
-        const shuffled = records.map((r, i) => [keys[i]!, r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+        const shuffled = records
+          .map((r, i) => [keys[i]!, r] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, r]) => r);
         const compiled = compileMatrix(matrix);
-        const byId = (text: string) => new Map((JSON.parse(text) as { results: { record: { id: string } }[] }).results.map((r) => [r.record.id, JSON.stringify(r)]));
-        const reordered = formatJson(report(matrix, shuffled.map((r) => evaluateRecord(compiled, r))), { color: false, explain: true });
+        const byId = (text: string) =>
+          new Map((JSON.parse(text) as { results: { record: { id: string } }[] }).results.map((r) => [r.record.id, JSON.stringify(r)]));
+        const reordered = formatJson(
+          report(
+            matrix,
+            shuffled.map((r) => evaluateRecord(compiled, r)),
+          ),
+          { color: false, explain: true },
+        );
         expect(byId(reordered)).toEqual(byId(once));
       }),
       params(100),
@@ -357,12 +410,17 @@ describe('the engine on random valid matrices and records', () => {
 
   it('gives the same scores when event and record ids are renamed consistently', () => {
     fc.assert(
-      fc.property(matrixArb, recordArb, fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), { minLength: 8, maxLength: 8 }), (matrix, { drafts, record }, names) => {
-        // Conditions never test `id`, so the names are only names.
-        const renamed = buildRecord('renamed-case', record.day, drafts, record.parties, (i) => names[i]!);
-        const compiled = compileMatrix(matrix);
-        expect(verdictOf(evaluateRecord(compiled, renamed), true)).toEqual(verdictOf(evaluateRecord(compiled, record), true));
-      }),
+      fc.property(
+        matrixArb,
+        recordArb,
+        fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), { minLength: 8, maxLength: 8 }),
+        (matrix, { drafts, record }, names) => {
+          // Conditions never test `id`, so the names are only names.
+          const renamed = buildRecord('renamed-case', record.day, drafts, record.parties, (i) => names[i]!);
+          const compiled = compileMatrix(matrix);
+          expect(verdictOf(evaluateRecord(compiled, renamed), true)).toEqual(verdictOf(evaluateRecord(compiled, record), true));
+        },
+      ),
       params(150),
     );
   });
@@ -371,7 +429,10 @@ describe('the engine on random valid matrices and records', () => {
     fc.assert(
       fc.property(matrixArb, recordArb, fc.infiniteStream(fc.nat()), (matrix, { record }, randomness) => {
         const keys = [...randomness.take(record.events.length)];
-        const events = record.events.map((e, i) => [keys[i]!, e] as const).sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+        const events = record.events
+          .map((e, i) => [keys[i]!, e] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, e]) => e);
         const compiled = compileMatrix(matrix);
         // forEach criteria list their subjects in record order: compare them sorted.
         const sorted = (result: CaseResult) => {
@@ -389,23 +450,30 @@ describe('the engine on random valid matrices and records', () => {
     // Under a matrix that reads every field's absence as "no", an event that states nothing fails
     // every field test instead of leaving it unknown: it can be inert.
     const silenceIsNo = Object.fromEntries(
-      [...FIELD_NAMES, 'chairs.US', 'chairs.toString', 'valueOf.constructor'].map((name) => [name, { name, type: 'string' as const, absent: { kind: 'false' as const } }]),
+      [...FIELD_NAMES, 'chairs.US', 'chairs.toString', 'valueOf.constructor'].map((name) => [
+        name,
+        { name, type: 'string' as const, absent: { kind: 'false' as const } },
+      ]),
     );
     fc.assert(
-      fc.property(matrixArb.map((m) => ({ ...m, fields: silenceIsNo })), recordArb, (matrix, { record }) => {
-        // Dated no later than the record's last day, so the default as-of date stays where it was.
-        const last = record.events.reduce((latest, e) => Math.max(latest, e.day), record.day);
-        const inert: SummitEvent = { id: 'inert', date: formatDay(last), day: last, type: 'inert', actors: [], fields: {}, links: {}, sources: [] };
-        const withInert: CaseRecord = { ...record, events: [...record.events, inert] };
-        const index = indexRecord(withInert, last);
-        const scopes = [index, ...record.parties.map((party) => ({ ...index, party })), { ...index, subject: inert }];
-        // Fails every condition: holds or unknown (1, 2) would both let it move something.
-        const satisfies = eventScoped(matrix).some((condition) => scopes.some((scope) => compileCondition(condition, matrix.fields)(scope, inert) !== 0));
-        fc.pre(!satisfies);
-        checked++;
-        const compiled = compileMatrix(matrix);
-        expect(verdictOf(evaluateRecord(compiled, withInert))).toEqual(verdictOf(evaluateRecord(compiled, record)));
-      }),
+      fc.property(
+        matrixArb.map((m) => ({ ...m, fields: silenceIsNo })),
+        recordArb,
+        (matrix, { record }) => {
+          // Dated no later than the record's last day, so the default as-of date stays where it was.
+          const last = record.events.reduce((latest, e) => Math.max(latest, e.day), record.day);
+          const inert: SummitEvent = { id: 'inert', date: formatDay(last), day: last, type: 'inert', actors: [], fields: {}, links: {}, sources: [] };
+          const withInert: CaseRecord = { ...record, events: [...record.events, inert] };
+          const index = indexRecord(withInert, last);
+          const scopes = [index, ...record.parties.map((party) => ({ ...index, party })), { ...index, subject: inert }];
+          // Fails every condition: holds or unknown (1, 2) would both let it move something.
+          const satisfies = eventScoped(matrix).some((condition) => scopes.some((scope) => compileCondition(condition, matrix.fields)(scope, inert) !== 0));
+          fc.pre(!satisfies);
+          checked++;
+          const compiled = compileMatrix(matrix);
+          expect(verdictOf(evaluateRecord(compiled, withInert))).toEqual(verdictOf(evaluateRecord(compiled, record)));
+        },
+      ),
       { ...params(150), maxSkipsPerRun: 1000 },
     );
     expect(checked).toBe(150);
@@ -416,11 +484,56 @@ describe('the engine on random valid matrices and records', () => {
 // Random mutations of the bundled files
 
 const bundled = [
-  ...readdirSync('matrices').filter((n) => isBundledFile('matrix', n)).map((n) => ({ kind: 'matrix' as const, file: `matrices/${n}` })),
-  ...readdirSync('fixtures').filter((n) => isBundledFile('record', n)).map((n) => ({ kind: 'record' as const, file: `fixtures/${n}` })),
+  ...readdirSync('matrices')
+    .filter((n) => isBundledFile('matrix', n))
+    .map((n) => ({ kind: 'matrix' as const, file: `matrices/${n}` })),
+  ...readdirSync('fixtures')
+    .filter((n) => isBundledFile('record', n))
+    .map((n) => ({ kind: 'record' as const, file: `fixtures/${n}` })),
 ];
 
-const PIECES = [':', ': ', '- ', '-', '[', ']', '{', '}', '"', "'", '&a ', '*a', '!', '!!set ', '#', '|', '>', '%', '@', '`', ',', '?', '\t', '\u0000', '\u00e9', '\ufeff', '\r', '\n', ' ', '  ', 'x', '1', '.nan', '1e999', '__proto__', 'constructor', '~', 'null', 'true', '<<'];
+const PIECES = [
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '&a ',
+  '*a',
+  '!',
+  '!!set ',
+  '#',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  ',',
+  '?',
+  '\t',
+  '\u0000',
+  '\u00e9',
+  '\ufeff',
+  '\r',
+  '\n',
+  ' ',
+  '  ',
+  'x',
+  '1',
+  '.nan',
+  '1e999',
+  '__proto__',
+  'constructor',
+  '~',
+  'null',
+  'true',
+  '<<',
+];
 
 type Mutation =
   | { op: 'delete' | 'duplicate'; line: number }
@@ -464,7 +577,10 @@ function mutate(text: string, mutations: readonly Mutation[]): string {
         break;
       }
       case 'truncate':
-        lines = lines.join('\n').slice(0, Math.floor(m.at * lines.join('\n').length)).split('\n');
+        lines = lines
+          .join('\n')
+          .slice(0, Math.floor(m.at * lines.join('\n').length))
+          .split('\n');
         break;
     }
   }

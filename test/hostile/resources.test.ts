@@ -21,7 +21,8 @@ const file = (name: string, content: string) => {
 
 const HEAD = 'id: big\ntitle: Big\ndate: 2015-09-25\nparties: [US, CN]\nevents:\n';
 /** One meeting whose field `xs` is the list given, on line 12. */
-const withList = (list: string) => `${HEAD}  - id: e1\n    type: meeting\n    date: 2015-09-26\n    title: T\n    actors: [US]\n    fields:\n      xs: ${list}\n`;
+const withList = (list: string) =>
+  `${HEAD}  - id: e1\n    type: meeting\n    date: 2015-09-26\n    title: T\n    actors: [US]\n    fields:\n      xs: ${list}\n`;
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i % 10);
 
 async function refused(path: string) {
@@ -31,7 +32,10 @@ async function refused(path: string) {
   expect(exitCode).toBe(2);
   const lines = stderr.split('\n').filter((line) => line !== '');
   expect(lines).toHaveLength(1);
-  const match = /^error TOO_MANY_VALUES (.+):(\d+):(\d+) the file holds more than 100,000 values \(list items, keys and their values\) \(write so large an input as JSON or NDJSON, read without this bound\)$/.exec(lines[0]!);
+  const match =
+    /^error TOO_MANY_VALUES (.+):(\d+):(\d+) the file holds more than 100,000 values \(list items, keys and their values\) \(write so large an input as JSON or NDJSON, read without this bound\)$/.exec(
+      lines[0]!,
+    );
   expect(match, lines[0]).not.toBeNull();
   return { file: match![1], line: Number(match![2]), col: Number(match![3]) };
 }
@@ -65,14 +69,32 @@ describe('a YAML input with more values than its reader can hold', () => {
   );
 
   it.each([
-    ['a block list', (n: number) => `\n${numbers(n).map((x) => `        - ${x}\n`).join('')}`],
+    [
+      'a block list',
+      (n: number) =>
+        `\n${numbers(n)
+          .map((x) => `        - ${x}\n`)
+          .join('')}`,
+    ],
     ['a flow list over many lines', (n: number) => `[${numbers(n).join(',\n        ')}]`],
-    ['a list of flow mappings', (n: number) => `[${numbers(n / 2).map((x) => `{a: ${x}}`).join(', ')}]`],
+    [
+      'a list of flow mappings',
+      (n: number) =>
+        `[${numbers(n / 2)
+          .map((x) => `{a: ${x}}`)
+          .join(', ')}]`,
+    ],
   ])(
     '%s of 300,000 items is refused; the same data as JSON is read and scored',
     async (_name, list) => {
       await refused(file(`list-${_name.length}.yaml`, withList(list(300_000))));
-      const record = { id: 'big', title: 'Big', date: '2015-09-25', parties: ['US', 'CN'], events: [{ id: 'e1', type: 'meeting', date: '2015-09-26', title: 'T', actors: ['US'], fields: { xs: numbers(300_000) } }] };
+      const record = {
+        id: 'big',
+        title: 'Big',
+        date: '2015-09-25',
+        parties: ['US', 'CN'],
+        events: [{ id: 'e1', type: 'meeting', date: '2015-09-26', title: 'T', actors: ['US'], fields: { xs: numbers(300_000) } }],
+      };
       const { exitCode, stdout } = await run(['evaluate', '-m', 'lewis-2015', file('list.json', JSON.stringify(record)), '-f', 'json']);
       expect(exitCode).toBe(0);
       expect(JSON.parse(stdout).results[0].record.id).toBe('big');
@@ -84,8 +106,19 @@ describe('a YAML input with more values than its reader can hold', () => {
     'counts values, not dashes in dates and words or colons in URLs: such text is read',
     async () => {
       const title = 'a-b:c/'.repeat(150_000); // 300,000 dashes and colons that start nothing
-      const dates = Array.from({ length: 2_000 }, (_, i) => `  - {id: e${i}, type: meeting, date: 2015-09-26, title: "${i}-${i}", actors: [US], sources: [{url: "https://example.org/a-b-c", publisher: A-B}]}\n`).join('');
-      const { exitCode, stderr } = await run(['evaluate', '-m', 'lewis-2015', file('dashes.yaml', `id: big\ntitle: "${title}"\ndate: 2015-09-25\nparties: [US, CN]\nevents:\n${dates}`), '-f', 'json']);
+      const dates = Array.from(
+        { length: 2_000 },
+        (_, i) =>
+          `  - {id: e${i}, type: meeting, date: 2015-09-26, title: "${i}-${i}", actors: [US], sources: [{url: "https://example.org/a-b-c", publisher: A-B}]}\n`,
+      ).join('');
+      const { exitCode, stderr } = await run([
+        'evaluate',
+        '-m',
+        'lewis-2015',
+        file('dashes.yaml', `id: big\ntitle: "${title}"\ndate: 2015-09-25\nparties: [US, CN]\nevents:\n${dates}`),
+        '-f',
+        'json',
+      ]);
       expect(stderr).not.toMatch(/^error/m);
       expect(exitCode).toBe(0);
     },

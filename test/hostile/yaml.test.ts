@@ -70,7 +70,9 @@ describe('hostile YAML', () => {
     for (const depth of [10_000, 10_000, 50_000]) {
       expect(problems(`${'- '.repeat(depth)}x\n`)).toEqual([{ code: 'TOO_DEEP', line: 1, col: 2 * MAX_NESTING + 1 }]);
     }
-    expect(problems(`${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`)).toEqual([{ code: 'TOO_DEEP', line: MAX_NESTING + 1, col: MAX_NESTING + 1 }]);
+    expect(problems(`${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`)).toEqual([
+      { code: 'TOO_DEEP', line: MAX_NESTING + 1, col: MAX_NESTING + 1 },
+    ]);
   });
 
   it('points at the tag it refuses, and keeps the core tags', () => {

@@ -53,7 +53,16 @@ describe('matrix errors', () => {
     ['a negative weight', MATRIX.replace('weight: 1', 'weight: -1'), 'OUT_OF_RANGE', 8, 13],
     ['rising level scores', MATRIX.replace('score: 0', 'score: 5'), 'LEVEL_ORDER', 16, 16],
     ['a default level above another', MATRIX.replace('        when:\n          some:\n            type: meeting\n', ''), 'LEVEL_ORDER', 10, 9],
-    ['duplicate criterion ids', MATRIX.replace('verdicts:', '  - id: c\n    title: D\n    weight: 1\n    levels: [{label: a, score: 1, when: {some: {type: x}}}, {label: b, score: 0}]\nverdicts:'), 'DUPLICATE_ID', 17, 9],
+    [
+      'duplicate criterion ids',
+      MATRIX.replace(
+        'verdicts:',
+        '  - id: c\n    title: D\n    weight: 1\n    levels: [{label: a, score: 1, when: {some: {type: x}}}, {label: b, score: 0}]\nverdicts:',
+      ),
+      'DUPLICATE_ID',
+      17,
+      9,
+    ],
     ['a gate naming an unknown band', MATRIX.replace('    levels:', '    gates: [{above: bda, requires: high}]\n    levels:'), 'UNKNOWN_BAND', 9, 21],
     ['a gate naming an unknown level', MATRIX.replace('    levels:', '    gates: [{above: bad, requires: hihg}]\n    levels:'), 'UNKNOWN_LEVEL', 9, 36],
     ['bands out of order', MATRIX.replace('min: 50', 'min: -5').replace('{label: bad, min: 0}', '{label: bad, min: 10}'), 'OUT_OF_RANGE', 18, 24],
@@ -106,7 +115,13 @@ describe('record errors', () => {
     ['a link to an unknown event', RECORD.replace('fulfils: commitment', 'fulfils: comitment'), 'UNKNOWN_LINK', 14, 22],
     ['duplicate event ids', RECORD.replace('id: meeting', 'id: commitment'), 'DUPLICATE_ID', 11, 9],
     ['a field that repeats an event property', RECORD.replace('{deadline: 2015-12-31}', '{type: pledge}'), 'SHADOWED_FIELD', 9, 14],
-    ['a source that is not a url', RECORD.replace('url: "https://example.org"}]\n  - id: meeting', 'url: "example.org"}]\n  - id: meeting'), 'BAD_FORMAT', 10, 21],
+    [
+      'a source that is not a url',
+      RECORD.replace('url: "https://example.org"}]\n  - id: meeting', 'url: "example.org"}]\n  - id: meeting'),
+      'BAD_FORMAT',
+      10,
+      21,
+    ],
     ['a list where a mapping belongs', RECORD.replace('{deadline: 2015-12-31}', '[deadline]'), 'WRONG_TYPE', 9, 13],
     ['a document that is a list', '- a\n- b\n', 'NOT_A_MAPPING', 1, 1],
   ])('reports %s with its code and position', (_name, text, code, line, col) => {
@@ -124,7 +139,7 @@ describe('record values that collide or loop', () => {
   });
 
   it('accepts links that form a cycle: they are pointers, never followed without bound', () => {
-    const cyclic = RECORD.replace("    fields: {deadline: 2015-12-31}\n", '    fields: {deadline: 2015-12-31}\n    links: {of: meeting}\n');
+    const cyclic = RECORD.replace('    fields: {deadline: 2015-12-31}\n', '    fields: {deadline: 2015-12-31}\n    links: {of: meeting}\n');
     expect(problems(loadRecord, cyclic)).toEqual([]);
   });
 });

@@ -86,7 +86,9 @@ describe('fields: the vocabulary a matrix declares', () => {
   });
 
   it('reads absence as unknown when the declaration does not say, and {value: X} as that value', () => {
-    const text = MATRIX.replace('    absent: unknown\n', '').replace('absent: false\n  rank', 'absent: {value: unknown}\n  rank').replace('type: list', 'type: string');
+    const text = MATRIX.replace('    absent: unknown\n', '')
+      .replace('absent: false\n  rank', 'absent: {value: unknown}\n  rank')
+      .replace('type: list', 'type: string');
     const { fields } = load(text).matrix;
     expect(fields?.['level']?.absent).toEqual({ kind: 'unknown' });
     expect(fields?.['topics']?.absent).toEqual({ kind: 'value', value: 'unknown' });
@@ -98,14 +100,42 @@ describe('fields: the vocabulary a matrix declares', () => {
   });
 
   it.each([
-    ['an unknown field type', MATRIX.replace('type: string', 'type: text'), 'NOT_ALLOWED', 8, 11, 'fields.level.type is "text"; allowed: string, number, boolean, date, list'],
+    [
+      'an unknown field type',
+      MATRIX.replace('type: string', 'type: text'),
+      'NOT_ALLOWED',
+      8,
+      11,
+      'fields.level.type is "text"; allowed: string, number, boolean, date, list',
+    ],
     ['a misspelt declaration key', MATRIX.replace('absent: unknown', 'absnet: unknown'), 'UNKNOWN_KEY', 13, 5, 'unknown key `absnet` in fields.level'],
-    ['a meaning that is not text', MATRIX.replace('ministerial: Cabinet members.', 'ministerial: [Cabinet]'), 'WRONG_TYPE', 12, 20, 'fields.level.values.ministerial must be a string, not a list'],
+    [
+      'a meaning that is not text',
+      MATRIX.replace('ministerial: Cabinet members.', 'ministerial: [Cabinet]'),
+      'WRONG_TYPE',
+      12,
+      20,
+      'fields.level.values.ministerial must be a string, not a list',
+    ],
     ['a declaration without a type', MATRIX.replace('    type: string\n', ''), 'MISSING_KEY', 8, 5, 'fields.level needs `type`'],
     ['an empty list of values', MATRIX.replace(/values:\n {6}leaders.*\n {6}ministerial.*\n/, 'values: {}\n'), 'OUT_OF_RANGE', 10, 13, undefined],
-    ['a boolean value that is not true or false', MATRIX.replace('false: Time-bound.', 'no: Time-bound.'), 'WRONG_TYPE', 16, 34, 'is not a boolean (true or false)'],
+    [
+      'a boolean value that is not true or false',
+      MATRIX.replace('false: Time-bound.', 'no: Time-bound.'),
+      'WRONG_TYPE',
+      16,
+      34,
+      'is not a boolean (true or false)',
+    ],
     ['a number value that is not a number', MATRIX.replace('2.5: Between.', 'two: Between.'), 'WRONG_TYPE', 23, 25, '`two` is not a number'],
-    ['values on a date field', MATRIX.replace('type: list', 'type: date\n    values: {2015-01-01: New year.}'), 'NOT_ALLOWED', 20, 13, '`topics` is a date field, so it cannot list values'],
+    [
+      'values on a date field',
+      MATRIX.replace('type: list', 'type: date\n    values: {2015-01-01: New year.}'),
+      'NOT_ALLOWED',
+      20,
+      13,
+      '`topics` is a date field, so it cannot list values',
+    ],
     ['an absent value of another type', MATRIX.replace('absent: 1', 'absent: "1"'), 'WRONG_TYPE', 24, 13, '`absent` of the number field `rank` is string "1"'],
   ])('reports %s with its code, position and words', (_name, text, code, line, col, words) => {
     const [first, ...rest] = problems(text);
@@ -142,7 +172,11 @@ fields:
     const { fields } = loaded.matrix;
     expect(Object.keys(fields ?? {})).toEqual(['level', 'openEnded', 'topics', 'rank', 'participation']);
     // The child said only `absent`: the base's values and meanings stay.
-    expect(fields?.['level']).toMatchObject({ absent: { kind: 'false' }, description: 'Who leads it.', values: [{ value: 'leaders' }, { value: 'ministerial' }] });
+    expect(fields?.['level']).toMatchObject({
+      absent: { kind: 'false' },
+      description: 'Who leads it.',
+      values: [{ value: 'leaders' }, { value: 'ministerial' }],
+    });
     expect(fields?.['level']?.location?.file).toBe(join(folder, 'child.yaml'));
     expect(fields?.['openEnded']?.location?.file).toBe(join(folder, 'base.yaml'));
     expect(loaded.extends?.overrides).toEqual([

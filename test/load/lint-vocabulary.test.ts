@@ -50,7 +50,14 @@ verdicts:
 function lint(text: string): Pick<Diagnostic, 'severity' | 'code' | 'line' | 'col' | 'message' | 'hint'>[] {
   const loaded = loadMatrix({ file: 'm.yaml', text, sha256: '' });
   const doc = parseYamlDocument('m.yaml', text) as ParsedDocument;
-  return lintVocabulary(loaded.matrix, doc).map(({ severity, code, line, col, message, hint }) => ({ severity, code, line, col, message, ...(hint && { hint }) }));
+  return lintVocabulary(loaded.matrix, doc).map(({ severity, code, line, col, message, hint }) => ({
+    severity,
+    code,
+    line,
+    col,
+    message,
+    ...(hint && { hint }),
+  }));
 }
 
 const lineOf = (text: string, fragment: string) => text.split('\n').findIndex((line) => line.includes(fragment)) + 1;
@@ -93,22 +100,44 @@ describe('lint against the declared fields', () => {
   });
 
   it('checks the `type:` shorthand and the type of a tested value', () => {
-    const text = MATRIX.replace('- type: mechanism\n              - field: openEnded\n                equals: true', '- type: [mechanism, meting]\n              - field: openEnded\n                equals: "true"');
+    const text = MATRIX.replace(
+      '- type: mechanism\n              - field: openEnded\n                equals: true',
+      '- type: [mechanism, meting]\n              - field: openEnded\n                equals: "true"',
+    );
     expect(lint(text).map(({ code, line, col, message }) => ({ code, line, col, message }))).toEqual([
-      { code: 'UNDECLARED_TEST_VALUE', line: lineOf(text, 'meting'), col: 35, message: '`type` is tested for "meting", which is not among its declared values, so the test never holds' },
-      { code: 'UNDECLARED_TEST_VALUE', line: lineOf(text, 'equals: "true"'), col: 25, message: '`openEnded` is tested for "true", a string, where `openEnded` is a boolean, so the test never holds' },
+      {
+        code: 'UNDECLARED_TEST_VALUE',
+        line: lineOf(text, 'meting'),
+        col: 35,
+        message: '`type` is tested for "meting", which is not among its declared values, so the test never holds',
+      },
+      {
+        code: 'UNDECLARED_TEST_VALUE',
+        line: lineOf(text, 'equals: "true"'),
+        col: 25,
+        message: '`openEnded` is tested for "true", a string, where `openEnded` is a boolean, so the test never holds',
+      },
     ]);
   });
 
   it('warns about a field read but not declared, with the declared one meant', () => {
     const text = MATRIX.replace('field: openEnded', 'field: openended');
     expect(lint(text)).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'UNDECLARED_FIELD', line: lineOf(text, 'field: openended'), col: 24, hint: 'did you mean `openEnded`?' }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'UNDECLARED_FIELD',
+        line: lineOf(text, 'field: openended'),
+        col: 24,
+        hint: 'did you mean `openEnded`?',
+      }),
     ]);
   });
 
   it('finds a level no declared values can reach: one field asked for two values at once', () => {
-    const text = MATRIX.replace('              - field: openEnded\n                equals: true', '              - field: level\n                equals: expert\n              - field: level\n                in: [leaders, ministerial]');
+    const text = MATRIX.replace(
+      '              - field: openEnded\n                equals: true',
+      '              - field: level\n                equals: expert\n              - field: level\n                in: [leaders, ministerial]',
+    );
     expect(lint(text)).toEqual([
       {
         severity: 'error',

@@ -13,7 +13,7 @@ function section(heading: string): string {
 }
 
 describe('README on declared fields', () => {
-  it('shows validate --matrix on a coder\'s slip as it is', async () => {
+  it("shows validate --matrix on a coder's slip as it is", async () => {
     const block = /```text\n\$ summit-score (validate --matrix lewis-2015 fixtures\/coders\/[^\n]+)\n([\s\S]*?)```/.exec(section('## summit-score validate'));
     expect(block).not.toBeNull();
     const result = await run(block![1]!.split(' '));
@@ -25,7 +25,10 @@ describe('README on declared fields', () => {
   it('shows the end of the codebook as it is', async () => {
     const blocks = section('## summit-score codebook').split('```markdown\n');
     const last = blocks[blocks.length - 1]!.split('\n```')[0]!;
-    const shown = last.split('\n').map((line) => line.replace(/^ {2}/, '')).join('\n');
+    const shown = last
+      .split('\n')
+      .map((line) => line.replace(/^ {2}/, ''))
+      .join('\n');
     expect(shown).toContain('### `extent` (string)');
     const { stdout } = await run(['codebook', '-m', 'g20-compliance']);
     expect(stdout.endsWith(`${shown}\n`)).toBe(true);

@@ -57,7 +57,8 @@ function randomRecord(random: () => number): CaseRecord {
     const links: Partial<Record<LinkKind, string[]>> = {};
     if (i > 0) {
       for (const kind of KINDS) {
-        if (random() < 0.35) links[kind] = Array.from({ length: 1 + Math.floor(random() * 2) }, () => `e${Math.floor(random() * count)}`).filter((id) => id !== `e${i}`);
+        if (random() < 0.35)
+          links[kind] = Array.from({ length: 1 + Math.floor(random() * 2) }, () => `e${Math.floor(random() * count)}`).filter((id) => id !== `e${i}`);
       }
     }
     const date = dateOf(day);
@@ -87,15 +88,32 @@ function randomCondition(random: () => number, eventScope: boolean, depth: numbe
   }
   switch (Math.floor(random() * 9)) {
     case 0:
-      return { op: 'field', field: 'type', check: random() < 0.7 ? { test: 'equals', value: pick(TYPES) } : { test: 'in', values: [pick(TYPES), pick(TYPES)] }, path, location };
+      return {
+        op: 'field',
+        field: 'type',
+        check: random() < 0.7 ? { test: 'equals', value: pick(TYPES) } : { test: 'in', values: [pick(TYPES), pick(TYPES)] },
+        path,
+        location,
+      };
     case 1:
       return { op: 'field', field: pick(['level', 'chairs.US', 'extent']), check: { test: 'equals', value: pick([...LEVELS, 'partial']) }, path, location };
     case 2:
       return { op: 'field', field: pick(['topics', 'actors']), check: { test: 'contains', value: pick([...TOPICS, ...PARTIES]) }, path };
     case 3:
-      return { op: 'field', field: pick(['severity', 'deadline', 'level']), check: random() < 0.5 ? { test: 'exists', value: random() < 0.7 } : { test: 'compare', comparison: pick(['gt', 'gte', 'lt', 'lte'] as const), value: 1 }, path };
+      return {
+        op: 'field',
+        field: pick(['severity', 'deadline', 'level']),
+        check:
+          random() < 0.5 ? { test: 'exists', value: random() < 0.7 } : { test: 'compare', comparison: pick(['gt', 'gte', 'lt', 'lte'] as const), value: 1 },
+        path,
+      };
     case 4: {
-      const anchor = pick([{ kind: 'summit' as const }, { kind: 'asOf' as const }, { kind: 'linked' as const, link: pick(KINDS) }, { kind: 'date' as const, date: dateOf(BASE + 60), day: BASE + 60 }]);
+      const anchor = pick([
+        { kind: 'summit' as const },
+        { kind: 'asOf' as const },
+        { kind: 'linked' as const, link: pick(KINDS) },
+        { kind: 'date' as const, date: dateOf(BASE + 60), day: BASE + 60 },
+      ]);
       const op = pick(['before', 'after', 'within'] as const);
       return op === 'within' ? { op, days: 60, anchor, path, location } : { op, anchor, path, location };
     }
@@ -108,9 +126,18 @@ function randomCondition(random: () => number, eventScope: boolean, depth: numbe
     case 7:
       return deep || random() < 0.4
         ? { op: 'linkedBy', kind: pick(KINDS), min: 1 + Math.floor(random() * 2), path, location }
-        : { op: 'linkedBy', kind: pick(KINDS), min: 1 + Math.floor(random() * 2), where: randomCondition(random, true, depth + 1, `${path}.where`), path, location };
+        : {
+            op: 'linkedBy',
+            kind: pick(KINDS),
+            min: 1 + Math.floor(random() * 2),
+            where: randomCondition(random, true, depth + 1, `${path}.where`),
+            path,
+            location,
+          };
     default:
-      return random() < 0.5 ? { op: 'partyIn', field: pick(['actors', 'accused']), path, location } : { op: 'isSubject', value: random() < 0.7, path, location };
+      return random() < 0.5
+        ? { op: 'partyIn', field: pick(['actors', 'accused']), path, location }
+        : { op: 'isSubject', value: random() < 0.7, path, location };
   }
 }
 
@@ -168,7 +195,12 @@ describe('the compiled explainer', () => {
 });
 
 /** The scorer as it was before the explainer was compiled: explainCondition for evidence and near misses. */
-function referenceCell(index: RecordIndex, levels: readonly { label: string; score: number; when?: Condition }[], appliesWhen: Condition | undefined, fields: Matrix['fields']): Pick<Cell, 'evidence' | 'explanation'> & { level: string | null } {
+function referenceCell(
+  index: RecordIndex,
+  levels: readonly { label: string; score: number; when?: Condition }[],
+  appliesWhen: Condition | undefined,
+  fields: Matrix['fields'],
+): Pick<Cell, 'evidence' | 'explanation'> & { level: string | null } {
   const explainCondition = (condition: Condition, at: RecordIndex) => explainWith(condition, at, undefined, fields);
   if (appliesWhen && !explainCondition(appliesWhen, index).ok) {
     const { failure } = explainCondition(appliesWhen, index);
@@ -184,7 +216,14 @@ function referenceCell(index: RecordIndex, levels: readonly { label: string; sco
   const failure = target?.when ? explainCondition(target.when, index).failure : undefined;
   return {
     level: level?.label ?? null,
-    evidence: evidence.map((event) => ({ event: event.id, date: event.date, type: event.type, ...(event.title !== undefined && { title: event.title }), ...(event.location && { location: event.location }), sources: event.sources })),
+    evidence: evidence.map((event) => ({
+      event: event.id,
+      date: event.date,
+      type: event.type,
+      ...(event.title !== undefined && { title: event.title }),
+      ...(event.location && { location: event.location }),
+      sources: event.sources,
+    })),
     explanation: target && failure ? { level: { label: target.label, score: target.score }, failure } : null,
   };
 }

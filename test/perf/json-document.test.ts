@@ -105,10 +105,12 @@ describe('JSON read at JSON.parse speed', () => {
     expect((read.result as ParsedDocument).data).toEqual({ id: 'a:b', n: 1 });
   });
 
-  it('reports a syntax error in a file above the size limit at JSON.parse\'s position', () => {
+  it("reports a syntax error in a file above the size limit at JSON.parse's position", () => {
     const text = `{"events": [${'{"id": "e"}, '.repeat(100_000)}{"id": "e" "x"}]}`;
     const problems = parseJsonDocument('big.json', text);
-    expect(problems).toEqual([expect.objectContaining({ code: 'YAML_SYNTAX', line: 1, col: text.indexOf('"x"') + 1, message: expect.stringMatching(/^not JSON: /) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'YAML_SYNTAX', line: 1, col: text.indexOf('"x"') + 1, message: expect.stringMatching(/^not JSON: /) }),
+    ]);
   });
 
   it("reads YAML's flow style and a trailing comma in a .json file as the YAML reader does", () => {

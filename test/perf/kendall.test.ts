@@ -33,9 +33,14 @@ describe("Kendall's tau-b", () => {
   });
 
   it('counts every kind of pair as the pairwise definition does, on lists with many ties', () => {
-    const lists = fc.integer({ min: 0, max: 60 }).chain((n) =>
-      fc.tuple(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n })),
-    );
+    const lists = fc
+      .integer({ min: 0, max: 60 })
+      .chain((n) =>
+        fc.tuple(
+          fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n }),
+          fc.array(fc.integer({ min: 0, max: 6 }), { minLength: n, maxLength: n }),
+        ),
+      );
     fc.assert(
       fc.property(lists, ([first, second]) => {
         expect(countPairs(first, second)).toEqual(pairsByDefinition(first, second));
@@ -51,7 +56,10 @@ describe("Kendall's tau-b", () => {
   it('counts the 5e9 pairs of a reversed list of 100,000 totals', () => {
     const n = 100_000;
     const up = Array.from({ length: n }, (_, i) => i);
-    const counts = countPairs(up, up.map((i) => -i));
+    const counts = countPairs(
+      up,
+      up.map((i) => -i),
+    );
     expect(counts.discordant).toBe((n * (n - 1)) / 2);
     expect(kendallTau(counts)).toBe(-1);
   });

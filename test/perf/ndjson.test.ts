@@ -30,13 +30,18 @@ function withoutProvenance(result: Json): Json {
   delete copy.record['file'];
   delete copy.record['sha256'];
   const cells = copy.criteria.flatMap((c) => [c, ...((c['parties'] as Json[] | null) ?? [])]);
-  for (const cell of cells) for (const item of cell['evidence'] as Json[]) {
+  for (const cell of cells)
+    for (const item of cell['evidence'] as Json[]) {
       delete item['file'];
       delete item['line'];
     }
   return copy;
 }
-const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Json);
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Json);
 /** Vocabulary warnings place a YAML record's problem in its file, a streamed one's at its event: compare them without the place. */
 const unplaced = (text: string) => text.replace(/^(warning [A-Z_]+) \S+:\d+:\d+ /gm, '$1 ');
 
@@ -264,7 +269,9 @@ describe('the NDJSON output', () => {
       const context = { color: false, explain: false };
       const document = JSON.parse(formatJson(report, context)) as { tool: unknown; matrix: Json; results: Json[] };
       const matrix = { id: document.matrix['id'], version: document.matrix['version'], file: document.matrix['file'], sha256: document.matrix['sha256'] };
-      const before = document.results.map((result) => `${JSON.stringify({ schema: 'summit-score/evaluation-result@2', tool: document.tool, matrix, ...result })}\n`).join('');
+      const before = document.results
+        .map((result) => `${JSON.stringify({ schema: 'summit-score/evaluation-result@2', tool: document.tool, matrix, ...result })}\n`)
+        .join('');
       expect(formatEvaluationNdjson(report, context)).toBe(before);
     }
   });

@@ -64,8 +64,12 @@ describe('the precompiled JSON Schema validators', () => {
 describe('the bundled matrices and records stored at build time', () => {
   const store = new URL('../../dist/bundled/', import.meta.url);
   const bundled = [
-    ...readdirSync('matrices').filter((n) => isBundledFile('matrix', n)).map((n) => ({ kind: 'matrix' as const, file: `matrices/${n}` })),
-    ...readdirSync('fixtures').filter((n) => isBundledFile('record', n)).map((n) => ({ kind: 'record' as const, file: `fixtures/${n}` })),
+    ...readdirSync('matrices')
+      .filter((n) => isBundledFile('matrix', n))
+      .map((n) => ({ kind: 'matrix' as const, file: `matrices/${n}` })),
+    ...readdirSync('fixtures')
+      .filter((n) => isBundledFile('record', n))
+      .map((n) => ({ kind: 'record' as const, file: `fixtures/${n}` })),
   ];
 
   it.each(bundled)('load to exactly what loading $file gives, under any file name', async ({ kind, file }) => {
@@ -103,7 +107,7 @@ describe('the bundled files stored as parsed documents', () => {
     for (const [key, child] of Object.entries(value)) yield* pathsOf(child, [...path, Array.isArray(value) ? Number(key) : key]);
   }
 
-  it.each(bundled)('%s: the data and every position, of values and keys, are the YAML reader\'s', async (file) => {
+  it.each(bundled)("%s: the data and every position, of values and keys, are the YAML reader's", async (file) => {
     const { precompiledDocument } = await import('../../src/load/precompiled.js');
     const { readInputFile } = await import('../../src/load/read-input.js');
     const input = readInputFile(file, () => Buffer.alloc(0));

@@ -34,7 +34,7 @@ describe('start-up', () => {
     expect(modules.filter((m) => /node_modules\/ajv\/dist\/(ajv|core|compile)/.test(m))).toEqual([]);
   });
 
-  it('evaluate on a YAML file of one\'s own parses it, and checks it with the precompiled validators', () => {
+  it("evaluate on a YAML file of one's own parses it, and checks it with the precompiled validators", () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-startup-'));
     const file = join(dir, 'changed.yaml');
     writeFileSync(file, `${readFileSync('fixtures/us-china-2013-06.yaml', 'utf8')}\n# changed, so not the bundled file\n`);
@@ -59,7 +59,9 @@ describe('the command bundle (scripts/build-cli.mjs)', () => {
   });
 
   it('holds one copy of every module of ours: it imports its own chunks, packages and node built-ins, never a file of dist/', () => {
-    const specifiers = readdirSync(bundle).flatMap((name) => [...readFileSync(join(bundle, name), 'utf8').matchAll(/(?:from |import\()"([^"]+)"/g)].map((m) => m[1]!));
+    const specifiers = readdirSync(bundle).flatMap((name) =>
+      [...readFileSync(join(bundle, name), 'utf8').matchAll(/(?:from |import\()"([^"]+)"/g)].map((m) => m[1]!),
+    );
     const outside = specifiers.filter((s) => !/^\.\/chunk-[A-Z0-9]+\.js$|^\.\/[a-z-]+\.js$/.test(s) && (s.startsWith('.') || s.startsWith('/')));
     expect(specifiers.length).toBeGreaterThan(20);
     expect(outside).toEqual([]);
@@ -68,7 +70,15 @@ describe('the command bundle (scripts/build-cli.mjs)', () => {
 
   it('loads the bundled default from the same stored files as the plain build', () => {
     const run = (entry: string) =>
-      execFileSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(new URL(`../../${entry}`, import.meta.url).href)}); let out = ''; await main(['evaluate', '-f', 'json'], { stdout: (t) => { out += t; }, stderr() {}, readStdin: () => Buffer.alloc(0), isTTY: false, env: {} }); process.stdout.write(out);`], { encoding: 'utf8' });
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { main } = await import(${JSON.stringify(new URL(`../../${entry}`, import.meta.url).href)}); let out = ''; await main(['evaluate', '-f', 'json'], { stdout: (t) => { out += t; }, stderr() {}, readStdin: () => Buffer.alloc(0), isTTY: false, env: {} }); process.stdout.write(out);`,
+        ],
+        { encoding: 'utf8' },
+      );
     const bundled = run('dist/cli-bundle/cli.js');
     expect(JSON.parse(bundled).results[0].record.id).toBe('us-china-2015-09');
     expect(bundled).toBe(run('dist/cli.js'));

@@ -13,7 +13,13 @@ describe('summit-score compare', () => {
     expect(exitCode).toBe(0);
     const document = JSON.parse(stdout);
     expect(document.schema).toBe('summit-score/compare@2');
-    const rows = document.comparisons[0].rows.map((r: { record: string; score: number; verdict: string; rank: number; tied: boolean }) => [r.record, r.score, r.verdict, r.rank, r.tied]);
+    const rows = document.comparisons[0].rows.map((r: { record: string; score: number; verdict: string; rank: number; tied: boolean }) => [
+      r.record,
+      r.score,
+      r.verdict,
+      r.rank,
+      r.tied,
+    ]);
     expect(rows).toEqual([
       // 2015 lapsed (no session in the year to December 2018); 2017 is scored as of its last event, the LECD's session.
       ['us-china-2015-09', 75, 'gesture', 1, true],
@@ -36,7 +42,9 @@ describe('summit-score compare', () => {
     expect(stdout).toMatch(/│ =1 +│ us-china-2015-09 +│ lapsed ██▌ +│ committed ██▌ +│ no-concession ██▌ +│ endorsed +│/);
     expect(stdout).toMatch(/│ =1 +│ us-china-2017-04 +│ initiated █████ +│ absent +│ no-concession ██▌ +│/);
     expect(stdout).toMatch(/│ 75\.00 +│ progress +│ ███████▌ │/);
-    expect(stdout).toMatch(/│ 3–5 +│ us-china-2023-11 +│ absent\.\.defined +│ absent +│ no-concession ██▌ +│ not-endorsed +│ no-pledge +│ 25\.00–50\.00 +│ promise or gesture +│/);
+    expect(stdout).toMatch(
+      /│ 3–5 +│ us-china-2023-11 +│ absent\.\.defined +│ absent +│ no-concession ██▌ +│ not-endorsed +│ no-pledge +│ 25\.00–50\.00 +│ promise or gesture +│/,
+    );
     expect(stdout).toMatch(/│ 5–6 +│ us-russia-2021-06 +│ absent/);
     expect(stdout).toContain('= tied: the same total as another case');
     expect(stdout.indexOf('us-china-2015-09')).toBeLessThan(stdout.indexOf('us-china-2017-04'));
@@ -46,7 +54,9 @@ describe('summit-score compare', () => {
   it('scores one case under several matrices, each named', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables', '--width', '200']);
     expect(stdout).toContain('Each record under each matrix');
-    expect(stdout).toMatch(/│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86–75\.00 durable or partial \(rank 1\) +│/);
+    expect(stdout).toMatch(
+      /│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86–75\.00 durable or partial \(rank 1\) +│/,
+    );
   });
 
   it('summarises per-party and forEach criteria as a share of points', async () => {
@@ -78,9 +88,11 @@ describe('summit-score diff', () => {
     const lewis = document.cases.find((c: { record: string }) => c.record === 'us-china-2015-09');
     // Defined on the summit day, lapsed by December 2018: the same points, a lower verdict (the gate).
     expect(lewis).toMatchObject({ status: 'changed', score: { a: 75, b: 75, delta: 0 }, verdict: { a: 'promise', b: 'gesture', changed: true } });
-    expect(lewis.criteria.filter((c: { status: string }) => c.status === 'changed').map((c: { id: string; level: unknown; points: unknown }) => [c.id, c.level, c.points])).toEqual([
-      ['negotiation', { a: 'defined', b: 'lapsed' }, { a: 1, b: 1, delta: 0 }],
-    ]);
+    expect(
+      lewis.criteria
+        .filter((c: { status: string }) => c.status === 'changed')
+        .map((c: { id: string; level: unknown; points: unknown }) => [c.id, c.level, c.points]),
+    ).toEqual([['negotiation', { a: 'defined', b: 'lapsed' }, { a: 1, b: 1, delta: 0 }]]);
   });
 
   it('shows weight changes and rank moves between two matrices', async () => {
@@ -127,7 +139,10 @@ describe('summit-score diff', () => {
     const compare = join(dir, 'compare.json');
     writeFileSync(compare, (await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-f', 'json'])).stdout);
     const broken = join(dir, 'broken.json');
-    writeFileSync(broken, '{"schema": "summit-score/evaluation@2", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}');
+    writeFileSync(
+      broken,
+      '{"schema": "summit-score/evaluation@2", "matrix": {"id": "m", "version": "1"}, "results": [{"record": {"id": 3}, "asOf": "x", "score": "high", "verdict": null, "criteria": []}]}',
+    );
     const { exitCode, stderr } = await run(['diff', compare, broken]);
     expect(exitCode).toBe(2);
     expect(stderr).toContain(`error NOT_ALLOWED ${compare}:2:13 schema is "summit-score/compare@2", not summit-score/evaluation@2`);
@@ -143,8 +158,12 @@ describe('summit-score codebook', () => {
     expect(stdout.startsWith('# Codebook: Measuring cybersecurity success at the summit (Lewis, CSIS, 2015)\n')).toBe(true);
     expect(stdout).toContain('| `progress` | 70 | 100 | The presidential talks point to progress. |');
     expect(stdout).toContain('- Gate: a verdict better than `promise` needs this criterion at `initiated` or above');
-    expect(stdout).toContain('| `broken` | 0 | 0/2 | Such a mechanism was agreed but never met at political level: its deadline passed, a year passed, or it was suspended or replaced first. The promise has ended. | some event where all of (type = mechanism; level in \\[leaders, ministerial\\]; openEnded = true) |');
-    expect(stdout).toContain('- Source: James Andrew Lewis (CSIS), *Measuring Cybersecurity Success at the Summit*, 2015-09-21, <http://csis.org/publication/measuring-cybersecurity-success-summit>');
+    expect(stdout).toContain(
+      '| `broken` | 0 | 0/2 | Such a mechanism was agreed but never met at political level: its deadline passed, a year passed, or it was suspended or replaced first. The promise has ended. | some event where all of (type = mechanism; level in \\[leaders, ministerial\\]; openEnded = true) |',
+    );
+    expect(stdout).toContain(
+      '- Source: James Andrew Lewis (CSIS), *Measuring Cybersecurity Success at the Summit*, 2015-09-21, <http://csis.org/publication/measuring-cybersecurity-success-summit>',
+    );
     expect(stdout).toContain('- Weight: 0 (0% of the total weight 8); shown, not counted in the total');
   });
 

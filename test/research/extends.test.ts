@@ -49,7 +49,14 @@ describe('extends', () => {
       { path: 'criteria.espionage-ip.weight', change: 'changed', from: 2, to: 1 },
       { path: 'criteria.follow-up', change: 'added' },
     ]);
-    expect(matrix.criteria.map((c) => `${c.id}:${c.weight}`)).toEqual(['negotiation:2', 'espionage-ip:1', 'code-of-conduct:2', 'gge-endorsement:0', 'infrastructure-pledge:0', 'follow-up:1']);
+    expect(matrix.criteria.map((c) => `${c.id}:${c.weight}`)).toEqual([
+      'negotiation:2',
+      'espionage-ip:1',
+      'code-of-conduct:2',
+      'gge-endorsement:0',
+      'infrastructure-pledge:0',
+      'follow-up:1',
+    ]);
     expect(matrix.verdicts[0]!.min).toBe(80);
     expect(matrix.criteria[5]!.levels[0]!.location!.file).toBe(`${FIXTURES}/two-step.yaml`);
   });
@@ -61,7 +68,9 @@ describe('extends', () => {
 
   it('names the base and the overrides in the outputs of the research commands', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`, '--width', '1000']);
-    expect(stdout).toContain("extends lewis-2015 2.0 (bundled:lewis-2015); changes: version 2.0 -> 1.0-equal, title Measuring cybersecurity success at the summit (Lewis, CSIS, 2015) -> Lewis's tests, weighted equally, criteria.negotiation.weight 4 -> 2, verdicts (replaced)");
+    expect(stdout).toContain(
+      "extends lewis-2015 2.0 (bundled:lewis-2015); changes: version 2.0 -> 1.0-equal, title Measuring cybersecurity success at the summit (Lewis, CSIS, 2015) -> Lewis's tests, weighted equally, criteria.negotiation.weight 4 -> 2, verdicts (replaced)",
+    );
     const json = JSON.parse((await run(['sensitivity', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`, '--samples', '0', '-f', 'json'])).stdout);
     expect(json.matrix.extends.bases[0].id).toBe('lewis-2015');
     expect(json.matrix.extends.overrides[2]).toEqual({ path: 'criteria.negotiation.weight', change: 'changed', from: 4, to: 2 });
@@ -83,16 +92,22 @@ describe('extends', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-extends-'));
     writeFileSync(join(dir, 'missing.yaml'), 'extends: lewis-2051\nid: x\n');
     const missing = await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'missing.yaml')]);
-    expect(missing.stderr).toContain(`error FILE_NOT_FOUND ${join(dir, 'missing.yaml')}:1:10 extends \`lewis-2051\`: no such file, and no bundled matrix with that id (did you mean \`lewis-2015\`?)`);
+    expect(missing.stderr).toContain(
+      `error FILE_NOT_FOUND ${join(dir, 'missing.yaml')}:1:10 extends \`lewis-2051\`: no such file, and no bundled matrix with that id (did you mean \`lewis-2015\`?)`,
+    );
     writeFileSync(join(dir, 'no-id.yaml'), 'extends: lewis-2015\ncriteria:\n  - id: negotiation\n    weight: 1\n');
     expect((await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'no-id.yaml')])).stderr).toContain('needs an `id` of its own');
     // An untrusted matrix cannot reach outside its own folder to read (and echo) other files.
     for (const outside of ['/etc/hostname', '../lewis-2015.yaml', 'sub/../../x.yaml']) {
       writeFileSync(join(dir, 'outside.yaml'), `extends: ${outside}\nid: x\n`);
-      expect((await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'outside.yaml')])).stderr).toMatch(/^error EXTENDS_PATH .*outside\.yaml:1:10 extends `.*` is outside the matrix's folder/);
+      expect((await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'outside.yaml')])).stderr).toMatch(
+        /^error EXTENDS_PATH .*outside\.yaml:1:10 extends `.*` is outside the matrix's folder/,
+      );
     }
     writeFileSync(join(dir, 'typo.yaml'), 'extends: lewis-2015\nid: typo\ncriteria:\n  - id: negotiation\n    wieght: 1\n');
-    expect((await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'typo.yaml')])).stderr).toMatch(new RegExp(`error UNKNOWN_KEY ${join(dir, 'typo.yaml').replace(/[.]/g, '\\.')}:5:5 unknown key \`wieght\``));
+    expect((await run(['evaluate', 'us-china-2015-09', '-m', join(dir, 'typo.yaml')])).stderr).toMatch(
+      new RegExp(`error UNKNOWN_KEY ${join(dir, 'typo.yaml').replace(/[.]/g, '\\.')}:5:5 unknown key \`wieght\``),
+    );
   });
 });
 

@@ -34,7 +34,22 @@ describe('long (tidy) CSV', () => {
     const rows = readCsv(stdout);
     expectTyped(rows);
     expect(rows).toHaveLength(6 * 5);
-    expect(rows[0]).toMatchObject({ matrix: 'lewis-2015', record: 'us-china-2015-09', criterion: 'negotiation', subject: '', party: '', applicable: 'TRUE', level: 'lapsed', level_score: 1, points: 1, max_points: 2, weight: 4, contribution: 25, score: 75, verdict: 'gesture' });
+    expect(rows[0]).toMatchObject({
+      matrix: 'lewis-2015',
+      record: 'us-china-2015-09',
+      criterion: 'negotiation',
+      subject: '',
+      party: '',
+      applicable: 'TRUE',
+      level: 'lapsed',
+      level_score: 1,
+      points: 1,
+      max_points: 2,
+      weight: 4,
+      contribution: 25,
+      score: 75,
+      verdict: 'gesture',
+    });
     for (const record of SIX) {
       const own = rows.filter((row) => row['record'] === record);
       const sum = own.reduce((total, row) => total + (typeof row['contribution'] === 'number' ? row['contribution'] : 0), 0);
@@ -67,7 +82,13 @@ describe('long (tidy) CSV', () => {
   });
 
   it('quotes text with commas, quotes and line breaks, and reads it back unchanged', () => {
-    const text = toCsv({ columns: ['a', 'b', 'c', 'd'], rows: [['x, "y"\nz', 1.5, null, true], [' padded', -1, 0, false]] });
+    const text = toCsv({
+      columns: ['a', 'b', 'c', 'd'],
+      rows: [
+        ['x, "y"\nz', 1.5, null, true],
+        [' padded', -1, 0, false],
+      ],
+    });
     expect(text).toBe('a,b,c,d\n"x, ""y""\nz",1.5,,TRUE\n" padded",-1,0,FALSE\n');
     expect(readCsv(text)).toEqual([
       { a: 'x, "y"\nz', b: 1.5, c: '', d: 'TRUE' },
@@ -80,7 +101,15 @@ describe('wide CSV, ndjson and Markdown', () => {
   it('evaluate -f csv has one row per record and a level and points column per criterion', async () => {
     const rows = readCsv((await run(['evaluate', '-m', 'lewis-2015', ...SIX, '-f', 'csv'])).stdout);
     expect(rows).toHaveLength(6);
-    expect(rows[2]).toMatchObject({ record: 'us-china-2017-04', score: 75, verdict: 'progress', negotiation: 'initiated', negotiation_points: 2, espionage_ip: 'absent', espionage_ip_applicable: 'TRUE' });
+    expect(rows[2]).toMatchObject({
+      record: 'us-china-2017-04',
+      score: 75,
+      verdict: 'progress',
+      negotiation: 'initiated',
+      negotiation_points: 2,
+      espionage_ip: 'absent',
+      espionage_ip_applicable: 'TRUE',
+    });
   });
 
   it.each([
@@ -89,8 +118,11 @@ describe('wide CSV, ndjson and Markdown', () => {
     ['timeline', ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'], 17, 'summit-score/timeline-point@2'],
     ['sensitivity', ['sensitivity', ...SIX, '-m', 'lewis-2015', '--samples', '20'], 7, 'summit-score/sensitivity-case@1'],
   ])('%s -f ndjson prints one JSON document per line, each with its schema', async (_name, argv, lines, schema) => {
-    const { stdout } = await run([...(argv), '-f', 'ndjson']);
-    const documents = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const { stdout } = await run([...argv, '-f', 'ndjson']);
+    const documents = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(documents).toHaveLength(lines);
     expect(documents[0].schema).toBe(schema);
   });
@@ -117,11 +149,12 @@ describe('several outputs in one run', () => {
   const token = (kind: 'format' | 'output', value: string): OutputToken => ({ kind, value });
 
   it('pairs each -f with the -o that follows it', () => {
-    expect(pairOutputs([token('format', 'json'), token('output', 'a.json'), token('format', 'markdown'), token('output', 'a.md'), token('format', 'table')], 'table')).toEqual([
-      { format: 'json', file: 'a.json' },
-      { format: 'markdown', file: 'a.md' },
-      { format: 'table' },
-    ]);
+    expect(
+      pairOutputs(
+        [token('format', 'json'), token('output', 'a.json'), token('format', 'markdown'), token('output', 'a.md'), token('format', 'table')],
+        'table',
+      ),
+    ).toEqual([{ format: 'json', file: 'a.json' }, { format: 'markdown', file: 'a.md' }, { format: 'table' }]);
     expect(pairOutputs([token('output', 'a.json'), token('format', 'json')], 'table')).toEqual([{ format: 'json', file: 'a.json' }]);
     expect(pairOutputs([token('output', 'report.txt')], 'table')).toEqual([{ format: 'table', file: 'report.txt' }]);
     expect(pairOutputs([], 'table')).toEqual([{ format: 'table' }]);
@@ -130,20 +163,30 @@ describe('several outputs in one run', () => {
   it('refuses two outputs on stdout, an -o without its -f, and one file twice', () => {
     expect(() => pairOutputs([token('format', 'json'), token('format', 'csv')], 'table')).toThrow(InputError);
     expect(() => pairOutputs([token('format', 'json'), token('output', 'a'), token('output', 'b')], 'table')).toThrow(/-o b has no -f of its own/);
-    expect(() => pairOutputs([token('format', 'json'), token('output', 'a'), token('format', 'csv'), token('output', 'a')], 'table')).toThrow(/-o a is given twice/);
+    expect(() => pairOutputs([token('format', 'json'), token('output', 'a'), token('format', 'csv'), token('output', 'a')], 'table')).toThrow(
+      /-o a is given twice/,
+    );
   });
 
-  it.each(['evaluate', 'compare', 'timeline', 'sensitivity'] as const)('%s writes each format to its file, and the one without -o to stdout', async (command) => {
-    const dir = mkdtempSync(join(tmpdir(), 'summit-outputs-'));
-    const args = { evaluate: [], timeline: ['us-china-2015-09', '-m', 'lewis-2015'], compare: [...SIX, '-m', 'lewis-2015'], sensitivity: [...SIX, '-m', 'lewis-2015', '--samples', '10'] }[command];
-    const outputs = ['-f', 'json', '-o', join(dir, 'out.json'), '-f', 'long', '-o', join(dir, 'out.csv'), '-f', 'markdown'];
-    const { exitCode, stdout } = await run([command, ...args, ...outputs], { isTTY: true });
-    expect(exitCode).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).schema).toMatch(/^summit-score\//);
-    expect(readCsv(readFileSync(join(dir, 'out.csv'), 'utf8')).length).toBeGreaterThan(0);
-    expect(stdout).toMatch(/^#/);
-    expect(readFileSync(join(dir, 'out.json'), 'utf8')).not.toMatch(/\u001b\[/);
-  });
+  it.each(['evaluate', 'compare', 'timeline', 'sensitivity'] as const)(
+    '%s writes each format to its file, and the one without -o to stdout',
+    async (command) => {
+      const dir = mkdtempSync(join(tmpdir(), 'summit-outputs-'));
+      const args = {
+        evaluate: [],
+        timeline: ['us-china-2015-09', '-m', 'lewis-2015'],
+        compare: [...SIX, '-m', 'lewis-2015'],
+        sensitivity: [...SIX, '-m', 'lewis-2015', '--samples', '10'],
+      }[command];
+      const outputs = ['-f', 'json', '-o', join(dir, 'out.json'), '-f', 'long', '-o', join(dir, 'out.csv'), '-f', 'markdown'];
+      const { exitCode, stdout } = await run([command, ...args, ...outputs], { isTTY: true });
+      expect(exitCode).toBe(0);
+      expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).schema).toMatch(/^summit-score\//);
+      expect(readCsv(readFileSync(join(dir, 'out.csv'), 'utf8')).length).toBeGreaterThan(0);
+      expect(stdout).toMatch(/^#/);
+      expect(readFileSync(join(dir, 'out.json'), 'utf8')).not.toMatch(/\u001b\[/);
+    },
+  );
 
   it('writes nothing when the run fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-outputs-'));
@@ -169,7 +212,12 @@ describe('pictures and colour in the terminal', () => {
     expect(sparkline([0, 50, 100, null, 99])).toBe('▁▅█ █');
   });
 
-  it.each([['compare', ...SIX, '-m', 'lewis-2015'], ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'], ['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', '--samples', '10'], ['diff']])('%s colours verdicts on a terminal, and not when piped or with NO_COLOR', async (...argv) => {
+  it.each([
+    ['compare', ...SIX, '-m', 'lewis-2015'],
+    ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'],
+    ['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', '--samples', '10'],
+    ['diff'],
+  ])('%s colours verdicts on a terminal, and not when piped or with NO_COLOR', async (...argv) => {
     if (argv[0] === 'diff') {
       const dir = mkdtempSync(join(tmpdir(), 'summit-colour-'));
       writeFileSync(join(dir, 'a.json'), (await run(['evaluate', '-f', 'json', '--as-of', '2015-09-25'])).stdout);
@@ -192,7 +240,11 @@ describe('pictures and colour in the terminal', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-hostile-'));
     const record = readFileSync('fixtures/us-china-2013-06.yaml', 'utf8').replace(/^title: .*$/m, 'title: "Evil \\e[31mred\\e[0m"');
     writeFileSync(join(dir, 'evil.yaml'), record);
-    for (const command of [['compare', '-m', 'lewis-2015'], ['timeline', '-m', 'lewis-2015'], ['sensitivity', '-m', 'lewis-2015', '--samples', '5']]) {
+    for (const command of [
+      ['compare', '-m', 'lewis-2015'],
+      ['timeline', '-m', 'lewis-2015'],
+      ['sensitivity', '-m', 'lewis-2015', '--samples', '5'],
+    ]) {
       const { stdout } = await run([command[0]!, join(dir, 'evil.yaml'), ...command.slice(1)]);
       expect(stdout).not.toContain('\u001b[31m');
     }

@@ -8,7 +8,15 @@ import { run } from '../helpers/fake-io.js';
 // The documentation (docs/research.md and others) shows real output of the research commands on the bundled cases; these tests rerun
 // each `$ summit-score ...` example and compare, so the documentation cannot drift from the tool.
 
-const SECTIONS = ['## What the tool does not know', '## Output formats', '## summit-score compare', '## summit-score timeline', '## summit-score sensitivity', '## summit-score diff', '## summit-score codebook'];
+const SECTIONS = [
+  '## What the tool does not know',
+  '## Output formats',
+  '## summit-score compare',
+  '## summit-score timeline',
+  '## summit-score sensitivity',
+  '## summit-score diff',
+  '## summit-score codebook',
+];
 
 function section(heading: string): string {
   const readme = pageWith(heading);
@@ -67,7 +75,10 @@ describe('README examples of the research commands', () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables']);
     expect(stdout.endsWith(`${multi}\n`)).toBe(true);
     const codebook = section('## summit-score codebook').split('```markdown\n')[1]!.split('\n  ...\n```')[0]!;
-    const dedented = codebook.split('\n').map((line) => line.replace(/^ {2}/, '')).join('\n');
+    const dedented = codebook
+      .split('\n')
+      .map((line) => line.replace(/^ {2}/, ''))
+      .join('\n');
     expect((await run(['codebook', '-m', 'lewis-2015'])).stdout.startsWith(dedented)).toBe(true);
   });
 });

@@ -34,7 +34,11 @@ describe('one at a time (plus-minus)', () => {
 
   it('moves each criterion one level down and up, gates included', () => {
     const negotiation = item.levels.find((l) => l.result === 'negotiation')!;
-    expect(negotiation).toMatchObject({ level: 'defined', down: { level: 'absent', score: 50, verdict: 'gesture' }, up: { level: 'initiated', score: 100, verdict: 'progress' } });
+    expect(negotiation).toMatchObject({
+      level: 'defined',
+      down: { level: 'absent', score: 50, verdict: 'gesture' },
+      up: { level: 'initiated', score: 100, verdict: 'progress' },
+    });
     const code = item.levels.find((l) => l.result === 'code-of-conduct')!;
     expect(code).toMatchObject({ level: 'no-concession', up: null, down: { level: 'concession', score: 50, verdict: 'promise' } });
   });
@@ -111,7 +115,15 @@ describe('weight intervals', () => {
   const { matrix, results, analysis } = analyse('lewis-2015-v1', SIX);
 
   it('gives the exact weights at which a verdict changes', () => {
-    expect(byRecord(analysis, 'us-china-2017-04').intervals.map(({ criterion, from, to, below, above }) => ({ criterion, from: round(from), to: to && round(to), below, above }))).toEqual([
+    expect(
+      byRecord(analysis, 'us-china-2017-04').intervals.map(({ criterion, from, to, below, above }) => ({
+        criterion,
+        from: round(from),
+        to: to && round(to),
+        below,
+        above,
+      })),
+    ).toEqual([
       // A total reaches the band at 70 from 69.995 (it prints 70.00: src/engine/band-edge.ts).
       // (w + 2) / (w + 4) >= 0.69995  <=>  w >= 0.7998 / 0.30005 = 2.66555...
       { criterion: 'negotiation', from: 2.6656, to: null, below: 'promise', above: null },
@@ -139,7 +151,13 @@ describe('weight intervals', () => {
   });
 
   it('gives the weights within which no case overtakes another, and the pair that reverses first', () => {
-    const intervals = analysis.ranking!.intervals.map(({ criterion, from, to, below, above }) => ({ criterion, from: round(from), to: to && round(to), below, above }));
+    const intervals = analysis.ranking!.intervals.map(({ criterion, from, to, below, above }) => ({
+      criterion,
+      from: round(from),
+      to: to && round(to),
+      below,
+      above,
+    }));
     expect(intervals).toEqual([
       // 2017-04 (w + 2)/(w + 4) against UK-China 4/(w + 4): equal at w = 2
       { criterion: 'negotiation', from: 2, to: null, below: ['us-china-2017-04', 'uk-china-2015-10'], above: null },
@@ -192,8 +210,8 @@ describe('Monte Carlo over the weights', () => {
     }
     // 2017-04 is (a + c) / (a + b + c) with a = 4x, b = 2y, c = 2z and x, y, z in [1/2, 2].
     const { min, max } = byRecord(analysis, 'us-china-2017-04').sampling!.score;
-    expect(min).toBeGreaterThan(100 * (2 + 1) / (2 + 4 + 1));
-    expect(max).toBeLessThan(100 * (8 + 4) / (8 + 1 + 4));
+    expect(min).toBeGreaterThan((100 * (2 + 1)) / (2 + 4 + 1));
+    expect(max).toBeLessThan((100 * (8 + 4)) / (8 + 1 + 4));
   });
 
   it('reports progress while sampling, and only through the callback', () => {
@@ -217,12 +235,28 @@ describe('summit-score sensitivity', () => {
   });
 
   it('names its schema, its method and the seed in the JSON', async () => {
-    const { stdout } = await run(['sensitivity', 'us-china-2015-09', 'us-china-2017-04', '-m', 'lewis-2015-v1', '-f', 'json', '--seed', '9', '--samples', '50']);
+    const { stdout } = await run([
+      'sensitivity',
+      'us-china-2015-09',
+      'us-china-2017-04',
+      '-m',
+      'lewis-2015-v1',
+      '-f',
+      'json',
+      '--seed',
+      '9',
+      '--samples',
+      '50',
+    ]);
     const document = JSON.parse(stdout);
     expect(document.schema).toBe('summit-score/sensitivity@1');
     expect(document.method.sampling).toMatchObject({ samples: 50, seed: 9, generator: 'mulberry32' });
     expect(document.method.weightStep).toEqual({ share: 0.1, absolute: 0.8 });
-    expect(document.cases[1].nextDown.changes[0]).toMatchObject({ criterion: 'negotiation', to: 'defined', meaning: 'Such a mechanism was agreed, but has not met yet.' });
+    expect(document.cases[1].nextDown.changes[0]).toMatchObject({
+      criterion: 'negotiation',
+      to: 'defined',
+      meaning: 'Such a mechanism was agreed, but has not met yet.',
+    });
   });
 
   it('shows progress on stderr only when stderr is a terminal', async () => {
@@ -235,7 +269,12 @@ describe('summit-score sensitivity', () => {
   });
 
   it('refuses a bad seed, sample count or step (exit 2)', async () => {
-    for (const bad of [['--seed', '-1'], ['--seed', '1.5'], ['--samples', '2000000'], ['--weight-step', '0']]) {
+    for (const bad of [
+      ['--seed', '-1'],
+      ['--seed', '1.5'],
+      ['--samples', '2000000'],
+      ['--weight-step', '0'],
+    ]) {
       const { exitCode, stderr } = await run(['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', ...bad]);
       expect(exitCode).toBe(2);
       expect(stderr).toMatch(/error USAGE/);

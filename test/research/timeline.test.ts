@@ -46,11 +46,15 @@ describe('the 2015 case over time', () => {
     ]);
   });
 
-  it('shows the later record of breaches as it arrives, though Lewis\'s tests do not read them', () => {
-    const breaches = points.flatMap((point) => point.arrived.filter((event) => event.links.breaches?.includes('commit-no-ip-theft')).map((event) => `${point.date} ${event.id}`));
+  it("shows the later record of breaches as it arrives, though Lewis's tests do not read them", () => {
+    const breaches = points.flatMap((point) =>
+      point.arrived.filter((event) => event.links.breaches?.includes('commit-no-ip-theft')).map((event) => `${point.date} ${event.id}`),
+    );
     expect(breaches).toEqual(['2015-10-21 crowdstrike-violation-claim', '2018-11-08 joyce-beyond-bounds', '2018-12-20 apt10-indictment']);
     // The negotiation lapsed before the accusation (a year after 4 October 2017), not because of it.
-    expect(at('2018-11-08').changes.map((c) => `${c.criterion} ${c.to && c.to.applicable ? c.to.level : ''} ${c.cause}`)).toEqual(['negotiation lapsed unattributed']);
+    expect(at('2018-11-08').changes.map((c) => `${c.criterion} ${c.to && c.to.applicable ? c.to.level : ''} ${c.cause}`)).toEqual([
+      'negotiation lapsed unattributed',
+    ]);
     expect(at('2018-12-20').changes).toEqual([]);
   });
 
@@ -65,8 +69,17 @@ describe('the 2015 case over time', () => {
     // participation the record does not give) seated military officials too: durable or partial.
     // The LECD arrives without its participation: the cell opens, and the LECD is what opened it.
     const opened = deliverables.find((p) => p.date === '2017-04-07')!.changes.find((c) => c.criterion === 'participation')!;
-    expect(opened).toMatchObject({ to: { applicable: true, level: null, range: { low: 'single-track', high: 'civil-military' } }, events: ['lecd'], cause: 'events' });
-    expect(deliverables.find((p) => p.date === '2018-11-08')!.verdictChange).toEqual({ from: 'durable', to: null, fromVerdicts: ['durable'], toVerdicts: ['durable', 'partial'] });
+    expect(opened).toMatchObject({
+      to: { applicable: true, level: null, range: { low: 'single-track', high: 'civil-military' } },
+      events: ['lecd'],
+      cause: 'events',
+    });
+    expect(deliverables.find((p) => p.date === '2018-11-08')!.verdictChange).toEqual({
+      from: 'durable',
+      to: null,
+      fromVerdicts: ['durable'],
+      toVerdicts: ['durable', 'partial'],
+    });
     // The dialogue met the deadline: the commitment it fulfils is the criterion's evidence.
     const deadlines = deliverables.find((p) => p.date === '2015-12-01')!.changes.find((c) => c.criterion === 'deadlines')!;
     expect(deadlines).toMatchObject({ direction: 'up', cause: 'events', events: ['dialogue-1'] });
@@ -83,13 +96,28 @@ describe('summit-score timeline', () => {
     expect(stdout).toContain('    negotiation: defined -> initiated (up), moved by dialogue-1');
     // The day the LECD's only session (4 Oct 2017) fell out of the year-long window is a point of its own.
     expect(stdout).toMatch(/│ 2018-10-04 │ 75\.00 {2}│ gesture {2}│ lapsed ↓ {4}│/);
-    expect(stdout).toContain('2018-10-04  score 100.00 -> 75.00, verdict progress -> gesture\n    negotiation: initiated -> lapsed (down), no new event: time passed');
+    expect(stdout).toContain(
+      '2018-10-04  score 100.00 -> 75.00, verdict progress -> gesture\n    negotiation: initiated -> lapsed (down), no new event: time passed',
+    );
     expect(stdout).toContain('dates: the summit and each event, and each day a date window closed and moved a level (17 dates, 2015-09-25 to 2018-12-20)');
     expect(stdout).toContain('+ joyce-beyond-bounds (2018-11-08, accusation, breaches commit-no-ip-theft)');
   });
 
   it('steps monthly from --from to --to', async () => {
-    const { stdout } = await run(['timeline', 'us-china-2015-09', '-m', 'lewis-2015', '--step', 'P1M', '--from', '2015-09-25', '--to', '2016-01-25', '-f', 'json']);
+    const { stdout } = await run([
+      'timeline',
+      'us-china-2015-09',
+      '-m',
+      'lewis-2015',
+      '--step',
+      'P1M',
+      '--from',
+      '2015-09-25',
+      '--to',
+      '2016-01-25',
+      '-f',
+      'json',
+    ]);
     const document = JSON.parse(stdout);
     expect(document.schema).toBe('summit-score/timeline@2');
     expect(document.dates).toEqual({ method: 'step', step: 'P1M', from: '2015-09-25', to: '2016-01-25' });

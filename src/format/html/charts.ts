@@ -32,11 +32,23 @@ export function bandScaleChart(id: string, title: string, bands: readonly Band[]
     const [low, high] = score;
     const marks = [{ low, high, text: low === high ? `${low}` : `${low}–${high}` }];
     if (low !== high) {
-      layers.push({ data: { values: marks }, mark: { type: 'rect', color: '#000', opacity: 0.35, y: 18, y2: 34 }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } });
+      layers.push({
+        data: { values: marks },
+        mark: { type: 'rect', color: '#000', opacity: 0.35, y: 18, y2: 34 },
+        encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      });
     }
     layers.push(
-      { data: { values: marks }, mark: { type: 'rule', color: '#000', strokeWidth: 3, y: 14, y2: 38 }, encoding: { x: { field: low === high ? 'low' : 'high', type: 'quantitative' } } },
-      { data: { values: marks }, mark: { type: 'text', baseline: 'bottom', dy: -2, y: 14, fontWeight: 'bold' }, encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'text' } } },
+      {
+        data: { values: marks },
+        mark: { type: 'rule', color: '#000', strokeWidth: 3, y: 14, y2: 38 },
+        encoding: { x: { field: low === high ? 'low' : 'high', type: 'quantitative' } },
+      },
+      {
+        data: { values: marks },
+        mark: { type: 'text', baseline: 'bottom', dy: -2, y: 14, fontWeight: 'bold' },
+        encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'text' } },
+      },
     );
   }
   return { id, title, spec: { title, width: 560, height: 40, layer: layers } };
@@ -68,7 +80,11 @@ export function criterionBarsChart(id: string, title: string, bars: readonly Cri
       height: { step: 26 },
       data: { values },
       layer: [
-        { name: 'criterion_max', mark: { type: 'bar', color: '#eeeeee', stroke: '#cccccc' }, encoding: { y, x: { field: 'max', type: 'quantitative', title: 'Contribution to the total (points of 100)', scale: { domainMin: 0 } } } },
+        {
+          name: 'criterion_max',
+          mark: { type: 'bar', color: '#eeeeee', stroke: '#cccccc' },
+          encoding: { y, x: { field: 'max', type: 'quantitative', title: 'Contribution to the total (points of 100)', scale: { domainMin: 0 } } },
+        },
         {
           name: 'criterion_bars',
           mark: { type: 'bar', height: 14 },
@@ -76,10 +92,19 @@ export function criterionBarsChart(id: string, title: string, bars: readonly Cri
             y,
             x: { field: 'low', type: 'quantitative' },
             x2: { datum: 0 },
-            color: { field: 'state', type: 'nominal', scale: { domain: ['scored', 'unknown', 'n/a', 'descriptive'], range: [OKABE_ITO[0], OKABE_ITO[1], MUTED, MUTED] }, legend: { title: null, orient: 'bottom' } },
+            color: {
+              field: 'state',
+              type: 'nominal',
+              scale: { domain: ['scored', 'unknown', 'n/a', 'descriptive'], range: [OKABE_ITO[0], OKABE_ITO[1], MUTED, MUTED] },
+              legend: { title: null, orient: 'bottom' },
+            },
           },
         },
-        { mark: { type: 'bar', height: 14, opacity: 0.45, color: OKABE_ITO[1] }, transform: [{ filter: 'datum.high > datum.low' }], encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+        {
+          mark: { type: 'bar', height: 14, opacity: 0.45, color: OKABE_ITO[1] },
+          transform: [{ filter: 'datum.high > datum.low' }],
+          encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+        },
         { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { y, x: { field: 'max', type: 'quantitative' }, text: { field: 'shown' } } },
       ],
     },
@@ -123,7 +148,10 @@ export function heatmapChart(id: string, title: string, cells: readonly HeatCell
             },
           },
         },
-        { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'text' }, color: { condition: { test: 'datum.value !== null && datum.value > 0.6', value: 'white' }, value: '#111' } } },
+        {
+          mark: { type: 'text', fontSize: 10 },
+          encoding: { text: { field: 'text' }, color: { condition: { test: 'datum.value !== null && datum.value > 0.6', value: 'white' }, value: '#111' } },
+        },
       ],
     },
   };
@@ -153,8 +181,15 @@ export function complianceChart(id: string, title: string, cells: readonly Compl
         y: { field: 'commitment', type: 'nominal', sort: null, title: 'Commitment', axis: { labelLimit: 320 } },
       },
       layer: [
-        { name: 'compliance_cells', mark: { type: 'rect', stroke: '#999999' }, encoding: { color: { field: 'key', type: 'nominal', scale: { domain, range }, legend: { title: 'score' } } } },
-        { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'text' }, color: { condition: { test: "datum.key === '1' || datum.key === '-1'", value: 'white' }, value: '#111' } } },
+        {
+          name: 'compliance_cells',
+          mark: { type: 'rect', stroke: '#999999' },
+          encoding: { color: { field: 'key', type: 'nominal', scale: { domain, range }, legend: { title: 'score' } } },
+        },
+        {
+          mark: { type: 'text', fontSize: 11 },
+          encoding: { text: { field: 'text' }, color: { condition: { test: "datum.key === '1' || datum.key === '-1'", value: 'white' }, value: '#111' } },
+        },
       ],
     },
   };
@@ -183,10 +218,23 @@ export function rankingChart(id: string, title: string, bars: readonly RankBar[]
           data: { values: bars },
           name: 'ranking_bars',
           mark: { type: 'bar', color: OKABE_ITO[0], height: 14 },
-          encoding: { y: { field: 'record', type: 'nominal', sort: null, title: null }, x: { field: 'low', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Total (0–100)' }, x2: { datum: 0 } },
+          encoding: {
+            y: { field: 'record', type: 'nominal', sort: null, title: null },
+            x: { field: 'low', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Total (0–100)' },
+            x2: { datum: 0 },
+          },
         },
-        { data: { values: bars }, transform: [{ filter: 'datum.high > datum.low' }], mark: { type: 'bar', color: OKABE_ITO[1], opacity: 0.5, height: 14 }, encoding: { y: { field: 'record', type: 'nominal', sort: null }, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
-        { data: { values: bars }, mark: { type: 'text', align: 'left', dx: 4 }, encoding: { y: { field: 'record', type: 'nominal', sort: null }, x: { field: 'high', type: 'quantitative' }, text: { field: 'label' } } },
+        {
+          data: { values: bars },
+          transform: [{ filter: 'datum.high > datum.low' }],
+          mark: { type: 'bar', color: OKABE_ITO[1], opacity: 0.5, height: 14 },
+          encoding: { y: { field: 'record', type: 'nominal', sort: null }, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+        },
+        {
+          data: { values: bars },
+          mark: { type: 'text', align: 'left', dx: 4 },
+          encoding: { y: { field: 'record', type: 'nominal', sort: null }, x: { field: 'high', type: 'quantitative' }, text: { field: 'label' } },
+        },
       ],
     },
   };
@@ -200,18 +248,40 @@ export interface TimelinePoint {
 }
 
 /** The score as a step chart over time, the band edges as rules, each change annotated. */
-export function timelineChart(id: string, title: string, points: readonly TimelinePoint[], bands: readonly Band[], deadlines: readonly { date: string; label: string }[]): Chart {
+export function timelineChart(
+  id: string,
+  title: string,
+  points: readonly TimelinePoint[],
+  bands: readonly Band[],
+  deadlines: readonly { date: string; label: string }[],
+): Chart {
   const edges = bands.filter((band) => band.min > 0).map((band) => ({ min: band.min, label: `${band.label} ≥ ${band.min}` }));
   const x = { field: 'date', type: 'temporal', title: 'Date', axis: { format: '%Y-%m' } };
   const layers: Record<string, unknown>[] = [
     { data: { values: edges }, mark: { type: 'rule', strokeDash: [4, 3], color: MUTED }, encoding: { y: { field: 'min', type: 'quantitative' } } },
-    { data: { values: edges }, mark: { type: 'text', align: 'left', baseline: 'bottom', x: 2, dy: -2, fontSize: 10, color: '#555' }, encoding: { y: { field: 'min', type: 'quantitative' }, text: { field: 'label' } } },
+    {
+      data: { values: edges },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', x: 2, dy: -2, fontSize: 10, color: '#555' },
+      encoding: { y: { field: 'min', type: 'quantitative' }, text: { field: 'label' } },
+    },
     {
       data: { values: points.filter((point) => point.score !== null) },
       layer: [
-        { name: 'timeline_line', mark: { type: 'line', interpolate: 'step-after', color: OKABE_ITO[0], strokeWidth: 2 }, encoding: { x, y: { field: 'score', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Total (0–100)' } } },
-        { name: 'timeline_points', mark: { type: 'point', filled: true, color: OKABE_ITO[0], size: 40 }, encoding: { x, y: { field: 'score', type: 'quantitative' } } },
-        { mark: { type: 'text', align: 'left', dx: 5, dy: -8, fontSize: 10, angle: 0 }, transform: [{ filter: "datum.note !== ''" }], encoding: { x, y: { field: 'score', type: 'quantitative' }, text: { field: 'note' } } },
+        {
+          name: 'timeline_line',
+          mark: { type: 'line', interpolate: 'step-after', color: OKABE_ITO[0], strokeWidth: 2 },
+          encoding: { x, y: { field: 'score', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Total (0–100)' } },
+        },
+        {
+          name: 'timeline_points',
+          mark: { type: 'point', filled: true, color: OKABE_ITO[0], size: 40 },
+          encoding: { x, y: { field: 'score', type: 'quantitative' } },
+        },
+        {
+          mark: { type: 'text', align: 'left', dx: 5, dy: -8, fontSize: 10, angle: 0 },
+          transform: [{ filter: "datum.note !== ''" }],
+          encoding: { x, y: { field: 'score', type: 'quantitative' }, text: { field: 'note' } },
+        },
       ],
     },
   ];
@@ -242,8 +312,19 @@ export function distributionChart(id: string, title: string, rows: readonly Dist
       height: { step: 30 },
       data: { values: rows },
       layer: [
-        { mark: { type: 'rule', color: '#555' }, encoding: { y, x: { field: 'min', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Total under resampled weights (0–100)' }, x2: { field: 'max' } } },
-        { name: 'distribution_bars', mark: { type: 'bar', color: OKABE_ITO[4], height: 14 }, encoding: { y, x: { field: 'p5', type: 'quantitative' }, x2: { field: 'p95' } } },
+        {
+          mark: { type: 'rule', color: '#555' },
+          encoding: {
+            y,
+            x: { field: 'min', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Total under resampled weights (0–100)' },
+            x2: { field: 'max' },
+          },
+        },
+        {
+          name: 'distribution_bars',
+          mark: { type: 'bar', color: OKABE_ITO[4], height: 14 },
+          encoding: { y, x: { field: 'p5', type: 'quantitative' }, x2: { field: 'p95' } },
+        },
         { mark: { type: 'tick', color: '#000', thickness: 2 }, encoding: { y, x: { field: 'median', type: 'quantitative' } } },
       ],
     },
@@ -264,9 +345,15 @@ export function frequencyChart(id: string, title: string, rows: readonly { recor
         {
           name: 'frequency_bars',
           mark: { type: 'bar', color: OKABE_ITO[2] },
-          encoding: { y: { field: 'row', type: 'nominal', sort: null, title: null }, x: { field: 'share', type: 'quantitative', axis: { format: '.0%' }, scale: { domain: [0, 1] }, title: 'Share of samples' } },
+          encoding: {
+            y: { field: 'row', type: 'nominal', sort: null, title: null },
+            x: { field: 'share', type: 'quantitative', axis: { format: '.0%' }, scale: { domain: [0, 1] }, title: 'Share of samples' },
+          },
         },
-        { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { y: { field: 'row', type: 'nominal', sort: null }, x: { field: 'share', type: 'quantitative' }, text: { field: 'share', format: '.1%' } } },
+        {
+          mark: { type: 'text', align: 'left', dx: 4 },
+          encoding: { y: { field: 'row', type: 'nominal', sort: null }, x: { field: 'share', type: 'quantitative' }, text: { field: 'share', format: '.1%' } },
+        },
       ],
       transform: [{ calculate: "datum.record + ' · ' + datum.verdict", as: 'row' }],
     },
@@ -287,7 +374,15 @@ export function weightIntervalChart(id: string, title: string, rows: readonly { 
       height: { step: 26 },
       data: { values },
       layer: [
-        { name: 'interval_bars', mark: { type: 'bar', color: OKABE_ITO[4], height: 12 }, encoding: { y, x: { field: 'from', type: 'quantitative', title: 'Weight at which the verdict still holds', scale: { domainMin: 0 } }, x2: { field: 'toShown' } } },
+        {
+          name: 'interval_bars',
+          mark: { type: 'bar', color: OKABE_ITO[4], height: 12 },
+          encoding: {
+            y,
+            x: { field: 'from', type: 'quantitative', title: 'Weight at which the verdict still holds', scale: { domainMin: 0 } },
+            x2: { field: 'toShown' },
+          },
+        },
         { mark: { type: 'tick', color: '#000', thickness: 2 }, encoding: { y, x: { field: 'weight', type: 'quantitative' } } },
         { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 }, encoding: { y, x: { field: 'toShown', type: 'quantitative' }, text: { field: 'open' } } },
       ],

@@ -10,9 +10,7 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u
 export function text(value: unknown): string {
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- callers pass text and numbers; anything else shows as String() has it
   const raw = value === null || value === undefined ? '' : String(value);
-  return raw
-    .replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`)
-    .replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+  return raw.replace(INVISIBLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
 
 /**

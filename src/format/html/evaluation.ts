@@ -80,9 +80,21 @@ function resultSection(result: ResultDocument, n: number, matrix: Matrix, svgs: 
     `<h2 id="case-${n}-heading">${text(result.record.id)}: ${text(result.record.title)}</h2>`,
     `<p>As of <time>${text(result.asOf)}</time>: total <strong data-score="${text(scoreText(result))}">${text(scoreText(result))}</strong>, verdict <span class="verdict" data-verdict="${text(verdictText(result))}">${text(verdictText(result))}</span>${result.band !== null && result.band !== result.verdict ? ` (the total alone reaches <em>${text(result.band)}</em>; a gate caps it)` : ''}.</p>`,
     figure(`case-${n}-verdict`, 'The total on the matrix’s verdict bands; a shaded bar marks an interval where facts are unknown.', svgs[0] ?? '', bandTable),
-    figure(`case-${n}-criteria`, 'What each criterion adds to the total, against the most it could add; n/a, unknown and descriptive criteria are named in words.', svgs[1] ?? '', criteriaTable),
+    figure(
+      `case-${n}-criteria`,
+      'What each criterion adds to the total, against the most it could add; n/a, unknown and descriptive criteria are named in words.',
+      svgs[1] ?? '',
+      criteriaTable,
+    ),
     gatesBlock(result),
-    svgs[2] !== undefined && result.grid ? figure(`case-${n}-grid`, 'Compliance by member and commitment: −1, 0 or +1 in print and by colour; n/a and not assessed in words.', svgs[2], gridTable(result)) : '',
+    svgs[2] !== undefined && result.grid
+      ? figure(
+          `case-${n}-grid`,
+          'Compliance by member and commitment: −1, 0 or +1 in print and by colour; n/a and not assessed in words.',
+          svgs[2],
+          gridTable(result),
+        )
+      : '',
     `<h3>Evidence, and why not the next level</h3>`,
     result.criteria.map((criterion) => criterionDetails(criterion, matrix)).join('\n'),
     `</section>`,
@@ -95,7 +107,13 @@ function gatesBlock(result: ResultDocument): string {
   return htmlTable(
     'Gates: a verdict above a band needs the criterion at a level',
     ['Criterion', 'Above', 'Requires', 'Level', 'Status'],
-    result.gates.map((gate) => [`<code>${text(gate.criterion)}</code>`, text(gate.above), text(gate.requires), text(gate.level ?? 'n/a'), `<span class="status-${text(gate.status)}">${text(gate.status)}</span>`]),
+    result.gates.map((gate) => [
+      `<code>${text(gate.criterion)}</code>`,
+      text(gate.above),
+      text(gate.requires),
+      text(gate.level ?? 'n/a'),
+      `<span class="status-${text(gate.status)}">${text(gate.status)}</span>`,
+    ]),
   );
 }
 
@@ -111,7 +129,9 @@ function levelText(cell: CellDocument & { readonly parties?: readonly unknown[] 
 function criterionBars(result: ResultDocument): CriterionBar[] {
   const totalWeight = result.criteria.filter((criterion) => criterion.applicable && criterion.weight > 0).reduce((sum, criterion) => sum + criterion.weight, 0);
   return result.criteria.map((criterion) => {
-    const range: [number, number] = criterion.contributionRange ? [criterion.contributionRange.low, criterion.contributionRange.high] : [criterion.contribution ?? 0, criterion.contribution ?? 0];
+    const range: [number, number] = criterion.contributionRange
+      ? [criterion.contributionRange.low, criterion.contributionRange.high]
+      : [criterion.contribution ?? 0, criterion.contribution ?? 0];
     const max = totalWeight > 0 && criterion.applicable ? Math.round((criterion.weight / totalWeight) * 10000) / 100 : 0;
     const label = levelText(criterion);
     const state = !criterion.applicable ? 'n/a' : label.startsWith('unknown') ? 'unknown' : criterion.weight === 0 ? 'descriptive' : 'scored';
@@ -162,9 +182,24 @@ function gridTable(result: ResultDocument): string {
       const cell = criterion.parties!.find((candidate) => candidate.party === party);
       return cell ? text(cellText(cell)) : 'n/a';
     });
-    return [text(party), ...cells, text(average?.averageText ?? '—'), average?.percent === null || average?.percent === undefined ? '—' : `${average.percent}%`];
+    return [
+      text(party),
+      ...cells,
+      text(average?.averageText ?? '—'),
+      average?.percent === null || average?.percent === undefined ? '—' : `${average.percent}%`,
+    ];
   });
-  const totals = ['Average', ...grid.byCriterion.map((column) => text(column.averageText ?? '—')), text(grid.overall.averageText ?? '—'), grid.overall.percent === null ? '—' : `${grid.overall.percent}%`];
+  const totals = [
+    'Average',
+    ...grid.byCriterion.map((column) => text(column.averageText ?? '—')),
+    text(grid.overall.averageText ?? '—'),
+    grid.overall.percent === null ? '—' : `${grid.overall.percent}%`,
+  ];
   const numeric = new Set(Array.from({ length: columns.length + 2 }, (_, i) => i + 1));
-  return htmlTable('Scores by member and commitment, with averages and percentages as the grid prints them', ['Member', ...columns.map((criterion) => criterion.subject ?? criterion.id), 'Average', 'Percent'], [...rows, totals.map((cell, i) => (i === 0 ? cell : cell))], numeric);
+  return htmlTable(
+    'Scores by member and commitment, with averages and percentages as the grid prints them',
+    ['Member', ...columns.map((criterion) => criterion.subject ?? criterion.id), 'Average', 'Percent'],
+    [...rows, totals.map((cell, i) => (i === 0 ? cell : cell))],
+    numeric,
+  );
 }

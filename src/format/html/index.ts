@@ -2,7 +2,17 @@ import type { Matrix } from '../../engine/index.js';
 import type { VisualFormat } from '../visual-formats.js';
 import type { EvaluationDocument } from './documents.js';
 import { evaluationCharts, evaluationPage } from './evaluation.js';
-import { compareCharts, comparePage, sensitivityCharts, sensitivityPage, timelineCharts, timelinePage, type CompareDocument, type SensitivityDocument, type TimelineDocument } from './research.js';
+import {
+  compareCharts,
+  comparePage,
+  sensitivityCharts,
+  sensitivityPage,
+  timelineCharts,
+  timelinePage,
+  type CompareDocument,
+  type SensitivityDocument,
+  type TimelineDocument,
+} from './research.js';
 import { fullSpec, renderSvg, type Chart } from './vega.js';
 
 /** What a chart format renders: a command's documented JSON document (and, for evaluate, the matrix's levels and bands). */
@@ -32,7 +42,12 @@ function chartsOf(input: VisualInput): Chart[] {
  * first case; compare's criteria × cases heatmap; the timeline; sensitivity's distribution.
  */
 function mainChart(input: VisualInput, charts: readonly Chart[]): Chart {
-  const preferred = { evaluation: ['case-1-grid', 'case-1-criteria'], compare: ['compare-1-levels'], timeline: ['timeline'], sensitivity: ['sensitivity-distribution', 'sensitivity-intervals'] }[input.kind];
+  const preferred = {
+    evaluation: ['case-1-grid', 'case-1-criteria'],
+    compare: ['compare-1-levels'],
+    timeline: ['timeline'],
+    sensitivity: ['sensitivity-distribution', 'sensitivity-intervals'],
+  }[input.kind];
   return preferred.map((id) => charts.find((chart) => chart.id === id)).find((chart) => chart !== undefined) ?? charts[0]!;
 }
 

@@ -66,7 +66,12 @@ ${sourceList(parts.sources)}
 
 function matrixLines(matrix: MatrixInfo): string {
   const source = matrix.source;
-  const cited = source ? [source.author, source.title, source.date].filter((part): part is string => typeof part === 'string').map(text).join(', ') : '';
+  const cited = source
+    ? [source.author, source.title, source.date]
+        .filter((part): part is string => typeof part === 'string')
+        .map(text)
+        .join(', ')
+    : '';
   return [
     `<dt>Matrix</dt><dd><code>${text(matrix.id)}</code> ${text(matrix.version)} — ${text(matrix.title)}, <code>${text(matrix.file)}</code>, sha256 <span class="hash">${text(matrix.sha256)}</span></dd>`,
     source ? `<dt>Matrix source</dt><dd>${cited}${source.url ? ` (${link(source.url)})` : ''}</dd>` : '',
@@ -93,7 +98,12 @@ export function figure(id: string, caption: string, svg: string, table: string):
 /** A plain table; cells are already-escaped HTML. */
 export function htmlTable(caption: string, head: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number> = new Set()): string {
   const th = head.map((cell) => `<th scope="col">${text(cell)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${cell}</th>` : `<td${numeric.has(i) ? ' class="num"' : ''}>${cell}</td>`)).join('')}</tr>`).join('\n');
+  const body = rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${cell}</th>` : `<td${numeric.has(i) ? ' class="num"' : ''}>${cell}</td>`)).join('')}</tr>`,
+    )
+    .join('\n');
   return `<table>\n<caption>${text(caption)}</caption>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 

@@ -32,7 +32,11 @@ export interface CompareDocument {
   readonly asOf: string | null;
   readonly matrices: readonly (MatrixInfo & { readonly verdicts: readonly Band[] })[];
   readonly records: readonly RecordInfo[];
-  readonly comparisons: readonly { readonly matrix: string; readonly criteria: readonly { readonly id: string; readonly title: string; readonly weight: number }[]; readonly rows: readonly CompareRow[] }[];
+  readonly comparisons: readonly {
+    readonly matrix: string;
+    readonly criteria: readonly { readonly id: string; readonly title: string; readonly weight: number }[];
+    readonly rows: readonly CompareRow[];
+  }[];
 }
 
 interface TimelineChange {
@@ -63,7 +67,11 @@ interface SensitivityCase {
   readonly score: number | null;
   readonly verdict: string | null;
   readonly intervals: readonly { readonly criterion: string; readonly weight: number; readonly from: number; readonly to: number | null }[];
-  readonly sampling: { readonly held: number; readonly verdicts: readonly { readonly verdict: string; readonly count: number }[]; readonly score: { readonly min: number; readonly p5: number; readonly median: number; readonly p95: number; readonly max: number } | null } | null;
+  readonly sampling: {
+    readonly held: number;
+    readonly verdicts: readonly { readonly verdict: string; readonly count: number }[];
+    readonly score: { readonly min: number; readonly p5: number; readonly median: number; readonly p95: number; readonly max: number } | null;
+  } | null;
 }
 export interface SensitivityDocument {
   readonly tool: { readonly name: string; readonly version: string };
@@ -97,7 +105,12 @@ export function compareCharts(doc: CompareDocument): Chart[] {
     const bars = ranked.map((row) => {
       const low = row.scoreRange?.low ?? row.score ?? 0;
       const high = row.scoreRange?.high ?? row.score ?? 0;
-      return { record: row.record, low, high, label: `${row.rank === null ? (row.rankRange ? `#${row.rankRange.best}–${row.rankRange.worst}` : 'unranked') : `#${row.rank}${row.tied ? ' (tied)' : ''}`} · ${intervalText(row.score, row.scoreRange)} · ${verdictOf(row)}` };
+      return {
+        record: row.record,
+        low,
+        high,
+        label: `${row.rank === null ? (row.rankRange ? `#${row.rankRange.best}–${row.rankRange.worst}` : 'unranked') : `#${row.rank}${row.tied ? ' (tied)' : ''}`} · ${intervalText(row.score, row.scoreRange)} · ${verdictOf(row)}`,
+      };
     });
     const cells: HeatCell[] = comparison.criteria.flatMap((criterion, c) =>
       comparison.rows.map((row) => {
@@ -108,7 +121,10 @@ export function compareCharts(doc: CompareDocument): Chart[] {
         return { row: criterion.id, column: row.record, value, text: shown };
       }),
     );
-    return [rankingChart(`compare-${i + 1}-ranking`, `${comparison.matrix}: cases ranked by total`, bars, matrix.verdicts), heatmapChart(`compare-${i + 1}-levels`, `${comparison.matrix}: level of each criterion in each case`, cells, 'Criterion', 'Case')];
+    return [
+      rankingChart(`compare-${i + 1}-ranking`, `${comparison.matrix}: cases ranked by total`, bars, matrix.verdicts),
+      heatmapChart(`compare-${i + 1}-levels`, `${comparison.matrix}: level of each criterion in each case`, cells, 'Criterion', 'Case'),
+    ];
   });
 }
 
@@ -118,13 +134,24 @@ export function comparePage(doc: CompareDocument, svgs: readonly string[]): stri
       const ranking = htmlTable(
         'Cases ranked by total; equal totals share a rank',
         ['Case', 'Rank', 'Total', 'Verdict', 'As of'],
-        [...comparison.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).map((row) => [`<code>${text(row.record)}</code>`, row.rank === null ? (row.rankRange ? `${row.rankRange.best}–${row.rankRange.worst}` : 'unranked') : `${row.rank}${row.tied ? ' (tied)' : ''}`, text(intervalText(row.score, row.scoreRange)), text(verdictOf(row)), text(row.asOf)]),
+        [...comparison.rows]
+          .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
+          .map((row) => [
+            `<code>${text(row.record)}</code>`,
+            row.rank === null ? (row.rankRange ? `${row.rankRange.best}–${row.rankRange.worst}` : 'unranked') : `${row.rank}${row.tied ? ' (tied)' : ''}`,
+            text(intervalText(row.score, row.scoreRange)),
+            text(verdictOf(row)),
+            text(row.asOf),
+          ]),
         new Set([1, 2]),
       );
       const levels = htmlTable(
         'Level of each criterion in each case',
         ['Criterion', ...comparison.rows.map((row) => row.record)],
-        comparison.criteria.map((criterion, c) => [`<code>${text(criterion.id)}</code>`, ...comparison.rows.map((row) => text(compareCellText(row.criteria[c]!)))]),
+        comparison.criteria.map((criterion, c) => [
+          `<code>${text(criterion.id)}</code>`,
+          ...comparison.rows.map((row) => text(compareCellText(row.criteria[c]!))),
+        ]),
       );
       return [
         `<section id="compare-${i + 1}"><h2>${text(comparison.matrix)}</h2>`,
@@ -134,17 +161,30 @@ export function comparePage(doc: CompareDocument, svgs: readonly string[]): stri
       ].join('\n');
     })
     .join('\n');
-  return page({ title: `Comparison: ${doc.records.map((record) => record.id).join(', ')}`, tool: doc.tool, matrices: doc.matrices, records: doc.records, asOf: doc.asOf, body, sources: [] });
+  return page({
+    title: `Comparison: ${doc.records.map((record) => record.id).join(', ')}`,
+    tool: doc.tool,
+    matrices: doc.matrices,
+    records: doc.records,
+    asOf: doc.asOf,
+    body,
+    sources: [],
+  });
 }
 
 function changeNote(point: TimelinePointDocument): string {
-  const moved = point.changes.map((change) => `${change.criterion}${change.party ? `[${change.party}]` : ''} ${change.direction === 'up' ? '↑' : change.direction === 'down' ? '↓' : '→'} ${change.to.applicable ? (change.to.level ?? '?') : 'n/a'}${change.events.length > 0 ? ` (${change.events.join(', ')})` : ''}`);
+  const moved = point.changes.map(
+    (change) =>
+      `${change.criterion}${change.party ? `[${change.party}]` : ''} ${change.direction === 'up' ? '↑' : change.direction === 'down' ? '↓' : '→'} ${change.to.applicable ? (change.to.level ?? '?') : 'n/a'}${change.events.length > 0 ? ` (${change.events.join(', ')})` : ''}`,
+  );
   return moved.join('; ');
 }
 
 export function timelineCharts(doc: TimelineDocument): Chart[] {
   const points = doc.points.map((point) => ({ date: point.date, score: point.score, verdict: point.verdict ?? 'no verdict', note: changeNote(point) }));
-  const deadlines = doc.points.flatMap((point) => point.arrived.filter((event) => event.type === 'deadline').map((event) => ({ date: event.date, label: event.id })));
+  const deadlines = doc.points.flatMap((point) =>
+    point.arrived.filter((event) => event.type === 'deadline').map((event) => ({ date: event.date, label: event.id })),
+  );
   return [timelineChart('timeline', `${doc.record.id} under ${doc.matrix.id}: total over time`, points, doc.matrix.verdicts, deadlines)];
 }
 
@@ -152,22 +192,61 @@ export function timelinePage(doc: TimelineDocument, svgs: readonly string[]): st
   const table = htmlTable(
     'The total at each date, and the events that moved it',
     ['Date', 'Total', 'Verdict', 'Events that arrived', 'What moved'],
-    doc.points.map((point) => [text(point.date), text(point.score ?? 'no total'), text(point.verdict ?? 'no verdict'), point.arrived.map((event) => `<code>${text(event.id)}</code>`).join(', '), text(changeNote(point))]),
+    doc.points.map((point) => [
+      text(point.date),
+      text(point.score ?? 'no total'),
+      text(point.verdict ?? 'no verdict'),
+      point.arrived.map((event) => `<code>${text(event.id)}</code>`).join(', '),
+      text(changeNote(point)),
+    ]),
     new Set([1]),
   );
-  const body = figure('timeline', 'The total as a step chart; dashed rules are the verdict band edges, annotations name the criteria that moved and the events that moved them.', svgs[0] ?? '', table);
-  return page({ title: `Timeline: ${doc.record.id} under ${doc.matrix.id}`, tool: doc.tool, matrices: [doc.matrix], records: [doc.record], asOf: null, body, sources: [] });
+  const body = figure(
+    'timeline',
+    'The total as a step chart; dashed rules are the verdict band edges, annotations name the criteria that moved and the events that moved them.',
+    svgs[0] ?? '',
+    table,
+  );
+  return page({
+    title: `Timeline: ${doc.record.id} under ${doc.matrix.id}`,
+    tool: doc.tool,
+    matrices: [doc.matrix],
+    records: [doc.record],
+    asOf: null,
+    body,
+    sources: [],
+  });
 }
 
 export function sensitivityCharts(doc: SensitivityDocument): Chart[] {
   const sampled = doc.cases.filter((item) => item.sampling?.score);
   const charts: Chart[] = [];
   if (sampled.length > 0) {
-    charts.push(distributionChart('sensitivity-distribution', 'Total under resampled weights: min–max, 5th–95th percentile, median', sampled.map((item) => ({ record: item.record, ...item.sampling!.score! }))));
+    charts.push(
+      distributionChart(
+        'sensitivity-distribution',
+        'Total under resampled weights: min–max, 5th–95th percentile, median',
+        sampled.map((item) => ({ record: item.record, ...item.sampling!.score! })),
+      ),
+    );
     const total = (item: SensitivityCase) => item.sampling!.verdicts.reduce((sum, entry) => sum + entry.count, 0);
-    charts.push(frequencyChart('sensitivity-verdicts', 'How often each verdict came out', sampled.flatMap((item) => item.sampling!.verdicts.map((entry) => ({ record: item.record, verdict: entry.verdict, share: entry.count / total(item) })))));
+    charts.push(
+      frequencyChart(
+        'sensitivity-verdicts',
+        'How often each verdict came out',
+        sampled.flatMap((item) => item.sampling!.verdicts.map((entry) => ({ record: item.record, verdict: entry.verdict, share: entry.count / total(item) }))),
+      ),
+    );
   }
-  charts.push(weightIntervalChart('sensitivity-intervals', 'Weights over which each verdict holds (tick: the matrix’s weight)', doc.cases.flatMap((item) => item.intervals.map((interval) => ({ row: `${item.record} · ${interval.criterion}`, weight: interval.weight, from: interval.from, to: interval.to })))));
+  charts.push(
+    weightIntervalChart(
+      'sensitivity-intervals',
+      'Weights over which each verdict holds (tick: the matrix’s weight)',
+      doc.cases.flatMap((item) =>
+        item.intervals.map((interval) => ({ row: `${item.record} · ${interval.criterion}`, weight: interval.weight, from: interval.from, to: interval.to })),
+      ),
+    ),
+  );
   return charts;
 }
 
@@ -181,14 +260,68 @@ export function sensitivityPage(doc: SensitivityDocument, charts: readonly Chart
         'sensitivity-distribution',
         `Monte Carlo: ${sampling ? `${sampling.samples} samples, seed ${sampling.seed}` : 'sampling'}.`,
         byId.get('sensitivity-distribution')!,
-        htmlTable('Distribution of the total', ['Case', 'Min', 'P5', 'Median', 'P95', 'Max', 'Verdict held'], doc.cases.filter((item) => item.sampling?.score).map((item) => [`<code>${text(item.record)}</code>`, ...['min', 'p5', 'median', 'p95', 'max'].map((key) => String(item.sampling!.score![key as 'min'])), `${Math.round(item.sampling!.held * 1000) / 10}%`]), new Set([1, 2, 3, 4, 5, 6])),
+        htmlTable(
+          'Distribution of the total',
+          ['Case', 'Min', 'P5', 'Median', 'P95', 'Max', 'Verdict held'],
+          doc.cases
+            .filter((item) => item.sampling?.score)
+            .map((item) => [
+              `<code>${text(item.record)}</code>`,
+              ...['min', 'p5', 'median', 'p95', 'max'].map((key) => String(item.sampling!.score![key as 'min'])),
+              `${Math.round(item.sampling!.held * 1000) / 10}%`,
+            ]),
+          new Set([1, 2, 3, 4, 5, 6]),
+        ),
       ),
-      figure('sensitivity-verdicts', 'Verdict frequencies across the samples.', byId.get('sensitivity-verdicts')!, htmlTable('Verdicts across the samples', ['Case', 'Verdict', 'Samples'], doc.cases.flatMap((item) => (item.sampling?.verdicts ?? []).map((entry) => [`<code>${text(item.record)}</code>`, text(entry.verdict), String(entry.count)])), new Set([2]))),
+      figure(
+        'sensitivity-verdicts',
+        'Verdict frequencies across the samples.',
+        byId.get('sensitivity-verdicts')!,
+        htmlTable(
+          'Verdicts across the samples',
+          ['Case', 'Verdict', 'Samples'],
+          doc.cases.flatMap((item) =>
+            (item.sampling?.verdicts ?? []).map((entry) => [`<code>${text(item.record)}</code>`, text(entry.verdict), String(entry.count)]),
+          ),
+          new Set([2]),
+        ),
+      ),
     );
   }
   parts.push(
-    figure('sensitivity-intervals', 'One weight at a time: the range over which the verdict holds, around the matrix’s weight.', byId.get('sensitivity-intervals') ?? '', htmlTable('Weight intervals', ['Case', 'Criterion', 'Weight', 'From', 'To'], doc.cases.flatMap((item) => item.intervals.map((interval) => [`<code>${text(item.record)}</code>`, text(interval.criterion), String(interval.weight), String(interval.from), interval.to === null ? 'no upper bound' : String(interval.to)])), new Set([2, 3, 4]))),
+    figure(
+      'sensitivity-intervals',
+      'One weight at a time: the range over which the verdict holds, around the matrix’s weight.',
+      byId.get('sensitivity-intervals') ?? '',
+      htmlTable(
+        'Weight intervals',
+        ['Case', 'Criterion', 'Weight', 'From', 'To'],
+        doc.cases.flatMap((item) =>
+          item.intervals.map((interval) => [
+            `<code>${text(item.record)}</code>`,
+            text(interval.criterion),
+            String(interval.weight),
+            String(interval.from),
+            interval.to === null ? 'no upper bound' : String(interval.to),
+          ]),
+        ),
+        new Set([2, 3, 4]),
+      ),
+    ),
   );
-  const baseline = htmlTable('Baseline', ['Case', 'Total', 'Verdict', 'As of'], doc.cases.map((item) => [`<code>${text(item.record)}</code>`, text(item.score ?? 'no total'), text(item.verdict ?? 'no verdict'), text(item.asOf)]), new Set([1]));
-  return page({ title: `Sensitivity: ${doc.records.map((record) => record.id).join(', ')}`, tool: doc.tool, matrices: doc.matrix ? [doc.matrix] : [], records: doc.records, asOf: doc.asOf, body: [baseline, ...parts].join('\n'), sources: [] });
+  const baseline = htmlTable(
+    'Baseline',
+    ['Case', 'Total', 'Verdict', 'As of'],
+    doc.cases.map((item) => [`<code>${text(item.record)}</code>`, text(item.score ?? 'no total'), text(item.verdict ?? 'no verdict'), text(item.asOf)]),
+    new Set([1]),
+  );
+  return page({
+    title: `Sensitivity: ${doc.records.map((record) => record.id).join(', ')}`,
+    tool: doc.tool,
+    matrices: doc.matrix ? [doc.matrix] : [],
+    records: doc.records,
+    asOf: doc.asOf,
+    body: [baseline, ...parts].join('\n'),
+    sources: [],
+  });
 }

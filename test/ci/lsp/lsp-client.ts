@@ -26,7 +26,11 @@ export class LspClient {
   private readonly listeners: ((message: Message) => void)[] = [];
   stderr = '';
 
-  constructor(command: string, args: string[], private readonly settings: Readonly<Record<string, unknown>>) {
+  constructor(
+    command: string,
+    args: string[],
+    private readonly settings: Readonly<Record<string, unknown>>,
+  ) {
     this.child = spawn(command, args, { stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' } });
     this.child.stderr.on('data', (chunk: Buffer) => void (this.stderr += chunk.toString()));
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));

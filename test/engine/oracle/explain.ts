@@ -12,7 +12,6 @@ import { HOLDS, UNKNOWN } from '../../../src/engine/truth.js';
 import type { Condition, Matrix, SummitEvent } from '../../../src/engine/types.js';
 import { referenceTruth } from './truth.js';
 
-
 export interface Outcome {
   readonly ok: boolean;
   /** Ids of the events that made the condition hold, in record order. */
@@ -97,11 +96,7 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
       const held = outcomes.filter((outcome) => outcome.ok);
       const progress = outcomes.reduce((sum, o) => sum + o.progress, 0);
       if (held.length >= condition.count) return pass(unique(held.flatMap((o) => o.witnesses)), progress);
-      return fail(
-        `at least ${condition.count} of ${condition.conditions.length} hold`,
-        `${held.length} of ${condition.conditions.length} hold`,
-        progress,
-      );
+      return fail(`at least ${condition.count} of ${condition.conditions.length} hold`, `${held.length} of ${condition.conditions.length} hold`, progress);
     }
     case 'some': {
       const witnesses: string[] = [];
@@ -117,14 +112,23 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
       }
       if (witnesses.length > 0) return pass(unique(witnesses));
       const closest = closestOf(misses.map(([, outcome]) => outcome));
-      if (closest && closest.progress > 0) return withTies(closest, misses.map(([, outcome]) => outcome));
+      if (closest && closest.progress > 0)
+        return withTies(
+          closest,
+          misses.map(([, outcome]) => outcome),
+        );
       return missingConjunct(condition.where, index, fields) ?? fail(`some event where ${describeCondition(condition.where)}`, noMatch(index));
     }
     case 'none': {
       for (const candidate of index.events) {
         const truth = referenceTruth(condition.where, index, candidate, fields);
         if (truth === HOLDS || truth === UNKNOWN) {
-          return fail(`no event where ${describeCondition(condition.where)}`, truth === HOLDS ? `${candidate.id} matches` : `${candidate.id} may match (unknown)`, 0, candidate);
+          return fail(
+            `no event where ${describeCondition(condition.where)}`,
+            truth === HOLDS ? `${candidate.id} matches` : `${candidate.id} may match (unknown)`,
+            0,
+            candidate,
+          );
         }
       }
       return pass();
@@ -154,10 +158,7 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
       const state = deadlineState(index, event!);
       if (state !== undefined && condition.states.includes(state)) return pass();
       const deadline = event!.fields['deadline'];
-      return fail(
-        describeCondition(condition),
-        state === undefined ? 'no deadline' : `deadline ${state} (due ${describeValue(deadline)})`,
-      );
+      return fail(describeCondition(condition), state === undefined ? 'no deadline' : `deadline ${state} (due ${describeValue(deadline)})`);
     }
     case 'partyIn': {
       const actual = fieldReader(condition.field)(event!);
@@ -171,8 +172,7 @@ function explainOnce(condition: Condition, index: RecordIndex, event: SummitEven
     }
     case 'link':
     case 'linkedBy': {
-      const related =
-        condition.op === 'link' ? linkTargets(index, event!, condition.kind) : linkSources(index, event!, condition.kind);
+      const related = condition.op === 'link' ? linkTargets(index, event!, condition.kind) : linkSources(index, event!, condition.kind);
       const sub = condition.op === 'link' ? condition.to : condition.where;
       if (related.length === 0) {
         return fail(describeCondition(condition), condition.op === 'link' ? `no ${condition.kind} link` : `nothing links to it (${condition.kind})`);

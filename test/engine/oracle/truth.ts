@@ -34,7 +34,9 @@ export function referenceTruth(condition: Condition, index: RecordIndex, event: 
       return compareRange(surely, maybe, condition.comparison, condition.value);
     }
     case 'field':
-      return fieldTruth(fieldReader(condition.field)(event!), condition.check, fieldMeaning(fields, condition.field), (actual) => passesFieldTest(actual, condition.check));
+      return fieldTruth(fieldReader(condition.field)(event!), condition.check, fieldMeaning(fields, condition.field), (actual) =>
+        passesFieldTest(actual, condition.check),
+      );
     case 'before':
     case 'after':
     case 'within': {
