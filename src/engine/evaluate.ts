@@ -29,12 +29,15 @@ export interface CompiledCriterion {
 export interface CompiledMatrix {
   readonly matrix: Matrix;
   readonly criteria: readonly CompiledCriterion[];
+  /** The ids of the criteria that have gates (most have none, and are not looked at for them). */
+  readonly gated: ReadonlySet<string>;
 }
 
 export function compileMatrix(matrix: Matrix): CompiledMatrix {
   const { fields } = matrix;
   return {
     matrix,
+    gated: new Set(matrix.criteria.filter((criterion) => criterion.gates.length > 0).map((criterion) => criterion.id)),
     criteria: matrix.criteria.map((criterion) => {
       const scores = criterion.levels.map((level) => level.score);
       return {
@@ -222,7 +225,8 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
   const byCell = matrix.aggregation === 'cell-mean';
   let determined = true;
   for (const s of criteria) if (!isDetermined(s)) determined = false;
-  const gates = criteria.flatMap((result) => gateResults(compiled, result));
+  const gates: GateResult[] = [];
+  for (const result of criteria) if (compiled.gated.has(result.criterion)) gates.push(...gateResults(compiled, result));
   const recordHeading = { id: record.id, title: record.title, date: record.date };
   // The grid's exact averages cost more than the scoring itself and most outputs never read
   // them: built when first read, once.
@@ -374,7 +378,9 @@ function mean(values: readonly number[]): number {
 }
 
 function defaultAsOfDay(record: CaseRecord): number {
-  return record.events.reduce((latest, event) => Math.max(latest, event.day), record.day);
+  let latest = record.day;
+  for (const event of record.events) if (event.day > latest) latest = event.day;
+  return latest;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
