@@ -29,7 +29,7 @@ export interface RenderedOutput {
  * An output's text: whole, or made piece by piece as it is written (`write` hands each piece to
  * `put`), so that a large output (70 MB of JSON) is never held whole, as a string nor as bytes.
  */
-export type OutputText = string | { readonly write: (put: (piece: string) => void) => void };
+type OutputText = string | { readonly write: (put: (piece: string) => void) => void };
 
 /**
  * Where an output named with -o goes. A regular file (or none yet) is replaced atomically: the
