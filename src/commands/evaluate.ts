@@ -27,7 +27,7 @@ import { TOOL } from '../package-info.js';
 import { streamOutput, writeOutputs, type StreamedOutput } from '../write-output.js';
 import { renderVisuals } from './visual-outputs.js';
 import { isVisualFormat, VISUAL_FORMATS, type VisualFormat } from '../format/visual-formats.js';
-import { formatJson } from '../format/json.js';
+import { formatJson, streamedJson } from '../format/json.js';
 import type { CommandContext } from './context.js';
 import { loadAs } from './load-inputs.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
@@ -225,12 +225,14 @@ function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptio
     ...(target.file !== undefined && { file: target.file }),
     text: isVisualFormat(target.format)
       ? visuals.get(target.format)!
-      : (target.bom ? BOM : '') +
-        formatters[target.format](report, {
-          color: target.file === undefined && options.color,
-          explain: options.explain,
-          width: target.file === undefined ? options.width : options.fileWidth,
-        }),
+      : target.format === 'json' && !target.bom
+        ? streamedJson(report)
+        : (target.bom ? BOM : '') +
+          formatters[target.format](report, {
+            color: target.file === undefined && options.color,
+            explain: options.explain,
+            width: target.file === undefined ? options.width : options.fileWidth,
+          }),
   }));
   writeOutputs(rendered, io.stdout);
 }
