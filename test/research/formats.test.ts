@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairOutputs, type OutputToken } from '../../src/commands/output-options.js';
 import { toCsv } from '../../src/format/csv.js';
-import { mdText } from '../../src/format/markdown.js';
+import { mdText } from '../../src/format/markdown-text.js';
 import { bar, sparkline } from '../../src/format/charts.js';
 import { InputError } from '../../src/diagnostics.js';
 import { run } from '../helpers/fake-io.js';
