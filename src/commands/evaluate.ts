@@ -34,6 +34,7 @@ import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
 import type { EvaluationDocument } from '../format/html/documents.js';
+import { EXIT } from '../exit-codes.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
   const command = program
@@ -294,7 +295,7 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
 
   const failing = results.filter(({ result }) => belowThreshold(result.score, options.failBelow));
   for (const { result } of failing) io.stderr(belowLine(result.record.id, result.score, options.failBelow));
-  return failing.length > 0 ? 1 : 0;
+  return failing.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 /**
@@ -372,7 +373,7 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
     }
     if (streaming && failed) {
       for (const writer of writers) writer.abandon();
-      return 2;
+      return EXIT.cannotRun;
     }
     for (const writer of writers) writer.finish();
   } catch (error) {
@@ -384,7 +385,7 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
     writeEvaluation({ ...head, results: gathered, bundledDefault: false }, options, io);
   }
   for (const { id, score } of below) io.stderr(belowLine(id, score, options.failBelow));
-  return below.length > 0 ? 1 : 0;
+  return below.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 /** The engine's options from the command's: only those given, so the defaults stay the engine's. */
