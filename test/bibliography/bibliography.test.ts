@@ -17,11 +17,9 @@ import { bundledBibliography } from '../../src/load/load-bibliography.js';
 import { loadRecord } from '../../src/load/load-record.js';
 import { readInputFile } from '../../src/load/read-input.js';
 import { run } from '../helpers/fake-io.js';
-import { searchExcerpts, squash } from '../helpers/search-excerpts.js';
+import { researchNotes, searchExcerpts, squash } from '../helpers/search-excerpts.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// The research notes live beside the repository (beside a worktree's parent in development).
-const NOTES = [resolve(ROOT, '../shared/domain/SOURCES.md'), resolve(ROOT, '../../shared/domain/SOURCES.md')].find((path) => existsSync(path));
 const bibliography = bundledBibliography();
 
 /** Every YAML file of matrices/ and fixtures/, sub-folders included. */
@@ -57,8 +55,8 @@ describe('the bundled bibliography', () => {
 
   // An entry the notes do not hold was found by search (issue 12's added cases): its passages, as
   // read, stand in for the notes, and only an entry with an address can have been found so.
-  it.runIf(NOTES !== undefined)('takes every address, title, name and quoted passage from the research notes or the passages read by search', () => {
-    const notes = squash(readFileSync(NOTES!, 'utf8'));
+  it('takes every address, title, name and quoted passage from the research notes or the passages read by search', () => {
+    const notes = researchNotes();
     const excerpts = searchExcerpts();
     for (const source of bibliography.sources) {
       const read = source.url === undefined || notes.includes(source.url) ? notes : excerpts.get(source.url);

@@ -1,6 +1,7 @@
 // The bundled case records: they load cleanly, every event is cited, and spot-checked facts match
-// shared/domain/SOURCES.md, the only source of facts for bundled content.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// the research notes (test/bundled/research-notes.md, a copy of shared/domain/SOURCES.md), the
+// only source of facts for bundled content.
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,13 +9,10 @@ import type { CaseRecord, SummitEvent } from '../../src/engine/index.js';
 import { loadRecord, type LoadedRecord } from '../../src/load/load-record.js';
 import { readInputFile } from '../../src/load/read-input.js';
 import { isBundledFile } from '../../src/load/bundled.js';
-import { searchExcerpts, squash } from '../helpers/search-excerpts.js';
+import { researchNotes, searchExcerpts, squash } from '../helpers/search-excerpts.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'fixtures');
-// The research notes live beside the repository, not in it; the checks against them run where they exist.
-// (beside a worktree's parent in development).
-const SOURCES_MD = [resolve(ROOT, '../shared/domain/SOURCES.md'), resolve(ROOT, '../../shared/domain/SOURCES.md')].find((path) => existsSync(path)) ?? '';
 const MODELINE = '# yaml-language-server: $schema=../src/schema/record.schema.json';
 
 const files = readdirSync(FIXTURES)
@@ -74,8 +72,8 @@ describe.each(files.map((file) => [basename(file), file]))('%s', (name, file) =>
   });
 
   // A source the notes do not hold was found by search: its passages, as read, stand in for them.
-  it.skipIf(SOURCES_MD === '')('takes every url, title and quote from SOURCES.md or the passages read by search', () => {
-    const notes = squash(readFileSync(SOURCES_MD, 'utf8'));
+  it('takes every url, title and quote from the research notes or the passages read by search', () => {
+    const notes = researchNotes();
     const excerpts = searchExcerpts();
     for (const e of load(file).record.events) {
       for (const source of e.sources) {
