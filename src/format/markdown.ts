@@ -1,7 +1,7 @@
 import { AGGREGATION_METHODS, type CaseResult, type CriterionResult } from '../engine/index.js';
 import { mdTable, mdText } from './markdown-text.js';
 import { anyUnverified, criterionRows, CRITERION_COLUMNS } from './criterion-rows.js';
-import { totalText } from './interval.js';
+import { totalText, verdictWords } from './interval.js';
 import { isGridMatrix } from './grid.js';
 import { gridMarkdown } from './grid-outputs.js';
 import type { Formatter } from './formatter.js';
@@ -34,9 +34,11 @@ function recordSection(result: CaseResult, file: string, report: EvaluationRepor
     `### ${mdText(result.record.title)} (\`${result.record.id}\`)`,
     `As of ${result.asOf}; record ${mdText(file)}.`,
     mdTable(CRITERION_COLUMNS, cells, [2, 3, 4]),
-    result.score === null
-      ? 'No total: no weighted criterion applies.'
-      : `**Total ${totalText(result, '')} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
+    result.score === null && result.scoreRange !== null
+      ? `**Total ${totalText(result, '')} / 100, verdict: ${mdText(verdictWords(result))}**`
+      : result.score === null
+        ? 'No total: no weighted criterion applies.'
+        : `**Total ${totalText(result, '')} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
   ];
   if (result.gates.length > 0) {
     lines.push(
