@@ -3,7 +3,7 @@
 // and check the same YAML at every start; and stores each as a parsed document (data and
 // positions), so that validating or testing them does not parse YAML either. Run by `npm run
 // build` after tsc; uses the built loaders, so the stored result is exactly what loading gives
-// (test/perf/precompiled.test.ts compares them). Matrices that extend another are not stored as
+// (test/built/perf/precompiled.test.ts compares them). Matrices that extend another are not stored as
 // loaded (what they load to depends on another file), only as documents.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // code), so the tool does not compile them with ajv at every start. Run by `npm run build` after
 // tsc: it reads the schemas and the ajv options from the built src/schema/validate.ts, so the
 // precompiled validators are the runtime ones, and writes dist/schema/validators.cjs, which
-// validate.ts loads when it is there. test/perf/precompiled.test.ts checks that both give the same
+// validate.ts loads when it is there. test/built/perf/precompiled.test.ts checks that both give the same
 // diagnostics on the test corpus.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -15,7 +15,7 @@ async function run(argv) {
   return { exitCode, stdout };
 }
 
-// The compliance examples score the record that the README's import writes (test/compliance/readme.test.ts).
+// The compliance examples score the record that the README's import writes (test/cli/compliance/readme.test.ts).
 const GRID_IMPORT = ['import', 'grid', 'examples/compliance-grid.csv', '--mapping', 'examples/compliance-grid.mapping.yaml', '-o', 'grid.yaml'];
 
 async function outputOf(shown) {

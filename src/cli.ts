@@ -7,8 +7,7 @@ import type { Io } from './io.js';
 import { configureInputLimit } from './load/read-input.js';
 import { TOOL } from './package-info.js';
 import { DEFAULT_WIDTH, MIN_WIDTH } from './format/width.js';
-
-export const EXIT = { ok: 0, failed: 1, cannotRun: 2 } as const;
+import { EXIT } from './exit-codes.js';
 
 type Register = (program: Command, context: CommandContext) => void;
 

@@ -1,6 +1,6 @@
 // The library: `import { loadMatrix, loadRecord, evaluate, format } from 'summit-score'`.
 // It takes text and gives results and text back: it never reads process state, never writes to
-// a terminal and never colours (test/cli/package.test.ts walks its imports to hold it to that).
+// a terminal and never colours (test/built/cli/package.test.ts walks its imports to hold it to that).
 import { createHash } from 'node:crypto';
 import { beforeSummit, notHeld } from './commands/not-held.js';
 import { compileMatrix, evaluateRecord } from './engine/index.js';

@@ -2,7 +2,7 @@
 // Plain data: every record event's `type`, and the values of its `fields.level`,
 // `fields.participation`, `fields.cadence` (and `cadenceRecommended`) and `fields.topics`, come
 // from these lists, so that a matrix condition written against one record means the same thing
-// on every other. test/bundled/vocabulary.test.ts enforces it. Each entry says what it means.
+// on every other. test/engine/bundled/vocabulary.test.ts enforces it. Each entry says what it means.
 
 /** What kind of thing an event is (`type:`). */
 export const EVENT_TYPES = {

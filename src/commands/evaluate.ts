@@ -35,6 +35,7 @@ import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
 import type { EvaluationDocument } from '../format/html/documents.js';
+import { EXIT } from '../exit-codes.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
   const command = program
@@ -300,7 +301,7 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
 
   const failing = results.filter(({ result }) => belowThreshold(result.score, options.failBelow));
   for (const { result } of failing) io.stderr(belowLine(result.record.id, result.score, options.failBelow));
-  return failing.length > 0 ? 1 : 0;
+  return failing.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 /**
@@ -378,7 +379,7 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
     }
     if (streaming && failed) {
       for (const writer of writers) writer.abandon();
-      return 2;
+      return EXIT.cannotRun;
     }
     for (const writer of writers) writer.finish();
   } catch (error) {
@@ -390,7 +391,7 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
     writeEvaluation({ ...head, results: gathered, bundledDefault: false }, options, io);
   }
   for (const { id, score } of below) io.stderr(belowLine(id, score, options.failBelow));
-  return below.length > 0 ? 1 : 0;
+  return below.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 /** The engine's options from the command's: only those given, so the defaults stay the engine's. */

@@ -35,6 +35,7 @@ import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
 import { appendStepSummary } from './step-summary.js';
 import { projectDiagnostic } from './validate.js';
+import { EXIT } from '../exit-codes.js';
 
 export function registerTest(program: Command, context: CommandContext): void {
   program
@@ -138,8 +139,8 @@ export function runTests(args: readonly string[], options: TestCommandOptions, i
   if (options.output === undefined) io.stdout(text);
   else writeFileAtomic(options.output, text);
   if (options.format === 'github') appendStepSummary(io, toCiReport(report));
-  if (runs.some((run) => run.problems.some((d) => d.severity === 'error'))) return 2;
-  return report.failed > 0 || runs.some((run) => run.coverageTooLow) ? 1 : 0;
+  if (runs.some((run) => run.problems.some((d) => d.severity === 'error'))) return EXIT.cannotRun;
+  return report.failed > 0 || runs.some((run) => run.coverageTooLow) ? EXIT.failed : EXIT.ok;
 }
 
 function findMatrices(args: readonly string[]): FoundFile[] {

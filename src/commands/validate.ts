@@ -19,6 +19,7 @@ import type { CommandContext } from './context.js';
 import { BIBLIOGRAPHY_OPTION } from './load-inputs.js';
 import { helpExamples } from './output-options.js';
 import { appendStepSummary } from './step-summary.js';
+import { EXIT } from '../exit-codes.js';
 
 export function registerValidate(program: Command, context: CommandContext): void {
   program
@@ -101,7 +102,7 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   if (options.output === undefined) io.stdout(text);
   else writeFileAtomic(options.output, text);
   if (options.format === 'github') appendStepSummary(io, toCiReport(report));
-  return report.ok ? 0 : 1;
+  return report.ok ? EXIT.ok : EXIT.failed;
 }
 
 /**

@@ -8,7 +8,7 @@ export { indexRecord, type RecordIndex } from './record-index.js';
 export * from './evaluate.js';
 export { bandIndexOf, meanInterval, roundScore, type Interval } from './score.js';
 export type { UnknownFact, UnknownReason } from './unknowns.js';
-export type { Outcome as SettlementOutcome, Settlement } from './settle.js';
+export type { SettlementOutcome, Settlement } from './settle.js';
 export * from './grid.js';
 export * from './decimal.js';
 export type { CellAssessment } from './assessments.js';

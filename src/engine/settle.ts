@@ -19,7 +19,7 @@ interface ScoredCase {
 }
 
 /** What a criterion and the verdict would be if one unknown fact took some of its declared values. */
-export interface Outcome {
+export interface SettlementOutcome {
   readonly values: readonly FieldValue[];
   /** The criterion's level then; null when it is still open (other facts unknown) or does not apply. */
   readonly level: string | null;
@@ -32,7 +32,7 @@ export interface Outcome {
 export interface Settlement {
   readonly criterion: string;
   readonly fact: UnknownFact;
-  readonly outcomes: readonly Outcome[];
+  readonly outcomes: readonly SettlementOutcome[];
 }
 
 /** At most this many facts are tried per record: each costs one evaluation per declared value. */
@@ -62,7 +62,7 @@ export function settlements<Compiled extends { readonly matrix: Matrix }, Option
       const key = `${criterion.id}\u0000${fact.event}\u0000${fact.field}`;
       if (tried.has(key) || tried.size >= MAX_TRIED) continue;
       tried.add(key);
-      const outcomes: Outcome[] = [];
+      const outcomes: SettlementOutcome[] = [];
       for (const { value } of declaration.values) {
         const events = record.events.map((event) => (event.id === fact.event ? { ...event, fields: { ...event.fields, [fact.field]: value } } : event));
         const again = evaluate(compiled, { ...record, events }, { ...options, explain: false });

@@ -6,7 +6,7 @@ import type { AgreementStatistics, AgreementUnit, FactDifference, UnitCoding } f
 import type { FieldValue } from '../engine/types.js';
 import { fileOf, passesMinAlpha, round6, type AgreementReport } from './agreement.js';
 import { toCsv } from './csv.js';
-import { mdTable, mdText } from './markdown.js';
+import { mdTable, mdText } from './markdown-text.js';
 import { safeText } from '../terminal-text.js';
 
 function fixed(value: number | null, digits = 3): string {

@@ -1,6 +1,6 @@
 import { fieldsRead } from '../engine/fields-read.js';
 import { AGGREGATION_METHODS, describeCondition, type AbsentMeaning, type Criterion, type FieldDeclaration, type Matrix } from '../engine/index.js';
-import { mdTable, mdText } from './markdown.js';
+import { mdTable, mdText } from './markdown-text.js';
 import type { MatrixInput } from './research.js';
 
 /**

@@ -9,7 +9,7 @@ import type { CsvValue } from './csv-table.js';
 import { CASE_COLUMNS, caseCells, CELL_COLUMNS, cellRows, levelRangeWord, resultIds, scoreOf, wideCells, wideColumns } from './evaluation-rows.js';
 import { totalText, verdictWords } from './interval.js';
 import { hundredths, round2 } from './numbers.js';
-import { mdTable, mdText } from './markdown.js';
+import { mdTable, mdText } from './markdown-text.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';

@@ -1,7 +1,7 @@
 import type { CaseDiff, Change, CriterionDiff, EvaluationDiff, NumberChange } from '../engine/diff.js';
 import { toCsv } from './csv.js';
 import type { CsvValue } from './csv-table.js';
-import { mdTable, mdText } from './markdown.js';
+import { mdTable, mdText } from './markdown-text.js';
 import { chalkFor } from './colour.js';
 import { fitTable, fitText } from './fit-table.js';
 import { jsonText, ndjsonText, type Tool } from './research.js';

@@ -1,4 +1,3 @@
-import { round2 } from './numbers.js';
 import { safeText } from '../terminal-text.js';
 
 /**
@@ -15,8 +14,4 @@ export function mdTable(head: readonly string[], rows: readonly (readonly string
   const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(align), ...rows.map(line)].join('\n');
-}
-
-export function mdNumber(value: number | null): string {
-  return value === null ? '' : round2(value).toFixed(2);
 }

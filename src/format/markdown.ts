@@ -1,14 +1,11 @@
-import { AGGREGATION_METHODS, type CaseResult } from '../engine/index.js';
-import { mdNumber, mdTable, mdText } from './markdown-text.js';
-import { totalText } from './interval.js';
-import { round2 } from './numbers.js';
+import { AGGREGATION_METHODS, type CaseResult, type CriterionResult } from '../engine/index.js';
+import { mdTable, mdText } from './markdown-text.js';
+import { anyUnverified, criterionRows, CRITERION_COLUMNS } from './criterion-rows.js';
+import { totalText, verdictWords } from './interval.js';
 import { isGridMatrix } from './grid.js';
 import { gridMarkdown } from './grid-outputs.js';
 import type { Formatter } from './formatter.js';
 import type { EvaluationReport } from './report.js';
-
-// The Markdown text helpers live apart, so the grid's Markdown can use them without an import circle.
-export { mdTable, mdText };
 
 /** `evaluate -f markdown`: a section per record, ready to paste into a paper or a pull request. */
 export const formatEvaluationMarkdown: Formatter<EvaluationReport> = (report, context) => {
@@ -24,43 +21,31 @@ export const formatEvaluationMarkdown: Formatter<EvaluationReport> = (report, co
 function recordSection(result: CaseResult, file: string, report: EvaluationReport, explain: boolean): string {
   const matrix = report.matrix.definition;
   if (result.grid && isGridMatrix(matrix)) return gridMarkdown(result, file, explain);
-  const rows = result.criteria.map((criterion) => {
-    const gated = matrix.criteria.find((c) => c.id === criterion.criterion)?.gates.length ? ' (gate)' : '';
-    const level = !criterion.applicable
-      ? 'n/a'
-      : criterion.parties
-        ? criterion.parties.map((cell) => `${mdText(cell.party)}: ${cell.applicable ? mdText(cell.level?.label ?? '(none)') : 'n/a'}`).join(', ')
-        : criterion.level
-          ? `${mdText(criterion.level.label)} (${criterion.level.score})`
-          : '(no level)';
-    const evidence = criterion.evidence
-      .map((item) => `${mdText(item.event)} ${item.date}${item.sources.length > 0 && item.sources.every((s) => s.verified) ? '' : ' †'}`)
-      .join('; ');
-    return [
-      `${mdText(criterion.id)}${gated}`,
-      level,
-      criterion.points === null ? '' : `${round2(criterion.points)}/${criterion.maxPoints}`,
-      String(criterion.weight),
-      criterion.applicable && criterion.weight > 0 ? mdNumber(criterion.contribution) : '-',
-      evidence,
-    ];
-  });
+  const rows = criterionRows(result, matrix);
+  const cells = rows.map((row) => [
+    mdText(row.label),
+    levelCell(row.result),
+    row.points.exact ?? '',
+    row.weight,
+    row.contribution.exact ?? '',
+    row.evidence.map((item) => `${mdText(item.event)} ${item.date}${item.verified ? '' : ' †'}`).join('; '),
+  ]);
   const lines = [
     `### ${mdText(result.record.title)} (\`${result.record.id}\`)`,
     `As of ${result.asOf}; record ${mdText(file)}.`,
-    mdTable(['Criterion', 'Level', 'Points', 'Weight', 'Contribution', 'Evidence'], rows, [2, 3, 4]),
-    result.score === null
-      ? 'No total: no weighted criterion applies.'
-      : `**Total ${totalText(result, '')} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
+    mdTable(CRITERION_COLUMNS, cells, [2, 3, 4]),
+    result.score === null && result.scoreRange !== null
+      ? `**Total ${totalText(result, '')} / 100, verdict: ${mdText(verdictWords(result))}**`
+      : result.score === null
+        ? 'No total: no weighted criterion applies.'
+        : `**Total ${totalText(result, '')} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
   ];
   if (result.gates.length > 0) {
     lines.push(
       `Gates: ${result.gates.map((gate) => `${mdText(gate.criterion)} at ${mdText(gate.requires)} or above for better than ${mdText(gate.above)}: ${gate.status}`).join('; ')}.`,
     );
   }
-  if (result.criteria.some((c) => c.evidence.some((item) => item.sources.length === 0 || item.sources.some((s) => !s.verified)))) {
-    lines.push('† rests on a source marked unverified');
-  }
+  if (anyUnverified(rows)) lines.push('† rests on a source marked unverified');
   if (explain) {
     const why = result.criteria
       .filter((criterion) => criterion.explanation)
@@ -74,4 +59,12 @@ function recordSection(result: CaseResult, file: string, report: EvaluationRepor
     if (why.length > 0) lines.push(['Why not the next level up:', '', ...why].join('\n'));
   }
   return lines.join('\n\n');
+}
+
+/** A criterion's level in Markdown: its label and score, `n/a`, or each party's label. */
+function levelCell(criterion: CriterionResult): string {
+  if (!criterion.applicable) return 'n/a';
+  if (criterion.parties)
+    return criterion.parties.map((cell) => `${mdText(cell.party)}: ${cell.applicable ? mdText(cell.level?.label ?? '(none)') : 'n/a'}`).join(', ');
+  return criterion.level ? `${mdText(criterion.level.label)} (${criterion.level.score})` : '(no level)';
 }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { AGGREGATION_METHODS, type CaseRecord, type Matrix } from '../engine/index.js';
 import type { ExtendsInfo } from '../provenance.js';
-import { mdText } from './markdown.js';
+import { mdText } from './markdown-text.js';
 import { safeText } from '../terminal-text.js';
 
 // What the research commands (compare, timeline, sensitivity, diff) share: how they name their

@@ -11,7 +11,7 @@ import { toCsv } from './csv.js';
 import { fitTable, fitText } from './fit-table.js';
 import type { CsvValue } from './csv-table.js';
 import { hundredths, round2 } from './numbers.js';
-import { mdTable, mdText } from './markdown.js';
+import { mdTable, mdText } from './markdown-text.js';
 import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';

@@ -9,8 +9,9 @@ import { totalText } from './interval.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import type { EvaluationReport } from './report.js';
 import { extendsLine } from './research.js';
-import { contributionText, intervalText, levelRangeText, settlementText, unknownFactText, verdictsText } from './interval.js';
+import { intervalText, levelRangeText, settlementText, unknownFactText, verdictsText } from './interval.js';
 import { safeText } from '../terminal-text.js';
+import { anyUnverified, criterionRows, CRITERION_COLUMNS } from './criterion-rows.js';
 
 /** One table per record: a row per criterion, then the total, the verdict and the gates. */
 export const formatTable: Formatter<EvaluationReport> = (report, context) => {
@@ -37,25 +38,16 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
   const extended = extendsLine(report.matrix);
   if (extended) lines.push(chalk.dim(safeText(extended)));
 
-  const rows: string[][] = [];
-  let unverified = false;
-  for (const criterion of result.criteria) {
-    const gated = matrix.criteria.find((c) => c.id === criterion.id)?.gates.length ? ' (gate)' : '';
-    const evidence = criterion.evidence.map((item) => {
-      const verified = item.sources.length > 0 && item.sources.every((source) => source.verified);
-      if (!verified) unverified = true;
-      return `${item.event} ${item.date}${verified ? '' : ' †'}`;
-    });
-    rows.push([
-      safeText(criterion.id + gated),
-      levelText(criterion, chalk),
-      pointsText(criterion),
-      String(criterion.weight),
-      criterion.applicable && criterion.weight > 0 ? contributionText(criterion) : '-',
-      evidence.map(safeText).join('\n'),
-    ]);
-  }
-  lines.push(fitTable(['Criterion', 'Level', 'Points', 'Weight', 'Contribution', 'Evidence'], rows, context));
+  const rows = criterionRows(result, matrix);
+  const cells = rows.map((row) => [
+    safeText(row.label),
+    levelText(row.result, chalk),
+    row.points.exact ?? row.points.bounds,
+    row.weight,
+    row.contribution.exact ?? row.contribution.bounds,
+    row.evidence.map((item) => safeText(`${item.event} ${item.date}${item.verified ? '' : ' †'}`)).join('\n'),
+  ]);
+  lines.push(fitTable(CRITERION_COLUMNS, cells, context));
   if (result.grid) lines.push(gridTableText(result, result.grid, { ...context, explain: false }, chalk));
   lines.push(totalLine(result, matrix, chalk));
   if (result.gates.length > 0) {
@@ -66,7 +58,7 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
     lines.push(`Gates: ${gates.join('; ')}`);
   }
   lines.push(chalk.dim(`Aggregation: ${matrix.aggregation}, ${AGGREGATION_METHODS[matrix.aggregation]}.`));
-  if (unverified) lines.push(chalk.dim('† rests on a source marked unverified'));
+  if (anyUnverified(rows)) lines.push(chalk.dim('† rests on a source marked unverified'));
   if (result.unknown.criteria.length > 0) lines.push(unknownLines(result, chalk));
   if (context.explain) lines.push(explanations(result, chalk));
   return lines.join('\n');
@@ -86,13 +78,6 @@ function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
     return chalk.yellow(safeText(`${levelRangeText(criterion.levelRange)} unknown${maybe}`));
   if (!criterion.level) return chalk.yellow(`(no level)${maybe}`);
   return safeText(`${criterion.level.label} (${criterion.level.score})`);
-}
-
-function pointsText(criterion: CriterionResult): string {
-  if (criterion.points !== null) return `${round2(criterion.points)}/${criterion.maxPoints}`;
-  const range = criterion.normalisedRange;
-  if (!range || criterion.parties) return '';
-  return `${intervalText({ low: range.low * criterion.maxPoints, high: range.high * criterion.maxPoints }, 0)}/${criterion.maxPoints}`;
 }
 
 function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): string {

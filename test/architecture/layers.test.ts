@@ -16,6 +16,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   vocabulary: 0,
   'input-files': 0,
   'terminal-text': 0,
+  'exit-codes': 0,
   diagnostics: 1,
   schema: 1.5,
   'input-limit': 1.5,

@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 const FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../bundled/search-excerpts.yaml');
+// A copy of the project's research notes (shared/domain/SOURCES.md, beside the repository), kept
+// in it so that the checks against them run wherever the tests do instead of skipping.
+const NOTES = resolve(dirname(fileURLToPath(import.meta.url)), '../bundled/research-notes.md');
+
+/** The research notes the bundled sources' quotes, titles and names are checked against, white space squashed. */
+export function researchNotes(): string {
+  return squash(readFileSync(NOTES, 'utf8'));
+}
 
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -1,0 +1,150 @@
+// evaluate -f markdown on hand-built cases: every line of a section, written out by hand from the
+// matrix below (scores 1 and 0, so a criterion's points are its level's score out of 1, and the
+// total is the weighted mean of the normalised scores times 100: talks weighs 3, zero weighs 0).
+import { describe, expect, it } from 'vitest';
+import { AGGREGATION_METHODS, compileMatrix, evaluateRecord } from '../../src/engine/index.js';
+import { formatEvaluationMarkdown } from '../../src/format/markdown.js';
+import type { EvaluationReport } from '../../src/format/report.js';
+import { makeRecord, matrixFrom, type EventSpec } from '../helpers/build.js';
+
+const matrix = matrixFrom(`
+id: m
+title: M *starred*
+version: "2"
+source: {author: T}
+criteria:
+  - id: talks
+    title: Talks
+    weight: 3
+    gates: [{above: weak, requires: held}]
+    levels:
+      - {label: held, score: 1, when: {some: {all: [{type: meeting}, {field: level, equals: leaders}]}}}
+      - {label: none, score: 0}
+  - id: zero
+    title: Zero
+    weight: 0
+    levels:
+      - {label: yes, score: 1, when: {some: {type: statement}}}
+      - {label: no, score: 0}
+verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
+`);
+
+function report(...records: EventSpec[][]): EvaluationReport {
+  return {
+    tool: { name: 'summit-score', version: '0.0.0' },
+    matrix: { definition: matrix, file: 'm.yaml', sha256: '0123456789abcdef' },
+    asOf: null,
+    results: records.map((events, i) => ({ file: `r${i}.yaml`, sha256: '', result: evaluateRecord(compileMatrix(matrix), makeRecord(events)) })),
+    bundledDefault: false,
+  };
+}
+
+const leaders: EventSpec = { id: 'meet', type: 'meeting', fields: { level: 'leaders' } };
+const md = (r: EvaluationReport, explain = false) => formatEvaluationMarkdown(r, { color: false, explain });
+
+describe('evaluate -f markdown', () => {
+  it('prints the matrix heading once, then a section per record: its table, total, verdict and gates', () => {
+    const text = md(report([leaders], [{ id: 'talk', type: 'statement' }]));
+    const paragraphs = text.split('\n\n');
+    expect(paragraphs[0]).toBe('## M \\*starred\\*');
+    expect(paragraphs[1]).toBe(`Matrix \`m\` 2 (m.yaml, sha256 \`0123456789ab\`). Aggregation: weighted-mean, ${AGGREGATION_METHODS['weighted-mean']}.`);
+    expect(paragraphs[2]).toBe('### A case (`case`)');
+    expect(paragraphs[3]).toBe('As of 2015-09-25; record r0.yaml.');
+    expect(paragraphs[4]).toBe(
+      [
+        '| Criterion | Level | Points | Weight | Contribution | Evidence |',
+        '| --- | --- | ---: | ---: | ---: | --- |',
+        '| talks (gate) | held (1) | 1/1 | 3 | 100.00 | meet 2015-09-25 |',
+        '| zero | no (0) | 0/1 | 0 | - |  |',
+      ].join('\n'),
+    );
+    expect(paragraphs[5]).toBe('**Total 100.00 / 100, verdict: good**');
+    expect(paragraphs[6]).toBe('Gates: talks at held or above for better than weak: passed.');
+    // The second record: no meeting, so talks is none, the total 0 and the gate failed.
+    expect(paragraphs[7]).toBe('### A case (`case`)');
+    expect(paragraphs[8]).toBe('As of 2015-09-25; record r1.yaml.');
+    expect(paragraphs[9]!.split('\n').slice(2)).toEqual([
+      '| talks (gate) | none (0) | 0/1 | 3 | 0.00 |  |',
+      '| zero | yes (1) | 1/1 | 0 | - | talk 2015-09-25 |',
+    ]);
+    expect(paragraphs[10]).toBe('**Total 0.00 / 100, verdict: weak**');
+    expect(paragraphs[11]).toBe('Gates: talks at held or above for better than weak: failed.\n');
+    expect(paragraphs).toHaveLength(12);
+  });
+
+  it('leaves an open figure blank, and gives an open total as its bounds, never as no total', () => {
+    // The meeting's level is not recorded: talks may be held (1) or none (0), so the total is 0 to 100.
+    const text = md(report([{ id: 'meet', type: 'meeting' }]));
+    expect(text).toContain('| talks (gate) | (no level) |  | 3 |  |  |');
+    expect(text).toContain('\n\n**Total 0.00–100.00 / 100, verdict: good or weak**\n\n');
+    expect(text).not.toContain('No total');
+  });
+
+  it('says when a gate caps the verdict: the score alone earns a better band', () => {
+    const capping = matrixFrom(`
+id: c
+title: C
+version: "1"
+source: {author: T}
+criteria:
+  - id: talks
+    title: Talks
+    weight: 1
+    gates: [{above: weak, requires: held}]
+    levels:
+      - {label: held, score: 1, when: {some: {type: meeting}}}
+      - {label: none, score: 0}
+  - id: words
+    title: Words
+    weight: 3
+    levels:
+      - {label: said, score: 1, when: {some: {type: statement}}}
+      - {label: silent, score: 0}
+verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
+`);
+    const result = evaluateRecord(compileMatrix(capping), makeRecord([{ id: 'talk', type: 'statement' }]));
+    const text = formatEvaluationMarkdown(
+      { ...report(), matrix: { definition: capping, file: 'c.yaml', sha256: '' }, results: [{ file: 'r.yaml', sha256: '', result }] },
+      { color: false },
+    );
+    // words earns 3 of the 4 weight: 75.00, good by the bands; talks is not held, so its gate caps it at weak.
+    expect(text).toContain('**Total 75.00 / 100, verdict: weak** (the score alone earns good; a gate caps it)');
+  });
+
+  it('marks evidence with an unverified source, or with none, and says what † means', () => {
+    const base = report([leaders]);
+    const result = base.results[0]!.result;
+    const talks = result.criteria[0]!;
+    for (const sources of [[{ verified: false }], []]) {
+      const criteria = [{ ...talks, evidence: [{ ...talks.evidence[0]!, sources }] }, ...result.criteria.slice(1)];
+      const text = md({ ...base, results: [{ ...base.results[0]!, result: { ...result, criteria } }] });
+      expect(text).toContain('| meet 2015-09-25 † |');
+      expect(text).toContain('\n\n† rests on a source marked unverified');
+    }
+    expect(md(base)).not.toContain('†');
+  });
+
+  it('explains, with --explain, why each criterion is not at the next level up, and only then', () => {
+    const text = md(report([{ id: 'talk', type: 'statement' }]), true);
+    expect(text).toContain('Why not the next level up:\n\n- **talks**: not held');
+    expect(text).toMatch(/- \*\*zero\*\*: |^(?![\s\S]*\*\*zero\*\*)/);
+    expect(md(report([{ id: 'talk', type: 'statement' }]))).not.toContain('Why not');
+  });
+
+  it('lists each party of a per-party criterion, n/a for a criterion that does not apply', () => {
+    const result = report([leaders]).results[0]!.result;
+    const talks = result.criteria[0]!;
+    const parties = [
+      { ...talks, party: 'US', applicable: true as const },
+      { ...talks, party: 'CN', applicable: false as const, level: null },
+    ];
+    const criteria = [
+      { ...talks, parties },
+      { ...result.criteria[1]!, applicable: false as const },
+    ];
+    const base = report([leaders]);
+    const text = md({ ...base, results: [{ ...base.results[0]!, result: { ...result, criteria } }] });
+    expect(text).toContain('| talks (gate) | US: held, CN: n/a |');
+    expect(text).toContain('| zero | n/a |');
+  });
+});
