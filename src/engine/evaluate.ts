@@ -570,17 +570,34 @@ function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolea
   };
 }
 
+/**
+ * The evidence of the level reached: each event that made its condition hold, once, in the order
+ * the record lists them. Each event's entry is made once per index, however many criteria cite it.
+ */
 function evidenceOf(entry: CompiledCriterion, index: RecordIndex, reached: number): Evidence[] {
   const explainer = reached >= 0 ? entry.levelExplainers[reached] : undefined;
   if (!explainer) return [];
   const witnesses: SummitEvent[] = [];
   explainer.witnesses(index, undefined, witnesses);
-  const entries = (index.cache.evidence ??= new Map()) as Map<SummitEvent, Evidence>;
-  return inRecordOrder(index, witnesses).map((event) => {
-    let entry = entries.get(event);
-    if (!entry) entries.set(event, (entry = toEvidence(event)));
-    return entry;
-  });
+  if (witnesses.length === 0) return [];
+  const order = eventOrder(index);
+  const all = index.record.events;
+  const made = (index.cache.evidence ??= new Array<Evidence | undefined>(all.length)) as (Evidence | undefined)[];
+  // Positions in the record: sorted (and so without repeats) unless links reached back.
+  const positions = new Int32Array(witnesses.length);
+  let sorted = true;
+  for (let i = 0; i < witnesses.length; i++) {
+    positions[i] = order.get(witnesses[i]!)!;
+    if (i > 0 && positions[i]! <= positions[i - 1]!) sorted = false;
+  }
+  if (!sorted) positions.sort();
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const at = positions[i]!;
+    if (i > 0 && at === positions[i - 1]) continue;
+    evidence.push((made[at] ??= toEvidence(all[at]!)));
+  }
+  return evidence;
 }
 
 /**
@@ -632,24 +649,6 @@ function undeterminedCell(entry: CompiledCriterion, index: RecordIndex, explain:
     explanation: null,
     unknown: unique,
   };
-}
-
-/** Each event once, in the order the record lists them. */
-function inRecordOrder(index: RecordIndex, events: SummitEvent[]): readonly SummitEvent[] {
-  if (events.length <= 1) return events;
-  const order = eventOrder(index);
-  const positions = new Int32Array(events.length);
-  let sorted = true;
-  for (let i = 0; i < events.length; i++) {
-    positions[i] = order.get(events[i]!)!;
-    if (i > 0 && positions[i]! <= positions[i - 1]!) sorted = false;
-  }
-  if (sorted) return events;
-  positions.sort();
-  const all = index.record.events;
-  const unique: SummitEvent[] = [];
-  for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[i - 1]) unique.push(all[positions[i]!]!);
-  return unique;
 }
 
 function toEvidence(event: SummitEvent): Evidence {

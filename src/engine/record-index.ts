@@ -28,10 +28,12 @@ interface IndexCache {
   order?: Map<SummitEvent, number>;
   /** The state of each existing event's `fields.deadline` at the as-of date, for events that have one. */
   deadlines?: Map<SummitEvent, DeadlineState>;
-  /** The evidence entry of each event, made once however many criteria it earns a level for. */
-  evidence?: Map<SummitEvent, unknown>;
+  /** The evidence entry of each event, by its place in the record, made once however many criteria it earns a level for. */
+  evidence?: unknown[];
   /** The existing events of each type, in record order. */
   byType?: Map<string, SummitEvent[]>;
+  /** The existing events of each list of types a quantifier asks for, in record order. */
+  byTypes?: Map<readonly string[], SummitEvent[]>;
   /** The existing events that have a deadline, in record order. */
   withDeadline?: SummitEvent[];
 }
@@ -95,6 +97,21 @@ export function eventsOfType(index: RecordIndex, type: string): readonly SummitE
     index.cache.byType = byType;
   }
   return byType.get(type) ?? NO_EVENTS_OF_TYPE;
+}
+
+/**
+ * The existing events of any of several types, in record order, for `type: [a, b]`. Keyed by the
+ * compiled condition's own list, so a per-party scope (which shares the cache) finds it at once.
+ */
+export function eventsOfTypes(index: RecordIndex, types: readonly string[]): readonly SummitEvent[] {
+  const byTypes = (index.cache.byTypes ??= new Map<readonly string[], SummitEvent[]>());
+  let events = byTypes.get(types);
+  if (!events) {
+    events = [];
+    for (const event of index.events) if (types.includes(event.type)) events.push(event);
+    byTypes.set(types, events);
+  }
+  return events;
 }
 
 /** The existing events with a deadline, in record order. */
