@@ -4,9 +4,13 @@
 // positions), so that validating or testing them does not parse YAML either. Run by `npm run
 // build` after tsc; uses the built loaders, so the stored result is exactly what loading gives
 // (test/built/perf/precompiled.test.ts compares them). Matrices that extend another are not stored as
-// loaded (what they load to depends on another file), only as documents.
+// loaded (what they load to depends on another file), only as documents. Last, it runs validate's
+// checks on every file of matrices/ and fixtures/ and stores which are clean, with the hash of every
+// file there (dist/bundled/checks.json, read by src/load/precompiled-checks.ts).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('../', import.meta.url);
@@ -66,4 +70,38 @@ for (const [kind, folder, load] of [
 }
 mkdirSync(store, { recursive: true });
 for (const [name, text] of results) writeFileSync(`${store}${name}`, text);
-console.log(`stored ${results.length} bundled documents, matrices and records, loaded, in dist/bundled/`);
+
+// Validate's verdicts, made with the documents above in place (as the installed tool reads them).
+const { checkFile } = await dist('load/check-file.js');
+const { expandPaths } = await dist('load/expand-paths.js');
+const { packageFiles } = await dist('load/precompiled-checks.js');
+const rootDir = fileURLToPath(root);
+const files = packageFiles();
+if (files === undefined) throw new Error('matrices/ or fixtures/ holds something neither a file nor a folder');
+// Which paths a check reads or looks for: its verdict holds only while they are all in the two folders.
+const touched = new Set();
+for (const name of ['readFileSync', 'statSync', 'lstatSync', 'existsSync', 'openSync', 'readdirSync', 'realpathSync', 'accessSync']) {
+  const original = fs[name];
+  fs[name] = (path, ...rest) => {
+    if (typeof path === 'string' || path instanceof URL) touched.add(resolve(path instanceof URL ? fileURLToPath(path) : path));
+    return original(path, ...rest);
+  };
+}
+syncBuiltinESMExports();
+const inFolders = (path) => ['matrices', 'fixtures'].some((folder) => path.startsWith(`${rootDir}${folder}/`) || path === `${rootDir}${folder}`);
+const ownFiles = (path) =>
+  inFolders(path) || path.startsWith(`${rootDir}dist/`) || path.startsWith(`${rootDir}node_modules/`) || path === `${rootDir}package.json`;
+const clean = {};
+const found = expandPaths([`${rootDir}matrices`, `${rootDir}fixtures`]);
+if (found.problems.length > 0) throw new Error(`build-bundled: ${found.problems[0].message}`);
+for (const file of found.files) {
+  touched.clear();
+  const check = checkFile(file, () => Buffer.alloc(0));
+  const readElsewhere = [...touched].filter((path) => !ownFiles(path));
+  if (check.kind === undefined || check.skipped || check.diagnostics.length > 0 || readElsewhere.length > 0) continue;
+  clean[file.path.slice(rootDir.length)] = check.kind;
+}
+writeFileSync(`${store}checks.json`, `${JSON.stringify({ files, clean })}\n`);
+console.log(
+  `stored ${results.length} bundled documents, matrices and records, loaded, in dist/bundled/, and ${Object.keys(clean).length} of ${found.files.length} files clean`,
+);

@@ -12,7 +12,8 @@ import { withBibliography } from '../load/load-bibliography.js';
 import { checkVocabulary } from '../load/check-vocabulary.js';
 import { crossCheck, type CheckedRecord } from '../load/cross-check.js';
 import { fieldsRead } from '../engine/fields-read.js';
-import { expandPaths } from '../load/expand-paths.js';
+import { expandPaths, type FoundFile } from '../load/expand-paths.js';
+import { cleanFiles, storedCheck, type CleanFiles } from '../load/precompiled-checks.js';
 import { CI_TOOL, TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
@@ -88,7 +89,18 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   const { files, problems } = expandPaths(matrixPath === undefined ? paths : [matrixPath, ...paths]);
   if (problems.length > 0) throw new InputError(problems);
 
-  const checked = files.map((found) => checkFile(found, () => io.readStdin()));
+  // The package's own files, unchanged since the build found them clean, need no check again
+  // (src/load/precompiled-checks.ts); not with --matrix, whose cross-check needs them loaded.
+  let verdicts: CleanFiles | null | undefined;
+  const stored = (found: FoundFile) =>
+    matrixPath === undefined
+      ? storedCheck(
+          found,
+          () => (verdicts ??= cleanFiles() ?? null) ?? undefined,
+          () => io.readStdin(),
+        )
+      : undefined;
+  const checked = files.map((found) => stored(found) ?? checkFile(found, () => io.readStdin()));
   const checks = options.requireSources ? checked.map(sourcesRequired) : checked;
   if (checks.every((check) => check.skipped)) {
     throw inputError('FILE_NOT_FOUND', paths.join(' '), 'found no matrix, record or tests file to check', 'a matrix has `criteria`, a record `events`');

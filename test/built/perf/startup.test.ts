@@ -2,10 +2,11 @@
 // default neither the YAML parser nor ajv's schema compiler (the build precompiles the validators
 // and loads the bundled files). Checked by structure, in the built tool: which CommonJS modules
 // (yaml and ajv are loaded as such) a run has required.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 function requiredAfter(argv: string[]): string[] {
@@ -50,37 +51,126 @@ describe('start-up', () => {
   });
 });
 
+/** Runs main() of the given build in a fresh Node: its output, and every file it loaded as an ES or CommonJS module. */
+function runOf(entry: string, argv: string[], env: Record<string, string> = {}): { code: number; out: string; loaded: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'summit-bundle-'));
+  const log = join(dir, 'loaded.txt');
+  writeFileSync(log, '');
+  const hook = `import { appendFileSync } from 'node:fs'; export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`;
+  const script = `
+    import { createRequire, register } from 'node:module';
+    register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});
+    const { main } = await import(${JSON.stringify(new URL(`../../../${entry}`, import.meta.url).href)});
+    let out = '';
+    const io = { stdout: (t) => { out += t; }, stderr: (t) => { out += t; }, readStdin: () => Buffer.alloc(0), isTTY: false, env: ${JSON.stringify(env)} };
+    const code = await main(${JSON.stringify(argv)}, io);
+    process.stdout.write(JSON.stringify({ code, out, required: Object.keys(createRequire(import.meta.url).cache) }));
+  `;
+  const run = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as {
+    code: number;
+    out: string;
+    required: string[];
+  };
+  const loaded = [
+    ...readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((url) => url.startsWith('file:')),
+    ...run.required.map((path) => pathToFileURL(path).href),
+  ];
+  return { code: run.code, out: run.out, loaded };
+}
+
 describe('the command bundle (scripts/build-cli.mjs)', () => {
   const bundle = 'dist/cli-bundle';
+  /** The packages the build puts into the bundle: listed in scripts/build-cli.mjs, with what they import. */
+  const bundledPackages = ['commander', 'chalk', 'cli-table3', 'minimatch'];
+  const specifiersIn = (name: string) => [...readFileSync(join(bundle, name), 'utf8').matchAll(/(?:from |import\(|__require\()"([^"]+)"/g)].map((m) => m[1]!);
+  const chunks = () => readdirSync(bundle).filter((name) => name.endsWith('.js'));
 
   it('is what bin/summit-score.js runs', () => {
     const bin = readFileSync('bin/summit-score.js', 'utf8');
-    expect([...bin.matchAll(/from '([^']+)'/g)].map((m) => m[1])).toEqual(['../dist/cli-bundle/cli.js', '../dist/cli-bundle/io.js']);
+    expect([...bin.matchAll(/(?:from |import\()'([^']+)'/g)].map((m) => m[1])).toEqual(['node:fs', '../dist/cli-bundle/cli.js', '../dist/cli-bundle/io.js']);
   });
 
   it('holds one copy of every module of ours: it imports its own chunks, packages and node built-ins, never a file of dist/', () => {
-    const specifiers = readdirSync(bundle).flatMap((name) =>
-      [...readFileSync(join(bundle, name), 'utf8').matchAll(/(?:from |import\()"([^"]+)"/g)].map((m) => m[1]!),
-    );
+    const specifiers = chunks().flatMap(specifiersIn);
     const outside = specifiers.filter((s) => !/^\.\/chunk-[A-Z0-9]+\.js$|^\.\/[a-z-]+\.js$/.test(s) && (s.startsWith('.') || s.startsWith('/')));
     expect(specifiers.length).toBeGreaterThan(20);
     expect(outside).toEqual([]);
-    for (const s of specifiers.filter((x) => x.startsWith('./'))) expect(readdirSync(bundle)).toContain(s.slice(2));
+    for (const s of specifiers.filter((x) => x.startsWith('./'))) expect(chunks()).toContain(s.slice(2));
   });
 
-  it('prints for the bundled default exactly what the plain build prints', () => {
-    const run = (entry: string) =>
-      execFileSync(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `const { main } = await import(${JSON.stringify(new URL(`../../../${entry}`, import.meta.url).href)}); let out = ''; await main(['evaluate', '-f', 'json'], { stdout: (t) => { out += t; }, stderr() {}, readStdin: () => Buffer.alloc(0), isTTY: false, env: {} }); process.stdout.write(out);`,
-        ],
-        { encoding: 'utf8' },
-      );
-    const bundled = run('dist/cli-bundle/cli.js');
-    expect(JSON.parse(bundled).results[0].record.id).toBe('us-china-2015-09');
-    expect(bundled).toBe(run('dist/cli.js'));
+  it('holds the packages every command needs, and imports none of them from node_modules', () => {
+    const packages = new Set(
+      chunks()
+        .flatMap(specifiersIn)
+        .filter((s) => !s.startsWith('.') && !s.startsWith('node:'))
+        .map((s) => s.split('/', s.startsWith('@') ? 2 : 1).join('/')),
+    );
+    // Outside: what only some commands load (CSV and YAML for `import`, the chart packages), and cli-table3's own colour styles, which we never use.
+    // (The YAML parser and ajv are also loaded by a require of their own, when a file is read or checked.)
+    expect([...packages].sort()).toEqual(['@colors/colors', 'csv-parse', 'vega', 'vega-lite', 'yaml']);
+    for (const name of bundledPackages) expect(packages).not.toContain(name);
+  });
+
+  it('evaluate on the bundled default loads its files and no file of node_modules', () => {
+    const { code, loaded } = runOf('dist/cli-bundle/cli.js', ['evaluate']);
+    expect(code).toBe(0);
+    expect(loaded.filter((url) => url.includes('/node_modules/'))).toEqual([]);
+    expect(loaded.filter((url) => url.includes('/dist/cli-bundle/chunk-')).length).toBeGreaterThan(5);
+  });
+
+  it('ships the licence of every package bundled into it', () => {
+    const licences = readFileSync(join(bundle, 'THIRD-PARTY-LICENSES.md'), 'utf8');
+    const included = [...licences.matchAll(/^## (\S+) (\S+) \(([^)]+)\)$/gm)].map((m) => m[1]!);
+    expect(included).toEqual(expect.arrayContaining([...bundledPackages, 'string-width', 'brace-expansion']));
+    for (const name of included) {
+      const manifest = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string; license: string };
+      expect(licences).toContain(`## ${name} ${manifest.version} (${manifest.license})`);
+    }
+    expect(licences).toContain('Copyright (c) Sindre Sorhus'); // chalk's own licence text
+    expect(licences).toContain('Blue Oak Model License'); // minimatch's
+  });
+
+  it.each([
+    [['evaluate', '-f', 'json']],
+    [['evaluate']],
+    [['evaluate', '--explain', '--width', '60']],
+    [['evaluate', '--color']],
+    [['--help']],
+    [['evaluate', '--nope']],
+    [['validate', 'matrices', 'fixtures']],
+    [['test', '--bundled']],
+    [['list']],
+  ])('%j prints with the bundle exactly what the plain build prints', (argv) => {
+    const bundled = runOf('dist/cli-bundle/cli.js', argv);
+    const plain = runOf('dist/cli.js', argv);
+    expect(bundled.out.length).toBeGreaterThan(40);
+    expect(bundled.out).toBe(plain.out);
+    expect(bundled.code).toBe(plain.code);
+    // The plain build loads the packages from node_modules: the comparison is with the packages as installed.
+    expect(plain.loaded.some((url) => url.includes('/node_modules/commander/'))).toBe(true);
+  });
+});
+
+describe('bin/summit-score.js --version', () => {
+  it('prints the version in package.json, as main() does, without loading the command', () => {
+    // A copy of bin/ beside a package.json, and no dist/ at all: the command cannot be what answers.
+    const dir = mkdtempSync(join(tmpdir(), 'summit-version-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync('bin/summit-score.js', join(dir, 'bin', 'summit-score.js'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'summit-score', version: '9.8.7-test', type: 'module' }));
+    for (const flag of ['--version', '-V'])
+      expect(execFileSync(process.execPath, [join(dir, 'bin', 'summit-score.js'), flag], { encoding: 'utf8' })).toBe('9.8.7-test\n');
+    // Anything else runs the command, which is not there.
+    expect(spawnSync(process.execPath, [join(dir, 'bin', 'summit-score.js'), '--version', 'evaluate'], { encoding: 'utf8' }).stderr).toMatch(
+      /ERR_MODULE_NOT_FOUND/,
+    );
+  });
+
+  it('prints what the command prints for --version', () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    expect(execFileSync(process.execPath, ['bin/summit-score.js', '--version'], { encoding: 'utf8' })).toBe(`${version}\n`);
+    expect(runOf('dist/cli.js', ['--version']).out).toBe(`${version}\n`);
   });
 });

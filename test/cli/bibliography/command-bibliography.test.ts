@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/fake-io.js';
+import { run } from '../../helpers/fake-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'summit-cli-bib-'));
 // The records in a folder of their own: nothing beside them is read as their bibliography.
