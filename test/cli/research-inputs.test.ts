@@ -1,4 +1,4 @@
-// compare, timeline and sensitivity find their records as validate finds files (folders, globs)
+// evaluate, compare, timeline and sensitivity find their records as validate finds files (folders, globs)
 // and read NDJSON as evaluate does: the same records, however named, give the same results.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,5 +82,54 @@ describe('sensitivity and timeline', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error USAGE .*two\.ndjson:1:1 a timeline follows one record, and this names 2 /);
     expect(result.stderr).toContain('compare puts several side by side');
+  });
+});
+
+// evaluate finds its records with the same finder (findInputFiles in src/commands/load-inputs.ts).
+describe('evaluate finds its records', () => {
+  /** What evaluate says of each record, without where it was read from. */
+  const results = (doc: any) =>
+    doc.results.map((r: any) => [r.record.id, r.score, r.verdict, r.criteria.map((c: any) => c.level?.label ?? null)]).sort();
+
+  it.each([
+    ['a folder, its subfolders included, a bibliography and a matrix in it passed over', () => [records]],
+    ['a glob', () => [join(records, '**/*.yaml')]],
+  ])('in %s: the same results as the files named one by one', async (_name, args) => {
+    const named = results(await json(['evaluate', ...NAMES, '-m', 'lewis-2015']));
+    const found = await json(['evaluate', ...args(), '-m', 'lewis-2015']);
+    expect(named).toHaveLength(2);
+    expect(results(found)).toEqual(named);
+    expect(found.results.map((r: any) => r.record.file).sort()).toEqual([join(records, `${NAMES[0]}.yaml`), join(records, 'more', `${NAMES[1]}.yaml`)].sort());
+  });
+
+  it('reads the NDJSON files a folder holds as NDJSON, a record per line', async () => {
+    const folder = join(dir, 'mixed');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(ndjson, join(folder, 'two.ndjson'));
+    copyFileSync(`fixtures/${NAMES[1]}.yaml`, join(folder, `${NAMES[1]}.yaml`));
+    const doc = await json(['evaluate', folder, '-m', 'lewis-2015']);
+    expect(doc.results.map((r: any) => r.record.file)).toEqual([join(folder, 'two.ndjson:1'), join(folder, 'two.ndjson:2'), join(folder, `${NAMES[1]}.yaml`)]);
+    expect(results({ results: doc.results.slice(0, 2) })).toEqual(results(await json(['evaluate', ...NAMES, '-m', 'lewis-2015'])));
+  });
+
+  it('streams the NDJSON a glob finds with -f ndjson, a line per record', async () => {
+    const folder = join(dir, 'streamed');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(ndjson, join(folder, 'two.ndjson'));
+    copyFileSync(`fixtures/${NAMES[1]}.yaml`, join(folder, `${NAMES[1]}.yaml`));
+    const result = await run(['evaluate', join(folder, '*.ndjson'), '-m', 'lewis-2015', '-f', 'ndjson']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l: any) => l.record.id)).toEqual(NAMES);
+  });
+
+  it('says so when a folder holds no record, and reports it with the run’s other problems', async () => {
+    const none = await run(['evaluate', 'matrices', '-m', 'lewis-2015']);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toMatch(/^error FILE_NOT_FOUND matrices:1:1 found no record/);
+    const both = await run(['evaluate', join(dir, 'no-such-*.yaml'), 'us-china-2017-4', '-m', 'lewis-2015']);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('the pattern matches no .yaml, .yml or .json file');
+    expect(both.stderr).toContain('did you mean `us-china-2017-04`?');
   });
 });
