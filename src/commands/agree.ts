@@ -19,7 +19,7 @@ import { checkDate } from './load-inputs.js';
 import { appendStepSummary } from './step-summary.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs, type TextStyle } from './output-options.js';
 
-export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'sarif', 'github', 'junit'] as const;
+export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'sarif', 'github', 'junit', 'junit-file-line'] as const;
 type AgreeFormat = (typeof AGREE_FORMATS)[number];
 
 interface AgreeOptions {
