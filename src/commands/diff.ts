@@ -26,7 +26,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
       helpExamples([
         'diff before.json after.json',
         'diff before.json after.json -f markdown -o changes.md',
-        "diff 'v1/*.json' results.ndjson   # a glob, a folder or NDJSON on either side",
+        'diff my-runs/before/ my-runs/after.ndjson   # folders, globs and NDJSON too',
       ]),
     )
     .argument('<a>', 'the first evaluation: evaluate -f json or -f ndjson output, a folder or glob of them, or - for stdin')
