@@ -15,11 +15,11 @@ import { run } from '../helpers/fake-io.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(`src/schema/${name}.schema.json`, 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
-const NAMES = ['compare', 'timeline', 'sensitivity', 'diff', 'validate', 'test', 'errors'];
+const NAMES = ['compare', 'timeline', 'sensitivity', 'diff', 'validate', 'test', 'list', 'errors'];
 const validators = Object.fromEntries(NAMES.map((name) => [name, ajv.compile(schema(name))]));
 const MATRICES = bundledIds('matrix');
 /** The version of each output's schema id: compare and timeline carry the intervals of evaluation@2. */
-const VERSIONS: Record<string, number> = { compare: 2, timeline: 2, sensitivity: 1, diff: 1, validate: 1, test: 1, errors: 1 };
+const VERSIONS: Record<string, number> = { compare: 2, timeline: 2, sensitivity: 1, diff: 1, validate: 1, test: 1, list: 1, errors: 1 };
 const RECORDS = bundledIds('record');
 
 async function printed(argv: readonly string[], name: string, exitCode = 0): Promise<unknown> {
@@ -131,6 +131,13 @@ describe('the output schemas', () => {
     delete inner(document).extra;
     delete inner(document)[key];
     expect(validate(document)).toBe(false);
+  });
+
+  it('list: every bundled matrix and record, each named bundled:ID', async () => {
+    const document = (await printed(['list'], 'list')) as { matrices: { id: string; file: string }[]; records: { id: string; file: string }[] };
+    expect(document.matrices.map((m) => m.id)).toEqual(MATRICES);
+    expect(document.records.map((r) => r.id)).toEqual(RECORDS);
+    for (const item of [...document.matrices, ...document.records]) expect(item.file).toBe(`bundled:${item.id}`);
   });
 
   it('docs/json.md lists every output schema with the id its file says, and `schema` prints each', async () => {
