@@ -9,7 +9,7 @@ import { bundledIds, DEFAULT_MATRIX, resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { readInputFile } from '../load/read-input.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { expandPaths, type FoundFile } from '../load/expand-paths.js';
 import { parseInput } from '../load/load-document.js';
 import { isNdjsonPath, ndjsonSource, readNdjsonRecords } from '../load/ndjson.js';
@@ -77,6 +77,7 @@ export async function loadInputsFound(
 }
 
 const GLOB_CHARS = /[*?[{]/;
+const DATA_FILE = /\.(ya?ml|json|ndjson|jsonl)$/i;
 
 /** Files found from the command line, and the arguments that named nothing. */
 export interface FoundInputs {
@@ -95,6 +96,8 @@ export function findInputFiles(args: readonly string[]): FoundInputs {
   const problems: Diagnostic[] = [];
   const files = args.flatMap((arg): FoundFile[] => {
     if (arg === '-' || (!existsSync(arg) && !GLOB_CHARS.test(arg))) return [{ path: arg, explicit: true }];
+    // A folder named as a file (`rec.yaml/`) is a file that cannot be read (FILE_UNREADABLE), not a folder of records.
+    if (DATA_FILE.test(arg) && statSync(arg, { throwIfNoEntry: false })?.isDirectory()) return [{ path: arg, explicit: true }];
     const expanded = expandPaths([arg]);
     problems.push(...expanded.problems);
     return expanded.files;
