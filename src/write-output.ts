@@ -22,8 +22,14 @@ import { inputFileNamed } from './input-files.js';
 /** One rendered output: to a file, or (no file) to stdout. */
 export interface RenderedOutput {
   readonly file?: string;
-  readonly text: string;
+  readonly text: OutputText;
 }
+
+/**
+ * An output's text: whole, or made piece by piece as it is written (`write` hands each piece to
+ * `put`), so that a large output (70 MB of JSON) is never held whole, as a string nor as bytes.
+ */
+type OutputText = string | { readonly write: (put: (piece: string) => void) => void };
 
 /**
  * Where an output named with -o goes. A regular file (or none yet) is replaced atomically: the
@@ -212,10 +218,38 @@ function createTemporary(t: Target): { readonly path: string; readonly fd: numbe
   return { path, fd };
 }
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
-  let written = 0;
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+/** Text is written in blocks of about this many characters: a large text is never encoded whole. */
+const BLOCK = 1 << 20;
+
+function writeAll(fd: number, text: OutputText): void {
+  inBlocks(text, (block) => {
+    const bytes = Buffer.from(block);
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  });
+}
+
+/** Hands `text` on in blocks of about BLOCK characters, never splitting a surrogate pair. */
+function inBlocks(text: OutputText, put: (block: string) => void): void {
+  if (typeof text === 'string') {
+    for (let start = 0; start < text.length;) {
+      let end = Math.min(start + BLOCK, text.length);
+      // A high surrogate ends the block: its low half goes with it.
+      if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+      put(text.slice(start, end));
+      start = end;
+    }
+    return;
+  }
+  let pending = '';
+  text.write((piece) => {
+    pending += piece;
+    if (pending.length >= BLOCK) {
+      put(pending);
+      pending = '';
+    }
+  });
+  if (pending !== '') put(pending);
 }
 
 function discard(path: string): void {
@@ -269,8 +303,8 @@ export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: 
     removeFolders(made);
     throw failure(current!.file, error);
   }
-  places.forEach((t, i) => t.stdout && stdout(files[i]!.text));
-  for (const { file, text } of outputs) if (file === undefined) stdout(text);
+  places.forEach((t, i) => t.stdout && inBlocks(files[i]!.text, stdout));
+  for (const { file, text } of outputs) if (file === undefined) inBlocks(text, stdout);
 }
 
 /** Writes one file atomically (see writeOutputs). */

@@ -27,10 +27,11 @@ import { TOOL } from '../package-info.js';
 import { streamOutput, writeOutputs, type StreamedOutput } from '../write-output.js';
 import { renderVisuals } from './visual-outputs.js';
 import { isVisualFormat, VISUAL_FORMATS, type VisualFormat } from '../format/visual-formats.js';
-import { formatJson } from '../format/json.js';
+import { formatJson, streamedJson } from '../format/json.js';
 import type { CommandContext } from './context.js';
-import { findInputFiles, loadAs, loadFoundRecord, noRecordFound, type FoundInputs } from './load-inputs.js';
+import { BIBLIOGRAPHY_OPTION, findInputFiles, loadAs, loadFoundRecord, noRecordFound, type FoundInputs } from './load-inputs.js';
 import type { FoundFile } from '../load/expand-paths.js';
+import { withBibliography } from '../load/load-bibliography.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
 import { progressLine } from './progress.js';
@@ -52,6 +53,7 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
       'include',
     )
     .option('--require-sources', 'fail (exit 2) when an event that earned a level cites no source', false)
+    .option('--bibliography <file>', BIBLIOGRAPHY_OPTION)
     .option(
       '--strict',
       'a record value the matrix does not declare, or a field it reads that events leave unstated, is an error (exit 2), not a warning',
@@ -109,10 +111,10 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
             `-f ${chart.format} needs the whole run in memory, not a stream of NDJSON records`,
             'score the records as YAML or JSON files, or use -f json and render that',
           );
-        context.setExitCode(await runEvaluateStreaming(records, found, run, context.io));
+        context.setExitCode(await withBibliography(options.bibliography, () => runEvaluateStreaming(records, found, run, context.io)));
         return;
       }
-      context.setExitCode(await runEvaluate(records, found, run, context.io));
+      context.setExitCode(await withBibliography(options.bibliography, () => runEvaluate(records, found, run, context.io)));
     },
   );
 }
@@ -173,6 +175,8 @@ export interface EvaluateCommandOptions {
   /** How events resting only on unverified sources count (default include). */
   readonly unverified?: UnverifiedMode;
   readonly requireSources?: boolean;
+  /** A bibliography file whose keys the records and matrix may cite beside the bundled ones. */
+  readonly bibliography?: string;
   /** Colour on stdout (files never get colour). */
   readonly color: boolean;
   /** The columns a table on stdout, and one in a file, may use (default: 80). */
@@ -234,12 +238,14 @@ function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptio
     ...(target.file !== undefined && { file: target.file }),
     text: isVisualFormat(target.format)
       ? visuals.get(target.format)!
-      : (target.bom ? BOM : '') +
-        formatters[target.format](report, {
-          color: target.file === undefined && options.color,
-          explain: options.explain,
-          width: target.file === undefined ? options.width : options.fileWidth,
-        }),
+      : target.format === 'json' && !target.bom
+        ? streamedJson(report)
+        : (target.bom ? BOM : '') +
+          formatters[target.format](report, {
+            color: target.file === undefined && options.color,
+            explain: options.explain,
+            width: target.file === undefined ? options.width : options.fileWidth,
+          }),
   }));
   writeOutputs(rendered, io.stdout);
 }

@@ -14,6 +14,9 @@ import { expandPaths, type FoundFile } from '../load/expand-paths.js';
 import { parseInput } from '../load/load-document.js';
 import { isNdjsonPath, ndjsonSource, readNdjsonRecords } from '../load/ndjson.js';
 
+/** The help of --bibliography (validate, evaluate, sources): src/load/load-bibliography.ts reads the file. */
+export const BIBLIOGRAPHY_OPTION = 'a bibliography file of your own (the bibliography format) whose keys records and matrices may cite beside the bundled ones';
+
 /**
  * Loads every matrix and record named, and reports the problems of all of them in one error,
  * as evaluate does. Stdin (-) may be named once.

@@ -2,21 +2,22 @@ import type { Command } from 'commander';
 import { collectProblems, InputError } from '../diagnostics.js';
 import { compileMatrix, evaluateRecord, verdictSources } from '../engine/index.js';
 import type { Citation } from '../engine/types.js';
-import { BIBLIOGRAPHY_FORMATS, formatBibliography } from '../format/bibliography.js';
+import { BIBLIOGRAPHY_FORMATS, formatBibliography, type BibliographyFormat } from '../format/bibliography.js';
 import { resolveInput } from '../load/bundled.js';
-import { bundledBibliography, citedKeys, type Bibliography, type Source } from '../load/load-bibliography.js';
+import { citableBibliography, citedKeys, withBibliography, type Bibliography, type Source } from '../load/load-bibliography.js';
 import { DiagnosticSink, parseOrThrow } from '../load/load-document.js';
 import { recordBibliography } from '../load/record-bibliography.js';
 import { readInputFile } from '../load/read-input.js';
 import type { CommandContext } from './context.js';
-import { checkDate, collect, loadInputs } from './load-inputs.js';
-import { addOutputOptions, helpExamples, writeOutputs } from './output-options.js';
+import { BIBLIOGRAPHY_OPTION, checkDate, collect, loadInputs } from './load-inputs.js';
+import { addOutputOptions, helpExamples, writeOutputs, type OutputTarget } from './output-options.js';
 
 interface SourcesOptions {
   readonly matrix?: string[];
   readonly asOf?: string;
   readonly cited?: boolean;
   readonly all?: boolean;
+  readonly bibliography?: string;
 }
 
 export function registerSources(program: Command, context: CommandContext): void {
@@ -33,29 +34,34 @@ export function registerSources(program: Command, context: CommandContext): void
     .option('-m, --matrix <file|id>', 'a matrix to score the records against, whose own sources are printed too (repeatable)', collect)
     .option('--as-of <date>', 'the verdicts as of this date (YYYY-MM-DD), as evaluate --as-of')
     .option('--cited', 'every source the named matrices and records cite, not only what the verdicts rest on')
-    .option('--all', 'the whole bibliography, whatever is named');
+    .option('--all', 'the whole bibliography, whatever is named')
+    .option('--bibliography <file>', BIBLIOGRAPHY_OPTION);
   const outputs = addOutputOptions(command, BIBLIOGRAPHY_FORMATS, 'markdown');
-  command.action((records: string[], options: SourcesOptions) => {
-    const targets = outputs();
-    checkDate('--as-of', options.asOf);
-    const matrices = options.matrix ?? [];
-    const named = [...matrices, ...records].join(', ');
-    // Stdin (-) is read once, for loading, for the keys and for the verdicts.
-    let stdinBytes: Buffer | undefined;
-    const io = { ...context.io, readStdin: () => (stdinBytes ??= context.io.readStdin()) };
-    // Loading checks every file (an unknown key among them is an error with its place).
-    const loaded = named === '' ? undefined : loadInputs(io, matrices, records);
-    const bibliography = loaded === undefined ? bundledBibliography() : namedBibliography(records, io.readStdin);
-    let sources: readonly Source[] = bibliography.sources;
-    let heading = 'Sources';
-    if (!options.all && loaded !== undefined) {
-      const cited = citedBy(bibliography, matrices, records, io.readStdin);
-      const verdicts = matrices.length > 0 && records.length > 0 && !options.cited;
-      sources = verdicts ? restingOn(bibliography, cited, loaded, options.asOf) : cited.all;
-      heading = verdicts ? `Sources the verdicts rest on: ${named}${options.asOf === undefined ? '' : `, as of ${options.asOf}`}` : `Sources cited by ${named}`;
-    }
-    writeOutputs(targets, (format) => formatBibliography(sources, format, heading), context, false);
-  });
+  command.action((records: string[], options: SourcesOptions) =>
+    withBibliography(options.bibliography, () => printSources(records, options, context, outputs)),
+  );
+}
+
+function printSources(records: string[], options: SourcesOptions, context: CommandContext, outputs: () => OutputTarget<BibliographyFormat>[]): void {
+  const targets = outputs();
+  checkDate('--as-of', options.asOf);
+  const matrices = options.matrix ?? [];
+  const named = [...matrices, ...records].join(', ');
+  // Stdin (-) is read once, for loading, for the keys and for the verdicts.
+  let stdinBytes: Buffer | undefined;
+  const io = { ...context.io, readStdin: () => (stdinBytes ??= context.io.readStdin()) };
+  // Loading checks every file (an unknown key among them is an error with its place).
+  const loaded = named === '' ? undefined : loadInputs(io, matrices, records);
+  const bibliography = loaded === undefined ? citableBibliography() : namedBibliography(records, io.readStdin);
+  let sources: readonly Source[] = bibliography.sources;
+  let heading = 'Sources';
+  if (!options.all && loaded !== undefined) {
+    const cited = citedBy(bibliography, matrices, records, io.readStdin);
+    const verdicts = matrices.length > 0 && records.length > 0 && !options.cited;
+    sources = verdicts ? restingOn(bibliography, cited, loaded, options.asOf) : cited.all;
+    heading = verdicts ? `Sources the verdicts rest on: ${named}${options.asOf === undefined ? '' : `, as of ${options.asOf}`}` : `Sources cited by ${named}`;
+  }
+  writeOutputs(targets, (format) => formatBibliography(sources, format, heading), context, false);
 }
 
 /**
@@ -63,7 +69,7 @@ export function registerSources(program: Command, context: CommandContext): void
  * (`bibliography:`), in the order named, then the bundled ones no such file shadows.
  */
 function namedBibliography(records: readonly string[], stdin: () => Buffer): Bibliography {
-  const bundled = bundledBibliography();
+  const bundled = citableBibliography();
   const own = new Map<string, Source>();
   for (const arg of records) {
     const doc = parseOrThrow(readInputFile(resolveInput('record', arg), stdin));

@@ -8,6 +8,7 @@ import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
 import { resolveInput } from '../load/bundled.js';
 import { checkFile, type FileCheck } from '../load/check-file.js';
+import { withBibliography } from '../load/load-bibliography.js';
 import { checkVocabulary } from '../load/check-vocabulary.js';
 import { crossCheck, type CheckedRecord } from '../load/cross-check.js';
 import { fieldsRead } from '../engine/fields-read.js';
@@ -15,6 +16,7 @@ import { expandPaths } from '../load/expand-paths.js';
 import { CI_TOOL, TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
 import type { CommandContext } from './context.js';
+import { BIBLIOGRAPHY_OPTION } from './load-inputs.js';
 import { helpExamples } from './output-options.js';
 import { appendStepSummary } from './step-summary.js';
 
@@ -37,11 +39,12 @@ export function registerValidate(program: Command, context: CommandContext): voi
       false,
     )
     .option('--require-sources', 'an event that cites no source is an error, not a warning (every cited key must resolve either way)', false)
+    .option('--bibliography <file>', BIBLIOGRAPHY_OPTION)
     .option('--color', 'colour even when stdout is not a terminal (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
     .action((paths: string[], options: ValidateCommandOptions) => {
       context.setJsonErrors(options.format === 'json');
-      context.setExitCode(runValidate(paths, { ...options, color: context.useColor(options.color) }, context.io));
+      context.setExitCode(withBibliography(options.bibliography, () => runValidate(paths, { ...options, color: context.useColor(options.color) }, context.io)));
     });
 }
 
@@ -61,6 +64,8 @@ export interface ValidateCommandOptions {
   readonly strict?: boolean;
   /** An event without sources (NO_SOURCE) is an error. */
   readonly requireSources?: boolean;
+  /** A bibliography file whose keys the files may cite beside the bundled ones. */
+  readonly bibliography?: string;
 }
 
 export interface ValidateReport {

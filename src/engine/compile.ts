@@ -2,7 +2,7 @@ import { dateTruth, firstDay, isWithin } from './anchors.js';
 import { containsText, fieldMeaning, fieldReader, fieldTruth, isUndeclared, partyTruth, sameValue, type FieldMeaning, type FieldReader } from './fields.js';
 import { CORE_FIELDS as CORE_FIELD_NAMES } from './fields.js';
 import { atLeastTruth, compareRange, FAILS, HOLDS, UNKNOWN, type Truth } from './truth.js';
-import { deadlineState, eventsOfType, eventsWithDeadline, linkSources, type RecordIndex } from './record-index.js';
+import { deadlineState, eventsOfType, eventsOfTypes, eventsWithDeadline, linkSources, type RecordIndex } from './record-index.js';
 import type { Condition, DateAnchor, FieldTest, FieldValue, LinkKind, Matrix, SummitEvent } from './types.js';
 
 /**
@@ -280,21 +280,38 @@ export function subjectCandidates(condition: Condition): ((index: RecordIndex) =
   return undefined;
 }
 
-/** Whether a quantifier's first test is one its plan looks up (so events outside the plan fail it at once). */
-export function isPlannedPart(condition: Condition | undefined, fields?: DeclaredFields): boolean {
-  return condition !== undefined && (requiredType(condition, fields) !== undefined || subjectCandidates(condition) !== undefined);
+/**
+ * The events a quantifier's first test can hold for, when that test is one the index looks up
+ * (`type: T`, `isSubject`): every other event fails it at once, with no progress. Undefined when
+ * any event may get past it.
+ */
+export function firstPartCandidates(condition: Condition | undefined, fields?: DeclaredFields): ((index: RecordIndex) => readonly SummitEvent[]) | undefined {
+  if (condition === undefined) return undefined;
+  const types = requiredTypes(condition, fields);
+  return types !== undefined ? typedCandidates(types) : subjectCandidates(condition);
 }
 
 /**
- * The type an event test requires, when it is `type: T` (or `field: type, equals: T`), so that
- * events of other types surely fail it. Not when the matrix closes `type`: an event of an
- * undeclared type is then unknown, and must be looked at.
+ * The types an event test requires, when it is `type: T` or `type: [T, U]` (or `field: type,
+ * equals/in`), so that events of other types surely fail it. Not when the matrix closes `type`:
+ * an event of an undeclared type is then unknown, and must be looked at.
  */
-function requiredType(condition: Condition, fields?: DeclaredFields): string | undefined {
+function requiredTypes(condition: Condition, fields?: DeclaredFields): readonly string[] | undefined {
   if (fieldMeaning(fields, 'type').closed !== undefined) return undefined;
-  return condition.op === 'field' && condition.field === 'type' && condition.check.test === 'equals' && typeof condition.check.value === 'string'
-    ? condition.check.value
-    : undefined;
+  if (condition.op !== 'field' || condition.field !== 'type') return undefined;
+  const { check } = condition;
+  if (check.test === 'equals') return typeof check.value === 'string' ? [check.value] : undefined;
+  if (check.test === 'in' && check.values.length > 0 && check.values.every((value) => typeof value === 'string')) return [...new Set(check.values as string[])];
+  return undefined;
+}
+
+/** The events of any of `types`, in record order. */
+function typedCandidates(types: readonly string[]): (index: RecordIndex) => readonly SummitEvent[] {
+  if (types.length === 1) {
+    const type = types[0]!;
+    return (index) => eventsOfType(index, type);
+  }
+  return (index) => eventsOfTypes(index, types);
 }
 
 /**
@@ -314,15 +331,15 @@ export function planQuantifier(where: Condition, fields?: DeclaredFields): Quant
       return { candidates: subjectCandidates(where.conditions[tied]!)!, test };
     }
   }
-  const type = requiredType(where, fields);
-  if (type !== undefined) return { candidates: (index) => eventsOfType(index, type), test: undefined };
+  const types = requiredTypes(where, fields);
+  if (types !== undefined) return { candidates: typedCandidates(types), test: undefined };
   if (where.op === 'all') {
-    const typed = where.conditions.findIndex((part) => requiredType(part, fields) !== undefined);
+    const typed = where.conditions.findIndex((part) => requiredTypes(part, fields) !== undefined);
     if (typed >= 0) {
-      const partType = requiredType(where.conditions[typed]!, fields)!;
+      const partTypes = requiredTypes(where.conditions[typed]!, fields)!;
       const rest = where.conditions.filter((_, i) => i !== typed);
       const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
-      return { candidates: (index) => eventsOfType(index, partType), test };
+      return { candidates: typedCandidates(partTypes), test };
     }
     if (deadlineAbsence(fields) === FAILS && where.conditions.some((part) => part.op === 'deadline'))
       return { candidates: eventsWithDeadline, test: compileConditionIn(where, true, fields) };

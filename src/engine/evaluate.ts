@@ -29,12 +29,15 @@ export interface CompiledCriterion {
 export interface CompiledMatrix {
   readonly matrix: Matrix;
   readonly criteria: readonly CompiledCriterion[];
+  /** The ids of the criteria that have gates (most have none, and are not looked at for them). */
+  readonly gated: ReadonlySet<string>;
 }
 
 export function compileMatrix(matrix: Matrix): CompiledMatrix {
   const { fields } = matrix;
   return {
     matrix,
+    gated: new Set(matrix.criteria.filter((criterion) => criterion.gates.length > 0).map((criterion) => criterion.id)),
     criteria: matrix.criteria.map((criterion) => {
       const scores = criterion.levels.map((level) => level.score);
       return {
@@ -222,7 +225,8 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
   const byCell = matrix.aggregation === 'cell-mean';
   let determined = true;
   for (const s of criteria) if (!isDetermined(s)) determined = false;
-  const gates = criteria.flatMap((result) => gateResults(compiled, result));
+  const gates: GateResult[] = [];
+  for (const result of criteria) if (compiled.gated.has(result.criterion)) gates.push(...gateResults(compiled, result));
   const recordHeading = { id: record.id, title: record.title, date: record.date };
   // The grid's exact averages cost more than the scoring itself and most outputs never read
   // them: built when first read, once.
@@ -374,7 +378,9 @@ function mean(values: readonly number[]): number {
 }
 
 function defaultAsOfDay(record: CaseRecord): number {
-  return record.events.reduce((latest, event) => Math.max(latest, event.day), record.day);
+  let latest = record.day;
+  for (const event of record.events) if (event.day > latest) latest = event.day;
+  return latest;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -570,17 +576,34 @@ function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolea
   };
 }
 
+/**
+ * The evidence of the level reached: each event that made its condition hold, once, in the order
+ * the record lists them. Each event's entry is made once per index, however many criteria cite it.
+ */
 function evidenceOf(entry: CompiledCriterion, index: RecordIndex, reached: number): Evidence[] {
   const explainer = reached >= 0 ? entry.levelExplainers[reached] : undefined;
   if (!explainer) return [];
   const witnesses: SummitEvent[] = [];
   explainer.witnesses(index, undefined, witnesses);
-  const entries = (index.cache.evidence ??= new Map()) as Map<SummitEvent, Evidence>;
-  return inRecordOrder(index, witnesses).map((event) => {
-    let entry = entries.get(event);
-    if (!entry) entries.set(event, (entry = toEvidence(event)));
-    return entry;
-  });
+  if (witnesses.length === 0) return [];
+  const order = eventOrder(index);
+  const all = index.record.events;
+  const made = (index.cache.evidence ??= new Array<Evidence | undefined>(all.length)) as (Evidence | undefined)[];
+  // Positions in the record: sorted (and so without repeats) unless links reached back.
+  const positions = new Int32Array(witnesses.length);
+  let sorted = true;
+  for (let i = 0; i < witnesses.length; i++) {
+    positions[i] = order.get(witnesses[i]!)!;
+    if (i > 0 && positions[i]! <= positions[i - 1]!) sorted = false;
+  }
+  if (!sorted) positions.sort();
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const at = positions[i]!;
+    if (i > 0 && at === positions[i - 1]) continue;
+    evidence.push((made[at] ??= toEvidence(all[at]!)));
+  }
+  return evidence;
 }
 
 /**
@@ -632,24 +655,6 @@ function undeterminedCell(entry: CompiledCriterion, index: RecordIndex, explain:
     explanation: null,
     unknown: unique,
   };
-}
-
-/** Each event once, in the order the record lists them. */
-function inRecordOrder(index: RecordIndex, events: SummitEvent[]): readonly SummitEvent[] {
-  if (events.length <= 1) return events;
-  const order = eventOrder(index);
-  const positions = new Int32Array(events.length);
-  let sorted = true;
-  for (let i = 0; i < events.length; i++) {
-    positions[i] = order.get(events[i]!)!;
-    if (i > 0 && positions[i]! <= positions[i - 1]!) sorted = false;
-  }
-  if (sorted) return events;
-  positions.sort();
-  const all = index.record.events;
-  const unique: SummitEvent[] = [];
-  for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[i - 1]) unique.push(all[positions[i]!]!);
-  return unique;
 }
 
 function toEvidence(event: SummitEvent): Evidence {

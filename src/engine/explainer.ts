@@ -1,5 +1,5 @@
 import { anchorDays } from './anchors.js';
-import { compileConditionIn, fansOut, isPlannedPart, planQuantifier, type DeclaredFields } from './compile.js';
+import { compileConditionIn, fansOut, firstPartCandidates, planQuantifier, type DeclaredFields } from './compile.js';
 import { formatDay } from './dates.js';
 import { describeCondition, describeValue } from './describe.js';
 import type { Failure } from './failure.js';
@@ -218,17 +218,25 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       // When the event's type is the first thing tested, every other event fails at once with no
       // progress: near misses are found among the events of that type.
       const first = condition.where.op === 'all' ? condition.where.conditions[0] : condition.where;
-      const scanned = isPlannedPart(first, fields) ? plan.candidates : (index: RecordIndex) => index.events;
+      const scanned = firstPartCandidates(first, fields) ?? ((index: RecordIndex) => index.events);
       const described = `some event where ${describeCondition(condition.where)}`;
-      /** The first event with the most progress (none holds), and that progress. */
-      const closest = (index: RecordIndex): { event: SummitEvent | undefined; progress: number } => {
+      /**
+       * The first event with the most progress (none holds), that progress, and the other events
+       * with as much, in the order scanned: the ties are counted among those, in the same scan.
+       */
+      const closest = (index: RecordIndex): { event: SummitEvent | undefined; progress: number; level: readonly SummitEvent[] } => {
         let best: SummitEvent | undefined;
         let bestProgress = -1;
+        let level: SummitEvent[] = [];
         for (const candidate of scanned(index)) {
           const progress = progressOf(where.code(index, candidate));
-          if (progress > bestProgress) [best, bestProgress] = [candidate, progress];
+          if (progress > bestProgress) {
+            best = candidate;
+            bestProgress = progress;
+            level = [];
+          } else if (progress === bestProgress) level.push(candidate);
         }
-        return { event: best, progress: bestProgress };
+        return { event: best, progress: bestProgress, level };
       };
       /** When no event gets past the first test of an `all`, the first part that no event meets on its own. */
       const missingPart = (index: RecordIndex): Condition | undefined => {
@@ -240,12 +248,11 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         }
         return undefined;
       };
-      /** Other events that fail at the same point with the same progress (one failure object counts once). */
-      const ties = (index: RecordIndex, shown: SummitEvent, progress: number, failurePath: string): number => {
+      /** Of the other events with the same progress, those that fail at the same point (one failure object counts once). */
+      const ties = (index: RecordIndex, shown: SummitEvent, level: readonly SummitEvent[], failurePath: string): number => {
         const sharedShown = where.shared?.(index, shown);
         let others = 0;
-        for (const candidate of scanned(index)) {
-          if (candidate === shown || progressOf(where.code(index, candidate)) !== progress) continue;
+        for (const candidate of level) {
           if (where.failurePath(index, candidate) !== failurePath) continue;
           if (sharedShown !== undefined && where.shared!(index, candidate) === sharedShown) continue;
           others++;
@@ -275,7 +282,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
           const near = closest(index);
           if (near.event && near.progress > 0) {
             const failure = where.failure(index, near.event);
-            const others = ties(index, near.event, near.progress, failure.path);
+            const others = ties(index, near.event, near.level, failure.path);
             return others === 0 ? failure : { ...failure, actual: `${failure.actual} (${others} more event${others === 1 ? '' : 's'} fail here too)` };
           }
           const missing = missingPart(index);
@@ -300,7 +307,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         shared: (index) => {
           const near = closest(index);
           if (!near.event || near.progress <= 0) return undefined;
-          if (ties(index, near.event, near.progress, where.failurePath(index, near.event)) > 0) return undefined;
+          if (ties(index, near.event, near.level, where.failurePath(index, near.event)) > 0) return undefined;
           return where.shared?.(index, near.event) ?? `${condition.where.path}@${near.event.id}`;
         },
       });

@@ -157,16 +157,13 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
     commitmentTallies.push(tally);
   }
 
-  const averages = new Map<string, GridAverage>();
+  const averages = averagesOf(matrix);
   const byParty = parties.map((party, m) => ({ party, ...tallyAverage(memberTallies[m]!, scale, rules, averages) }));
   const byCriterion = perParty.map((result, c) => ({ criterion: result.id, ...tallyAverage(commitmentTallies[c]!, scale, rules, averages) }));
-  const overallFigure =
+  const overall =
     overallMethod === 'cells'
-      ? figureOf(total, scale)
-      : meanFigure(
-          (overallMethod === 'members' ? memberTallies : commitmentTallies).map((t) => figureOf(t, scale)),
-          total,
-        );
+      ? tallyAverage(total, scale, rules, averages)
+      : meanAverage(overallMethod === 'members' ? memberTallies : commitmentTallies, total, scale, rules, averages);
   const windows = compareWindows(record, perParty, cells, parties, scale, rules, overallMethod);
   const firstWindow = windows?.windows[0]?.window;
   const titles = new Map<string, string>();
@@ -198,7 +195,7 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
     criteria: perParty.map((result) => result.id),
     byParty,
     byCriterion,
-    overall: averageOf(overallFigure, rules),
+    overall,
     windows,
   };
 }
@@ -276,15 +273,47 @@ function count(tally: Tally, cell: GridCell, criterion: { low: number; high: num
   }
 }
 
+const averageCaches = new WeakMap<Matrix, Map<string, GridAverage>>();
+/** Averages remembered per matrix at most: past it the cache starts again, so a stream of records cannot grow it without end. */
+const CACHED_AVERAGES = 1 << 14;
+
+/** The averages worked out for a matrix's grids: the records of a run share them, as they share the scale and the rules. */
+function averagesOf(matrix: Matrix): Map<string, GridAverage> {
+  let averages = averageCaches.get(matrix);
+  if (!averages || averages.size > CACHED_AVERAGES) averageCaches.set(matrix, (averages = new Map<string, GridAverage>()));
+  return averages;
+}
+
+const tallyKey = (tally: Tally) =>
+  `${tally.scored} ${tally.notApplicable} ${tally.notAssessed} ${tally.sum} ${tally.normalised} ${tally.lowSum} ${tally.highSum}`;
+
 /**
- * A row's average from its tally. Rows of a grid with the same counts and sums have the same
- * figures, and a scale of a few scores gives few distinct rows: each is worked out (in exact
- * fractions) once per grid.
+ * A row's average from its tally. Rows with the same counts and sums have the same figures, and a
+ * scale of a few scores gives few distinct rows: each is worked out (in exact fractions) once per
+ * matrix, for every grid of the run.
  */
 function tallyAverage(tally: Tally, scale: Scale, rules: GridRules, averages: Map<string, GridAverage>): GridAverage {
-  const key = `${tally.scored} ${tally.notApplicable} ${tally.notAssessed} ${tally.sum} ${tally.normalised} ${tally.lowSum} ${tally.highSum}`;
+  const key = tallyKey(tally);
   let average = averages.get(key);
   if (!average) averages.set(key, (average = averageOf(figureOf(tally, scale), rules)));
+  return average;
+}
+
+/** The overall average as the mean of row averages (members or commitments): the same rows give the same figure, worked out once. */
+function meanAverage(rows: readonly Tally[], total: Tally, scale: Scale, rules: GridRules, averages: Map<string, GridAverage>): GridAverage {
+  const key = `mean ${tallyKey(total)}: ${rows.map(tallyKey).join(', ')}`;
+  let average = averages.get(key);
+  if (!average)
+    averages.set(
+      key,
+      (average = averageOf(
+        meanFigure(
+          rows.map((t) => figureOf(t, scale)),
+          total,
+        ),
+        rules,
+      )),
+    );
   return average;
 }
 

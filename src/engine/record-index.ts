@@ -1,5 +1,5 @@
 import { dayNumber } from './dates.js';
-import type { CaseRecord, DeadlineState, LinkKind, SummitEvent } from './types.js';
+import { LINK_KINDS, type CaseRecord, type DeadlineState, type LinkKind, type SummitEvent } from './types.js';
 
 /**
  * One record as the conditions see it at one date: only the events that exist by `asOfDay`,
@@ -28,10 +28,12 @@ interface IndexCache {
   order?: Map<SummitEvent, number>;
   /** The state of each existing event's `fields.deadline` at the as-of date, for events that have one. */
   deadlines?: Map<SummitEvent, DeadlineState>;
-  /** The evidence entry of each event, made once however many criteria it earns a level for. */
-  evidence?: Map<SummitEvent, unknown>;
+  /** The evidence entry of each event, by its place in the record, made once however many criteria it earns a level for. */
+  evidence?: unknown[];
   /** The existing events of each type, in record order. */
   byType?: Map<string, SummitEvent[]>;
+  /** The existing events of each list of types a quantifier asks for, in record order. */
+  byTypes?: Map<readonly string[], SummitEvent[]>;
   /** The existing events that have a deadline, in record order. */
   withDeadline?: SummitEvent[];
 }
@@ -52,11 +54,14 @@ export function indexRecord(record: CaseRecord, asOfDay: number, uncertain?: Rea
   const linkedBy = new Map<LinkKind, Map<string, SummitEvent[]>>();
   for (let i = 0; i < events.length; i++) byId.set(events[i]!.id, events[i]!);
   for (const event of events) {
-    for (const kind in event.links) {
-      const targets = event.links[kind as LinkKind];
+    const links = event.links;
+    // The four kinds by name: a for-in over each event's links cost more than the rest of the index.
+    for (let k = 0; k < LINK_KINDS.length; k++) {
+      const kind = LINK_KINDS[k]!;
+      const targets = links[kind];
       if (targets === undefined) continue;
-      let byTarget = linkedBy.get(kind as LinkKind);
-      if (!byTarget) linkedBy.set(kind as LinkKind, (byTarget = new Map<string, SummitEvent[]>()));
+      let byTarget = linkedBy.get(kind);
+      if (!byTarget) linkedBy.set(kind, (byTarget = new Map<string, SummitEvent[]>()));
       for (const target of targets) {
         const sources = byTarget.get(target);
         if (sources) sources.push(event);
@@ -95,6 +100,21 @@ export function eventsOfType(index: RecordIndex, type: string): readonly SummitE
     index.cache.byType = byType;
   }
   return byType.get(type) ?? NO_EVENTS_OF_TYPE;
+}
+
+/**
+ * The existing events of any of several types, in record order, for `type: [a, b]`. Keyed by the
+ * compiled condition's own list, so a per-party scope (which shares the cache) finds it at once.
+ */
+export function eventsOfTypes(index: RecordIndex, types: readonly string[]): readonly SummitEvent[] {
+  const byTypes = (index.cache.byTypes ??= new Map<readonly string[], SummitEvent[]>());
+  let events = byTypes.get(types);
+  if (!events) {
+    events = [];
+    for (const event of index.events) if (types.includes(event.type)) events.push(event);
+    byTypes.set(types, events);
+  }
+  return events;
 }
 
 /** The existing events with a deadline, in record order. */

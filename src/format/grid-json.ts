@@ -1,10 +1,11 @@
 import { OVERALL_METHODS, type Grid, type GridAverage } from '../engine/index.js';
+import type { Shape } from './json-text.js';
 
 /** The grid as the JSON output gives it (`grid` of each result): every field projected explicitly. */
-export function projectGrid(grid: Grid | null) {
+export function projectGrid(grid: Grid | null, shape: Shape) {
   if (!grid) return null;
   const { rules } = grid;
-  return {
+  return shape.fields({
     rules: {
       averageDecimals: rules.averageDecimals,
       averageSign: rules.averageSign,
@@ -17,8 +18,15 @@ export function projectGrid(grid: Grid | null) {
     parties: grid.parties,
     criteria: grid.criteria,
     members: grid.members.map((member) => ({ id: member.id, name: member.name })),
-    commitments: grid.commitments.map((c) => ({ id: c.id, criterion: c.criterion, subject: c.subject, title: c.title, addedIn: c.addedIn, area: c.area })),
-    cells: grid.cells.map((row) =>
+    commitments: shape.list(grid.commitments, (c) => ({
+      id: c.id,
+      criterion: c.criterion,
+      subject: c.subject,
+      title: c.title,
+      addedIn: c.addedIn,
+      area: c.area,
+    })),
+    cells: shape.list(grid.cells, (row) =>
       row.map((cell) => ({
         status: cell.status,
         score: cell.score,
@@ -37,7 +45,7 @@ export function projectGrid(grid: Grid | null) {
       })),
     ),
     byParty: grid.byParty.map((row) => ({ party: row.party, ...projectAverage(row) })),
-    byCriterion: grid.byCriterion.map((column) => ({ criterion: column.criterion, ...projectAverage(column) })),
+    byCriterion: shape.list(grid.byCriterion, (column) => ({ criterion: column.criterion, ...projectAverage(column) })),
     overall: projectAverage(grid.overall),
     windows: grid.windows && {
       windows: grid.windows.windows.map((w) => ({
@@ -51,7 +59,7 @@ export function projectGrid(grid: Grid | null) {
       change: grid.windows.change.map((c) => ({ party: c.party, average: c.average, percentPoints: c.percentPoints })),
       overallChange: { average: grid.windows.overallChange.average, percentPoints: grid.windows.overallChange.percentPoints },
     },
-  };
+  });
 }
 
 export function projectAverage(average: GridAverage) {

@@ -3,6 +3,7 @@ import { hundredths, round2 } from './numbers.js';
 import { projectGrid } from './grid-json.js';
 import { projectMatrix } from './research.js';
 import type { Formatter } from './formatter.js';
+import { JsonFields, PLAIN, STREAMED, writeIndentedJson, type Shape } from './json-text.js';
 import type { EvaluationReport, RecordResult } from './report.js';
 
 export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@2';
@@ -14,6 +15,19 @@ export const EVALUATION_SCHEMA_ID = 'summit-score/evaluation@2';
  * explicitly, so internal fields never leak into it and key order never changes.
  */
 export const formatJson: Formatter<EvaluationReport> = (report) => {
+  const pieces: string[] = [];
+  writeJson(report, (piece) => pieces.push(piece));
+  return pieces.join('');
+};
+
+/**
+ * `evaluate -f json` as the writer takes it: the text of formatJson piece by piece, each result
+ * projected criterion by criterion as its text is written (src/format/json-text.ts), so that
+ * neither the projection nor the text (70 MB for 2,000 commitments x 21 members) is ever whole.
+ */
+export const streamedJson = (report: EvaluationReport) => ({ write: (put: (piece: string) => void) => writeJson(report, put) });
+
+function writeJson(report: EvaluationReport, put: (piece: string) => void): void {
   const { definition: matrix } = report.matrix;
   const document = {
     schema: EVALUATION_SCHEMA_ID,
@@ -29,13 +43,14 @@ export const formatJson: Formatter<EvaluationReport> = (report) => {
       aggregation: { method: matrix.aggregation, description: AGGREGATION_METHODS[matrix.aggregation] },
     },
     asOf: report.asOf,
-    results: report.results.map(projectResult),
+    results: STREAMED.list(report.results, (result) => projectResult(result, STREAMED)),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
-};
+  writeIndentedJson(new JsonFields(document), put);
+  put('\n');
+}
 
 /** One record's result as the JSON output gives it (and each line of the NDJSON output). */
-export function projectResult({ file, sha256, result }: RecordResult) {
+export function projectResult({ file, sha256, result }: RecordResult, shape: Shape = PLAIN) {
   // An event is evidence for many criteria (the engine hands the same evidence object to each): projected once.
   const projected = new Map<Evidence, ReturnType<typeof projectEvidence>>();
   const project = (evidence: Evidence) => {
@@ -43,7 +58,7 @@ export function projectResult({ file, sha256, result }: RecordResult) {
     if (!item) projected.set(evidence, (item = projectEvidence(evidence)));
     return item;
   };
-  return {
+  return shape.fields({
     record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
     asOf: result.asOf,
     score: result.score === null ? null : hundredths(result.score),
@@ -59,10 +74,10 @@ export function projectResult({ file, sha256, result }: RecordResult) {
       settlements: (result.settlements ?? []).map((s) => ({ criterion: s.criterion, event: s.fact.event, field: s.fact.field, outcomes: s.outcomes })),
     },
     gates: result.gates.map((gate) => ({ ...gate })),
-    criteria: result.criteria.map((criterion) => projectCriterion(criterion, project)),
-    grid: projectGrid(result.grid),
+    criteria: shape.list(result.criteria, (criterion) => projectCriterion(criterion, project)),
+    grid: projectGrid(result.grid, shape),
     sources: verdictSources(result).map(projectSource),
-  };
+  });
 }
 
 /** A cited source as every JSON and HTML output names it. */

@@ -299,26 +299,42 @@ class JsonDocument implements ParsedDocument {
     return repeated;
   }
 
-  /** The members of the mapping or list starting at `offset`, indexed on first use; undefined for a scalar. */
+  /**
+   * The members of the mapping or list starting at `offset`, indexed on first use; undefined for a
+   * scalar. The document's own mapping indexes its lists and mappings as it passes them (a record's
+   * `events`), so that finding an event reads the text once, not once to pass it and once to index it.
+   */
   private membersAt(offset: number): Members | undefined {
     const known = this.members.get(offset);
     if (known) return known;
+    return this.index(offset, offset === this.skipSpace(0))?.members;
+  }
+
+  /** Indexes the container at `offset` (its containers too with `deep`); where it ends. */
+  private index(offset: number, deep: boolean): { readonly members: Members; readonly end: number } | undefined {
     const { text } = this;
     const opener = text.charCodeAt(offset);
+    // Past a member's value: a container below the document's own mapping is indexed on the way.
+    const pass = (i: number): number => {
+      const c = text.charCodeAt(i);
+      if (deep && (c === OPEN_BRACE || c === OPEN_BRACKET) && !this.members.has(i)) return this.index(i, false)!.end;
+      return this.skipValue(i);
+    };
     let members: Members;
+    let i: number;
     if (opener === OPEN_BRACKET) {
       const values: number[] = [];
-      let i = this.skipSpace(offset + 1);
+      i = this.skipSpace(offset + 1);
       while (text.charCodeAt(i) !== CLOSE_BRACKET) {
         values.push(i);
-        i = this.skipSpace(this.skipValue(i));
+        i = this.skipSpace(pass(i));
         if (text.charCodeAt(i) === COMMA) i = this.skipSpace(i + 1);
       }
       members = { values };
     } else if (opener === OPEN_BRACE) {
       const keys = new Map<string, number>();
       const values = new Map<string, number>();
-      let i = this.skipSpace(offset + 1);
+      i = this.skipSpace(offset + 1);
       while (text.charCodeAt(i) !== CLOSE_BRACE) {
         const keyEnd = this.skipString(i);
         const key = JSON.parse(text.slice(i, keyEnd)) as string;
@@ -327,13 +343,13 @@ class JsonDocument implements ParsedDocument {
         // i is at the colon.
         i = this.skipSpace(i + 1);
         values.set(key, i);
-        i = this.skipSpace(this.skipValue(i));
+        i = this.skipSpace(pass(i));
         if (text.charCodeAt(i) === COMMA) i = this.skipSpace(i + 1);
       }
       members = { keys, values };
     } else return undefined;
     this.members.set(offset, members);
-    return members;
+    return { members, end: i + 1 };
   }
 
   private skipSpace(i: number): number {

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { InputError } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
 import type { Citation } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
@@ -48,6 +50,40 @@ let bundled: Bibliography | undefined;
 export function bundledBibliography(): Bibliography {
   bundled ??= loadBibliography(readInputFile(BUNDLED_BIBLIOGRAPHY_NAME, () => Buffer.alloc(0)));
   return bundled;
+}
+
+// A command run with --bibliography FILE: its entries, then the bundled ones. Scoped to the run
+// (not a module variable), so one in-process run's file never leaks into the next.
+const commandBibliography = new AsyncLocalStorage<Bibliography>();
+
+/** The bibliography a key resolves in: the bundled one, after the entries of --bibliography when the command was given one. */
+export function citableBibliography(): Bibliography {
+  return commandBibliography.getStore() ?? bundledBibliography();
+}
+
+/**
+ * Runs a command with the bibliography of `--bibliography FILE` beside the bundled one. The file's
+ * keys add to the bundled keys and may not redefine one (a bundled record would then cite two
+ * things by one key): each such key is DUPLICATE_ID at its place, with the file's other problems.
+ */
+export function withBibliography<T>(file: string | undefined, run: () => T): T {
+  if (file === undefined) return run();
+  const doc = parseOrThrow(readInputFile(file, () => Buffer.alloc(0)));
+  const own = orThrow(checkBibliography(doc));
+  const base = bundledBibliography();
+  const sink = new DiagnosticSink(doc);
+  own.sources.forEach((source, i) => {
+    if (base.byKey.has(source.key))
+      sink.error(
+        'DUPLICATE_ID',
+        ['sources', i, 'key'],
+        `source key \`${source.key}\` is a key of the bundled bibliography already`,
+        'cite the bundled entry, or give yours another key',
+      );
+  });
+  if (sink.diagnostics.length > 0) throw new InputError(sink.diagnostics);
+  const sources = [...own.sources, ...base.sources];
+  return commandBibliography.run({ file: own.file, sources, byKey: new Map(sources.map((source) => [source.key, source])) }, run);
 }
 
 /** Loads a bibliography; throws an InputError with every problem. */

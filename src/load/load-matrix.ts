@@ -4,7 +4,7 @@ import { dayNumber } from '../engine/dates.js';
 import { didYouMean } from '../suggest.js';
 import type { ExtendsInfo } from '../provenance.js';
 import { withBase } from './extends.js';
-import { bundledBibliography, resolveCitation, type KeyedCitation } from './load-bibliography.js';
+import { citableBibliography, resolveCitation, type KeyedCitation } from './load-bibliography.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { declaredFields, type RawFieldDeclaration } from './load-fields.js';
 import { conditionParser } from './parse-condition.js';
@@ -83,7 +83,7 @@ export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<Loa
   }
   // The sources a matrix reads are checked, not kept: `summit-score sources` reads them from the document.
   (raw.sources ?? []).forEach((cited, i) => {
-    if (cited.key !== undefined) resolveCitation(cited as KeyedCitation, ['sources', i], sink, bundledBibliography());
+    if (cited.key !== undefined) resolveCitation(cited as KeyedCitation, ['sources', i], sink, citableBibliography());
   });
   checkUnique(
     sink,

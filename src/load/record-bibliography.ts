@@ -1,12 +1,12 @@
 import { InputError } from '../diagnostics.js';
 import { confinedFile } from './confined-file.js';
-import { bundledBibliography, loadBibliography, type Bibliography, type Source } from './load-bibliography.js';
+import { citableBibliography, loadBibliography, type Bibliography, type Source } from './load-bibliography.js';
 import type { DiagnosticSink } from './load-document.js';
 import { readInputFile } from './read-input.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
 /**
- * The bibliography a record's keys resolve in: the bundled one, or, when the record names a file
+ * The bibliography a record's keys resolve in: the bundled one (after --bibliography's entries), or, when the record names a file
  * of its own (`bibliography: refs.yaml`), that file's entries first and the bundled ones after
  * them (a key of its own shadows a bundled one). The file is found as `extends:` finds a matrix:
  * relative to the record's folder and inside it, symlinks resolved (confined-file.ts), so an
@@ -14,7 +14,7 @@ import type { DataPath, ParsedDocument } from './yaml-document.js';
  * reported at the record's `bibliography` key, and the bundled bibliography stands in.
  */
 export function recordBibliography(doc: ParsedDocument, named: string | undefined, at: DataPath, sink: DiagnosticSink): Bibliography {
-  const bundled = bundledBibliography();
+  const bundled = citableBibliography();
   if (named === undefined) return bundled;
   if (doc.file === '<stdin>') {
     sink.error('NOT_ALLOWED', at, `bibliography \`${named}\`: a record read on stdin has no folder to find it in`, 'give the record as a file');

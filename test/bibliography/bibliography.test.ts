@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { Ajv } from 'ajv';
@@ -85,7 +85,7 @@ describe('the bundled bibliography', () => {
 });
 
 describe('the shipped package', () => {
-  it('mentions no file it does not contain: SOURCES.md appears in no packed file', async () => {
+  it('mentions no file it does not contain: SOURCES.md appears in no packed file, and the matrices and records name only packed files', async () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     // Asynchronously: a synchronous child process would block the test worker, and under load its messages to vitest time out.
     const { stdout } = await promisify(execFile)(npm, ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8' });
@@ -95,6 +95,17 @@ describe('the shipped package', () => {
     expect(files).toContain('src/schema/bibliography.schema.json');
     const mentioning = files.filter((path) => existsSync(join(ROOT, path)) && readFileSync(join(ROOT, path), 'utf8').includes('SOURCES.md'));
     expect(mentioning).toEqual([]);
+    // The research files (matrices and records) name no repository file the package leaves out:
+    // a path they mention, relative to the package or to the file, is one of the packed files.
+    const research = files.filter((path) => /^(matrices|fixtures)\//.test(path) && /\.ya?ml$/.test(path));
+    expect(research.length).toBeGreaterThan(10);
+    const missing = research.flatMap((path) =>
+      [...readFileSync(join(ROOT, path), 'utf8').matchAll(/(?:\.\.\/)*(?:src|test|docs|matrices|fixtures|bench|scripts|examples)\/[\w./-]*\w\.[a-z]+\b/g)]
+        .map(([mention]) => (mention.startsWith('../') ? posix.normalize(posix.join(posix.dirname(path), mention)) : mention))
+        .filter((mention) => !files.includes(mention))
+        .map((mention) => `${path}: ${mention}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
 

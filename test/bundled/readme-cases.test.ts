@@ -1,6 +1,9 @@
 // "Cases" (docs/cases.md) shows the verdicts of the bundled cases as real output; this reruns every
 // `$ summit-score ...` example there and compares, and checks the 2015 timeline's two turns
 // against the record's dates independently of the shown text.
+import { readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pageWith } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
@@ -17,6 +20,8 @@ function section(text: string, heading: string): string {
   return lines.slice(first).join('\n');
 }
 
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+
 const cases = section(pageWith('## Cases'), '## Cases');
 
 const examples = [...cases.matchAll(/^```text\n(\$ summit-score [^\n]*)\n([\s\S]*?)^```$/gm)].map((match) => ({
@@ -25,7 +30,7 @@ const examples = [...cases.matchAll(/^```text\n(\$ summit-score [^\n]*)\n([\s\S]
 }));
 
 describe('README "Cases"', () => {
-  it('shows lewis-2015 2.0 and 1.0, the 2015 timeline, summit-deliverables 1.1 and 1.0, and critics-2015, each on all eight cases', () => {
+  it('shows lewis-2015 2.0 and 1.0, the 2015 timeline, summit-deliverables 1.1 and 1.0, and critics-2015, each on every bundled case', () => {
     expect(examples.map((example) => example.argv.slice(0, 3).join(' '))).toEqual([
       'compare -m lewis-2015',
       'timeline -m lewis-2015',
@@ -34,7 +39,14 @@ describe('README "Cases"', () => {
       'compare -m summit-deliverables-v1',
       'compare -m critics-2015',
     ]);
-    for (const example of examples.filter((e) => e.argv[0] === 'compare')) expect(example.argv.filter((arg) => /^(us|uk)-/.test(arg))).toHaveLength(8);
+    // Every bundled record (fixtures/*.yaml but the bibliography), once.
+    const bundledCases = readdirSync(FIXTURES)
+      .filter((name) => name.endsWith('.yaml') && name !== 'sources.yaml')
+      .map((name) => name.replace(/\.yaml$/, ''))
+      .sort();
+    expect(bundledCases.length).toBeGreaterThan(8);
+    for (const example of examples.filter((e) => e.argv[0] === 'compare'))
+      expect(example.argv.filter((arg) => /^(us|uk)-/.test(arg)).sort()).toEqual(bundledCases);
   });
 
   it.each(examples.map((example) => [example.argv.join(' '), example] as const))('%s: the output shown is the real output', async (_command, example) => {

@@ -55,7 +55,7 @@ describe('summit-score compare', () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', 'lewis-2015', '-m', 'critics-2015', '-m', 'summit-deliverables', '--width', '200']);
     expect(stdout).toContain('Each record under each matrix');
     expect(stdout).toMatch(
-      /│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 39\.29 critics-vindicated \(rank 1\) +│ 67\.86–75\.00 durable or partial \(rank 1\) +│/,
+      /│ us-china-2015-09 │ 75\.00 gesture \(rank 1\) +│ 50\.00 critics-vindicated \(rank 1\) +│ 67\.86–75\.00 durable or partial \(rank 1\) +│/,
     );
   });
 

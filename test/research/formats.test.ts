@@ -115,7 +115,7 @@ describe('wide CSV, ndjson and Markdown', () => {
   it.each([
     ['evaluate', ['evaluate', '-m', 'lewis-2015', ...SIX], 6, 'summit-score/evaluation-result@2'],
     ['compare', ['compare', ...SIX, '-m', 'lewis-2015'], 6, 'summit-score/compare-row@2'],
-    ['timeline', ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'], 17, 'summit-score/timeline-point@2'],
+    ['timeline', ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'], 18, 'summit-score/timeline-point@2'],
     ['sensitivity', ['sensitivity', ...SIX, '-m', 'lewis-2015', '--samples', '20'], 7, 'summit-score/sensitivity-case@1'],
   ])('%s -f ndjson prints one JSON document per line, each with its schema', async (_name, argv, lines, schema) => {
     const { stdout } = await run([...argv, '-f', 'ndjson']);

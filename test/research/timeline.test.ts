@@ -91,7 +91,7 @@ describe('summit-score timeline', () => {
     const { exitCode, stdout } = await run(['timeline', 'us-china-2015-09', '-m', 'lewis-2015', '--width', '200']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/│ 2015-12-01 │ 100\.00 │ progress │ initiated ↑ │/);
-    expect(stdout).toMatch(/Score ▇▇▇▇▇███████▇█▇▇▇ /);
+    expect(stdout).toMatch(/Score ▇▇▇▇▇████████▇█▇▇▇ /);
     expect(stdout).toContain('2015-12-01  score 75.00 -> 100.00, verdict promise -> progress');
     expect(stdout).toContain('    negotiation: defined -> initiated (up), moved by dialogue-1');
     // The day the LECD's only session (4 Oct 2017) fell out of the year-long window is a point of its own.
@@ -99,7 +99,7 @@ describe('summit-score timeline', () => {
     expect(stdout).toContain(
       '2018-10-04  score 100.00 -> 75.00, verdict progress -> gesture\n    negotiation: initiated -> lapsed (down), no new event: time passed',
     );
-    expect(stdout).toContain('dates: the summit and each event, and each day a date window closed and moved a level (17 dates, 2015-09-25 to 2018-12-20)');
+    expect(stdout).toContain('dates: the summit and each event, and each day a date window closed and moved a level (18 dates, 2015-09-25 to 2018-12-20)');
     expect(stdout).toContain('+ joyce-beyond-bounds (2018-11-08, accusation, breaches commit-no-ip-theft)');
   });
 
