@@ -70,10 +70,16 @@ export function agreementCiReport(report: AgreementReport): CiReport {
     classname: caseId,
     cases: agreement.units
       .filter((unit) => unit.case === caseId)
-      .map((unit): CiCase => ({
-        name: `${unit.id}${unit.party === null ? '' : ` [${unit.party}]`}`,
-        findings: unit.agree ? [] : unitFindings(report, unit),
-      })),
+      .map((unit): CiCase => {
+        const findings = unit.agree ? [] : unitFindings(report, unit);
+        // A disagreement's case is placed at its first finding: the first coder's deciding fact.
+        const at = findings.find((finding) => finding.file !== undefined);
+        return {
+          name: `${unit.id}${unit.party === null ? '' : ` [${unit.party}]`}`,
+          ...(at && { file: at.file, line: at.line ?? 1 }),
+          findings,
+        };
+      }),
   }));
   if (report.minAlpha !== null) {
     const passed = passesMinAlpha(report);

@@ -1,9 +1,14 @@
 import { formatGithub } from './github.js';
-import { formatJunit } from './junit.js';
+import { formatJunit, formatJunitFileLine } from './junit.js';
 import { formatSarif } from './sarif.js';
 import type { CiFormatter } from './types.js';
 
-export const ciFormatters = { junit: formatJunit, sarif: formatSarif, github: formatGithub } satisfies Record<string, CiFormatter>;
+export const ciFormatters = {
+  junit: formatJunit,
+  'junit-file-line': formatJunitFileLine,
+  sarif: formatSarif,
+  github: formatGithub,
+} satisfies Record<string, CiFormatter>;
 
 /** The formats of validate and test: text for people, json for scripts, the rest for CI servers. */
 export const CHECK_FORMATS = ['text', 'json', ...(Object.keys(ciFormatters) as (keyof typeof ciFormatters)[])] as const;

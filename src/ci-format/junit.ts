@@ -8,7 +8,16 @@ import { oneLine, type CiCase, type CiFormatter } from './types.js';
  * per failed case with a one-line message. Warnings do not fail a case; they go to its
  * <system-out>.
  */
-export const formatJunit: CiFormatter = (report) => {
+export const formatJunit: CiFormatter = (report) => junit(report, false);
+
+/**
+ * The same JUnit with `file` and `line` on each testcase that has them (`-f junit-file-line`),
+ * for readers that link a case to its file (GitLab's test report, pytest's xunit1 flavour): no
+ * longer valid against junit-4.xsd, so it is opt-in.
+ */
+export const formatJunitFileLine: CiFormatter = (report) => junit(report, true);
+
+function junit(report: Parameters<CiFormatter>[0], located: boolean): string {
   const count = (cases: readonly CiCase[]) => ({ tests: cases.length, failures: cases.filter(failed).length });
   const all = count(report.suites.flatMap((suite) => suite.cases));
   const lines = [
@@ -19,7 +28,8 @@ export const formatJunit: CiFormatter = (report) => {
     const totals = count(suite.cases);
     lines.push(`  <testsuite name="${attr(suite.name)}" tests="${totals.tests}" failures="${totals.failures}" errors="0" skipped="0">`);
     for (const testCase of suite.cases) {
-      lines.push(`    <testcase name="${attr(testCase.name)}" classname="${attr(suite.classname)}">`);
+      const place = located ? locationAttributes(testCase) : '';
+      lines.push(`    <testcase name="${attr(testCase.name)}" classname="${attr(suite.classname)}"${place}>`);
       const errors = testCase.findings.filter((f) => f.severity === 'error');
       const warnings = testCase.findings.filter((f) => f.severity === 'warning');
       if (errors.length > 0) {
@@ -35,7 +45,12 @@ export const formatJunit: CiFormatter = (report) => {
   }
   lines.push('</testsuites>');
   return `${lines.join('\n')}\n`;
-};
+}
+
+function locationAttributes(testCase: CiCase): string {
+  if (testCase.file === undefined) return '';
+  return ` file="${attr(testCase.file)}"${testCase.line === undefined ? '' : ` line="${testCase.line}"`}`;
+}
 
 function failed(testCase: CiCase): boolean {
   return testCase.findings.some((f) => f.severity === 'error');

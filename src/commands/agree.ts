@@ -16,9 +16,10 @@ import { TOOL } from '../package-info.js';
 import { codedCases, readCoderRecords } from './coder-files.js';
 import type { CommandContext } from './context.js';
 import { checkDate } from './load-inputs.js';
+import { appendStepSummary } from './step-summary.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs, type TextStyle } from './output-options.js';
 
-export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'sarif', 'github', 'junit'] as const;
+export const AGREE_FORMATS = ['table', 'markdown', 'json', 'csv', 'html', 'sarif', 'github', 'junit', 'junit-file-line'] as const;
 type AgreeFormat = (typeof AGREE_FORMATS)[number];
 
 interface AgreeOptions {
@@ -90,6 +91,8 @@ export function registerAgree(program: Command, context: CommandContext): void {
       minAlpha: options.minAlpha ?? null,
     };
     writeOutputs(targets, (format, style) => render(format, report, style), context, options.color);
+    // In GitHub Actions, -f github also writes the job summary, as validate and test do.
+    if (targets.some((target) => target.format === 'github')) appendStepSummary(context.io, agreementCiReport(report));
     if (!passesMinAlpha(report)) {
       context.io.stderr(
         `alpha below --min-alpha ${report.minAlpha}: ${agreement.overall.map((s) => `${s.metric} ${s.alpha === null ? 'undefined' : s.alpha.toFixed(3)}`).join(', ')}\n`,

@@ -19,7 +19,7 @@ import type { EvaluationReport, RecordResult } from '../format/report.js';
 import type { Io } from '../io.js';
 import { bundledIds, DEFAULT_MATRIX, DEFAULT_RECORD, resolveInput } from '../load/bundled.js';
 import { loadMatrix, type LoadedMatrix } from '../load/load-matrix.js';
-import { loadRecord, type LoadedRecord } from '../load/load-record.js';
+import type { LoadedRecord } from '../load/load-record.js';
 import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
 import { checkLoadedVocabulary, checkStreamedVocabulary } from '../load/check-vocabulary.js';
 import { readInputFile, type InputText } from '../load/read-input.js';
@@ -29,7 +29,8 @@ import { renderVisuals } from './visual-outputs.js';
 import { isVisualFormat, VISUAL_FORMATS, type VisualFormat } from '../format/visual-formats.js';
 import { formatJson, streamedJson } from '../format/json.js';
 import type { CommandContext } from './context.js';
-import { BIBLIOGRAPHY_OPTION, loadAs } from './load-inputs.js';
+import { BIBLIOGRAPHY_OPTION, findInputFiles, loadAs, loadFoundRecord, noRecordFound, type FoundInputs } from './load-inputs.js';
+import type { FoundFile } from '../load/expand-paths.js';
 import { withBibliography } from '../load/load-bibliography.js';
 import { beforeSummit, beforeSummitWarning, notHeld } from './not-held.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from './output-options.js';
@@ -41,7 +42,7 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
   const command = program
     .command('evaluate')
     .description('score records against a matrix (no arguments at all: the bundled Lewis matrix on the 2015 Xi–Obama record, as an example)')
-    .argument('[records...]', 'record files (YAML or JSON), bundled record ids, or - for stdin')
+    .argument('[records...]', 'record files (YAML, JSON or NDJSON), folders (the records in them) or globs, bundled record ids, or - for stdin')
     .option('-m, --matrix <file|id>', 'matrix file or bundled matrix id (needed whenever records are named)')
     .option('--as-of <date>', 'judge as of this date (YYYY-MM-DD): later events do not exist yet')
     .option('--fail-below <score>', 'exit 1 when a record scores below this total (0-100)', parseScore)
@@ -98,8 +99,11 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
         throw inputError('USAGE', undefined, '--input-format ndjson needs record files, or - for stdin');
       }
       checkRun(records, run);
+      // Folders and globs are found as validate finds them; the files are read as the records
+      // they hold (findInputFiles, src/commands/load-inputs.ts: one finder for every command).
+      const found = findInputFiles(records);
       // NDJSON records are read as a stream (runEvaluateStreaming below).
-      if (records.some((arg) => readsAsNdjson(arg, options.inputFormat))) {
+      if (found.files.some((file) => readsAsNdjson(file.path, formatOf(file, options.inputFormat)))) {
         const chart = targets.find((target) => isVisualFormat(target.format));
         if (chart)
           throw inputError(
@@ -108,10 +112,10 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
             `-f ${chart.format} needs the whole run in memory, not a stream of NDJSON records`,
             'score the records as YAML or JSON files, or use -f json and render that',
           );
-        context.setExitCode(await withBibliography(options.bibliography, () => runEvaluateStreaming(records, run, context.io)));
+        context.setExitCode(await withBibliography(options.bibliography, () => runEvaluateStreaming(records, found, run, context.io)));
         return;
       }
-      context.setExitCode(await withBibliography(options.bibliography, () => runEvaluate(records, run, context.io)));
+      context.setExitCode(await withBibliography(options.bibliography, () => runEvaluate(records, found, run, context.io)));
     },
   );
 }
@@ -137,6 +141,11 @@ function checkInputsNamed(records: readonly string[], matrix: string | undefined
       `name the records (files, bundled ids, or - for stdin): e.g. summit-score evaluate ${DEFAULT_RECORD} -m ${matrix}`,
     );
   }
+}
+
+/** --input-format is for the files named; those found in a folder or by a glob are read by their extension. */
+function formatOf(file: FoundFile, format: InputFormat | undefined): InputFormat | undefined {
+  return file.explicit ? format : 'auto';
 }
 
 function parseUnverified(value: string): UnverifiedMode {
@@ -251,39 +260,46 @@ function scoreRecord(compiled: ReturnType<typeof compileMatrix>, record: LoadedR
 }
 
 /** Loads, scores, formats and writes; returns the exit code (0 scored, 1 below --fail-below). */
-export async function runEvaluate(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
+export async function runEvaluate(recordArgs: readonly string[], found: FoundInputs, options: EvaluateCommandOptions, io: Io): Promise<number> {
   const bundledDefault = recordArgs.length === 0 && options.matrix === undefined;
   const stdin = () => io.readStdin();
   const matrixFile = resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX);
-  const records = recordArgs.length > 0 ? recordArgs : [DEFAULT_RECORD];
+  const files: readonly FoundFile[] = recordArgs.length > 0 ? found.files : [{ path: DEFAULT_RECORD, explicit: true }];
 
   // Every input is loaded before any is scored, so one run reports the problems of all of them.
   const { problems, attempt } = collectProblems();
+  problems.push(...found.problems);
   const matrix = attempt(() => loadAs('matrix', readInputFile(matrixFile, stdin), loadMatrix));
-  const progress = records.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
+  const progress = files.length > 1 ? progressLine(io, 'reading and scoring records') : undefined;
   const inputs: InputText[] = [];
-  const loaded = records.map((arg, i) => {
-    const record = attempt(() => loadAs('record', (inputs[i] = readInputFile(resolveInput('record', arg), stdin)), loadRecord));
-    progress?.(i + 1, 2 * records.length);
-    return record;
+  const loaded: LoadedRecord[] = [];
+  files.forEach((file, i) => {
+    const record = attempt(() => loadFoundRecord(file, stdin));
+    if (record) {
+      inputs.push(record.input);
+      loaded.push(record.loaded);
+    }
+    progress?.(i + 1, 2 * files.length);
   });
+  if (problems.length === 0 && loaded.length === 0) problems.push(...noRecordFound(recordArgs).diagnostics);
   if (problems.length > 0 || !matrix) {
-    progress?.(2 * records.length, 2 * records.length);
+    progress?.(1, 1);
     throw new InputError(problems);
   }
 
   // What the records say that the matrix cannot read: warnings on stderr, errors under --strict.
-  const vocabulary = (loaded as LoadedRecord[]).map((record, i) =>
+  const vocabulary = loaded.map((record, i) =>
     checkLoadedVocabulary(matrix.matrix, record.record, inputs[i]!, { strict: options.strict ?? false, unstated: 'all' }),
   );
   if (options.strict && vocabulary.some((found) => found.length > 0)) throw new InputError(vocabulary.flat());
 
   const compiled = compileMatrix(matrix.matrix);
-  const results: RecordResult[] = (loaded as LoadedRecord[]).map((record, i) => {
+  const results: RecordResult[] = loaded.map((record, i) => {
     // Each record's warnings before what its scoring says, as a stream of NDJSON records has them.
     for (const warning of vocabulary[i]!) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
     const result = scoreRecord(compiled, record, options, io);
-    progress?.(records.length + i + 1, 2 * records.length);
+    // Scoring is the second half of the line, whatever share of the files held records.
+    progress?.(files.length + Math.round(((i + 1) * files.length) / loaded.length), 2 * files.length);
     return { file: record.file, sha256: record.sha256, result };
   });
   if (options.requireSources) {
@@ -315,7 +331,7 @@ export async function runEvaluate(recordArgs: readonly string[], options: Evalua
  * problem (each on stderr as it is found, so a file of bad lines cannot fill memory), and a file
  * named with -o is not replaced.
  */
-async function runEvaluateStreaming(recordArgs: readonly string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
+async function runEvaluateStreaming(recordArgs: readonly string[], found: FoundInputs, options: EvaluateCommandOptions, io: Io): Promise<number> {
   const { ndjsonSource, readNdjsonRecords } = await import('../load/ndjson.js');
   const stdin = () => io.readStdin();
   const matrix = loadAs('matrix', readInputFile(resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX), stdin), loadMatrix);
@@ -364,19 +380,26 @@ async function runEvaluateStreaming(recordArgs: readonly string[], options: Eval
 
   try {
     if (streaming) for (const target of options.outputs) writers.push(streamOutput(target.file, io.stdout));
-    for (const arg of recordArgs) {
-      if (!readsAsNdjson(arg, options.inputFormat)) {
-        const loaded = attempt(() => loadAs('record', readInputFile(resolveInput('record', arg), stdin), loadRecord));
-        if (loaded) score(loaded);
+    if (found.problems.length > 0) problem(found.problems);
+    let read = 0;
+    for (const file of found.files) {
+      if (!readsAsNdjson(file.path, formatOf(file, options.inputFormat))) {
+        const loaded = attempt(() => loadFoundRecord(file, stdin)?.loaded);
+        if (loaded) {
+          read++;
+          score(loaded);
+        }
         continue;
       }
-      const source = attempt(() => ndjsonSource(arg, io));
+      const source = attempt(() => ndjsonSource(file.path, io));
       if (!source) continue;
-      for await (const item of readNdjsonRecords(arg, source, io.env)) {
+      for await (const item of readNdjsonRecords(file.path, source, io.env)) {
+        read++;
         if (item.record) score(item.record);
         else problem(item.diagnostics);
       }
     }
+    if (read === 0 && !failed) problem(noRecordFound(recordArgs).diagnostics);
     if (streaming && failed) {
       for (const writer of writers) writer.abandon();
       return EXIT.cannotRun;

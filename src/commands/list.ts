@@ -7,6 +7,7 @@ import { readInputFile } from '../load/read-input.js';
 import type { CommandContext } from './context.js';
 import { fitTable } from '../format/fit-table.js';
 import { helpExamples } from './output-options.js';
+import { TOOL } from '../package-info.js';
 
 interface Listing {
   readonly matrices: { id: string; title: string; version: string; source: string; criteria: number; file: string }[];
@@ -25,8 +26,13 @@ export function registerList(program: Command, context: CommandContext): void {
       context.setJsonErrors(options.format === 'json');
       const listing = listBundled(context.io);
       const style = { width: context.outputWidth(true), color: context.useColor(options.color) };
-      context.io.stdout(options.format === 'json' ? `${JSON.stringify(listing, null, 2)}\n` : listingTable(listing, style));
+      context.io.stdout(options.format === 'json' ? listingJson(listing) : listingTable(listing, style));
     });
+}
+
+/** `list -f json`: summit-score/list@1 (src/schema/list.schema.json). */
+function listingJson(listing: Listing): string {
+  return `${JSON.stringify({ schema: 'summit-score/list@1', tool: { name: TOOL.name, version: TOOL.version }, ...listing }, null, 2)}\n`;
 }
 
 function listBundled(io: Io): Listing {

@@ -1,4 +1,4 @@
-import { collectProblems, InputError, inputError } from '../diagnostics.js';
+import { collectProblems, InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { detectKind } from '../load/detect-kind.js';
 import { parseYamlDocument } from '../load/yaml-document.js';
 import type { InputText } from '../load/read-input.js';
@@ -7,9 +7,9 @@ import type { MatrixInput, RecordInput } from '../format/research.js';
 import type { Io } from '../io.js';
 import { bundledIds, DEFAULT_MATRIX, resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
-import { loadRecord } from '../load/load-record.js';
+import { loadRecord, type LoadedRecord } from '../load/load-record.js';
 import { readInputFile } from '../load/read-input.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { expandPaths, type FoundFile } from '../load/expand-paths.js';
 import { parseInput } from '../load/load-document.js';
 import { isNdjsonPath, ndjsonSource, readNdjsonRecords } from '../load/ndjson.js';
@@ -56,14 +56,8 @@ export async function loadInputsFound(
 ): Promise<{ matrices: MatrixInput[]; records: RecordInput[] }> {
   if ([...matrixArgs, ...recordArgs].filter((arg) => arg === '-').length > 1) throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
   const { problems, attempt } = collectProblems();
-  // A bundled id, or a name that is neither a file nor a glob, is read as evaluate reads it (with
-  // its did-you-mean); each argument is expanded on its own, so one named twice is read twice.
-  const files = recordArgs.flatMap((arg): FoundFile[] => {
-    if (arg !== '-' && !existsSync(arg) && !GLOB_CHARS.test(arg)) return [{ path: arg, explicit: true }];
-    const expanded = expandPaths([arg]);
-    problems.push(...expanded.problems);
-    return expanded.files;
-  });
+  const { files, problems: unfound } = findInputFiles(recordArgs);
+  problems.push(...unfound);
   const matrices = attempt(() => loadInputs(io, matrixArgs, []).matrices) ?? [];
   const records: RecordInput[] = [];
   const stdin = () => io.readStdin();
@@ -77,22 +71,59 @@ export async function loadInputsFound(
       }
       continue;
     }
-    const loaded = attempt((): RecordInput | undefined => {
-      const input = readInputFile(resolveInput('record', found.path), stdin);
-      if (!found.explicit && !isRecord(input)) return undefined;
-      const { record, file, sha256 } = loadAs('record', input, loadRecord);
-      return { record, file, sha256 };
-    });
-    if (loaded) records.push(loaded);
+    const loaded = attempt(() => loadFoundRecord(found, stdin)?.loaded);
+    if (loaded) records.push({ record: loaded.record, file: loaded.file, sha256: loaded.sha256 });
   }
-  if (problems.length === 0 && records.length === 0) throw inputError('FILE_NOT_FOUND', recordArgs.join(' '), 'found no record', 'a record has `events`');
+  if (problems.length === 0 && records.length === 0) throw noRecordFound(recordArgs);
   if (problems.length > 0) throw new InputError(problems);
   return { matrices, records };
 }
 
 const GLOB_CHARS = /[*?[{]/;
+const DATA_FILE = /\.(ya?ml|json|ndjson|jsonl)$/i;
 
-/** A file found in a folder or by a glob is read as a record when it looks like one (or cannot be parsed: then its problems are reported). */
+/** Files found from the command line, and the arguments that named nothing. */
+export interface FoundInputs {
+  readonly files: readonly FoundFile[];
+  readonly problems: readonly Diagnostic[];
+}
+
+/**
+ * The files the arguments name, as validate finds them: a file, `-`, a folder (its data files,
+ * subfolders included), a glob. A bundled id, or a name that is neither a file nor a glob, is
+ * kept as named, to be read as evaluate reads it (with its did-you-mean). Each argument is
+ * expanded on its own, so one named twice is read twice. The one way every command that reads
+ * records or evaluations turns its arguments into files.
+ */
+export function findInputFiles(args: readonly string[]): FoundInputs {
+  const problems: Diagnostic[] = [];
+  const files = args.flatMap((arg): FoundFile[] => {
+    if (arg === '-' || (!existsSync(arg) && !GLOB_CHARS.test(arg))) return [{ path: arg, explicit: true }];
+    // A folder named as a file (`rec.yaml/`) is a file that cannot be read (FILE_UNREADABLE), not a folder of records.
+    if (DATA_FILE.test(arg) && statSync(arg, { throwIfNoEntry: false })?.isDirectory()) return [{ path: arg, explicit: true }];
+    const expanded = expandPaths([arg]);
+    problems.push(...expanded.problems);
+    return expanded.files;
+  });
+  return { files, problems };
+}
+
+/**
+ * A record file as found: loaded, or undefined when it was found in a folder or by a glob and is
+ * not a record (a bibliography, a matrix beside the records). A file that cannot be parsed is
+ * read as a record, so that its problems are reported.
+ */
+export function loadFoundRecord(found: FoundFile, stdin: () => Buffer): { input: InputText; loaded: LoadedRecord } | undefined {
+  const input = readInputFile(resolveInput('record', found.path), stdin);
+  if (!found.explicit && !isRecord(input)) return undefined;
+  return { input, loaded: loadAs('record', input, loadRecord) };
+}
+
+/** Arguments that named folders or globs holding no record. */
+export function noRecordFound(args: readonly string[]): InputError {
+  return inputError('FILE_NOT_FOUND', args.join(' '), 'found no record', 'a record has `events`');
+}
+
 function isRecord(input: InputText): boolean {
   const doc = parseInput(input);
   return Array.isArray(doc) || detectKind(input.file, input.text, doc.data) === 'record';

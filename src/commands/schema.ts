@@ -5,7 +5,7 @@ import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
 
 /** The schemas the loader checks input with (the same objects, not copies), and those the JSON outputs follow. */
-const OUTPUT_SCHEMAS = ['evaluation', 'agreement', 'compare', 'timeline', 'sensitivity', 'diff', 'validate', 'test', 'errors'] as const;
+const OUTPUT_SCHEMAS = ['evaluation', 'agreement', 'compare', 'timeline', 'sensitivity', 'diff', 'validate', 'test', 'list', 'errors'] as const;
 const PRINTED_SCHEMAS = Object.fromEntries([
   ...INPUT_SCHEMAS.map((name) => [name, inputSchema(name)]),
   ...OUTPUT_SCHEMAS.map((name) => [name, readSchema(name)]),
@@ -16,7 +16,7 @@ export function registerSchema(program: Command, context: CommandContext): void 
   program
     .command('schema')
     .description(
-      'print a JSON Schema: matrix, record, tests (a <matrix>.tests.yaml file), or the JSON a command prints: evaluation (evaluate -f json), agreement, compare, timeline, sensitivity, diff, validate, test (test -f json, not to be confused with tests), errors (any -f json run that cannot go on)',
+      'print a JSON Schema: matrix, record, tests (a <matrix>.tests.yaml file), or the JSON a command prints: evaluation (evaluate -f json), agreement, compare, timeline, sensitivity, diff, validate, test (test -f json, not to be confused with tests), list, errors (any -f json run that cannot go on)',
     )
     .addHelpText('after', helpExamples(['schema matrix > matrix.schema.json', 'schema evaluation']))
     .addArgument(new Argument('<name>', 'which schema').choices(Object.keys(PRINTED_SCHEMAS)))

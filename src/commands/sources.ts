@@ -28,12 +28,7 @@ export function registerSources(program: Command, context: CommandContext): void
     )
     .addHelpText(
       'after',
-      helpExamples([
-        'sources -m lewis-2015 us-china-2015-09 -f bibtex -o refs.bib',
-        'sources -m lewis-2015 us-china-2015-09 --cited',
-        'sources my-record.yaml -f csl-json',
-        'sources --all',
-      ]),
+      helpExamples(['sources -m lewis-2015 us-china-2015-09 -f bibtex -o refs.bib', 'sources -m lewis-2015 us-china-2015-09 --cited', 'sources --all']),
     )
     .argument('[records...]', 'record files or bundled record ids: with -m, print the sources their verdicts rest on; alone, the sources they cite')
     .option('-m, --matrix <file|id>', 'a matrix to score the records against, whose own sources are printed too (repeatable)', collect)

@@ -64,4 +64,4 @@ export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix
   return (result) => `${head}${JSON.stringify(projectResult(result)).slice(1)}\n`;
 }
 
-const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@2';
+export const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@2';

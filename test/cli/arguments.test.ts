@@ -130,9 +130,22 @@ describe('--as-of before the summit', () => {
 });
 
 describe('every --help shows two or three examples of its own command', () => {
+  // Every command the top-level --help lists, and the subcommands of those that have some.
   const commands = ['evaluate', 'list', 'validate', 'test', 'schema', 'compare', 'timeline', 'sensitivity', 'diff', 'codebook'];
+  commands.push('import', 'import grid', 'agree', 'merge', 'sources', 'completion');
+
+  it('lists every command there is', async () => {
+    const { stdout } = await run(['--help']);
+    const listed = [...stdout.split('\nCommands:\n')[1]!.matchAll(/^ {2}([a-z]+)/gm)].map((m) => m[1]!).filter((name) => name !== 'help');
+    expect(listed.sort()).toEqual(commands.filter((command) => !command.includes(' ')).sort());
+    const { stdout: imports } = await run(['import', '--help']);
+    expect([...imports.split('\nCommands:\n')[1]!.matchAll(/^ {2}([a-z]+)/gm)].map((m) => `import ${m[1]}`).filter((c) => c !== 'import help')).toEqual(
+      commands.filter((command) => command.startsWith('import ')),
+    );
+  });
+
   it.each(commands)('%s --help', async (command) => {
-    const { exitCode, stdout } = await run([command, '--help']);
+    const { exitCode, stdout } = await run([...command.split(' '), '--help']);
     expect(exitCode).toBe(0);
     const examples = stdout
       .split('\nExamples:\n')[1]!
@@ -146,7 +159,7 @@ describe('every --help shows two or three examples of its own command', () => {
 
   it('the examples that need no files of yours run as shown', async () => {
     for (const command of commands) {
-      const { stdout } = await run([command, '--help']);
+      const { stdout } = await run([...command.split(' '), '--help']);
       for (const line of stdout
         .split('\nExamples:\n')[1]!
         .trim()
@@ -156,7 +169,8 @@ describe('every --help shows two or three examples of its own command', () => {
           .replace(/^\$ summit-score /, '')
           .replace(/\s+#.*$/, '')
           .split(' ');
-        if (argv.some((arg) => /my-|records\/|before\.json|>|\.(csv|md|sarif|xml)$/.test(arg))) continue;
+        // Files of the reader's own (my-..., records/, coders/) and outputs are not run.
+        if (argv.some((arg) => /^(my-|records\/|coders\/)|before\.json|>|\.(csv|md|sarif|xml)$/.test(arg))) continue;
         const result = await run(argv);
         expect([line, result.exitCode, result.stderr]).toEqual([line, 0, expect.not.stringMatching(/^error/)]);
       }

@@ -38,3 +38,30 @@ describe('-o into folders that do not exist yet', () => {
     expect(existsSync(join(dir, 'new'))).toBe(false);
   });
 });
+
+describe('-o creates its folders for every command that has it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'summit-folders-every-'));
+  const evaluation = join(dir, 'a.json');
+  const RUNS: Record<string, string[]> = {
+    validate: ['validate', 'matrices', '-f', 'sarif'],
+    test: ['test', 'lewis-2015', '-f', 'junit'],
+    compare: ['compare', 'us-china-2015-09', 'us-china-2013-06', '-m', 'lewis-2015', '-f', 'csv'],
+    timeline: ['timeline', 'us-china-2015-09', '-m', 'lewis-2015', '-f', 'json'],
+    sensitivity: ['sensitivity', 'us-china-2015-09', '-m', 'lewis-2015', '--samples', '0', '-f', 'markdown'],
+    diff: ['diff', evaluation, evaluation, '-f', 'json'],
+    codebook: ['codebook', '-m', 'lewis-2015'],
+    sources: ['sources', '-m', 'lewis-2015', '-f', 'bibtex'],
+    agree: ['agree', '-m', 'lewis-2015', 'fixtures/coders/a', 'fixtures/coders/b', '--samples', '50', '-f', 'json'],
+    merge: ['merge', 'fixtures/coders/a', 'fixtures/coders/b'],
+    'import grid': ['import', 'grid', 'examples/compliance-grid.csv', '--mapping', 'examples/compliance-grid.mapping.yaml'],
+  };
+  it.each(Object.entries(RUNS))('%s -o reports/NEW/out writes there what it prints', async (name, argv) => {
+    if (!existsSync(evaluation)) expect((await run(['evaluate', 'us-china-2015-09', '-m', 'lewis-2015', '-f', 'json', '-o', evaluation])).exitCode).toBe(0);
+    const printed = await run(argv);
+    expect(printed.exitCode, printed.stderr).toBe(0);
+    const file = join(dir, 'reports', name.replace(' ', '-'), 'out');
+    const written = await run([...argv, '-o', file]);
+    expect([written.exitCode, written.stdout]).toEqual([0, '']);
+    expect(readFileSync(file, 'utf8')).toBe(printed.stdout);
+  });
+});

@@ -15,11 +15,11 @@ import { run } from '../helpers/fake-io.js';
 
 const schema = (name: string) => JSON.parse(readFileSync(`src/schema/${name}.schema.json`, 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
-const NAMES = ['compare', 'timeline', 'sensitivity', 'diff', 'validate', 'test', 'errors'];
+const NAMES = ['compare', 'timeline', 'sensitivity', 'diff', 'validate', 'test', 'list', 'errors'];
 const validators = Object.fromEntries(NAMES.map((name) => [name, ajv.compile(schema(name))]));
 const MATRICES = bundledIds('matrix');
 /** The version of each output's schema id: compare and timeline carry the intervals of evaluation@2. */
-const VERSIONS: Record<string, number> = { compare: 2, timeline: 2, sensitivity: 1, diff: 1, validate: 1, test: 1, errors: 1 };
+const VERSIONS: Record<string, number> = { compare: 2, timeline: 2, sensitivity: 1, diff: 1, validate: 1, test: 1, list: 1, errors: 1 };
 const RECORDS = bundledIds('record');
 
 async function printed(argv: readonly string[], name: string, exitCode = 0): Promise<unknown> {
@@ -133,6 +133,13 @@ describe('the output schemas', () => {
     expect(validate(document)).toBe(false);
   });
 
+  it('list: every bundled matrix and record, each named bundled:ID', async () => {
+    const document = (await printed(['list'], 'list')) as { matrices: { id: string; file: string }[]; records: { id: string; file: string }[] };
+    expect(document.matrices.map((m) => m.id)).toEqual(MATRICES);
+    expect(document.records.map((r) => r.id)).toEqual(RECORDS);
+    for (const item of [...document.matrices, ...document.records]) expect(item.file).toBe(`bundled:${item.id}`);
+  });
+
   it('docs/json.md lists every output schema with the id its file says, and `schema` prints each', async () => {
     const rows = [...pageWith('## JSON output').matchAll(/^\| `(summit-score\/[\w-]+@\d+)` \| .* \| `(\w+)` \|$/gm)].map(
       (match) => [match[1]!, match[2]!] as const,
@@ -141,6 +148,86 @@ describe('the output schemas', () => {
     for (const [id, name] of rows) {
       expect((schema(name)['properties'] as { schema: { const: string } }).schema.const).toBe(id);
       expect(JSON.parse((await run(['schema', name])).stdout)).toEqual(schema(name));
+    }
+  });
+});
+
+// -f ndjson prints, per line, one item of the JSON document (a result, a row, a point, a case)
+// with the document's schema-like head: each line's item is the JSON's item, as its schema
+// describes it, and its head is the named keys with the document's values.
+describe('the NDJSON lines', () => {
+  const lineAjv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
+  for (const name of ['evaluation', 'compare', 'timeline', 'sensitivity', 'diff']) lineAjv.addSchema(schema(name));
+  const definition = (name: string, item: string) => lineAjv.getSchema(`https://summit-score.invalid/schemas/${name}.schema.json#/definitions/${item}`)!;
+  const lines = async (argv: readonly string[]) => {
+    const result = await run([...argv, '-f', 'ndjson']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    return result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  };
+  const json = async (argv: readonly string[]) => JSON.parse((await run([...argv, '-f', 'json'])).stdout);
+  const without = (line: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(Object.entries(line).filter(([key]) => !keys.includes(key)));
+  const expectValid = (validate: ReturnType<typeof definition>, item: unknown) =>
+    expect(validate(item), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  const matrixHead = (doc: any) => ({ id: doc.matrix?.id ?? doc.matrices?.[0]?.id, version: doc.matrix?.version ?? doc.matrices?.[0]?.version });
+
+  it('evaluate: a result per line, with the schema, the tool and the matrix', async () => {
+    const argv = ['evaluate', 'us-china-2015-09', 'us-china-2023-11', '-m', 'lewis-2015'];
+    const [found, doc] = [await lines(argv), await json(argv)];
+    expect(found.map((line) => without(line, ['schema', 'tool', 'matrix']))).toEqual(doc.results);
+    for (const line of found) {
+      expect(line).toMatchObject({
+        schema: 'summit-score/evaluation-result@2',
+        tool: doc.tool,
+        matrix: { id: 'lewis-2015', file: doc.matrix.file, sha256: doc.matrix.sha256 },
+      });
+      expectValid(definition('evaluation', 'result'), without(line, ['schema', 'tool', 'matrix']));
+    }
+  });
+
+  it('compare: a row per line; timeline: a point per line; with the schema, the matrix (and the record)', async () => {
+    const compareArgv = ['compare', 'us-china-2015-09', 'us-china-2013-06', '-m', 'lewis-2015'];
+    const compare = await json(compareArgv);
+    const rows = await lines(compareArgv);
+    expect(rows.map((line) => without(line, ['schema', 'matrix']))).toEqual(compare.comparisons[0].rows);
+    for (const row of rows) {
+      expect(row).toMatchObject({ schema: 'summit-score/compare-row@2', matrix: matrixHead(compare) });
+      expectValid(definition('compare', 'row'), without(row, ['schema', 'matrix']));
+    }
+    const timelineArgv = ['timeline', 'us-china-2015-09', '-m', 'lewis-2015'];
+    const timeline = await json(timelineArgv);
+    const points = await lines(timelineArgv);
+    expect(points.map((line) => without(line, ['schema', 'matrix', 'record']))).toEqual(timeline.points);
+    for (const point of points) {
+      expect(point).toMatchObject({ schema: 'summit-score/timeline-point@2', matrix: matrixHead(timeline), record: timeline.record.id });
+      expectValid(definition('timeline', 'point'), without(point, ['schema', 'matrix', 'record']));
+    }
+  });
+
+  it('sensitivity: a case per line, then the ranking; diff: a case per line, with both sides', async () => {
+    const argv = ['sensitivity', 'us-china-2015-09', 'us-china-2013-06', '-m', 'lewis-2015', '--samples', '20'];
+    const doc = await json(argv);
+    const found = await lines(argv);
+    const cases = found.filter((line) => line['schema'] === 'summit-score/sensitivity-case@1');
+    expect(cases.map((line) => without(line, ['schema', 'matrix', 'method']))).toEqual(doc.cases);
+    for (const line of cases) expectValid(definition('sensitivity', 'case'), without(line, ['schema', 'matrix', 'method']));
+    // The ranking's line holds the ranking's keys themselves.
+    expect(found.at(-1)).toEqual({ schema: 'summit-score/sensitivity-ranking@1', matrix: found[0]!['matrix'], method: doc.method, ...doc.ranking });
+    expect(Object.keys(doc.ranking).length).toBeGreaterThan(0);
+    for (const line of found) expect(line['matrix']).toMatchObject(matrixHead(doc));
+
+    const dir = mkdtempSync(join(tmpdir(), 'summit-ndjson-'));
+    await run(['evaluate', 'us-china-2015-09', 'us-china-2013-06', '-m', 'lewis-2015', '--as-of', '2015-09-25', '-f', 'json', '-o', join(dir, 'a.json')]);
+    await run(['evaluate', 'us-china-2015-09', 'us-china-2017-04', '-m', 'lewis-2015', '-f', 'json', '-o', join(dir, 'b.json')]);
+    const diffArgv = ['diff', join(dir, 'a.json'), join(dir, 'b.json')];
+    const diff = await json(diffArgv);
+    const diffLines = await lines(diffArgv);
+    expect(diffLines.map((line) => without(line, ['schema', 'a', 'b']))).toEqual(diff.cases);
+    for (const line of diffLines) {
+      expect(line).toMatchObject({ schema: 'summit-score/diff-case@1', a: diff.a, b: diff.b });
+      expectValid(definition('diff', 'case'), without(line, ['schema', 'a', 'b']));
     }
   });
 });

@@ -1,6 +1,6 @@
-// CSV as R, pandas and Stata read it. Neither pandas nor R is installed on the machines this
-// suite runs on (`python3 -c "import pandas"` fails, no Rscript), so the reader here is csv-parse
-// in strict mode, and the rules those readers apply are checked directly: logicals spelt
+// CSV as R, pandas and Stata read it. Here the reader is csv-parse in strict mode (pandas and R
+// themselves read the files back in test/format/csv-pandas-r.test.ts, where they are installed),
+// and the rules those readers apply are checked directly: logicals spelt
 // TRUE/FALSE, no `n/a` text in a level column, names that are identifiers.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';

@@ -86,6 +86,28 @@ describe('$GITHUB_STEP_SUMMARY', () => {
     expect(readFileSync(summary, 'utf8')).toBe(`${markdown}### summit-score test\n\n${LEWIS_TESTS} passed, 0 failed\n\n`);
   });
 
+  it('gets the summary of agree -f github too: the disagreements per case, each at the fact behind it', async () => {
+    const summary = join(scratch(), 'step-summary.md');
+    const argv = ['agree', '-m', 'lewis-2015', 'fixtures/coders/a', 'fixtures/coders/b', '--samples', '200'];
+    const github = await run([...argv, '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(github.exitCode, github.stderr).toBe(0);
+    const markdown = readFileSync(summary, 'utf8');
+    // The summary line the annotations end with, and each disagreement -f json finds.
+    const summaryLine = github.stdout
+      .trimEnd()
+      .split('\n')
+      .at(-1)!
+      .replace(/^summit-score agree: /, '');
+    expect(markdown.startsWith(`### summit-score agree\n\n${summaryLine.replace(/_/g, '\\_')}\n\n| case | errors | warnings |\n`)).toBe(true);
+    const json = JSON.parse((await run([...argv, '-f', 'json'])).stdout);
+    // A finding at each coder's record of each unit they disagree on.
+    const findings = json.units.filter((unit: any) => !unit.agree).flatMap((unit: any) => unit.codings);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(markdown.match(/^- warning \*\*CODERS_DISAGREE\*\* fixtures\/coders\/[ab]\/us-china-2015-09\.yaml:\d+:\d+: /gm)).toHaveLength(findings.length);
+    for (const format of ['table', 'json', 'sarif', 'junit']) await run([...argv, '-f', format], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(readFileSync(summary, 'utf8')).toBe(markdown);
+  });
+
   it('is left alone by the other formats', async () => {
     const dir = scratch();
     const summary = join(dir, 'step-summary.md');

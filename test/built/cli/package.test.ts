@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import semver from 'semver';
 import { parse } from 'yaml';
 import { pageWith } from '../../helpers/docs.js';
 
@@ -176,6 +177,27 @@ describe('the packed package, installed from its tarball', () => {
         expect(existsSync(resolve(join(installed, dir), modeline![1]!)), `${dir}/${name}: ${modeline![1]}`).toBe(true);
       }
     }
+  });
+});
+
+describe('the Node.js minimum package.json states', () => {
+  // The lowest version `engines` admits must be one every package the installed tool depends on
+  // admits too (package-lock.json records each one's `engines`), or `npm install` warns on it.
+  const stated = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } }).engines.node;
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { dev?: boolean; engines?: { node?: string } }> };
+
+  it('is admitted by every runtime dependency, direct or not, and by the Node.js running the tests', () => {
+    const minimum = semver.minVersion(stated)!;
+    const runtime = Object.entries(lock.packages).filter(([path, entry]) => path !== '' && entry.dev !== true);
+    expect(runtime.length).toBeGreaterThan(20);
+    const refusing = runtime.filter(([, entry]) => entry.engines?.node !== undefined && !semver.satisfies(minimum, entry.engines.node));
+    expect(refusing.map(([path, entry]) => `${path} ${entry.engines!.node}`)).toEqual([]);
+    expect(semver.satisfies(process.version, stated)).toBe(true);
+  });
+
+  it('has teeth: the minimum it stated before (>=20) is refused by a dependency', () => {
+    const yargs = lock.packages['node_modules/yargs']!.engines!.node!;
+    expect(semver.satisfies(semver.minVersion('>=20')!, yargs)).toBe(false);
   });
 });
 

@@ -66,6 +66,37 @@ describe('JUnit against the common JUnit schema', () => {
   });
 });
 
+// -f junit-file-line: the same report with `file` and `line` on each case that has a place, for
+// readers that use them (GitLab's test report); off by default, since junit-4.xsd refuses them.
+describe('JUnit with file and line (opt-in)', () => {
+  const LOCATED = / file="[^"]*"(?: line="\d+")?/g;
+
+  it.each(Object.entries(RUNS))('%s: the default report, plus file and line on the cases', async (_name, argv) => {
+    const plain = (await cli([...argv, '-f', 'junit'])).stdout;
+    const located = (await cli([...argv, '-f', 'junit-file-line'])).stdout;
+    expect(located.replace(LOCATED, '')).toBe(plain);
+    expect(located.match(LOCATED)?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it("puts each problem's case at the file and line -f json gives it, and is refused by junit-4.xsd, as documented", async () => {
+    const argv = ['validate', 'test/corpus/matrices/misspelt-required-key.yaml', 'test/corpus/matrices/copied-condition.yaml'];
+    const json = JSON.parse((await cli([...argv, '-f', 'json'])).stdout) as { files: { file: string; diagnostics: { line: number }[] }[] };
+    const xml = (await cli([...argv, '-f', 'junit-file-line'])).stdout;
+    const places = cases(xml).map((c) => [c.file, Number(c.line)]);
+    expect(places).toEqual(json.files.flatMap((file) => file.diagnostics.map((d) => [file.file, d.line])));
+    expect((await schemaErrors(xml)).join('\n')).toMatch(/attribute 'file' is not allowed/);
+  });
+
+  it('places a disagreement of agree at the first coder’s deciding fact', async () => {
+    const argv = ['agree', '-m', 'lewis-2015', 'fixtures/coders/a', 'fixtures/coders/b', '--samples', '200'];
+    const github = (await cli([...argv, '-f', 'github'])).stdout;
+    const located = cases((await cli([...argv, '-f', 'junit-file-line'])).stdout).filter((c) => c.failure === undefined && c.file !== undefined);
+    expect(located.length).toBeGreaterThan(0);
+    // Each placed case's file and line is that of an annotation of the same run.
+    for (const c of located) expect(github).toContain(`file=${c.file},line=${c.line},`);
+  });
+});
+
 describe('JUnit names', () => {
   it('stay the same when an edit above the problem moves its line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'summit-junit-'));
