@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/fake-io.js';
+import { run } from '../../helpers/fake-io.js';
 
 const MATRICES = ['lewis-2015', 'critics-2015', 'summit-deliverables', 'g20-compliance'];
 const RECORDS = ['us-china-2013-06', 'us-china-2015-09', 'uk-china-2015-10', 'us-china-2017-04', 'us-russia-2021-06', 'us-china-2023-11'];

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/fake-io.js';
+import { run } from '../../helpers/fake-io.js';
 
 const require = createRequire(import.meta.url);
 // The package's exports name neither the schema file nor package.json: read where npm installs it.
