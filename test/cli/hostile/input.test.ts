@@ -22,13 +22,20 @@ async function firstError(argv: string[], options: Parameters<typeof run>[1] = {
 describe('hostile input files', () => {
   it.each([
     ['a missing file', () => join(dir, 'nope.yaml'), /^error FILE_NOT_FOUND .*nope\.yaml:1:1 no such file/],
-    ['a directory', () => dir, /^error FILE_UNREADABLE .*:1:1 is a directory/],
+    // A folder is read for the records in it (as validate reads one); one that holds none says so.
+    ['an empty folder', () => mkdtempSync(join(dir, 'empty-')), /^error FILE_NOT_FOUND .*:1:1 the folder holds no \.yaml, \.yml or \.json file/],
     ['Latin-1 bytes', () => file('latin1.yaml', Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a])), /^error NOT_UTF8 .*latin1\.yaml:1:1/],
     ['binary bytes', () => file('binary.yaml', Buffer.from([0x00, 0xff, 0xfe, 0x01, 0x02])), /^error NOT_UTF8 /],
     ['an empty file', () => file('empty.yaml', ''), /^error EMPTY_FILE .*empty\.yaml:1:1/],
     ['a scalar document', () => file('scalar.yaml', 'just text\n'), /^error NOT_A_MAPPING /],
   ])('reports %s with a code and a place', async (_name, path, pattern) => {
     expect(await firstError(['evaluate', '-m', 'lewis-2015', path()])).toMatch(pattern);
+  });
+
+  it('reports a folder given as the matrix with a code and a place', async () => {
+    expect(await firstError(['evaluate', '-m', mkdtempSync(join(dir, 'matrix-')), 'fixtures/us-china-2015-09.yaml'])).toMatch(
+      /^error FILE_UNREADABLE .*:1:1 is a directory, not a file/,
+    );
   });
 
   it('refuses a file over the size limit before reading it, and the limit can be raised', async () => {
