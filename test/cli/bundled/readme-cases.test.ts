@@ -20,7 +20,7 @@ function section(text: string, heading: string): string {
   return lines.slice(first).join('\n');
 }
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
 
 const cases = section(pageWith('## Cases'), '## Cases');
 
