@@ -224,19 +224,19 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
        * The first event with the most progress (none holds), that progress, and the other events
        * with as much, in the order scanned: the ties are counted among those, in the same scan.
        */
-      const closest = (index: RecordIndex): { event: SummitEvent | undefined; progress: number; level: readonly SummitEvent[] } => {
+      const closest = (index: RecordIndex): { event: SummitEvent | undefined; progress: number; tied: readonly SummitEvent[] } => {
         let best: SummitEvent | undefined;
         let bestProgress = -1;
-        let level: SummitEvent[] = [];
+        let tied: SummitEvent[] = [];
         for (const candidate of scanned(index)) {
           const progress = progressOf(where.code(index, candidate));
           if (progress > bestProgress) {
             best = candidate;
             bestProgress = progress;
-            level = [];
-          } else if (progress === bestProgress) level.push(candidate);
+            tied = [];
+          } else if (progress === bestProgress) tied.push(candidate);
         }
-        return { event: best, progress: bestProgress, level };
+        return { event: best, progress: bestProgress, tied };
       };
       /** When no event gets past the first test of an `all`, the first part that no event meets on its own. */
       const missingPart = (index: RecordIndex): Condition | undefined => {
@@ -249,10 +249,10 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         return undefined;
       };
       /** Of the other events with the same progress, those that fail at the same point (one failure object counts once). */
-      const ties = (index: RecordIndex, shown: SummitEvent, level: readonly SummitEvent[], failurePath: string): number => {
+      const ties = (index: RecordIndex, shown: SummitEvent, tied: readonly SummitEvent[], failurePath: string): number => {
         const sharedShown = where.shared?.(index, shown);
         let others = 0;
-        for (const candidate of level) {
+        for (const candidate of tied) {
           if (where.failurePath(index, candidate) !== failurePath) continue;
           if (sharedShown !== undefined && where.shared!(index, candidate) === sharedShown) continue;
           others++;
@@ -282,7 +282,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
           const near = closest(index);
           if (near.event && near.progress > 0) {
             const failure = where.failure(index, near.event);
-            const others = ties(index, near.event, near.level, failure.path);
+            const others = ties(index, near.event, near.tied, failure.path);
             return others === 0 ? failure : { ...failure, actual: `${failure.actual} (${others} more event${others === 1 ? '' : 's'} fail here too)` };
           }
           const missing = missingPart(index);
@@ -307,7 +307,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         shared: (index) => {
           const near = closest(index);
           if (!near.event || near.progress <= 0) return undefined;
-          if (ties(index, near.event, near.level, where.failurePath(index, near.event)) > 0) return undefined;
+          if (ties(index, near.event, near.tied, where.failurePath(index, near.event)) > 0) return undefined;
           return where.shared?.(index, near.event) ?? `${condition.where.path}@${near.event.id}`;
         },
       });
