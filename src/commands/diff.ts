@@ -6,7 +6,7 @@ import { diffFormats, type DiffReport } from '../format/diff.js';
 import { EVALUATION_SCHEMA_ID } from '../format/json.js';
 import { EVALUATION_RESULT_SCHEMA_ID } from '../format/csv.js';
 import { FORMAT_NAMES } from '../format/formatter.js';
-import { readInputFile, type InputText } from '../load/read-input.js';
+import { inputReader, readInputFile, type InputReader, type InputText } from '../load/read-input.js';
 import type { FoundFile } from '../load/expand-paths.js';
 import { parseJsonDocument } from '../load/json-document.js';
 import { isNdjsonPath } from '../load/ndjson.js';
@@ -41,7 +41,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
     const problems: Diagnostic[] = [];
     const read = (arg: string) => {
       try {
-        return readSide(arg, () => context.io.readStdin());
+        return readSide(arg, inputReader(context.io));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(...error.diagnostics);
@@ -84,7 +84,7 @@ interface Part {
  * by that file and the sha256 of its bytes; a side of several by the argument, and the sha256 of
  * their `sha256sum` lines (`sha256sum FILES | sha256sum` gives it).
  */
-function readSide(arg: string, stdin: () => Buffer): Side {
+function readSide(arg: string, stdin: InputReader): Side {
   const { problems, attempt } = collectProblems();
   const found = findInputFiles([arg]);
   problems.push(...found.problems);
@@ -127,7 +127,7 @@ function sameMatrix(a: Snapshot['matrix'], b: Snapshot['matrix']): boolean {
  * placed at its line: `file:LINE:col`). Undefined when a file found in a folder or by a glob is
  * not an evaluation.
  */
-function evaluationsIn(found: FoundFile, stdin: () => Buffer): Part[] | undefined {
+function evaluationsIn(found: FoundFile, stdin: InputReader): Part[] | undefined {
   const input = readInputFile(found.path, stdin);
   if (isNdjsonPath(found.path) || (found.path === '-' && holdsResultLines(input.text))) {
     const { problems, attempt } = collectProblems();

@@ -5,7 +5,7 @@ import { confinedFile } from './confined-file.js';
 import { didYouMean } from '../suggest.js';
 import type { Checked } from './load-document.js';
 import type { BaseMatrix, ExtendsInfo, Override } from '../provenance.js';
-import { readInputFile } from './read-input.js';
+import { filesOnly, readInputFile } from './read-input.js';
 import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 
 // `extends: <bundled id or path>` makes a matrix a set of changes to another: its criteria are
@@ -24,9 +24,10 @@ type Raw = Record<string, unknown>;
  */
 export function withBase<T extends object>(
   doc: ParsedDocument,
+  maxBytes: number,
   check: (merged: ParsedDocument) => Checked<T>,
 ): Checked<T & { readonly extends?: ExtendsInfo }> {
-  const resolved = resolveExtends(doc, []);
+  const resolved = resolveExtends(doc, [], maxBytes);
   if (!resolved.value) return { diagnostics: resolved.diagnostics };
   const { merged, info } = resolved.value;
   const checked = check(merged);
@@ -43,7 +44,7 @@ function isMapping(value: unknown): value is Raw {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<Resolved> {
+function resolveExtends(doc: ParsedDocument, chain: readonly string[], maxBytes: number): Checked<Resolved> {
   const data = doc.data;
   if (!isMapping(data) || !('extends' in data)) return { value: { merged: doc }, diagnostics: [] };
   const problem = (code: Diagnostic['code'], message: string, hint?: string, path: DataPath = ['extends']): Checked<Resolved> => ({
@@ -97,7 +98,7 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
   let baseDoc: ParsedDocument;
   let sha256: string;
   try {
-    const input = readInputFile(baseFile, () => Buffer.alloc(0));
+    const input = readInputFile(baseFile, filesOnly(maxBytes));
     sha256 = input.sha256;
     const parsed = parseYamlDocument(input.file, input.text);
     if (Array.isArray(parsed)) return { diagnostics: parsed };
@@ -106,7 +107,7 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
     if (!(error instanceof InputError)) throw error;
     return { diagnostics: error.diagnostics };
   }
-  const base = resolveExtends(baseDoc, [...chain, here]);
+  const base = resolveExtends(baseDoc, [...chain, here], maxBytes);
   if (!base.value) return base;
   const baseData = base.value.merged.data;
   if (!isMapping(baseData)) return problem('NOT_A_MAPPING', `the matrix it extends (${baseFile}) is not a mapping`);

@@ -59,13 +59,13 @@ const MIN_WEIGHT = 0.000001;
 
 /** Loads a matrix and checks everything the schema cannot: ids, orders, gates, conditions. */
 export function loadMatrix(input: InputText): LoadedMatrix {
-  return precompiledInput<LoadedMatrix>('matrix', input) ?? orThrow(checkMatrix(parseOrThrow(input), input.sha256));
+  return precompiledInput<LoadedMatrix>('matrix', input) ?? orThrow(checkMatrix(parseOrThrow(input), input.sha256, input.maxBytes));
 }
 
 /** Checks a parsed matrix against the schema and everything it cannot express; never throws. */
-export function checkMatrix(doc: ParsedDocument, sha256: string): Checked<LoadedMatrix> {
+export function checkMatrix(doc: ParsedDocument, sha256: string, maxBytes: number): Checked<LoadedMatrix> {
   // A matrix that `extends` another is checked as merged with it (src/load/extends.ts).
-  return withBase(doc, (merged) => {
+  return withBase(doc, maxBytes, (merged) => {
     const schemaProblems = checkDocument(merged, 'matrix');
     return schemaProblems.length > 0 ? { diagnostics: schemaProblems } : matrixFromData(merged, sha256);
   });

@@ -57,14 +57,14 @@ export interface RawRecord {
 
 /** Loads a record and checks what the schema cannot: real dates, unique ids, links that resolve. */
 export function loadRecord(input: InputText): LoadedRecord {
-  return precompiledInput<LoadedRecord>('record', input) ?? orThrow(checkRecord(parseOrThrow(input), input.sha256));
+  return precompiledInput<LoadedRecord>('record', input) ?? orThrow(checkRecord(parseOrThrow(input), input.sha256, input.maxBytes));
 }
 
 /** Checks a parsed record against the schema and everything it cannot express; never throws. */
-export function checkRecord(doc: ParsedDocument, sha256: string): Checked<LoadedRecord> {
+export function checkRecord(doc: ParsedDocument, sha256: string, maxBytes: number): Checked<LoadedRecord> {
   const schemaProblems = checkDocument(doc, 'record');
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
-  const { value: record, diagnostics } = recordFromData(doc, doc.data as RawRecord);
+  const { value: record, diagnostics } = recordFromData(doc, doc.data as RawRecord, { maxBytes });
   return record ? { value: { record, file: doc.file, sha256, warnings: diagnostics }, diagnostics } : { diagnostics };
 }
 
@@ -73,10 +73,12 @@ export interface RecordOptions {
   readonly at?: DataPath;
   /** Whether an event without sources earns a NO_SOURCE warning (not for a test case's made-up events). */
   readonly requireSources?: boolean;
+  /** The input limit a bibliography file the record names is read under: the record's own. */
+  readonly maxBytes: number;
 }
 
 /** Builds a record from schema-checked data, checking what the schema cannot. */
-export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: RecordOptions = {}): Checked<CaseRecord> {
+export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: RecordOptions): Checked<CaseRecord> {
   const prefix = options.at ?? [];
   const sink = new DiagnosticSink(doc);
   // Read when a source is first cited by key: most records name no file of their own.
@@ -174,7 +176,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
         const source = rawSources[si]!;
         if (source.key !== undefined) {
           // Cited by key: the bibliography gives the url, title, publisher and date.
-          bibliography ??= recordBibliography(doc, raw.bibliography, [...prefix, 'bibliography'], sink);
+          bibliography ??= recordBibliography(doc, raw.bibliography, [...prefix, 'bibliography'], sink, options.maxBytes);
           const resolved = resolveCitation(source as KeyedCitation, eventAt(i, 'sources', si), sink, bibliography);
           if (resolved !== undefined) sources.push(resolved);
           continue;

@@ -114,7 +114,8 @@ export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): 
       } else {
         const parties = raw.parties ?? [...new Set(raw.events.flatMap((event) => event.actors ?? []))];
         const data = { id: 'test', title: raw.name, date: raw.date, parties, events: raw.events };
-        const built = recordFromData(doc, data, { at: at(), requireSources: false });
+        // Inline events name no bibliography, so no file is read for them: a limit of 0 would refuse one.
+        const built = recordFromData(doc, data, { at: at(), requireSources: false, maxBytes: 0 });
         const lint = built.value ? lintRecord(doc, data, at()) : [];
         sink.diagnostics.push(...built.diagnostics, ...lint);
         if (built.value && lint.every((d) => d.severity !== 'error')) source = { kind: 'inline', record: built.value };
