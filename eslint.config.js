@@ -21,6 +21,7 @@ export default tseslint.config(
         globalThis: 'readonly',
         TextDecoder: 'readonly',
         TextEncoder: 'readonly',
+        structuredClone: 'readonly',
       },
     },
   },

@@ -7,7 +7,8 @@ import { withBase } from './extends.js';
 import { checkDocument, parseInput } from './load-document.js';
 import { checkBibliography } from './load-bibliography.js';
 import { checkMatrix, matrixFromData } from './load-matrix.js';
-import { recordFromData, type RawRecord } from './load-record.js';
+import { recordFromData } from './load-record.js';
+import type * as RecordSchema from './schema-types/record.js';
 import { readTestCases } from './load-tests.js';
 import { lintMatrix, lintVocabulary } from './lint-matrix.js';
 import { lintRecord } from './lint-record.js';
@@ -82,7 +83,7 @@ export function checkFile(found: FoundFile, reader: InputReader): FileCheck {
 
   switch (kind) {
     case 'record': {
-      const raw = doc.data as RawRecord;
+      const raw = doc.data as RecordSchema.RecordDocument;
       const built = recordFromData(doc, raw, { maxBytes: reader.maxBytes });
       const diagnostics = sortByPosition([...built.diagnostics, ...(built.value ? lintRecord(doc, raw) : [])]);
       return { file, kind, skipped: false, diagnostics, doc, ...(built.value && !hasErrors(diagnostics) && { record: built.value }) };

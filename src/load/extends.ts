@@ -16,7 +16,8 @@ import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } 
 
 const MAX_DEPTH = 16;
 
-type Raw = Record<string, unknown>;
+/** A matrix's data, or a part of it, as merged key by key: it is schema-checked once merged. */
+type MatrixData = Record<string, unknown>;
 
 /**
  * Runs `check` on the matrix as merged with the matrices it extends (or as it is, when it extends
@@ -40,7 +41,7 @@ interface Resolved {
   readonly info?: ExtendsInfo;
 }
 
-function isMapping(value: unknown): value is Raw {
+function isMapping(value: unknown): value is MatrixData {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -120,9 +121,9 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[], maxBytes:
 const NOT_INHERITED = new Set(['tests']);
 
 function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDocument; overrides: Override[] } {
-  const own = child.data as Raw;
-  const inherited = base.data as Raw;
-  const data: Raw = {};
+  const own = child.data as MatrixData;
+  const inherited = base.data as MatrixData;
+  const data: MatrixData = {};
   const overrides: Override[] = [];
   const criterionOverrides: Override[] = [];
   // The parser refuses __proto__ and the like already; a merge must not be the way round that.
@@ -141,7 +142,7 @@ function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDoc
       const id = idOf(item);
       const at = id === undefined ? -1 : baseCriteria.findIndex((candidate) => idOf(candidate) === id);
       if (at >= 0 && isMapping(item)) {
-        const before = baseCriteria[at] as Raw;
+        const before = baseCriteria[at] as MatrixData;
         criteria[at] = Object.fromEntries([...Object.entries(before), ...Object.entries(item)].filter(([key]) => copy(key)));
         origins[at] = { child: i, base: at };
         for (const key of Object.keys(item)) {
@@ -161,7 +162,7 @@ function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDoc
   const ownFields = isMapping(own['fields']) ? own['fields'] : undefined;
   const fieldOverrides: Override[] = [];
   if (baseFields && ownFields) {
-    const fields: Raw = { ...baseFields };
+    const fields: MatrixData = { ...baseFields };
     for (const [name, declaration] of Object.entries(ownFields)) {
       if (!copy(name)) continue;
       const before = baseFields[name];

@@ -5,6 +5,7 @@ import type { Citation } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { PACKAGE_FILES, readInputFile, type InputReader, type InputText } from './read-input.js';
+import type * as BibliographySchema from './schema-types/bibliography.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
 /** A person (family and given names) or an organisation (literal), as CSL-JSON names them. */
@@ -96,7 +97,7 @@ export function checkBibliography(doc: ParsedDocument): Checked<Bibliography> {
   const schemaProblems = checkDocument(doc, 'bibliography');
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
   const sink = new DiagnosticSink(doc);
-  const raw = (doc.data as { sources: (Omit<Source, 'verified'> & { verified?: boolean })[] }).sources;
+  const raw = (doc.data as BibliographySchema.BibliographyDocument).sources;
   const byKey = new Map<string, Source>();
   const sources = raw.map((entry, i): Source => {
     const at = (...rest: (string | number)[]): DataPath => ['sources', i, ...rest];

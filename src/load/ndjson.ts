@@ -5,7 +5,8 @@ import { noteInputFile } from '../input-files.js';
 import type { Io } from '../io.js';
 import { parseCarefully, readJson, readsCarefully } from './json-document.js';
 import { checkDocument } from './load-document.js';
-import { recordFromData, type LoadedRecord, type RawRecord } from './load-record.js';
+import { recordFromData, type LoadedRecord } from './load-record.js';
+import type * as RecordSchema from './schema-types/record.js';
 
 // NDJSON records: one JSON record per line, read as a stream, so that memory holds one line (one
 // record) at a time however large the file. Each line is checked as a one-line JSON file would
@@ -195,7 +196,7 @@ export function ndjsonLine(file: string, line: number, bytes: Buffer, maxBytes: 
   const schemaProblems = checkDocument(doc, 'record');
   if (schemaProblems.length > 0) return { line, diagnostics: schemaProblems };
   // Warnings (an event without sources) are for validate; scoring reports none, so none are worked out.
-  const built = recordFromData(doc, doc.data as RawRecord, { requireSources: false, maxBytes });
+  const built = recordFromData(doc, doc.data as RecordSchema.RecordDocument, { requireSources: false, maxBytes });
   if (!built.value) return { line, diagnostics: built.diagnostics };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { line, record: { record: built.value, file: `${file}:${line}`, sha256, warnings: [] } };
