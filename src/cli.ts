@@ -121,8 +121,8 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   };
   // A command named first is the only one needed; anything else (--help, a typo) gets them all, and
   // so does `completion`, which writes them all down.
-  const named = argv[0] !== undefined && argv[0] !== 'completion' && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
-  for (const name of named) (await COMMANDS[name]!())(program, context);
+  const only = argv[0] !== undefined && argv[0] !== 'completion' && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined;
+  for (const [name, load] of Object.entries(COMMANDS)) if (only === undefined || name === only) (await load())(program, context);
 
   try {
     // A limit that is no limit is refused before any command runs; each reads it from its io again.
