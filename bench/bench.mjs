@@ -185,7 +185,8 @@ try {
   );
   const [parseOnly, parseStringify, asJson, asNdjson] = large;
   line(
-    `3. A large JSON record: ${fmt(commitments)} commitments x 21 members (${fmt(compliance.events.length)} events), matrices/g20-compliance.yaml; ${mib(jsonBytes)} as indented JSON; ${runs3} interleaved runs, wall time and peak RSS of each process`,
+    `3. A large JSON record: ${fmt(commitments)} commitments x 21 members (${fmt(compliance.events.length)} events), matrices/g20-compliance.yaml; ` +
+      `${mib(jsonBytes)} as indented JSON; ${runs3} interleaved runs, wall time and peak RSS of each process`,
   );
   for (const r of large)
     line(
@@ -197,10 +198,12 @@ try {
   const t = (r) => median(r.seconds);
   const rss = (r) => median(r.rss);
   line(
-    `   .json / the same record as one NDJSON line: time ${fmt(t(asJson) / t(asNdjson), 2)}x (target <= 1.5x: ${verdict(t(asJson) / t(asNdjson) <= 1.5)}), peak RSS ${fmt(rss(asJson) / rss(asNdjson), 2)}x (target <= 1.5x: ${verdict(rss(asJson) / rss(asNdjson) <= 1.5)})`,
+    `   .json / the same record as one NDJSON line: time ${fmt(t(asJson) / t(asNdjson), 2)}x (target <= 1.5x: ` +
+      `${verdict(t(asJson) / t(asNdjson) <= 1.5)}), peak RSS ${fmt(rss(asJson) / rss(asNdjson), 2)}x (target <= 1.5x: ${verdict(rss(asJson) / rss(asNdjson) <= 1.5)})`,
   );
   line(
-    `   .json / JSON.parse: ${fmt(t(asJson) / t(parseOnly), 1)}x (target <= 10x: ${verdict(t(asJson) / t(parseOnly) <= 10)}); / JSON.parse + JSON.stringify: ${fmt(t(asJson) / t(parseStringify), 1)}x (target < 3x: ${verdict(t(asJson) / t(parseStringify) < 3)})`,
+    `   .json / JSON.parse: ${fmt(t(asJson) / t(parseOnly), 1)}x (target <= 10x: ${verdict(t(asJson) / t(parseOnly) <= 10)}); / JSON.parse + ` +
+      `JSON.stringify: ${fmt(t(asJson) / t(parseStringify), 1)}x (target < 3x: ${verdict(t(asJson) / t(parseStringify) < 3)})`,
   );
   const bound = 10 * jsonBytes + 100 * 2 ** 20;
   line(
@@ -247,7 +250,8 @@ try {
   }
   for (const e of endToEnd) {
     line(
-      `   at ${fmt(e.count * EVENTS)} events: ${fmt(e.ratio, 2)}x the floor (target <= 2.5x: ${verdict(e.ratio <= 2.5)}); peak RSS ${mib(e.rss)} (target <= 200 MiB: ${verdict(e.rss <= 200 * 2 ** 20)}; bound 10 x input + 100 MiB: ${verdict(e.rss <= 10 * e.bytes + 100 * 2 ** 20)})`,
+      `   at ${fmt(e.count * EVENTS)} events: ${fmt(e.ratio, 2)}x the floor (target <= 2.5x: ${verdict(e.ratio <= 2.5)}); peak RSS ${mib(e.rss)} ` +
+        `(target <= 200 MiB: ${verdict(e.rss <= 200 * 2 ** 20)}; bound 10 x input + 100 MiB: ${verdict(e.rss <= 10 * e.bytes + 100 * 2 ** 20)})`,
     );
   }
   line();

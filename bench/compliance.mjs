@@ -142,7 +142,9 @@ export function complianceSection({ dir, scale = 1, rounds = 3, line = console.l
   }
   const assessments = record.events.filter((e) => e.type === 'assessment').length;
   line(
-    `${number}. A compliance record of assessments (as \`import grid\` writes one): ${fmt(commitments)} commitments x 21 members (${fmt(assessments)} assessments, ${fmt(record.events.length)} events), matrices/g20-compliance.yaml; ${fmt(bytes / 2 ** 20, 1)} MiB as indented JSON; ${rounds} interleaved runs after 1 of warm-up, wall time and peak RSS of each process`,
+    `${number}. A compliance record of assessments (as \`import grid\` writes one): ${fmt(commitments)} commitments x 21 members (${fmt(assessments)} ` +
+      `assessments, ${fmt(record.events.length)} events), matrices/g20-compliance.yaml; ${fmt(bytes / 2 ** 20, 1)} MiB as indented JSON; ${rounds} ` +
+      `interleaved runs after 1 of warm-up, wall time and peak RSS of each process`,
   );
   for (const r of results)
     line(
@@ -157,7 +159,8 @@ export function complianceSection({ dir, scale = 1, rounds = 3, line = console.l
   const target = (r) => `${spread(ratios(r), 2)}x (target < 3x: ${median(ratios(r)) < 3 ? 'met' : 'NOT MET'})`;
   line(`   / (JSON.parse + JSON.stringify), round by round: ${scored.map((r) => `${r.name.replace('evaluate assessed.json ', '')} ${target(r)}`).join('; ')}`);
   line(
-    `   peak RSS: ${scored.map((r) => `${r.name.replace('evaluate assessed.json ', '')} ${fmt(median(r.rss) / 2 ** 20, 0)} MiB`).join(', ')}; JSON.parse + JSON.stringify ${fmt(median(floor.rss) / 2 ** 20, 0)} MiB; the input ${fmt(bytes / 2 ** 20, 1)} MiB`,
+    `   peak RSS: ${scored.map((r) => `${r.name.replace('evaluate assessed.json ', '')} ${fmt(median(r.rss) / 2 ** 20, 0)} MiB`).join(', ')}; ` +
+      `JSON.parse + JSON.stringify ${fmt(median(floor.rss) / 2 ** 20, 0)} MiB; the input ${fmt(bytes / 2 ** 20, 1)} MiB`,
   );
 }
 

@@ -22,7 +22,8 @@ export const EVENT_TYPES = {
   exercise: 'A joint exercise (for example a tabletop exercise) held under a mechanism, linked `of:` it.',
   suspension: 'A party suspends or halts a mechanism: linked `of:` the mechanism when the record has it; `fields.trigger` says why.',
   assessment:
-    "An assessor's score of one party's compliance with one commitment, stated directly in its `assessment:` block (a score on the matrix's scale, not assessed, or not applicable), as a compliance report gives it.",
+    "An assessor's score of one party's compliance with one commitment, stated directly in its `assessment:` block (a score on the matrix's scale, not " +
+    'assessed, or not applicable), as a compliance report gives it.',
 } as const;
 
 /** `fields.level`: the rank of the officials who lead a mechanism, make a commitment or meet. */

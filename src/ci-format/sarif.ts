@@ -40,7 +40,9 @@ function rule(code: ErrorCode, level: Diagnostic['severity'], report: CiReport):
     fullDescription: { text: full },
     help: {
       text: `${code}: ${sentence(code)} The result's message says what was found and, in parentheses, what to do. Every code is listed in docs/error-codes.md.`,
-      markdown: `**\`${code}\`**: ${mdEscape(sentence(code))}\n\nThe result's message says what was found and, in parentheses, what to do. Every code is listed in ${helpUri ? `[docs/error-codes.md](${helpUri})` : 'docs/error-codes.md'}.`,
+      markdown:
+        `**\`${code}\`**: ${mdEscape(sentence(code))}\n\nThe result's message says what was found and, in parentheses, what to do. Every code ` +
+        `is listed in ${helpUri ? `[docs/error-codes.md](${helpUri})` : 'docs/error-codes.md'}.`,
     },
     ...(helpUri && { helpUri }),
     defaultConfiguration: { level },

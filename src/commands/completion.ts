@@ -113,7 +113,8 @@ function bash(program: CommandModel, ids: Ids): string {
     '    i=$((i + 1))',
     '  done',
     '  case "$cmd" in',
-    `    "") if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "${words(flagsOf(program.options))}" -- "$cur")); else COMPREPLY=($(compgen -W "${words(program.subcommands.map((c) => c.path[0]!))}" -- "$cur")); fi; return ;;`,
+    `    "") if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "${words(flagsOf(program.options))}" -- "$cur")); else COMPREPLY=($(compgen -W ` +
+      `"${words(program.subcommands.map((c) => c.path[0]!))}" -- "$cur")); fi; return ;;`,
   ];
   for (const command of all) {
     lines.push(`    ${key(command)})`);

@@ -16,7 +16,8 @@ export function registerSchema(program: Command, context: CommandContext): void 
   program
     .command('schema')
     .description(
-      'print a JSON Schema: matrix, record, tests (a <matrix>.tests.yaml file), or the JSON a command prints: evaluation (evaluate -f json), agreement, compare, timeline, sensitivity, diff, validate, test (test -f json, not to be confused with tests), list, errors (any -f json run that cannot go on)',
+      'print a JSON Schema: matrix, record, tests (a <matrix>.tests.yaml file), or the JSON a command prints: evaluation (evaluate -f json), ' +
+        'agreement, compare, timeline, sensitivity, diff, validate, test (test -f json, not to be confused with tests), list, errors (any -f json run that cannot go on)',
     )
     .addHelpText('after', helpExamples(['schema matrix > matrix.schema.json', 'schema evaluation']))
     .addArgument(new Argument('<name>', 'which schema').choices(Object.keys(PRINTED_SCHEMAS)))

@@ -24,7 +24,8 @@ export function registerSources(program: Command, context: CommandContext): void
   const command = program
     .command('sources')
     .description(
-      "print the bibliography the bundled matrices and records cite by key, for a paper's reference list: with -m and records, only what the verdicts rest on (the sources of the evidence that decided each criterion's level, and the matrices' own); with records alone, what they cite; with nothing named (or --all), all of it",
+      "print the bibliography the bundled matrices and records cite by key, for a paper's reference list: with -m and records, only what the verdicts " +
+        "rest on (the sources of the evidence that decided each criterion's level, and the matrices' own); with records alone, what they cite; with nothing named (or --all), all of it",
     )
     .addHelpText(
       'after',

@@ -691,7 +691,9 @@ function gateResults(compiled: CompiledMatrix, result: CriterionResult): GateRes
 
 export const AGGREGATION_METHODS = {
   'weighted-mean':
-    "the weighted mean of each applicable criterion's score, normalised to 0-1 between its lowest and highest level, times 100; a per-party criterion scores the mean of its parties; criteria that do not apply leave the denominator, and failed gates cap the verdict",
+    "the weighted mean of each applicable criterion's score, normalised to 0-1 between its lowest and highest level, times 100; a per-party criterion " +
+    'scores the mean of its parties; criteria that do not apply leave the denominator, and failed gates cap the verdict',
   'cell-mean':
-    'the weighted mean over every applicable cell (each party of a per-party criterion is a cell, as in the G7/G20 Research Group method), normalised to 0-1, times 100; cells that do not apply leave the denominator, and failed gates cap the verdict',
+    'the weighted mean over every applicable cell (each party of a per-party criterion is a cell, as in the G7/G20 Research Group method), normalised ' +
+    'to 0-1, times 100; cells that do not apply leave the denominator, and failed gates cap the verdict',
 } as const satisfies Record<Matrix['aggregation'], string>;

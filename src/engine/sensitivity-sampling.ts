@@ -8,7 +8,8 @@ import { capOf } from './sensitivity-case.js';
 
 /** Monte Carlo: each positive weight times 2^u, u uniform on [-1, 1], independently per sample. */
 export const WEIGHT_DISTRIBUTION =
-  'each weight above 0 is multiplied by 2^u, u drawn uniformly from [-1, 1] for each criterion (in matrix order) and sample: from half to twice the weight, as likely to halve as to double it; weights of 0 stay 0';
+  'each weight above 0 is multiplied by 2^u, u drawn uniformly from [-1, 1] for each criterion (in matrix order) and sample: from half to twice the ' +
+  'weight, as likely to halve as to double it; weights of 0 stay 0';
 
 export interface Distribution {
   readonly min: number;

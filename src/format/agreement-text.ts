@@ -50,7 +50,8 @@ export function statisticsLines(s: AgreementStatistics): string[] {
     `Percent agreement: ${s.percentAgreement === null ? 'undefined' : `${(s.percentAgreement * 100).toFixed(1)}%`} (${s.agreeingUnits} of ${s.units} units agree)`,
     ...(s.pairableUnits < s.units
       ? [
-          `Left out of the statistics: ${s.units - s.pairableUnits} of ${s.units} units, where a coder's record does not settle the level (unknown or not assessed): missing codings, not disagreements`,
+          `Left out of the statistics: ${s.units - s.pairableUnits} of ${s.units} units, where a coder's record does not settle the level (unknown or ` +
+            `not assessed): missing codings, not disagreements`,
         ]
       : []),
   ];

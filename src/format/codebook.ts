@@ -97,7 +97,9 @@ function criterionSection(criterion: Criterion, index: number, totalWeight: numb
   const parts = [`<a id="${anchor(index, criterion)}"></a>`, `### ${index + 1}. ${mdText(criterion.title)} (\`${criterion.id}\`)`];
   if (criterion.description) parts.push(mdText(criterion.description));
   const facts = [
-    `- Weight: ${criterion.weight}${totalWeight > 0 ? ` (${Math.round((1000 * criterion.weight) / totalWeight) / 10}% of the total weight ${totalWeight})` : ''}${criterion.weight === 0 ? '; shown, not counted in the total' : ''}`,
+    `- Weight: ` +
+      `${criterion.weight}${totalWeight > 0 ? ` (${Math.round((1000 * criterion.weight) / totalWeight) / 10}% of the total weight ${totalWeight})` : ''}` +
+      `${criterion.weight === 0 ? '; shown, not counted in the total' : ''}`,
     `- Scored: ${scoredText(criterion)}`,
   ];
   if (criterion.appliesWhen)
@@ -144,7 +146,8 @@ function fieldsSection(matrix: Matrix): string[] {
   if (declared.length === 0 && undeclared.length === 0) return [];
   const blocks = [
     '## Fields',
-    'The event fields the conditions read. Where a field lists its values, they are the only values the matrix knows: a record value outside them leaves a test of it unknown. "When absent" says what an event that does not state the field means.',
+    'The event fields the conditions read. Where a field lists its values, they are the only values the matrix knows: a record value outside them ' +
+      'leaves a test of it unknown. "When absent" says what an event that does not state the field means.',
   ];
   for (const field of declared) blocks.push(fieldBlock(field));
   if (undeclared.length > 0) {

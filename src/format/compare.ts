@@ -33,7 +33,8 @@ export interface CompareReport {
 }
 
 const RANKING =
-  'by total, highest first; equal totals share a rank (1, 2, 2, 4) and are flagged as tied; a total the record leaves open (an interval) has the range of places it allows (2–4), and so may the cases it overlaps; a case without a total is not ranked';
+  'by total, highest first; equal totals share a rank (1, 2, 2, 4) and are flagged as tied; a total the record leaves open (an interval) has the range ' +
+  'of places it allows (2–4), and so may the cases it overlaps; a case without a total is not ranked';
 
 function projectCell(criterion: CriterionResult) {
   return {

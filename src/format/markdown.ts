@@ -12,7 +12,8 @@ export const formatEvaluationMarkdown: Formatter<EvaluationReport> = (report, co
   const matrix = report.matrix.definition;
   const blocks = [
     `## ${mdText(matrix.title)}`,
-    `Matrix \`${matrix.id}\` ${mdText(matrix.version)} (${mdText(report.matrix.file)}, sha256 \`${report.matrix.sha256.slice(0, 12)}\`). Aggregation: ${matrix.aggregation}, ${mdText(AGGREGATION_METHODS[matrix.aggregation])}.`,
+    `Matrix \`${matrix.id}\` ${mdText(matrix.version)} (${mdText(report.matrix.file)}, sha256 \`${report.matrix.sha256.slice(0, 12)}\`). Aggregation: ` +
+      `${matrix.aggregation}, ${mdText(AGGREGATION_METHODS[matrix.aggregation])}.`,
   ];
   for (const { result, file } of report.results) blocks.push(recordSection(result, file, report, context.explain === true));
   return `${blocks.join('\n\n')}\n`;
@@ -38,7 +39,8 @@ function recordSection(result: CaseResult, file: string, report: EvaluationRepor
       ? `**Total ${totalText(result, '')} / 100, verdict: ${mdText(verdictWords(result))}**`
       : result.score === null
         ? 'No total: no weighted criterion applies.'
-        : `**Total ${totalText(result, '')} / 100, verdict: ${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
+        : `**Total ${totalText(result, '')} / 100, verdict: ` +
+          `${mdText(result.verdict ?? 'none')}**${result.band !== result.verdict ? ` (the score alone earns ${mdText(result.band ?? 'none')}; a gate caps it)` : ''}`,
   ];
   if (result.gates.length > 0) {
     lines.push(

@@ -65,7 +65,10 @@ export function matrixLine(input: MatrixInput, chalk: ChalkInstance): string {
 export function matrixMarkdown(input: MatrixInput): string {
   const matrix = input.definition;
   const extended = extendsLine(input);
-  return `Matrix \`${matrix.id}\` ${mdText(matrix.version)} (${mdText(input.file)}, sha256 \`${input.sha256.slice(0, 12)}\`), aggregation ${matrix.aggregation}.${extended ? ` It ${mdText(extended)}.` : ''}`;
+  return (
+    `Matrix \`${matrix.id}\` ${mdText(matrix.version)} (${mdText(input.file)}, sha256 \`${input.sha256.slice(0, 12)}\`), aggregation ` +
+    `${matrix.aggregation}.${extended ? ` It ${mdText(extended)}.` : ''}`
+  );
 }
 
 /** JSON with two-space indentation and a final newline, as every JSON output. */

@@ -110,7 +110,10 @@ function stepText(analysis: SensitivityResult): string {
 /** Why a case whose total the record leaves open is not analysed, and what would settle it. */
 function notAnalysedText(result: CaseResult): string {
   const share = Math.round(100 * result.unknown.share);
-  return `Not analysed: the record leaves ${result.unknown.criteria.join(', ')} unknown (${share}% of the weight), so there is no one total to move; \`evaluate --explain\` names the facts that would settle it.`;
+  return (
+    `Not analysed: the record leaves ${result.unknown.criteria.join(', ')} unknown (${share}% of the weight), so there is no one total to move; ` +
+    `\`evaluate --explain\` names the facts that would settle it.`
+  );
 }
 
 function caseBlock(report: SensitivityReport, index: number, context: FormatContext): string {
@@ -215,7 +218,9 @@ function formatMarkdown(report: SensitivityReport): string {
   const blocks = [
     `## Sensitivity of ${mdText(matrix.title)}`,
     matrixMarkdown(report.matrix),
-    `Method: ${mdText(stepText(report.analysis))}.${report.analysis.sampling ? ` Monte Carlo: ${mdText(report.analysis.sampling.distribution)}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.` : ''}`,
+    `Method: ` +
+      `${mdText(stepText(report.analysis))}.` +
+      `${report.analysis.sampling ? ` Monte Carlo: ${mdText(report.analysis.sampling.distribution)}; generator ${report.analysis.sampling.generator}, seed ${report.analysis.sampling.seed}.` : ''}`,
   ];
   const plain = chalkFor({ color: false });
   report.analysis.cases.forEach((item, i) => {
@@ -264,7 +269,8 @@ function formatMarkdown(report: SensitivityReport): string {
     const parts = ['### Ranking', `By total: ${order.map(({ result, place }) => `${place.tied ? '=' : ''}${place.rank} \`${result.record.id}\``).join(', ')}.`];
     if (ranking.sampling?.tau) {
       parts.push(
-        `Monte Carlo: no case overtook another in ${percent(ranking.sampling.held)} of samples; Kendall's tau-b median ${round2(ranking.sampling.tau.median).toFixed(2)}, 5th percentile ${round2(ranking.sampling.tau.p5).toFixed(2)}, min ${round2(ranking.sampling.tau.min).toFixed(2)}.`,
+        `Monte Carlo: no case overtook another in ${percent(ranking.sampling.held)} of samples; Kendall's tau-b median ` +
+          `${round2(ranking.sampling.tau.median).toFixed(2)}, 5th percentile ${round2(ranking.sampling.tau.p5).toFixed(2)}, min ${round2(ranking.sampling.tau.min).toFixed(2)}.`,
       );
     }
     parts.push(

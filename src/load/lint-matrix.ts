@@ -30,7 +30,8 @@ export function lintMatrix(doc: ParsedDocument): Diagnostic[] {
         sink.error(
           'UNREACHABLE_LEVEL',
           ['criteria', ci, 'levels', li, 'when'],
-          `level \`${level.label}\` of ${criterion.id} can never be reached: \`${shadow.label}\` above it ${same ? 'has the same condition' : 'has a condition that holds whenever this one does'}, and the first level that holds wins`,
+          `level \`${level.label}\` of ${criterion.id} can never be reached: \`${shadow.label}\` above it ` +
+            `${same ? 'has the same condition' : 'has a condition that holds whenever this one does'}, and the first level that holds wins`,
           same
             ? 'make this condition differ from the one above: often a copy-paste left unchanged'
             : `narrow the condition of \`${shadow.label}\`, or list the narrower level first`,

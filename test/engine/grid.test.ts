@@ -198,7 +198,8 @@ events:
   - {id: cn-c1-final, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c1, score: 0, window: final}, sources: [{title: final}]}
   - {id: us-c2-final, date: 2016-09-03, type: assessment, assessment: {member: US, commitment: c2, score: 1, window: final}, sources: [{title: final}]}
   - {id: cn-c2-final, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c2, score: not-assessed, window: final}, sources: [{title: final}]}
-  - {id: cn-c2-recalibrated, date: 2016-12-10, type: assessment, assessment: {member: CN, commitment: c2, score: 1, window: final, rationale: new material after stakeholder review}, sources: [{title: revised final}]}
+  - {id: cn-c2-recalibrated, date: 2016-12-10, type: assessment, sources: [{title: revised final}],
+     assessment: {member: CN, commitment: c2, score: 1, window: final, rationale: new material after stakeholder review}}
 `;
 
   it('lets a later assessment of a cell supersede an earlier one, and says which counted', () => {

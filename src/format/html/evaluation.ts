@@ -78,7 +78,10 @@ function resultSection(result: ResultDocument, n: number, matrix: Matrix, svgs: 
   const parts = [
     `<section id="case-${n}" aria-labelledby="case-${n}-heading">`,
     `<h2 id="case-${n}-heading">${text(result.record.id)}: ${text(result.record.title)}</h2>`,
-    `<p>As of <time>${text(result.asOf)}</time>: total <strong data-score="${text(scoreText(result))}">${text(scoreText(result))}</strong>, verdict <span class="verdict" data-verdict="${text(verdictText(result))}">${text(verdictText(result))}</span>${result.band !== null && result.band !== result.verdict ? ` (the total alone reaches <em>${text(result.band)}</em>; a gate caps it)` : ''}.</p>`,
+    `<p>As of <time>${text(result.asOf)}</time>: total <strong data-score="${text(scoreText(result))}">${text(scoreText(result))}</strong>, verdict ` +
+      `<span class="verdict" ` +
+      `data-verdict="${text(verdictText(result))}">${text(verdictText(result))}</span>` +
+      `${result.band !== null && result.band !== result.verdict ? ` (the total alone reaches <em>${text(result.band)}</em>; a gate caps it)` : ''}.</p>`,
     figure(`case-${n}-verdict`, 'The total on the matrix’s verdict bands; a shaded bar marks an interval where facts are unknown.', svgs[0] ?? '', bandTable),
     figure(
       `case-${n}-criteria`,
@@ -146,13 +149,21 @@ function criterionDetails(criterion: CriterionDocument, matrix: Matrix): string 
   const why = criterion.explanation
     ? `<p>Why not <strong>${text(criterion.explanation.level?.label ?? 'the next level')}</strong>: expected ${text(criterion.explanation.expected)}; found ${text(criterion.explanation.actual)}.</p>`
     : '';
-  return `<details open>\n<summary><code>${text(criterion.id)}</code>: ${text(levelText(criterion))}${levels ? ` (levels, best first: ${text(levels)})` : ''}</summary>\n${evidence}\n${why}\n</details>`;
+  return (
+    `<details open>\n<summary><code>${text(criterion.id)}</code>: ` +
+    `${text(levelText(criterion))}${levels ? ` (levels, best first: ${text(levels)})` : ''}</summary>\n${evidence}\n${why}\n</details>`
+  );
 }
 
 function evidenceItem(item: CriterionDocument['evidence'][number]): string {
   const sources = item.sources.filter((source): source is string => source !== null).map((source) => link(source));
   const unverified = item.verified ? '' : ' <span class="unverified">verified: false</span>';
-  return `<li><code>${text(item.event)}</code> (${text(item.date)}, ${text(item.type)})${item.title ? `: ${text(item.title)}` : ''}${item.file ? ` — <code>${text(item.file)}:${item.line ?? ''}</code>` : ''}${unverified}${sources.length > 0 ? `<br>sources: ${sources.join(', ')}` : ' <span class="unverified">no source</span>'}</li>`;
+  return (
+    `<li><code>${text(item.event)}</code> (${text(item.date)}, ` +
+    `${text(item.type)})${item.title ? `: ${text(item.title)}` : ''}` +
+    `${item.file ? ` — <code>${text(item.file)}:${item.line ?? ''}</code>` : ''}${unverified}` +
+    `${sources.length > 0 ? `<br>sources: ${sources.join(', ')}` : ' <span class="unverified">no source</span>'}</li>`
+  );
 }
 
 const SIGNED: Readonly<Record<number, string>> = { [-1]: '−1', 0: '0', 1: '+1' };

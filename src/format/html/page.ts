@@ -2,7 +2,8 @@ import { attr, link, text } from './escape.js';
 import type { MatrixInfo, RecordInfo, SourceDocument } from './documents.js';
 
 /** Inline, so the page opens from disk, in an email or behind a firewall; one print stylesheet. */
-const STYLE = `
+const STYLE =
+  `
 :root { color-scheme: light; }
 body { font-family: "DejaVu Sans", Verdana, sans-serif; color: #111; background: #fff; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; line-height: 1.45; }
 h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1.05rem; }
@@ -18,8 +19,9 @@ th { background: #f0f0f0; } td.num { text-align: right; font-variant-numeric: ta
 .status-failed { color: #8a3b00; font-weight: bold; } .status-passed { color: #064; }
 .unknown { font-style: italic; }
 details > summary { cursor: pointer; }
-@media print { body { margin: 0; max-width: none; } a { color: #000; } a[href]::after { content: " (" attr(href) ")"; font-size: .8em; overflow-wrap: anywhere; } details { display: block; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
-`;
+` +
+  '@media print { body { margin: 0; max-width: none; } a { color: #000; } a[href]::after { content: " (" attr(href) ")"; font-size: .8em; ' +
+  'overflow-wrap: anywhere; } details { display: block; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } }\n';
 
 export interface PageParts {
   readonly title: string;
@@ -47,7 +49,7 @@ export function page(parts: PageParts): string {
 <h1>${text(parts.title)}</h1>
 <dl>
 ${parts.matrices.map(matrixLines).join('\n')}
-${parts.records.map((record) => `<dt>Record</dt><dd><code>${text(record.id)}</code> — ${text(record.title)} (${text(record.date)}), <code>${text(record.file)}</code>, sha256 <span class="hash">${text(record.sha256)}</span></dd>`).join('\n')}
+${parts.records.map(recordLine).join('\n')}
 <dt>As of</dt><dd>${parts.asOf === null ? 'each record at its last event' : text(parts.asOf)}</dd>
 <dt>Tool</dt><dd>${text(parts.tool.name)} ${text(parts.tool.version)}</dd>
 </dl>
@@ -64,6 +66,11 @@ ${sourceList(parts.sources)}
 `;
 }
 
+function recordLine(record: RecordInfo): string {
+  const place = `<code>${text(record.file)}</code>, sha256 <span class="hash">${text(record.sha256)}</span>`;
+  return `<dt>Record</dt><dd><code>${text(record.id)}</code> — ${text(record.title)} (${text(record.date)}), ${place}</dd>`;
+}
+
 function matrixLines(matrix: MatrixInfo): string {
   const source = matrix.source;
   const cited = source
@@ -73,7 +80,8 @@ function matrixLines(matrix: MatrixInfo): string {
         .join(', ')
     : '';
   return [
-    `<dt>Matrix</dt><dd><code>${text(matrix.id)}</code> ${text(matrix.version)} — ${text(matrix.title)}, <code>${text(matrix.file)}</code>, sha256 <span class="hash">${text(matrix.sha256)}</span></dd>`,
+    `<dt>Matrix</dt><dd><code>${text(matrix.id)}</code> ${text(matrix.version)} — ${text(matrix.title)}, <code>${text(matrix.file)}</code>, sha256 ` +
+      `<span class="hash">${text(matrix.sha256)}</span></dd>`,
     source ? `<dt>Matrix source</dt><dd>${cited}${source.url ? ` (${link(source.url)})` : ''}</dd>` : '',
   ].join('');
 }

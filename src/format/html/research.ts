@@ -109,7 +109,9 @@ export function compareCharts(doc: CompareDocument): Chart[] {
         record: row.record,
         low,
         high,
-        label: `${row.rank === null ? (row.rankRange ? `#${row.rankRange.best}–${row.rankRange.worst}` : 'unranked') : `#${row.rank}${row.tied ? ' (tied)' : ''}`} · ${intervalText(row.score, row.scoreRange)} · ${verdictOf(row)}`,
+        label:
+          `${row.rank === null ? (row.rankRange ? `#${row.rankRange.best}–${row.rankRange.worst}` : 'unranked') : `#${row.rank}${row.tied ? ' (tied)' : ''}`}` +
+          ` · ${intervalText(row.score, row.scoreRange)} · ${verdictOf(row)}`,
       };
     });
     const cells: HeatCell[] = comparison.criteria.flatMap((criterion, c) =>
@@ -175,7 +177,8 @@ export function comparePage(doc: CompareDocument, svgs: readonly string[]): stri
 function changeNote(point: TimelinePointDocument): string {
   const moved = point.changes.map(
     (change) =>
-      `${change.criterion}${change.party ? `[${change.party}]` : ''} ${change.direction === 'up' ? '↑' : change.direction === 'down' ? '↓' : '→'} ${change.to.applicable ? (change.to.level ?? '?') : 'n/a'}${change.events.length > 0 ? ` (${change.events.join(', ')})` : ''}`,
+      `${change.criterion}${change.party ? `[${change.party}]` : ''} ${change.direction === 'up' ? '↑' : change.direction === 'down' ? '↓' : '→'} ` +
+      `${change.to.applicable ? (change.to.level ?? '?') : 'n/a'}${change.events.length > 0 ? ` (${change.events.join(', ')})` : ''}`,
   );
   return moved.join('; ');
 }

@@ -45,7 +45,8 @@ describe('-o FILE', () => {
     writeFileSync(out, 'previous\n');
     const record = file(
       'unsourced.yaml',
-      'id: unsourced\ntitle: Unsourced\ndate: 2015-09-25\nparties: [US, CN]\nevents:\n  - id: dialogue\n    date: 2015-09-25\n    type: mechanism\n    fields: {level: ministerial, participation: civil, openEnded: true}\n',
+      'id: unsourced\ntitle: Unsourced\ndate: 2015-09-25\nparties: [US, CN]\nevents:\n  - id: dialogue\n    date: 2015-09-25\n    type: mechanism\n    ' +
+        'fields: {level: ministerial, participation: civil, openEnded: true}\n',
     );
     const result = await run(['evaluate', '-m', 'lewis-2015', record, '--require-sources', '-f', 'markdown', '-o', out]);
     expect(result.exitCode).toBe(2);

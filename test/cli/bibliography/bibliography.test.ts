@@ -144,7 +144,8 @@ describe('citing by key', () => {
     const file = write(
       'resolved.yaml',
       record(
-        '      - key: ellis-2015-yaia\n        quote: open-ended\n      - key: lewis-2015-csis\n        quote: hold your applause\n      - key: lewis-2015-csis\n        verified: false\n        note: doubted here\n',
+        '      - key: ellis-2015-yaia\n        quote: open-ended\n      - key: lewis-2015-csis\n        quote: hold your applause\n      - key: ' +
+          'lewis-2015-csis\n        verified: false\n        note: doubted here\n',
       ),
     );
     const [ellis, lewis, doubted] = loadRecord(readInputFile(file, PACKAGE_FILES)).record.events[0]!.sources;

@@ -81,7 +81,8 @@ describe('summit-score validate', () => {
     const file = join(dir, 'm.yaml');
     expect(run.stdout).toBe(
       `error UNKNOWN_LEVEL ${file}:${lineOf(SMALL, 'requires: held')}:19 talks has no level \`hled\` (did you mean \`held\`?)\n` +
-        `error FILE_NOT_FOUND ${file}:${lineOf(SMALL, 'record: small-record.yaml')}:13 no record file \`small-record.yaml\` beside this file, and no bundled record with that id (give a path relative to this file, or a bundled record id)\n` +
+        `error FILE_NOT_FOUND ${file}:${lineOf(SMALL, 'record: small-record.yaml')}:13 no record file \`small-record.yaml\` beside this file, and no ` +
+        `bundled record with that id (give a path relative to this file, or a bundled record id)\n` +
         'Checked 1 file (1 matrix): 2 errors, 0 warnings.\n',
     );
     expect(run.exitCode).toBe(1);

@@ -28,7 +28,8 @@ const emptyTests = join(dir, `bare${NAME}`);
 mkdirSync(emptyTests);
 writeFileSync(
   join(emptyTests, `m${NAME}.yaml`),
-  'id: bare\ntitle: Bare\nversion: "1"\nsource: {author: A}\ncriteria:\n  - {id: c, title: C, weight: 1, levels: [{label: a, score: 1, when: {some: {type: statement}}}, {label: b, score: 0}]}\nverdicts: [{label: good, min: 50}, {label: poor, min: 0}]\n',
+  'id: bare\ntitle: Bare\nversion: "1"\nsource: {author: A}\ncriteria:\n  - {id: c, title: C, weight: 1, levels: [{label: a, score: 1, when: {some: ' +
+    '{type: statement}}}, {label: b, score: 0}]}\nverdicts: [{label: good, min: 50}, {label: poor, min: 0}]\n',
 );
 
 // What nothing may print: every control and format character but the line feed that ends a line.
@@ -121,7 +122,8 @@ describe('hostile text in every input string', () => {
     const ndjson = join(dir, 'hostile.ndjson');
     writeFileSync(
       ndjson,
-      `{"id":"ok","title":"T","date":"2020-01-01","parties":["US"],"events":[],"bad\\n::error file=x::FORGED\\u001b[2J":1}\n{"id":"x\\u202e","title":"T","date":"2020-01-01","parties":["US"],"events":[]}\n`,
+      `{"id":"ok","title":"T","date":"2020-01-01","parties":["US"],"events":[],"bad\\n::error ` +
+        `file=x::FORGED\\u001b[2J":1}\n{"id":"x\\u202e","title":"T","date":"2020-01-01","parties":["US"],"events":[]}\n`,
     );
     const result = await run(['evaluate', ndjson, '-m', MATRIX, '-f', 'ndjson']);
     expect(result.exitCode).toBe(2);

@@ -12,7 +12,9 @@ const TYPO = RECORD.replace('subject: un-gge-2015-report', 'subject: un-gge-2015
 const file = join(dir, 'typo.yaml');
 writeFileSync(file, TYPO);
 const line = TYPO.split('\n').findIndex((text) => text.includes('subject: un-gge-2015')) + 1;
-const WARNING = `warning UNDECLARED_VALUE ${file}:${line}:16 event endorse-un-gge-2015: \`subject\` "un-gge-2015" is not among the values matrix lewis-2015 declares, so a test of it is unknown (did you mean \`un-gge-2015-report\`?)\n`;
+const WARNING =
+  `warning UNDECLARED_VALUE ${file}:${line}:16 event endorse-un-gge-2015: \`subject\` "un-gge-2015" is not among the values matrix ` +
+  `lewis-2015 declares, so a test of it is unknown (did you mean \`un-gge-2015-report\`?)\n`;
 
 describe('evaluate and the vocabulary of the matrix', () => {
   it('warns on stderr at the record position, and scores', async () => {

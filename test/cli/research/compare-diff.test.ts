@@ -159,7 +159,8 @@ describe('summit-score codebook', () => {
     expect(stdout).toContain('| `progress` | 70 | 100 | The presidential talks point to progress. |');
     expect(stdout).toContain('- Gate: a verdict better than `promise` needs this criterion at `initiated` or above');
     expect(stdout).toContain(
-      '| `broken` | 0 | 0/2 | Such a mechanism was agreed but never met at political level: its deadline passed, a year passed, or it was suspended or replaced first. The promise has ended. | some event where all of (type = mechanism; level in \\[leaders, ministerial\\]; openEnded = true) |',
+      '| `broken` | 0 | 0/2 | Such a mechanism was agreed but never met at political level: its deadline passed, a year passed, or it was suspended or ' +
+        'replaced first. The promise has ended. | some event where all of (type = mechanism; level in \\[leaders, ministerial\\]; openEnded = true) |',
     );
     expect(stdout).toContain(
       '- Source: James Andrew Lewis (CSIS), *Measuring Cybersecurity Success at the Summit*, 2015-09-21, <http://csis.org/publication/measuring-cybersecurity-success-summit>',

@@ -70,7 +70,8 @@ describe('extends', () => {
   it('names the base and the overrides in the outputs of the research commands', async () => {
     const { stdout } = await run(['compare', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`, '--width', '1000']);
     expect(stdout).toContain(
-      "extends lewis-2015 2.0 (bundled:lewis-2015); changes: version 2.0 -> 1.0-equal, title Measuring cybersecurity success at the summit (Lewis, CSIS, 2015) -> Lewis's tests, weighted equally, criteria.negotiation.weight 4 -> 2, verdicts (replaced)",
+      'extends lewis-2015 2.0 (bundled:lewis-2015); changes: version 2.0 -> 1.0-equal, title Measuring cybersecurity success at the summit (Lewis, ' +
+        "CSIS, 2015) -> Lewis's tests, weighted equally, criteria.negotiation.weight 4 -> 2, verdicts (replaced)",
     );
     const json = JSON.parse((await run(['sensitivity', 'us-china-2015-09', '-m', `${FIXTURES}/lewis-equal.yaml`, '--samples', '0', '-f', 'json'])).stdout);
     expect(json.matrix.extends.bases[0].id).toBe('lewis-2015');

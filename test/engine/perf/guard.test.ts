@@ -61,7 +61,8 @@ describe('the engine against hand-written JavaScript', () => {
     // rounds are the ones it left alone, and their ratio is what the code costs (the bench prints medians).
     const ratio = Math.min(...handTimes) / Math.min(...engineTimes);
     console.log(
-      `guard: engine / hand-written throughput, explain off: ${ratio.toFixed(2)}x on the fastest rounds (per-round median ${median(ratios).toFixed(2)}x, min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}) over ${ROUNDS} interleaved rounds of ${RECORDS} x ${EVENTS} events`,
+      `guard: engine / hand-written throughput, explain off: ${ratio.toFixed(2)}x on the fastest rounds (per-round median ` +
+        `${median(ratios).toFixed(2)}x, min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}) over ${ROUNDS} interleaved rounds of ${RECORDS} x ${EVENTS} events`,
     );
     expect(ratio).toBeGreaterThan(FLOOR);
   });
