@@ -223,12 +223,45 @@ function createTemporary(t: Target): { readonly path: string; readonly fd: numbe
 /** Text is written in blocks of about this many characters: a large text is never encoded whole. */
 const BLOCK = 1 << 20;
 
-function writeAll(fd: number, text: OutputText): void {
-  inBlocks(text, (block) => {
-    const bytes = Buffer.from(block);
+/**
+ * Text on its way to a file descriptor, encoded piece by piece into one buffer (a block's worth)
+ * where it stands: no piece is first joined to the others in a string, flattened, and copied into
+ * a Buffer of its own. Written out when full, and by `drain`.
+ */
+class EncodedWriter {
+  // Room for a block of BLOCK characters however it encodes: at most 3 bytes per UTF-16 unit.
+  private readonly buffer = Buffer.allocUnsafe(3 * (BLOCK + 1));
+  private used = 0;
+  constructor(
+    private readonly fd: number,
+    /** Written out as soon as this many bytes are held (a stream's lines reach the file as they come). */
+    private readonly drainAt = Infinity,
+  ) {}
+
+  readonly write = (piece: string): void => {
+    if (3 * piece.length > this.buffer.length - this.used) this.drain();
+    if (3 * piece.length <= this.buffer.length) this.used += this.buffer.write(piece, this.used);
+    // A piece longer than a block (a whole text): in blocks, never splitting a surrogate pair.
+    else
+      inBlocks(piece, (block) => {
+        this.used = this.buffer.write(block, 0);
+        this.drain();
+      });
+    if (this.used >= this.drainAt) this.drain();
+  };
+
+  drain(): void {
     let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-  });
+    while (written < this.used) written += writeSync(this.fd, this.buffer, written, this.used - written);
+    this.used = 0;
+  }
+}
+
+function writeAll(fd: number, text: OutputText): void {
+  const writer = new EncodedWriter(fd);
+  if (typeof text === 'string') writer.write(text);
+  else text.write(writer.write);
+  writer.drain();
 }
 
 /** Hands `text` on in blocks of about BLOCK characters, never splitting a surrogate pair. */
@@ -330,8 +363,8 @@ const FLUSH_AT = 1 << 16;
  * blocks. A full disk while streaming is OUTPUT_FAILED for that file, its temporary file removed.
  */
 export function streamOutput(file: string | undefined, stdout: (text: string) => void): StreamedOutput {
-  let buffered = '';
   if (file === undefined) {
+    let buffered = '';
     const flush = () => {
       if (buffered !== '') stdout(buffered);
       buffered = '';
@@ -366,20 +399,20 @@ export function streamOutput(file: string | undefined, stdout: (text: string) =>
     if (made !== undefined) removeFolders([made]);
     made = undefined;
   };
-  const flush = () => {
-    if (buffered === '' || fd === undefined) return;
+  const writer = new EncodedWriter(fd, FLUSH_AT);
+  const written = (write: () => void) => {
+    if (fd === undefined) return;
     try {
-      writeAll(fd, buffered);
+      write();
     } catch (error) {
       abandon();
       throw failure(file, error);
     }
-    buffered = '';
   };
   return {
-    write: (text) => void ((buffered += text).length >= FLUSH_AT && flush()),
+    write: (text) => written(() => writer.write(text)),
     finish: () => {
-      flush();
+      written(() => writer.drain());
       close();
       if (temporary === undefined) return;
       try {

@@ -169,7 +169,9 @@ export function recordFromData(doc: ParsedDocument, raw: RecordData, options: Re
     }
     if (sources.length === 0 && options.requireSources !== false)
       sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a bibliography key, or a url, title and date');
-    const location = doc.sourceLocation ? doc.sourceLocation(eventAt(i)) : { file: doc.file, ...doc.locate(eventAt(i)) };
+    // The event's own path, made without eventAt's rest list and spreads: one per event of every record.
+    const path = prefix.length === 0 ? ['events', i] : [...prefix, 'events', i];
+    const location = doc.sourceLocation ? doc.sourceLocation(path) : { file: doc.file, ...doc.locate(path) };
     const actors = event.actors ?? [];
     const { assessment } = event;
     if (assessment !== undefined) {

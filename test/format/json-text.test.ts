@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JsonFields, JsonItems, PLAIN, STREAMED, writeIndentedJson, type Shape } from '../../src/format/json-text.js';
 import { formatJson, projectResult } from '../../src/format/json.js';
-import { writeOutputs } from '../../src/write-output.js';
+import { streamOutput, writeOutputs } from '../../src/write-output.js';
 import { compileMatrix, evaluateRecord } from '../../src/engine/index.js';
 import { loadMatrix } from '../../src/load/load-matrix.js';
 import { loadRecord } from '../../src/load/load-record.js';
@@ -100,5 +100,18 @@ describe('output written in blocks', () => {
     expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
     expect(out.join('')).toBe(pieces.join(''));
     expect(out.length).toBeGreaterThan(1);
+  });
+
+  it('streams lines to a file byte for byte: multi-byte text across the buffer edge, and a line longer than a block', () => {
+    const file = join(dir, 'streamed.ndjson');
+    // Lines of 3-byte characters and surrogate pairs fill the writer's buffer at odd byte offsets; one line is longer than a block.
+    const lines = Array.from({ length: 400 }, (_, i) => `${i}${'\u20ac'.repeat(997 + i)}${'\u{1F600}'.repeat(i % 5)}\n`);
+    lines.splice(200, 0, `${'\u{1F601}'.repeat(BLOCK / 2 + 3)}é\n`);
+    const stream = streamOutput(file, () => {
+      throw new Error('nothing goes to stdout');
+    });
+    for (const line of lines) stream.write(line);
+    stream.finish();
+    expect(readFileSync(file).equals(Buffer.from(lines.join('')))).toBe(true);
   });
 });
