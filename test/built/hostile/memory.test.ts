@@ -56,14 +56,18 @@ const shapes = Object.entries(YAML_SHAPES).map(([name, make]) => {
 });
 
 describe('a YAML record at the value bound', () => {
-  it('is as large as the bound lets through: one unit more of its shape is TOO_MANY_VALUES', () => {
-    for (const { name, make, units, file } of shapes) {
-      expect(countedValues(readFileSync(file, 'utf8')), name).toBeGreaterThan(MAX_YAML_VALUES * 0.98);
-      expect(parseYamlDocument(file, readFileSync(file, 'utf8')), name).not.toBeInstanceOf(Array);
-      const over = parseYamlDocument(file, make(units + 1));
-      expect(Array.isArray(over) ? over.map((d) => d.code) : over, name).toEqual(['TOO_MANY_VALUES']);
-    }
-  });
+  it(
+    'is as large as the bound lets through: one unit more of its shape is TOO_MANY_VALUES',
+    () => {
+      // (That the file itself is read, the runs below check.)
+      for (const { name, make, units, file } of shapes) {
+        expect(countedValues(readFileSync(file, 'utf8')), name).toBeGreaterThan(MAX_YAML_VALUES * 0.98);
+        const over = parseYamlDocument(file, make(units + 1));
+        expect(Array.isArray(over) ? over.map((d) => d.code) : over, name).toEqual(['TOO_MANY_VALUES']);
+      }
+    },
+    TIMEOUT,
+  );
 
   it.each(shapes.map(({ name, file }) => [name, file]))(
     'validate reads %s within 10 x the input + 100 MiB',
