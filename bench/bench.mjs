@@ -15,6 +15,7 @@ import { makeComplianceRecord, makeRecord, seeded, writeMatrix, writeRecords } f
 import { engineSignature, handSignature, scoreByHand } from './handwritten.mjs';
 import { jsonRulesEngineScorer, LIMITS as JRE_LIMITS } from './json-rules-engine.mjs';
 import { complianceSection } from './compliance.mjs';
+import { fitted, longStrings, YAML_SHAPES } from './yaml-shapes.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/summit-score.js');
@@ -36,6 +37,7 @@ const { countPairs } = await dist('engine/kendall.js');
 const { loadMatrix } = await dist('load/load-matrix.js');
 const { ndjsonLine } = await dist('load/ndjson.js');
 const { TOOL } = await dist('package-info.js');
+const { MAX_YAML_VALUES } = await dist('load/yaml-document.js');
 const { main } = await dist('cli.js');
 const { parse: parseYaml } = await import('yaml');
 
@@ -285,6 +287,33 @@ try {
   }
   line();
   complianceSection({ dir, scale, rounds: Math.max(1, Math.min(3, ROUNDS)), line });
+  line();
+
+  // ---- 8. YAML at the value bound ----------------------------------------------------------------
+  line(`8. YAML at the value bound (${fmt(MAX_YAML_VALUES)} values), shapes of bench/yaml-shapes.mjs: one run each, peak RSS against 10 x input + 100 MiB`);
+  const yamlRuns = [];
+  for (const [name, make] of Object.entries(YAML_SHAPES)) {
+    const file = join(dir, `shape-${name.replace(/\W+/g, '-')}.yaml`);
+    writeFileSync(file, fitted(make, MAX_YAML_VALUES).text);
+    yamlRuns.push([`validate: ${name}`, file, ['validate', file]]);
+    if (name === 'lists nested 120 deep' || name === 'flow list of digits') {
+      yamlRuns.push([`evaluate: ${name}`, file, ['evaluate', file, '-m', 'lewis-2015']]);
+      yamlRuns.push([`timeline: ${name}`, file, ['timeline', file, '-m', 'lewis-2015']]);
+    }
+  }
+  const strings = Math.max(1, Math.round(60 * scale));
+  const stringsFile = join(dir, 'shape-long-strings.yaml');
+  writeFileSync(stringsFile, longStrings(strings));
+  yamlRuns.push([`validate: ${strings} strings of 1,000,000 characters`, stringsFile, ['validate', stringsFile]]);
+  for (const [name, file, commandArgs] of yamlRuns) {
+    const run = measure(process.execPath, [BIN, ...commandArgs]);
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${name} exited ${run.status}: ${run.stderr}`);
+    const bytes = statSync(file).size;
+    const bound = 10 * bytes + 100 * 2 ** 20;
+    line(
+      `   ${pad(name, 58)} ${pad(bytes < 2 ** 20 ? `${fmt(bytes / 1024)} KiB` : mib(bytes), 10)} ${pad(`${fmt(run.seconds, 2)} s`, 9)} peak RSS ${pad(mib(run.maxRss), 10)} of ${pad(mib(bound), 10)} ${verdict(run.maxRss <= bound)}`,
+    );
+  }
   line();
   line(`bench took ${fmt((performance.now() - started) / 1000, 0)} s`);
   line('```');

@@ -16,7 +16,7 @@ export const ERROR_CODES = {
   YAML_SYNTAX: 'the file is not well-formed YAML or JSON (tabs, duplicate keys, unknown tags and several documents included)',
   EMPTY_FILE: 'an input file is empty',
   TOO_DEEP: 'lists and mappings nest deeper than 128 levels',
-  TOO_MANY_VALUES: 'a YAML input holds more than 100,000 values (list items, keys and their values): larger inputs are read as JSON',
+  TOO_MANY_VALUES: 'a YAML input holds more than 20,000 values (list items, keys and their values): larger inputs are read as JSON',
   ALIAS_LIMIT: 'YAML aliases expand to more than 100 copies (a "billion laughs")',
   FORBIDDEN_KEY: '`__proto__`, `constructor` or `prototype` used as a key',
   BAD_NUMBER: 'a number is not finite (.nan, .inf, or too large to represent)',

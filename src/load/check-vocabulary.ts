@@ -5,6 +5,7 @@ import type { CaseRecord, FieldDeclaration, FieldValue, Matrix, SummitEvent } fr
 import { closestMatch } from '../suggest.js';
 import { formatPath } from './data-path.js';
 import { mismatch } from './load-fields.js';
+import { recordLocator } from './load-record.js';
 import type { InputText } from './read-input.js';
 import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 
@@ -161,11 +162,13 @@ export function closestValue(word: string, candidates: readonly string[]): strin
 }
 
 /**
- * checkVocabulary for a record as a command loaded it: positions come from its text, parsed
- * again only when there is a problem to place (a loaded record keeps no document).
+ * checkVocabulary for a record as a command loaded it: positions are those its parse kept (a
+ * second parse of a large YAML record doubled its peak memory), or for a bundled record, which
+ * keeps none, from its text parsed again only when there is a problem to place.
  */
 export function checkLoadedVocabulary(matrix: Matrix, record: CaseRecord, input: InputText, options: VocabularyOptions = {}): Diagnostic[] {
-  let doc: ParsedDocument | undefined;
+  const kept = recordLocator(record);
+  let doc: Pick<ParsedDocument, 'locate'> | undefined = kept && { locate: kept };
   const locate: RecordLocator = (path, at) => {
     if (doc === undefined) {
       const parsed = parseYamlDocument(input.file, input.text);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceLocation } from '../engine/types.js';
-import { MAX_NESTING, parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
+import { MAX_NESTING, parseYamlDocument, withinYamlValues, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 import { explainSlip } from './yaml-slips.js';
 
 // JSON read at JSON.parse's speed. The YAML reader builds a node with a range for every value of
@@ -41,9 +41,9 @@ export function parseJsonDocument(file: string, text: string, line = 1): ParsedD
  */
 const CAREFUL_LIMIT = 1 << 20;
 
-/** Whether a text with a problem goes to the YAML reader. */
+/** Whether a text with a problem goes to the YAML reader (which refuses one of more than MAX_YAML_VALUES). */
 export function readsCarefully(text: string, limit = CAREFUL_LIMIT): boolean {
-  return text.length <= limit;
+  return text.length <= limit && withinYamlValues(text);
 }
 
 /** A syntax error as JSON.parse reports it, at its position. */

@@ -31,11 +31,24 @@ export function loadRecord(input: InputText): LoadedRecord {
   return precompiledInput<LoadedRecord>('record', input) ?? orThrow(checkRecord(parseOrThrow(input), input.sha256, input.maxBytes));
 }
 
+/**
+ * Where the data of each record checked from a file stands in it, as its one parse found it: a
+ * later warning is placed without parsing the text again (which doubled a large record's peak
+ * memory). Beside the record, not in it: a loaded record stays plain data.
+ */
+const locators = new WeakMap<CaseRecord, ParsedDocument['locate']>();
+
+/** Where a path of a record's data stands in its file; undefined for a record not checked from a parse (a bundled one). */
+export function recordLocator(record: CaseRecord): ParsedDocument['locate'] | undefined {
+  return locators.get(record);
+}
+
 /** Checks a parsed record against the schema and everything it cannot express; never throws. */
 export function checkRecord(doc: ParsedDocument, sha256: string, maxBytes: number): Checked<LoadedRecord> {
   const schemaProblems = checkDocument(doc, 'record');
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
   const { value: record, diagnostics } = recordFromData(doc, doc.data as RecordSchema.RecordDocument, { maxBytes });
+  if (record) locators.set(record, (path, options) => doc.locate(path, options));
   return record ? { value: { record, file: doc.file, sha256, warnings: diagnostics }, diagnostics } : { diagnostics };
 }
 

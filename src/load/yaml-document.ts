@@ -3,7 +3,9 @@ import type { CST, Document, Node } from 'yaml';
 import type * as Yaml from 'yaml';
 import type { Diagnostic, ErrorCode } from '../diagnostics.js';
 import type { SourceLocation } from '../engine/types.js';
+import { collectEagerly } from './eager-collection.js';
 import { explainSlip } from './yaml-slips.js';
+import { YamlPositions } from './yaml-positions.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -31,12 +33,18 @@ export const MAX_ALIAS_COUNT = 100;
 /** Nesting of lists and mappings. Real matrices stay under 30; the parser itself fails far above this. */
 export const MAX_NESTING = 128;
 /**
- * Values (list items, keys and their values) one YAML document may hold. The YAML reader needs
- * some 2 KB of memory for each (measured: 600,000 numbers in 1.2 MB took 1.2 GB), so six million
- * in 12 MB aborted V8 itself. Records that large belong in JSON, read by JSON.parse without it.
- * At the bound, 99,900 one-digit numbers in 200 KB took 289 MB.
+ * Values (list items, keys and their values) one YAML document may hold, so that reading it keeps
+ * within the memory bound of docs/trust.md (10 x the input + 100 MiB). The yaml parser's syntax
+ * tree holds some 700 bytes a value until the composer has read all of it, so one-digit numbers
+ * (2 bytes a value) cannot go far: at 100,000 values (200 KB) the peak was 183 MiB, and at 25,000
+ * lists nested 120 deep came within 1 MiB of the bound. At 20,000 every shape of
+ * test/built/hostile/memory.test.ts peaks under it (the deep lists at 92 MiB of 100 MiB). The
+ * largest real file holds 2,508; larger records belong in JSON or NDJSON, read by JSON.parse,
+ * which keep within the bound at any size.
  */
-export const MAX_YAML_VALUES = 100_000;
+export const MAX_YAML_VALUES = 20_000;
+/** From this many values, the collector works in small steps (src/load/eager-collection.ts). */
+const EAGER_COLLECTION_FROM = 5_000;
 /** Keys that mean something to JavaScript objects; as data they are never what the author meant. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /**
@@ -74,7 +82,7 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
   }
 
   // Counted from the text before the parser builds a node for each of them.
-  const crowded = crowdedOffset(source);
+  const { count, crowded } = crowding(source);
   if (crowded !== undefined) {
     lineCounter.addNewLine(0);
     for (let i = source.indexOf('\n'); i !== -1 && i < crowded; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
@@ -88,20 +96,25 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
     ];
   }
 
+  if (count > EAGER_COLLECTION_FROM) collectEagerly();
   // What yaml's parseDocument does, in two steps, so that depth is measured between them: the
   // composer recurses once per level, and block nesting deep enough to exhaust the stack does not
   // just fail, it can make V8 abort the whole process (a second such file in the same run did).
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
+  // The syntax tree (some 700 bytes a value) is dropped as soon as the composer has read it.
+  let tokens: CST.Token[] | undefined = [...new Parser(lineCounter.addNewLine).parse(source)];
   const deep = deepBlockOffset(tokens);
   if (deep !== undefined) return [problem('TOO_DEEP', deep, `lists and mappings nest deeper than ${MAX_NESTING} levels`)];
   // stringKeys: every key is text, so `1:` and `"1":` (or `true:` and `"true":`) are the duplicate
-  // keys they become in the data, instead of one silently replacing the other.
-  const [doc, second] = new Composer({ uniqueKeys: true, merge: false, stringKeys: true }).compose(tokens, true, source.length);
+  // keys they become in the data, instead of one silently replacing the other. Repeated keys are
+  // found here, in one pass (the composer's uniqueKeys compares each key with every key before
+  // it: 50,000 keys in one mapping took 68 s).
+  const [doc, second] = new Composer({ uniqueKeys: false, merge: false, stringKeys: true }).compose(tokens, true, source.length);
+  tokens = undefined;
   if (!doc) return [problem('EMPTY_FILE', 0, 'the file is empty')];
   if (second)
     doc.errors.push(new YAMLParseError([second.range[0], second.range[1]], 'MULTIPLE_DOCS', 'the file holds several documents; a matrix or record is one'));
   // Warnings (an unknown tag, say) mean the data is not what the file says: treat them as errors.
-  const syntax = [...doc.errors, ...doc.warnings];
+  const syntax = [...doc.errors, ...repeatedKeys(doc), ...doc.warnings];
   if (syntax.length > 0) {
     // After a syntax error the parser's view of the rest is guesswork: its later errors are mostly
     // echoes of the first (one tab gives seven). Only the first, in file order, is a sure cause.
@@ -140,7 +153,9 @@ export function parseYamlDocument(file: string, text: string): ParsedDocument | 
     }
     throw error;
   }
-  const locate = (path: DataPath, options: { key?: boolean } = {}): Position => lineCounter.linePos(offsetOf(doc, path, options.key ?? false));
+  // Positions are kept compactly; the document itself is not kept.
+  const positions = new YamlPositions(yaml(), doc);
+  const locate = (path: DataPath, options: { key?: boolean } = {}): Position => lineCounter.linePos(positions.offsetOf(path, options.key ?? false));
   return { file, data, locate };
 }
 
@@ -181,12 +196,17 @@ function unclosedFlowOffset(text: string, end: number): number | undefined {
   return open.at(-1);
 }
 
+/** Whether the YAML reader reads the text, as far as its number of values goes. */
+export function withinYamlValues(text: string): boolean {
+  return crowding(text).crowded === undefined;
+}
+
 /**
- * Where the text passes MAX_YAML_VALUES, counting what can start a value: `,`, `[`, `{`, and `-`,
+ * How many values the text holds at most, and where it passes MAX_YAML_VALUES, counting what can start a value: `,`, `[`, `{`, and `-`,
  * `:` or `?` before a blank or a line end. Dashes in dates and colons in URLs are not counted;
  * commas in text are, so the count is at least the number of values, never below it.
  */
-function crowdedOffset(text: string): number | undefined {
+function crowding(text: string): { readonly count: number; readonly crowded?: number } {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -196,9 +216,9 @@ function crowdedOffset(text: string): number | undefined {
       starts = Number.isNaN(next) || next === SPACE || next === TAB || next === LF || next === CR;
     }
     // A key and its value are two values; the count stays an upper bound either way.
-    if (starts && (count += c === COLON ? 2 : 1) > MAX_YAML_VALUES) return i;
+    if (starts && (count += c === COLON ? 2 : 1) > MAX_YAML_VALUES) return { count, crowded: i };
   }
-  return undefined;
+  return { count };
 }
 const [COMMA, OPEN_BRACKET, OPEN_BRACE, DASH, COLON, QUESTION, SPACE, TAB, LF, CR] = [',', '[', '{', '-', ':', '?', ' ', '\t', '\n', '\r'].map((char) =>
   char.charCodeAt(0),
@@ -270,6 +290,31 @@ function unsafeNodes(doc: Document, source: string, problem: (code: ErrorCode, o
   return found.sort((a, b) => a.line! - b.line! || a.col! - b.col!);
 }
 
+/** Keys given twice in one mapping, as the composer's uniqueKeys reports them, found with a set per mapping. */
+function repeatedKeys(doc: Document): Yaml.YAMLParseError[] {
+  const { isMap, isPair, isScalar, isSeq, YAMLParseError } = yaml();
+  const found: Yaml.YAMLParseError[] = [];
+  const stack: (Node | null | undefined)[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) for (const item of node.items) stack.push(item as Node | null);
+    if (!isMap(node)) continue;
+    const seen = new Set<unknown>();
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = item.key as Node | null;
+      if (isScalar(key)) {
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(key.value);
+      }
+      stack.push(key, item.value as Node | null);
+    }
+  }
+  return found;
+}
+
 /** Where the tag of the value at `offset` starts: the `!…` word before it (an anchor may stand between). */
 function tagOffset(source: string, offset: number): number {
   let end = offset;
@@ -305,32 +350,4 @@ function deepBlockOffset(tokens: readonly CST.Token[]): number | undefined {
     }
   }
   return first;
-}
-
-function offsetOf(doc: Document, path: DataPath, wantKey: boolean): number {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
-  let node: Node | null = doc.contents;
-  let offset = node?.range?.[0] ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
-    const isLast = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return offset;
-      const keyNode = pair.key as Node;
-      if (isLast && wantKey) return keyNode.range?.[0] ?? offset;
-      const value = pair.value as Node | null;
-      // An empty value (`when:`) has no range of its own: point at its key.
-      offset = value?.range?.[0] ?? keyNode.range?.[0] ?? offset;
-      node = value;
-    } else if (isSeq(node)) {
-      const item = node.items[Number(segment)] as Node | undefined;
-      if (!item) return offset;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else {
-      return offset;
-    }
-  }
-  return offset;
 }

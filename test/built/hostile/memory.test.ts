@@ -1,0 +1,121 @@
+// Memory bounded by the input: peak RSS under 10 x the input + 100 MiB, for YAML shaped to need
+// the most memory a value (bench/yaml-shapes.mjs), each as many values as the value bound lets
+// through. Before: 99,900 one-digit numbers in 200 KB peaked at 183 MiB for validate and 287 MiB
+// for evaluate (which parsed the text again to place a warning), where the bound is 102 MiB.
+// Peak RSS is read from the process itself (bench/max-rss.cjs) as it exits.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the bench is plain JavaScript without types
+import * as shapesModule from '../../../bench/yaml-shapes.mjs';
+import { MAX_YAML_VALUES, parseYamlDocument } from '../../../src/load/yaml-document.js';
+
+const { countedValues, fitted, longStrings, YAML_SHAPES } = shapesModule as {
+  countedValues: (text: string) => number;
+  fitted: (make: (n: number) => string, values: number) => { units: number; text: string };
+  longStrings: (count: number) => string;
+  YAML_SHAPES: Record<string, (n: number) => string>;
+};
+const TIMEOUT = 180_000;
+const MIB = 2 ** 20;
+const dir = mkdtempSync(join(tmpdir(), 'summit-memory-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The built command on `args`: its exit code, stderr and peak resident set size in bytes. */
+function peak(args: readonly string[]): { status: number | null; stderr: string; rss: number } {
+  const report = join(dir, 'rss.txt');
+  rmSync(report, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, SUMMIT_BENCH_RSS: report };
+  delete env['TERM'];
+  const child = spawnSync(process.execPath, ['--require', './bench/max-rss.cjs', 'bin/summit-score.js', ...args], {
+    encoding: 'utf8',
+    env,
+    maxBuffer: 1 << 28,
+  });
+  return { status: child.status, stderr: child.stderr, rss: Number(readFileSync(report, 'utf8').trim()) * 1024 };
+}
+
+const bound = (file: string) => 10 * statSync(file).size + 100 * MIB;
+
+/** Runs the command on the file and checks it read it (no refusal, no crash) within the bound. */
+function withinBound(args: readonly string[], file: string): string {
+  const { status, stderr, rss } = peak(args);
+  expect(stderr).not.toMatch(/internal error|heap out of memory|TOO_MANY_VALUES|^error /m);
+  expect([0, 1]).toContain(status);
+  expect(rss, `${args.join(' ')}: peak ${(rss / MIB).toFixed(1)} MiB`).toBeLessThanOrEqual(bound(file));
+  return stderr;
+}
+
+const shapes = Object.entries(YAML_SHAPES).map(([name, make]) => {
+  const file = join(dir, `${name.replace(/\W+/g, '-')}.yaml`);
+  const { units, text } = fitted(make, MAX_YAML_VALUES);
+  writeFileSync(file, text);
+  return { name, make, units, file };
+});
+
+describe('a YAML record at the value bound', () => {
+  it(
+    'is as large as the bound lets through: one unit more of its shape is TOO_MANY_VALUES',
+    () => {
+      // (That the file itself is read, the runs below check.)
+      for (const { name, make, units, file } of shapes) {
+        expect(countedValues(readFileSync(file, 'utf8')), name).toBeGreaterThan(MAX_YAML_VALUES * 0.98);
+        const over = parseYamlDocument(file, make(units + 1));
+        expect(Array.isArray(over) ? over.map((d) => d.code) : over, name).toEqual(['TOO_MANY_VALUES']);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it.each(shapes.map(({ name, file }) => [name, file]))(
+    'validate reads %s within 10 x the input + 100 MiB',
+    (_name, file) => {
+      withinBound(['validate', file], file);
+    },
+    TIMEOUT,
+  );
+
+  // The shapes that need the most memory a byte, through each command that reads a record.
+  const worst = shapes.filter(({ name }) => ['flow list of digits', 'lists nested 120 deep', 'one list and 99 aliases of it'].includes(name));
+  it.each(worst.map(({ name, file }) => [name, file]))(
+    'evaluate and timeline read %s within the bound, evaluate warning about it from the one parse',
+    (_name, file) => {
+      // The record states no `level`, which the matrix reads on a meeting: a warning at its `fields:`.
+      const warned = withinBound(['evaluate', '-m', 'lewis-2015', file], file);
+      expect(warned).toContain(`warning FIELD_NOT_STATED ${file}:11:5 \`level\` is not stated`);
+      withinBound(['timeline', '-m', 'lewis-2015', file], file);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'test reads a golden case of inline events at the bound within it',
+    () => {
+      copyFileSync('matrices/lewis-2015.yaml', join(dir, 'm.yaml'));
+      const cases = (n: number) =>
+        `tests:\n  - name: big\n    date: 2015-09-25\n    parties: [US, CN]\n    events:\n${Array.from(
+          { length: n },
+          (_, i) => `      - {id: e${i}, date: 2015-09-25, type: endorsement, fields: {subject: s, xs: [1,2,3,4,5,6,7,8]}}\n`,
+        ).join('')}    expect:\n      levels:\n        code-of-conduct: no-concession\n`;
+      let n = 1;
+      while (countedValues(cases(2 * n)) <= MAX_YAML_VALUES) n *= 2;
+      const tests = join(dir, 'm.tests.yaml');
+      writeFileSync(tests, cases(n));
+      expect(countedValues(readFileSync(tests, 'utf8'))).toBeGreaterThan(MAX_YAML_VALUES / 2);
+      withinBound(['test', join(dir, 'm.yaml')], tests);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'sixteen strings of a million characters are read within the bound',
+    () => {
+      const file = join(dir, 'long-strings.yaml');
+      writeFileSync(file, longStrings(16));
+      withinBound(['validate', file], file);
+    },
+    TIMEOUT,
+  );
+});
