@@ -624,30 +624,45 @@ function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolea
  * The evidence of the level reached: each event that made its condition hold, once, in the order
  * the record lists them. Each event's entry is made once per index, however many criteria cite it.
  */
-function evidenceOf(entry: CompiledCriterion, index: RecordIndex, reached: number): Evidence[] {
+function evidenceOf(entry: CompiledCriterion, index: RecordIndex, reached: number): readonly Evidence[] {
   const explainer = reached >= 0 ? entry.levelExplainers[reached] : undefined;
-  if (!explainer) return [];
+  if (!explainer) return NO_EVIDENCE;
   const witnesses: SummitEvent[] = [];
   explainer.witnesses(index, undefined, witnesses);
-  if (witnesses.length === 0) return [];
+  if (witnesses.length === 0) return NO_EVIDENCE;
+  let made = evidenceMade.get(index.cache);
+  if (!made) evidenceMade.set(index.cache, (made = new Map<SummitEvent, Evidence>()));
+  const evidence: Evidence[] = [];
+  // Most levels' witnesses are one quantifier's candidates, already distinct and in record order.
+  if (explainer.ordered) {
+    for (const witness of witnesses) evidence.push(evidenceEntry(made, witness));
+    return evidence;
+  }
   const order = eventOrder(index);
-  const all = index.record.events;
-  const made = (index.cache.evidence ??= new Array<Evidence | undefined>(all.length)) as (Evidence | undefined)[];
   // Positions in the record: sorted (and so without repeats) unless links reached back.
   const positions = new Int32Array(witnesses.length);
   let sorted = true;
   for (let i = 0; i < witnesses.length; i++) {
-    positions[i] = order.get(witnesses[i]!)!;
-    if (i > 0 && positions[i]! <= positions[i - 1]!) sorted = false;
+    positions[i] = order.get(witnesses[i] as SummitEvent) ?? 0;
+    if (i > 0 && (positions[i] as number) <= (positions[i - 1] as number)) sorted = false;
   }
   if (!sorted) positions.sort();
-  const evidence: Evidence[] = [];
+  const all = index.record.events;
   for (let i = 0; i < positions.length; i++) {
-    const at = positions[i]!;
+    const at = positions[i] as number;
     if (i > 0 && at === positions[i - 1]) continue;
-    evidence.push((made[at] ??= toEvidence(all[at]!)));
+    evidence.push(evidenceEntry(made, all[at] as SummitEvent));
   }
   return evidence;
+}
+
+/** Each event's evidence entry, made once per index however many criteria cite it. */
+const evidenceMade = new WeakMap<RecordIndex['cache'], Map<SummitEvent, Evidence>>();
+
+function evidenceEntry(made: Map<SummitEvent, Evidence>, event: SummitEvent): Evidence {
+  let entry = made.get(event);
+  if (entry === undefined) made.set(event, (entry = toEvidence(event)));
+  return entry;
 }
 
 /**

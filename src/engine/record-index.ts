@@ -32,8 +32,6 @@ interface IndexCache {
   order?: Map<SummitEvent, number>;
   /** The state of each existing event's `fields.deadline` at the as-of date, for events that have one. */
   deadlines?: Map<SummitEvent, DeadlineState>;
-  /** The evidence entry of each event, by its place in the record, made once however many criteria it earns a level for. */
-  evidence?: unknown[];
   /** The existing events of each type, in record order. */
   byType?: Map<string, SummitEvent[]>;
   /** The existing events of each list of types a quantifier asks for, in record order. */
