@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { createRequire } from 'node:module';
+
 // The version alone is answered here, as main() answers it, before the command's modules load:
 // CI asks for it often, and it should cost no more than starting Node.
 const argv = process.argv.slice(2);
@@ -15,7 +17,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 
 async function run() {
   // The command's own modules and the packages it always needs, bundled at build time (scripts/build-cli.mjs says why).
-  const [{ main }, { processIo }] = await Promise.all([import('../dist/cli-bundle/cli.js'), import('../dist/cli-bundle/io.js')]);
+  const { main, processIo } = createRequire(import.meta.url)('./load-command.cjs').loadCommand();
   try {
     process.exitCode = await main(argv, processIo());
   } catch (error) {

@@ -4,7 +4,7 @@ import { diagnosticLines, InputError } from './diagnostics.js';
 import { safeText, terminalText } from './terminal-text.js';
 import { forgetInputFiles } from './input-files.js';
 import type { Io } from './io.js';
-import { configureInputLimit } from './load/read-input.js';
+import { inputReader } from './load/read-input.js';
 import { TOOL } from './package-info.js';
 import { DEFAULT_WIDTH, MIN_WIDTH } from './format/width.js';
 import { EXIT } from './exit-codes.js';
@@ -121,11 +121,12 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   };
   // A command named first is the only one needed; anything else (--help, a typo) gets them all, and
   // so does `completion`, which writes them all down.
-  const named = argv[0] !== undefined && argv[0] !== 'completion' && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
-  for (const name of named) (await COMMANDS[name]!())(program, context);
+  const only = argv[0] !== undefined && argv[0] !== 'completion' && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : undefined;
+  for (const [name, load] of Object.entries(COMMANDS)) if (only === undefined || name === only) (await load())(program, context);
 
   try {
-    configureInputLimit(io.env['SUMMIT_SCORE_MAX_INPUT_MB']);
+    // A limit that is no limit is refused before any command runs; each reads it from its io again.
+    inputReader(io);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -2,6 +2,7 @@
 // It takes text and gives results and text back: it never reads process state, never writes to
 // a terminal and never colours (test/built/cli/package.test.ts walks its imports to hold it to that).
 import { createHash } from 'node:crypto';
+import { DEFAULT_MAX_INPUT_BYTES } from './input-limit.js';
 import { beforeSummit, notHeld } from './commands/not-held.js';
 import { compileMatrix, evaluateRecord } from './engine/index.js';
 import { formatEvaluationCsv, formatEvaluationLong, formatEvaluationNdjson } from './format/csv.js';
@@ -20,7 +21,7 @@ export type { LoadedRecord } from './load/load-record.js';
 export type { EvaluationReport as Evaluation } from './format/report.js';
 
 function input(text: string, file: string) {
-  return { file, text, sha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+  return { file, text, sha256: createHash('sha256').update(text, 'utf8').digest('hex'), maxBytes: DEFAULT_MAX_INPUT_BYTES };
 }
 
 /**

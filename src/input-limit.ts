@@ -1,11 +1,13 @@
 import { inputError } from './diagnostics.js';
 
-// The bound on how much input one run reads: set once from SUMMIT_SCORE_MAX_INPUT_MB.
+// The bound on how much input one run reads, from the run's SUMMIT_SCORE_MAX_INPUT_MB; passed
+// along as an InputReader (src/load/read-input.ts), never kept in a module.
 
 export const MEBIBYTE = 1024 * 1024;
 
 /** The default input size limit: far above any real matrix or record, far below what hurts. */
-export const DEFAULT_MAX_INPUT_MB = 64;
+const DEFAULT_MAX_INPUT_MB = 64;
+export const DEFAULT_MAX_INPUT_BYTES = DEFAULT_MAX_INPUT_MB * MEBIBYTE;
 
 /**
  * The input size limit in bytes for a SUMMIT_SCORE_MAX_INPUT_MB value (unset or empty: the
@@ -13,7 +15,7 @@ export const DEFAULT_MAX_INPUT_MB = 64;
  * remove the bound it is there to keep.
  */
 export function inputLimitBytes(megabytes: string | undefined): number {
-  if (megabytes === undefined || megabytes.trim() === '') return DEFAULT_MAX_INPUT_MB * MEBIBYTE;
+  if (megabytes === undefined || megabytes.trim() === '') return DEFAULT_MAX_INPUT_BYTES;
   const value = Number(megabytes);
   if (!Number.isFinite(value) || value <= 0 || !Number.isSafeInteger(Math.ceil(value * MEBIBYTE))) {
     throw inputError(

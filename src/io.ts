@@ -1,13 +1,13 @@
 import { fstatSync, readSync } from 'node:fs';
 import { inputError } from './diagnostics.js';
-import { inputLimitBytes } from './input-limit.js';
 
 /** Everything a command may touch of the process, so commands run in tests without one. */
 export interface Io {
   // Properties, not methods: commands hand `io.stdout` on as a function of its own.
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readStdin(): Buffer;
+  /** Stdin, read to its end or to one byte over `maxBytes` (the run's input limit), whichever is first. */
+  readStdin(maxBytes: number): Buffer;
   /** Stdin as it arrives, for inputs read as a stream (NDJSON); absent: readStdin() is read at once. */
   readStdinStream?(): AsyncIterable<Uint8Array>;
   /** Whether stdout is a terminal: colour and the like are for people, not pipes. */
@@ -33,7 +33,7 @@ export function processIo(): Io {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readStdin: () => readAtMost(0, inputLimitBytes(process.env['SUMMIT_SCORE_MAX_INPUT_MB']) + 1),
+    readStdin: (maxBytes) => readAtMost(0, maxBytes + 1),
     readStdinStream: () => {
       if (fstatSync(0).isDirectory()) throw inputError('FILE_UNREADABLE', '<stdin>', 'is a directory, not a file');
       return process.stdin;

@@ -1,3 +1,5 @@
+import { itemAt } from './checked-index.js';
+
 /** The closest candidate to a misspelt word, when one is close enough to be a likely typo. */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -23,13 +25,13 @@ function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      let best = Math.min(itemAt(previous, j) + 1, itemAt(current, j - 1) + 1, itemAt(previous, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, itemAt(before, j - 2) + 1);
       current[j] = best;
     }
     [before, previous] = [previous, current];
   }
-  return previous[b.length]!;
+  return itemAt(previous, b.length);
 }
 
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {

@@ -18,6 +18,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { inputError, InputError } from './diagnostics.js';
 import { inputFileNamed } from './input-files.js';
+import { itemAt } from './checked-index.js';
 
 /** One rendered output: to a file, or (no file) to stdout. */
 export interface RenderedOutput {
@@ -149,7 +150,8 @@ function targets(files: readonly string[]): Target[] {
   resolved.forEach((t, i) => {
     const first = resolved.findIndex((other) => other.identity === t.identity);
     if (first !== i) {
-      const same = resolved[first]!.file === t.file ? `-o ${t.file} is given twice` : `-o ${resolved[first]!.file} and -o ${t.file} are the same file`;
+      const earlier = itemAt(resolved, first).file;
+      const same = earlier === t.file ? `-o ${t.file} is given twice` : `-o ${earlier} and -o ${t.file} are the same file`;
       throw inputError('USAGE', undefined, same, 'give each output a file of its own');
     }
   });
@@ -278,7 +280,7 @@ export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: 
       const temporary = createTemporary(t);
       staged.push({ temporary: temporary.path, target: t });
       try {
-        writeAll(temporary.fd, files[i]!.text);
+        writeAll(temporary.fd, itemAt(files, i).text);
       } finally {
         closeSync(temporary.fd);
       }
@@ -288,7 +290,7 @@ export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: 
       if (!t.direct || t.stdout) return;
       const fd = openSync(t.path, 'w');
       try {
-        writeAll(fd, files[i]!.text);
+        writeAll(fd, itemAt(files, i).text);
       } finally {
         closeSync(fd);
       }
@@ -303,7 +305,7 @@ export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: 
     removeFolders(made);
     throw failure(current!.file, error);
   }
-  places.forEach((t, i) => t.stdout && inBlocks(files[i]!.text, stdout));
+  places.forEach((t, i) => t.stdout && inBlocks(itemAt(files, i).text, stdout));
   for (const { file, text } of outputs) if (file === undefined) inBlocks(text, stdout);
 }
 

@@ -1,5 +1,6 @@
 import { formatDiagnostic } from '../diagnostics.js';
 import { oneLine, type CiCase, type CiFormatter } from './types.js';
+import { itemAt } from '../checked-index.js';
 
 /**
  * JUnit XML as CI servers read it (Jenkins, GitLab, the JUnit reporters of GitHub Actions), valid
@@ -35,7 +36,7 @@ function junit(report: Parameters<CiFormatter>[0], located: boolean): string {
       if (errors.length > 0) {
         const body = testCase.details || errors.map(formatDiagnostic).join('\n');
         lines.push(
-          `      <failure type="${attr(errors[0]!.code)}" message="${attr(oneLine(errors.map((e) => e.message).join('; ')))}">${text(body)}</failure>`,
+          `      <failure type="${attr(itemAt(errors, 0).code)}" message="${attr(oneLine(errors.map((e) => e.message).join('; ')))}">${text(body)}</failure>`,
         );
       }
       if (warnings.length > 0) lines.push(`      <system-out>${text(warnings.map(formatDiagnostic).join('\n'))}</system-out>`);

@@ -14,14 +14,14 @@ function ruleName(code: ErrorCode): string {
   return code
     .toLowerCase()
     .split('_')
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
 }
 
 /** The sentence ERROR_CODES has for a code, as a sentence: capital first, full stop last. */
 function sentence(code: ErrorCode): string {
   const meaning = ERROR_CODES[code];
-  return `${meaning[0]!.toUpperCase()}${meaning.slice(1)}.`;
+  return `${meaning.charAt(0).toUpperCase()}${meaning.slice(1)}.`;
 }
 
 /**

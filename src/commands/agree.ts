@@ -11,7 +11,7 @@ import { formatAgreementHtml } from '../format/agreement-html.js';
 import { formatAgreementCsv, formatAgreementMarkdown, formatAgreementTable } from '../format/agreement-text.js';
 import { resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
-import { readInputFile } from '../load/read-input.js';
+import { inputReader, readInputFile } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { codedCases, readCoderRecords } from './coder-files.js';
 import type { CommandContext } from './context.js';
@@ -65,8 +65,8 @@ export function registerAgree(program: Command, context: CommandContext): void {
     context.setJsonErrors(jsonOnStdout(targets));
     checkDate('--as-of', options.asOf);
     const { problems, attempt } = collectProblems();
-    const matrix = attempt(() => loadMatrix(readInputFile(resolveInput('matrix', options.matrix), () => context.io.readStdin())));
-    const records = attempt(() => readCoderRecords(files));
+    const matrix = attempt(() => loadMatrix(readInputFile(resolveInput('matrix', options.matrix), inputReader(context.io))));
+    const records = attempt(() => readCoderRecords(files, inputReader(context.io)));
     if (problems.length > 0 || !matrix || !records) throw new InputError(problems);
     const coders = new Set(records.map((r) => r.coder));
     if (coders.size < 2)

@@ -5,7 +5,7 @@ import type { CaseRecord } from '../engine/types.js';
 import type { CodingFile } from '../format/agreement.js';
 import { expandPaths } from '../load/expand-paths.js';
 import { loadRecord } from '../load/load-record.js';
-import { readInputFile, type InputText } from '../load/read-input.js';
+import { readInputFile, type InputReader, type InputText } from '../load/read-input.js';
 
 /** One coder's record of one case, with the file it came from. */
 export interface CoderRecord extends CodingFile {
@@ -18,15 +18,14 @@ export interface CoderRecord extends CodingFile {
  * lies in (`coders/a/us-china-2015-09.yaml` is coder `a`), so each coder keeps a folder of their
  * own, with the same file names. Every problem of every file is reported in one run.
  */
-export function readCoderRecords(args: readonly string[]): CoderRecord[] {
+export function readCoderRecords(args: readonly string[], reader: InputReader): CoderRecord[] {
   if (args.includes('-')) throw inputError('USAGE', undefined, 'coders are named by their folders, so their records cannot come from stdin (-)');
   const { files, problems: missing } = expandPaths(args);
   const { problems, attempt } = collectProblems();
   problems.push(...missing);
-  const stdin = () => Buffer.alloc(0);
   const records = files.flatMap(({ path }) => {
     const loaded = attempt(() => {
-      const input = readInputFile(path, stdin);
+      const input = readInputFile(path, reader);
       return { input, loaded: loadRecord(input) };
     });
     if (!loaded) return [];

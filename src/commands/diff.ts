@@ -6,7 +6,7 @@ import { diffFormats, type DiffReport } from '../format/diff.js';
 import { EVALUATION_SCHEMA_ID } from '../format/json.js';
 import { EVALUATION_RESULT_SCHEMA_ID } from '../format/csv.js';
 import { FORMAT_NAMES } from '../format/formatter.js';
-import { readInputFile, type InputText } from '../load/read-input.js';
+import { inputReader, readInputFile, type InputReader, type InputText } from '../load/read-input.js';
 import type { FoundFile } from '../load/expand-paths.js';
 import { parseJsonDocument } from '../load/json-document.js';
 import { isNdjsonPath } from '../load/ndjson.js';
@@ -41,7 +41,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
     const problems: Diagnostic[] = [];
     const read = (arg: string) => {
       try {
-        return readSide(arg, () => context.io.readStdin());
+        return readSide(arg, inputReader(context.io));
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(...error.diagnostics);
@@ -84,7 +84,7 @@ interface Part {
  * by that file and the sha256 of its bytes; a side of several by the argument, and the sha256 of
  * their `sha256sum` lines (`sha256sum FILES | sha256sum` gives it).
  */
-function readSide(arg: string, stdin: () => Buffer): Side {
+function readSide(arg: string, stdin: InputReader): Side {
   const { problems, attempt } = collectProblems();
   const found = findInputFiles([arg]);
   problems.push(...found.problems);
@@ -127,7 +127,7 @@ function sameMatrix(a: Snapshot['matrix'], b: Snapshot['matrix']): boolean {
  * placed at its line: `file:LINE:col`). Undefined when a file found in a folder or by a glob is
  * not an evaluation.
  */
-function evaluationsIn(found: FoundFile, stdin: () => Buffer): Part[] | undefined {
+function evaluationsIn(found: FoundFile, stdin: InputReader): Part[] | undefined {
   const input = readInputFile(found.path, stdin);
   if (isNdjsonPath(found.path) || (found.path === '-' && holdsResultLines(input.text))) {
     const { problems, attempt } = collectProblems();
@@ -154,7 +154,7 @@ function parsed(doc: ParsedDocument | Diagnostic[]): ParsedDocument {
 }
 
 function schemaOf(data: unknown): unknown {
-  return data !== null && typeof data === 'object' ? (data as Raw)['schema'] : undefined;
+  return data !== null && typeof data === 'object' ? (data as JsonObject)['schema'] : undefined;
 }
 
 /** Stdin holds NDJSON when its first line is a result line of evaluate -f ndjson on its own. */
@@ -177,7 +177,8 @@ function checkedPart(doc: ParsedDocument, input: InputText, kind: 'evaluation' |
   };
 }
 
-type Raw = Record<string, unknown>;
+/** An object of evaluation JSON as parsed, before its keys are checked. */
+type JsonObject = Record<string, unknown>;
 
 // What the matrix schema allows and evaluate derives from it (src/schema/matrix.schema.json).
 const TOTALS = [0, 100] as const;
@@ -195,7 +196,7 @@ function checkSnapshot(doc: ParsedDocument, kind: 'evaluation' | 'line'): Snapsh
   const problems: Diagnostic[] = [];
   const wrong = (path: DataPath, message: string, code: Diagnostic['code'] = 'WRONG_TYPE', hint?: string) =>
     problems.push({ severity: 'error', code, file: doc.file, ...doc.locate(path), path: path.join('.'), message, ...(hint && { hint }) });
-  const isMap = (value: unknown): value is Raw => value !== null && typeof value === 'object' && !Array.isArray(value);
+  const isMap = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
   const check = (value: unknown, path: DataPath, what: string, ok: (v: unknown) => boolean): boolean => {
     if (ok(value)) return true;
     wrong(path, `${path.join('.') || 'the document'} must be ${what}`);
@@ -212,10 +213,10 @@ function checkSnapshot(doc: ParsedDocument, kind: 'evaluation' | 'line'): Snapsh
   const number = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
   const orNull = (test: (v: unknown) => boolean) => (v: unknown) => v === null || test(v);
   const level = (v: unknown) => v === null || (isMap(v) && string(v['label']) && number(v['score']));
-  const cell = (raw: Raw, path: DataPath) => {
+  const cell = (raw: JsonObject, path: DataPath) => {
     check(raw['applicable'], [...path, 'applicable'], 'true, false or "unknown"', (v) => typeof v === 'boolean' || v === 'unknown');
     if (check(raw['level'], [...path, 'level'], 'null or {label, score}', level) && raw['level'] !== null)
-      numberIn((raw['level'] as Raw)['score'], [...path, 'level', 'score'], LEVEL_SCORES);
+      numberIn((raw['level'] as JsonObject)['score'], [...path, 'level', 'score'], LEVEL_SCORES);
     numberIn(raw['points'], [...path, 'points'], POINTS, true);
   };
 
@@ -236,14 +237,14 @@ function checkSnapshot(doc: ParsedDocument, kind: 'evaluation' | 'line'): Snapsh
     throw new InputError(problems);
   }
   if (check(data['matrix'], ['matrix'], 'an object', isMap)) {
-    const matrix = data['matrix'] as Raw;
+    const matrix = data['matrix'] as JsonObject;
     check(matrix['id'], ['matrix', 'id'], 'a string', string);
     check(matrix['version'], ['matrix', 'version'], 'a string', string);
   }
   const checkResult = (result: unknown, at: DataPath) => {
     if (!check(result, at, 'an object', isMap)) return;
-    const r = result as Raw;
-    if (check(r['record'], [...at, 'record'], 'an object', isMap)) check((r['record'] as Raw)['id'], [...at, 'record', 'id'], 'a string', string);
+    const r = result as JsonObject;
+    if (check(r['record'], [...at, 'record'], 'an object', isMap)) check((r['record'] as JsonObject)['id'], [...at, 'record', 'id'], 'a string', string);
     check(r['asOf'], [...at, 'asOf'], 'a date', string);
     numberIn(r['score'], [...at, 'score'], TOTALS, true);
     check(r['verdict'], [...at, 'verdict'], 'a string or null', orNull(string));
@@ -255,7 +256,7 @@ function checkSnapshot(doc: ParsedDocument, kind: 'evaluation' | 'line'): Snapsh
     (r['criteria'] as unknown[]).forEach((criterion, j) => {
       const cat: DataPath = [...at, 'criteria', j];
       if (!check(criterion, cat, 'an object', isMap)) return;
-      const c = criterion as Raw;
+      const c = criterion as JsonObject;
       check(c['id'], [...cat, 'id'], 'a string', string);
       numberIn(c['weight'], [...cat, 'weight'], WEIGHTS);
       numberIn(c['contribution'], [...cat, 'contribution'], TOTALS, true);
@@ -265,8 +266,8 @@ function checkSnapshot(doc: ParsedDocument, kind: 'evaluation' | 'line'): Snapsh
       (c['parties'] as unknown[]).forEach((party, k) => {
         const pat: DataPath = [...cat, 'parties', k];
         if (!check(party, pat, 'an object', isMap)) return;
-        check((party as Raw)['party'], [...pat, 'party'], 'a string', string);
-        cell(party as Raw, pat);
+        check((party as JsonObject)['party'], [...pat, 'party'], 'a string', string);
+        cell(party as JsonObject, pat);
       });
     });
   };
@@ -274,13 +275,13 @@ function checkSnapshot(doc: ParsedDocument, kind: 'evaluation' | 'line'): Snapsh
   else if (check(data['results'], ['results'], 'a list', Array.isArray))
     (data['results'] as unknown[]).forEach((result, i) => checkResult(result, ['results', i]));
   if (problems.length > 0) throw new InputError(problems);
-  const matrix = data['matrix'] as Raw;
-  const results = kind === 'line' ? [data] : (data['results'] as Raw[]);
+  const matrix = data['matrix'] as JsonObject;
+  const results = kind === 'line' ? [data] : (data['results'] as JsonObject[]);
   return {
     matrix: { id: matrix['id'] as string, version: matrix['version'] as string, sha256: typeof matrix['sha256'] === 'string' ? matrix['sha256'] : null },
     results: results.map((r) => {
-      const record = r['record'] as Raw;
-      const criteria = r['criteria'] as Raw[];
+      const record = r['record'] as JsonObject;
+      const criteria = r['criteria'] as JsonObject[];
       return {
         record: { id: record['id'] as string, title: typeof record['title'] === 'string' ? record['title'] : '' },
         asOf: r['asOf'] as string,
@@ -297,7 +298,7 @@ function checkSnapshot(doc: ParsedDocument, kind: 'evaluation' | 'line'): Snapsh
           levelRange: rangeOf(c['levelRange']),
           points: c['points'] as number | null,
           parties: Array.isArray(c['parties'])
-            ? (c['parties'] as Raw[]).map((p) => ({
+            ? (c['parties'] as JsonObject[]).map((p) => ({
                 party: p['party'] as string,
                 applicable: p['applicable'] as boolean | 'unknown',
                 level: p['level'] as { label: string; score: number } | null,
@@ -315,6 +316,6 @@ function checkSnapshot(doc: ParsedDocument, kind: 'evaluation' | 'line'): Snapsh
 function rangeOf(value: unknown): SnapshotCell['levelRange'] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
   const end = (x: unknown) =>
-    x !== null && typeof x === 'object' && typeof (x as Raw)['label'] === 'string' ? { label: (x as Raw)['label'] as string } : null;
-  return { low: end((value as Raw)['low']), high: end((value as Raw)['high']) };
+    x !== null && typeof x === 'object' && typeof (x as JsonObject)['label'] === 'string' ? { label: (x as JsonObject)['label'] as string } : null;
+  return { low: end((value as JsonObject)['low']), high: end((value as JsonObject)['high']) };
 }

@@ -22,7 +22,7 @@ import { loadMatrix, type LoadedMatrix } from '../load/load-matrix.js';
 import type { LoadedRecord } from '../load/load-record.js';
 import { INPUT_FORMATS, readsAsNdjson, type InputFormat } from '../load/ndjson.js';
 import { checkLoadedVocabulary, checkStreamedVocabulary } from '../load/check-vocabulary.js';
-import { readInputFile, type InputText } from '../load/read-input.js';
+import { inputReader, readInputFile, type InputText } from '../load/read-input.js';
 import { TOOL } from '../package-info.js';
 import { streamOutput, writeOutputs, type StreamedOutput } from '../write-output.js';
 import { renderVisuals } from './visual-outputs.js';
@@ -112,10 +112,10 @@ export function registerEvaluate(program: Command, context: CommandContext): voi
             `-f ${chart.format} needs the whole run in memory, not a stream of NDJSON records`,
             'score the records as YAML or JSON files, or use -f json and render that',
           );
-        context.setExitCode(await withBibliography(options.bibliography, () => runEvaluateStreaming(records, found, run, context.io)));
+        context.setExitCode(await withBibliography(options.bibliography, inputReader(context.io), () => runEvaluateStreaming(records, found, run, context.io)));
         return;
       }
-      context.setExitCode(await withBibliography(options.bibliography, () => runEvaluate(records, found, run, context.io)));
+      context.setExitCode(await withBibliography(options.bibliography, inputReader(context.io), () => runEvaluate(records, found, run, context.io)));
     },
   );
 }
@@ -262,7 +262,7 @@ function scoreRecord(compiled: ReturnType<typeof compileMatrix>, record: LoadedR
 /** Loads, scores, formats and writes; returns the exit code (0 scored, 1 below --fail-below). */
 export async function runEvaluate(recordArgs: readonly string[], found: FoundInputs, options: EvaluateCommandOptions, io: Io): Promise<number> {
   const bundledDefault = recordArgs.length === 0 && options.matrix === undefined;
-  const stdin = () => io.readStdin();
+  const stdin = inputReader(io);
   const matrixFile = resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX);
   const files: readonly FoundFile[] = recordArgs.length > 0 ? found.files : [{ path: DEFAULT_RECORD, explicit: true }];
 
@@ -333,7 +333,7 @@ export async function runEvaluate(recordArgs: readonly string[], found: FoundInp
  */
 async function runEvaluateStreaming(recordArgs: readonly string[], found: FoundInputs, options: EvaluateCommandOptions, io: Io): Promise<number> {
   const { ndjsonSource, readNdjsonRecords } = await import('../load/ndjson.js');
-  const stdin = () => io.readStdin();
+  const stdin = inputReader(io);
   const matrix = loadAs('matrix', readInputFile(resolveInput('matrix', options.matrix ?? DEFAULT_MATRIX), stdin), loadMatrix);
   const compiled = compileMatrix(matrix.matrix);
   const head = reportHead(matrix, options);
@@ -391,9 +391,9 @@ async function runEvaluateStreaming(recordArgs: readonly string[], found: FoundI
         }
         continue;
       }
-      const source = attempt(() => ndjsonSource(file.path, io));
+      const source = attempt(() => ndjsonSource(file.path, io, stdin.maxBytes));
       if (!source) continue;
-      for await (const item of readNdjsonRecords(file.path, source, io.env)) {
+      for await (const item of readNdjsonRecords(file.path, source, stdin.maxBytes)) {
         read++;
         if (item.record) score(item.record);
         else problem(item.diagnostics);

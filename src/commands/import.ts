@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { importGrid, type GridLayoutName } from '../load/import-grid.js';
-import { readInputFile } from '../load/read-input.js';
+import { inputReader, readInputFile } from '../load/read-input.js';
 import { writeOutputs } from '../write-output.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
@@ -34,7 +34,7 @@ export function registerImport(program: Command, context: CommandContext): void 
       ]),
     )
     .action((file: string, options: { mapping: string; layout?: GridLayoutName; output?: string }) => {
-      const stdin = () => context.io.readStdin();
+      const stdin = inputReader(context.io);
       const text = importGrid(readInputFile(file, stdin), readInputFile(options.mapping, stdin), options.layout);
       writeOutputs([options.output === undefined ? { text } : { file: options.output, text }], context.io.stdout);
     });

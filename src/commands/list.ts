@@ -3,7 +3,7 @@ import type { Io } from '../io.js';
 import { bundledIds, resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord } from '../load/load-record.js';
-import { readInputFile } from '../load/read-input.js';
+import { inputReader, readInputFile } from '../load/read-input.js';
 import type { CommandContext } from './context.js';
 import { fitTable } from '../format/fit-table.js';
 import { helpExamples } from './output-options.js';
@@ -36,7 +36,7 @@ function listingJson(listing: Listing): string {
 }
 
 function listBundled(io: Io): Listing {
-  const read = (kind: 'matrix' | 'record', id: string) => readInputFile(resolveInput(kind, id), () => io.readStdin());
+  const read = (kind: 'matrix' | 'record', id: string) => readInputFile(resolveInput(kind, id), inputReader(io));
   return {
     matrices: bundledIds('matrix').map((id) => {
       const { matrix, file } = loadMatrix(read('matrix', id));

@@ -8,7 +8,7 @@ import type { Io } from '../io.js';
 import { bundledIds, DEFAULT_MATRIX, resolveInput } from '../load/bundled.js';
 import { loadMatrix } from '../load/load-matrix.js';
 import { loadRecord, type LoadedRecord } from '../load/load-record.js';
-import { readInputFile } from '../load/read-input.js';
+import { inputReader, readInputFile, type InputReader } from '../load/read-input.js';
 import { existsSync, statSync } from 'node:fs';
 import { expandPaths, type FoundFile } from '../load/expand-paths.js';
 import { parseInput } from '../load/load-document.js';
@@ -24,7 +24,7 @@ export const BIBLIOGRAPHY_OPTION = 'a bibliography file of your own (the bibliog
 export function loadInputs(io: Io, matrixArgs: readonly string[], recordArgs: readonly string[]): { matrices: MatrixInput[]; records: RecordInput[] } {
   if ([...matrixArgs, ...recordArgs].filter((arg) => arg === '-').length > 1) throw inputError('USAGE', undefined, 'stdin (-) can be read only once');
   const { problems, attempt } = collectProblems();
-  const stdin = () => io.readStdin();
+  const stdin = inputReader(io);
   const matrices = matrixArgs.map((arg) =>
     attempt((): MatrixInput => {
       const loaded = loadAs('matrix', readInputFile(resolveInput('matrix', arg), stdin), loadMatrix);
@@ -60,12 +60,12 @@ export async function loadInputsFound(
   problems.push(...unfound);
   const matrices = attempt(() => loadInputs(io, matrixArgs, []).matrices) ?? [];
   const records: RecordInput[] = [];
-  const stdin = () => io.readStdin();
+  const stdin = inputReader(io);
   for (const found of files) {
     if (isNdjsonPath(found.path)) {
-      const source = attempt(() => ndjsonSource(found.path, io));
+      const source = attempt(() => ndjsonSource(found.path, io, stdin.maxBytes));
       if (!source) continue;
-      for await (const item of readNdjsonRecords(found.path, source, io.env)) {
+      for await (const item of readNdjsonRecords(found.path, source, stdin.maxBytes)) {
         if (item.record) records.push({ record: item.record.record, file: item.record.file, sha256: item.record.sha256 });
         else problems.push(...item.diagnostics);
       }
@@ -113,7 +113,7 @@ export function findInputFiles(args: readonly string[]): FoundInputs {
  * not a record (a bibliography, a matrix beside the records). A file that cannot be parsed is
  * read as a record, so that its problems are reported.
  */
-export function loadFoundRecord(found: FoundFile, stdin: () => Buffer): { input: InputText; loaded: LoadedRecord } | undefined {
+export function loadFoundRecord(found: FoundFile, stdin: InputReader): { input: InputText; loaded: LoadedRecord } | undefined {
   const input = readInputFile(resolveInput('record', found.path), stdin);
   if (!found.explicit && !isRecord(input)) return undefined;
   return { input, loaded: loadAs('record', input, loadRecord) };

@@ -7,6 +7,7 @@ import { loadRecord } from '../load/load-record.js';
 import { parseYamlDocument } from '../load/yaml-document.js';
 import { writeOutputs } from '../write-output.js';
 import { readCoderRecords } from './coder-files.js';
+import { inputReader } from '../load/read-input.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
 
@@ -37,7 +38,8 @@ export function registerMerge(program: Command, context: CommandContext): void {
       ]),
     )
     .action((files: string[], options: MergeOptions) => {
-      const records = readCoderRecords(files);
+      const reader = inputReader(context.io);
+      const records = readCoderRecords(files, reader);
       const ids = [...new Set(records.map((r) => r.case))];
       if (ids.length > 1) {
         const problems: Diagnostic[] = records
@@ -64,7 +66,7 @@ export function registerMerge(program: Command, context: CommandContext): void {
       // (an end before its start), nothing is written and the problems are shown.
       const target = options.output ?? 'consensus.yaml';
       try {
-        loadRecord({ file: target, text, sha256: '' });
+        loadRecord({ file: target, text, sha256: '', maxBytes: reader.maxBytes });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         throw new InputError(

@@ -7,7 +7,7 @@ import { resolveInput } from '../load/bundled.js';
 import { citableBibliography, citedKeys, withBibliography, type Bibliography, type Source } from '../load/load-bibliography.js';
 import { DiagnosticSink, parseOrThrow } from '../load/load-document.js';
 import { recordBibliography } from '../load/record-bibliography.js';
-import { readInputFile } from '../load/read-input.js';
+import { inputReader, readInputFile, type InputReader } from '../load/read-input.js';
 import type { CommandContext } from './context.js';
 import { BIBLIOGRAPHY_OPTION, checkDate, collect, loadInputs } from './load-inputs.js';
 import { addOutputOptions, helpExamples, writeOutputs, type OutputTarget } from './output-options.js';
@@ -38,7 +38,7 @@ export function registerSources(program: Command, context: CommandContext): void
     .option('--bibliography <file>', BIBLIOGRAPHY_OPTION);
   const outputs = addOutputOptions(command, BIBLIOGRAPHY_FORMATS, 'markdown');
   command.action((records: string[], options: SourcesOptions) =>
-    withBibliography(options.bibliography, () => printSources(records, options, context, outputs)),
+    withBibliography(options.bibliography, inputReader(context.io), () => printSources(records, options, context, outputs)),
   );
 }
 
@@ -49,14 +49,15 @@ function printSources(records: string[], options: SourcesOptions, context: Comma
   const named = [...matrices, ...records].join(', ');
   // Stdin (-) is read once, for loading, for the keys and for the verdicts.
   let stdinBytes: Buffer | undefined;
-  const io = { ...context.io, readStdin: () => (stdinBytes ??= context.io.readStdin()) };
+  const io = { ...context.io, readStdin: (maxBytes: number) => (stdinBytes ??= context.io.readStdin(maxBytes)) };
+  const reader = inputReader(io);
   // Loading checks every file (an unknown key among them is an error with its place).
   const loaded = named === '' ? undefined : loadInputs(io, matrices, records);
-  const bibliography = loaded === undefined ? citableBibliography() : namedBibliography(records, io.readStdin);
+  const bibliography = loaded === undefined ? citableBibliography() : namedBibliography(records, reader);
   let sources: readonly Source[] = bibliography.sources;
   let heading = 'Sources';
   if (!options.all && loaded !== undefined) {
-    const cited = citedBy(bibliography, matrices, records, io.readStdin);
+    const cited = citedBy(bibliography, matrices, records, reader);
     const verdicts = matrices.length > 0 && records.length > 0 && !options.cited;
     sources = verdicts ? restingOn(bibliography, cited, loaded, options.asOf) : cited.all;
     heading = verdicts ? `Sources the verdicts rest on: ${named}${options.asOf === undefined ? '' : `, as of ${options.asOf}`}` : `Sources cited by ${named}`;
@@ -68,7 +69,7 @@ function printSources(records: string[], options: SourcesOptions, context: Comma
  * The bibliography the named records cite in: the entries of their own bibliography files
  * (`bibliography:`), in the order named, then the bundled ones no such file shadows.
  */
-function namedBibliography(records: readonly string[], stdin: () => Buffer): Bibliography {
+function namedBibliography(records: readonly string[], stdin: InputReader): Bibliography {
   const bundled = citableBibliography();
   const own = new Map<string, Source>();
   for (const arg of records) {
@@ -76,7 +77,7 @@ function namedBibliography(records: readonly string[], stdin: () => Buffer): Bib
     const file = (doc.data as { bibliography?: unknown }).bibliography;
     if (typeof file !== 'string') continue;
     // Its problems were reported when the record was loaded.
-    const theirs = recordBibliography(doc, file, ['bibliography'], new DiagnosticSink(doc));
+    const theirs = recordBibliography(doc, file, ['bibliography'], new DiagnosticSink(doc), stdin.maxBytes);
     for (const source of theirs.sources)
       if (!own.has(source.key) && theirs.byKey.get(source.key) !== bundled.byKey.get(source.key)) own.set(source.key, source);
   }
@@ -90,7 +91,7 @@ function citedBy(
   bibliography: Bibliography,
   matrices: readonly string[],
   records: readonly string[],
-  stdin: () => Buffer,
+  stdin: InputReader,
 ): { all: Source[]; matrices: Set<string> } {
   const { problems, attempt } = collectProblems();
   const keys = new Set<string>();

@@ -27,7 +27,7 @@ import { checkMatrix, type LoadedMatrix } from '../load/load-matrix.js';
 import { precompiledInput } from '../load/precompiled.js';
 import { loadRecord } from '../load/load-record.js';
 import { NOT_APPLICABLE, readTestCases, type Expectation, type LevelExpectation, type TestCase } from '../load/load-tests.js';
-import { readInputFile } from '../load/read-input.js';
+import { filesOnly, inputReader, readInputFile, type InputReader } from '../load/read-input.js';
 import type { ParsedDocument } from '../load/yaml-document.js';
 import { CI_TOOL, TOOL } from '../package-info.js';
 import { writeFileAtomic } from '../write-output.js';
@@ -130,7 +130,7 @@ export interface TestReport {
 export function runTests(args: readonly string[], options: TestCommandOptions, io: Io): number {
   const files = findMatrices(args);
   const records = new Map<string, CaseRecord | readonly Diagnostic[]>();
-  const runs = files.map((found) => runMatrix(found, options.minCoverage, io, records)).filter((run): run is MatrixRun => run !== undefined);
+  const runs = files.map((found) => runMatrix(found, options.minCoverage, inputReader(io), records)).filter((run): run is MatrixRun => run !== undefined);
   if (runs.length === 0) throw inputError('FILE_NOT_FOUND', args.join(' '), 'found no matrix to test', 'a matrix has `criteria`');
   const cases = runs.flatMap((run) => run.cases);
   const passed = cases.filter((c) => c.passed).length;
@@ -154,7 +154,12 @@ function findMatrices(args: readonly string[]): FoundFile[] {
   return files.filter((found) => found.explicit || !isTestsFile(found.path));
 }
 
-function runMatrix(found: FoundFile, minCoverage: number | undefined, io: Io, records: Map<string, CaseRecord | readonly Diagnostic[]>): MatrixRun | undefined {
+function runMatrix(
+  found: FoundFile,
+  minCoverage: number | undefined,
+  reader: InputReader,
+  records: Map<string, CaseRecord | readonly Diagnostic[]>,
+): MatrixRun | undefined {
   const file = found.path === '-' ? '<stdin>' : found.path;
   const broken = (problems: readonly Diagnostic[]): MatrixRun => ({
     file,
@@ -166,7 +171,7 @@ function runMatrix(found: FoundFile, minCoverage: number | undefined, io: Io, re
     coverageTooLow: false,
   });
   try {
-    const input = readInputFile(found.path, () => io.readStdin());
+    const input = readInputFile(found.path, reader);
     const doc = parseInput(input);
     if (Array.isArray(doc)) return broken(doc);
     const kind = detectKind(input.file, input.text, doc.data);
@@ -186,15 +191,15 @@ function runMatrix(found: FoundFile, minCoverage: number | undefined, io: Io, re
     }
     // A bundled matrix as the build loaded it (what checkMatrix gives, test/built/perf/precompiled.test.ts), not checked again.
     const stored = precompiledInput<LoadedMatrix>('matrix', input);
-    const checked = stored ? { value: stored, diagnostics: [] } : checkMatrix(doc, input.sha256);
+    const checked = stored ? { value: stored, diagnostics: [] } : checkMatrix(doc, input.sha256, reader.maxBytes);
     if (!checked.value) return broken(checked.diagnostics);
     const matrix = checked.value.matrix;
 
-    const sources: TestSource[] = [{ file, doc, problems: [] }, ...siblingTests(file)];
+    const sources: TestSource[] = [{ file, doc, problems: [] }, ...siblingTests(file, reader)];
     const problems = sources.flatMap((source) => source.problems);
     const testCases = sources.flatMap((source) => (source.doc ? readTestCases(source.doc, matrix).cases : []));
     const compiled = compileMatrix(matrix);
-    const outcomes = testCases.map((testCase) => runCase(testCase, matrix, compiled, records));
+    const outcomes = testCases.map((testCase) => runCase(testCase, matrix, compiled, records, reader));
     const coverage = measureCoverage(
       matrix,
       outcomes.flatMap((outcome) => (outcome.result ? [outcome.result] : [])),
@@ -221,7 +226,7 @@ interface TestSource {
 }
 
 /** The `<matrix>.tests.yaml` files beside a matrix, parsed and schema-checked. */
-function siblingTests(matrixFile: string): TestSource[] {
+function siblingTests(matrixFile: string, reader: InputReader): TestSource[] {
   // A bundled matrix is named bundled:ID; its tests file lies beside the matrix in the package.
   const bundled = bundledPath(matrixFile);
   return testsFilesFor(bundled ?? matrixFile)
@@ -229,7 +234,7 @@ function siblingTests(matrixFile: string): TestSource[] {
     .map((path) => {
       // Named as the matrix is (bundled:ID.tests), never by where the package is installed.
       const file = bundled === undefined ? path : `${matrixFile}.tests`;
-      const input = { ...readInputFile(path, () => Buffer.alloc(0)), file };
+      const input = { ...readInputFile(path, filesOnly(reader.maxBytes)), file };
       const doc = parseInput(input);
       if (Array.isArray(doc)) return { file, problems: doc };
       const problems = checkDocument(doc, 'tests');
@@ -242,6 +247,7 @@ function runCase(
   matrix: Matrix,
   compiled: CompiledMatrix,
   records: Map<string, CaseRecord | readonly Diagnostic[]>,
+  reader: InputReader,
 ): CaseOutcome & { result?: CaseResult } {
   const base = { name: testCase.name, location: testCase.location };
   const problems = testCase.problems.filter((d) => d.severity === 'error');
@@ -251,7 +257,7 @@ function runCase(
   if (source.kind === 'inline') {
     record = source.record;
   } else {
-    record = records.get(source.path) ?? loadRecordOrProblems(source.path);
+    record = records.get(source.path) ?? loadRecordOrProblems(source.path, reader);
     records.set(source.path, record);
   }
   if (!('events' in record)) return { ...base, passed: false, problems: record, mismatches: [] };
@@ -260,9 +266,9 @@ function runCase(
   return { ...base, passed: mismatches.length === 0, problems: [], mismatches, result };
 }
 
-function loadRecordOrProblems(path: string): CaseRecord | readonly Diagnostic[] {
+function loadRecordOrProblems(path: string, reader: InputReader): CaseRecord | readonly Diagnostic[] {
   try {
-    return loadRecord(readInputFile(path, () => Buffer.alloc(0))).record;
+    return loadRecord(readInputFile(path, filesOnly(reader.maxBytes))).record;
   } catch (error) {
     if (error instanceof InputError) return error.diagnostics;
     throw error;

@@ -6,6 +6,7 @@ import { oneLine, pathClassname, uniqueNames, type CiReport } from '../ci-format
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
 import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
+import { inputReader } from '../load/read-input.js';
 import { resolveInput } from '../load/bundled.js';
 import { checkFile, type FileCheck } from '../load/check-file.js';
 import { withBibliography } from '../load/load-bibliography.js';
@@ -46,7 +47,11 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .option('--no-color', 'no colour (also: NO_COLOR or FORCE_COLOR=0; the default when stdout is not a terminal)')
     .action((paths: string[], options: ValidateCommandOptions) => {
       context.setJsonErrors(options.format === 'json');
-      context.setExitCode(withBibliography(options.bibliography, () => runValidate(paths, { ...options, color: context.useColor(options.color) }, context.io)));
+      context.setExitCode(
+        withBibliography(options.bibliography, inputReader(context.io), () =>
+          runValidate(paths, { ...options, color: context.useColor(options.color) }, context.io),
+        ),
+      );
     });
 }
 
@@ -92,15 +97,10 @@ export function runValidate(paths: readonly string[], options: ValidateCommandOp
   // The package's own files, unchanged since the build found them clean, need no check again
   // (src/load/precompiled-checks.ts); not with --matrix, whose cross-check needs them loaded.
   let verdicts: CleanFiles | null | undefined;
+  const reader = inputReader(io);
   const stored = (found: FoundFile) =>
-    matrixPath === undefined
-      ? storedCheck(
-          found,
-          () => (verdicts ??= cleanFiles() ?? null) ?? undefined,
-          () => io.readStdin(),
-        )
-      : undefined;
-  const checked = files.map((found) => stored(found) ?? checkFile(found, () => io.readStdin()));
+    matrixPath === undefined ? storedCheck(found, () => (verdicts ??= cleanFiles() ?? null) ?? undefined, reader) : undefined;
+  const checked = files.map((found) => stored(found) ?? checkFile(found, reader));
   const checks = options.requireSources ? checked.map(sourcesRequired) : checked;
   if (checks.every((check) => check.skipped)) {
     throw inputError('FILE_NOT_FOUND', paths.join(' '), 'found no matrix, record or tests file to check', 'a matrix has `criteria`, a record `events`');

@@ -7,12 +7,13 @@ import { withBase } from './extends.js';
 import { checkDocument, parseInput } from './load-document.js';
 import { checkBibliography } from './load-bibliography.js';
 import { checkMatrix, matrixFromData } from './load-matrix.js';
-import { recordFromData, type RawRecord } from './load-record.js';
+import { recordFromData } from './load-record.js';
+import type * as RecordSchema from './schema-types/record.js';
 import { readTestCases } from './load-tests.js';
 import { lintMatrix, lintVocabulary } from './lint-matrix.js';
 import { lintRecord } from './lint-record.js';
 import { ndjsonLine, isNdjsonPath } from './ndjson.js';
-import { readInputFile } from './read-input.js';
+import { filesOnly, readInputFile, type InputReader } from './read-input.js';
 import type { ParsedDocument } from './yaml-document.js';
 
 /** What validate found in one file. */
@@ -34,16 +35,16 @@ export interface FileCheck {
  * Every problem in one file: reading, YAML, schema, the loader's checks, and the mistakes only
  * validate looks for. Never throws for a problem with the file.
  */
-export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck {
+export function checkFile(found: FoundFile, reader: InputReader): FileCheck {
   const file = found.path === '-' ? '<stdin>' : found.path;
   let input;
   try {
-    input = readInputFile(found.path, readStdin);
+    input = readInputFile(found.path, reader);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { file, skipped: false, diagnostics: error.diagnostics };
   }
-  if (isNdjsonPath(found.path)) return checkNdjson(file, input.text);
+  if (isNdjsonPath(found.path)) return checkNdjson(file, input.text, reader.maxBytes);
   const doc = parseInput(input);
   if (Array.isArray(doc)) return { file, skipped: false, diagnostics: doc };
   const kind = detectKind(input.file, input.text, doc.data);
@@ -62,7 +63,7 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
   }
   if (kind === 'matrix') {
     // A matrix that `extends` another is checked as merged with it, as the loader does.
-    const built = withBase(doc, (merged) => {
+    const built = withBase(doc, reader.maxBytes, (merged) => {
       const schemaProblems = checkDocument(merged, 'matrix');
       if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
       const loaded = matrixFromData(merged, input.sha256);
@@ -82,8 +83,8 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
 
   switch (kind) {
     case 'record': {
-      const raw = doc.data as RawRecord;
-      const built = recordFromData(doc, raw);
+      const raw = doc.data as RecordSchema.RecordDocument;
+      const built = recordFromData(doc, raw, { maxBytes: reader.maxBytes });
       const diagnostics = sortByPosition([...built.diagnostics, ...(built.value ? lintRecord(doc, raw) : [])]);
       return { file, kind, skipped: false, diagnostics, doc, ...(built.value && !hasErrors(diagnostics) && { record: built.value }) };
     }
@@ -103,7 +104,7 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
               hint: 'name it after its matrix: <matrix>.tests.yaml',
             },
           ];
-      const tests = readTestCases(doc, matrixFile === undefined ? undefined : siblingMatrix(matrixFile));
+      const tests = readTestCases(doc, matrixFile === undefined ? undefined : siblingMatrix(matrixFile, reader.maxBytes));
       return { file, kind, skipped: false, diagnostics: [...missing, ...tests.diagnostics], doc };
     }
     case 'bibliography':
@@ -112,11 +113,11 @@ export function checkFile(found: FoundFile, readStdin: () => Buffer): FileCheck 
 }
 
 /** The matrix beside a tests file, when it loads; its own problems are reported when it is validated. */
-function siblingMatrix(path: string): Matrix | undefined {
+function siblingMatrix(path: string, maxBytes: number): Matrix | undefined {
   try {
-    const input = readInputFile(path, () => Buffer.alloc(0));
+    const input = readInputFile(path, filesOnly(maxBytes));
     const doc = parseInput(input);
-    return Array.isArray(doc) ? undefined : checkMatrix(doc, input.sha256).value?.matrix;
+    return Array.isArray(doc) ? undefined : checkMatrix(doc, input.sha256, maxBytes).value?.matrix;
   } catch (error) {
     if (error instanceof InputError) return undefined;
     throw error;
@@ -128,7 +129,7 @@ function sortByPosition(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /** An NDJSON file holds one record per line: each is checked as evaluate reads it, at its line number. */
-function checkNdjson(file: string, text: string): FileCheck {
-  const diagnostics = text.split('\n').flatMap((line, i) => ndjsonLine(file, i + 1, Buffer.from(line, 'utf8'))?.diagnostics ?? []);
+function checkNdjson(file: string, text: string, maxBytes: number): FileCheck {
+  const diagnostics = text.split('\n').flatMap((line, i) => ndjsonLine(file, i + 1, Buffer.from(line, 'utf8'), maxBytes)?.diagnostics ?? []);
   return { file, kind: 'record', skipped: false, diagnostics };
 }

@@ -5,7 +5,7 @@ import { confinedFile } from './confined-file.js';
 import { didYouMean } from '../suggest.js';
 import type { Checked } from './load-document.js';
 import type { BaseMatrix, ExtendsInfo, Override } from '../provenance.js';
-import { readInputFile } from './read-input.js';
+import { filesOnly, readInputFile } from './read-input.js';
 import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 
 // `extends: <bundled id or path>` makes a matrix a set of changes to another: its criteria are
@@ -16,7 +16,8 @@ import { parseYamlDocument, type DataPath, type ParsedDocument, type Position } 
 
 const MAX_DEPTH = 16;
 
-type Raw = Record<string, unknown>;
+/** A matrix's data, or a part of it, as merged key by key: it is schema-checked once merged. */
+type MatrixData = Record<string, unknown>;
 
 /**
  * Runs `check` on the matrix as merged with the matrices it extends (or as it is, when it extends
@@ -24,9 +25,10 @@ type Raw = Record<string, unknown>;
  */
 export function withBase<T extends object>(
   doc: ParsedDocument,
+  maxBytes: number,
   check: (merged: ParsedDocument) => Checked<T>,
 ): Checked<T & { readonly extends?: ExtendsInfo }> {
-  const resolved = resolveExtends(doc, []);
+  const resolved = resolveExtends(doc, [], maxBytes);
   if (!resolved.value) return { diagnostics: resolved.diagnostics };
   const { merged, info } = resolved.value;
   const checked = check(merged);
@@ -39,11 +41,11 @@ interface Resolved {
   readonly info?: ExtendsInfo;
 }
 
-function isMapping(value: unknown): value is Raw {
+function isMapping(value: unknown): value is MatrixData {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<Resolved> {
+function resolveExtends(doc: ParsedDocument, chain: readonly string[], maxBytes: number): Checked<Resolved> {
   const data = doc.data;
   if (!isMapping(data) || !('extends' in data)) return { value: { merged: doc }, diagnostics: [] };
   const problem = (code: Diagnostic['code'], message: string, hint?: string, path: DataPath = ['extends']): Checked<Resolved> => ({
@@ -97,7 +99,7 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
   let baseDoc: ParsedDocument;
   let sha256: string;
   try {
-    const input = readInputFile(baseFile, () => Buffer.alloc(0));
+    const input = readInputFile(baseFile, filesOnly(maxBytes));
     sha256 = input.sha256;
     const parsed = parseYamlDocument(input.file, input.text);
     if (Array.isArray(parsed)) return { diagnostics: parsed };
@@ -106,7 +108,7 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
     if (!(error instanceof InputError)) throw error;
     return { diagnostics: error.diagnostics };
   }
-  const base = resolveExtends(baseDoc, [...chain, here]);
+  const base = resolveExtends(baseDoc, [...chain, here], maxBytes);
   if (!base.value) return base;
   const baseData = base.value.merged.data;
   if (!isMapping(baseData)) return problem('NOT_A_MAPPING', `the matrix it extends (${baseFile}) is not a mapping`);
@@ -119,9 +121,9 @@ function resolveExtends(doc: ParsedDocument, chain: readonly string[]): Checked<
 const NOT_INHERITED = new Set(['tests']);
 
 function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDocument; overrides: Override[] } {
-  const own = child.data as Raw;
-  const inherited = base.data as Raw;
-  const data: Raw = {};
+  const own = child.data as MatrixData;
+  const inherited = base.data as MatrixData;
+  const data: MatrixData = {};
   const overrides: Override[] = [];
   const criterionOverrides: Override[] = [];
   // The parser refuses __proto__ and the like already; a merge must not be the way round that.
@@ -140,7 +142,7 @@ function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDoc
       const id = idOf(item);
       const at = id === undefined ? -1 : baseCriteria.findIndex((candidate) => idOf(candidate) === id);
       if (at >= 0 && isMapping(item)) {
-        const before = baseCriteria[at] as Raw;
+        const before = baseCriteria[at] as MatrixData;
         criteria[at] = Object.fromEntries([...Object.entries(before), ...Object.entries(item)].filter(([key]) => copy(key)));
         origins[at] = { child: i, base: at };
         for (const key of Object.keys(item)) {
@@ -160,7 +162,7 @@ function merge(child: ParsedDocument, base: ParsedDocument): { merged: ParsedDoc
   const ownFields = isMapping(own['fields']) ? own['fields'] : undefined;
   const fieldOverrides: Override[] = [];
   if (baseFields && ownFields) {
-    const fields: Raw = { ...baseFields };
+    const fields: MatrixData = { ...baseFields };
     for (const [name, declaration] of Object.entries(ownFields)) {
       if (!copy(name)) continue;
       const before = baseFields[name];

@@ -190,7 +190,7 @@ export function importGrid(csv: InputText, mappingInput: InputText, layout?: Gri
   };
   const text = `# yaml-language-server: $schema=../src/schema/record.schema.json\n# Imported from ${csv.file} with summit-score import grid.\n${stringify(document, { lineWidth: 0, aliasDuplicateObjects: false })}`;
   // The record written must load: a mapping error (a bad date, a duplicate id) is reported now, against the mapping.
-  const checked = checkRecord(parseOrThrow({ file: mappingInput.file, text, sha256: '' }), '');
+  const checked = checkRecord(parseOrThrow({ file: mappingInput.file, text, sha256: '', maxBytes: mappingInput.maxBytes }), '', mappingInput.maxBytes);
   if (!checked.value)
     throw new InputError(
       checked.diagnostics.map((d) => ({ ...d, file: mappingInput.file, line: 1, col: 1, message: `the imported record would not load: ${d.message}` })),

@@ -5,10 +5,11 @@ import type { Condition, FieldDeclaration, FieldTest, FieldValue, Matrix } from 
 import { didYouMean } from '../suggest.js';
 import { closestValue } from './check-vocabulary.js';
 import { DiagnosticSink } from './load-document.js';
-import type { RawMatrix } from './load-matrix.js';
+import type * as MatrixSchema from './schema-types/matrix.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
-type Raw = Readonly<Record<string, unknown>>;
+/** A condition's mapping (or any mapping of the matrix) as parsed, walked for its operators. */
+type ConditionNode = Readonly<Record<string, unknown>>;
 
 /**
  * Mistakes a matrix can carry and still load, found by `validate`: levels that can never be
@@ -16,7 +17,7 @@ type Raw = Readonly<Record<string, unknown>>;
  * Takes a schema-checked document; evaluate does not run these, so they change no score.
  */
 export function lintMatrix(doc: ParsedDocument): Diagnostic[] {
-  const raw = doc.data as RawMatrix;
+  const raw = doc.data as MatrixSchema.MatrixDocument;
   const sink = new DiagnosticSink(doc);
   const bestBand = raw.verdicts[0]?.label;
   raw.criteria.forEach((criterion, ci) => {
@@ -68,18 +69,18 @@ export function lintMatrix(doc: ParsedDocument): Diagnostic[] {
   return sink.diagnostics;
 }
 
-function isRaw(value: unknown): value is Raw {
+function isConditionNode(value: unknown): value is ConditionNode {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The single operator of a combining condition (`all`, `any`, `not`, `some`, `none`), if that is what it is. */
-function combinator(node: Raw, op: 'all' | 'any' | 'not' | 'some' | 'none'): unknown {
+function combinator(node: ConditionNode, op: 'all' | 'any' | 'not' | 'some' | 'none'): unknown {
   const keys = Object.keys(node);
   return keys.length === 1 && keys[0] === op ? node[op] : undefined;
 }
 
-function list(value: unknown): Raw[] | undefined {
-  return Array.isArray(value) && value.length > 0 && value.every(isRaw) ? value : undefined;
+function list(value: unknown): ConditionNode[] | undefined {
+  return Array.isArray(value) && value.length > 0 && value.every(isConditionNode) ? value : undefined;
 }
 
 /**
@@ -88,7 +89,7 @@ function list(value: unknown): Raw[] | undefined {
  * level may then keep its `when`, which names the events that put a record there.
  */
 function complements(a: unknown, b: unknown): boolean {
-  if (!isRaw(a) || !isRaw(b)) return false;
+  if (!isConditionNode(a) || !isConditionNode(b)) return false;
   const [someA, noneB] = [combinator(a, 'some'), combinator(b, 'none')];
   if (someA !== undefined && noneB !== undefined && sameCondition(someA, noneB)) return true;
   const [noneA, someB] = [combinator(a, 'none'), combinator(b, 'some')];
@@ -103,7 +104,7 @@ function sameCondition(a: unknown, b: unknown): boolean {
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRaw(value)) {
+  if (isConditionNode(value)) {
     return `{${Object.keys(value)
       .sort()
       .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
@@ -118,7 +119,7 @@ function canonical(value: unknown): string {
  * and so on through `some`, `none` and `not`). False means "not proved", never "proved not".
  */
 export function implies(b: unknown, a: unknown): boolean {
-  if (!isRaw(a) || !isRaw(b)) return false;
+  if (!isConditionNode(a) || !isConditionNode(b)) return false;
   if (sameCondition(b, a)) return true;
   const anyA = list(combinator(a, 'any'));
   if (anyA?.some((child) => implies(b, child))) return true;
@@ -153,7 +154,7 @@ export function lintVocabulary(matrix: Matrix, doc: ParsedDocument): Diagnostic[
     const { condition, check } = use;
     const path = pathOf(condition.path);
     const node = nodeAt(doc.data, path);
-    const shorthand = use.field === 'type' && isRaw(node) && Object.hasOwn(node, 'type');
+    const shorthand = use.field === 'type' && isConditionNode(node) && Object.hasOwn(node, 'type');
     const declaration = fields[use.field];
     if (check?.test === 'equals' && Array.isArray(check.value) && declaration?.type !== 'list') {
       const listed = (check.value as readonly FieldValue[]).map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ');

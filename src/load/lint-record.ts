@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
 import { DiagnosticSink } from './load-document.js';
-import type { RawRecord } from './load-record.js';
+import type * as RecordSchema from './schema-types/record.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
 /**
@@ -9,7 +9,7 @@ import type { DataPath, ParsedDocument } from './yaml-document.js';
  * before the event that sets it, an end before its start. Month-only dates (`2015-12`) count as any
  * day of their month, so only an order that holds for every such day is reported.
  */
-export function lintRecord(doc: ParsedDocument, raw: Pick<RawRecord, 'date' | 'endDate' | 'events'>, at: DataPath = []): Diagnostic[] {
+export function lintRecord(doc: ParsedDocument, raw: Pick<RecordSchema.RecordDocument, 'date' | 'endDate' | 'events'>, at: DataPath = []): Diagnostic[] {
   const sink = new DiagnosticSink(doc);
   if (raw.endDate !== undefined && before(raw.endDate, raw.date)) {
     sink.error('END_BEFORE_START', [...at, 'endDate'], `the summit ends (${raw.endDate}) before it starts (${raw.date})`);

@@ -4,7 +4,8 @@ import { dayNumber } from '../engine/dates.js';
 import type { Citation } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
-import { readInputFile, type InputText } from './read-input.js';
+import { PACKAGE_FILES, readInputFile, type InputReader, type InputText } from './read-input.js';
+import type * as BibliographySchema from './schema-types/bibliography.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
 /** A person (family and given names) or an organisation (literal), as CSL-JSON names them. */
@@ -48,7 +49,7 @@ let bundled: Bibliography | undefined;
 
 /** The bundled bibliography (fixtures/sources.yaml), read once, when a key is first cited. */
 export function bundledBibliography(): Bibliography {
-  bundled ??= loadBibliography(readInputFile(BUNDLED_BIBLIOGRAPHY_NAME, () => Buffer.alloc(0)));
+  bundled ??= loadBibliography(readInputFile(BUNDLED_BIBLIOGRAPHY_NAME, PACKAGE_FILES));
   return bundled;
 }
 
@@ -66,9 +67,9 @@ export function citableBibliography(): Bibliography {
  * keys add to the bundled keys and may not redefine one (a bundled record would then cite two
  * things by one key): each such key is DUPLICATE_ID at its place, with the file's other problems.
  */
-export function withBibliography<T>(file: string | undefined, run: () => T): T {
+export function withBibliography<T>(file: string | undefined, reader: InputReader, run: () => T): T {
   if (file === undefined) return run();
-  const doc = parseOrThrow(readInputFile(file, () => Buffer.alloc(0)));
+  const doc = parseOrThrow(readInputFile(file, reader));
   const own = orThrow(checkBibliography(doc));
   const base = bundledBibliography();
   const sink = new DiagnosticSink(doc);
@@ -96,7 +97,7 @@ export function checkBibliography(doc: ParsedDocument): Checked<Bibliography> {
   const schemaProblems = checkDocument(doc, 'bibliography');
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
   const sink = new DiagnosticSink(doc);
-  const raw = (doc.data as { sources: (Omit<Source, 'verified'> & { verified?: boolean })[] }).sources;
+  const raw = (doc.data as BibliographySchema.BibliographyDocument).sources;
   const byKey = new Map<string, Source>();
   const sources = raw.map((entry, i): Source => {
     const at = (...rest: (string | number)[]): DataPath => ['sources', i, ...rest];

@@ -2,23 +2,15 @@ import { dayNumber } from '../engine/dates.js';
 import type { AbsentMeaning, DeclaredValue, FieldDeclaration, FieldType, FieldValue, SourceLocation } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import type { DiagnosticSink } from './load-document.js';
+import type * as MatrixSchema from './schema-types/matrix.js';
 import type { DataPath } from './yaml-document.js';
-
-/** A field declaration as the schema lets it through (`fields: { level: {...} }`). */
-export interface RawFieldDeclaration {
-  type: FieldType;
-  description?: string;
-  /** value -> meaning; YAML keys are always text, so `true:` or `3:` are read by the field's type. */
-  values?: Record<string, string>;
-  absent?: string | number | boolean | { value: FieldValue };
-}
 
 /**
  * Builds the declared fields of a schema-checked matrix: each value key read as the field's type,
  * and `absent` read as unknown, false or a value the field can hold.
  */
 export function declaredFields(
-  raw: Readonly<Record<string, RawFieldDeclaration>>,
+  raw: Readonly<Record<string, MatrixSchema.FieldDeclaration>>,
   sink: DiagnosticSink,
   location: (path: DataPath) => SourceLocation,
 ): Record<string, FieldDeclaration> {
@@ -40,7 +32,7 @@ export function declaredFields(
 
 function declaredValues(
   name: string,
-  declaration: RawFieldDeclaration,
+  declaration: MatrixSchema.FieldDeclaration,
   sink: DiagnosticSink,
   at: (...rest: (string | number)[]) => DataPath,
 ): DeclaredValue[] | undefined {
@@ -87,7 +79,7 @@ function valueOfKey(key: string, type: FieldType): string | number | boolean | u
 
 function absentMeaning(
   name: string,
-  declaration: RawFieldDeclaration,
+  declaration: MatrixSchema.FieldDeclaration,
   values: readonly DeclaredValue[] | undefined,
   sink: DiagnosticSink,
   at: (...rest: (string | number)[]) => DataPath,
@@ -115,7 +107,6 @@ function absentMeaning(
       'NOT_ALLOWED',
       path,
       `\`absent\` reads \`${name}\` as ${JSON.stringify(value)}, which is not among its values`,
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a list reads as its items joined, as the known values do
       didYouMean(String(value), known) ?? `values: ${known.join(', ')}`,
     );
     return { kind: 'unknown' };

@@ -1,12 +1,13 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { DEFAULT_GRID_RULES, type Condition, type Criterion, type Gate, type GridRules, type Level, type Matrix, type VerdictBand } from '../engine/types.js';
+import { DEFAULT_GRID_RULES, type Condition, type Criterion, type Gate, type Level, type Matrix, type VerdictBand } from '../engine/types.js';
 import { dayNumber } from '../engine/dates.js';
 import { didYouMean } from '../suggest.js';
 import type { ExtendsInfo } from '../provenance.js';
 import { withBase } from './extends.js';
 import { citableBibliography, resolveCitation, type KeyedCitation } from './load-bibliography.js';
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
-import { declaredFields, type RawFieldDeclaration } from './load-fields.js';
+import { declaredFields } from './load-fields.js';
+import type * as MatrixSchema from './schema-types/matrix.js';
 import { conditionParser } from './parse-condition.js';
 import { precompiledInput } from './precompiled.js';
 import type { InputText } from './read-input.js';
@@ -21,51 +22,19 @@ export interface LoadedMatrix {
   readonly extends?: ExtendsInfo;
 }
 
-interface RawLevel {
-  label: string;
-  score: number;
-  description?: string;
-  when?: unknown;
-}
-interface RawCriterion {
-  id: string;
-  title: string;
-  description?: string;
-  weight: number;
-  levels: RawLevel[];
-  gates?: { above: string; requires: string }[];
-  appliesWhen?: unknown;
-  perParty?: boolean | string[];
-  forEach?: unknown;
-}
-export interface RawMatrix {
-  id: string;
-  title: string;
-  version: string;
-  description?: string;
-  source: Matrix['source'];
-  /** Bibliography keys (or urls) of the sources the matrix reads. */
-  sources?: { key?: string; quote?: string; note?: string }[];
-  aggregation?: Matrix['aggregation'];
-  criteria: RawCriterion[];
-  verdicts: VerdictBand[];
-  grid?: Partial<GridRules>;
-  missingData?: Matrix['missingData'];
-  fields?: Record<string, RawFieldDeclaration>;
-}
 
 /** The smallest weight above 0: a millionth, as the largest is a million (the schema's bound). */
 const MIN_WEIGHT = 0.000001;
 
 /** Loads a matrix and checks everything the schema cannot: ids, orders, gates, conditions. */
 export function loadMatrix(input: InputText): LoadedMatrix {
-  return precompiledInput<LoadedMatrix>('matrix', input) ?? orThrow(checkMatrix(parseOrThrow(input), input.sha256));
+  return precompiledInput<LoadedMatrix>('matrix', input) ?? orThrow(checkMatrix(parseOrThrow(input), input.sha256, input.maxBytes));
 }
 
 /** Checks a parsed matrix against the schema and everything it cannot express; never throws. */
-export function checkMatrix(doc: ParsedDocument, sha256: string): Checked<LoadedMatrix> {
+export function checkMatrix(doc: ParsedDocument, sha256: string, maxBytes: number): Checked<LoadedMatrix> {
   // A matrix that `extends` another is checked as merged with it (src/load/extends.ts).
-  return withBase(doc, (merged) => {
+  return withBase(doc, maxBytes, (merged) => {
     const schemaProblems = checkDocument(merged, 'matrix');
     return schemaProblems.length > 0 ? { diagnostics: schemaProblems } : matrixFromData(merged, sha256);
   });
@@ -73,7 +42,7 @@ export function checkMatrix(doc: ParsedDocument, sha256: string): Checked<Loaded
 
 /** Builds a matrix from a schema-checked document, checking what the schema cannot. */
 export function matrixFromData(doc: ParsedDocument, sha256: string): Checked<LoadedMatrix> {
-  const raw = doc.data as RawMatrix;
+  const raw = doc.data as MatrixSchema.MatrixDocument;
   const sink = new DiagnosticSink(doc);
   const conditions = conditionParser(doc);
   const location = (path: DataPath) => ({ file: doc.file, ...doc.locate(path) });
@@ -199,7 +168,7 @@ function checkUnique(sink: DiagnosticSink, values: readonly string[], pathOf: (i
   });
 }
 
-function checkLevels(sink: DiagnosticSink, criterion: RawCriterion, at: (...rest: (string | number)[]) => DataPath): void {
+function checkLevels(sink: DiagnosticSink, criterion: MatrixSchema.Criterion, at: (...rest: (string | number)[]) => DataPath): void {
   const { levels } = criterion;
   levels.forEach((level, i) => {
     if (level.when === undefined && i < levels.length - 1) {

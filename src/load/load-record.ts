@@ -3,7 +3,6 @@ import { dayNumber } from '../engine/dates.js';
 import { CORE_FIELDS } from '../engine/fields.js';
 import {
   LINK_KINDS,
-  type Assessment,
   type AssessmentWindow,
   type CaseRecord,
   type Citation,
@@ -17,6 +16,7 @@ import { resolveCitation, type Bibliography, type KeyedCitation } from './load-b
 import { checkDocument, DiagnosticSink, orThrow, parseOrThrow, type Checked } from './load-document.js';
 import { precompiledInput } from './precompiled.js';
 import type { InputText } from './read-input.js';
+import type * as RecordSchema from './schema-types/record.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
 export interface LoadedRecord {
@@ -26,57 +26,33 @@ export interface LoadedRecord {
   readonly warnings: readonly Diagnostic[];
 }
 
-interface RawSource extends Omit<Citation, 'verified'> {
-  key?: string;
-  verified?: boolean;
-}
-export interface RawEvent {
-  id: string;
-  date: string;
-  endDate?: string;
-  type: string;
-  title?: string;
-  actors?: string[];
-  fields?: Record<string, FieldValue>;
-  links?: Partial<Record<LinkKind, string | string[]>>;
-  sources?: RawSource[];
-  assessment?: Assessment;
-}
-export interface RawRecord {
-  id: string;
-  title: string;
-  date: string;
-  endDate?: string;
-  parties: string[];
-  partyNames?: Record<string, string>;
-  windows?: AssessmentWindow[];
-  /** A bibliography file of the record's own, relative to its folder, whose keys its sources cite beside the bundled ones. */
-  bibliography?: string;
-  events: RawEvent[];
-}
-
 /** Loads a record and checks what the schema cannot: real dates, unique ids, links that resolve. */
 export function loadRecord(input: InputText): LoadedRecord {
-  return precompiledInput<LoadedRecord>('record', input) ?? orThrow(checkRecord(parseOrThrow(input), input.sha256));
+  return precompiledInput<LoadedRecord>('record', input) ?? orThrow(checkRecord(parseOrThrow(input), input.sha256, input.maxBytes));
 }
 
 /** Checks a parsed record against the schema and everything it cannot express; never throws. */
-export function checkRecord(doc: ParsedDocument, sha256: string): Checked<LoadedRecord> {
+export function checkRecord(doc: ParsedDocument, sha256: string, maxBytes: number): Checked<LoadedRecord> {
   const schemaProblems = checkDocument(doc, 'record');
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
-  const { value: record, diagnostics } = recordFromData(doc, doc.data as RawRecord);
+  const { value: record, diagnostics } = recordFromData(doc, doc.data as RecordSchema.RecordDocument, { maxBytes });
   return record ? { value: { record, file: doc.file, sha256, warnings: diagnostics }, diagnostics } : { diagnostics };
 }
+
+/** The data recordFromData builds a record from: a record file's, or a test case's inline events, whose parties may be none. */
+export type RecordData = Omit<RecordSchema.RecordDocument, 'parties'> & { readonly parties: readonly string[] };
 
 export interface RecordOptions {
   /** Where the record stands in its document: [] for a record file, ['tests', 3] for a test case's events. */
   readonly at?: DataPath;
   /** Whether an event without sources earns a NO_SOURCE warning (not for a test case's made-up events). */
   readonly requireSources?: boolean;
+  /** The input limit a bibliography file the record names is read under: the record's own. */
+  readonly maxBytes: number;
 }
 
 /** Builds a record from schema-checked data, checking what the schema cannot. */
-export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: RecordOptions = {}): Checked<CaseRecord> {
+export function recordFromData(doc: ParsedDocument, raw: RecordData, options: RecordOptions): Checked<CaseRecord> {
   const prefix = options.at ?? [];
   const sink = new DiagnosticSink(doc);
   // Read when a source is first cited by key: most records name no file of their own.
@@ -124,7 +100,8 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
   const events = raw.events.map((event, i): SummitEvent => {
     const eventDay = dayNumber(event.date) ?? badDate(event.date, eventAt(i, 'date'));
     if (event.endDate !== undefined && dayNumber(event.endDate) === undefined) badDate(event.endDate, eventAt(i, 'endDate'));
-    const fields = event.fields ?? {};
+    // The schema leaves a field's value free; parsed YAML or JSON holds nothing but FieldValues.
+    const fields = (event.fields ?? {}) as Readonly<Record<string, FieldValue>>;
     // Five look-ups, not a walk over every field: the walk (in the fields' order) only when one is there.
     if (shadowsCoreField(fields)) {
       for (const key of Object.keys(fields)) {
@@ -174,7 +151,7 @@ export function recordFromData(doc: ParsedDocument, raw: RawRecord, options: Rec
         const source = rawSources[si]!;
         if (source.key !== undefined) {
           // Cited by key: the bibliography gives the url, title, publisher and date.
-          bibliography ??= recordBibliography(doc, raw.bibliography, [...prefix, 'bibliography'], sink);
+          bibliography ??= recordBibliography(doc, raw.bibliography, [...prefix, 'bibliography'], sink, options.maxBytes);
           const resolved = resolveCitation(source as KeyedCitation, eventAt(i, 'sources', si), sink, bibliography);
           if (resolved !== undefined) sources.push(resolved);
           continue;

@@ -5,7 +5,9 @@ import { didYouMean } from '../suggest.js';
 import { bundledFile, bundledIds } from './bundled.js';
 import { confinedFile, type ConfinedFile } from './confined-file.js';
 import { DiagnosticSink } from './load-document.js';
-import { recordFromData, type RawEvent } from './load-record.js';
+import { recordFromData } from './load-record.js';
+import type * as MatrixSchema from './schema-types/matrix.js';
+import type * as TestsSchema from './schema-types/tests.js';
 import { lintRecord } from './lint-record.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
@@ -24,16 +26,6 @@ export interface Expectation {
   readonly undetermined?: boolean;
   readonly score?: ScoreExpectation;
   readonly scoreRange?: { readonly low: number; readonly high: number };
-}
-
-interface RawTestCase {
-  name: string;
-  record?: string;
-  date?: string;
-  parties?: string[];
-  events?: RawEvent[];
-  asOf?: string;
-  expect: Expectation;
 }
 
 /** One golden case, ready to run unless it has errors of its own. */
@@ -56,7 +48,7 @@ export interface TestCase {
  * that name its criteria, levels and bands.
  */
 export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): { cases: TestCase[]; diagnostics: Diagnostic[] } {
-  const raws = (doc.data as { tests?: RawTestCase[] }).tests ?? [];
+  const raws = (doc.data as MatrixSchema.MatrixDocument | TestsSchema.TestsDocument).tests ?? [];
   const names = new Map<string, number>();
   const cases = raws.map((raw, i): TestCase => {
     const sink = new DiagnosticSink(doc);
@@ -114,7 +106,8 @@ export function readTestCases(doc: ParsedDocument, matrix: Matrix | undefined): 
       } else {
         const parties = raw.parties ?? [...new Set(raw.events.flatMap((event) => event.actors ?? []))];
         const data = { id: 'test', title: raw.name, date: raw.date, parties, events: raw.events };
-        const built = recordFromData(doc, data, { at: at(), requireSources: false });
+        // Inline events name no bibliography, so no file is read for them: a limit of 0 would refuse one.
+        const built = recordFromData(doc, data, { at: at(), requireSources: false, maxBytes: 0 });
         const lint = built.value ? lintRecord(doc, data, at()) : [];
         sink.diagnostics.push(...built.diagnostics, ...lint);
         if (built.value && lint.every((d) => d.severity !== 'error')) source = { kind: 'inline', record: built.value };

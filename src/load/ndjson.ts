@@ -5,8 +5,8 @@ import { noteInputFile } from '../input-files.js';
 import type { Io } from '../io.js';
 import { parseCarefully, readJson, readsCarefully } from './json-document.js';
 import { checkDocument } from './load-document.js';
-import { recordFromData, type LoadedRecord, type RawRecord } from './load-record.js';
-import { inputLimitBytes } from '../input-limit.js';
+import { recordFromData, type LoadedRecord } from './load-record.js';
+import type * as RecordSchema from './schema-types/record.js';
 
 // NDJSON records: one JSON record per line, read as a stream, so that memory holds one line (one
 // record) at a time however large the file. Each line is checked as a one-line JSON file would
@@ -41,8 +41,8 @@ const SKIP_AT_MOST = 8;
  * The bytes of `path` (or stdin for `-`) as they arrive. A file that cannot be opened is an
  * InputError thrown at once, with the same codes as for any other input.
  */
-export function ndjsonSource(path: string, io: Io): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
-  if (path === '-') return io.readStdinStream?.() ?? [io.readStdin()];
+export function ndjsonSource(path: string, io: Io, maxBytes: number): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
+  if (path === '-') return io.readStdinStream?.() ?? [io.readStdin(maxBytes)];
   let fd: number;
   try {
     const stats = statSync(path);
@@ -64,9 +64,8 @@ export function ndjsonSource(path: string, io: Io): AsyncIterable<Uint8Array> | 
  * size limit (SUMMIT_SCORE_MAX_INPUT_MB, for one record) is reported and skipped without being
  * held in memory; one that has not ended 8 limits later (/dev/zero) ends the reading of that input.
  */
-export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, env: Io['env']): AsyncGenerator<NdjsonItem> {
+export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, limit: number): AsyncGenerator<NdjsonItem> {
   const file = path === '-' ? STDIN_NAME : path;
-  const limit = inputLimitBytes(env['SUMMIT_SCORE_MAX_INPUT_MB']);
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping = false;
@@ -139,7 +138,7 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
           yield tooLong();
         } else {
           const whole = pending.length === 0 ? bytes.subarray(start, end) : Buffer.concat([...pending, bytes.subarray(start, end)]);
-          const item = ndjsonLine(file, line, whole);
+          const item = ndjsonLine(file, line, whole, limit);
           if (item) {
             anything = true;
             yield item;
@@ -163,7 +162,7 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
   }
   if (!skipping && pendingBytes > 0) {
     line++;
-    const item = ndjsonLine(file, line, pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+    const item = ndjsonLine(file, line, pending.length === 1 ? pending[0]! : Buffer.concat(pending), limit);
     if (item) {
       anything = true;
       yield item;
@@ -177,7 +176,7 @@ export async function* readNdjsonRecords(path: string, chunks: AsyncIterable<Uin
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** One line: a record, its diagnostics, or undefined for a blank line. */
-export function ndjsonLine(file: string, line: number, bytes: Buffer): NdjsonItem | undefined {
+export function ndjsonLine(file: string, line: number, bytes: Buffer, maxBytes: number): NdjsonItem | undefined {
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -197,7 +196,7 @@ export function ndjsonLine(file: string, line: number, bytes: Buffer): NdjsonIte
   const schemaProblems = checkDocument(doc, 'record');
   if (schemaProblems.length > 0) return { line, diagnostics: schemaProblems };
   // Warnings (an event without sources) are for validate; scoring reports none, so none are worked out.
-  const built = recordFromData(doc, doc.data as RawRecord, { requireSources: false });
+  const built = recordFromData(doc, doc.data as RecordSchema.RecordDocument, { requireSources: false, maxBytes });
   if (!built.value) return { line, diagnostics: built.diagnostics };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { line, record: { record: built.value, file: `${file}:${line}`, sha256, warnings: [] } };

@@ -4,7 +4,8 @@ import type { Condition, DateAnchor, DeadlineState, FieldValue, LinkKind } from 
 import { formatPath } from './data-path.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
-type Raw = Record<string, unknown>;
+/** One condition's mapping as parsed, before its operator is known. */
+type ConditionNode = Record<string, unknown>;
 
 /** The key that names what a condition does; every condition has exactly one. */
 const OPERATORS = [
@@ -83,7 +84,7 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
   let scope: ConditionScope = {};
   const parse = (raw: unknown, path: DataPath, inEvent: boolean, depth: number): Condition | undefined => {
     if (depth > MAX_DEPTH) return report('BAD_CONDITION', path, `conditions nest deeper than ${MAX_DEPTH} levels`);
-    const node = raw as Raw;
+    const node = raw as ConditionNode;
     const keys = Object.keys(node);
     const operators = keys.filter((key): key is Operator => (OPERATORS as readonly string[]).includes(key));
     if (operators.length === 0) {
@@ -222,7 +223,7 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
 
 type Report = (code: ErrorCode, path: DataPath, message: string, hint?: string, key?: string) => undefined;
 
-function parseFieldTest(node: Raw, base: { path: string; location: Condition['location'] }, path: DataPath, report: Report): Condition | undefined {
+function parseFieldTest(node: ConditionNode, base: { path: string; location: Condition['location'] }, path: DataPath, report: Report): Condition | undefined {
   const field = node['field'] as string;
   const present = FIELD_TESTS.filter((test) => Object.hasOwn(node, test));
   if (present.length !== 1) {
@@ -271,7 +272,7 @@ function parseAnchor(raw: unknown, path: DataPath, report: Report): DateAnchor |
   return { kind: 'date', date: text, day };
 }
 
-function single<T extends string>(node: Raw, keys: readonly T[]): T | undefined {
+function single<T extends string>(node: ConditionNode, keys: readonly T[]): T | undefined {
   const present = keys.filter((key) => Object.hasOwn(node, key));
   return present.length === 1 ? present[0] : undefined;
 }

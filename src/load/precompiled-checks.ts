@@ -6,7 +6,7 @@ import type { FileCheck } from './check-file.js';
 import type { FileKind } from './detect-kind.js';
 import type { FoundFile } from './expand-paths.js';
 import { InputError } from '../diagnostics.js';
-import { readInputFile } from './read-input.js';
+import { readInputFile, type InputReader } from './read-input.js';
 
 // `validate` of the bundled files, answered from the build: scripts/build-bundled.mjs runs every
 // check on every file of the package's matrices/ and fixtures/ and stores which came out clean (no
@@ -81,7 +81,7 @@ export function cleanFiles(store: URL = STORE): CleanFiles | undefined {
  * Undefined for any other file, or the same file under another name (a symlink): check it.
  * `verdicts` is asked only for a file of the package's folders.
  */
-export function storedCheck(found: FoundFile, verdicts: () => CleanFiles | undefined, readStdin: () => Buffer): FileCheck | undefined {
+export function storedCheck(found: FoundFile, verdicts: () => CleanFiles | undefined, reader: InputReader): FileCheck | undefined {
   if (found.path === '-') return undefined;
   let real: string;
   try {
@@ -96,7 +96,7 @@ export function storedCheck(found: FoundFile, verdicts: () => CleanFiles | undef
   const kind = Object.hasOwn(stored.clean, name) ? stored.clean[name] : undefined;
   if (kind === undefined) return undefined;
   try {
-    if (readInputFile(found.path, readStdin).sha256 !== stored.files[name]) return undefined;
+    if (readInputFile(found.path, reader).sha256 !== stored.files[name]) return undefined;
   } catch (error) {
     if (error instanceof InputError) return undefined;
     throw error;

@@ -2,7 +2,7 @@ import { InputError } from '../diagnostics.js';
 import { confinedFile } from './confined-file.js';
 import { citableBibliography, loadBibliography, type Bibliography, type Source } from './load-bibliography.js';
 import type { DiagnosticSink } from './load-document.js';
-import { readInputFile } from './read-input.js';
+import { filesOnly, readInputFile } from './read-input.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
 
 /**
@@ -13,7 +13,7 @@ import type { DataPath, ParsedDocument } from './yaml-document.js';
  * untrusted record cannot make the tool read any file the user can. A problem with the file is
  * reported at the record's `bibliography` key, and the bundled bibliography stands in.
  */
-export function recordBibliography(doc: ParsedDocument, named: string | undefined, at: DataPath, sink: DiagnosticSink): Bibliography {
+export function recordBibliography(doc: ParsedDocument, named: string | undefined, at: DataPath, sink: DiagnosticSink, maxBytes: number): Bibliography {
   const bundled = citableBibliography();
   if (named === undefined) return bundled;
   if (doc.file === '<stdin>') {
@@ -40,7 +40,7 @@ export function recordBibliography(doc: ParsedDocument, named: string | undefine
   }
   let own: Bibliography;
   try {
-    own = loadBibliography(readInputFile(found.path, () => Buffer.alloc(0)));
+    own = loadBibliography(readInputFile(found.path, filesOnly(maxBytes)));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     // The file's own problems, at their own places, and one at the key that names it.

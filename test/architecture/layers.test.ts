@@ -9,6 +9,7 @@ const SRC = resolve(import.meta.dirname, '../../src');
 
 /** Lower layers never import higher ones; a layer may import any layer below it. */
 export const LAYERS: Readonly<Record<string, number>> = {
+  'checked-index': -1,
   engine: 0,
   provenance: 0,
   suggest: 0,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const INPUTS = ['src', 'matrices', 'fixtures', 'scripts', 'bin', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
 /** What the build writes last (scripts/build-cli.mjs), and what the other steps write. */
-const OUTPUTS = ['dist/cli.js', 'dist/schema/validators.cjs', 'dist/bundled', 'dist/cli-bundle/cli.js'];
+const OUTPUTS = ['dist/cli.js', 'dist/schema/validators.cjs', 'dist/bundled', 'dist/cli-bundle/cli.cjs'];
 
 function newest(path: string): number {
   const stat = statSync(path);

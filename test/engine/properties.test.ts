@@ -15,6 +15,7 @@ import { engineSignature, handSignature, scoreByHand } from '../../bench/handwri
 import { compileMatrix, evaluateRecord, type CaseRecord, type CaseResult, type SummitEvent } from '../../src/engine/index.js';
 import { ndjsonLine } from '../../src/load/ndjson.js';
 import { matrixFrom } from '../helpers/build.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input-limit.js';
 
 const legacy = matrixFrom(MATRIX_YAML as string);
 const undeclared = { ...legacy, fields: {} };
@@ -22,7 +23,7 @@ const compiledLegacy = compileMatrix(legacy);
 const compiledUnknown = compileMatrix(undeclared);
 
 function recordOf(seed: number, events: number): CaseRecord {
-  return ndjsonLine('p.ndjson', 1, Buffer.from(JSON.stringify(makeRecord(seeded(seed), seed, events))))!.record!.record;
+  return ndjsonLine('p.ndjson', 1, Buffer.from(JSON.stringify(makeRecord(seeded(seed), seed, events))), DEFAULT_MAX_INPUT_BYTES)!.record!.record;
 }
 
 /** The record with some stated fields dropped: `drops` picks (event, field) pairs by number. */

@@ -13,6 +13,7 @@ import { loadMatrix } from '../../src/load/load-matrix.js';
 import { loadRecord } from '../../src/load/load-record.js';
 import { readInputFile } from '../../src/load/read-input.js';
 import { TOOL } from '../../src/package-info.js';
+import { PACKAGE_FILES } from '../../src/load/read-input.js';
 
 const text = (value: unknown) => {
   const pieces: string[] = [];
@@ -55,8 +56,8 @@ describe('indented JSON written part by part', () => {
   });
 
   it("gives evaluate -f json the plain projection's text (a compliance grid, the streamed lists' largest user)", () => {
-    const matrix = loadMatrix(readInputFile('matrices/g20-compliance.yaml', () => Buffer.alloc(0)));
-    const loaded = loadRecord(readInputFile('test/compliance/recalibrated.yaml', () => Buffer.alloc(0)));
+    const matrix = loadMatrix(readInputFile('matrices/g20-compliance.yaml', PACKAGE_FILES));
+    const loaded = loadRecord(readInputFile('test/compliance/recalibrated.yaml', PACKAGE_FILES));
     const result = evaluateRecord(compileMatrix(matrix.matrix), loaded.record, {});
     expect(result.grid).not.toBeNull();
     const report = {

@@ -4,6 +4,7 @@ import { loadMatrix } from '../../src/load/load-matrix.js';
 import { loadRecord } from '../../src/load/load-record.js';
 import { conditionParser } from '../../src/load/parse-condition.js';
 import { parseYamlDocument } from '../../src/load/yaml-document.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input-limit.js';
 
 export interface EventSpec {
   id: string;
@@ -43,9 +44,9 @@ export function conditionFrom(yamlText: string): Condition {
 }
 
 export function matrixFrom(yamlText: string): Matrix {
-  return loadMatrix({ file: 'matrix.yaml', text: yamlText, sha256: '' }).matrix;
+  return loadMatrix({ file: 'matrix.yaml', text: yamlText, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES }).matrix;
 }
 
 export function recordFrom(yamlText: string): CaseRecord {
-  return loadRecord({ file: 'record.yaml', text: yamlText, sha256: '' }).record;
+  return loadRecord({ file: 'record.yaml', text: yamlText, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES }).record;
 }

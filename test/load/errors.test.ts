@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { InputError, type Diagnostic } from '../../src/diagnostics.js';
 import { loadMatrix } from '../../src/load/load-matrix.js';
 import { loadRecord } from '../../src/load/load-record.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input-limit.js';
 
 function problems(load: typeof loadMatrix | typeof loadRecord, text: string): Pick<Diagnostic, 'code' | 'line' | 'col'>[] {
   try {
-    load({ file: 'input.yaml', text, sha256: '' });
+    load({ file: 'input.yaml', text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return error.diagnostics.map(({ code, line, col }) => ({ code, line, col }));
@@ -80,7 +81,7 @@ describe('matrix errors', () => {
 
   it('suggests the key a typo was meant to be', () => {
     try {
-      loadMatrix({ file: 'm.yaml', text: MATRIX.replace('weight: 1', 'wieght: 1'), sha256: '' });
+      loadMatrix({ file: 'm.yaml', text: MATRIX.replace('weight: 1', 'wieght: 1'), sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
     } catch (error) {
       expect((error as InputError).diagnostics[0]?.hint).toBe('did you mean `weight`?');
     }

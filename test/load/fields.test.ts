@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError, type Diagnostic } from '../../src/diagnostics.js';
 import { loadMatrix } from '../../src/load/load-matrix.js';
 import { readInputFile } from '../../src/load/read-input.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input-limit.js';
+import { PACKAGE_FILES } from '../../src/load/read-input.js';
 
 const MATRIX = `id: m
 title: M
@@ -49,7 +51,7 @@ verdicts:
 `;
 
 function load(text: string) {
-  return loadMatrix({ file: 'm.yaml', text, sha256: '' });
+  return loadMatrix({ file: 'm.yaml', text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
 }
 
 function problems(text: string): Pick<Diagnostic, 'code' | 'line' | 'col' | 'message' | 'hint'>[] {
@@ -156,7 +158,7 @@ describe('fields under extends', () => {
   writeFileSync(join(folder, 'base.yaml'), MATRIX);
   const loadChild = (text: string) => {
     writeFileSync(join(folder, 'child.yaml'), text);
-    return loadMatrix(readInputFile(join(folder, 'child.yaml'), () => Buffer.alloc(0)));
+    return loadMatrix(readInputFile(join(folder, 'child.yaml'), PACKAGE_FILES));
   };
 
   it('merges declarations by name and key by key, and names each change', () => {

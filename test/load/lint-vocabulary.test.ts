@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import { lintVocabulary } from '../../src/load/lint-matrix.js';
 import { loadMatrix } from '../../src/load/load-matrix.js';
 import { parseYamlDocument, type ParsedDocument } from '../../src/load/yaml-document.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input-limit.js';
 
 const MATRIX = `id: m
 title: M
@@ -48,7 +49,7 @@ verdicts:
 `;
 
 function lint(text: string): Pick<Diagnostic, 'severity' | 'code' | 'line' | 'col' | 'message' | 'hint'>[] {
-  const loaded = loadMatrix({ file: 'm.yaml', text, sha256: '' });
+  const loaded = loadMatrix({ file: 'm.yaml', text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
   const doc = parseYamlDocument('m.yaml', text) as ParsedDocument;
   return lintVocabulary(loaded.matrix, doc).map(({ severity, code, line, col, message, hint }) => ({
     severity,

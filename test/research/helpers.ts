@@ -5,8 +5,9 @@ import { bundledIds, resolveInput } from '../../src/load/bundled.js';
 import { loadMatrix } from '../../src/load/load-matrix.js';
 import { loadRecord } from '../../src/load/load-record.js';
 import { readInputFile } from '../../src/load/read-input.js';
+import { PACKAGE_FILES } from '../../src/load/read-input.js';
 
-const noStdin = () => Buffer.alloc(0);
+const noStdin = PACKAGE_FILES;
 
 export const RECORDS = bundledIds('record');
 export const MATRICES = bundledIds('matrix');

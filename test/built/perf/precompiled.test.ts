@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSchema, runtimeValidator, type SchemaName } from '../../../src/schema/validate.js';
 import { isBundledFile } from '../../../src/load/bundled.js';
 import { parseYamlDocument } from '../../../src/load/yaml-document.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const require = createRequire(import.meta.url);
 const PRECOMPILED = new URL('../../../dist/schema/validators.cjs', import.meta.url);
@@ -77,7 +78,7 @@ describe('the bundled matrices and records stored at build time', () => {
     const { loadMatrix } = await import('../../../src/load/load-matrix.js');
     const { loadRecord } = await import('../../../src/load/load-record.js');
     const { readInputFile } = await import('../../../src/load/read-input.js');
-    const input = readInputFile(file, () => Buffer.alloc(0));
+    const input = readInputFile(file, PACKAGE_FILES);
     // Run from src/, the loaders have no store and load the YAML.
     const fresh = kind === 'matrix' ? loadMatrix(input) : loadRecord(input);
     const stored = precompiledInput(kind, input, store);
@@ -110,7 +111,7 @@ describe('the bundled files stored as parsed documents', () => {
   it.each(bundled)("%s: the data and every position, of values and keys, are the YAML reader's", async (file) => {
     const { precompiledDocument } = await import('../../../src/load/precompiled.js');
     const { readInputFile } = await import('../../../src/load/read-input.js');
-    const input = readInputFile(file, () => Buffer.alloc(0));
+    const input = readInputFile(file, PACKAGE_FILES);
     const stored = precompiledDocument({ ...input, file: 'elsewhere/copy.yaml' }, store)!;
     const careful = parseYamlDocument('elsewhere/copy.yaml', input.text);
     if (Array.isArray(careful)) throw new Error(`${file} does not parse`);

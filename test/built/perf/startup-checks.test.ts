@@ -15,7 +15,7 @@ const ROOT = resolve('.');
 function builtRun(root: string, argv: string[]): { code: number; out: string; parsedYaml: boolean; checkedSchema: boolean } {
   const script = `
     import { createRequire } from 'node:module';
-    const { main } = await import(${JSON.stringify(new URL(`file://${root}/dist/cli-bundle/cli.js`).href)});
+    const { main } = createRequire(import.meta.url)(${JSON.stringify(`${root}/bin/load-command.cjs`)}).loadCommand();
     let out = '';
     const code = await main(${JSON.stringify(argv)}, { stdout: (t) => { out += t; }, stderr: (t) => { out += t; }, readStdin: () => Buffer.alloc(0), isTTY: false, env: {} });
     const required = Object.keys(createRequire(import.meta.url).cache);
@@ -29,7 +29,7 @@ function builtRun(root: string, argv: string[]): { code: number; out: string; pa
 /** The package as installed: package.json, dist/, matrices/, fixtures/ and (linked) node_modules, in a folder of its own. */
 function packageCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'summit-checks-'));
-  for (const name of ['package.json', 'dist', 'matrices', 'fixtures', 'src/schema']) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  for (const name of ['package.json', 'bin', 'dist', 'matrices', 'fixtures', 'src/schema']) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }

@@ -3,9 +3,9 @@
 // and loads the bundled files). Checked by structure, in the built tool: which CommonJS modules
 // (yaml and ajv are loaded as such) a run has required.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -51,16 +51,23 @@ describe('start-up', () => {
   });
 });
 
+/** The built bundle as bin/summit-score.js loads it (bin/load-command.cjs), or a plain build's module. */
+const BUNDLE = 'bundle';
+
 /** Runs main() of the given build in a fresh Node: its output, and every file it loaded as an ES or CommonJS module. */
 function runOf(entry: string, argv: string[], env: Record<string, string> = {}): { code: number; out: string; loaded: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'summit-bundle-'));
   const log = join(dir, 'loaded.txt');
   writeFileSync(log, '');
   const hook = `import { appendFileSync } from 'node:fs'; export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`;
+  const load =
+    entry === BUNDLE
+      ? `createRequire(import.meta.url)(${JSON.stringify(new URL('../../../bin/load-command.cjs', import.meta.url).pathname)}).loadCommand()`
+      : `await import(${JSON.stringify(new URL(`../../../${entry}`, import.meta.url).href)})`;
   const script = `
     import { createRequire, register } from 'node:module';
     register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});
-    const { main } = await import(${JSON.stringify(new URL(`../../../${entry}`, import.meta.url).href)});
+    const { main } = ${load};
     let out = '';
     const io = { stdout: (t) => { out += t; }, stderr: (t) => { out += t; }, readStdin: () => Buffer.alloc(0), isTTY: false, env: ${JSON.stringify(env)} };
     const code = await main(${JSON.stringify(argv)}, io);
@@ -84,26 +91,65 @@ describe('the command bundle (scripts/build-cli.mjs)', () => {
   const bundle = 'dist/cli-bundle';
   /** The packages the build puts into the bundle: listed in scripts/build-cli.mjs, with what they import. */
   const bundledPackages = ['commander', 'chalk', 'cli-table3', 'minimatch'];
-  const specifiersIn = (name: string) => [...readFileSync(join(bundle, name), 'utf8').matchAll(/(?:from |import\(|__require\()"([^"]+)"/g)].map((m) => m[1]!);
-  const chunks = () => readdirSync(bundle).filter((name) => name.endsWith('.js'));
+  const specifiers = () =>
+    [...readFileSync(join(bundle, 'cli.cjs'), 'utf8').matchAll(/(?<![\w$])(?:require|__importModule)\((["'])([^"']+)\1\)/g)].map((m) => m[2]!);
+  const node = (script: string) => execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const loader = JSON.stringify(new URL('../../../bin/load-command.cjs', import.meta.url).pathname);
 
-  it('is what bin/summit-score.js runs', () => {
+  it('is what bin/summit-score.js runs, through bin/load-command.cjs', () => {
     const bin = readFileSync('bin/summit-score.js', 'utf8');
-    expect([...bin.matchAll(/(?:from |import\()'([^']+)'/g)].map((m) => m[1])).toEqual(['node:fs', '../dist/cli-bundle/cli.js', '../dist/cli-bundle/io.js']);
+    expect([...bin.matchAll(/(?:from |import\(|createRequire\(import\.meta\.url\)\()'([^']+)'/g)].map((m) => m[1])).toEqual([
+      'node:module',
+      'node:fs',
+      './load-command.cjs',
+    ]);
+    expect(readdirSync(bundle).sort()).toEqual([
+      'THIRD-PARTY-LICENSES.md',
+      `cli-${process.version}-${process.arch}.code-cache`,
+      'cli.cjs',
+      'import-module.cjs',
+    ]);
   });
 
-  it('holds one copy of every module of ours: it imports its own chunks, packages and node built-ins, never a file of dist/', () => {
-    const specifiers = chunks().flatMap(specifiersIn);
-    const outside = specifiers.filter((s) => !/^\.\/chunk-[A-Z0-9]+\.js$|^\.\/[a-z-]+\.js$/.test(s) && (s.startsWith('.') || s.startsWith('/')));
-    expect(specifiers.length).toBeGreaterThan(20);
-    expect(outside).toEqual([]);
-    for (const s of specifiers.filter((x) => x.startsWith('./'))) expect(chunks()).toContain(s.slice(2));
+  it('is compiled with the code cache the build wrote for this Node.js, which V8 accepts', () => {
+    const report = node(`
+      const { readFileSync } = require('node:fs');
+      const { compileCommand, codeCacheFile } = require(${loader});
+      const { script, exports } = compileCommand(readFileSync(codeCacheFile()));
+      process.stdout.write(JSON.stringify({ file: codeCacheFile(), rejected: script.cachedDataRejected, main: typeof exports.main }));
+    `);
+    expect(JSON.parse(report)).toEqual({ file: resolve(bundle, `cli-${process.version}-${process.arch}.code-cache`), rejected: false, main: 'function' });
+  });
+
+  it('runs without a cache, or with one V8 rejects, and prints the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-cache-'));
+    for (const name of ['package.json', 'bin', 'dist', 'matrices', 'fixtures']) cpSync(name, join(dir, name), { recursive: true });
+    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+    const evaluate = () => execFileSync(process.execPath, [join(dir, 'bin/summit-score.js'), 'evaluate', '-f', 'json'], { encoding: 'utf8' });
+    const withCache = evaluate();
+    const cache = join(dir, bundle, `cli-${process.version}-${process.arch}.code-cache`);
+    writeFileSync(cache, Buffer.alloc(4096, 7));
+    const rejected = node(`
+      const { readFileSync } = require('node:fs');
+      const { compileCommand, codeCacheFile } = require(${JSON.stringify(join(dir, 'bin/load-command.cjs'))});
+      process.stdout.write(String(compileCommand(readFileSync(codeCacheFile())).script.cachedDataRejected));
+    `);
+    expect(rejected).toBe('true');
+    expect(evaluate()).toBe(withCache);
+    rmSync(cache);
+    expect(evaluate()).toBe(withCache);
+    expect(withCache).toBe(runOf('dist/cli.js', ['evaluate', '-f', 'json']).out);
+  });
+
+  it('holds one copy of every module of ours: it requires node built-ins, packages and its own import-module.cjs, never a file of dist/', () => {
+    const relative = specifiers().filter((s) => s.startsWith('.') || s.startsWith('/'));
+    expect(specifiers().length).toBeGreaterThan(20);
+    expect(relative).toEqual(['./import-module.cjs']);
   });
 
   it('holds the packages every command needs, and imports none of them from node_modules', () => {
     const packages = new Set(
-      chunks()
-        .flatMap(specifiersIn)
+      specifiers()
         .filter((s) => !s.startsWith('.') && !s.startsWith('node:'))
         .map((s) => s.split('/', s.startsWith('@') ? 2 : 1).join('/')),
     );
@@ -113,11 +159,21 @@ describe('the command bundle (scripts/build-cli.mjs)', () => {
     for (const name of bundledPackages) expect(packages).not.toContain(name);
   });
 
-  it('evaluate on the bundled default loads its files and no file of node_modules', () => {
-    const { code, loaded } = runOf('dist/cli-bundle/cli.js', ['evaluate']);
+  it('evaluate on the bundled default loads the bundle and no file of node_modules', () => {
+    const { code, loaded } = runOf(BUNDLE, ['evaluate']);
     expect(code).toBe(0);
     expect(loaded.filter((url) => url.includes('/node_modules/'))).toEqual([]);
-    expect(loaded.filter((url) => url.includes('/dist/cli-bundle/chunk-')).length).toBeGreaterThan(5);
+    expect(loaded.filter((url) => url.includes('/dist/') && !url.endsWith('/dist/schema/validators.cjs'))).toEqual([]);
+    expect(loaded.some((url) => url.endsWith('/bin/load-command.cjs'))).toBe(true);
+  });
+
+  it('draws a chart: the chart packages, ES modules, load through import-module.cjs', () => {
+    const bundled = runOf(BUNDLE, ['evaluate', '-f', 'svg']);
+    const plain = runOf('dist/cli.js', ['evaluate', '-f', 'svg']);
+    expect(bundled.code).toBe(0);
+    expect(bundled.out).toBe(plain.out);
+    expect(bundled.out).toMatch(/^<svg /);
+    expect(bundled.loaded.some((url) => url.includes('/node_modules/vega/'))).toBe(true);
   });
 
   it('ships the licence of every package bundled into it', () => {
@@ -143,7 +199,7 @@ describe('the command bundle (scripts/build-cli.mjs)', () => {
     [['test', '--bundled']],
     [['list']],
   ])('%j prints with the bundle exactly what the plain build prints', (argv) => {
-    const bundled = runOf('dist/cli-bundle/cli.js', argv);
+    const bundled = runOf(BUNDLE, argv);
     const plain = runOf('dist/cli.js', argv);
     expect(bundled.out.length).toBeGreaterThan(40);
     expect(bundled.out).toBe(plain.out);
@@ -164,7 +220,7 @@ describe('bin/summit-score.js --version', () => {
       expect(execFileSync(process.execPath, [join(dir, 'bin', 'summit-score.js'), flag], { encoding: 'utf8' })).toBe('9.8.7-test\n');
     // Anything else runs the command, which is not there.
     expect(spawnSync(process.execPath, [join(dir, 'bin', 'summit-score.js'), '--version', 'evaluate'], { encoding: 'utf8' }).stderr).toMatch(
-      /ERR_MODULE_NOT_FOUND/,
+      /Cannot find module '\.\/load-command\.cjs'/,
     );
   });
 

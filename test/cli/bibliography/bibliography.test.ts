@@ -18,6 +18,7 @@ import { loadRecord } from '../../../src/load/load-record.js';
 import { readInputFile } from '../../../src/load/read-input.js';
 import { run } from '../../helpers/fake-io.js';
 import { researchNotes, searchExcerpts, squash } from '../../helpers/search-excerpts.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const bibliography = bundledBibliography();
@@ -146,7 +147,7 @@ describe('citing by key', () => {
         '      - key: ellis-2015-yaia\n        quote: open-ended\n      - key: lewis-2015-csis\n        quote: hold your applause\n      - key: lewis-2015-csis\n        verified: false\n        note: doubted here\n',
       ),
     );
-    const [ellis, lewis, doubted] = loadRecord(readInputFile(file, () => Buffer.alloc(0))).record.events[0]!.sources;
+    const [ellis, lewis, doubted] = loadRecord(readInputFile(file, PACKAGE_FILES)).record.events[0]!.sources;
     // An unverified entry makes the citation unverified.
     expect(ellis).toEqual({ publisher: 'Young Australians in International Affairs', date: '2015', quote: 'open-ended', verified: false });
     expect(lewis).toEqual({

@@ -8,9 +8,10 @@ import type { SummitEvent } from '../../../src/engine/index.js';
 import { loadRecord } from '../../../src/load/load-record.js';
 import { readInputFile } from '../../../src/load/read-input.js';
 import { run } from '../../helpers/fake-io.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures');
-const record = (id: string) => loadRecord(readInputFile(join(FIXTURES, `${id}.yaml`), () => Buffer.alloc(0))).record;
+const record = (id: string) => loadRecord(readInputFile(join(FIXTURES, `${id}.yaml`), PACKAGE_FILES)).record;
 const event = (id: string, eventId: string): SummitEvent => {
   const found = record(id).events.find((e) => e.id === eventId);
   if (!found) throw new Error(`${id} has no event ${eventId}`);

@@ -22,10 +22,11 @@ import { loadMatrix } from '../../../src/load/load-matrix.js';
 import { loadRecord } from '../../../src/load/load-record.js';
 import { readInputFile } from '../../../src/load/read-input.js';
 import { run } from '../../helpers/fake-io.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const SEED = 20_150_925;
 const TIMEOUT = 120_000;
-const noStdin = () => Buffer.from('');
+const noStdin = PACKAGE_FILES;
 const matrixOf = (id: string): Matrix => loadMatrix(readInputFile(resolveInput('matrix', id), noStdin)).matrix;
 const recordOf = (id: string): CaseRecord => loadRecord(readInputFile(resolveInput('record', id), noStdin)).record;
 const dir = mkdtempSync(join(tmpdir(), 'summit-hostile-fuzz-'));

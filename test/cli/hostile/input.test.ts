@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { run } from '../../helpers/fake-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'summit-hostile-'));
@@ -44,6 +45,30 @@ describe('hostile input files', () => {
     expect(line).toMatch(/^error FILE_TOO_LARGE .*big\.yaml:1:1 is 2\.0 MiB, more than the limit of 1 MiB \(raise it with SUMMIT_SCORE_MAX_INPUT_MB\)/);
     // With a higher limit the file is read (and then found empty: only a comment).
     expect(await firstError(['evaluate', '-m', 'lewis-2015', big], { env: { SUMMIT_SCORE_MAX_INPUT_MB: '3' } })).toMatch(/^error EMPTY_FILE/);
+  });
+
+  it('holds each run to its own limit, when runs in one process overlap', async () => {
+    const big = file('big-shared.yaml', `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
+    // A base matrix is read under the limit of the run that names it, too.
+    file('big-base.yaml', `${readFileSync('matrices/lewis-2015.yaml', 'utf8')}# ${'x'.repeat(2 * 1024 * 1024)}\n`);
+    const child = file('child.yaml', 'extends: ./big-base.yaml\nid: child\n');
+    // An NDJSON file first: the streaming run reads it with awaits, so the other runs start
+    // before this one reads the file after it (a limit kept in a module would be theirs by then).
+    const ndjson = file('one.ndjson', `${JSON.stringify(parse(readFileSync('fixtures/us-china-2015-09.yaml', 'utf8')))}\n`);
+    const runs = [
+      ['1', ['-m', 'lewis-2015', ndjson, big]],
+      ['3', ['-m', 'lewis-2015', ndjson, big]],
+      ['1', ['-m', child, 'fixtures/us-china-2015-09.yaml']],
+      ['3', ['-m', child, 'fixtures/us-china-2015-09.yaml']],
+    ] as const;
+    // Started together, so each run's reading comes between the others' starts.
+    const results = await Promise.all(runs.map(([limit, args]) => run(['evaluate', ...args, '-f', 'json'], { env: { SUMMIT_SCORE_MAX_INPUT_MB: limit } })));
+    // With -f json, the problems are JSON on stdout too (summit-score/errors@1).
+    const outcome = results.map(({ exitCode, stdout }) => (exitCode === 0 ? `scored ${JSON.parse(stdout).matrix.id}` : JSON.parse(stdout).errors[0].code));
+    expect(outcome).toEqual(['FILE_TOO_LARGE', 'EMPTY_FILE', 'FILE_TOO_LARGE', 'scored child']);
+    const [baseTooLarge] = JSON.parse(results[2]!.stdout).errors;
+    expect(baseTooLarge.file).toMatch(/big-base\.yaml$/);
+    expect(baseTooLarge.message).toMatch(/more than the limit of 1 MiB/);
   });
 
   it('applies the limit to stdin too', async () => {

@@ -14,6 +14,7 @@ import { loadMatrix } from '../../../src/load/load-matrix.js';
 import { loadRecord } from '../../../src/load/load-record.js';
 import { readInputFile } from '../../../src/load/read-input.js';
 import { run } from '../../helpers/fake-io.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'summit-hostile-numbers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,8 +84,8 @@ describe('weights', () => {
   });
 
   it('the sensitivity engine does not throw on subnormal weights given to it directly', () => {
-    const matrix = loadMatrix(readInputFile('matrices/lewis-2015.yaml', () => Buffer.from(''))).matrix;
-    const records = ['us-china-2015-09', 'us-china-2013-06'].map((id) => loadRecord(readInputFile(resolveInput('record', id), () => Buffer.from(''))).record);
+    const matrix = loadMatrix(readInputFile('matrices/lewis-2015.yaml', PACKAGE_FILES)).matrix;
+    const records = ['us-china-2015-09', 'us-china-2013-06'].map((id) => loadRecord(readInputFile(resolveInput('record', id), PACKAGE_FILES)).record);
     for (const weight of [5e-324, 1e-320, 2.2e-308]) {
       const tiny = { ...matrix, criteria: matrix.criteria.map((c) => ({ ...c, weight: c.weight > 0 ? weight : 0 })) };
       const results = records.map((record) => evaluateRecord(compileMatrix(tiny), record));

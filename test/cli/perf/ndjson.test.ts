@@ -12,6 +12,7 @@ import type { Io } from '../../../src/io.js';
 import { readNdjsonRecords } from '../../../src/load/ndjson.js';
 import { bundledRecord, RECORDS } from '../../research/helpers.js';
 import { run } from '../../helpers/fake-io.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../../src/input-limit.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'summit-ndjson-'));
 const fixture = (id: string) => `fixtures/${id}.yaml`;
@@ -184,7 +185,7 @@ describe('the NDJSON reader', () => {
       }
     }
     const seen: number[] = [];
-    for await (const item of readNdjsonRecords('s.ndjson', source(), {})) {
+    for await (const item of readNdjsonRecords('s.ndjson', source(), DEFAULT_MAX_INPUT_BYTES)) {
       expect(item.record).toBeDefined();
       // When line n comes out, the source has been asked for line n and nothing after it.
       seen.push(pulled - item.line);
@@ -205,7 +206,7 @@ describe('the NDJSON reader', () => {
       yield Buffer.from(`\n${good}\n`);
     }
     const items = [];
-    for await (const item of readNdjsonRecords('s.ndjson', source(), { SUMMIT_SCORE_MAX_INPUT_MB: '1' })) {
+    for await (const item of readNdjsonRecords('s.ndjson', source(), 1024 * 1024)) {
       if (item.diagnostics && reportedAt < 0) reportedAt = bytesPulled;
       items.push(item);
     }
@@ -240,7 +241,7 @@ describe('the NDJSON reader', () => {
 
   it('reads the bundled records from a file with the same results as loading them one by one', async () => {
     const records = [];
-    for await (const item of readNdjsonRecords(allRecords, [readFileSync(allRecords)], {})) records.push(item.record!.record);
+    for await (const item of readNdjsonRecords(allRecords, [readFileSync(allRecords)], DEFAULT_MAX_INPUT_BYTES)) records.push(item.record!.record);
     expect(records.map((r) => r.id)).toEqual(RECORDS);
     records.forEach((record, i) => {
       const yaml = bundledRecord(RECORDS[i]!);

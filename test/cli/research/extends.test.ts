@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { loadMatrix } from '../../../src/load/load-matrix.js';
 import { readInputFile } from '../../../src/load/read-input.js';
 import { run } from '../../helpers/fake-io.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const FIXTURES = 'test/research/fixtures';
-const load = (file: string) => loadMatrix(readInputFile(file, () => Buffer.alloc(0)));
+const load = (file: string) => loadMatrix(readInputFile(file, PACKAGE_FILES));
 
 describe('extends', () => {
   it('merges criteria by id, replaces the bands, keeps everything else from the base', () => {

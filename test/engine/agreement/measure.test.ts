@@ -5,9 +5,10 @@ import { measureAgreement, metricOf, type CodedCase } from '../../../src/engine/
 import { compileMatrix } from '../../../src/engine/index.js';
 import { loadMatrix } from '../../../src/load/load-matrix.js';
 import { loadRecord } from '../../../src/load/load-record.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../../src/input-limit.js';
 
 const ROOT = new URL('../../../', import.meta.url);
-const load = (path: string) => ({ file: path, text: readFileSync(new URL(path, ROOT), 'utf8'), sha256: '' });
+const load = (path: string) => ({ file: path, text: readFileSync(new URL(path, ROOT), 'utf8'), sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
 const matrix = (id: string) => compileMatrix(loadMatrix(load(`matrices/${id}.yaml`)).matrix);
 const record = (path: string) => loadRecord(load(path)).record;
 
@@ -146,7 +147,7 @@ events:
   - {id: us-c2, date: 2016-09-03, type: assessment, assessment: {member: US, commitment: c2, score: 1}, sources: [{title: final}]}
   - {id: cn-c2, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c2, score: ${cnC2}}, sources: [{title: final}]}
 `;
-    const fromText = (text: string) => loadRecord({ file: 'case.yaml', text, sha256: '' }).record;
+    const fromText = (text: string) => loadRecord({ file: 'case.yaml', text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES }).record;
     const coded: CodedCase = {
       id: 'g20-case',
       codings: [

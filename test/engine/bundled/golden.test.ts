@@ -10,11 +10,13 @@ import { compileMatrix, evaluateRecord, type CaseResult, type CaseRecord, type C
 import { loadMatrix } from '../../../src/load/load-matrix.js';
 import { loadRecord } from '../../../src/load/load-record.js';
 import { readInputFile } from '../../../src/load/read-input.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../../src/input-limit.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const MATRICES = join(ROOT, 'matrices');
 const FIXTURES = join(ROOT, 'fixtures');
-const NO_STDIN = () => Buffer.alloc(0);
+const NO_STDIN = PACKAGE_FILES;
 const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 interface Expectation {
@@ -53,7 +55,7 @@ function caseRecord(matrixFile: string, golden: GoldenCase): CaseRecord {
   }
   const actors = [...new Set(golden.events.flatMap((event) => event.actors ?? []))];
   const record = { id: 'test', title: golden.name, date: golden.date, parties: golden.parties ?? actors, events: golden.events };
-  return loadRecord({ file: `${matrixFile} (${golden.name})`, text: JSON.stringify(record), sha256: '' }).record;
+  return loadRecord({ file: `${matrixFile} (${golden.name})`, text: JSON.stringify(record), sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES }).record;
 }
 
 // Read loosely: the engine's per-party and per-subject results (parties, criterion) are recent.

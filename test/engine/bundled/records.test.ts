@@ -10,6 +10,7 @@ import { loadRecord, type LoadedRecord } from '../../../src/load/load-record.js'
 import { readInputFile } from '../../../src/load/read-input.js';
 import { isBundledFile } from '../../../src/load/bundled.js';
 import { researchNotes, searchExcerpts, squash } from '../../helpers/search-excerpts.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURES = join(ROOT, 'fixtures');
@@ -20,7 +21,7 @@ const files = readdirSync(FIXTURES)
   .sort()
   .map((name) => join(FIXTURES, name));
 
-const load = (file: string): LoadedRecord => loadRecord(readInputFile(file, () => Buffer.alloc(0)));
+const load = (file: string): LoadedRecord => loadRecord(readInputFile(file, PACKAGE_FILES));
 const bundled = (id: string): CaseRecord => load(join(FIXTURES, `${id}.yaml`)).record;
 const event = (record: CaseRecord, id: string): SummitEvent => {
   const found = record.events.find((e) => e.id === id);

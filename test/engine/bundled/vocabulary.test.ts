@@ -10,6 +10,8 @@ import { loadRecord } from '../../../src/load/load-record.js';
 import { readInputFile } from '../../../src/load/read-input.js';
 import { CADENCES, EVENT_TYPES, LEVELS, LINKS, PARTICIPATION, TOPICS, VOCABULARY } from '../../../src/vocabulary.js';
 import { isBundledFile } from '../../../src/load/bundled.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../../src/input-limit.js';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURES = join(ROOT, 'fixtures');
@@ -99,7 +101,7 @@ describe('the vocabulary', () => {
         { id: 'bad-cadence', date: '2015-09-25', type: 'mechanism', fields: { cadence: 'biannual' } },
       ],
     });
-    const { record } = loadRecord({ file: 'made-up.json', text, sha256: '' });
+    const { record } = loadRecord({ file: 'made-up.json', text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
     const problems = vocabularyProblems('made-up.json', record.events);
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/^made-up\.json: event bad-type: type "summitry"/);
@@ -111,7 +113,7 @@ describe('the vocabulary', () => {
 
 describe.each(yamlFiles(FIXTURES).map((file) => [file.slice(ROOT.length + 1), file]))('record %s', (shown, file) => {
   it('uses only the controlled vocabulary', () => {
-    const { record } = loadRecord(readInputFile(file, () => Buffer.alloc(0)));
+    const { record } = loadRecord(readInputFile(file, PACKAGE_FILES));
     expect(vocabularyProblems(shown, record.events)).toEqual([]);
   });
 });

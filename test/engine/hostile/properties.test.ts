@@ -35,6 +35,7 @@ import type { EvaluationReport } from '../../../src/format/report.js';
 import { checkFile } from '../../../src/load/check-file.js';
 import { loadMatrix } from '../../../src/load/load-matrix.js';
 import { loadRecord } from '../../../src/load/load-record.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../../src/input-limit.js';
 
 const SEED = 20_150_925;
 const params = (numRuns: number) => ({ seed: SEED, numRuns });
@@ -604,7 +605,10 @@ describe('random mutations of the bundled files', () => {
         const text = mutate(original, mutations);
         // The loader evaluate uses.
         try {
-          const loaded = kind === 'matrix' ? loadMatrix({ file, text, sha256: '' }) : loadRecord({ file, text, sha256: '' });
+          const loaded =
+            kind === 'matrix'
+              ? loadMatrix({ file, text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES })
+              : loadRecord({ file, text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
           expectCoded(loaded.warnings);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
@@ -612,7 +616,7 @@ describe('random mutations of the bundled files', () => {
           expectCoded(error.diagnostics);
         }
         // Everything validate looks at, through stdin: never throws.
-        const checked = checkFile({ path: '-', explicit: true }, () => Buffer.from(text));
+        const checked = checkFile({ path: '-', explicit: true }, { maxBytes: DEFAULT_MAX_INPUT_BYTES, readStdin: () => Buffer.from(text) });
         expectCoded(checked.diagnostics);
       }),
       params(25),

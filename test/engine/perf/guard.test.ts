@@ -11,6 +11,7 @@ import { engineSignature, handSignature, scoreByHand } from '../../../bench/hand
 import { compileMatrix, evaluateRecord, type CaseRecord } from '../../../src/engine/index.js';
 import { loadMatrix } from '../../../src/load/load-matrix.js';
 import { ndjsonLine } from '../../../src/load/ndjson.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../../src/input-limit.js';
 
 const FLOOR = 0.3;
 const RECORDS = 60;
@@ -27,12 +28,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 describe('the engine against hand-written JavaScript', () => {
   it(`stays above ${FLOOR}x the hand-written baseline with explanations off`, () => {
-    const matrix = loadMatrix({ file: 'bench-matrix.yaml', text: MATRIX_YAML as string, sha256: '' }).matrix;
+    const matrix = loadMatrix({ file: 'bench-matrix.yaml', text: MATRIX_YAML as string, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES }).matrix;
     const compiled = compileMatrix(matrix);
     const random = seeded(7);
     const records: CaseRecord[] = Array.from(
       { length: RECORDS },
-      (_, i) => ndjsonLine('guard.ndjson', i + 1, Buffer.from(JSON.stringify(makeRecord(random, i, EVENTS))))!.record!.record,
+      (_, i) => ndjsonLine('guard.ndjson', i + 1, Buffer.from(JSON.stringify(makeRecord(random, i, EVENTS))), DEFAULT_MAX_INPUT_BYTES)!.record!.record,
     );
     // The two must compute the same thing, or the ratio means nothing.
     for (const record of records) expect(handSignature(scoreByHand(record))).toBe(engineSignature(evaluateRecord(compiled, record, { explain: false })));

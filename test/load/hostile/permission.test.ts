@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type * as NodeFs from 'node:fs';
+import { PACKAGE_FILES } from '../../../src/load/read-input.js';
 
 // CI runs as root, which reads any file: the permission error is simulated at the fs boundary.
 vi.mock('node:fs', async (importOriginal) => {
@@ -20,6 +21,6 @@ vi.mock('node:fs', async (importOriginal) => {
 describe('a file without read permission', () => {
   it('is reported as unreadable, with code and place', async () => {
     const { readInputFile } = await import('../../../src/load/read-input.js');
-    expect(() => readInputFile('locked.yaml', () => Buffer.alloc(0))).toThrow(/error FILE_UNREADABLE locked\.yaml:1:1 cannot be read: permission denied/);
+    expect(() => readInputFile('locked.yaml', PACKAGE_FILES)).toThrow(/error FILE_UNREADABLE locked\.yaml:1:1 cannot be read: permission denied/);
   });
 });
