@@ -471,7 +471,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
 /** Parts whose witnesses are ordered as a whole: at most one part names any, and its own are ordered. */
 function orderedParts(parts: readonly Explainer[]): boolean {
   const yielding = parts.filter((part) => part.yields);
-  return yielding.length === 0 || (yielding.length === 1 && yielding[0]!.ordered);
+  return yielding.length <= 1 && yielding.every((part) => part.ordered);
 }
 
 /**
