@@ -359,7 +359,7 @@ export function planQuantifier(where: Condition, fields?: DeclaredFields): Quant
  * runs once per index anyway, and keeps nothing.
  */
 function quantifier(nested: boolean, test: (index: RecordIndex) => Truth): Test {
-  if (!nested) return (index) => test(index);
+  if (!nested) return test;
   let lastIndex: RecordIndex | undefined;
   let last: Truth = FAILS;
   return (index) => {

@@ -15,45 +15,94 @@ export interface CompiledCriterion {
   readonly criterion: Criterion;
   /** One per level, best first; undefined for a default level without a condition. */
   readonly levelTests: readonly (Test | undefined)[];
-  readonly appliesWhen?: Test;
-  readonly forEach?: Test;
+  readonly appliesWhen: Test | undefined;
+  readonly forEach: Test | undefined;
   readonly lowestScore: number;
   readonly highestScore: number;
   /** The explaining evaluators of the levels (evidence and near misses) and of appliesWhen. */
   readonly levelExplainers: readonly (Explainer | undefined)[];
-  readonly appliesWhenExplainer?: Explainer;
+  readonly appliesWhenExplainer: Explainer | undefined;
   /** The matrix's declared fields, for naming the facts an unknown test rests on. */
   readonly fields: Matrix['fields'];
+  /**
+   * What a determined cell at each level reads, made once per matrix and shared by every such
+   * cell (they are never mutated): index i for level i, and `noLevel` when none is reached.
+   */
+  readonly outcomes: readonly LevelOutcome[];
+  readonly noLevel: LevelOutcome;
+  /** Each level's place, by label, for gates. */
+  readonly rank: ReadonlyMap<string, number>;
+}
+
+/** A determined, applicable cell's level and numbers; `target` the next level up (null at the top). */
+interface LevelOutcome {
+  readonly level: LevelRef | null;
+  readonly levelRange: LevelRange;
+  readonly points: number;
+  readonly normalised: number;
+  readonly normalisedRange: Interval;
+  readonly target: LevelRef | null;
+  readonly targetIndex: number;
 }
 
 export interface CompiledMatrix {
   readonly matrix: Matrix;
   readonly criteria: readonly CompiledCriterion[];
-  /** The ids of the criteria that have gates (most have none, and are not looked at for them). */
-  readonly gated: ReadonlySet<string>;
 }
 
 export function compileMatrix(matrix: Matrix): CompiledMatrix {
   const { fields } = matrix;
   return {
     matrix,
-    gated: new Set(matrix.criteria.filter((criterion) => criterion.gates.length > 0).map((criterion) => criterion.id)),
     criteria: matrix.criteria.map((criterion) => {
       const scores = criterion.levels.map((level) => level.score);
+      const lowestScore = Math.min(...scores);
+      const highestScore = Math.max(...scores);
+      const maxPoints = highestScore - lowestScore;
+      const refs = criterion.levels.map((level): LevelRef => ({ label: level.label, score: level.score }));
+      const outcome = (reached: number): LevelOutcome => {
+        const level = reached >= 0 ? refs[reached] : undefined;
+        const points = level ? level.score - lowestScore : 0;
+        const normalised = normalise(points, maxPoints);
+        // The next level up: every level above the one reached failed, so it has a failure to report.
+        const targetIndex = reached === -1 ? refs.length - 1 : reached - 1;
+        return {
+          level: level ?? null,
+          levelRange: { low: level ?? null, high: level ?? null },
+          points,
+          normalised,
+          normalisedRange: { low: normalised, high: normalised },
+          target: refs[targetIndex] ?? null,
+          targetIndex,
+        };
+      };
       return {
         criterion,
         fields,
+        outcomes: refs.map((_, i) => outcome(i)),
+        noLevel: outcome(-1),
+        rank: levelRanks(criterion),
         levelTests: criterion.levels.map((level) => (level.when ? compileCondition(level.when, fields) : undefined)),
-        ...(criterion.appliesWhen && { appliesWhen: compileCondition(criterion.appliesWhen, fields) }),
+        // Every entry has the same shape, set or not, so scoring reads them fast.
+        appliesWhen: criterion.appliesWhen && compileCondition(criterion.appliesWhen, fields),
         // forEach picks events one at a time: an event test, as inside a quantifier.
-        ...(criterion.forEach && { forEach: compileConditionIn(criterion.forEach, true, fields) }),
-        lowestScore: Math.min(...scores),
-        highestScore: Math.max(...scores),
+        forEach: criterion.forEach && compileConditionIn(criterion.forEach, true, fields),
+        lowestScore,
+        highestScore,
         levelExplainers: criterion.levels.map((level) => (level.when ? compileExplainer(level.when, fields) : undefined)),
-        ...(criterion.appliesWhen && { appliesWhenExplainer: compileExplainer(criterion.appliesWhen, fields) }),
+        appliesWhenExplainer: criterion.appliesWhen && compileExplainer(criterion.appliesWhen, fields),
       };
     }),
   };
+}
+
+/** Each level's place by its label (the first, should two share one). */
+function levelRanks(criterion: Criterion): ReadonlyMap<string, number> {
+  const rank = new Map<string, number>();
+  criterion.levels.forEach((level, i) => {
+    if (!rank.has(level.label)) rank.set(level.label, i);
+  });
+  return rank;
 }
 
 export interface LevelRef {
@@ -221,12 +270,15 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
   const explain = options.explain ?? true;
 
   const criteria: Mutable<CriterionResult>[] = [];
-  for (const entry of compiled.criteria) scoreCriterion(entry, index, explain, criteria);
+  const gates: GateResult[] = [];
+  for (const entry of compiled.criteria) {
+    const first = criteria.length;
+    scoreCriterion(entry, index, explain, criteria);
+    if (entry.criterion.gates.length > 0) for (let i = first; i < criteria.length; i++) gateResults(entry, criteria[i] as CriterionResult, gates);
+  }
   const byCell = matrix.aggregation === 'cell-mean';
   let determined = true;
   for (const s of criteria) if (!isDetermined(s)) determined = false;
-  const gates: GateResult[] = [];
-  for (const result of criteria) if (compiled.gated.has(result.criterion)) gates.push(...gateResults(compiled, result));
   const recordHeading = { id: record.id, title: record.title, date: record.date };
   // The grid's exact averages cost more than the scoring itself and most outputs never read
   // them: built when first read, once.
@@ -499,6 +551,7 @@ function criterionResult(heading: Heading, cell: Cell, parties: readonly PartyCe
 
 const ZERO: Interval = { low: 0, high: 0 };
 const NO_FACTS: readonly UnknownFact[] = [];
+const NO_EVIDENCE: readonly Evidence[] = [];
 
 function partyCell(party: string, cell: Cell): PartyCell {
   return {
@@ -517,9 +570,6 @@ function partyCell(party: string, cell: Cell): PartyCell {
 
 /** `chosen`: whether the forEach subject is one (HOLDS, or UNKNOWN); HOLDS without forEach. */
 function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolean, chosen: Truth): Cell {
-  const { criterion, lowestScore, highestScore } = entry;
-  const maxPoints = highestScore - lowestScore;
-
   const applies: Truth = entry.appliesWhen ? (Math.min(chosen, entry.appliesWhen(index, undefined)) as Truth) : chosen;
   if (applies === FAILS) {
     const failure = explain ? entry.appliesWhenExplainer!.failure(index, undefined) : undefined;
@@ -549,29 +599,23 @@ function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolea
     if (truth === UNKNOWN && maybe < 0) maybe = i;
   }
   if (maybe >= 0 || applies === UNKNOWN) return undeterminedCell(entry, index, explain, applies, reached, maybe);
-  const level = reached >= 0 ? criterion.levels[reached]! : undefined;
-  const points = level ? level.score - lowestScore : 0;
-  const nextUp = reached === -1 ? criterion.levels.length - 1 : reached - 1;
-  const target = nextUp >= 0 ? criterion.levels[nextUp]! : undefined;
-  const levelRef = level ? { label: level.label, score: level.score } : null;
-  const normalised = normalise(points, maxPoints);
-  const levelRange = { low: levelRef, high: levelRef };
-  const normalisedRange = { low: normalised, high: normalised };
+  const outcome = reached >= 0 ? entry.outcomes[reached]! : entry.noLevel;
+  const { level, levelRange, points, normalised, normalisedRange, target } = outcome;
   if (!explain)
-    return { applicable: true, level: levelRef, levelRange, points, normalised, normalisedRange, evidence: [], explanation: null, unknown: NO_FACTS };
+    return { applicable: true, level, levelRange, points, normalised, normalisedRange, evidence: NO_EVIDENCE, explanation: null, unknown: NO_FACTS };
 
   const evidence = evidenceOf(entry, index, reached);
-  // Every level above the one reached failed, so the next one up has a failure to report.
-  const failure = target?.when ? entry.levelExplainers[nextUp]!.failure(index, undefined) : undefined;
+  const targetExplainer = target ? entry.levelExplainers[outcome.targetIndex] : undefined;
+  const failure = targetExplainer?.failure(index, undefined);
   return {
     applicable: true,
-    level: levelRef,
+    level,
     levelRange,
     points,
     normalised,
     normalisedRange,
     evidence,
-    explanation: target && failure ? { level: { label: target.label, score: target.score }, failure } : null,
+    explanation: target && failure ? { level: target, failure } : null,
     unknown: NO_FACTS,
   };
 }
@@ -580,30 +624,45 @@ function scoreCell(entry: CompiledCriterion, index: RecordIndex, explain: boolea
  * The evidence of the level reached: each event that made its condition hold, once, in the order
  * the record lists them. Each event's entry is made once per index, however many criteria cite it.
  */
-function evidenceOf(entry: CompiledCriterion, index: RecordIndex, reached: number): Evidence[] {
+function evidenceOf(entry: CompiledCriterion, index: RecordIndex, reached: number): readonly Evidence[] {
   const explainer = reached >= 0 ? entry.levelExplainers[reached] : undefined;
-  if (!explainer) return [];
+  if (!explainer) return NO_EVIDENCE;
   const witnesses: SummitEvent[] = [];
   explainer.witnesses(index, undefined, witnesses);
-  if (witnesses.length === 0) return [];
+  if (witnesses.length === 0) return NO_EVIDENCE;
+  let made = evidenceMade.get(index.cache);
+  if (!made) evidenceMade.set(index.cache, (made = new Map<SummitEvent, Evidence>()));
+  const evidence: Evidence[] = [];
+  // Most levels' witnesses are one quantifier's candidates, already distinct and in record order.
+  if (explainer.ordered) {
+    for (const witness of witnesses) evidence.push(evidenceEntry(made, witness));
+    return evidence;
+  }
   const order = eventOrder(index);
-  const all = index.record.events;
-  const made = (index.cache.evidence ??= new Array<Evidence | undefined>(all.length)) as (Evidence | undefined)[];
   // Positions in the record: sorted (and so without repeats) unless links reached back.
   const positions = new Int32Array(witnesses.length);
   let sorted = true;
   for (let i = 0; i < witnesses.length; i++) {
-    positions[i] = order.get(witnesses[i]!)!;
-    if (i > 0 && positions[i]! <= positions[i - 1]!) sorted = false;
+    positions[i] = order.get(witnesses[i] as SummitEvent) ?? 0;
+    if (i > 0 && (positions[i] as number) <= (positions[i - 1] as number)) sorted = false;
   }
   if (!sorted) positions.sort();
-  const evidence: Evidence[] = [];
+  const all = index.record.events;
   for (let i = 0; i < positions.length; i++) {
-    const at = positions[i]!;
+    const at = positions[i] as number;
     if (i > 0 && at === positions[i - 1]) continue;
-    evidence.push((made[at] ??= toEvidence(all[at]!)));
+    evidence.push(evidenceEntry(made, all[at] as SummitEvent));
   }
   return evidence;
+}
+
+/** Each event's evidence entry, made once per index however many criteria cite it. */
+const evidenceMade = new WeakMap<RecordIndex['cache'], Map<SummitEvent, Evidence>>();
+
+function evidenceEntry(made: Map<SummitEvent, Evidence>, event: SummitEvent): Evidence {
+  let entry = made.get(event);
+  if (entry === undefined) made.set(event, (entry = toEvidence(event)));
+  return entry;
 }
 
 /**
@@ -668,25 +727,28 @@ function toEvidence(event: SummitEvent): Evidence {
  * range the gate is decided at both ends: passed when even the lowest level is good enough,
  * failed when even the highest is not, unknown in between.
  */
-function gateResults(compiled: CompiledMatrix, result: CriterionResult): GateResult[] {
-  const criterion = compiled.matrix.criteria.find((c) => c.id === result.criterion)!;
-  const rank = (level: LevelRef | null | undefined) => (level ? criterion.levels.findIndex((l) => l.label === level.label) : Infinity);
+function gateResults(entry: CompiledCriterion, result: CriterionResult, out: GateResult[]): void {
+  const { rank } = entry;
+  const rankOf = (level: LevelRef | null | undefined) => (level ? (rank.get(level.label) ?? -1) : Infinity);
   const cells: readonly Cell[] = result.parties ?? [result];
   const counted = cells.filter((cell) => cell.applicable !== false);
-  return criterion.gates.map((gate) => {
-    const common = { criterion: result.id, above: gate.above, requires: gate.requires, level: result.level?.label ?? null };
-    if (counted.length === 0) return { ...common, status: 'not-applicable' };
-    const required = criterion.levels.findIndex((level) => level.label === gate.requires);
-    const surely = counted.every((cell) => cell.applicable !== true || rank(cell.levelRange?.low) <= required);
-    const possibly = counted.every((cell) => cell.applicable !== true || rank(cell.levelRange?.high) <= required);
-    const anyUnknownApplicability = counted.some((cell) => cell.applicable === 'unknown');
-    const allUnsure = counted.every((cell) => cell.applicable === 'unknown');
-    // A cell that may not apply can make the gate fail only if it applies: its failure is unknown.
-    const maybeFails = counted.some((cell) => cell.applicable === 'unknown' && rank(cell.levelRange?.low) > required);
-    if (!possibly) return { ...common, status: 'failed' };
-    if (surely && !maybeFails) return { ...common, status: allUnsure && anyUnknownApplicability ? 'unknown' : 'passed' };
-    return { ...common, status: 'unknown' };
-  });
+  const anyUnknownApplicability = counted.some((cell) => cell.applicable === 'unknown');
+  const allUnsure = counted.every((cell) => cell.applicable === 'unknown');
+  const level = result.level?.label ?? null;
+  for (const gate of entry.criterion.gates) {
+    const required = rank.get(gate.requires) ?? -1;
+    let status: GateStatus;
+    if (counted.length === 0) status = 'not-applicable';
+    else {
+      const surely = counted.every((cell) => cell.applicable !== true || rankOf(cell.levelRange?.low) <= required);
+      const possibly = counted.every((cell) => cell.applicable !== true || rankOf(cell.levelRange?.high) <= required);
+      // A cell that may not apply can make the gate fail only if it applies: its failure is unknown.
+      const maybeFails = counted.some((cell) => cell.applicable === 'unknown' && rankOf(cell.levelRange?.low) > required);
+      status = !possibly ? 'failed' : surely && !maybeFails ? (allUnsure && anyUnknownApplicability ? 'unknown' : 'passed') : 'unknown';
+    }
+    // One literal per gate, keys in the order the JSON output lists them (no spread: see criterionResult).
+    out.push({ criterion: result.id, above: gate.above, requires: gate.requires, level, status });
+  }
 }
 
 export const AGGREGATION_METHODS = {

@@ -22,6 +22,8 @@ export interface Explainer {
   readonly code: (index: RecordIndex, event: SummitEvent | undefined) => number;
   /** Whether it can name witnesses at all (quantifiers and links do; field tests, `not` and `none` never). */
   readonly yields: boolean;
+  /** Whether the witnesses come distinct and in record order (a quantifier's own candidates), so the evidence needs no sorting. */
+  readonly ordered: boolean;
   /** Adds the events that made a holding condition hold, in the order explain.ts lists them (repeats possible). */
   readonly witnesses: (index: RecordIndex, event: SummitEvent | undefined, out: SummitEvent[]) => void;
   /** The failure of a condition that does not hold. */
@@ -84,6 +86,7 @@ function leaf(
   return {
     ok,
     yields: false,
+    ordered: true,
     code: (index, event) => (ok(index, event) ? HOLDS : FAILS),
     witnesses: noWitnesses,
     failure: (index, event) => failureAt(condition, expected ? expected(index) : described, actual(index, event!), event),
@@ -104,6 +107,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         ok,
         parts,
         yields: yielding.length > 0,
+        ordered: orderedParts(parts),
         code: (index, event) => {
           let progress = 0;
           for (let i = 0; i < parts.length; i++) {
@@ -136,6 +140,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return {
         ok,
         yields: parts.some((part) => part.yields),
+        ordered: orderedParts(parts),
         code: (index, event) => {
           let held = -1;
           let best = -1;
@@ -173,6 +178,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return {
         ok,
         yields: false,
+        ordered: true,
         code: (index, event) => (ok(index, event) ? HOLDS : FAILS),
         witnesses: noWitnesses,
         failure: (index, event) => {
@@ -191,6 +197,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return {
         ok,
         yields: parts.some((part) => part.yields),
+        ordered: orderedParts(parts),
         code: (index, event) => {
           let progress = 0;
           let held = 0;
@@ -262,6 +269,8 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return quantifier(nested, {
         ok,
         yields: true,
+        // Its candidates, in record order, each once; the inner condition's own witnesses are not.
+        ordered: !where.yields,
         code: (index) => {
           let best = 0;
           for (const candidate of scanned(index)) {
@@ -318,6 +327,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return quantifier(nested, {
         ok,
         yields: false,
+        ordered: true,
         code: (index) => (ok(index, undefined) ? HOLDS : FAILS),
         witnesses: noWitnesses,
         failure: (index) => {
@@ -334,6 +344,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return quantifier(nested, {
         ok,
         yields: true,
+        ordered: true,
         code: (index) => (ok(index, undefined) ? HOLDS : FAILS),
         witnesses: (index, _event, out) => {
           for (const candidate of matching(index)) out.push(candidate);
@@ -408,6 +419,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return {
         ok,
         yields: true,
+        ordered: false,
         code: (index, event) => {
           const others = related(index, event!);
           if (others.length === 0) return FAILS;
@@ -454,6 +466,12 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       };
     }
   }
+}
+
+/** Parts whose witnesses are ordered as a whole: at most one part names any, and its own are ordered. */
+function orderedParts(parts: readonly Explainer[]): boolean {
+  const yielding = parts.filter((part) => part.yields);
+  return yielding.length <= 1 && yielding.every((part) => part.ordered);
 }
 
 /**

@@ -13,8 +13,11 @@ export interface RecordIndex {
   readonly byId: ReadonlyMap<string, SummitEvent>;
   /** kind -> target id -> the events that link to that target with that kind. */
   readonly linkedBy: ReadonlyMap<LinkKind, ReadonlyMap<string, readonly SummitEvent[]>>;
-  /** What is worked out only when a condition or the evidence first needs it; shared by every scope of the index. */
-  readonly cache: IndexCache;
+  /**
+   * What is worked out only when a condition or the evidence first needs it: filled in place on
+   * first use, and shared by every scope of the index (so not `readonly`, as the rest is).
+   */
+  cache: IndexCache;
   /** The party a per-party criterion is being scored for. */
   readonly party?: string;
   /** The event a forEach criterion is being scored about. */
@@ -23,13 +26,12 @@ export interface RecordIndex {
   readonly uncertain?: ReadonlySet<SummitEvent>;
 }
 
+/** Mutable: each entry is set once, the first time it is asked for, and read after. */
 interface IndexCache {
   /** Each existing event's place in the record, so evidence lists in record order. */
   order?: Map<SummitEvent, number>;
   /** The state of each existing event's `fields.deadline` at the as-of date, for events that have one. */
   deadlines?: Map<SummitEvent, DeadlineState>;
-  /** The evidence entry of each event, by its place in the record, made once however many criteria it earns a level for. */
-  evidence?: unknown[];
   /** The existing events of each type, in record order. */
   byType?: Map<string, SummitEvent[]>;
   /** The existing events of each list of types a quantifier asks for, in record order. */
