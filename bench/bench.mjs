@@ -310,9 +310,9 @@ try {
     if (run.status !== 0 && run.status !== 1) throw new Error(`${name} exited ${run.status}: ${run.stderr}`);
     const bytes = statSync(file).size;
     const bound = 10 * bytes + 100 * 2 ** 20;
-    line(
-      `   ${pad(name, 58)} ${pad(bytes < 2 ** 20 ? `${fmt(bytes / 1024)} KiB` : mib(bytes), 10)} ${pad(`${fmt(run.seconds, 2)} s`, 9)} peak RSS ${pad(mib(run.maxRss), 10)} of ${pad(mib(bound), 10)} ${verdict(run.maxRss <= bound)}`,
-    );
+    const size = bytes < 2 ** 20 ? `${fmt(bytes / 1024)} KiB` : mib(bytes);
+    const rss = `peak RSS ${pad(mib(run.maxRss), 10)} of ${pad(mib(bound), 10)} ${verdict(run.maxRss <= bound)}`;
+    line(`   ${pad(name, 58)} ${pad(size, 10)} ${pad(`${fmt(run.seconds, 2)} s`, 9)} ${rss}`);
   }
   line();
   line(`bench took ${fmt((performance.now() - started) / 1000, 0)} s`);
