@@ -1,4 +1,5 @@
-import type { DataPath } from './yaml-document.js';
+/** A place in a document's data: the keys and list positions that lead to it. */
+export type DataPath = readonly (string | number)[];
 
 /** `criteria[0].levels[1].when`: how a place in a matrix or record is named in messages. */
 export function formatPath(path: DataPath): string {

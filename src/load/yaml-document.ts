@@ -6,8 +6,9 @@ import type { SourceLocation } from '../engine/types.js';
 import { collectEagerly } from './eager-collection.js';
 import { explainSlip } from './yaml-slips.js';
 import { YamlPositions } from './yaml-positions.js';
+import type { DataPath } from './data-path.js';
 
-export type DataPath = readonly (string | number)[];
+export type { DataPath } from './data-path.js';
 
 export interface Position {
   readonly line: number;

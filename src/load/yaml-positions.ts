@@ -1,6 +1,7 @@
 import type { Document, Node } from 'yaml';
 import type * as Yaml from 'yaml';
-import type { DataPath } from './yaml-document.js';
+import type { DataPath } from './data-path.js';
+import { itemAt } from '../checked-index.js';
 
 // Where each value of a YAML document starts, kept in a few typed arrays instead of the parser's
 // nodes: a document of 100,000 values needs some 2 MB here, where its yaml Document holds about
@@ -49,7 +50,7 @@ export class YamlPositions {
     if (doc.contents) add(doc.contents);
     // Breadth first: each node's children are added (and so numbered) together, after it.
     for (let id = 0; id < nodes.length; id++) {
-      const node = nodes[id]!;
+      const node = itemAt(nodes, id);
       if (kinds[id] === 0) continue;
       firstChild[id] = children.length;
       const items = (node as Yaml.YAMLMap | Yaml.YAMLSeq).items;
@@ -59,7 +60,7 @@ export class YamlPositions {
           children.push(add(key, isScalar(key) ? String(key.value) : undefined), add(item.value as Node | null));
         } else children.push(add(item as Node | null));
       }
-      childCount[id] = children.length - firstChild[id]!;
+      childCount[id] = children.length - itemAt(firstChild, id);
     }
     this.offsets = Int32Array.from(offsets);
     this.kinds = Uint8Array.from(kinds);
@@ -73,27 +74,27 @@ export class YamlPositions {
   offsetOf(path: DataPath, wantKey: boolean): number {
     if (this.offsets.length === 0) return 0;
     let node = 0;
-    let offset = Math.max(0, this.offsets[0]!);
+    let offset = Math.max(0, itemAt(this.offsets, 0));
     for (let i = 0; i < path.length; i++) {
       const kind = this.kinds[node];
-      const first = this.firstChild[node]!;
+      const first = itemAt(this.firstChild, node);
       if (kind === MAP) {
         const pair = this.pairIndex(node, String(path[i]));
         if (pair === undefined) return offset;
-        const key = this.children[first + 2 * pair]!;
-        const keyOffset = key === NONE || this.offsets[key] === NONE ? offset : this.offsets[key]!;
+        const key = itemAt(this.children, first + 2 * pair);
+        const keyOffset = key === NONE || this.offsets[key] === NONE ? offset : itemAt(this.offsets, key);
         if (i === path.length - 1 && wantKey) return keyOffset;
-        const value = this.children[first + 2 * pair + 1]!;
+        const value = itemAt(this.children, first + 2 * pair + 1);
         // An empty value (`when:`) has no place of its own: its key's.
         if (value === NONE) return keyOffset;
-        offset = this.offsets[value] === NONE ? keyOffset : this.offsets[value]!;
+        offset = this.offsets[value] === NONE ? keyOffset : itemAt(this.offsets, value);
         node = value;
       } else if (kind === SEQ) {
         const index = Number(path[i]);
-        if (!Number.isInteger(index) || index < 0 || index >= this.childCount[node]!) return offset;
-        const item = this.children[first + index]!;
+        if (!Number.isInteger(index) || index < 0 || index >= itemAt(this.childCount, node)) return offset;
+        const item = itemAt(this.children, first + index);
         if (item === NONE) return offset;
-        if (this.offsets[item] !== NONE) offset = this.offsets[item]!;
+        if (this.offsets[item] !== NONE) offset = itemAt(this.offsets, item);
         node = item;
       } else return offset;
     }
@@ -102,21 +103,21 @@ export class YamlPositions {
 
   /** The first pair of the mapping `node` whose key is `key`. */
   private pairIndex(node: number, key: string): number | undefined {
-    const first = this.firstChild[node]!;
-    const pairs = this.childCount[node]! / 2;
+    const first = itemAt(this.firstChild, node);
+    const pairs = itemAt(this.childCount, node) / 2;
     if (pairs > SCAN_LIMIT) {
       let lookup = this.lookups.get(node);
       if (!lookup) {
         lookup = new Map();
         for (let pair = pairs - 1; pair >= 0; pair--) {
-          const text = this.keyText(this.children[first + 2 * pair]!);
+          const text = this.keyText(itemAt(this.children, first + 2 * pair));
           if (text !== undefined) lookup.set(text, pair);
         }
         this.lookups.set(node, lookup);
       }
       return lookup.get(key);
     }
-    for (let pair = 0; pair < pairs; pair++) if (this.keyText(this.children[first + 2 * pair]!) === key) return pair;
+    for (let pair = 0; pair < pairs; pair++) if (this.keyText(itemAt(this.children, first + 2 * pair)) === key) return pair;
     return undefined;
   }
 
