@@ -109,6 +109,23 @@ describe("a matrix's tests file, found beside it: confined the same way", () => 
   });
 });
 
+describe("a record's bibliography: confined the same way", () => {
+  const RECORD = readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').replace(/^title:/m, 'bibliography: refs.yaml\ntitle:');
+  const cases: [string, (file: string) => void, RegExp][] = [
+    ['a symlink to a secret outside the folder', (f) => symlinkSync(secret, f), /is outside the record's folder/],
+    ['a FIFO', (f) => execFileSync('mkfifo', [f]), /is not a regular file/],
+  ];
+  it.skipIf(!posix).each(cases)('%s: NOT_ALLOWED at the key, nothing of it read', async (_, plant, message) => {
+    const folder = folderWith('bibliography', { 'r.yaml': RECORD });
+    plant(join(folder, 'refs.yaml'));
+    const result = await run(['evaluate', join(folder, 'r.yaml'), '-m', 'lewis-2015']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error NOT_ALLOWED .*r\.yaml:\d+:15 bibliography `refs\.yaml` /);
+    expect(result.stderr).toMatch(message);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
+  });
+});
+
 describe('bundled ids are not shadowed by local files', () => {
   it('-m lewis-2015 means the bundled matrix even when ./lewis-2015 exists; ./lewis-2015 names the file', () => {
     const folder = folderWith('shadow', { 'lewis-2015': LEWIS.replace(/^title: .*$/m, 'title: An impostor'), 'us-china-2015-09': 'not: a record\n' });
