@@ -163,7 +163,7 @@ describe('a large JSON or NDJSON record', () => {
 // One very large NDJSON line, scored: its result's line (40 MB for the compliance record) is written
 // in pieces, criterion by criterion, never made whole. Before, the compliance record's 11.2 MB
 // line peaked at 438 MiB with -f ndjson and 241 MiB with -f json, and the 40,000 events' 13.5 MB
-// line at 253 MiB with -f ndjson, where the bounds are 212 and 235 MiB.
+// line at 253 MiB with -f ndjson (224 with -f json), where the bounds are 212 and 235 MiB.
 describe('one very large NDJSON line, scored', () => {
   const matrix = join(dir, 'bench-matrix-lines.yaml');
   writeFileSync(matrix, MATRIX_YAML);
