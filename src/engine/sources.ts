@@ -1,4 +1,5 @@
-import type { CaseResult, Evidence } from './evaluate.js';
+import type { CaseResult } from './evaluate.js';
+import type { Evidence } from './results.js';
 import type { Citation } from './types.js';
 
 /** A source a verdict rests on (unverified if cited so anywhere), with the events that cite it. */

@@ -1,5 +1,7 @@
 import { dayNumber, formatDay } from './dates.js';
-import { evaluateRecord, type CaseResult, type Cell, type CompiledMatrix } from './evaluate.js';
+import type { CompiledMatrix } from './compiled-matrix.js';
+import { evaluateRecord, type CaseResult } from './evaluate.js';
+import type { Cell } from './results.js';
 import type { CaseRecord, Condition, Matrix, SummitEvent } from './types.js';
 
 // A case scored at a series of dates, and what changed between them: which criterion moved,
