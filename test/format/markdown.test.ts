@@ -7,7 +7,7 @@ import { formatEvaluationMarkdown } from '../../src/format/markdown.js';
 import type { EvaluationReport } from '../../src/format/report.js';
 import { makeRecord, matrixFrom, type EventSpec } from '../helpers/build.js';
 
-const matrix = matrixFrom(`
+const MATRIX_TEXT = `
 id: m
 title: M *starred*
 version: "2"
@@ -27,7 +27,8 @@ criteria:
       - {label: yes, score: 1, when: {some: {type: statement}}}
       - {label: no, score: 0}
 verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
-`);
+`;
+const matrix = matrixFrom(MATRIX_TEXT);
 
 function report(...records: EventSpec[][]): EvaluationReport {
   return {
@@ -146,5 +147,72 @@ verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
     const text = md({ ...base, results: [{ ...base.results[0]!, result: { ...result, criteria } }] });
     expect(text).toContain('| talks (gate) | US: held, CN: n/a |');
     expect(text).toContain('| zero | n/a |');
+  });
+  it('points each explanation at its place in the matrix, and says nothing when every criterion is at its top level', () => {
+    const lines = MATRIX_TEXT.split('\n');
+    const held = lines.findIndex((line) => line.includes('label: held'));
+    const where = `matrix.yaml:${held + 1}:${lines[held]!.indexOf('{type: meeting}') + 1}`;
+    expect(md(report([{ id: 'talk', type: 'statement' }]), true)).toContain(
+      `- **talks**: not held (${where}): expected some event where type = meeting; actual none of the 1 events as of 2015-09-25`,
+    );
+    // A leaders' meeting and a statement: talks is held and zero is yes, both their top level.
+    expect(md(report([leaders, { id: 'talk', type: 'statement' }]), true)).not.toContain('Why not');
+  });
+
+  it('says there is no total when no weighted criterion applies', () => {
+    const applying = matrixFrom(`
+id: a
+title: A
+version: "1"
+source: {author: T}
+criteria:
+  - id: deal
+    title: Deal
+    weight: 1
+    appliesWhen: {some: {type: agreement}}
+    levels:
+      - {label: done, score: 1, when: {some: {type: agreement}}}
+      - {label: none, score: 0}
+verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
+`);
+    const result = evaluateRecord(compileMatrix(applying), makeRecord([{ id: 'talk', type: 'statement' }]));
+    const text = formatEvaluationMarkdown(
+      { ...report(), matrix: { definition: applying, file: 'a.yaml', sha256: '' }, results: [{ file: 'r.yaml', sha256: '', result }] },
+      { color: false },
+    );
+    expect(text).toContain('\n\nNo total: no weighted criterion applies.');
+    expect(text).toContain('| deal | n/a |  | 1 | - |  |');
+  });
+
+  it('prints a party cell that applies but has no level as (none)', () => {
+    const result = report([leaders]).results[0]!.result;
+    const talks = result.criteria[0]!;
+    const criteria = [{ ...talks, parties: [{ ...talks, party: 'US', applicable: true as const, level: null }] }, ...result.criteria.slice(1)];
+    const base = report([leaders]);
+    expect(md({ ...base, results: [{ ...base.results[0]!, result: { ...result, criteria } }] })).toContain('| talks (gate) | US: (none) |');
+  });
+
+  it('prints a party x criterion grid only for a matrix whose every criterion is per party', () => {
+    const criterion = (id: string, perParty: boolean) => `
+  - id: ${id}
+    title: ${id}
+    weight: 1
+    perParty: ${perParty}
+    levels:
+      - {label: met, score: 1, when: {some: {all: [{type: meeting}${perParty ? ', {partyIn: actors}' : ''}]}}}
+      - {label: unmet, score: 0}`;
+    const head = 'id: p\ntitle: P\nversion: "1"\nsource: {author: T}\nverdicts: [{label: good, min: 50}, {label: weak, min: 0}]\ncriteria:';
+    const sectionOf = (text: string) => {
+      const definition = matrixFrom(text);
+      const result = evaluateRecord(compileMatrix(definition), makeRecord([{ id: 'meet', type: 'meeting', actors: ['US'] }]));
+      expect(result.grid).not.toBeNull();
+      return formatEvaluationMarkdown(
+        { ...report(), matrix: { definition, file: 'p.yaml', sha256: '' }, results: [{ file: 'r.yaml', sha256: '', result }] },
+        { color: false },
+      );
+    };
+    const header = '| Criterion | Level | Points | Weight | Contribution | Evidence |';
+    expect(sectionOf(head + criterion('kept', true))).not.toContain(header);
+    expect(sectionOf(head + criterion('kept', true) + criterion('said', false))).toContain(header);
   });
 });

@@ -181,6 +181,132 @@ describe('formatTable: totals, gates and what is not known', () => {
   });
 });
 
+// A matrix of every kind of row: a per-party criterion (scored for US and CN, so its mean is over
+// two cells), one that weighs nothing, one that may not apply, and a forEach one. Every figure
+// below is worked out by hand from it and the record the test gives.
+const MIXED_TEXT = `
+id: p
+title: P
+version: "1"
+source: {author: T}
+fields:
+  level:
+    type: string
+    values: {leaders: Heads of state, ministerial: Ministers}
+criteria:
+  - id: kept
+    title: Kept
+    weight: 1
+    perParty: true
+    levels:
+      - {label: met, score: 1, when: {some: {all: [{type: meeting}, {partyIn: actors}, {field: level, equals: leaders}]}}}
+      - {label: unmet, score: 0}
+  - id: said
+    title: Said
+    weight: 0
+    levels:
+      - {label: yes, score: 1, when: {some: {all: [{type: statement}, {field: level, equals: leaders}]}}}
+      - {label: no, score: 0}
+  - id: maybe
+    title: Maybe
+    weight: 1
+    appliesWhen: {some: {field: level, equals: ministerial}}
+    levels:
+      - {label: yes, score: 1, when: {some: {type: statement}}}
+      - {label: no, score: 0}
+  - id: pledge
+    title: Pledge
+    weight: 1
+    forEach: {type: commitment}
+    levels:
+      - {label: kept, score: 1, when: {some: {all: [{type: fulfilment}, {link: fulfils, to: {isSubject: true}}]}}}
+      - {label: broken, score: 0}
+verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
+`;
+const mixed = matrixFrom(MIXED_TEXT);
+const row = (text: string, label: string) => text.split('\n').find((line) => line.startsWith(`│ ${label} `));
+
+describe('formatTable: the rows of each kind of criterion', () => {
+  it('heads each record with its title, then its matrix and as-of date', () => {
+    const lines = formatTable(reportOf(two, [agreed]), wide).split('\n');
+    expect(lines.slice(0, 2)).toEqual(['A case (case)', 'matrix m2 1, as of 2015-09-25']);
+  });
+
+  it('says what the matrix extends and changes, when it does', () => {
+    const base = reportOf(two, [agreed]);
+    const extended = { ...base, matrix: { ...base.matrix, extends: { bases: [{ id: 'base', version: '3', file: 'base.yaml', sha256: '' }], overrides: [] } } };
+    expect(formatTable(extended, wide).split('\n')[2]).toBe('extends base 3 (base.yaml); changes: none');
+    expect(formatTable(base, wide)).not.toContain('extends');
+  });
+
+  it('prints a determined total on a line of its own, with no note of gates, unknowns or unverified sources it does not need', () => {
+    // A leaders' meeting and agreement: talks held, deal done, 100; the gate passes.
+    const text = formatTable(reportOf(two, [{ id: 'meet', type: 'meeting', fields: { level: 'leaders' } }, agreed]), wide);
+    expect(text.split('\n')).toContain('Total 100.00 / 100  Verdict: good');
+    for (const absent of ['Not known:', '†', 'Why not']) expect(text).not.toContain(absent);
+    const noGates = matrixFrom(TWO_TEXT.replace('    gates: [{above: weak, requires: held}]\n', ''));
+    expect(formatTable(reportOf(noGates, [agreed]), wide)).not.toContain('Gates:');
+  });
+
+  it('lists every gate, one after another', () => {
+    const gated = matrixFrom(TWO_TEXT.replace('    weight: 3\n', '    weight: 3\n    gates: [{above: weak, requires: half}]\n'));
+    expect(formatTable(reportOf(gated, [agreed]), wide)).toContain(
+      'Gates: talks at held or above for better than weak: failed; deal at half or above for better than weak: passed',
+    );
+  });
+
+  it('prints n/a for a criterion that does not apply, and an open level, points and contribution as their bounds', () => {
+    expect(row(formatTable(reportOf(two, [{ id: 's', type: 'statement' }]), wide), 'deal')).toMatch(/^│ deal\s+│ n\/a\s+│\s+│ 3\s+│ -\s+│\s+│$/);
+    const open = row(formatTable(reportOf(two, [{ id: 'meet', type: 'meeting' }, agreed]), wide), 'talks (gate)');
+    expect(open).toMatch(/^│ talks \(gate\)\s+│ none \(0\) \.\. held \(1\) unknown\s+│ 0–1\/1\s+│ 1\s+│ 0\.00–25\.00\s+│\s+│$/);
+  });
+
+  it('prints a per-party criterion as the mean of its parties, a weightless one without a contribution, and the grid beside them', () => {
+    // US met, CN unmet: a mean of 0.5 point of 1. The statement's level is not recorded: said is no or yes.
+    // maybe applies (c1 is ministerial) and is yes; pledge/c1 is broken. (0.5 + 1 + 0) / 3 is 50.00, good.
+    const events = [
+      { id: 'meet', type: 'meeting', actors: ['US'], fields: { level: 'leaders' } },
+      { id: 's', type: 'statement' },
+      { id: 'c1', type: 'commitment', fields: { level: 'ministerial' } },
+    ];
+    const text = formatTable(reportOf(mixed, events), wide);
+    expect(row(text, 'kept')).toMatch(/^│ kept\s+│ per party \(mean 0\.5\)\s+│ 0\.5\/1\s+│ 1\s+│ 16\.67\s+│/);
+    expect(row(text, 'said')).toMatch(/^│ said\s+│ no \(0\) \.\. yes \(1\) unknown\s+│ 0–1\/1\s+│ 0\s+│ -\s+│/);
+    expect(row(text, 'pledge/c1')).toMatch(/^│ pledge\/c1\s+│ broken \(0\)\s+│ 0\/1\s+│ 1\s+│ 0\.00\s+│/);
+    expect(row(text, 'Member')).toBeDefined();
+    // said weighs nothing, so the total is determined though said is not.
+    expect(text.split('\n')).toContain('Total 50.00 / 100  Verdict: good');
+    expect(text).toContain('Not known:\n  said: no (0) .. yes (1)\n    `level` of event `s` is not recorded\n');
+  });
+
+  it('prints an open per-party mean as its bounds, and names the party and the criterion that may not apply', () => {
+    // The meeting's level is not recorded: US is unmet or met, a mean of 0 to 0.5 point.
+    const text = formatTable(
+      reportOf(mixed, [
+        { id: 'meet', type: 'meeting', actors: ['US'] },
+        { id: 's', type: 'statement', fields: { level: 'leaders' } },
+      ]),
+      wide,
+    );
+    expect(row(text, 'kept')).toMatch(/^│ kept\s+│ per party \(mean 0\.00–0\.50 unknown\)\s+│\s+│ 1\s+│/);
+    expect(text).toContain('Not known:\n  kept (US): unmet (0) .. met (1)\n    `level` of event `meet` is not recorded\n  maybe, may not apply\n');
+  });
+
+  it('prints a matrix scored per party only as its grid, without the criteria table', () => {
+    const gridOnly = matrixFrom(MIXED_TEXT.replace(/ {2}- id: said[\s\S]*?(?=verdicts:)/, ''));
+    const text = formatTable(reportOf(gridOnly, [{ id: 'meet', type: 'meeting', actors: ['US'], fields: { level: 'leaders' } }]), wide);
+    expect(row(text, 'Member')).toBeDefined();
+    expect(row(text, 'Criterion')).toBeUndefined();
+    expect(text.split('\n').slice(0, 2)).toEqual(['A case (case)', 'matrix p 1, as of 2015-09-25']);
+  });
+
+  it('heads the explanations, and says which criteria are at their top level', () => {
+    const text = formatTable(reportOf(two, [agreed]), { ...wide, explain: true });
+    expect(text).toContain('\nWhy not the next level up:\n  talks: not held');
+    expect(text).not.toContain('talks: at its top level');
+  });
+});
+
 describe('safeText', () => {
   it('keeps printable text, and shows line breaks and control characters as escapes', () => {
     expect(safeText('a\nb\tc\u0007\u009b')).toBe('a\\u000ab\\u0009c\\u0007\\u009b');
