@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   EXTENDS_PATH:
     "`extends` names an absolute path, a path outside the matrix's folder (symlinks resolved), something that is not a regular file, or a file from a matrix read on stdin",
   RECORD_PATH: "a golden test's `record:` names a path outside the tests file's folder (symlinks resolved) or something that is not a regular file",
+  TESTS_PATH: "a matrix's `<matrix>.tests.yaml` is a link to a file outside the matrix's folder (symlinks resolved) or something that is not a regular file",
   EXTENDS_CYCLE: 'matrices extend each other in a circle',
   UNKNOWN_LEVEL: 'a gate or a test expectation names a level the criterion does not have',
   UNKNOWN_BAND: 'a gate or a test expectation names a verdict band the matrix does not have',

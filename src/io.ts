@@ -1,5 +1,6 @@
 import { fstatSync, readSync } from 'node:fs';
 import { inputError } from './diagnostics.js';
+import { noteInputFile } from './input-files.js';
 
 /** Everything a command may touch of the process, so commands run in tests without one. */
 export interface Io {
@@ -33,9 +34,13 @@ export function processIo(): Io {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readStdin: (maxBytes) => readAtMost(0, maxBytes + 1),
+    readStdin: (maxBytes) => {
+      noteStdinFile();
+      return readAtMost(0, maxBytes + 1);
+    },
     readStdinStream: () => {
       if (fstatSync(0).isDirectory()) throw inputError('FILE_UNREADABLE', '<stdin>', 'is a directory, not a file');
+      noteStdinFile();
       return process.stdin;
     },
     isTTY: process.stdout.isTTY === true,
@@ -43,6 +48,12 @@ export function processIo(): Io {
     ...(process.stdout.isTTY && process.stdout.columns > 0 && { columns: process.stdout.columns }),
     env: process.env,
   };
+}
+
+/** Stdin redirected from a file (`- < rec.yaml`) is an input like any other: `-o /dev/stdin` must not replace it. */
+function noteStdinFile(): void {
+  const stats = fstatSync(0);
+  if (stats.isFile()) noteInputFile('<stdin>', stats);
 }
 
 /** Reads a descriptor to its end or to `limit` bytes, so an endless stdin cannot exhaust memory. */

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CHECK_FORMATS, ciFormatters, isCiFormat, type CheckFormat } from '../ci-format/index.js';
@@ -20,6 +21,7 @@ import { round2 } from '../format/numbers.js';
 import { safeText } from '../terminal-text.js';
 import type { Io } from '../io.js';
 import { bundledIds, bundledPath, resolveInput } from '../load/bundled.js';
+import { confinedFile } from '../load/confined-file.js';
 import { detectKind, isTestsFile, testsFilesFor } from '../load/detect-kind.js';
 import { expandPaths, type FoundFile } from '../load/expand-paths.js';
 import { checkDocument, parseInput } from '../load/load-document.js';
@@ -234,6 +236,12 @@ function siblingTests(matrixFile: string, reader: InputReader): TestSource[] {
     .map((path) => {
       // Named as the matrix is (bundled:ID.tests), never by where the package is installed.
       const file = bundled === undefined ? path : `${matrixFile}.tests`;
+      // Found, not named: a link to a secret elsewhere would come back in the messages, as for record:.
+      const place = bundled === undefined ? confinedFile(basename(path), matrixFile) : undefined;
+      if (place !== undefined && place.kind !== 'file') {
+        const why = place.kind === 'not-a-file' ? 'is not a regular file' : "is a link to a file outside the matrix's folder";
+        return { file, problems: inputError('TESTS_PATH', file, `${why}, so it is not read`, 'make it a regular file beside the matrix').diagnostics };
+      }
       const input = { ...readInputFile(path, filesOnly(reader.maxBytes)), file };
       const doc = parseInput(input);
       if (Array.isArray(doc)) return { file, problems: doc };

@@ -6,7 +6,9 @@
 import { krippendorffAlpha, type Codings, type Metric } from './agreement-alpha.js';
 import { bootstrapAlpha, DEFAULT_BOOTSTRAP, type BootstrapInterval, type BootstrapOptions } from './agreement-bootstrap.js';
 import { cohenKappa, contingency, fleissKappa, percentAgreement } from './agreement-kappa.js';
-import { evaluateRecord, type Cell, type CompiledMatrix, type Evidence, type Explanation, type LevelRange, type LevelRef, type PartyCell } from './evaluate.js';
+import type { CompiledMatrix } from './compiled-matrix.js';
+import { evaluateRecord } from './evaluate.js';
+import type { Cell, Evidence, Explanation, LevelRange, LevelRef, PartyCell } from './results.js';
 import type { CaseRecord, Criterion, FieldValue, SourceLocation, SummitEvent } from './types.js';
 
 /** One coder's record of one case. */

@@ -1,24 +1,9 @@
-import type { CompiledCriterion, Evidence, LevelRange, LevelRef, PartyCell } from './evaluate.js';
+import type { CompiledCriterion } from './compiled-matrix.js';
 import { eventOrder, type RecordIndex } from './record-index.js';
 import type { AssessedScore, SummitEvent } from './types.js';
+import type { CellAssessment, Evidence, LevelRange, LevelRef, PartyCell } from './results.js';
 import type { Interval } from './score.js';
 import type { UnknownFact } from './unknowns.js';
-
-/** The assessment a cell's score came from, and the earlier ones of the same cell it replaced. */
-export interface CellAssessment {
-  readonly event: string;
-  readonly date: string;
-  readonly score: AssessedScore;
-  readonly assessor: string | null;
-  readonly window: string | null;
-  readonly rationale: string | null;
-  /** Earlier assessments of the same cell known by the as-of date, latest first: this one supersedes them (a recalibration). */
-  readonly superseded: readonly string[];
-  /** Per report window, what the latest assessment in that window gave: for interim and final side by side. */
-  readonly byWindow: Readonly<Record<string, AssessedScore>>;
-  /** Why the score cannot count (it is not on the criterion's scale); the cell is then unknown. */
-  readonly problem: string | null;
-}
 
 /** Assessments by the criterion they name ('' for none), then by commitment, then by member. */
 type ByCommitment<T> = Map<string, Map<string, T>>;

@@ -1,54 +1,16 @@
-import { assessedCells, type CellAssessment } from './assessments.js';
-import { compileCondition, compileConditionIn, type Test } from './compile.js';
+import { assessedCells } from './assessments.js';
+import { compileCondition, compileConditionIn } from './compile.js';
+import type { CompiledCriterion, CompiledMatrix, LevelOutcome } from './compiled-matrix.js';
 import { dayNumber, formatDay } from './dates.js';
-import type { Failure } from './failure.js';
-import { compileExplainer, type Explainer } from './explainer.js';
+import { compileExplainer } from './explainer.js';
 import { buildGrid, type Grid } from './grid.js';
 import { eventOrder, indexRecord, type RecordIndex } from './record-index.js';
+import type { Cell, CriterionResult, Evidence, LevelRef, PartyCell } from './results.js';
 import { bandIndexOf, criterionUnits, meanInterval, normalise, roundScore, type Interval, type MeanPart } from './score.js';
 import { FAILS, HOLDS, UNKNOWN, type Truth } from './truth.js';
-import type { CaseRecord, Citation, Criterion, Matrix, SourceLocation, SummitEvent } from './types.js';
+import type { CaseRecord, Criterion, Matrix, SummitEvent } from './types.js';
 import { settlements, type Settlement } from './settle.js';
 import { unknownFacts, type UnknownFact } from './unknowns.js';
-
-export interface CompiledCriterion {
-  readonly criterion: Criterion;
-  /** One per level, best first; undefined for a default level without a condition. */
-  readonly levelTests: readonly (Test | undefined)[];
-  readonly appliesWhen: Test | undefined;
-  readonly forEach: Test | undefined;
-  readonly lowestScore: number;
-  readonly highestScore: number;
-  /** The explaining evaluators of the levels (evidence and near misses) and of appliesWhen. */
-  readonly levelExplainers: readonly (Explainer | undefined)[];
-  readonly appliesWhenExplainer: Explainer | undefined;
-  /** The matrix's declared fields, for naming the facts an unknown test rests on. */
-  readonly fields: Matrix['fields'];
-  /**
-   * What a determined cell at each level reads, made once per matrix and shared by every such
-   * cell (they are never mutated): index i for level i, and `noLevel` when none is reached.
-   */
-  readonly outcomes: readonly LevelOutcome[];
-  readonly noLevel: LevelOutcome;
-  /** Each level's place, by label, for gates. */
-  readonly rank: ReadonlyMap<string, number>;
-}
-
-/** A determined, applicable cell's level and numbers; `target` the next level up (null at the top). */
-interface LevelOutcome {
-  readonly level: LevelRef | null;
-  readonly levelRange: LevelRange;
-  readonly points: number;
-  readonly normalised: number;
-  readonly normalisedRange: Interval;
-  readonly target: LevelRef | null;
-  readonly targetIndex: number;
-}
-
-export interface CompiledMatrix {
-  readonly matrix: Matrix;
-  readonly criteria: readonly CompiledCriterion[];
-}
 
 export function compileMatrix(matrix: Matrix): CompiledMatrix {
   const { fields } = matrix;
@@ -103,79 +65,6 @@ function levelRanks(criterion: Criterion): ReadonlyMap<string, number> {
     if (!rank.has(level.label)) rank.set(level.label, i);
   });
   return rank;
-}
-
-export interface LevelRef {
-  readonly label: string;
-  readonly score: number;
-}
-
-export interface Evidence {
-  readonly event: string;
-  readonly date: string;
-  readonly type: string;
-  readonly title?: string;
-  readonly location?: SourceLocation;
-  readonly sources: readonly Citation[];
-}
-
-export interface Explanation {
-  /** The level the criterion did not reach, or undefined when explaining why it does not apply. */
-  readonly level?: LevelRef;
-  readonly failure: Failure;
-}
-
-/** The lowest and highest level a cell may be at: the best that surely holds, the best that may. */
-export interface LevelRange {
-  /** Null when no level surely holds and none is the default. */
-  readonly low: LevelRef | null;
-  readonly high: LevelRef | null;
-}
-
-/** One criterion scored once: for the whole record, or for one party. */
-export interface Cell {
-  /** `unknown` when whether the criterion applies rests on a fact the record does not settle. */
-  readonly applicable: boolean | 'unknown';
-  /** Null when the criterion does not apply, when no level matched and none is the default, or when the level is not determined. */
-  readonly level: LevelRef | null;
-  /** Null when the criterion surely does not apply. */
-  readonly levelRange: LevelRange | null;
-  /** The level's score above the criterion's lowest level; null when not applicable or not determined. */
-  readonly points: number | null;
-  /** points / maxPoints, 0–1; null when not applicable or not determined. */
-  readonly normalised: number | null;
-  /** The interval normalised lies in; low === high when determined; null when surely not applicable. */
-  readonly normalisedRange: Interval | null;
-  readonly evidence: readonly Evidence[];
-  /** Why not the next level up (or, when not applicable, why not). Null at the top level. */
-  readonly explanation: Explanation | null;
-  /** The facts that would settle an undetermined cell (empty when it is determined). */
-  readonly unknown: readonly UnknownFact[];
-}
-
-export interface PartyCell extends Cell {
-  readonly party: string;
-  /** The assessment the cell was stated by (src/engine/assessments.ts); absent when derived from events. */
-  readonly assessment?: CellAssessment | null;
-  /** An applicable cell nobody has assessed (by the as-of date): unknown, not the lowest level. */
-  readonly notAssessed?: true;
-}
-
-export interface CriterionResult extends Cell {
-  /** The criterion's id; `criterion/event` for each subject of a forEach criterion. */
-  readonly id: string;
-  readonly criterion: string;
-  readonly title: string;
-  /** The event a forEach criterion was scored about. */
-  readonly subject: string | null;
-  readonly weight: number;
-  readonly maxPoints: number;
-  /** Share of the total, 0–100; all contributions add up to the score. Null when not determined. */
-  readonly contribution: number | null;
-  /** Bounds of the contribution (equal when determined). */
-  readonly contributionRange: Interval;
-  /** Per-party criteria: one cell per party, and the criterion's own cell holds their mean. */
-  readonly parties: readonly PartyCell[] | null;
 }
 
 export type GateStatus = 'passed' | 'failed' | 'unknown' | 'not-applicable';
@@ -265,7 +154,8 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
   const asOfDay = options.asOf === undefined ? defaultAsOfDay(record) : dayNumber(options.asOf);
   if (asOfDay === undefined) throw new RangeError(`asOf is not a calendar date: ${options.asOf}`);
   const chosen = withUnverified(record, options.unverified ?? 'include');
-  const index = indexRecord(chosen.record, asOfDay, chosen.uncertain);
+  // The default as-of date is the last event's: every event exists by it.
+  const index = indexRecord(chosen.record, asOfDay, chosen.uncertain, options.asOf === undefined);
   const { matrix } = compiled;
   const explain = options.explain ?? true;
 

@@ -1,6 +1,5 @@
-import type { CellAssessment } from './assessments.js';
 import { fromNumber, meanOf, ratio, ratioText, roundScaled, scaledDigits, subtract, toNumber, type Ratio } from './decimal.js';
-import type { CriterionResult, PartyCell } from './evaluate.js';
+import type { CellAssessment, CriterionResult, PartyCell } from './results.js';
 import { DEFAULT_GRID_RULES, type AssessedScore, type CaseRecord, type GridOverall, type GridRules, type Matrix } from './types.js';
 
 export type GridCellStatus = 'scored' | 'not-assessed' | 'not-applicable';

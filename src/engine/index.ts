@@ -11,6 +11,7 @@ export type { UnknownFact, UnknownReason } from './unknowns.js';
 export type { SettlementOutcome, Settlement } from './settle.js';
 export * from './grid.js';
 export * from './decimal.js';
-export type { CellAssessment } from './assessments.js';
+export type * from './results.js';
+export type * from './compiled-matrix.js';
 export { citedSources, evidenceOf, verdictSources, type VerdictSource } from './sources.js';
 export * from './across.js';

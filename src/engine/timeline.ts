@@ -1,5 +1,7 @@
-import { dayNumber, formatDay } from './dates.js';
-import { evaluateRecord, type CaseResult, type Cell, type CompiledMatrix } from './evaluate.js';
+import { dayNumber, daysFromCivil, daysInMonth, formatDay } from './dates.js';
+import type { CompiledMatrix } from './compiled-matrix.js';
+import { evaluateRecord, type CaseResult } from './evaluate.js';
+import type { Cell } from './results.js';
 import type { CaseRecord, Condition, Matrix, SummitEvent } from './types.js';
 
 // A case scored at a series of dates, and what changed between them: which criterion moved,
@@ -32,8 +34,9 @@ export function addDuration(start: number, duration: Duration, times: number): n
   const day = Number(date.slice(8, 10));
   const targetYear = year + Math.floor(month / 12);
   const targetMonth = ((month % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  return Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)) / 86_400_000 + duration.days * times;
+  // Not Date.UTC, which reads the years 0-99 as 1900-1999.
+  const lastDay = daysInMonth(targetYear, targetMonth + 1);
+  return daysFromCivil(targetYear, targetMonth + 1, Math.min(day, lastDay)) + duration.days * times;
 }
 
 /** Dates from `from` to `to` every `step`, `to` included; undefined past `limit` dates. */

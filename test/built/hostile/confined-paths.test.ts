@@ -80,6 +80,52 @@ describe("a golden test's record: confined the same way", () => {
   });
 });
 
+describe("a matrix's tests file, found beside it: confined the same way", () => {
+  const cases: [string, (file: string) => void, RegExp][] = [
+    ['a symlink to a secret outside the folder', (f) => symlinkSync(secret, f), /is a link to a file outside the matrix's folder/],
+    ['a FIFO, which would be waited on forever', (f) => execFileSync('mkfifo', [f]), /is not a regular file/],
+  ];
+  it.skipIf(!posix).each(cases)('%s: TESTS_PATH, in every format, and nothing of it read', async (_, plant, message) => {
+    const folder = folderWith('tests-file', { 'm.yaml': LEWIS });
+    plant(join(folder, 'm.tests.yaml'));
+    for (const format of ['text', 'json', 'sarif', 'github', 'junit']) {
+      const result = await run(['test', join(folder, 'm.yaml'), '-f', format]);
+      expect(result.exitCode, format).toBeGreaterThan(0);
+      expect(`${result.stdout}${result.stderr}`, format).toContain('TESTS_PATH');
+      expect(`${result.stdout}${result.stderr}`, format).not.toContain(SECRET);
+      if (format === 'text') expect(result.stdout).toMatch(message);
+    }
+  });
+
+  it('still reads a tests file that is a symlink to a file inside the folder', async () => {
+    const folder = folderWith('tests-inside', {
+      'm.yaml': LEWIS,
+      'cases.yaml': 'tests:\n  - name: bundled record\n    record: us-china-2015-09\n    expect: {verdict: gesture}\n',
+    });
+    symlinkSync(join(folder, 'cases.yaml'), join(folder, 'm.tests.yaml'));
+    const result = await run(['test', join(folder, 'm.yaml')]);
+    expect(result.stdout).toMatch(/PASS bundled record/);
+    expect(result.exitCode).toBe(0);
+  });
+});
+
+describe("a record's bibliography: confined the same way", () => {
+  const RECORD = readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').replace(/^title:/m, 'bibliography: refs.yaml\ntitle:');
+  const cases: [string, (file: string) => void, RegExp][] = [
+    ['a symlink to a secret outside the folder', (f) => symlinkSync(secret, f), /is outside the record's folder/],
+    ['a FIFO', (f) => execFileSync('mkfifo', [f]), /is not a regular file/],
+  ];
+  it.skipIf(!posix).each(cases)('%s: NOT_ALLOWED at the key, nothing of it read', async (_, plant, message) => {
+    const folder = folderWith('bibliography', { 'r.yaml': RECORD });
+    plant(join(folder, 'refs.yaml'));
+    const result = await run(['evaluate', join(folder, 'r.yaml'), '-m', 'lewis-2015']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error NOT_ALLOWED .*r\.yaml:\d+:15 bibliography `refs\.yaml` /);
+    expect(result.stderr).toMatch(message);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
+  });
+});
+
 describe('bundled ids are not shadowed by local files', () => {
   it('-m lewis-2015 means the bundled matrix even when ./lewis-2015 exists; ./lewis-2015 names the file', () => {
     const folder = folderWith('shadow', { 'lewis-2015': LEWIS.replace(/^title: .*$/m, 'title: An impostor'), 'us-china-2015-09': 'not: a record\n' });

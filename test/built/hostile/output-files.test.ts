@@ -1,13 +1,15 @@
 // What -o may touch: the file it names (through symlinks, keeping its mode), written whole or not
 // at all; never an input of the same run, never one file twice under two spellings, never a
 // device or pipe turned into a regular file, and no temporary file left by a full disk or a signal.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -148,6 +150,33 @@ describe('-o never destroys an input of the same run', () => {
     expect(readFileSync(join(folder, 'recs.ndjson'), 'utf8')).toBe(ndjson);
     expect(readFileSync(join(folder, 'matrix.yaml'), 'utf8')).toBe(readFileSync('matrices/lewis-2015.yaml', 'utf8'));
     expect(readdirSync(folder).sort()).toEqual(before);
+  });
+});
+
+describe('-o never replaces the file stdin was redirected from', () => {
+  const line = `${JSON.stringify({ id: 'a', title: 'A', date: '2015-09-25', parties: ['US'], events: [] })}\n`;
+  it.skipIf(!posix).each([
+    ['a YAML record, -o /dev/stdin', 'rec.yaml', recordYaml, ['evaluate', '-', '-m', 'lewis-2015', '-o', '/dev/stdin']],
+    ['validate, -o /proc/self/fd/0', 'rec.yaml', recordYaml, ['validate', '-', '-o', '/proc/self/fd/0']],
+    [
+      'NDJSON while streaming, -o /dev/stdin',
+      'recs.ndjson',
+      line,
+      ['evaluate', '-', '--input-format', 'ndjson', '-m', 'lewis-2015', '-f', 'ndjson', '-o', '/dev/stdin'],
+    ],
+  ])('%s: OUTPUT_IS_INPUT, the file as it was', (_, name, text, argv) => {
+    const input = join(fresh('stdin'), name);
+    writeFileSync(input, text);
+    const stdin = openSync(input, 'r');
+    try {
+      const child = spawnSync(process.execPath, ['bin/summit-score.js', ...argv], { stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(child.status).toBe(2);
+      expect(child.stderr).toMatch(/^error OUTPUT_IS_INPUT \/(dev\/stdin|proc\/self\/fd\/0):1:1 is the input <stdin> of this run/);
+    } finally {
+      closeSync(stdin);
+    }
+    expect(readFileSync(input, 'utf8')).toBe(text);
+    expect(readdirSync(join(input, '..'))).toEqual([name]);
   });
 });
 

@@ -32,6 +32,15 @@ writeFileSync(
     '{type: statement}}}, {label: b, score: 0}]}\nverdicts: [{label: good, min: 50}, {label: poor, min: 0}]\n',
 );
 
+// Two coders' copies of the hostile record (agree), and an evaluation of it (diff).
+const coders = join(dir, 'coders');
+for (const coder of ['a', 'b']) {
+  mkdirSync(join(coders, coder), { recursive: true });
+  copyFileSync(RECORD, join(coders, coder, 'hostile-text.yaml'));
+}
+const evaluation = join(dir, 'evaluation.json');
+writeFileSync(evaluation, (await run(['evaluate', RECORD, '-m', MATRIX, '-f', 'json'])).stdout);
+
 // What nothing may print: every control and format character but the line feed that ends a line.
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
@@ -76,6 +85,14 @@ const PEOPLE_RUNS: readonly (readonly string[])[] = [
   ['test', namedMatrix, '-f', 'github'],
   ['test', emptyTests],
   ['test', `${CORPUS}/bad-matrix.yaml`, '-f', 'github'],
+  ['timeline', RECORD, '-m', MATRIX, '-f', 'markdown'],
+  ['sensitivity', RECORD, '-m', MATRIX, '--samples', '5', '-f', 'markdown'],
+  ['compare', RECORD, namedRecord, '-m', MATRIX, '-f', 'markdown'],
+  ['diff', evaluation, evaluation],
+  ['diff', evaluation, evaluation, '-f', 'markdown'],
+  ['agree', '-m', MATRIX, coders, '--samples', '5'],
+  ['agree', '-m', MATRIX, coders, '--samples', '5', '-f', 'markdown'],
+  ['sources', '-m', namedMatrix, namedRecord],
 ];
 
 describe('hostile text in every input string', () => {
@@ -108,6 +125,21 @@ describe('hostile text in every input string', () => {
     for (const line of lines.slice(1, -2)) expect(line).toMatch(/^::(error|warning) file=[^:,]*,line=\d+,col=\d+,title=[A-Z_]+::/);
     expect(stdout).toContain('%250A::warning::FORGED2');
     expect(stdout).not.toContain('%0A::warning');
+  });
+
+  it.each([
+    ['compare', RECORD, RECORD, '-m', MATRIX],
+    ['timeline', RECORD, '-m', MATRIX],
+    ['sensitivity', RECORD, '-m', MATRIX, '--samples', '5'],
+    ['diff', evaluation, evaluation],
+    ['agree', '-m', MATRIX, coders, '--samples', '5'],
+  ])('%s: every machine format on a terminal sends no control but line ends', async (...argv) => {
+    for (const format of ['json', 'csv', 'long', 'html', 'svg', 'sarif', 'junit', 'ndjson']) {
+      const result = await run([...argv, '-f', format], { isTTY: true });
+      if (result.exitCode === 2 && /unknown|USAGE|not one of/i.test(result.stderr)) continue; // a format this command does not write
+      expect(result.exitCode, `${argv[0]} -f ${format}: ${result.stderr}`).toBe(0);
+      expectTerminalSafe(result.stdout, `${argv[0]} -f ${format}`);
+    }
   });
 
   const MACHINE_FORMATS = ['json', 'csv', 'long', 'ndjson'];

@@ -1,6 +1,6 @@
 // Seeded, bounded fuzzers (fast-check, fixed seeds: every run checks the same cases) for the
 // research commands that do arithmetic on what they read:
-// - sensitivity: random weights (0, a millionth, a million and anything between), level scores
+// - sensitivity: random weights (0, a millionth, a million, subnormals and anything between), level scores
 //   and band edges on the bundled matrix: the analysis never throws, every total it reports is
 //   0-100 or none, every verdict is a band of the matrix, intervals run low to high, and the same
 //   seed gives the same analysis;
@@ -35,7 +35,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('sensitivity, fuzzed', () => {
   const base = matrixOf('lewis-2015');
   const records = ['us-china-2015-09', 'us-china-2013-06', 'us-china-2017-04', 'uk-china-2015-10'].map(recordOf);
-  const weight = fc.oneof(fc.constant(0), fc.constant(0.000001), fc.constant(1_000_000), fc.double({ min: 0.000001, max: 1_000_000, noNaN: true }));
+  // The bounds a matrix may hold (0, a millionth, a million), anything between, and subnormals.
+  const weight = fc.oneof(
+    fc.constantFrom(0, 0.000001, 1_000_000, 5e-324, 1e-310, 2.2250738585072014e-308),
+    fc.double({ min: 0.000001, max: 1_000_000, noNaN: true }),
+  );
+  // Now and then every weight above 0 made one subnormal: the matrix that crashed the engine
+  // (5e-324: its totals underflow to no number, and verdicts[-1] was read) before the loader refused it.
+  const subnormal = fc.option(fc.constantFrom(5e-324, 1e-320, 2.2250738585072014e-308), { freq: 3 });
   const edges = fc
     .uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 4 })
     .map((cents) => [...cents.sort((a, b) => b - a).map((c) => c / 100), 0]);
@@ -48,8 +55,9 @@ describe('sensitivity, fuzzed', () => {
           fc.array(weight, { minLength: base.criteria.length, maxLength: base.criteria.length }),
           edges,
           fc.integer({ min: 0, max: 2 ** 31 }),
-          (weights, mins, seed) => {
-            const criteria = base.criteria.map((c, i) => ({ ...c, weight: weights[i]! }));
+          subnormal,
+          (weights, mins, seed, tiny) => {
+            const criteria = base.criteria.map((c, i) => ({ ...c, weight: tiny !== null && weights[i]! > 0 ? tiny : weights[i]! }));
             fc.pre(criteria.some((c) => c.weight > 0));
             const matrix: Matrix = { ...base, criteria, verdicts: mins.map((min, i) => ({ label: `band-${i}`, min })) };
             const compiled = compileMatrix(matrix);
