@@ -40,7 +40,9 @@ export function checkRecord(doc: ParsedDocument, sha256: string, maxBytes: numbe
   const schemaProblems = checkDocument(doc, 'record');
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
   const { value: record, diagnostics } = recordFromData(doc, doc.data as RecordSchema.RecordDocument, { maxBytes });
-  if (record) locators.set(record, (path, options) => doc.locate(path, options));
+  // The locator alone, not the document: the parsed tree the record was built from can go.
+  const { locate } = doc;
+  if (record) locators.set(record, locate);
   return record ? { value: { record, file: doc.file, sha256, warnings: diagnostics }, diagnostics } : { diagnostics };
 }
 
