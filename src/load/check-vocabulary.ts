@@ -125,7 +125,7 @@ function declaredReads(matrix: Matrix): DeclaredReads {
   for (const declaration of all) {
     if ((CORE_FIELDS as readonly string[]).includes(declaration.name)) core.push(declaration);
     else {
-      const key = declaration.name.split('.')[0]!;
+      const key = declaration.name.split('.', 1)[0] ?? declaration.name;
       byKey.set(key, [...(byKey.get(key) ?? []), declaration]);
     }
   }
