@@ -50,7 +50,7 @@ export function readsCarefully(text: string, limit = CAREFUL_LIMIT): boolean {
 function jsonSyntaxProblem(file: string, text: string, line: number, error: Error): Diagnostic {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const position = /at position (\d+)/.exec(error.message);
-  const at = new JsonDocument(file, source, undefined, line).position(position ? Number(position[1]) : 0);
+  const at = new JsonText(file, source, line).position(position ? Number(position[1]) : 0);
   return { severity: 'error', code: 'YAML_SYNTAX', file, ...at, message: `not JSON: ${error.message.split('\n')[0]!}` };
 }
 
@@ -71,9 +71,10 @@ export function readJson(
   const scan = new SafetyScan();
   scan.walk(data, 1);
   // Something to report, or (rarely) a colon written as an escape: the careful reader decides.
-  const doc = new JsonDocument(file, source, data, line);
+  const positions = new JsonText(file, source, line);
+  const doc = jsonDocument(positions, data);
   if (scan.unsafe || countColons(source) - scan.colonsInText !== scan.keys) {
-    return { result: readsCarefully(text, limit) ? parseCarefully(file, text, line) : (problemsOf(doc, source, data) ?? doc) };
+    return { result: readsCarefully(text, limit) ? parseCarefully(file, text, line) : (problemsOf(positions, source, data) ?? doc) };
   }
   return { result: doc };
 }
@@ -129,7 +130,7 @@ class SafetyScan {
  * (alone), else the first key given twice, else every forbidden key and non-finite number.
  * Undefined when there is nothing (a colon written as an escape made the count differ).
  */
-function problemsOf(doc: JsonDocument, source: string, data: unknown): Diagnostic[] | undefined {
+function problemsOf(doc: JsonText, source: string, data: unknown): Diagnostic[] | undefined {
   const at = (offset: number) => doc.position(offset);
   const unsafe: { offset: number; diagnostic: Diagnostic }[] = [];
   let deepest: number | undefined;
@@ -204,15 +205,27 @@ interface Members {
   readonly values: Map<string, number> | number[];
 }
 
-/** Valid JSON text (JSON.parse accepted it) and the data it holds, with positions found on demand. */
-class JsonDocument implements ParsedDocument {
+/**
+ * A document of JSON text: its data, and its positions, which events carry (sourceLocation) without
+ * the data, so that the parsed tree a record was built from can go once the record is built.
+ */
+function jsonDocument(text: JsonText, data: unknown): ParsedDocument {
+  return {
+    file: text.file,
+    data,
+    locate: (path, options) => text.locate(path, options),
+    sourceLocation: (list, index) => new LazyLocation(text, list, index),
+  };
+}
+
+/** Valid JSON text (JSON.parse accepted it), with positions found on demand. */
+class JsonText {
   private readonly members = new Map<number, Members>();
   private newlines: Int32Array | undefined;
 
   constructor(
     readonly file: string,
     private readonly text: string,
-    readonly data: unknown,
     /** The line the text starts on (an NDJSON line's number). */
     readonly firstLine: number,
   ) {
@@ -224,10 +237,6 @@ class JsonDocument implements ParsedDocument {
 
   locate(path: DataPath, options?: { key?: boolean }): Position {
     return this.position(this.offsetOf(path, options?.key ?? false));
-  }
-
-  sourceLocation(path: DataPath): SourceLocation {
-    return new LazyLocation(this, path);
   }
 
   /** Where the value at `path` starts (its key's opening quote with `key`); the nearest ancestor's start when absent. */
@@ -421,24 +430,30 @@ function newlineOffsets(text: string): Int32Array {
 class LazyLocation implements SourceLocation {
   private known: Position | undefined;
   constructor(
-    private readonly doc: JsonDocument,
-    private readonly path: DataPath,
+    private readonly text: JsonText,
+    /** The list the item stands in (`events`) and its index: the path is made only if asked for. */
+    private readonly list: DataPath,
+    private readonly index: number,
   ) {}
 
   get file(): string {
-    return this.doc.file;
+    return this.text.file;
   }
 
   get line(): number {
     // An NDJSON line (or a one-line file) knows its line without looking for the event.
-    return this.doc.oneLine ? this.doc.firstLine : (this.known ??= this.doc.locate(this.path)).line;
+    return this.text.oneLine ? this.text.firstLine : this.position().line;
   }
 
   get col(): number {
-    return (this.known ??= this.doc.locate(this.path)).col;
+    return this.position().col;
   }
 
   toJSON(): SourceLocation {
     return { file: this.file, line: this.line, col: this.col };
+  }
+
+  private position(): Position {
+    return (this.known ??= this.text.locate([...this.list, this.index]));
   }
 }

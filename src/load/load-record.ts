@@ -1,15 +1,7 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { dayNumber } from '../engine/dates.js';
 import { CORE_FIELDS } from '../engine/fields.js';
-import {
-  LINK_KINDS,
-  type AssessmentWindow,
-  type CaseRecord,
-  type Citation,
-  type FieldValue,
-  type LinkKind,
-  type SummitEvent,
-} from '../engine/types.js';
+import { LINK_KINDS, type AssessmentWindow, type CaseRecord, type Citation, type FieldValue, type LinkKind, type SummitEvent } from '../engine/types.js';
 import { didYouMean } from '../suggest.js';
 import { recordBibliography } from './record-bibliography.js';
 import { resolveCitation, type Bibliography, type KeyedCitation } from './load-bibliography.js';
@@ -48,7 +40,9 @@ export function checkRecord(doc: ParsedDocument, sha256: string, maxBytes: numbe
   const schemaProblems = checkDocument(doc, 'record');
   if (schemaProblems.length > 0) return { diagnostics: schemaProblems };
   const { value: record, diagnostics } = recordFromData(doc, doc.data as RecordSchema.RecordDocument, { maxBytes });
-  if (record) locators.set(record, (path, options) => doc.locate(path, options));
+  // The locator alone, not the document: the parsed tree the record was built from can go.
+  const { locate } = doc;
+  if (record) locators.set(record, locate);
   return record ? { value: { record, file: doc.file, sha256, warnings: diagnostics }, diagnostics } : { diagnostics };
 }
 
@@ -109,6 +103,7 @@ export function recordFromData(doc: ParsedDocument, raw: RecordData, options: Re
   const knownIds = () => [...ids.keys()];
 
   // One pass per event, allocating only what the event keeps: records can hold many thousands.
+  const eventsAt: DataPath = [...prefix, 'events'];
   const eventAt = (i: number, ...rest: (string | number)[]): DataPath => [...prefix, 'events', i, ...rest];
   const events = raw.events.map((event, i): SummitEvent => {
     const eventDay = dayNumber(event.date) ?? badDate(event.date, eventAt(i, 'date'));
@@ -182,9 +177,8 @@ export function recordFromData(doc: ParsedDocument, raw: RecordData, options: Re
     }
     if (sources.length === 0 && options.requireSources !== false)
       sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a bibliography key, or a url, title and date');
-    // The event's own path, made without eventAt's rest list and spreads: one per event of every record.
-    const path = prefix.length === 0 ? ['events', i] : [...prefix, 'events', i];
-    const location = doc.sourceLocation ? doc.sourceLocation(path) : { file: doc.file, ...doc.locate(path) };
+    // A JSON document's events find their place only if asked: no path is made per event.
+    const location = doc.sourceLocation ? doc.sourceLocation(eventsAt, i) : { file: doc.file, ...doc.locate([...eventsAt, i]) };
     const actors = event.actors ?? [];
     const { assessment } = event;
     if (assessment !== undefined) {

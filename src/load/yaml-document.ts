@@ -19,14 +19,17 @@ export interface Position {
 export interface ParsedDocument {
   readonly file: string;
   readonly data: unknown;
-  /** The position of the value at `path`, or of its key with `key`; the nearest ancestor when absent. */
-  locate(path: DataPath, options?: { key?: boolean }): Position;
   /**
-   * Where the value at `path` stands, as events carry it. Optional: a JSON document
-   * (src/load/json-document.ts) works the position out only if it is read, so that scoring a
-   * large file never has to.
+   * The position of the value at `path`, or of its key with `key`; the nearest ancestor when
+   * absent. A function of its own (no `this`): a loaded record keeps it without the document.
    */
-  sourceLocation?(path: DataPath): SourceLocation;
+  readonly locate: (path: DataPath, options?: { key?: boolean }) => Position;
+  /**
+   * Where item `index` of the list at `list` stands, as events carry it. Optional: a JSON
+   * document (src/load/json-document.ts) works the position out only if it is read, so that
+   * scoring a large file never has to.
+   */
+  sourceLocation?(list: DataPath, index: number): SourceLocation;
 }
 
 /** Aliases a document may expand: enough for real reuse, far too few for a "billion laughs". */

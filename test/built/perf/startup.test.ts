@@ -51,6 +51,21 @@ describe('start-up', () => {
   });
 });
 
+describe('start-up of the built command', () => {
+  it('evaluate does not load node:child_process, which commander requires for executable subcommands we never declare', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summit-startup-'));
+    const preload = join(dir, 'builtins.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n");
+    const run = spawnSync(process.execPath, ['-r', preload, 'bin/summit-score.js', 'evaluate'], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.status).toBe(0);
+    const builtins = JSON.parse(run.stderr) as string[];
+    // The list names what the run loaded: the file system, and not the process spawner.
+    expect(builtins).toContain('NativeModule fs');
+    expect(builtins.filter((name) => /child_process/.test(name))).toEqual([]);
+  });
+});
+
 /** The built bundle as bin/summit-score.js loads it (bin/load-command.cjs), or a plain build's module. */
 const BUNDLE = 'bundle';
 

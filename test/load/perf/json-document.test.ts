@@ -52,7 +52,7 @@ describe('JSON read at JSON.parse speed', () => {
         expect(compared).toBeGreaterThan(50);
         const events = (careful.data as { events?: unknown[] }).events ?? [];
         events.forEach((_, i) => {
-          const location = fast.sourceLocation!(['events', i]);
+          const location = fast.sourceLocation!(['events'], i);
           expect({ file: location.file, line: location.line, col: location.col }).toEqual({ file: 'x.json', ...careful.locate(['events', i]) });
         });
       });
