@@ -199,7 +199,7 @@ describe('safeText', () => {
 
 export type { RunResult };
 
-describe('CSV a spreadsheet would run', async () => {
+describe('CSV a spreadsheet would run, HTML a browser would run', async () => {
   // Text starting with =, +, - or @ is a formula to Excel and LibreOffice (OWASP, "CSV Injection").
   const FORMULA = /^[=+\-@\t\r]/;
   const formulaMatrix = join(dir, 'formula-matrix.yaml');
@@ -216,6 +216,14 @@ describe('CSV a spreadsheet would run', async () => {
     mkdirSync(join(formulaCoders, coder), { recursive: true });
     copyFileSync(formulaRecord, join(formulaCoders, coder, 'us-china-2015-09.yaml'));
   }
+  const scriptRecord = join(dir, 'script-record.yaml');
+  writeFileSync(
+    scriptRecord,
+    readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').replace(
+      /^title: .*$/m,
+      'title: "</title></text><script>alert(1)</script><img src=x onerror=alert(2)> & \\"q\\" \'a\'"',
+    ),
+  );
   const formulaEvaluation = join(dir, 'formula-evaluation.json');
   writeFileSync(formulaEvaluation, (await run(['evaluate', formulaRecord, '-m', formulaMatrix, '-f', 'json'])).stdout);
 
@@ -231,10 +239,24 @@ describe('CSV a spreadsheet would run', async () => {
   ])('%s ... %s %s: no field of text starts a formula, and the text is all there', async (...argv) => {
     const result = await run(argv);
     expect(result.exitCode, result.stderr).toBe(0);
-    const rows = parse(result.stdout) as string[][];
+    const rows = parse<string[]>(result.stdout);
     const fields = rows.flat();
     for (const field of fields) if (Number.isNaN(Number(field))) expect(field).not.toMatch(FORMULA);
     // Where the CSV holds a title or version, it arrived with a ' before it, so the check was not vacuous.
-    if (['evaluate', 'compare'].includes(argv[0]!)) expect(fields.filter((field) => /^'[=+@]/.test(field)).length).toBeGreaterThanOrEqual(2);
+    if (['evaluate', 'compare'].includes(argv[0] ?? '')) expect(fields.filter((field) => /^'[=+@]/.test(field)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['evaluate', scriptRecord, '-m', 'lewis-2015'],
+    ['compare', scriptRecord, 'us-china-2013-06', '-m', 'lewis-2015'],
+    ['timeline', scriptRecord, '-m', 'lewis-2015'],
+    ['sensitivity', scriptRecord, '-m', 'lewis-2015', '--samples', '5'],
+  ])('%s -f html and svg: a title holding markup is escaped, not markup', async (...argv) => {
+    for (const format of ['html', 'svg']) {
+      const { exitCode, stdout } = await run([...argv, '-f', format]);
+      expect(exitCode).toBe(0);
+      expect(stdout, format).not.toMatch(/<script>alert|<img src=x|<\/text><script/i);
+      if (format === 'html') expect(stdout).toContain('&lt;script&gt;');
+    }
   });
 });
