@@ -143,6 +143,13 @@ describe('hostile text in every input string', () => {
     }
   });
 
+  it('merge on a terminal: the consensus record (YAML) sends no control but line ends', async () => {
+    const result = await run(['merge', join(coders, 'a'), join(coders, 'b')], { isTTY: true });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain('FORGED');
+    expectTerminalSafe(result.stdout, 'merge');
+  });
+
   const MACHINE_FORMATS = ['json', 'csv', 'long', 'ndjson'];
   it.each(MACHINE_FORMATS)('-f %s on a terminal sends no control but line ends, and stays parseable', async (format) => {
     const result = await run(['evaluate', RECORD, '-m', MATRIX, '-f', format], { isTTY: true });
