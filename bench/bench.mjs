@@ -290,7 +290,10 @@ try {
   line();
 
   // ---- 8. YAML at the value bound ----------------------------------------------------------------
-  line(`8. YAML at the value bound (${fmt(MAX_YAML_VALUES)} values), shapes of bench/yaml-shapes.mjs: one run each, peak RSS against 10 x input + 100 MiB`);
+  line(
+    `8. YAML at the value bound (${fmt(MAX_YAML_VALUES)} values), shapes of bench/yaml-shapes.mjs, and one very large NDJSON line scored in each format: ` +
+      'one run each, peak RSS against 10 x input + 100 MiB',
+  );
   const yamlRuns = [];
   for (const [name, make] of Object.entries(YAML_SHAPES)) {
     const file = join(dir, `shape-${name.replace(/\W+/g, '-')}.yaml`);
@@ -305,6 +308,18 @@ try {
   const stringsFile = join(dir, 'shape-long-strings.yaml');
   writeFileSync(stringsFile, longStrings(strings));
   yamlRuns.push([`validate: ${strings} strings of 1,000,000 characters`, stringsFile, ['validate', stringsFile]]);
+  // One very large NDJSON line, scored in each format (its result's line is 40 MB for the compliance
+  // record): at full size whatever --scale, for these are the sizes the bound is promised at.
+  const largeLines = [
+    ['compliance 2,000 x 21', makeComplianceRecord(seeded(3), 2000, 21), 'g20-compliance'],
+    ['40,000 events', makeRecord(seeded(15), 0, 40_000), matrixFile],
+  ];
+  largeLines.forEach(([name, record, matrix], i) => {
+    const file = join(dir, `one-line-${i}.ndjson`);
+    writeFileSync(file, `${JSON.stringify(record)}\n`);
+    for (const format of ['ndjson', 'json', 'csv', 'long', 'table'])
+      yamlRuns.push([`evaluate -f ${format}: ${name}, one NDJSON line`, file, ['evaluate', '-m', matrix, file, '-f', format, '-o', join(dir, 'one-line-out')]]);
+  });
   for (const [name, file, commandArgs] of yamlRuns) {
     const run = measure(process.execPath, [BIN, ...commandArgs]);
     if (run.status !== 0 && run.status !== 1) throw new Error(`${name} exited ${run.status}: ${run.stderr}`);

@@ -235,7 +235,7 @@ class EncodedWriter {
   constructor(
     private readonly fd: number,
     /** Written out as soon as this many bytes are held (a stream's lines reach the file as they come). */
-    private readonly drainAt = Infinity,
+    private readonly drainAt = BLOCK,
   ) {}
 
   readonly write = (piece: string): void => {

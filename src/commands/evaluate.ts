@@ -11,7 +11,7 @@ import {
   type EvaluateOptions,
   type UnverifiedMode,
 } from '../engine/index.js';
-import { BOM, ndjsonResultLine } from '../format/csv.js';
+import { BOM, ndjsonResultLine, streamedNdjson } from '../format/csv.js';
 import { FORMAT_NAMES, type FormatName } from '../format/formatter.js';
 import { formatters } from '../format/index.js';
 import { safeText } from '../terminal-text.js';
@@ -241,12 +241,14 @@ function writeEvaluation(report: EvaluationReport, options: EvaluateCommandOptio
       ? visuals.get(target.format)!
       : target.format === 'json' && !target.bom
         ? streamedJson(report)
-        : (target.bom ? BOM : '') +
-          formatters[target.format](report, {
-            color: target.file === undefined && options.color,
-            explain: options.explain,
-            width: target.file === undefined ? options.width : options.fileWidth,
-          }),
+        : target.format === 'ndjson' && !target.bom
+          ? streamedNdjson(report)
+          : (target.bom ? BOM : '') +
+            formatters[target.format](report, {
+              color: target.file === undefined && options.color,
+              explain: options.explain,
+              width: target.file === undefined ? options.width : options.fileWidth,
+            }),
   }));
   writeOutputs(rendered, io.stdout);
 }
@@ -363,10 +365,7 @@ async function runEvaluateStreaming(recordArgs: readonly string[], found: FoundI
     if (belowThreshold(result.score, options.failBelow)) below.push({ id: result.record.id, score: result.score });
     const recordResult: RecordResult = { file: loaded.file, sha256: loaded.sha256, result };
     if (!streaming) gathered.push(recordResult);
-    else if (!failed) {
-      const text = line(recordResult);
-      for (const writer of writers) writer.write(text);
-    }
+    else if (!failed) line(recordResult, (piece) => writers.forEach((writer) => writer.write(piece)));
   };
   const attempt = <T>(load: () => T): T | undefined => {
     try {

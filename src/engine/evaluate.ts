@@ -154,7 +154,8 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
   const asOfDay = options.asOf === undefined ? defaultAsOfDay(record) : dayNumber(options.asOf);
   if (asOfDay === undefined) throw new RangeError(`asOf is not a calendar date: ${options.asOf}`);
   const chosen = withUnverified(record, options.unverified ?? 'include');
-  const index = indexRecord(chosen.record, asOfDay, chosen.uncertain);
+  // The default as-of date is the last event's: every event exists by it.
+  const index = indexRecord(chosen.record, asOfDay, chosen.uncertain, options.asOf === undefined);
   const { matrix } = compiled;
   const explain = options.explain ?? true;
 

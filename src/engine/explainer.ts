@@ -22,6 +22,11 @@ export interface Explainer {
   readonly code: (index: RecordIndex, event: SummitEvent | undefined) => number;
   /** Whether it can name witnesses at all (quantifiers and links do; field tests, `not` and `none` never). */
   readonly yields: boolean;
+  /**
+   * Whether it decides in one step: its code is HOLDS or FAILS, never a partial progress, its
+   * failure's path is its own, and it has no shared failure (leaves, `not`, `none`, `count`).
+   */
+  readonly flat: boolean;
   /** Whether the witnesses come distinct and in record order (a quantifier's own candidates), so the evidence needs no sorting. */
   readonly ordered: boolean;
   /** Adds the events that made a holding condition hold, in the order explain.ts lists them (repeats possible). */
@@ -74,6 +79,8 @@ function noMatch(index: RecordIndex): string {
 }
 
 const noWitnesses = (): void => {};
+const NO_IDS: readonly string[] = [];
+const NO_EVENTS: readonly SummitEvent[] = [];
 
 /** A leaf test: holds or not, with progress 1 or 0, and a failure that says what the event has. */
 function leaf(
@@ -86,6 +93,7 @@ function leaf(
   return {
     ok,
     yields: false,
+    flat: true,
     ordered: true,
     code: (index, event) => (ok(index, event) ? HOLDS : FAILS),
     witnesses: noWitnesses,
@@ -107,6 +115,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         ok,
         parts,
         yields: yielding.length > 0,
+        flat: false,
         ordered: orderedParts(parts),
         code: (index, event) => {
           let progress = 0;
@@ -140,6 +149,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return {
         ok,
         yields: parts.some((part) => part.yields),
+        flat: false,
         ordered: orderedParts(parts),
         code: (index, event) => {
           let held = -1;
@@ -178,6 +188,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return {
         ok,
         yields: false,
+        flat: true,
         ordered: true,
         code: (index, event) => (ok(index, event) ? HOLDS : FAILS),
         witnesses: noWitnesses,
@@ -197,6 +208,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return {
         ok,
         yields: parts.some((part) => part.yields),
+        flat: false,
         ordered: orderedParts(parts),
         code: (index, event) => {
           let progress = 0;
@@ -255,8 +267,12 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         }
         return undefined;
       };
+      // An `all` of parts that each decide in one step fails at the part its progress names, so
+      // every event as far on fails at the same point as the one shown: no second scan to count them.
+      const tiesFailAlike = condition.where.op === 'all' && where.parts!.every((part) => part.flat);
       /** Of the other events with the same progress, those that fail at the same point (one failure object counts once). */
       const ties = (index: RecordIndex, shown: SummitEvent, tied: readonly SummitEvent[], failurePath: string): number => {
+        if (tiesFailAlike) return tied.length;
         const sharedShown = where.shared?.(index, shown);
         let others = 0;
         for (const candidate of tied) {
@@ -269,6 +285,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return quantifier(nested, {
         ok,
         yields: true,
+        flat: false,
         // Its candidates, in record order, each once; the inner condition's own witnesses are not.
         ordered: !where.yields,
         code: (index) => {
@@ -327,6 +344,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return quantifier(nested, {
         ok,
         yields: false,
+        flat: true,
         ordered: true,
         code: (index) => (ok(index, undefined) ? HOLDS : FAILS),
         witnesses: noWitnesses,
@@ -344,6 +362,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       return quantifier(nested, {
         ok,
         yields: true,
+        flat: true,
         ordered: true,
         code: (index) => (ok(index, undefined) ? HOLDS : FAILS),
         witnesses: (index, _event, out) => {
@@ -396,13 +415,31 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
       const related = (index: RecordIndex, event: SummitEvent): readonly SummitEvent[] =>
         isLink ? linkTargets(index, event, kind) : (index.linkedBy.get(kind)?.get(event.id) ?? []);
       const described = describeCondition(condition);
-      /** How many related events satisfy the inner condition, and the first one with the most progress of those that do not. */
-      const tally = (index: RecordIndex, event: SummitEvent) => {
-        let matched = 0;
-        let misses = 0;
-        let best: SummitEvent | undefined;
-        let bestProgress = -1;
-        for (const other of related(index, event)) {
+      // What tally found, read right after each call (the engine is synchronous, and a condition
+      // never contains itself, so no call of this explainer's tally comes in between).
+      let found = 0;
+      let matched = 0;
+      let misses = 0;
+      let best: SummitEvent | undefined;
+      let bestProgress = -1;
+      /**
+       * How many related events there are, how many satisfy the inner condition, and the first one
+       * with the most progress of those that do not: counted in place, without listing them (a
+       * per-party forEach cell tests every report that links to its subject, once per party).
+       */
+      const tally = (index: RecordIndex, event: SummitEvent): void => {
+        found = 0;
+        matched = 0;
+        misses = 0;
+        best = undefined;
+        bestProgress = -1;
+        const ids = isLink ? (event.links[kind] ?? NO_IDS) : NO_IDS;
+        const sources = isLink ? NO_EVENTS : (index.linkedBy.get(kind)?.get(event.id) ?? NO_EVENTS);
+        const count = isLink ? ids.length : sources.length;
+        for (let i = 0; i < count; i++) {
+          const other = isLink ? index.byId.get(ids[i] as string) : sources[i];
+          if (other === undefined) continue;
+          found++;
           if (!sub) {
             matched++;
             continue;
@@ -411,19 +448,21 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
           if (holds(code)) matched++;
           else {
             misses++;
-            if (progressOf(code) > bestProgress) [best, bestProgress] = [other, progressOf(code)];
+            if (progressOf(code) > bestProgress) {
+              best = other;
+              bestProgress = progressOf(code);
+            }
           }
         }
-        return { matched, misses, best, bestProgress };
       };
       return {
         ok,
         yields: true,
+        flat: false,
         ordered: false,
         code: (index, event) => {
-          const others = related(index, event!);
-          if (others.length === 0) return FAILS;
-          const { matched, misses, bestProgress } = tally(index, event!);
+          tally(index, event!);
+          if (found === 0) return FAILS;
           if (matched >= needed) return 5; // progress 2, holds
           if (matched > 0 || misses === 0) return 2; // progress 1
           return 2 * (bestProgress + 1);
@@ -438,7 +477,7 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
         failure: (index, event) => {
           const others = related(index, event!);
           if (others.length === 0) return failureAt(condition, described, isLink ? `no ${kind} link` : `nothing links to it (${kind})`, event);
-          const { matched, misses, best } = tally(index, event!);
+          tally(index, event!);
           if (matched > 0 || misses === 0) {
             const witnesses: string[] = [];
             for (const other of others) {
@@ -459,8 +498,8 @@ function explainer(condition: Condition, nested: boolean, fields: DeclaredFields
           return sub!.failure(index, best);
         },
         failurePath: (index, event) => {
-          if (related(index, event!).length === 0) return path;
-          const { matched, misses, best } = tally(index, event!);
+          tally(index, event!);
+          if (found === 0) return path;
           return matched > 0 || misses === 0 ? path : sub!.failurePath(index, best);
         },
       };

@@ -40,11 +40,15 @@ interface IndexCache {
   withDeadline?: SummitEvent[];
 }
 
-/** Builds the index once per record and as-of date; every condition then reads it. */
-export function indexRecord(record: CaseRecord, asOfDay: number, uncertain?: ReadonlySet<SummitEvent>): RecordIndex {
+/**
+ * Builds the index once per record and as-of date; every condition then reads it. `allExist`:
+ * the caller knows no event is dated after `asOfDay` (the default as-of date is the last event's),
+ * so the events need not be scanned for one.
+ */
+export function indexRecord(record: CaseRecord, asOfDay: number, uncertain?: ReadonlySet<SummitEvent>, allExist = false): RecordIndex {
   const all = record.events;
   let later = false;
-  for (let i = 0; i < all.length; i++) {
+  for (let i = 0; !allExist && i < all.length; i++) {
     if (all[i]!.day > asOfDay) {
       later = true;
       break;

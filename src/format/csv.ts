@@ -1,4 +1,5 @@
-import { projectResult } from './json.js';
+import { resultFields } from './json.js';
+import { JsonFields, STREAMED, writeCompactJson } from './json-text.js';
 import { longEvaluationRows, wideEvaluationRows } from './evaluation-rows.js';
 import { isGridMatrix } from './grid.js';
 import { gridCsv, gridLong } from './grid-outputs.js';
@@ -15,8 +16,11 @@ import type { CsvTable, CsvValue } from './csv-table.js';
  * or a carriage return) gets a leading `'`, as OWASP advises, so a record's title cannot run code.
  */
 export function toCsv(table: CsvTable): string {
-  const lines = [table.columns.map((name) => csvField(columnName(name))), ...table.rows.map((row) => row.map(csvField))];
-  return `${lines.map((fields) => fields.join(',')).join('\n')}\n`;
+  // Line by line, each row's fields joined as it is reached: no second table of field texts (44,000
+  // rows x 27 columns for a compliance grid, -f long).
+  let text = `${table.columns.map((name) => csvField(columnName(name))).join(',')}\n`;
+  for (const row of table.rows) text += `${row.map(csvField).join(',')}\n`;
+  return text;
 }
 
 /** A column name as an identifier: letters, digits and `_`, not starting with a digit. */
@@ -48,20 +52,30 @@ export const formatEvaluationLong: Formatter<EvaluationReport> = (report) =>
 
 /** `evaluate -f ndjson`: one line per record: its result as in the JSON output, with the matrix it was scored against. */
 export const formatEvaluationNdjson: Formatter<EvaluationReport> = (report) => {
+  const pieces: string[] = [];
+  streamedNdjson(report).write((piece) => pieces.push(piece));
+  return pieces.join('');
+};
+
+/** `evaluate -f ndjson` as the writer takes it: formatEvaluationNdjson's text, piece by piece. */
+export const streamedNdjson = (report: EvaluationReport) => {
   const line = ndjsonResultLine(report);
-  return report.results.map(line).join('');
+  return { write: (put: (piece: string) => void) => report.results.forEach((result) => line(result, put)) };
 };
 
 /**
  * The NDJSON line of one result, for a report's tool and matrix: what `-f ndjson` prints per
- * record, and what evaluate's streaming mode (src/commands/evaluate.ts) writes as each record is scored.
+ * record, and what evaluate's streaming mode (src/commands/evaluate.ts) writes as each record is
+ * scored. Handed to `put` in pieces, each criterion projected as its text is written: one line
+ * of a compliance record of 2,000 commitments x 21 members is 40 MB, never made whole.
  */
-export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix'>): (result: RecordResult) => string {
+export function ndjsonResultLine(report: Pick<EvaluationReport, 'tool' | 'matrix'>): (result: RecordResult, put: (piece: string) => void) => void {
   const tool = { name: report.tool.name, version: report.tool.version };
   const matrix = { id: report.matrix.definition.id, version: report.matrix.definition.version, file: report.matrix.file, sha256: report.matrix.sha256 };
-  // The same text as stringifying { schema, tool, matrix, ...projected }, without copying each result into a second object.
-  const head = `${JSON.stringify({ schema: EVALUATION_RESULT_SCHEMA_ID, tool, matrix }).slice(0, -1)},`;
-  return (result) => `${head}${JSON.stringify(projectResult(result)).slice(1)}\n`;
+  return (result, put) => {
+    writeCompactJson(new JsonFields({ schema: EVALUATION_RESULT_SCHEMA_ID, tool, matrix, ...resultFields(result, STREAMED) }), put);
+    put('\n');
+  };
 }
 
 export const EVALUATION_RESULT_SCHEMA_ID = 'summit-score/evaluation-result@2';

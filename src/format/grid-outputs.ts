@@ -93,29 +93,39 @@ export function gridLong(report: EvaluationReport): CsvTable {
   const extra = ['status', 'member_name', 'commitment_title', 'added_in', 'assessment', 'assessor', 'window', 'superseded'];
   const column = (name: string) => base.columns.indexOf(name);
   const [record, criterion, party] = [column('record'), column('criterion'), column('party')];
-  const cells = new Map<string, CsvValue[]>();
+  // Each row's cell found through its grid's indexes, and its fields added to the row in place
+  // (the rows are longEvaluationRows' own, made for this table): no second table of 44,000 rows.
+  const grids = new Map<unknown, { grid: Grid; commitments: Map<unknown, number>; members: Map<unknown, number> }>();
   for (const { result } of report.results) {
     const grid: Grid | null = result.grid;
     if (!grid) continue;
-    grid.cells.forEach((row, c) =>
-      row.forEach((cell, m) => {
-        const commitment = grid.commitments[c]!;
-        const member = grid.members[m]!;
-        const a = cell.assessment;
-        const values = [
-          cell.status,
-          member.name,
-          commitment.title,
-          commitment.addedIn,
-          a?.event ?? null,
-          a?.assessor ?? null,
-          a?.window ?? null,
-          a && a.superseded.length > 0 ? a.superseded.join(' ') : null,
-        ];
-        cells.set(`${result.record.id}\0${commitment.id}\0${member.id}`, values);
-      }),
+    grids.set(result.record.id, {
+      grid,
+      commitments: new Map(grid.commitments.map((c, i) => [c.id, i])),
+      members: new Map(grid.members.map((m, i) => [m.id, i])),
+    });
+  }
+  for (const row of base.rows as CsvValue[][]) {
+    const found = grids.get(row[record]);
+    const c = found?.commitments.get(row[criterion]);
+    const m = found?.members.get(row[party]);
+    if (found === undefined || c === undefined || m === undefined) {
+      for (let i = 0; i < extra.length; i++) row.push(null);
+      continue;
+    }
+    const cell = found.grid.cells[c]![m]!;
+    const commitment = found.grid.commitments[c]!;
+    const a = cell.assessment;
+    row.push(
+      cell.status,
+      found.grid.members[m]!.name,
+      commitment.title,
+      commitment.addedIn,
+      a?.event ?? null,
+      a?.assessor ?? null,
+      a?.window ?? null,
+      a && a.superseded.length > 0 ? a.superseded.join(' ') : null,
     );
   }
-  const rows = base.rows.map((row) => [...row, ...(cells.get(`${row[record]}\0${row[criterion]}\0${row[party]}`) ?? extra.map(() => null))]);
-  return { columns: [...base.columns, ...extra], rows };
+  return { columns: [...base.columns, ...extra], rows: base.rows };
 }

@@ -50,15 +50,25 @@ function writeJson(report: EvaluationReport, put: (piece: string) => void): void
 }
 
 /** One record's result as the JSON output gives it (and each line of the NDJSON output). */
-export function projectResult({ file, sha256, result }: RecordResult, shape: Shape = PLAIN) {
-  // An event is evidence for many criteria (the engine hands the same evidence object to each): projected once.
+export function projectResult(result: RecordResult, shape: Shape = PLAIN) {
+  return shape.fields(resultFields(result, shape));
+}
+
+/** The fields of projectResult, for a line of NDJSON to put its own before them. */
+export function resultFields({ file, sha256, result }: RecordResult, shape: Shape) {
+  // An event is evidence for many criteria (the engine hands the same evidence object to each):
+  // in a tree, projected once and shared. Streamed, each criterion's projection dies as soon as its
+  // text is made, and a cache would keep every one alive to the end of the result instead (22 MB
+  // of a compliance record of 2,000 commitments x 21 members, one evidence item per cell).
   const projected = new Map<Evidence, ReturnType<typeof projectEvidence>>();
-  const project = (evidence: Evidence) => {
-    let item = projected.get(evidence);
-    if (!item) projected.set(evidence, (item = projectEvidence(evidence)));
-    return item;
-  };
-  return shape.fields({
+  const project = shape.tree
+    ? (evidence: Evidence) => {
+        let item = projected.get(evidence);
+        if (!item) projected.set(evidence, (item = projectEvidence(evidence)));
+        return item;
+      }
+    : projectEvidence;
+  return {
     record: { id: result.record.id, title: result.record.title, date: result.record.date, file, sha256 },
     asOf: result.asOf,
     score: result.score === null ? null : hundredths(result.score),
@@ -76,8 +86,9 @@ export function projectResult({ file, sha256, result }: RecordResult, shape: Sha
     gates: result.gates.map((gate) => ({ ...gate })),
     criteria: shape.list(result.criteria, (criterion) => projectCriterion(criterion, project)),
     grid: projectGrid(result.grid, shape),
-    sources: verdictSources(result).map(projectSource),
-  });
+    // Worked out when the text reaches it, after the criteria: one source a cell in a compliance record.
+    sources: shape.later(() => shape.list(verdictSources(result), projectSource)),
+  };
 }
 
 /** A cited source as every JSON and HTML output names it. */

@@ -1,5 +1,6 @@
 import { InputError, type Diagnostic, type ErrorCode } from '../diagnostics.js';
-import { checkSchema, type SchemaName } from '../schema/validate.js';
+import type { SchemaName } from '../schema/validate.js';
+import { checkSchema } from './check-schema.js';
 import { formatPath } from './data-path.js';
 import { looksLikeJson, parseJsonDocument } from './json-document.js';
 import { precompiledDocument } from './precompiled.js';

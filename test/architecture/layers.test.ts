@@ -93,12 +93,6 @@ function circles(pairs: readonly [string, string][]): string[][] {
   return found;
 }
 
-/**
- * Known, written down, to be removed (ARCHITECTURE.md "Known exceptions"): the ajv step in
- * schema/validate.ts reads load/'s document type and path helpers. Anything else fails.
- */
-const KNOWN_UP = ['schema/validate.ts -> load/data-path.ts', 'schema/validate.ts -> load/yaml-document.ts'];
-
 describe('the import graph of src/', () => {
   const pairs = imports();
 
@@ -136,6 +130,6 @@ describe('the import graph of src/', () => {
         return LAYERS[b]! >= LAYERS[a]!;
       })
       .map(([from, to]) => `${relative(SRC, from)} -> ${relative(SRC, to)}`);
-    expect([...new Set(wrong)].sort()).toEqual(KNOWN_UP);
+    expect([...new Set(wrong)].sort()).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
-// Indented JSON written part by part (src/format/json-text.ts) must be JSON.stringify(value, null, 2)
-// of the plain value, byte for byte: JSON.stringify itself is the oracle. And a text written in
+// JSON written part by part (src/format/json-text.ts) must be JSON.stringify(value, null, 2), or
+// JSON.stringify(value) compact, of the plain value, byte for byte: JSON.stringify itself is the oracle. And a text written in
 // blocks (src/write-output.ts) must arrive whole, a surrogate pair never cut at a block's edge.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JsonFields, JsonItems, PLAIN, STREAMED, writeIndentedJson, type Shape } from '../../src/format/json-text.js';
+import { JsonFields, JsonItems, PLAIN, STREAMED, writeCompactJson, writeIndentedJson, type Shape } from '../../src/format/json-text.js';
 import { formatJson, projectResult } from '../../src/format/json.js';
 import { streamOutput, writeOutputs } from '../../src/write-output.js';
 import { compileMatrix, evaluateRecord } from '../../src/engine/index.js';
@@ -15,9 +15,9 @@ import { readInputFile } from '../../src/load/read-input.js';
 import { TOOL } from '../../src/package-info.js';
 import { PACKAGE_FILES } from '../../src/load/read-input.js';
 
-const text = (value: unknown) => {
+const text = (value: unknown, write = writeIndentedJson) => {
   const pieces: string[] = [];
-  writeIndentedJson(value, (piece) => pieces.push(piece));
+  write(value, (piece) => pieces.push(piece));
   return { whole: pieces.join(''), pieces: pieces.length };
 };
 
@@ -34,6 +34,8 @@ function sample(shape: Shape): unknown {
     plainInside: { a: [{ b: [] }, {}], c: 'd', e: undefined },
     dated: new Date(Date.UTC(2015, 8, 25)),
     skipped: undefined,
+    later: shape.later(() => shape.list(['made', 'late'], (x) => shape.fields({ x, later: shape.later(() => undefined) }))),
+    laterUndefined: shape.later(() => undefined),
     last: 'end',
   });
 }
@@ -52,7 +54,16 @@ describe('indented JSON written part by part', () => {
       expect(text(value).whole).toBe(JSON.stringify(value, null, 2));
       expect(text(new JsonItems([value, value], (x) => x)).whole).toBe(JSON.stringify([value, value], null, 2));
       expect(text(new JsonFields({ k: value })).whole).toBe(JSON.stringify({ k: value }, null, 2));
+      expect(text(value, writeCompactJson).whole).toBe(JSON.stringify(value));
+      expect(text(new JsonItems([value, value], (x) => x), writeCompactJson).whole).toBe(JSON.stringify([value, value]));
+      expect(text(new JsonFields({ k: value }), writeCompactJson).whole).toBe(JSON.stringify({ k: value }));
     }
+  });
+
+  it('compact, is JSON.stringify(plain) of the same value, byte for byte, in parts', () => {
+    const streamed = text(sample(STREAMED), writeCompactJson);
+    expect(streamed.whole).toBe(JSON.stringify(sample(PLAIN)));
+    expect(streamed.pieces).toBeGreaterThan(20);
   });
 
   it("gives evaluate -f json the plain projection's text (a compliance grid, the streamed lists' largest user)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatrix, evaluateRecord } from '../../src/engine/index.js';
+import { compileMatrix, evaluateRecord, type EvaluateOptions } from '../../src/engine/index.js';
 import type { EvaluationReport } from '../../src/format/report.js';
 import { formatTable } from '../../src/format/table.js';
 import { safeText } from '../../src/terminal-text.js';
@@ -39,11 +39,13 @@ describe('formatTable', () => {
     expect(text).toContain('Total 100.00 / 100  Verdict: good');
     expect(text).toContain('Gates: talks at held or above for better than weak: passed');
     expect(text).toContain('Aggregation: weighted-mean');
+    expect(text).not.toContain('a gate caps it');
   });
 
-  it('says when a gate caps the verdict, and explains with --explain', () => {
+  it('explains with --explain why a criterion is not at the next level up', () => {
     const text = formatTable(report([{ id: 's', type: 'statement' }]), { color: false, explain: true });
     expect(text).toContain('Verdict: weak');
+    expect(text).not.toContain('a gate caps it');
     expect(text).toContain('talks: not held');
     expect(text).toContain('expected: some event where type = meeting');
   });
@@ -70,6 +72,112 @@ describe('formatTable', () => {
   it('uses colour only when asked', () => {
     expect(formatTable(report([]), { color: true, explain: false })).toMatch(/\u001b\[/);
     expect(formatTable(report([]), { color: false, explain: false })).not.toMatch(/\u001b\[/);
+  });
+});
+
+// A second matrix, for what the first cannot show: a gate that caps a good score, a criterion
+// that may not apply, a fact left open. Every figure below is worked out by hand from it: `deal`
+// carries 3 of the 4 weight, so `deal` at its top level alone is 75.00, a good score.
+const TWO_TEXT = `
+id: m2
+title: M2
+version: "1"
+source: {author: T}
+fields:
+  level:
+    type: string
+    values: {leaders: Heads of state, ministerial: Ministers}
+criteria:
+  - id: talks
+    title: Talks
+    weight: 1
+    gates: [{above: weak, requires: held}]
+    levels:
+      - {label: held, score: 1, when: {some: {all: [{type: meeting}, {field: level, equals: leaders}]}}}
+      - {label: none, score: 0}
+  - id: deal
+    title: Deal
+    weight: 3
+    appliesWhen: {some: {type: agreement}}
+    levels:
+      - {label: done, score: 2, when: {some: {all: [{type: agreement}, {field: level, equals: leaders}]}}}
+      - {label: half, score: 1, when: {some: {type: agreement}}}
+      - {label: none, score: 0}
+verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
+`;
+const two = matrixFrom(TWO_TEXT);
+
+function reportOf(matrixUsed: typeof two, events: Parameters<typeof makeRecord>[0], options: EvaluateOptions = {}): EvaluationReport {
+  return {
+    tool: { name: 'summit-score', version: '0.0.0' },
+    matrix: { definition: matrixUsed, file: 'm2.yaml', sha256: '' },
+    asOf: null,
+    results: [{ file: 'r.yaml', sha256: '', result: evaluateRecord(compileMatrix(matrixUsed), makeRecord(events), options) }],
+    bundledDefault: false,
+  };
+}
+
+const wide = { color: false, explain: false, width: 200 };
+const agreed = { id: 'a', type: 'agreement', fields: { level: 'leaders' } };
+
+describe('formatTable: totals, gates and what is not known', () => {
+  it('says when a gate caps the verdict the score alone earns', () => {
+    const text = formatTable(reportOf(two, [agreed]), wide);
+    expect(text).toContain('Total 75.00 / 100  Verdict: weak (the score alone earns good; a gate caps it)');
+    expect(text).toContain('Gates: talks at held or above for better than weak: failed');
+  });
+
+  it('prints an open total as its interval, the bands it allows and the unknown share, and names the open fact', () => {
+    // The meeting's level is not recorded: talks is none (0) or held (1), 0 or 25 of the total.
+    const text = formatTable(reportOf(two, [{ id: 'meet', type: 'meeting' }, agreed]), wide);
+    expect(text).toContain('Total 75.00–100.00 / 100  Verdict: good or weak  (25% of the weight unknown)');
+    expect(text).toContain('Gates: talks at held or above for better than weak: unknown');
+    expect(text.endsWith(['Not known:', '  talks: none (0) .. held (1)', '    `level` of event `meet` is not recorded', ''].join('\n'))).toBe(true);
+  });
+
+  it('says with settle what each value of the open fact would make of it', () => {
+    const text = formatTable(reportOf(two, [{ id: 'meet', type: 'meeting' }, agreed], { settle: true }), wide);
+    expect(text).toContain('    `level` of event `meet` is not recorded: leaders makes it held (verdict good); ministerial makes it none (verdict weak)');
+  });
+
+  it('withholds the verdict when the matrix says too much is unknown', () => {
+    const strict = matrixFrom(`${TWO_TEXT}missingData: {maxUnknownShare: 0.2}\n`);
+    const text = formatTable(reportOf(strict, [{ id: 'meet', type: 'meeting' }, agreed]), wide);
+    expect(text).toContain('Total 75.00–100.00 / 100  Verdict: undetermined (the matrix gives no verdict when more is unknown)  (25% of the weight unknown)');
+  });
+
+  it('says there is no total before the summit, and none when no weighted criterion applies', () => {
+    const early = formatTable(reportOf(two, [agreed], { asOf: '2015-09-01' }), wide);
+    expect(early).toContain('No total: as of 2015-09-01 the summit (2015-09-25) had not happened.');
+    const dealOnly = matrixFrom(TWO_TEXT.replace(/ {2}- id: talks[\s\S]*?(?= {2}- id: deal)/, ''));
+    expect(formatTable(reportOf(dealOnly, [{ id: 's', type: 'statement' }]), wide)).toContain('No total: no weighted criterion applies.');
+  });
+
+  it('explains a criterion that does not apply and one at its top level, pointing into the matrix', () => {
+    const lines = TWO_TEXT.split('\n');
+    const held = lines.findIndex((line) => line.includes('label: held'));
+    const applies = lines.findIndex((line) => line.includes('appliesWhen'));
+    const at = (index: number, text: string) => `${index + 1}:${lines[index]!.indexOf(text) + 1}`;
+    const notApplying = formatTable(reportOf(two, [{ id: 's', type: 'statement' }]), { ...wide, explain: true });
+    expect(notApplying).toContain(`  talks: not held matrix.yaml:${at(held, '{type: meeting}')}`);
+    expect(notApplying).toContain(`  deal: does not apply matrix.yaml:${at(applies, '{some')}`);
+    expect(notApplying).toContain('    expected: some event where type = agreement');
+    expect(formatTable(reportOf(two, [agreed]), { ...wide, explain: true })).toContain('  deal: at its top level');
+  });
+
+  it('paints a failed gate red and a passed one green (ANSI 31 and 32), an unknown one not at all', () => {
+    const failed = formatTable(reportOf(two, [agreed]), { ...wide, color: true });
+    expect(failed).toContain('weak: \u001b[31mfailed\u001b[39m');
+    const passed = formatTable(reportOf(two, [{ id: 'meet', type: 'meeting', fields: { level: 'leaders' } }]), { ...wide, color: true });
+    expect(passed).toContain('weak: \u001b[32mpassed\u001b[39m');
+    const open = formatTable(reportOf(two, [{ id: 'meet', type: 'meeting' }]), { ...wide, color: true });
+    expect(open).toContain('weak: unknown');
+  });
+
+  it('names the bundled default it scores, and how to name your own', () => {
+    const text = formatTable({ ...reportOf(two, [agreed]), bundledDefault: true }, wide);
+    expect(text.split('\n')[0]).toBe('Scoring the bundled default: matrix m2 on record case. Name your own with: summit-score evaluate RECORD... -m MATRIX');
+    expect(formatTable(reportOf(two, [agreed]), wide)).not.toContain('bundled default');
   });
 });
 

@@ -32,3 +32,47 @@ describe('the compliance table in the terminal', () => {
     expect(stdout).not.toMatch(/│ −1 +│/);
   });
 });
+
+describe('the compliance grid in -f long', () => {
+  it("gives each member x commitment row its cell's status, names and assessment, as the JSON output's grid has them", async () => {
+    const long = await run(['evaluate', RECORD, '-m', 'g20-compliance', '-f', 'long']);
+    const json = await run(['evaluate', RECORD, '-m', 'g20-compliance', '-f', 'json']);
+    expect(long.exitCode).toBe(0);
+    type Cell = { status: string; assessment: { event: string; assessor: string | null; window: string | null; superseded: string[] } | null };
+    const grid = (
+      JSON.parse(json.stdout) as {
+        results: { grid: { members: { id: string; name: string }[]; commitments: { id: string; title: string; addedIn: string | null }[]; cells: Cell[][] } }[];
+      }
+    ).results[0]!.grid;
+    // The fields here hold no comma, quote or line break: a plain split reads them.
+    const [head, ...rows] = long.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(','));
+    const at = (name: string) => head!.indexOf(name);
+    const expected = grid.commitments.flatMap((commitment, c) =>
+      grid.members.map((member, m) => {
+        const cell = grid.cells[c]![m]!;
+        const a = cell.assessment;
+        return [
+          commitment.id,
+          member.id,
+          cell.status,
+          member.name,
+          commitment.title,
+          commitment.addedIn ?? '',
+          a?.event ?? '',
+          a?.assessor ?? '',
+          a?.window ?? '',
+          a?.superseded.join(' ') ?? '',
+        ];
+      }),
+    );
+    const columns = ['criterion', 'party', 'status', 'member_name', 'commitment_title', 'added_in', 'assessment', 'assessor', 'window', 'superseded'];
+    const printed = rows.map((row) => columns.map((name) => row[at(name)]));
+    expect(columns.every((name) => at(name) >= 0)).toBe(true);
+    expect(printed.sort()).toEqual(expected.sort());
+    // A recalibrated cell names the assessment it superseded.
+    expect(printed.some((row) => row[9] === 'cn-c2-final')).toBe(true);
+  });
+});
