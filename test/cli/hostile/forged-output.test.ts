@@ -246,7 +246,7 @@ describe('CSV a spreadsheet would run, HTML a browser would run', async () => {
   ])('%s ... %s %s: no field of text starts a formula, and the text is all there', async (...argv) => {
     const result = await run(argv);
     expect(result.exitCode, result.stderr).toBe(0);
-    const rows = parse<string[]>(result.stdout);
+    const rows: string[][] = parse(result.stdout);
     const fields = rows.flat();
     for (const field of fields) if (Number.isNaN(Number(field))) expect(field).not.toMatch(FORMULA);
     // Where the CSV holds a title or version, it arrived with a ' before it, so the check was not vacuous.
