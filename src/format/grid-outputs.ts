@@ -6,6 +6,7 @@ import { gridExplanations, gridLayout, gridNotes, windowLayout } from './grid.js
 import { mdTable, mdText } from './markdown-text.js';
 import { longEvaluationRows } from './evaluation-rows.js';
 import type { EvaluationReport } from './report.js';
+import { itemAt } from '../checked-index.js';
 
 /** The Markdown section of one record scored by a grid matrix. */
 export function gridMarkdown(result: CaseResult, file: string, explain: boolean): string {
@@ -114,11 +115,11 @@ export function gridLong(report: EvaluationReport): CsvTable {
       continue;
     }
     const cell = found.grid.cells[c]![m]!;
-    const commitment = found.grid.commitments[c]!;
+    const commitment = itemAt(found.grid.commitments, c);
     const a = cell.assessment;
     row.push(
       cell.status,
-      found.grid.members[m]!.name,
+      itemAt(found.grid.members, m).name,
       commitment.title,
       commitment.addedIn,
       a?.event ?? null,

@@ -19,7 +19,7 @@ export class JsonFields {
 }
 
 /** A value made only when the text reaches it, so that what it takes to make is not held before. */
-export class JsonLater {
+class JsonLater {
   constructor(readonly make: () => unknown) {}
 }
 
