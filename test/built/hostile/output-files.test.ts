@@ -252,39 +252,3 @@ describe('the streaming (NDJSON) writer', () => {
     },
   );
 });
-
-describe('a signal while a whole output is written (-o, not streamed)', () => {
-  // Wherever the signal lands (loading, scoring, writing, renaming), the old file stays whole or
-  // the new one is, and no temporary file is left: the assertion holds for any timing.
-  it.skipIf(!posix).each([
-    ['SIGTERM', 150],
-    ['SIGINT', 400],
-    ['SIGHUP', 800],
-    ['SIGTERM', 1200],
-  ] as const)('%s after %i ms: no .tmp, and the output is the old one or the new one, whole', async (signal, delay) => {
-    const folder = fresh(`whole-${signal}-${delay}`);
-    const out = join(folder, 'out.json');
-    writeFileSync(out, 'previous\n');
-    const child = spawnCli([
-      'evaluate',
-      '-m',
-      'lewis-2015',
-      ...Array.from({ length: 60 }, () => RECORD),
-      '-f',
-      'json',
-      '-o',
-      out,
-      '-f',
-      'csv',
-      '-o',
-      join(folder, 'out.csv'),
-    ]);
-    child.stdin.end();
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    child.kill(signal);
-    await exited(child);
-    expect(readdirSync(folder).filter((name) => name !== 'out.json' && name !== 'out.csv')).toEqual([]);
-    const text = readFileSync(out, 'utf8');
-    if (text !== 'previous\n') expect((JSON.parse(text) as { results: unknown[] }).results).toHaveLength(60);
-  });
-});
