@@ -1,7 +1,7 @@
 // Output safety: files written whole or not at all, stdout holding one whole JSON document or
 // nothing, a closed pipe ending the run quietly, text from inputs unable to drive the terminal,
 // and nothing in a matrix or record ever treated as code.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -289,5 +289,18 @@ describe('error messages on stderr', () => {
     expect(exitCode).toBe(2);
     expect(stderr).not.toContain('\u001b');
     expect(stderr).toContain('\\u001b[31mred');
+  });
+});
+
+describe('a bug in summit-score', () => {
+  it('says so: "internal error, please report it", the stack, exit code 2', () => {
+    // A fault planted in node:crypto, which every read of an input uses: no user mistake, so a bug.
+    const plant = file('plant-fault.mjs', "import crypto from 'node:crypto';\ncrypto.createHash = () => {\n  throw new TypeError('planted fault');\n};\n");
+    const child = spawnSync(process.execPath, ['--import', plant, 'bin/summit-score.js', 'evaluate', '-m', 'lewis-2015', `fixtures/${RECORD}.yaml`], {
+      encoding: 'utf8',
+    });
+    expect(child.status).toBe(2);
+    expect(child.stderr).toMatch(/^summit-score: internal error, please report it:\nTypeError: planted fault\n\s+at /);
+    expect(child.stdout).toBe('');
   });
 });

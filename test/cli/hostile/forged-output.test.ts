@@ -2,9 +2,10 @@
 // of test/corpus/hostile/text/ (a line feed before a forged `::error`, a carriage return, OSC and
 // CSI sequences, bidi overrides, zero-width and invisible characters, a C1 control, a tab) is
 // pushed through every input string into every command and format, and every output is checked.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { safeText, terminalText } from '../../../src/terminal-text.js';
 import { run, type RunResult } from '../../helpers/fake-io.js';
@@ -142,6 +143,13 @@ describe('hostile text in every input string', () => {
     }
   });
 
+  it('merge on a terminal: the consensus record (YAML) sends no control but line ends', async () => {
+    const result = await run(['merge', join(coders, 'a'), join(coders, 'b')], { isTTY: true });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain('FORGED');
+    expectTerminalSafe(result.stdout, 'merge');
+  });
+
   const MACHINE_FORMATS = ['json', 'csv', 'long', 'ndjson'];
   it.each(MACHINE_FORMATS)('-f %s on a terminal sends no control but line ends, and stays parseable', async (format) => {
     const result = await run(['evaluate', RECORD, '-m', MATRIX, '-f', format], { isTTY: true });
@@ -197,3 +205,65 @@ describe('safeText', () => {
 });
 
 export type { RunResult };
+
+describe('CSV a spreadsheet would run, HTML a browser would run', async () => {
+  // Text starting with =, +, - or @ is a formula to Excel and LibreOffice (OWASP, "CSV Injection").
+  const FORMULA = /^[=+\-@\t\r]/;
+  const formulaMatrix = join(dir, 'formula-matrix.yaml');
+  const formulaRecord = join(dir, 'formula-record.yaml');
+  writeFileSync(
+    formulaMatrix,
+    readFileSync('matrices/lewis-2015.yaml', 'utf8')
+      .replace(/^title: .*$/m, 'title: "=HYPERLINK(\\"http://example.org/x\\",\\"click\\")"')
+      .replace(/^version: .*$/m, 'version: "+1+cmd|\' /C calc\'!A0"'),
+  );
+  writeFileSync(formulaRecord, readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').replace(/^title: .*$/m, 'title: "@SUM(1+1)*cmd|\' /C calc\'!A0"'));
+  const formulaCoders = join(dir, 'formula-coders');
+  for (const coder of ['a', 'b']) {
+    mkdirSync(join(formulaCoders, coder), { recursive: true });
+    copyFileSync(formulaRecord, join(formulaCoders, coder, 'us-china-2015-09.yaml'));
+  }
+  const scriptRecord = join(dir, 'script-record.yaml');
+  writeFileSync(
+    scriptRecord,
+    readFileSync('fixtures/us-china-2015-09.yaml', 'utf8').replace(
+      /^title: .*$/m,
+      'title: "</title></text><script>alert(1)</script><img src=x onerror=alert(2)> & \\"q\\" \'a\'"',
+    ),
+  );
+  const formulaEvaluation = join(dir, 'formula-evaluation.json');
+  writeFileSync(formulaEvaluation, (await run(['evaluate', formulaRecord, '-m', formulaMatrix, '-f', 'json'])).stdout);
+
+  it.each([
+    ['evaluate', formulaRecord, '-m', formulaMatrix, '-f', 'csv'],
+    ['evaluate', formulaRecord, '-m', formulaMatrix, '-f', 'long'],
+    ['compare', formulaRecord, 'us-china-2013-06', '-m', formulaMatrix, '-f', 'csv'],
+    ['compare', formulaRecord, 'us-china-2013-06', '-m', formulaMatrix, '-f', 'long'],
+    ['timeline', formulaRecord, '-m', formulaMatrix, '-f', 'csv'],
+    ['sensitivity', formulaRecord, '-m', formulaMatrix, '--samples', '5', '-f', 'csv'],
+    ['agree', '-m', formulaMatrix, formulaCoders, '--samples', '5', '-f', 'csv'],
+    ['diff', formulaEvaluation, formulaEvaluation, '-f', 'csv'],
+  ])('%s ... %s %s: no field of text starts a formula, and the text is all there', async (...argv) => {
+    const result = await run(argv);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const rows: string[][] = parse(result.stdout);
+    const fields = rows.flat();
+    for (const field of fields) if (Number.isNaN(Number(field))) expect(field).not.toMatch(FORMULA);
+    // Where the CSV holds a title or version, it arrived with a ' before it, so the check was not vacuous.
+    if (['evaluate', 'compare'].includes(argv[0] ?? '')) expect(fields.filter((field) => /^'[=+@]/.test(field)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['evaluate', scriptRecord, '-m', 'lewis-2015'],
+    ['compare', scriptRecord, 'us-china-2013-06', '-m', 'lewis-2015'],
+    ['timeline', scriptRecord, '-m', 'lewis-2015'],
+    ['sensitivity', scriptRecord, '-m', 'lewis-2015', '--samples', '5'],
+  ])('%s -f html and svg: a title holding markup is escaped, not markup', async (...argv) => {
+    for (const format of ['html', 'svg']) {
+      const { exitCode, stdout } = await run([...argv, '-f', format]);
+      expect(exitCode).toBe(0);
+      expect(stdout, format).not.toMatch(/<script>alert|<img src=x|<\/text><script/i);
+      if (format === 'html') expect(stdout).toContain('&lt;script&gt;');
+    }
+  });
+});
