@@ -68,5 +68,7 @@ export function formatConsensus(consensus: Consensus, options: { policy: MergePo
     ...(unplaced.length > 0 ? [' Not stated here, because contested:', ...unplaced.map((line) => `   ${line}`)] : []),
   ];
   doc.commentBefore = header.join('\n');
-  return doc.toString({ lineWidth: 100 });
+  // One value, one line: a long or multi-line value is never folded onto a line of its own, where
+  // its text would start a line a CI log reads as a command (`::error`).
+  return doc.toString({ lineWidth: 0, blockQuote: false, doubleQuotedAsJSON: true });
 }

@@ -190,7 +190,7 @@ export function importGrid(csv: InputText, mappingInput: InputText, layout?: Gri
   };
   const text =
     `# yaml-language-server: $schema=../src/schema/record.schema.json\n# Imported from ${csv.file} with summit-score import ` +
-    `grid.\n${stringify(document, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+    `grid.\n${stringify(document, { lineWidth: 0, blockQuote: false, doubleQuotedAsJSON: true, aliasDuplicateObjects: false })}`;
   // The record written must load: a mapping error (a bad date, a duplicate id) is reported now, against the mapping.
   const checked = checkRecord(parseOrThrow({ file: mappingInput.file, text, sha256: '', maxBytes: mappingInput.maxBytes }), '', mappingInput.maxBytes);
   if (!checked.value)

@@ -126,6 +126,28 @@ describe('summit-score merge', () => {
     }
   });
 
+  it('writes a long or multi-line value on its own line, so no line of the output starts with input text', async () => {
+    // Folded at 100 columns, or written as a block, such a title would put `::error ...` at the
+    // start of a line, which a CI log (GitHub Actions) reads as a command.
+    const forged = `${'a long title '.repeat(8)}\n::error file=a.yaml,line=1::FORGED ${'x'.repeat(120)} ::warning::ALSO FORGED`;
+    const dir = mkdtempSync(join(tmpdir(), 'merge-'));
+    const coder = (name: string, level: string) => {
+      mkdirSync(join(dir, name));
+      const file = join(dir, name, 'case.yaml');
+      writeFileSync(file, JSON.stringify(record([event('dialogue', { level })], forged)));
+      return file;
+    };
+    const out = join(dir, 'consensus.yaml');
+    const merged = await run(['merge', coder('a', 'ministerial'), coder('b', 'senior-officials'), '-o', out]);
+    expect(merged.exitCode, merged.stderr).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\n').filter((line) => /^\s*::/.test(line) || line.includes('::warning'))).toEqual(
+      text.split('\n').filter((line) => line.startsWith('title: ')),
+    );
+    expect(text.split('\n').filter((line) => line.startsWith('title: '))).toHaveLength(1);
+    expect((parse(text) as { title: string }).title).toBe(forged);
+  });
+
   it('refuses records of different cases, and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'merge-'));
     const out = join(dir, 'consensus.yaml');
