@@ -22,6 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../helpers/fake-io.js';
+// @ts-expect-error: the bench is plain JavaScript without types
+import * as generateModule from '../../../bench/generate.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'summit-output-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,6 +31,10 @@ const fresh = (name: string) => mkdtempSync(join(dir, `${name}-`));
 const RECORD = 'us-china-2015-09';
 const recordYaml = readFileSync(`fixtures/${RECORD}.yaml`, 'utf8');
 const posix = process.platform !== 'win32';
+const { makeComplianceRecord, seeded } = generateModule as {
+  makeComplianceRecord: (random: () => number, commitments: number, members: number) => unknown;
+  seeded: (seed: number) => () => number;
+};
 const hasMkfifo =
   posix &&
   (() => {
@@ -250,5 +256,41 @@ describe('the streaming (NDJSON) writer', () => {
       expect(readdirSync(folder), `${stderr} ${JSON.stringify(readdirSync(folder))}`).toEqual(['out.ndjson']);
       expect(readFileSync(out, 'utf8')).toBe('previous\n');
     },
+  );
+  // A whole output (not streamed) is written in one synchronous run of blocks: a signal that
+  // comes meanwhile waits for the event loop, when the file is in place. Without the writer's
+  // listeners it would end the process at once, with the temporary file half written.
+  it.skipIf(!posix).each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    '%s while a whole output is written leaves no temporary file, and the output whole or as it was',
+    async (signal) => {
+      const folder = fresh(`whole-${signal}`);
+      const input = join(folder, 'compliance.json');
+      writeFileSync(input, JSON.stringify(makeComplianceRecord(seeded(3), 400, 21)));
+      const out = join(folder, 'out.json');
+      writeFileSync(out, 'previous\n');
+      const child = spawnCli(['evaluate', '-m', 'g20-compliance', input, '-f', 'json', '-o', out]);
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+      const ended = exited(child);
+      let running = true;
+      void ended.then(() => (running = false));
+      const temporary = () => readdirSync(folder).filter((name) => name.endsWith('.tmp'));
+      let seen = false;
+      while (running && !seen) {
+        seen = temporary().length > 0;
+        if (!seen) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      if (seen) child.kill(signal);
+      const [code, killedBy] = await ended;
+      expect(seen, 'the temporary file was never seen: the write was too quick to catch').toBe(true);
+      expect(readdirSync(folder).sort()).toEqual(['compliance.json', 'out.json']);
+      const text = readFileSync(out, 'utf8');
+      // Ended by the signal, the old output is there or the whole new one; a run the signal came
+      // too late to stop (it was read after the last write) ends 0 with the whole new one.
+      if (killedBy === null) expect(code, stderr).toBe(0);
+      else expect(killedBy).toBe(signal);
+      if (text !== 'previous\n' || killedBy === null) expect((JSON.parse(text) as { schema: string }).schema).toBe('summit-score/evaluation@2');
+    },
+    60_000,
   );
 });
