@@ -470,6 +470,40 @@ async function scalingRows(base, benchMatrix) {
     const file = complianceFile(20, p, 'grid');
     return () => timeCli(['evaluate', file, '-m', 'g20-compliance']);
   });
+  // A matrix of `count` criteria, each an event test, with criterion ids of `idLength` characters:
+  // the table's rows, and a long unbroken token in a cell, which the renderer must not be quadratic
+  // in. As JSON: a YAML matrix holds at most 20,000 values.
+  const TYPES = ['statement', 'agreement', 'mechanism', 'report', 'meeting'];
+  const criteriaMatrix = (count, idLength, tag) => {
+    const criteria = Array.from({ length: count }, (_, i) => ({
+      id: `c${i}`.padEnd(idLength, 'x'),
+      title: `Criterion ${i}`,
+      weight: 1,
+      levels: [
+        { label: 'hit', score: 1, when: { some: { type: TYPES[i % TYPES.length] } } },
+        { label: 'miss', score: 0 },
+      ],
+    }));
+    const verdicts = [
+      { label: 'good', min: 50 },
+      { label: 'poor', min: 0 },
+    ];
+    const matrix = { id: 'scaling', title: 'Scaling', version: '1.0', source: { author: 'Bench' }, criteria, verdicts };
+    return write(`scaling-${tag}-${count}x${idLength}.json`, JSON.stringify(matrix));
+  };
+  const smallRecord = recordFile(20, 'criteria');
+  await measureAt('evaluate, the table (criteria)', [n(1000), n(2000), n(4000)], (c) => {
+    const matrix = criteriaMatrix(c, 8, 'table');
+    return () => timeCli(['evaluate', smallRecord, '-m', matrix]);
+  });
+  await measureAt('timeline, the table (criteria)', [n(250), n(500), n(1000)], (c) => {
+    const matrix = criteriaMatrix(c, 8, 'timeline');
+    return () => timeCli(['timeline', smallRecord, '-m', matrix]);
+  });
+  await measureAt('evaluate, the table (characters of two criterion ids)', [n(10000), n(20000), n(40000)], (length) => {
+    const matrix = criteriaMatrix(2, length, 'long-ids');
+    return () => timeCli(['evaluate', smallRecord, '-m', matrix]);
+  });
   await measureAt('validate RECORD.json (events)', [n(2000), n(4000), n(8000)], (e) => {
     const file = recordFile(e, 'validate');
     return () => timeCli(['validate', file]);
