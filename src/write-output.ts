@@ -178,8 +178,8 @@ function stopListening(): void {
   listening = false;
 }
 
-function track(temporary: string): void {
-  temporaries.add(temporary);
+/** Listens for the signals before a temporary file exists: one that came as the file was made would end the process with it left behind. */
+function listen(): void {
   if (listening) return;
   for (const signal of SIGNALS) process.on(signal, onSignal);
   listening = true;
@@ -208,8 +208,10 @@ function removeFolders(folders: readonly string[]): void {
 /** A fresh temporary file beside the target: created exclusively under an unpredictable name, so nothing planted there is followed. */
 function createTemporary(t: Target): { readonly path: string; readonly fd: number } {
   const path = join(dirname(t.path), `.${basename(t.path)}.${randomBytes(8).toString('hex')}.tmp`);
+  listen();
+  // A signal from here on is heard on a later turn of the event loop, when the file is in the set.
   const fd = openSync(path, 'wx', 0o666);
-  track(path);
+  temporaries.add(path);
   try {
     // The mode given to open is cut by the umask; an existing file's mode is kept as it was.
     if (t.mode !== undefined) fchmodSync(fd, t.mode);
