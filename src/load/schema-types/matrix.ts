@@ -40,11 +40,11 @@ export type EventIds2 = string | string[];
 export type EventIds3 = string | string[];
 
 /**
- * Criteria with ordered levels, weights, gates and verdict bands.
+ * Criteria with ordered levels, weights, gates and verdict bands. With extends, the merged matrix is checked: keys the base gives may be left out (an editor may still flag them).
  */
 export interface MatrixDocument {
   /**
-   * Another matrix (a bundled id, or a path relative to this file) that this one changes: criteria given here are merged by id (each key replaces the base's), fields by name (each key of a declaration replaces the base's), other top-level keys replace the base's, tests are not inherited. summit-score checks the merged matrix, so keys the base gives may be left out here (an editor checking this file alone will still ask for them).
+   * Another matrix (bundled id, or path from this file) this one changes: criteria merge by id, fields by name, key by key; other keys replace the base's; tests are not inherited.
    */
   extends?: string;
   id: Id;
@@ -80,7 +80,7 @@ export interface MatrixDocument {
     note?: string;
   };
   /**
-   * How criterion scores form the total. weighted-mean: the weighted mean of each criterion's score normalised to 0-1 (a per-party criterion scores the mean of its parties), times 100. cell-mean: the weighted mean over every party x criterion cell (the G7/G20 Research Group method).
+   * How criterion scores form the total.
    */
   aggregation?: 'weighted-mean' | 'cell-mean';
   /**
@@ -98,11 +98,11 @@ export interface MatrixDocument {
    */
   tests?: TestCase[];
   /**
-   * When too much is unknown for a verdict: the verdict is `undetermined` when more than maxUnknownShare of the counted weight rests on cells whose level the record does not settle (as the SDG Index gives no overall score when more than 20% of indicators are missing). Without it every verdict is given, and the unknown share is always shown.
+   * When too much is unknown for a verdict. Without it every verdict is given, and the unknown share is always shown.
    */
   missingData?: {
     /**
-     * 0-1, e.g. 0.2.
+     * 0-1, e.g. 0.2: past this share of the counted weight on cells the record does not settle, the verdict is `undetermined` (as the SDG Index, over 20% of indicators missing).
      */
     maxUnknownShare: number;
   };
@@ -132,12 +132,12 @@ export interface MatrixDocument {
      */
     rows?: 'commitments' | 'members';
     /**
-     * The grid's overall figure: cells (the mean of all scored cells, pooled), members (the mean of member averages) or commitments (the mean of commitment averages). Default: cells under cell-mean, commitments under weighted-mean.
+     * The grid's overall figure: cells (the mean of all scored cells, pooled), members or commitments (the mean of their averages). Default: cells for cell-mean, else commitments.
      */
     overall?: 'cells' | 'members' | 'commitments';
   };
   /**
-   * The event fields the matrix reads, by name (as conditions name them: level, openEnded, type, chairs.US): each with its type, its values and their meanings (a closed vocabulary: a record value outside them is unknown to the matrix), and what an event that does not state it means (absent: unknown, the default; false; or a value).
+   * The event fields the matrix reads, by the names conditions use (level, openEnded, type, chairs.US): each with its type, its values and their meanings, and what absence means.
    */
   fields?: {
     [k: string]: FieldDeclaration;
@@ -199,7 +199,7 @@ export interface Level {
   when?: Condition;
 }
 /**
- * One operator per mapping: all, any, not, atLeast+of, some, none, count+comparison, field+test, type, before, after, within, deadline, link(+to), linkedBy(+where, +min), partyIn, isSubject.
+ * One key of: all, any, not, atLeast+of, some, none, count+comparison, field+test, type, before, after, within, deadline, link(+to), linkedBy(+where, +min), partyIn, isSubject.
  */
 export interface Condition {
   all?: Conditions;
@@ -449,7 +449,7 @@ export interface Gate {
   requires: string;
 }
 /**
- * One operator per mapping: all, any, not, atLeast+of, some, none, count+comparison, field+test, type, before, after, within, deadline, link(+to), linkedBy(+where, +min), partyIn, isSubject.
+ * One key of: all, any, not, atLeast+of, some, none, count+comparison, field+test, type, before, after, within, deadline, link(+to), linkedBy(+where, +min), partyIn, isSubject.
  */
 export interface Condition4 {
   all?: Conditions;
@@ -616,7 +616,7 @@ export interface Event {
   assessment?: Assessment;
 }
 /**
- * The cell this event states directly: one member's score on one commitment, as an assessor published it. The event's date is when it became known (--as-of), its sources the evidence.
+ * The cell this event states directly: one member's score on one commitment, as an assessor published it. Its date is when it became known (--as-of); its sources, the evidence.
  */
 export interface Assessment {
   /**
@@ -652,13 +652,13 @@ export interface FieldDeclaration {
   type: 'string' | 'number' | 'boolean' | 'date' | 'list';
   description?: string;
   /**
-   * The values the matrix knows, each with its meaning: `leaders: Heads of state or government.` For a list, the values its items may take; for a boolean, true and false; not for a date.
+   * Known values (others are unknown to the matrix), each with its meaning: `leaders: Heads of state or government.` For a list, its items'; a boolean: true, false; not a date.
    */
   values?: {
     [k: string]: string;
   };
   /**
-   * What an event that does not state the field means: unknown (the default: the record is silent, so tests of it are unknown), false (tests of it fail; on a boolean field it reads as false), a value it is read as, or {value: X} for a value that would read as one of those words.
+   * What an event without the field reads as: unknown (the default), false (tests of it fail; a boolean is false), a value, or {value: X} for X when X is one of these words.
    */
   absent?:
     | string

@@ -46,7 +46,7 @@ export interface RecordDocument {
    */
   parties: [Party, ...Party[]];
   /**
-   * The name to print for each party id, in any script ("Türkiye", "Saudi Arabia"); ids stay short codes, and two parties that share a common code (AU: Australia, the African Union) get distinct ids and their own names.
+   * The name to print for each party id, in any script ("Türkiye"); ids stay short codes, and parties sharing a common code (AU: Australia, the African Union) get distinct ids.
    */
   partyNames?: {
     [k: string]: string;
@@ -56,7 +56,7 @@ export interface RecordDocument {
    */
   windows?: Window[];
   /**
-   * A bibliography file of the record's own (the bibliography schema), relative to the record's folder and inside it: its keys are cited as the bundled ones are, and shadow a bundled key of the same name.
+   * A bibliography file of the record's own (the bibliography schema), relative to the record's folder and inside it: its keys are cited as bundled ones are, and shadow them.
    */
   bibliography?: string;
   events: Event[];
@@ -125,7 +125,7 @@ export interface Source {
   note?: string;
 }
 /**
- * The cell this event states directly: one member's score on one commitment, as an assessor published it. The event's date is when it became known (--as-of), its sources the evidence.
+ * The cell this event states directly: one member's score on one commitment, as an assessor published it. Its date is when it became known (--as-of); its sources, the evidence.
  */
 export interface Assessment {
   /**

@@ -151,7 +151,7 @@ export interface Source {
   note?: string;
 }
 /**
- * The cell this event states directly: one member's score on one commitment, as an assessor published it. The event's date is when it became known (--as-of), its sources the evidence.
+ * The cell this event states directly: one member's score on one commitment, as an assessor published it. Its date is when it became known (--as-of); its sources, the evidence.
  */
 export interface Assessment {
   /**
