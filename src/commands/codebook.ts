@@ -4,6 +4,7 @@ import { DEFAULT_MATRIX } from '../load/bundled.js';
 import type { CommandContext } from './context.js';
 import { loadInputs } from './load-inputs.js';
 import { addOutputOptions, helpExamples, writeOutputs } from './output-options.js';
+import { itemAt } from '../checked-index.js';
 
 export function registerCodebook(program: Command, context: CommandContext): void {
   const command = program
@@ -20,6 +21,6 @@ export function registerCodebook(program: Command, context: CommandContext): voi
     if (options.matrix === undefined)
       context.notice(`Writing the codebook of the bundled example matrix ${DEFAULT_MATRIX}. Name your own with: summit-score codebook -m MATRIX`);
     const { matrices } = loadInputs(context.io, [options.matrix ?? DEFAULT_MATRIX], []);
-    writeOutputs(targets, () => formatCodebook(matrices[0]!), context, false);
+    writeOutputs(targets, () => formatCodebook(itemAt(matrices, 0)), context, false);
   });
 }

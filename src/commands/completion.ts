@@ -2,6 +2,7 @@ import { Argument, type Command, type Option } from 'commander';
 import { bundledIds } from '../load/bundled.js';
 import type { CommandContext } from './context.js';
 import { formatChoices, helpExamples } from './output-options.js';
+import { itemAt } from '../checked-index.js';
 
 // Shell completion written from the command tree itself (every command, option and choice as
 // commander holds them), so it cannot fall behind the commands. Bundled ids are written in as
@@ -114,7 +115,7 @@ function bash(program: CommandModel, ids: Ids): string {
     '  done',
     '  case "$cmd" in',
     `    "") if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "${words(flagsOf(program.options))}" -- "$cur")); else COMPREPLY=($(compgen -W ` +
-      `"${words(program.subcommands.map((c) => c.path[0]!))}" -- "$cur")); fi; return ;;`,
+      `"${words(program.subcommands.map((c) => itemAt(c.path, 0)))}" -- "$cur")); fi; return ;;`,
   ];
   for (const command of all) {
     lines.push(`    ${key(command)})`);
@@ -167,7 +168,7 @@ function fish(program: CommandModel, ids: Ids): string {
     '# summit-score completion for fish: summit-score completion fish > ~/.config/fish/completions/summit-score.fish',
     'complete -c summit-score -f',
   ];
-  const top = program.subcommands.map((c) => c.path[0]!);
+  const top = program.subcommands.map((c) => itemAt(c.path, 0));
   for (const command of program.subcommands) {
     lines.push(
       `complete -c summit-score -n ${fishQuote(`not __fish_seen_subcommand_from ${words(top)}`)} -a ${command.path[0]} -d ${fishQuote(command.description)}`,

@@ -16,6 +16,7 @@ import { TOOL } from '../package-info.js';
 import type { CommandContext } from './context.js';
 import { findInputFiles } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
+import { itemAt } from '../checked-index.js';
 
 export function registerDiff(program: Command, context: CommandContext): void {
   const command = program
@@ -106,14 +107,14 @@ function readSide(arg: string, stdin: InputReader): Side {
   }
   if (problems.length > 0) throw new InputError(problems);
   const files = [...new Map(parts.map((part) => [part.file, part.sha256])).entries()];
-  const sha256 =
-    files.length === 1
-      ? files[0]![1]
-      : createHash('sha256')
-          .update(files.map(([file, hash]) => `${hash}  ${file}\n`).join(''))
-          .digest('hex');
+  const only = files.length === 1 ? itemAt(files, 0) : undefined;
+  const sha256 = only
+    ? only[1]
+    : createHash('sha256')
+        .update(files.map(([file, hash]) => `${hash}  ${file}\n`).join(''))
+        .digest('hex');
   return {
-    input: { file: files.length === 1 ? files[0]![0] : arg, sha256 },
+    input: { file: only ? only[0] : arg, sha256 },
     snapshot: { matrix: head!.snapshot.matrix, results: parts.flatMap((part) => part.snapshot.results) },
   };
 }
@@ -159,7 +160,7 @@ function schemaOf(data: unknown): unknown {
 
 /** Stdin holds NDJSON when its first line is a result line of evaluate -f ndjson on its own. */
 function holdsResultLines(text: string): boolean {
-  const first = text.replace(/^\uFEFF/, '').split('\n', 1)[0]!;
+  const first = text.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? '';
   try {
     return schemaOf(JSON.parse(first)) === EVALUATION_RESULT_SCHEMA_ID;
   } catch {

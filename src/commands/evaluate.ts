@@ -37,6 +37,7 @@ import { addOutputOptions, helpExamples, jsonOnStdout, type OutputTarget } from 
 import { progressLine } from './progress.js';
 import type { EvaluationDocument } from '../format/html/documents.js';
 import { EXIT } from '../exit-codes.js';
+import { itemAt } from '../checked-index.js';
 
 export function registerEvaluate(program: Command, context: CommandContext): void {
   const command = program
@@ -291,14 +292,14 @@ export async function runEvaluate(recordArgs: readonly string[], found: FoundInp
 
   // What the records say that the matrix cannot read: warnings on stderr, errors under --strict.
   const vocabulary = loaded.map((record, i) =>
-    checkLoadedVocabulary(matrix.matrix, record.record, inputs[i]!, { strict: options.strict ?? false, unstated: 'all' }),
+    checkLoadedVocabulary(matrix.matrix, record.record, itemAt(inputs, i), { strict: options.strict ?? false, unstated: 'all' }),
   );
   if (options.strict && vocabulary.some((found) => found.length > 0)) throw new InputError(vocabulary.flat());
 
   const compiled = compileMatrix(matrix.matrix);
   const results: RecordResult[] = loaded.map((record, i) => {
     // Each record's warnings before what its scoring says, as a stream of NDJSON records has them.
-    for (const warning of vocabulary[i]!) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
+    for (const warning of itemAt(vocabulary, i)) (options.notice ?? ((text) => io.stderr(`${text}\n`)))(safeText(formatDiagnostic(warning)));
     const result = scoreRecord(compiled, record, options, io);
     // Scoring is the second half of the line, whatever share of the files held records.
     progress?.(files.length + Math.round(((i + 1) * files.length) / loaded.length), 2 * files.length);

@@ -10,6 +10,7 @@ import { readCoderRecords } from './coder-files.js';
 import { inputReader } from '../load/read-input.js';
 import type { CommandContext } from './context.js';
 import { helpExamples } from './output-options.js';
+import { itemAt } from '../checked-index.js';
 
 interface MergeOptions {
   readonly policy: MergePolicy;
@@ -42,15 +43,16 @@ export function registerMerge(program: Command, context: CommandContext): void {
       const records = readCoderRecords(files, reader);
       const ids = [...new Set(records.map((r) => r.case))];
       if (ids.length > 1) {
+        const first = itemAt(records, 0);
         const problems: Diagnostic[] = records
-          .filter((r) => r.case !== records[0]!.case)
+          .filter((r) => r.case !== first.case)
           .map((r) => ({
             severity: 'error',
             code: 'NOT_SAME_CASE',
             file: r.file,
             line: 1,
             col: 1,
-            message: `record ${r.case} is not record ${records[0]!.case} of ${records[0]!.file}`,
+            message: `record ${r.case} is not record ${first.case} of ${first.file}`,
             hint: 'merge the records of one case at a time',
           }));
         throw new InputError(problems);

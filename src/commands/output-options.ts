@@ -3,6 +3,7 @@ import { inputError } from '../diagnostics.js';
 import { BOM } from '../format/csv.js';
 import { writeOutputs as writeRendered } from '../write-output.js';
 import type { CommandContext } from './context.js';
+import { itemAt } from '../checked-index.js';
 
 /** One output of a run: a format, written to a file or (without one) to stdout. */
 export interface OutputTarget<F extends string> {
@@ -71,7 +72,7 @@ export function pairOutputs(tokens: readonly OutputToken[], fallback: string): O
       targets.push(file === undefined ? { format: token.value } : { format: token.value, file });
       lastOpen = file === undefined;
     } else if (lastOpen) {
-      targets[targets.length - 1]!.file = token.value;
+      itemAt(targets, targets.length - 1).file = token.value;
       lastOpen = false;
     } else {
       waiting.push(token.value);

@@ -11,6 +11,7 @@ import { checkDate, loadInputsFound, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import { progressLine } from './progress.js';
 import type { SensitivityDocument } from '../format/html/research.js';
+import { itemAt } from '../checked-index.js';
 
 export const MAX_SAMPLES = 1_000_000;
 
@@ -69,7 +70,7 @@ export function registerSensitivity(program: Command, context: CommandContext): 
       matricesNamed('sensitivity', options.matrix === undefined ? undefined : [options.matrix], records),
       records,
     );
-    const matrix = matrices[0]!;
+    const matrix = itemAt(matrices, 0);
     const compiled = compileMatrix(matrix.definition);
     const results = loaded.map((input) => evaluateRecord(compiled, input.record, options.asOf === undefined ? {} : { asOf: options.asOf }));
     const onProgress = progressLine(context.io, 'sampling weights');

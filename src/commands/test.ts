@@ -39,6 +39,7 @@ import { helpExamples } from './output-options.js';
 import { appendStepSummary } from './step-summary.js';
 import { projectDiagnostic } from './validate.js';
 import { EXIT } from '../exit-codes.js';
+import { itemAt } from '../checked-index.js';
 
 export function registerTest(program: Command, context: CommandContext): void {
   program
@@ -397,7 +398,7 @@ function rangeMatches(expected: { readonly low: number; readonly high: number },
 /** Why the cell is where it is: the engine's explanation of the next level up, or the evidence for the level it reached. */
 function explainCell(key: string, cell: Cell | undefined, expected: string, matrix: Matrix): string[] {
   if (!cell) return [`the result has no criterion ${key}`];
-  const id = key.split(/[/@]/)[0]!;
+  const id = itemAt(key.split(/[/@]/), 0);
   const labels = matrix.criteria.find((c) => c.id === id)?.levels.map((level) => level.label) ?? [];
   const actual = levelOf(cell);
   const lines: string[] = [];

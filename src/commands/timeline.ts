@@ -11,6 +11,7 @@ import type { CommandContext } from './context.js';
 import { checkDate, loadInputsFound, matricesNamed } from './load-inputs.js';
 import { addOutputOptions, helpExamples, jsonOnStdout, writeOutputs } from './output-options.js';
 import type { TimelineDocument } from '../format/html/research.js';
+import { itemAt } from '../checked-index.js';
 
 /** More dates than this is a mistake (P1D over a century), not a timeline anyone reads. */
 export const MAX_DATES = 5000;
@@ -65,11 +66,11 @@ export function registerTimeline(program: Command, context: CommandContext): voi
         "name one record file, bundled id or NDJSON line's file; compare puts several side by side",
       );
     }
-    const matrix = matrices[0]!;
-    const record = records[0]!;
+    const matrix = itemAt(matrices, 0);
+    const record = itemAt(records, 0);
     const atEvents = eventDates(record.record);
-    const from = options.from ?? (step ? record.record.date : atEvents[0]!);
-    const to = options.to ?? atEvents[atEvents.length - 1]!;
+    const from = options.from ?? (step ? record.record.date : itemAt(atEvents, 0));
+    const to = options.to ?? itemAt(atEvents, atEvents.length - 1);
     if (dayNumber(from)! > dayNumber(to)!) throw inputError('USAGE', undefined, `--from ${from} is after --to ${to}`);
     const eventsOnly = step ? undefined : atEvents.filter((date) => date >= from && date <= to);
     // Without --step, also the days a date window closes, kept below only where something moved.
@@ -83,7 +84,7 @@ export function registerTimeline(program: Command, context: CommandContext): voi
       tool: TOOL,
       matrix,
       record,
-      dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: dates[0]!, to: dates[dates.length - 1]! },
+      dates: { method: step ? 'step' : 'events', step: step ? options.step! : null, from: itemAt(dates, 0), to: itemAt(dates, dates.length - 1) },
       points: evaluateTimeline(compileMatrix(matrix.definition), record.record, dates).filter(
         (point: TimelinePoint) => !windows.includes(point.date) || point.changes.length > 0 || point.verdictChange !== null,
       ),

@@ -22,6 +22,7 @@ import { BIBLIOGRAPHY_OPTION } from './load-inputs.js';
 import { helpExamples } from './output-options.js';
 import { appendStepSummary } from './step-summary.js';
 import { EXIT } from '../exit-codes.js';
+import { itemAt } from '../checked-index.js';
 
 export function registerValidate(program: Command, context: CommandContext): void {
   program
@@ -131,7 +132,7 @@ function withCrossCheck(checks: readonly FileCheck[], matrixFile: string, strict
   const warnings = crossCheck(matrix, records);
   // A field no record states at all is NOT_IN_RECORDS at the matrix (a likely typo there), not a gap in each record.
   const stated = new Set(records.flatMap(({ record }) => record.events.flatMap((event) => Object.keys(event.fields))));
-  const skip = new Set(fieldsRead(matrix).filter((name) => !Object.hasOwn(matrix.fields ?? {}, name) && !stated.has(name.split('.')[0]!)));
+  const skip = new Set(fieldsRead(matrix).filter((name) => !Object.hasOwn(matrix.fields ?? {}, name) && !stated.has(itemAt(name.split('.'), 0))));
   return checks.map((check) => {
     if (check === matrixCheck) return { ...check, diagnostics: [...check.diagnostics, ...warnings] };
     if (!check.record || !check.doc) return check;

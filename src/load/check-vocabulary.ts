@@ -3,6 +3,7 @@ import { CORE_FIELDS, fieldReader, sameValue, type FieldReader } from '../engine
 import { fieldUses } from '../engine/fields-read.js';
 import type { CaseRecord, FieldDeclaration, FieldValue, Matrix, SummitEvent } from '../engine/types.js';
 import { closestMatch } from '../suggest.js';
+import { itemAt } from '../checked-index.js';
 import { formatPath } from './data-path.js';
 import { mismatch } from './load-fields.js';
 import { recordLocator } from './load-record.js';
@@ -36,8 +37,9 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
   const declared = reads.all;
 
   // No allocation per event and field unless there is a problem: this runs for every record of a stream.
-  for (let i = 0; i < record.events.length; i++) {
-    const event = record.events[i]!;
+  let i = -1;
+  for (const event of record.events) {
+    i++;
     if (statesDeclaredWell(event, reads)) continue;
     for (const declaration of declared) {
       const value = read(event, declaration.name);
@@ -76,14 +78,15 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
     let relevant = 0;
     let first = -1;
     let silentCount = 0;
-    for (let i = 0; i < record.events.length; i++) {
-      const event = record.events[i]!;
+    let at = -1;
+    for (const event of record.events) {
+      at++;
       if (types !== 'any' && !types.has(event.type)) continue;
       relevant++;
       const value = read(event, name);
       if (value !== undefined && value !== null) continue;
       silentCount++;
-      if (first < 0) first = i;
+      if (first < 0) first = at;
     }
     if (silentCount === 0 || (options.unstated === 'all' && silentCount < relevant)) continue;
     const silent = record.events
@@ -98,7 +101,7 @@ export function checkVocabulary(matrix: Matrix, record: CaseRecord, locate: Reco
     const which = relevant === 1 ? `the only ${kind}event` : `${silentCount === relevant ? 'any' : silentCount} of the ${relevant} ${kind}events`;
     problem(
       'FIELD_NOT_STATED',
-      ['events', first, ...(Object.keys(record.events[first]!.fields).length > 0 ? ['fields'] : [])],
+      ['events', first, ...(Object.keys(itemAt(record.events, first).fields).length > 0 ? ['fields'] : [])],
       `\`${name}\` is not stated on ${which} that matrix ${matrix.id} reads it on (${ids}): a test of it is unknown there`,
       'state it where the sources give it, or say in the matrix what its absence means (`absent:`)',
       true,
@@ -166,7 +169,7 @@ function statedWell(value: FieldValue | undefined, declaration: FieldDeclaration
 }
 
 function isDeclared(values: readonly { readonly value: FieldValue }[], item: FieldValue): boolean {
-  for (let v = 0; v < values.length; v++) if (sameValue(values[v]!.value, item)) return true;
+  for (const declared of values) if (sameValue(declared.value, item)) return true;
   return false;
 }
 

@@ -3,6 +3,7 @@ import { CORE_FIELDS } from '../engine/fields.js';
 import type { CaseRecord, Matrix, SourceLocation } from '../engine/types.js';
 import { closestMatch } from '../suggest.js';
 import type { ParsedDocument } from './yaml-document.js';
+import { itemAt } from '../checked-index.js';
 
 export interface CheckedRecord {
   readonly record: CaseRecord;
@@ -80,7 +81,7 @@ function testedNames(matrix: Matrix): Tested[] {
         if (field === 'type') {
           for (const type of typeValues(node['check'])) found.push({ what: 'event type', name: type, ...(location && { location }) });
         } else if (!(CORE_FIELDS as readonly string[]).includes(field)) {
-          found.push({ what: 'field', name: field.split('.')[0]!, ...(location && { location }) });
+          found.push({ what: 'field', name: itemAt(field.split('.'), 0), ...(location && { location }) });
         }
       }
     }

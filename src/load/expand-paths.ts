@@ -3,6 +3,7 @@ import { bundledPath } from './bundled.js';
 import { join, relative, sep } from 'node:path';
 import { braceExpand, Minimatch } from 'minimatch';
 import { inputError, InputError, type Diagnostic } from '../diagnostics.js';
+import { itemAt } from '../checked-index.js';
 
 /** One input found from the command line. */
 export interface FoundFile {
@@ -104,8 +105,9 @@ function glob(pattern: string): string[] {
   const normalised = pattern.split(sep).join('/');
   checkPattern(pattern, normalised);
   const segments = normalised.split('/');
-  const fixed: string[] = [];
-  while (segments.length > 1 && !GLOB_CHARS.test(segments[0]!)) fixed.push(segments.shift()!);
+  // The folders before the first with a glob character, and never the last segment.
+  const globbed = segments.findIndex((segment) => GLOB_CHARS.test(segment));
+  const fixed = segments.splice(0, Math.min(globbed === -1 ? segments.length : globbed, segments.length - 1));
   const base = fixed.length === 0 ? '.' : fixed.join('/') || '/';
   if (!statOrUndefined(base)?.isDirectory()) return [];
   const matcher = new Minimatch(segments.join('/'), GLOB_OPTIONS);
@@ -148,14 +150,14 @@ export function backwardRange(pattern: string): string | undefined {
         if (pattern[j] === '\\' && j + 1 < pattern.length) {
           j++;
           // An escaped dash is a member, never a range ('' ends no range).
-          members.push(pattern[j] === '-' ? '' : pattern[j]!);
+          members.push(pattern[j] === '-' ? '' : pattern.charAt(j));
           continue;
         }
-        members.push(pattern[j]!);
+        members.push(pattern.charAt(j));
       }
       if (j >= pattern.length) continue; // no closing `]`: the `[` is a plain character
       for (let m = 0; m + 2 < members.length; m++) {
-        const [low, dash, high] = [members[m]!, members[m + 1]!, members[m + 2]!];
+        const [low, dash, high] = [itemAt(members, m), itemAt(members, m + 1), itemAt(members, m + 2)];
         if (dash === '-' && low !== '' && high !== '' && low.codePointAt(0)! > high.codePointAt(0)!) return `${low}-${high}`;
       }
       i = j;

@@ -8,6 +8,7 @@ import type { AssessedScore } from '../engine/types.js';
 import { DiagnosticSink, parseOrThrow } from './load-document.js';
 import { checkRecord } from './load-record.js';
 import type { InputText } from './read-input.js';
+import { itemAt } from '../checked-index.js';
 
 /** What the mapping file says: the record around the grid, and the ids and names of its rows and columns. */
 interface Mapping {
@@ -68,7 +69,7 @@ function readCsv(input: InputText): Row[] {
     let quoted = false;
     const places = [{ line, col }];
     for (let i = 0; i < body.length; i++) {
-      const char = body[i]!;
+      const char = body.charAt(i);
       if (char === '"') quoted = !quoted;
       if (char === '\n') {
         line++;
@@ -103,7 +104,7 @@ export function importGrid(csv: InputText, mappingInput: InputText, layout?: Gri
   const rows = readCsv(csv);
   const problems: Diagnostic[] = [];
   const at = (row: Row, i: number, code: Diagnostic['code'], message: string, hint?: string) =>
-    problems.push({ severity: 'error', code, file: csv.file, ...(row.places[i] ?? row.places[0]!), message, ...(hint && { hint }) });
+    problems.push({ severity: 'error', code, file: csv.file, ...(row.places[i] ?? itemAt(row.places, 0)), message, ...(hint && { hint }) });
   const ignored = new Set((mapping.ignore ?? []).map((name) => name.trim()));
   const skip = (name: string) => SUMMARY.test(name.trim()) || ignored.has(name.trim());
 

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { itemAt } from '../checked-index.js';
 import type { SourceLocation } from '../engine/types.js';
 import { MAX_NESTING, parseYamlDocument, withinYamlValues, type DataPath, type ParsedDocument, type Position } from './yaml-document.js';
 import { explainSlip } from './yaml-slips.js';
@@ -51,7 +52,7 @@ function jsonSyntaxProblem(file: string, text: string, line: number, error: Erro
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const position = /at position (\d+)/.exec(error.message);
   const at = new JsonText(file, source, line).position(position ? Number(position[1]) : 0);
-  return { severity: 'error', code: 'YAML_SYNTAX', file, ...at, message: `not JSON: ${error.message.split('\n')[0]!}` };
+  return { severity: 'error', code: 'YAML_SYNTAX', file, ...at, message: `not JSON: ${itemAt(error.message.split('\n'), 0)}` };
 }
 
 /** JSON.parse's reading of the text, checked as parseJsonDocument checks it; `syntax` when it is not JSON. */
@@ -170,12 +171,13 @@ function problemsOf(doc: JsonText, source: string, data: unknown): Diagnostic[] 
     return [{ severity: 'error', code: 'TOO_DEEP', file: doc.file, ...at(deepest), message: `lists and mappings nest deeper than ${MAX_NESTING} levels` }];
   const repeated = doc.repeatedKeyOffsets();
   if (repeated.length > 0) {
+    const first = itemAt(repeated, 0);
     // Told as the YAML reader tells it (src/load/yaml-slips.ts): the key named, where it was first.
-    const slip = explainSlip({ code: 'DUPLICATE_KEY', pos: [repeated[0]!, repeated[0]!], message: '' }, source);
+    const slip = explainSlip({ code: 'DUPLICATE_KEY', pos: [first, first], message: '' }, source);
     const more = repeated.length > 1 ? 'fix this first: the parser cannot read on reliably after it' : undefined;
     const message = slip ? slip.message : 'Map keys must be unique';
     const hint = slip ? slip.hint : more;
-    return [{ severity: 'error', code: 'YAML_SYNTAX', file: doc.file, ...at(repeated[0]!), message: `${message} [DUPLICATE_KEY]`, ...(hint && { hint }) }];
+    return [{ severity: 'error', code: 'YAML_SYNTAX', file: doc.file, ...at(first), message: `${message} [DUPLICATE_KEY]`, ...(hint && { hint }) }];
   }
   if (unsafe.length === 0) return undefined;
   return unsafe.sort((a, b) => a.offset - b.offset).map((entry) => entry.diagnostic);

@@ -7,6 +7,7 @@ import { closestValue } from './check-vocabulary.js';
 import { DiagnosticSink } from './load-document.js';
 import type * as MatrixSchema from './schema-types/matrix.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
+import { itemAt } from '../checked-index.js';
 
 /** A condition's mapping (or any mapping of the matrix) as parsed, walked for its operators. */
 type ConditionNode = Readonly<Record<string, unknown>>;
@@ -39,7 +40,7 @@ export function lintMatrix(doc: ParsedDocument): Diagnostic[] {
         );
       }
     });
-    const lowest = levels[levels.length - 1]!;
+    const lowest = itemAt(levels, levels.length - 1);
     const aboveLowest = levels[levels.length - 2];
     if (lowest.when !== undefined && !(aboveLowest?.when !== undefined && complements(lowest.when, aboveLowest.when))) {
       sink.warning(
@@ -215,7 +216,7 @@ export function lintVocabulary(matrix: Matrix, doc: ParsedDocument): Diagnostic[
 /** `criteria[0].levels[1].when.some.all[1]` as a data path. */
 function pathOf(text: string): DataPath {
   const path: (string | number)[] = [];
-  for (const match of text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
+  for (const match of text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(match[2] !== undefined ? Number(match[2]) : itemAt(match, 1));
   return path;
 }
 

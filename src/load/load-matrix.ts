@@ -12,6 +12,7 @@ import { conditionParser } from './parse-condition.js';
 import { precompiledInput } from './precompiled.js';
 import type { InputText } from './read-input.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
+import { itemAt } from '../checked-index.js';
 
 export interface LoadedMatrix {
   readonly matrix: Matrix;
@@ -21,7 +22,6 @@ export interface LoadedMatrix {
   /** The matrices it extends and what it changes in them, when it has `extends:`. */
   readonly extends?: ExtendsInfo;
 }
-
 
 /** The smallest weight above 0: a millionth, as the largest is a million (the schema's bound). */
 const MIN_WEIGHT = 0.000001;
@@ -202,7 +202,7 @@ function checkLevels(sink: DiagnosticSink, criterion: MatrixSchema.Criterion, at
 
 function checkBands(sink: DiagnosticSink, bands: readonly VerdictBand[]): void {
   // Bands listed worst first are one mistake, not one per pair (nor a last band above 0).
-  if (bands.length > 1 && bands.every((band, i) => i === 0 || band.min > bands[i - 1]!.min)) {
+  if (bands.length > 1 && bands.every((band, i) => i === 0 || band.min > itemAt(bands, i - 1).min)) {
     const best = [...bands]
       .reverse()
       .map((band) => `${band.label} (${band.min})`)
@@ -221,7 +221,7 @@ function checkBands(sink: DiagnosticSink, bands: readonly VerdictBand[]): void {
       );
     }
   });
-  const last = bands[bands.length - 1]!;
+  const last = itemAt(bands, bands.length - 1);
   // When a band starting at 0 stands elsewhere, the order errors above already say what is wrong.
   if (last.min !== 0 && !bands.some((band) => band.min === 0)) {
     sink.error(

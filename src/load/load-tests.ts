@@ -10,6 +10,7 @@ import type * as MatrixSchema from './schema-types/matrix.js';
 import type * as TestsSchema from './schema-types/tests.js';
 import { lintRecord } from './lint-record.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
+import { itemAt } from '../checked-index.js';
 
 /** In `expect.levels`, the criterion does not apply to the record. */
 export const NOT_APPLICABLE = 'n/a';
@@ -134,7 +135,7 @@ function checkExpectation(sink: DiagnosticSink, expect: Expectation, matrix: Mat
   const criterionIds = matrix.criteria.map((c) => c.id);
   for (const [key, expected] of Object.entries(expect.levels ?? {})) {
     // `criterion/event` names a forEach subject, `criterion@PARTY` one party's cell.
-    const id = key.split(/[/@]/)[0]!;
+    const id = itemAt(key.split(/[/@]/), 0);
     const criterion = matrix.criteria.find((c) => c.id === id);
     if (!criterion) {
       sink.error(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, openSync, statSync } from 'node:fs';
 import { InputError, inputError, type Diagnostic } from '../diagnostics.js';
+import { itemAt } from '../checked-index.js';
 import { noteInputFile } from '../input-files.js';
 import type { Io } from '../io.js';
 import { collectEagerly } from './eager-collection.js';
@@ -217,7 +218,7 @@ function notJson(file: string, line: number, text: string, error: Error): Diagno
   if (Array.isArray(careful)) return careful;
   const position = /at position (\d+)/.exec(error.message);
   const col = position ? Number(position[1]) + 1 : 1;
-  const message = error.message.split('\n')[0]!;
+  const message = itemAt(error.message.split('\n'), 0);
   return [
     {
       severity: 'error',

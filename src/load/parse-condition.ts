@@ -3,6 +3,7 @@ import { dayNumber } from '../engine/dates.js';
 import type { Condition, DateAnchor, DeadlineState, FieldValue, LinkKind } from '../engine/types.js';
 import { formatPath } from './data-path.js';
 import type { DataPath, ParsedDocument } from './yaml-document.js';
+import { itemAt } from '../checked-index.js';
 
 /** One condition's mapping as parsed, before its operator is known. */
 type ConditionNode = Record<string, unknown>;
@@ -88,7 +89,7 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
     const keys = Object.keys(node);
     const operators = keys.filter((key): key is Operator => (OPERATORS as readonly string[]).includes(key));
     if (operators.length === 0) {
-      return report('BAD_CONDITION', path, `\`${keys[0]}\` needs an operator beside it`, companionHint(keys[0]!));
+      return report('BAD_CONDITION', path, `\`${keys[0]}\` needs an operator beside it`, companionHint(itemAt(keys, 0)));
     }
     if (operators.length > 1) {
       return report(
@@ -99,7 +100,7 @@ export function conditionParser(doc: ParsedDocument): ConditionParser {
         operators[1],
       );
     }
-    const op = operators[0]!;
+    const op = itemAt(operators, 0);
     const allowed = new Set<string>([op, ...(COMPANIONS[op] ?? [])]);
     const stray = keys.find((key) => !allowed.has(key));
     if (stray !== undefined) {
@@ -236,7 +237,7 @@ function parseFieldTest(node: ConditionNode, base: { path: string; location: Con
       present[1] ?? 'field',
     );
   }
-  const test = present[0]!;
+  const test = itemAt(present, 0);
   const value = node[test] as FieldValue;
   switch (test) {
     case 'equals':

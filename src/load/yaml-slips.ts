@@ -1,6 +1,7 @@
 // The YAML mistakes people make most, told in their terms and at the place of the mistake: the
 // parser says "Nested mappings are not allowed in compact mappings" for a colon in a title, and
 // notices an unclosed quote only at the end of the file.
+import { itemAt } from '../checked-index.js';
 
 /** A syntax error as the yaml parser reports it. */
 export interface ParserError {
@@ -38,13 +39,13 @@ const doubleQuoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
 function hasKeyColon(text: string): boolean {
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+    const char = text.charAt(i);
     if (quote !== undefined) {
       if (char === '\\' && quote === '"') i++;
       else if (char === quote) quote = undefined;
-    } else if (char === '#' && (i === 0 || /\s/.test(text[i - 1]!))) return false;
-    else if ((char === '"' || char === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) quote = char;
-    else if (char === ':' && (i + 1 === text.length || /\s/.test(text[i + 1]!))) return true;
+    } else if (char === '#' && (i === 0 || /\s/.test(text.charAt(i - 1)))) return false;
+    else if ((char === '"' || char === "'") && (i === 0 || /[\s[{,:]/.test(text.charAt(i - 1)))) quote = char;
+    else if (char === ':' && (i + 1 === text.length || /\s/.test(text.charAt(i + 1)))) return true;
   }
   return false;
 }
@@ -92,7 +93,7 @@ function duplicateKey(error: ParserError, source: string): Slip | undefined {
 function keyOf(text: string): string | undefined {
   const match = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s:#][^:#]*?)\s*:(?:\s|$)/.exec(text);
   if (!match) return undefined;
-  const raw = match[1]!;
+  const raw = itemAt(match, 1);
   if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
   if (!raw.startsWith('"')) return raw;
   try {
@@ -108,7 +109,7 @@ function firstKeyLine(source: string, lineStart: number, col: number, key: strin
   const before = source.slice(0, lineStart).split('\n');
   before.pop();
   for (let i = before.length - 1; i >= 0; i--) {
-    const text = before[i]!.replace(/\r$/, '');
+    const text = itemAt(before, i).replace(/\r$/, '');
     if (text.trim() === '' || text.trim().startsWith('#')) continue;
     const indent = text.search(/\S/);
     const dashed = /^\s*-\s+/.exec(text);
@@ -126,7 +127,7 @@ function unclosedQuote(error: ParserError, source: string): Slip | undefined {
   const opener = firstQuoteOpenAtLineEnd(source, error.pos[0]);
   if (opener === undefined) return undefined;
   const line = lineAt(source, opener);
-  const quote = source[opener]!;
+  const quote = source.charAt(opener);
   return {
     offset: opener,
     message: `this ${quote === '"' ? 'double' : 'single'} quote is not closed on its line`,
@@ -139,17 +140,17 @@ function firstQuoteOpenAtLineEnd(source: string, end: number): number | undefine
   let quote: string | undefined;
   let opened = 0;
   for (let i = 0; i < source.length && (quote !== undefined || i <= end); i++) {
-    const char = source[i]!;
+    const char = source.charAt(i);
     if (quote !== undefined) {
       if (char === '\n') return opened;
       if (char === '\\' && quote === '"') i++;
       else if (char === quote && quote === "'" && source[i + 1] === "'") i++;
       else if (char === quote) quote = undefined;
-    } else if (char === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
+    } else if (char === '#' && (i === 0 || /\s/.test(source.charAt(i - 1)))) {
       const lineEnd = source.indexOf('\n', i);
       if (lineEnd === -1) return undefined;
       i = lineEnd;
-    } else if ((char === '"' || char === "'") && (i === 0 || /[\s[{,:]/.test(source[i - 1]!))) {
+    } else if ((char === '"' || char === "'") && (i === 0 || /[\s[{,:]/.test(source.charAt(i - 1)))) {
       quote = char;
       opened = i;
     }
