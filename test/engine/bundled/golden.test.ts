@@ -143,11 +143,20 @@ function mismatches(result: CaseResult, expectation: Expectation): string[] {
   return found;
 }
 
+/**
+ * A value made when a test first asks for it, not as the file is collected: a run of a few of these
+ * tests (`-t`, or the mutation tester's, test by test) then loads and compiles only their matrices.
+ */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 describe.each(matrixFiles.map((file) => [file.slice(ROOT.length + 1), file]))('golden cases of %s', (_shown, file) => {
-  const loaded = loadMatrix(readInputFile(file, NO_STDIN));
-  const compiled: CompiledMatrix = compileMatrix(loaded.matrix);
+  const loaded = once(() => loadMatrix(readInputFile(file, NO_STDIN)));
+  const compiled = once((): CompiledMatrix => compileMatrix(loaded().matrix));
   const cases = goldenCases(file);
-  const run = (golden: GoldenCase): CaseResult => runCase(compiled, file, golden);
+  const run = (golden: GoldenCase): CaseResult => runCase(compiled(), file, golden);
 
   it('has golden cases', () => {
     expect(cases.length).toBeGreaterThan(0);
@@ -159,11 +168,11 @@ describe.each(matrixFiles.map((file) => [file.slice(ROOT.length + 1), file]))('g
 
   it('reaches every level of every criterion', () => {
     // Levels as the engine decided them, not as the cases claim.
-    const reached = new Map<string, Set<string>>(loaded.matrix.criteria.map((c) => [c.id, new Set<string>()]));
+    const reached = new Map<string, Set<string>>(loaded().matrix.criteria.map((c) => [c.id, new Set<string>()]));
     for (const golden of cases) {
       for (const [criterion, label] of reachedLevels(run(golden))) reached.get(criterion)?.add(label);
     }
-    const missing = loaded.matrix.criteria.flatMap((c) =>
+    const missing = loaded().matrix.criteria.flatMap((c) =>
       c.levels.filter((level) => !reached.get(c.id)!.has(level.label)).map((level) => `${c.id}: ${level.label}`),
     );
     expect(missing, 'levels no golden case reaches').toEqual([]);
@@ -172,17 +181,17 @@ describe.each(matrixFiles.map((file) => [file.slice(ROOT.length + 1), file]))('g
 
 describe('lewis-2015 on the 2015 record, whatever its tests: list says', () => {
   const file = join(MATRICES, 'lewis-2015.yaml');
-  const compiled = compileMatrix(loadMatrix(readInputFile(file, NO_STDIN)).matrix);
-  const record = loadRecord(readInputFile(join(FIXTURES, 'us-china-2015-09.yaml'), NO_STDIN)).record;
+  const compiled = once(() => compileMatrix(loadMatrix(readInputFile(file, NO_STDIN)).matrix));
+  const record = once(() => loadRecord(readInputFile(join(FIXTURES, 'us-china-2015-09.yaml'), NO_STDIN)).record);
 
   it('as of 2015-09-25: negotiation defined, verdict promise', () => {
-    const result = evaluateRecord(compiled, record, { asOf: '2015-09-25' });
+    const result = evaluateRecord(compiled(), record(), { asOf: '2015-09-25' });
     expect(levelOf(result, 'negotiation')).toBe('defined');
     expect(result.verdict).toBe('promise');
   });
 
   it('as of 2015-12-02: negotiation initiated, verdict progress', () => {
-    const result = evaluateRecord(compiled, record, { asOf: '2015-12-02' });
+    const result = evaluateRecord(compiled(), record(), { asOf: '2015-12-02' });
     expect(levelOf(result, 'negotiation')).toBe('initiated');
     expect(result.verdict).toBe('progress');
   });
@@ -193,8 +202,8 @@ describe('lewis-2015 on the 2015 record, whatever its tests: list says', () => {
 // the case does not show the change it stands for.
 describe('lewis-2015 2.0: each changed rule is a golden case that 1.0 fails', () => {
   const file = join(MATRICES, 'lewis-2015.yaml');
-  const current = compiledMatrix(file);
-  const previous = compiledMatrix(join(MATRICES, 'lewis-2015-v1.yaml'));
+  const current = once(() => compiledMatrix(file));
+  const previous = once(() => compiledMatrix(join(MATRICES, 'lewis-2015-v1.yaml')));
   const ruleCases = goldenCases(file).filter((golden) => /^rule [1-5] - /.test(golden.name));
 
   it("has at least one case for each of the five rules, each described in the source's words", () => {
@@ -204,7 +213,7 @@ describe('lewis-2015 2.0: each changed rule is a golden case that 1.0 fails', ()
   });
 
   it.each(ruleCases.map((golden) => [golden.name, golden] as const))('%s', (_name, golden) => {
-    expect(mismatches(runCase(current, file, golden), golden.expect), 'under 2.0').toEqual([]);
-    expect(mismatches(runCase(previous, file, golden), golden.expect), 'under 1.0').not.toEqual([]);
+    expect(mismatches(runCase(current(), file, golden), golden.expect), 'under 2.0').toEqual([]);
+    expect(mismatches(runCase(previous(), file, golden), golden.expect), 'under 1.0').not.toEqual([]);
   });
 });
