@@ -2,12 +2,13 @@
 // from the text each prints, a record's rows agree cell by cell on a matrix with a gated `forEach`
 // criterion (test/cli/criterion-rows.test.ts does it on every bundled matrix and record).
 import { describe, expect, it } from 'vitest';
-import { compileMatrix, evaluateRecord, type CaseResult, type CriterionResult } from '../../src/engine/index.js';
+import type { CaseResult, CriterionResult } from '../../src/engine/index.js';
 import { anyUnverified, criterionRows } from '../../src/format/criterion-rows.js';
 import { formatEvaluationMarkdown } from '../../src/format/markdown.js';
 import type { EvaluationReport } from '../../src/format/report.js';
 import { formatTable } from '../../src/format/table.js';
-import { makeRecord, matrixFrom } from '../helpers/build.js';
+import { makeRecord, matrixFrom, type EventSpec } from '../helpers/build.js';
+import { evaluationReport } from '../helpers/evaluation-report.js';
 import { expectSameRows, markdownRows, tableRows } from '../helpers/criterion-rows.js';
 
 describe('the table and Markdown rows of evaluate', () => {
@@ -34,16 +35,7 @@ criteria:
 verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
 `);
 
-  function report(events: Parameters<typeof makeRecord>[0]): EvaluationReport {
-    const record = makeRecord(events);
-    return {
-      tool: { name: 'summit-score', version: '0.0.0' },
-      matrix: { definition: gated, file: 'm.yaml', sha256: '' },
-      asOf: null,
-      results: [{ file: 'r.yaml', sha256: '', result: evaluateRecord(compileMatrix(gated), record) }],
-      bundledDefault: false,
-    };
-  }
+  const report = (events: EventSpec[]): EvaluationReport => evaluationReport(gated, [makeRecord(events)]);
 
   it('mark every subject of a gated forEach criterion "(gate)", in both', () => {
     const evaluated = report([

@@ -2,10 +2,11 @@
 // matrix below (scores 1 and 0, so a criterion's points are its level's score out of 1, and the
 // total is the weighted mean of the normalised scores times 100: talks weighs 3, zero weighs 0).
 import { describe, expect, it } from 'vitest';
-import { AGGREGATION_METHODS, compileMatrix, evaluateRecord } from '../../src/engine/index.js';
+import { AGGREGATION_METHODS } from '../../src/engine/index.js';
 import { formatEvaluationMarkdown } from '../../src/format/markdown.js';
 import type { EvaluationReport } from '../../src/format/report.js';
 import { makeRecord, matrixFrom, type EventSpec } from '../helpers/build.js';
+import { evaluationReport } from '../helpers/evaluation-report.js';
 
 const MATRIX_TEXT = `
 id: m
@@ -30,15 +31,12 @@ verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
 `;
 const matrix = matrixFrom(MATRIX_TEXT);
 
-function report(...records: EventSpec[][]): EvaluationReport {
-  return {
-    tool: { name: 'summit-score', version: '0.0.0' },
-    matrix: { definition: matrix, file: 'm.yaml', sha256: '0123456789abcdef' },
-    asOf: null,
-    results: records.map((events, i) => ({ file: `r${i}.yaml`, sha256: '', result: evaluateRecord(compileMatrix(matrix), makeRecord(events)) })),
-    bundledDefault: false,
-  };
-}
+const report = (...records: EventSpec[][]): EvaluationReport =>
+  evaluationReport(
+    matrix,
+    records.map((events) => makeRecord(events)),
+    { matrixSha256: '0123456789abcdef', recordFile: (i) => `r${i}.yaml` },
+  );
 
 const leaders: EventSpec = { id: 'meet', type: 'meeting', fields: { level: 'leaders' } };
 const md = (r: EvaluationReport, explain = false) => formatEvaluationMarkdown(r, { color: false, explain });
@@ -103,11 +101,9 @@ criteria:
       - {label: silent, score: 0}
 verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
 `);
-    const result = evaluateRecord(compileMatrix(capping), makeRecord([{ id: 'talk', type: 'statement' }]));
-    const text = formatEvaluationMarkdown(
-      { ...report(), matrix: { definition: capping, file: 'c.yaml', sha256: '' }, results: [{ file: 'r.yaml', sha256: '', result }] },
-      { color: false },
-    );
+    const text = formatEvaluationMarkdown(evaluationReport(capping, [makeRecord([{ id: 'talk', type: 'statement' }])], { matrixFile: 'c.yaml' }), {
+      color: false,
+    });
     // words earns 3 of the 4 weight: 75.00, good by the bands; talks is not held, so its gate caps it at weak.
     expect(text).toContain('**Total 75.00 / 100, verdict: weak** (the score alone earns good; a gate caps it)');
   });
@@ -175,11 +171,9 @@ criteria:
       - {label: none, score: 0}
 verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
 `);
-    const result = evaluateRecord(compileMatrix(applying), makeRecord([{ id: 'talk', type: 'statement' }]));
-    const text = formatEvaluationMarkdown(
-      { ...report(), matrix: { definition: applying, file: 'a.yaml', sha256: '' }, results: [{ file: 'r.yaml', sha256: '', result }] },
-      { color: false },
-    );
+    const text = formatEvaluationMarkdown(evaluationReport(applying, [makeRecord([{ id: 'talk', type: 'statement' }])], { matrixFile: 'a.yaml' }), {
+      color: false,
+    });
     expect(text).toContain('\n\nNo total: no weighted criterion applies.');
     expect(text).toContain('| deal | n/a |  | 1 | - |  |');
   });
@@ -203,13 +197,9 @@ verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
       - {label: unmet, score: 0}`;
     const head = 'id: p\ntitle: P\nversion: "1"\nsource: {author: T}\nverdicts: [{label: good, min: 50}, {label: weak, min: 0}]\ncriteria:';
     const sectionOf = (text: string) => {
-      const definition = matrixFrom(text);
-      const result = evaluateRecord(compileMatrix(definition), makeRecord([{ id: 'meet', type: 'meeting', actors: ['US'] }]));
-      expect(result.grid).not.toBeNull();
-      return formatEvaluationMarkdown(
-        { ...report(), matrix: { definition, file: 'p.yaml', sha256: '' }, results: [{ file: 'r.yaml', sha256: '', result }] },
-        { color: false },
-      );
+      const evaluated = evaluationReport(matrixFrom(text), [makeRecord([{ id: 'meet', type: 'meeting', actors: ['US'] }])], { matrixFile: 'p.yaml' });
+      expect(evaluated.results[0]!.result.grid).not.toBeNull();
+      return formatEvaluationMarkdown(evaluated, { color: false });
     };
     const header = '| Criterion | Level | Points | Weight | Contribution | Evidence |';
     expect(sectionOf(head + criterion('kept', true))).not.toContain(header);

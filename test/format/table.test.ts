@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatrix, evaluateRecord, type EvaluateOptions } from '../../src/engine/index.js';
+import type { EvaluateOptions } from '../../src/engine/index.js';
 import type { EvaluationReport } from '../../src/format/report.js';
 import { formatTable } from '../../src/format/table.js';
 import { safeText } from '../../src/terminal-text.js';
-import { makeRecord, matrixFrom } from '../helpers/build.js';
+import { makeRecord, matrixFrom, type EventSpec } from '../helpers/build.js';
+import { evaluationReport } from '../helpers/evaluation-report.js';
 
 const matrix = matrixFrom(`
 id: m
@@ -21,16 +22,7 @@ criteria:
 verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
 `);
 
-function report(events: Parameters<typeof makeRecord>[0], title = 'A case'): EvaluationReport {
-  const record = { ...makeRecord(events), title };
-  return {
-    tool: { name: 'summit-score', version: '0.0.0' },
-    matrix: { definition: matrix, file: 'm.yaml', sha256: '' },
-    asOf: null,
-    results: [{ file: 'r.yaml', sha256: '', result: evaluateRecord(compileMatrix(matrix), record) }],
-    bundledDefault: false,
-  };
-}
+const report = (events: EventSpec[], title = 'A case'): EvaluationReport => evaluationReport(matrix, [{ ...makeRecord(events), title }]);
 
 describe('formatTable', () => {
   it('shows level, points, weight, contribution and evidence per criterion, then total and gates', () => {
@@ -107,15 +99,8 @@ verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
 `;
 const two = matrixFrom(TWO_TEXT);
 
-function reportOf(matrixUsed: typeof two, events: Parameters<typeof makeRecord>[0], options: EvaluateOptions = {}): EvaluationReport {
-  return {
-    tool: { name: 'summit-score', version: '0.0.0' },
-    matrix: { definition: matrixUsed, file: 'm2.yaml', sha256: '' },
-    asOf: null,
-    results: [{ file: 'r.yaml', sha256: '', result: evaluateRecord(compileMatrix(matrixUsed), makeRecord(events), options) }],
-    bundledDefault: false,
-  };
-}
+const reportOf = (matrixUsed: typeof two, events: EventSpec[], options: EvaluateOptions = {}): EvaluationReport =>
+  evaluationReport(matrixUsed, [makeRecord(events)], { matrixFile: 'm2.yaml', evaluate: options });
 
 const wide = { color: false, explain: false, width: 200 };
 const agreed = { id: 'a', type: 'agreement', fields: { level: 'leaders' } };
