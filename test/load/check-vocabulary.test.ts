@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input-limit.js';
 import { checkVocabulary } from '../../src/load/check-vocabulary.js';
-import { loadMatrix } from '../../src/load/load-matrix.js';
-import { loadRecord } from '../../src/load/load-record.js';
+import { recordFrom } from '../helpers/build.js';
+import { loadMatrixText, matrixText } from '../helpers/matrix-text.js';
 
 // The check walks each event's `fields` keys once and reads field by field only an event that
 // states something wrong: these records say whether what it reports, and in what order, is still
 // the matrix's order of declarations within each event, whatever the order of the event's keys.
-const MATRIX = `id: m
-title: M
-version: "1"
-source: {author: T}
-aggregation: weighted-mean
-fields:
-  level:
+const MATRIX = matrixText({
+  fields: `  level:
     type: string
     values: {leaders: Heads., ministerial: Ministers.}
     absent: false
@@ -31,18 +25,10 @@ fields:
     absent: false
   openEnded:
     type: boolean
-    absent: false
-criteria:
-  - id: c
-    title: C
-    weight: 1
-    levels:
-      - {label: high, score: 1, when: {some: {field: level, equals: leaders}}}
-      - {label: low, score: 0}
-verdicts:
-  - {label: good, min: 50}
-  - {label: bad, min: 0}
-`;
+    absent: false`,
+  levels: `      - {label: high, score: 1, when: {some: {field: level, equals: leaders}}}
+      - {label: low, score: 0}`,
+});
 
 const RECORD = `id: r
 title: R
@@ -56,8 +42,8 @@ events:
   - {id: alone, date: 2015-09-25, type: meeting, fields: {topics: farming}}
 `;
 
-const matrix = loadMatrix({ file: 'm.yaml', text: MATRIX, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES }).matrix;
-const { record } = loadRecord({ file: 'r.yaml', text: RECORD, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
+const matrix = loadMatrixText(MATRIX).matrix;
+const record = recordFrom(RECORD);
 const reported = checkVocabulary(matrix, record, () => ({ file: 'r.yaml', line: 1, col: 1 })).map(({ path, message }) => `${path}: ${message.split(':')[0]}`);
 
 describe('checkVocabulary on the values a record states', () => {

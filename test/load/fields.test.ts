@@ -5,16 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { InputError, type Diagnostic } from '../../src/diagnostics.js';
 import { loadMatrix } from '../../src/load/load-matrix.js';
 import { readInputFile } from '../../src/load/read-input.js';
-import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input-limit.js';
+import { loadMatrixText, matrixText } from '../helpers/matrix-text.js';
 import { PACKAGE_FILES } from '../../src/load/read-input.js';
 
-const MATRIX = `id: m
-title: M
-version: "1"
-source: {author: T}
-aggregation: weighted-mean
-fields:
-  level:
+const MATRIX = matrixText({
+  fields: `  level:
     type: string
     description: Who leads it.
     values:
@@ -31,32 +26,20 @@ fields:
   rank:
     type: number
     values: {1: First., 2.5: Between.}
-    absent: 1
-criteria:
-  - id: c
-    title: C
-    weight: 1
-    levels:
-      - label: high
+    absent: 1`,
+  levels: `      - label: high
         score: 1
         when:
           some:
             field: level
             equals: leaders
       - label: low
-        score: 0
-verdicts:
-  - {label: good, min: 50}
-  - {label: bad, min: 0}
-`;
-
-function load(text: string) {
-  return loadMatrix({ file: 'm.yaml', text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
-}
+        score: 0`,
+});
 
 function problems(text: string): Pick<Diagnostic, 'code' | 'line' | 'col' | 'message' | 'hint'>[] {
   try {
-    load(text);
+    loadMatrixText(text);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return error.diagnostics.map(({ code, line, col, message, hint }) => ({ code, line, col, message, ...(hint && { hint }) }));
@@ -66,7 +49,7 @@ function problems(text: string): Pick<Diagnostic, 'code' | 'line' | 'col' | 'mes
 
 describe('fields: the vocabulary a matrix declares', () => {
   it('reads each declaration: type, values by the field type, meanings, absence, position', () => {
-    const { fields } = load(MATRIX).matrix;
+    const { fields } = loadMatrixText(MATRIX).matrix;
     expect(fields?.['level']).toEqual({
       name: 'level',
       type: 'string',
@@ -91,14 +74,14 @@ describe('fields: the vocabulary a matrix declares', () => {
     const text = MATRIX.replace('    absent: unknown\n', '')
       .replace('absent: false\n  rank', 'absent: {value: unknown}\n  rank')
       .replace('type: list', 'type: string');
-    const { fields } = load(text).matrix;
+    const { fields } = loadMatrixText(text).matrix;
     expect(fields?.['level']?.absent).toEqual({ kind: 'unknown' });
     expect(fields?.['topics']?.absent).toEqual({ kind: 'value', value: 'unknown' });
   });
 
   it('leaves `fields` out of a matrix that declares none', () => {
     const text = MATRIX.replace(/fields:\n(?: {2}.*\n)+/, '');
-    expect(load(text).matrix.fields).toBeUndefined();
+    expect(loadMatrixText(text).matrix.fields).toBeUndefined();
   });
 
   it.each([

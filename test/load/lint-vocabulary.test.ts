@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { lintVocabulary } from '../../src/load/lint-matrix.js';
-import { loadMatrix } from '../../src/load/load-matrix.js';
 import { parseYamlDocument, type ParsedDocument } from '../../src/load/yaml-document.js';
-import { DEFAULT_MAX_INPUT_BYTES } from '../../src/input-limit.js';
+import { loadMatrixText, matrixText } from '../helpers/matrix-text.js';
 
-const MATRIX = `id: m
-title: M
-version: "1"
-source: {author: T}
-aggregation: weighted-mean
-fields:
-  type:
+const MATRIX = matrixText({
+  fields: `  type:
     type: string
     values: {mechanism: A body., meeting: A session.}
   level:
@@ -19,13 +13,8 @@ fields:
     values: {leaders: Heads., ministerial: Ministers., expert: Experts.}
   openEnded:
     type: boolean
-    absent: false
-criteria:
-  - id: c
-    title: C
-    weight: 1
-    levels:
-      - label: high
+    absent: false`,
+  levels: `      - label: high
         score: 2
         when:
           some:
@@ -42,14 +31,11 @@ criteria:
               - field: openEnded
                 equals: true
       - label: low
-        score: 0
-verdicts:
-  - {label: good, min: 50}
-  - {label: bad, min: 0}
-`;
+        score: 0`,
+});
 
 function lint(text: string): Pick<Diagnostic, 'severity' | 'code' | 'line' | 'col' | 'message' | 'hint'>[] {
-  const loaded = loadMatrix({ file: 'm.yaml', text, sha256: '', maxBytes: DEFAULT_MAX_INPUT_BYTES });
+  const loaded = loadMatrixText(text);
   const doc = parseYamlDocument('m.yaml', text) as ParsedDocument;
   return lintVocabulary(loaded.matrix, doc).map(({ severity, code, line, col, message, hint }) => ({
     severity,
