@@ -257,9 +257,12 @@ describe('the streaming (NDJSON) writer', () => {
       expect(readFileSync(out, 'utf8')).toBe('previous\n');
     },
   );
-  // A whole output (not streamed) is written in one synchronous run of blocks: a signal that
-  // comes meanwhile waits for the event loop, when the file is in place. Without the writer's
-  // listeners it would end the process at once, with the temporary file half written.
+});
+
+describe('the whole-output writer (-o of any format not streamed)', () => {
+  // A whole output is written in one synchronous run of blocks: a signal that comes meanwhile
+  // waits for the event loop, when the file is in place. Without the writer's listeners it would
+  // end the process at once, with the temporary file half written.
   it.skipIf(!posix).each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
     '%s while a whole output is written leaves no temporary file, and the output whole or as it was',
     async (signal) => {
