@@ -195,11 +195,7 @@ criteria:
 verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
 `);
     const cell = (events: EventSpec[]) => {
-      const result = evaluateRecord(compileMatrix(maybe), makeRecord(events));
-      const text = formatEvaluationMarkdown(
-        { ...report(), matrix: { definition: maybe, file: 'a.yaml', sha256: '' }, results: [{ file: 'r.yaml', sha256: '', result }] },
-        { color: false },
-      );
+      const text = formatEvaluationMarkdown(evaluationReport(maybe, [makeRecord(events)], { matrixFile: 'a.yaml' }), { color: false });
       return text
         .split('\n')
         .find((line) => line.startsWith('| deal |'))
