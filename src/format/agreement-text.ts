@@ -8,6 +8,7 @@ import { fileOf, passesMinAlpha, round6, type AgreementReport } from './agreemen
 import { toCsv } from './csv.js';
 import { mdTable, mdText } from './markdown-text.js';
 import { safeText } from '../terminal-text.js';
+import { itemAt } from '../checked-index.js';
 
 function fixed(value: number | null, digits = 3): string {
   return value === null ? 'undefined' : round6(value)!.toFixed(digits);
@@ -66,7 +67,7 @@ export function statisticsLines(s: AgreementStatistics): string[] {
 function headline(report: AgreementReport): string {
   const { agreement, matrix } = report;
   const agreeing = agreement.units.filter((u) => u.agree).length;
-  const cases = agreement.cases.length === 1 ? agreement.cases[0]! : `${agreement.cases.length} cases`;
+  const cases = agreement.cases.length === 1 ? itemAt(agreement.cases, 0) : `${agreement.cases.length} cases`;
   return `Agreement of ${agreement.coders.length} coders (${agreement.coders.join(', ')}) on ${cases}, matrix ${matrix.id} ${matrix.version}: ${agreeing} of ${agreement.units.length} units agree`;
 }
 

@@ -1,5 +1,6 @@
 import { safeText } from '../terminal-text.js';
 import { mdText } from './markdown-text.js';
+import { itemAt } from '../checked-index.js';
 
 // A bibliography for a paper's reference list: Markdown to read, CSL-JSON for Zotero, Pandoc and
 // citeproc, BibTeX for LaTeX. Written here rather than through a citation library: CSL-JSON is
@@ -125,7 +126,7 @@ function bibtex(sources: readonly CitableSource[]): string {
       if (source.title !== undefined) fields.push(['title', `{{${bibtexText(source.title)}}}`]);
       if (source.publisher !== undefined) fields.push(['howpublished', `{${bibtexText(source.publisher)}}`]);
       if (year !== undefined) fields.push(['year', `{${year}}`]);
-      if (month !== undefined) fields.push(['month', MONTHS[Number(month) - 1]!]);
+      if (month !== undefined) fields.push(['month', itemAt(MONTHS, Number(month) - 1)]);
       // The bibliography's schema allows no space, brace, backslash or quote in a url, so it goes in as written.
       if (source.url !== undefined) fields.push(['url', `{${safeText(source.url)}}`]);
       if (source.accessed !== undefined) fields.push(['urldate', `{${source.accessed}}`]);

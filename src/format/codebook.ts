@@ -2,6 +2,7 @@ import { fieldsRead } from '../engine/fields-read.js';
 import { AGGREGATION_METHODS, describeCondition, type AbsentMeaning, type Criterion, type FieldDeclaration, type Matrix } from '../engine/index.js';
 import { mdTable, mdText } from './markdown-text.js';
 import type { MatrixInput } from './research.js';
+import { itemAt } from '../checked-index.js';
 
 /**
  * The matrix as a Markdown codebook for a paper's appendix: the source, how the total is formed,
@@ -33,7 +34,7 @@ export function formatCodebook(input: MatrixInput): string {
       matrix.verdicts.map((band, i) => [
         `\`${band.label}\``,
         String(band.min),
-        i === 0 ? '100' : String(matrix.verdicts[i - 1]!.min),
+        i === 0 ? '100' : String(itemAt(matrix.verdicts, i - 1).min),
         mdText(band.description ?? ''),
       ]),
       [1, 2],

@@ -4,6 +4,7 @@ import type { AcrossRow, AcrossSummits, GridAverage } from '../engine/index.js';
 import type { CsvTable, CsvValue } from './csv-table.js';
 import type { GridLayout } from './grid.js';
 import { projectAverage } from './grid-json.js';
+import { itemAt } from '../checked-index.js';
 
 const figure = (average: GridAverage | null): [string, string] =>
   average === null ? ['-', '-'] : [average.averageText ?? average.range?.text ?? 'n/a', average.percentText ?? average.range?.percentText ?? 'n/a'];
@@ -103,7 +104,7 @@ export function acrossCsv(
     };
     const table = (name: string, list: readonly AcrossRow[]) => {
       for (const row of list) {
-        row.bySummit.forEach((average, s) => average && line(name, row.id, row.name, 'summit', across.summits[s]!.record, average));
+        row.bySummit.forEach((average, s) => average && line(name, row.id, row.name, 'summit', itemAt(across.summits, s).record, average));
         line(name, row.id, row.name, 'all', null, row.all);
       }
     };

@@ -14,6 +14,7 @@ import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 import type { FormatContext, Formats } from './formatter.js';
+import { itemAt } from '../checked-index.js';
 
 const COMPARE_SCHEMA_ID = 'summit-score/compare@2';
 const COMPARE_ROW_SCHEMA_ID = 'summit-score/compare-row@2';
@@ -89,7 +90,7 @@ function document(report: CompareReport) {
     comparisons: report.comparisons.map((c) => ({
       matrix: c.matrix.definition.id,
       criteria: c.matrix.definition.criteria.map((criterion) => ({ id: criterion.id, title: criterion.title, weight: criterion.weight })),
-      rows: c.results.map((result, i) => projectRow(result, c.places[i]!)),
+      rows: c.results.map((result, i) => projectRow(result, itemAt(c.places, i))),
       across: projectAcross(acrossOf(c)),
     })),
   };
@@ -104,7 +105,7 @@ function acrossOf(comparison: Comparison) {
 /** Rows in rank order, unranked last, ties and equal ranks in the order given. */
 function byRank(comparison: Comparison): { result: CaseResult; place: RankPlace }[] {
   return comparison.results
-    .map((result, i) => ({ result, place: comparison.places[i]!, i }))
+    .map((result, i) => ({ result, place: itemAt(comparison.places, i), i }))
     .sort(
       (a, b) =>
         (a.place.rankRange?.best ?? Infinity) - (b.place.rankRange?.best ?? Infinity) ||
@@ -122,11 +123,11 @@ function rankText(place: RankPlace): string {
 /** A criterion's cell in one word: its level, or the mean share of points of a per-party or forEach criterion. */
 function cellText(result: CaseResult, criterion: string): string {
   const results = result.criteria.filter((c) => c.criterion === criterion);
-  if (results.length === 1 && !results[0]!.parties) return levelRangeWord(results[0]) ?? '(none)';
+  if (results.length === 1 && !itemAt(results, 0).parties) return levelRangeWord(results[0]) ?? '(none)';
   const applicable = results.filter((c) => c.applicable && c.normalised !== null);
   if (applicable.length === 0) return results.length === 0 ? '-' : 'n/a';
   const mean = applicable.reduce((sum, c) => sum + c.normalised!, 0) / applicable.length;
-  const subjects = results.length > 1 || results[0]!.subject !== null ? ` (${results.length} subject${results.length === 1 ? '' : 's'})` : '';
+  const subjects = results.length > 1 || itemAt(results, 0).subject !== null ? ` (${results.length} subject${results.length === 1 ? '' : 's'})` : '';
   return `${Math.round(100 * mean)}%${subjects}`;
 }
 
@@ -185,9 +186,9 @@ function crossTable(report: CompareReport, context: FormatContext): string {
   const rows = report.records.map((record, i) => [
     safeText(record.record.id),
     ...report.comparisons.map((c) => {
-      const result = c.results[i]!;
+      const result = itemAt(c.results, i);
       const verdict = result.verdict === null ? safeText(verdictWords(result)) : paintVerdict(chalk, c.matrix.definition, result.verdict);
-      return `${totalText(result)} ${verdict} (rank ${rankText(c.places[i]!)})`;
+      return `${totalText(result)} ${verdict} (rank ${rankText(itemAt(c.places, i))})`;
     }),
   ]);
   const table = fitTable(['Record', ...report.comparisons.map((c) => safeText(c.matrix.definition.id))], rows, context);
@@ -226,7 +227,7 @@ function formatMarkdown(report: CompareReport): string {
   if (report.comparisons.length > 1) {
     const rows = report.records.map((record, i) => [
       `\`${record.record.id}\``,
-      ...report.comparisons.map((c) => `${totalText(c.results[i]!)} ${mdText(verdictWords(c.results[i]!))} (${rankText(c.places[i]!)})`),
+      ...report.comparisons.map((c) => `${totalText(itemAt(c.results, i))} ${mdText(verdictWords(itemAt(c.results, i)))} (${rankText(itemAt(c.places, i))})`),
     ]);
     blocks.push(
       ['## Each record under each matrix', mdTable(['Record', ...report.comparisons.map((c) => `\`${c.matrix.definition.id}\``)], rows)].join('\n\n'),
@@ -248,7 +249,7 @@ function formatLong(report: CompareReport): string {
   for (const comparison of report.comparisons) {
     const matrix = comparison.matrix.definition;
     comparison.results.forEach((result, i) => {
-      const place = comparison.places[i]!;
+      const place = itemAt(comparison.places, i);
       for (const cells of cellRows(result))
         rows.push([matrix.id, matrix.version, result.record.id, result.asOf, ...cells, ...caseCells(result), ...rankCells(place)]);
     });
@@ -266,7 +267,7 @@ function formatCsv(report: CompareReport): string {
   for (const comparison of report.comparisons) {
     const matrix = comparison.matrix.definition;
     comparison.results.forEach((result, i) => {
-      const place = comparison.places[i]!;
+      const place = itemAt(comparison.places, i);
       const byId = new Map(result.criteria.map((c) => [c.id, c]));
       const cells = ids.flatMap((id) => wideCells(byId.get(id)));
       rows.push([matrix.id, matrix.version, result.record.id, result.record.title, result.asOf, ...caseCells(result), ...rankCells(place), ...cells]);
@@ -281,7 +282,7 @@ function formatNdjson(report: CompareReport): string {
       c.results.map((result, i) => ({
         schema: COMPARE_ROW_SCHEMA_ID,
         matrix: { id: c.matrix.definition.id, version: c.matrix.definition.version, sha256: c.matrix.sha256 },
-        ...projectRow(result, c.places[i]!),
+        ...projectRow(result, itemAt(c.places, i)),
       })),
     ),
   );

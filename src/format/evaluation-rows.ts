@@ -83,7 +83,10 @@ export function cellRows(result: CaseResult): CsvValue[][] {
     }
   }
   const cents = inCents(contributions, result.score);
-  rows.forEach((row, i) => (row[CELL_COLUMNS.indexOf('contribution')] = cents[i] === null ? null : cents[i]! / 100));
+  rows.forEach((row, i) => {
+    const cent = cents[i] ?? null;
+    row[CELL_COLUMNS.indexOf('contribution')] = cent === null ? null : cent / 100;
+  });
   return rows;
 }
 
@@ -92,17 +95,18 @@ export function cellRows(result: CaseResult): CsvValue[][] {
  * each is rounded down, and the cents left over go to the largest remainders.
  */
 function inCents(values: readonly (number | null)[], total: number | null): (number | null)[] {
-  const floors = values.map((value) => (value === null ? null : Math.floor(value * 100 + 1e-9)));
+  const floorOf = (value: number) => Math.floor(value * 100 + 1e-9);
+  const floors = values.map((value) => (value === null ? null : floorOf(value)));
   if (total === null) return values.map((value) => (value === null ? null : Math.round(value * 100)));
   let left = Math.round(hundredths(total) * 100) - floors.reduce<number>((sum, cents) => sum + (cents ?? 0), 0);
   const order = values
-    .map((value, i) => ({ i, remainder: value === null ? -1 : value * 100 - floors[i]! }))
+    .map((value, i) => ({ i, remainder: value === null ? -1 : value * 100 - floorOf(value) }))
     .filter((entry) => entry.remainder >= 0)
     .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   const cents = [...floors];
   for (const { i } of order) {
     if (left <= 0) break;
-    cents[i] = cents[i]! + 1;
+    cents[i] = (cents[i] ?? 0) + 1;
     left--;
   }
   return cents;

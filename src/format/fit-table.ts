@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import tableText from 'cli-table3/src/utils.js';
 import { DEFAULT_WIDTH, MIN_WIDTH } from './width.js';
+import { itemAt } from '../checked-index.js';
 
 // Every terminal table goes through here, so that all of them fit the width they are given (the
 // terminal's, 80 for a pipe or a file, or --width): text cells wrap at word boundaries, a word is
@@ -63,10 +64,10 @@ export function fitTable(head: readonly string[], rows: readonly (readonly strin
   let excess = sum(widths) - width;
   while (excess > 0) {
     let widest = -1;
-    for (let c = 0; c < columns; c++) if (widths[c]! > least[c]! && (widest < 0 || widths[c]! > widths[widest]!)) widest = c;
-    const next = Math.max(least[widest]!, ...widths.filter((w, c) => c !== widest && w < widths[widest]!));
-    const step = Math.max(1, Math.min(excess, widths[widest]! - next));
-    widths[widest] = widths[widest]! - step;
+    for (let c = 0; c < columns; c++) if (itemAt(widths, c) > itemAt(least, c) && (widest < 0 || itemAt(widths, c) > itemAt(widths, widest))) widest = c;
+    const next = Math.max(itemAt(least, widest), ...widths.filter((w, c) => c !== widest && w < itemAt(widths, widest)));
+    const step = Math.max(1, Math.min(excess, itemAt(widths, widest) - next));
+    widths[widest] = itemAt(widths, widest) - step;
     excess -= step;
   }
   // Colour is chalk's, decided by the caller: cli-table3's own styles go through @colors/colors,
@@ -107,7 +108,7 @@ function verticalLayout(head: readonly string[], rows: readonly (readonly string
       const value = row[c] ?? '';
       if (c === key || value === '') return;
       wrapLines(value, valueWidth).forEach((part, i) => {
-        const label = i === 0 ? labels[c]! : '';
+        const label = i === 0 ? itemAt(labels, c) : '';
         lines.push(`${label}${' '.repeat(labelWidth - textWidth(label))}${part}`.trimEnd());
       });
     });

@@ -58,21 +58,21 @@ export function gridCsv(report: EvaluationReport): CsvTable {
   for (const result of grids) {
     const grid = result.grid!;
     const place = new Map((byCommitments ? grid.parties : grid.criteria).map((id, i) => [id, i]));
-    const spread = (values: readonly CsvValue[]) => across.map((id) => (place.has(id) ? values[place.get(id)!]! : null));
+    const spread = (values: readonly CsvValue[]) => across.map((id) => (place.has(id) ? itemAt(values, place.get(id)!) : null));
     const lines = byCommitments
       ? grid.commitments.map((c, i) => [
           c.id,
           c.title,
-          ...spread(grid.cells[i]!.map((cell) => cell.score)),
-          averageNumber(grid.byCriterion[i]!),
-          percentNumber(grid.byCriterion[i]!),
+          ...spread(itemAt(grid.cells, i).map((cell) => cell.score)),
+          averageNumber(itemAt(grid.byCriterion, i)),
+          percentNumber(itemAt(grid.byCriterion, i)),
         ])
       : grid.members.map((m, i) => [
           m.id,
           m.name,
-          ...spread(grid.cells.map((row) => row[i]!.score)),
-          averageNumber(grid.byParty[i]!),
-          percentNumber(grid.byParty[i]!),
+          ...spread(grid.cells.map((row) => itemAt(row, i).score)),
+          averageNumber(itemAt(grid.byParty, i)),
+          percentNumber(itemAt(grid.byParty, i)),
         ]);
     const columns = byCommitments ? grid.byParty : grid.byCriterion;
     lines.push(['average', 'Average', ...spread(columns.map(averageNumber)), averageNumber(grid.overall), null]);
@@ -114,7 +114,7 @@ export function gridLong(report: EvaluationReport): CsvTable {
       for (let i = 0; i < extra.length; i++) row.push(null);
       continue;
     }
-    const cell = found.grid.cells[c]![m]!;
+    const cell = itemAt(itemAt(found.grid.cells, c), m);
     const commitment = itemAt(found.grid.commitments, c);
     const a = cell.assessment;
     row.push(

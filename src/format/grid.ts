@@ -2,6 +2,7 @@
 // commitments (or members) as rows, labels rather than ids, averages and percentages as the
 // matrix declares them, and what is unknown shown as such.
 import { OVERALL_METHODS, type CaseResult, type Grid, type GridAverage, type Matrix } from '../engine/index.js';
+import { itemAt } from '../checked-index.js';
 
 /** A matrix whose every criterion is scored per party: its result is the grid, and nothing else is printed. */
 export function isGridMatrix(matrix: Matrix): boolean {
@@ -20,7 +21,7 @@ const percentText = (average: GridAverage): string => average.percentText ?? ave
 
 /** `‡` marks a commitment first assessed in a later window (added for the final report). */
 function commitmentLabel(grid: Grid, c: number): string {
-  const commitment = grid.commitments[c]!;
+  const commitment = itemAt(grid.commitments, c);
   return commitment.addedIn === null ? commitment.title : `${commitment.title} ‡`;
 }
 
@@ -29,9 +30,9 @@ export function gridLayout(grid: Grid): GridLayout {
   if (grid.rules.rows === 'commitments') {
     const rows = grid.commitments.map((_, c) => [
       commitmentLabel(grid, c),
-      ...grid.cells[c]!.map((cell) => cell.text),
-      averageText(grid.byCriterion[c]!),
-      percentText(grid.byCriterion[c]!),
+      ...itemAt(grid.cells, c).map((cell) => cell.text),
+      averageText(itemAt(grid.byCriterion, c)),
+      percentText(itemAt(grid.byCriterion, c)),
     ]);
     rows.push(['Average', ...grid.byParty.map(averageText), averageText(grid.overall), '']);
     rows.push(['Percent', ...grid.byParty.map(percentText), '', percentText(grid.overall)]);
@@ -39,9 +40,9 @@ export function gridLayout(grid: Grid): GridLayout {
   }
   const rows = grid.members.map((member, m) => [
     member.name,
-    ...grid.cells.map((row) => row[m]!.text),
-    averageText(grid.byParty[m]!),
-    percentText(grid.byParty[m]!),
+    ...grid.cells.map((row) => itemAt(row, m).text),
+    averageText(itemAt(grid.byParty, m)),
+    percentText(itemAt(grid.byParty, m)),
   ]);
   rows.push(['Average', ...grid.byCriterion.map(averageText), averageText(grid.overall), '']);
   rows.push(['Percent', ...grid.byCriterion.map(percentText), '', percentText(grid.overall)]);
@@ -64,7 +65,7 @@ export function gridNotes(grid: Grid): string[] {
     row.forEach((cell, m) => {
       const assessment = cell.assessment;
       if (!assessment) return;
-      const where = `${grid.members[m]!.name} on ${grid.commitments[c]!.title}`;
+      const where = `${itemAt(grid.members, m).name} on ${itemAt(grid.commitments, c).title}`;
       if (assessment.superseded.length > 0)
         notes.push(`Recalibrated: ${where}: ${assessment.event} (${assessment.date}) counts, superseding ${assessment.superseded.join(', ')}.`);
       if (assessment.problem) notes.push(`Unknown: ${where}: ${assessment.problem} (${assessment.event}).`);
@@ -77,14 +78,14 @@ export function gridNotes(grid: Grid): string[] {
 export function windowLayout(grid: Grid): GridLayout | null {
   const comparison = grid.windows;
   if (!comparison) return null;
-  const first = comparison.windows[0]!;
-  const last = comparison.windows[comparison.windows.length - 1]!;
+  const first = itemAt(comparison.windows, 0);
+  const last = itemAt(comparison.windows, comparison.windows.length - 1);
   const head = ['Member', ...comparison.windows.flatMap((w) => [`${w.title} (to ${w.to})`, '%']), `Change ${first.title} to ${last.title}`, 'Points'];
   const rows = grid.members.map((member, m) => [
     member.name,
-    ...comparison.windows.flatMap((w) => [averageText(w.byParty[m]!), percentText(w.byParty[m]!)]),
-    comparison.change[m]!.average ?? 'n/a',
-    comparison.change[m]!.percentPoints ?? 'n/a',
+    ...comparison.windows.flatMap((w) => [averageText(itemAt(w.byParty, m)), percentText(itemAt(w.byParty, m))]),
+    itemAt(comparison.change, m).average ?? 'n/a',
+    itemAt(comparison.change, m).percentPoints ?? 'n/a',
   ]);
   rows.push([
     'Overall',
@@ -100,10 +101,10 @@ export function gridExplanations(result: CaseResult, grid: Grid): string[] {
   const lines: string[] = [];
   const byId = new Map(result.criteria.map((criterion) => [criterion.id, criterion]));
   grid.cells.forEach((row, c) => {
-    const commitment = grid.commitments[c]!;
+    const commitment = itemAt(grid.commitments, c);
     const parties = byId.get(commitment.id)?.parties ?? [];
     row.forEach((cell, m) => {
-      const member = grid.members[m]!;
+      const member = itemAt(grid.members, m);
       const head = `${member.name} on ${commitment.title}: ${cell.text}`;
       const assessment = cell.assessment;
       if (assessment) {

@@ -17,6 +17,7 @@ import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projec
 import { safeText } from '../terminal-text.js';
 import { totalText, verdictWords } from './interval.js';
 import type { FormatContext, Formats } from './formatter.js';
+import { itemAt } from '../checked-index.js';
 
 const SENSITIVITY_SCHEMA_ID = 'summit-score/sensitivity@1';
 const SENSITIVITY_CASE_SCHEMA_ID = 'summit-score/sensitivity-case@1';
@@ -119,8 +120,8 @@ function notAnalysedText(result: CaseResult): string {
 function caseBlock(report: SensitivityReport, index: number, context: FormatContext): string {
   const chalk = chalkFor(context);
   const matrix = report.matrix.definition;
-  const item = report.analysis.cases[index]!;
-  const result = report.results[index]!;
+  const item = itemAt(report.analysis.cases, index);
+  const result = itemAt(report.results, index);
   const open = item.score === null && result.scoreRange !== null;
   const verdict = open ? safeText(verdictWords(result)) : paintVerdict(chalk, matrix, item.verdict);
   const lines = [
@@ -189,7 +190,7 @@ function rankingLines(report: SensitivityReport, context: FormatContext): string
 
 function placesInOrder(results: readonly CaseResult[], places: readonly RankPlace[]) {
   return results
-    .map((result, i) => ({ result, place: places[i]!, i }))
+    .map((result, i) => ({ result, place: itemAt(places, i), i }))
     .filter((entry) => entry.place.rank !== null)
     .sort((a, b) => a.place.rank! - b.place.rank! || a.i - b.i);
 }
@@ -224,7 +225,7 @@ function formatMarkdown(report: SensitivityReport): string {
   ];
   const plain = chalkFor({ color: false });
   report.analysis.cases.forEach((item, i) => {
-    const result = report.results[i]!;
+    const result = itemAt(report.results, i);
     const open = item.score === null && result.scoreRange !== null;
     const parts = [
       `### ${mdText(result.record.title)} (\`${result.record.id}\`)`,
@@ -322,18 +323,19 @@ function projectMove(matrix: Matrix, move: BandMove) {
 
 function projectCase(report: SensitivityReport, index: number) {
   const matrix = report.matrix.definition;
-  const item = report.analysis.cases[index]!;
+  const item = itemAt(report.analysis.cases, index);
+  const result = itemAt(report.results, index);
   const place = report.analysis.ranking?.places[index];
   return {
     record: item.record,
-    asOf: report.results[index]!.asOf,
+    asOf: result.asOf,
     score: item.score === null ? null : hundredths(item.score),
-    scoreRange: report.results[index]!.scoreRange && {
-      low: hundredths(report.results[index]!.scoreRange.low),
-      high: hundredths(report.results[index]!.scoreRange.high),
+    scoreRange: result.scoreRange && {
+      low: hundredths(result.scoreRange.low),
+      high: hundredths(result.scoreRange.high),
     },
     verdict: item.verdict,
-    verdicts: report.results[index]!.verdicts,
+    verdicts: result.verdicts,
     rank: place?.rank ?? null,
     tied: place?.tied ?? false,
     weights: item.weights.map((effect) => ({
@@ -430,7 +432,7 @@ function formatLong(report: SensitivityReport): string {
   ];
   const rows: CsvValue[][] = [];
   report.analysis.cases.forEach((item, i) => {
-    const result = report.results[i]!;
+    const result = itemAt(report.results, i);
     const weights = new Map(item.weights.map((effect) => [effect.criterion, effect]));
     const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
     const levels = new Map(item.levels.map((effect) => [`${effect.result}\u0000${effect.party ?? ''}`, effect]));

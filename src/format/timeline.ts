@@ -13,6 +13,7 @@ import { chalkFor } from './colour.js';
 import { jsonText, matrixLine, matrixMarkdown, ndjsonText, projectMatrix, projectRecord, type MatrixInput, type RecordInput, type Tool } from './research.js';
 import { safeText } from '../terminal-text.js';
 import type { FormatContext, Formats } from './formatter.js';
+import { itemAt } from '../checked-index.js';
 
 const TIMELINE_SCHEMA_ID = 'summit-score/timeline@2';
 const TIMELINE_POINT_SCHEMA_ID = 'summit-score/timeline-point@2';
@@ -53,7 +54,7 @@ function eventText(event: SummitEvent): string {
 function story(report: TimelineReport): { date: string; headline: string; verdictChanged: boolean; events: string[]; changes: string[] }[] {
   return report.points.slice(1).flatMap((point, k) => {
     if (point.arrived.length === 0 && point.changes.length === 0) return [];
-    const before = report.points[k]!.result;
+    const before = itemAt(report.points, k).result;
     const score = scoreChange(before, point.result);
     const verdict = point.verdictChange ? `verdict ${verdictWords(before)} -> ${verdictWords(point.result)}` : `verdict ${verdictWords(point.result)} holds`;
     const headline = point.changes.length === 0 ? `nothing moved; ${verdict}` : `${score}, ${verdict}`;

@@ -1,11 +1,12 @@
 import type { Chart } from './vega.js';
 import type { Band } from './documents.js';
 import { bandColours, COMPLIANCE_COLOURS, MUTED, OKABE_ITO } from './palette.js';
+import { itemAt } from '../../checked-index.js';
 
 /** The bands as spans of the 0–100 scale, best first, each with its colour. */
 function bandSpans(bands: readonly Band[]) {
   const colours = bandColours(bands.length);
-  return bands.map((band, i) => ({ label: band.label, from: band.min, to: i === 0 ? 100 : bands[i - 1]!.min, colour: colours[i]! }));
+  return bands.map((band, i) => ({ label: band.label, from: band.min, to: i === 0 ? 100 : itemAt(bands, i - 1).min, colour: itemAt(colours, i) }));
 }
 
 /** The verdict on its band scale: the bands as spans, the score as a rule, an interval as a bar. */

@@ -4,6 +4,7 @@ import type { CellDocument, CriterionDocument, EvaluationDocument, ResultDocumen
 import { link, text } from './escape.js';
 import { figure, htmlTable, mergeSources, page } from './page.js';
 import type { Chart } from './vega.js';
+import { itemAt } from '../../checked-index.js';
 
 /** The charts of an evaluation, in page order: per result, its band scale, its criteria, its grid. */
 export function evaluationCharts(doc: EvaluationDocument, matrix: Matrix): Chart[] {
@@ -59,20 +60,23 @@ function resultSection(result: ResultDocument, n: number, matrix: Matrix, svgs: 
   const bandTable = htmlTable(
     'Verdict bands of the matrix, best first',
     ['Band', 'From', 'To'],
-    matrix.verdicts.map((band, i) => [text(band.label), String(band.min), String(i === 0 ? 100 : matrix.verdicts[i - 1]!.min)]),
+    matrix.verdicts.map((band, i) => [text(band.label), String(band.min), String(i === 0 ? 100 : itemAt(matrix.verdicts, i - 1).min)]),
     new Set([1, 2]),
   );
   const criteriaTable = htmlTable(
     'Criteria: level, weight and contribution (points of 100)',
     ['Criterion', 'Title', 'Level', 'Weight', 'Contribution', 'Most it could add'],
-    result.criteria.map((criterion, i) => [
-      `<code>${text(criterion.id)}</code>`,
-      text(criterion.title),
-      `<span class="${bars[i]!.state === 'unknown' ? 'unknown' : ''}">${text(bars[i]!.label)}</span>`,
-      String(criterion.weight),
-      bars[i]!.low === bars[i]!.high ? String(bars[i]!.low) : `${bars[i]!.low}–${bars[i]!.high}`,
-      String(bars[i]!.max),
-    ]),
+    result.criteria.map((criterion, i) => {
+      const bar = itemAt(bars, i);
+      return [
+        `<code>${text(criterion.id)}</code>`,
+        text(criterion.title),
+        `<span class="${bar.state === 'unknown' ? 'unknown' : ''}">${text(bar.label)}</span>`,
+        String(criterion.weight),
+        bar.low === bar.high ? String(bar.low) : `${bar.low}–${bar.high}`,
+        String(bar.max),
+      ];
+    }),
     new Set([3, 4, 5]),
   );
   const parts = [

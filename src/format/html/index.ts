@@ -14,6 +14,7 @@ import {
   type TimelineDocument,
 } from './research.js';
 import { fullSpec, renderSvg, type Chart } from './vega.js';
+import { itemAt } from '../../checked-index.js';
 
 /** What a chart format renders: a command's documented JSON document (and, for evaluate, the matrix's levels and bands). */
 export type VisualInput =
@@ -48,7 +49,7 @@ function mainChart(input: VisualInput, charts: readonly Chart[]): Chart {
     timeline: ['timeline'],
     sensitivity: ['sensitivity-distribution', 'sensitivity-intervals'],
   }[input.kind];
-  return preferred.map((id) => charts.find((chart) => chart.id === id)).find((chart) => chart !== undefined) ?? charts[0]!;
+  return preferred.map((id) => charts.find((chart) => chart.id === id)).find((chart) => chart !== undefined) ?? itemAt(charts, 0);
 }
 
 export async function renderVisual(input: VisualInput, format: VisualFormat): Promise<string> {
@@ -57,7 +58,7 @@ export async function renderVisual(input: VisualInput, format: VisualFormat): Pr
     const document = { schema: VEGA_LITE_SCHEMA_ID, charts: charts.map((chart) => ({ id: chart.id, title: chart.title, spec: fullSpec(chart) })) };
     return `${JSON.stringify(document, null, 2)}\n`;
   }
-  if (format === 'svg') return `${(await renderSvg([mainChart(input, charts)]))[0]!}\n`;
+  if (format === 'svg') return `${itemAt(await renderSvg([mainChart(input, charts)]), 0)}\n`;
   const svgs = await renderSvg(charts);
   switch (input.kind) {
     case 'evaluation':

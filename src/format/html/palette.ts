@@ -1,5 +1,6 @@
 // Okabe & Ito's colour-blind-safe palette (2008), and a sequential ramp for ordered levels. No
 // chart relies on colour alone: every mark also carries its label or value as text.
+import { itemAt } from '../../checked-index.js';
 
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
 
@@ -7,7 +8,7 @@ export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9',
 export function bandColours(count: number): string[] {
   const ramp = ['#08519c', '#3182bd', '#6baed6', '#bdd7e7', '#eff3ff'];
   if (count <= ramp.length) return ramp.slice(0, count);
-  return Array.from({ length: count }, (_, i) => ramp[Math.round((i * (ramp.length - 1)) / (count - 1))]!);
+  return Array.from({ length: count }, (_, i) => itemAt(ramp, Math.round((i * (ramp.length - 1)) / (count - 1))));
 }
 
 /** −1 / 0 / +1 compliance cells: vermillion, grey, blue (distinct in every colour vision). */

@@ -3,6 +3,7 @@ import type { Band, MatrixInfo, RecordInfo } from './documents.js';
 import { text } from './escape.js';
 import { figure, htmlTable, page } from './page.js';
 import type { Chart } from './vega.js';
+import { itemAt } from '../../checked-index.js';
 
 // compare@1, timeline@1 and sensitivity@1 as the HTML report reads them.
 
@@ -100,7 +101,7 @@ function compareCellText(cell: CompareCriterionCell): string {
 
 export function compareCharts(doc: CompareDocument): Chart[] {
   return doc.comparisons.flatMap((comparison, i) => {
-    const matrix = doc.matrices.find((candidate) => candidate.id === comparison.matrix) ?? doc.matrices[i]!;
+    const matrix = doc.matrices.find((candidate) => candidate.id === comparison.matrix) ?? itemAt(doc.matrices, i);
     const ranked = [...comparison.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
     const bars = ranked.map((row) => {
       const low = row.scoreRange?.low ?? row.score ?? 0;
@@ -116,7 +117,7 @@ export function compareCharts(doc: CompareDocument): Chart[] {
     });
     const cells: HeatCell[] = comparison.criteria.flatMap((criterion, c) =>
       comparison.rows.map((row) => {
-        const cell = row.criteria[c]!;
+        const cell = itemAt(row.criteria, c);
         const shown = compareCellText(cell);
         // Points over the most the criterion gives is the level's place between its lowest and highest.
         const value = !cell.applicable || shown.startsWith('?') || cell.points === null ? null : cell.maxPoints > 0 ? cell.points / cell.maxPoints : 0;
@@ -152,7 +153,7 @@ export function comparePage(doc: CompareDocument, svgs: readonly string[]): stri
         ['Criterion', ...comparison.rows.map((row) => row.record)],
         comparison.criteria.map((criterion, c) => [
           `<code>${text(criterion.id)}</code>`,
-          ...comparison.rows.map((row) => text(compareCellText(row.criteria[c]!))),
+          ...comparison.rows.map((row) => text(compareCellText(itemAt(row.criteria, c)))),
         ]),
       );
       return [
