@@ -80,7 +80,7 @@ export interface MatrixDocument {
     note?: string;
   };
   /**
-   * How criterion scores form the total.
+   * How scores form the total. weighted-mean: 100 x the weighted mean of criterion scores on 0-1 (per-party: its parties' mean). cell-mean: of all party x criterion cells (G7/G20).
    */
   aggregation?: 'weighted-mean' | 'cell-mean';
   /**
