@@ -92,6 +92,8 @@ function followLinks(file: string): string {
 }
 
 function target(file: string): Target {
+  // An empty name would resolve to the working folder, and be reported as a directory.
+  if (file === '') throw inputError('USAGE', undefined, '-o names no file', 'give -o a file name, or leave it out to write to stdout');
   try {
     let stats: Stats | undefined;
     try {

@@ -77,7 +77,7 @@ function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
   if (!criterion.level && criterion.levelRange && criterion.levelRange.low?.label !== criterion.levelRange.high?.label)
     return chalk.yellow(safeText(`${levelRangeText(criterion.levelRange)} unknown${maybe}`));
   if (!criterion.level) return chalk.yellow(`(no level)${maybe}`);
-  return safeText(`${criterion.level.label} (${criterion.level.score})`);
+  return safeText(`${criterion.level.label} (${criterion.level.score})${maybe}`);
 }
 
 function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): string {

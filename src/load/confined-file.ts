@@ -15,6 +15,8 @@ export function confinedFile(reference: string, fromFile: string): ConfinedFile 
   if (isAbsolute(reference)) return { kind: 'outside' };
   const folder = dirname(fromFile);
   const path = join(folder, reference);
+  // `.` or `sub/..` names the folder itself: inside it, but not a file.
+  if (resolve(path) === resolve(folder)) return { kind: 'not-a-file' };
   if (!within(resolve(folder), resolve(path))) return { kind: 'outside' };
   let real: string;
   let root: string;

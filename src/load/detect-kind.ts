@@ -19,7 +19,8 @@ export function detectKind(file: string, text: string, data: unknown): FileKind 
   if (keys.includes('criteria')) return 'matrix';
   if (keys.includes('events')) return 'record';
   if (TESTS_FILE.test(file) || (keys.length > 0 && keys.every((key) => key === 'tests'))) return 'tests';
-  if (keys.includes('verdicts') || keys.includes('aggregation')) return 'matrix';
+  // Only a matrix extends another, and a set of changes to one need not repeat its criteria.
+  if (keys.includes('extends') || keys.includes('verdicts') || keys.includes('aggregation')) return 'matrix';
   if (keys.includes('parties')) return 'record';
   if (keys.length === 1 && keys[0] === 'sources' && isBibliographyList((data as { sources: unknown }).sources)) return 'bibliography';
   return undefined;

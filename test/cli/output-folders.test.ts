@@ -64,4 +64,16 @@ describe('-o creates its folders for every command that has it', () => {
     expect([written.exitCode, written.stdout]).toEqual([0, '']);
     expect(readFileSync(file, 'utf8')).toBe(printed.stdout);
   });
+  it.each(
+    Object.entries({
+      evaluate: ['evaluate', '-f', 'json'],
+      'evaluate -f ndjson': ['evaluate', 'us-china-2015-09', '-m', 'lewis-2015', '-f', 'ndjson'],
+      ...RUNS,
+    }),
+  )("%s -o '' is a usage error, not the working folder", async (_, argv) => {
+    const { exitCode, stdout, stderr } = await run([...argv, '-o', '']);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('error USAGE -o names no file (give -o a file name, or leave it out to write to stdout)\n');
+  });
 });

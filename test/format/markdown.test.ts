@@ -76,7 +76,7 @@ describe('evaluate -f markdown', () => {
   it('leaves an open figure blank, and gives an open total as its bounds, never as no total', () => {
     // The meeting's level is not recorded: talks may be held (1) or none (0), so the total is 0 to 100.
     const text = md(report([{ id: 'meet', type: 'meeting' }]));
-    expect(text).toContain('| talks (gate) | (no level) |  | 3 |  |  |');
+    expect(text).toContain('| talks (gate) | none (0) .. held (1) unknown |  | 3 |  |  |');
     expect(text).toContain('\n\n**Total 0.00–100.00 / 100, verdict: good or weak**\n\n');
     expect(text).not.toContain('No total');
   });
@@ -182,6 +182,54 @@ verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
     );
     expect(text).toContain('\n\nNo total: no weighted criterion applies.');
     expect(text).toContain('| deal | n/a |  | 1 | - |  |');
+  });
+
+  it('says (may not apply) beside a level, settled or open, when the record leaves open whether the criterion applies', () => {
+    const maybe = matrixFrom(`
+id: a
+title: A
+version: "1"
+source: {author: T}
+criteria:
+  - id: deal
+    title: Deal
+    weight: 1
+    appliesWhen: {some: {field: level, equals: ministerial}}
+    levels:
+      - {label: done, score: 1, when: {some: {all: [{type: statement}, {field: level, equals: leaders}]}}}
+      - {label: none, score: 0}
+verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
+`);
+    const cell = (events: EventSpec[]) => {
+      const result = evaluateRecord(compileMatrix(maybe), makeRecord(events));
+      const text = formatEvaluationMarkdown(
+        { ...report(), matrix: { definition: maybe, file: 'a.yaml', sha256: '' }, results: [{ file: 'r.yaml', sha256: '', result }] },
+        { color: false },
+      );
+      return text
+        .split('\n')
+        .find((line) => line.startsWith('| deal |'))
+        ?.split(' | ')[1];
+    };
+    // The meeting's level is not recorded, so it may be ministerial: deal may apply, or not.
+    expect(
+      cell([
+        { id: 'meet', type: 'meeting' },
+        { id: 's', type: 'statement', fields: { level: 'leaders' } },
+      ]),
+    ).toBe('done (1) (may not apply)');
+    expect(
+      cell([
+        { id: 'meet', type: 'meeting' },
+        { id: 's', type: 'statement' },
+      ]),
+    ).toBe('none (0) .. done (1) unknown (may not apply)');
+    expect(
+      cell([
+        { id: 'meet', type: 'meeting', fields: { level: 'ministerial' } },
+        { id: 's', type: 'statement', fields: { level: 'leaders' } },
+      ]),
+    ).toBe('done (1)');
   });
 
   it('prints a party cell that applies but has no level as (none)', () => {

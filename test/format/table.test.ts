@@ -289,6 +289,8 @@ describe('formatTable: the rows of each kind of criterion', () => {
       wide,
     );
     expect(row(text, 'kept')).toMatch(/^│ kept\s+│ per party \(mean 0\.00–0\.50 unknown\)\s+│\s+│ 1\s+│/);
+    // maybe's level is settled (the statement is there), but whether it applies is not.
+    expect(row(text, 'maybe')).toMatch(/^│ maybe\s+│ yes \(1\) \(may not apply\)\s+│/);
     expect(text).toContain('Not known:\n  kept (US): unmet (0) .. met (1)\n    `level` of event `meet` is not recorded\n  maybe, may not apply\n');
   });
 

@@ -32,6 +32,8 @@ describe("extends: confined to the matrix's folder tree, regular files only", ()
     ['the terminal, through /dev/tty', (f) => symlinkSync('/dev/tty', join(f, 'base.yaml')), 'base.yaml', /is outside the matrix's folder/],
     ['a FIFO inside the folder', (f) => execFileSync('mkfifo', [join(f, 'base.yaml')]), 'base.yaml', /is not a regular file/],
     ['a folder inside the folder', (f) => mkdirSync(join(f, 'base.yaml')), 'base.yaml', /is not a regular file/],
+    ['the folder itself', () => undefined, '.', /is not a regular file/],
+    ['the folder itself, by a way round', (f) => mkdirSync(join(f, 'sub')), 'sub/..', /is not a regular file/],
   ];
   it.skipIf(!posix).each(cases)('%s: EXTENDS_PATH, nothing of it read', async (_, plant, target, message) => {
     const folder = folderWith('extends', {});

@@ -115,6 +115,18 @@ describe('summit-score validate', () => {
     expect(report.files[0]!.diagnostics).toMatchObject([{ code: 'UNKNOWN_KIND', line: 1, col: 1 }]);
   });
 
+  it('reads a file that extends a matrix as a matrix, though it changes no criterion', async () => {
+    const dir = tempDir({
+      'retitled.yaml': 'extends: lewis-2015\nid: lewis-retitled\nversion: "2.0-r"\ntitle: Retitled\n',
+      'self.yaml': 'extends: .\nid: x\n',
+    });
+    const { exitCode, report } = await validateJson(join(dir, 'retitled.yaml'), join(dir, 'self.yaml'));
+    expect(report.files.map((f) => f.kind)).toEqual(['matrix', 'matrix']);
+    expect(report.files[0]!.diagnostics).toEqual([]);
+    expect(report.files[1]!.diagnostics.map((d) => d.code)).not.toContain('UNKNOWN_KIND');
+    expect(exitCode).toBe(1);
+  });
+
   it('tells the kind from the editor modeline when the keys do not', async () => {
     const dir = tempDir({ 'x.yaml': '# yaml-language-server: $schema=../schema/matrix.schema.json\nid: x\n' });
     const { report } = await validateJson(join(dir, 'x.yaml'));
