@@ -303,10 +303,11 @@ class JsonText {
     const lines = new Int32Array(items.length);
     // As position() counts: the line breaks before the item's first character.
     let before = 0;
-    for (let i = 0; i < items.length; i++) {
-      const start = items[i]!;
-      while (before < newlines.length && newlines[before]! < start) before++;
-      lines[i] = this.firstLine + before;
+    let i = 0;
+    for (const start of items) {
+      let next = newlines[before];
+      while (next !== undefined && next < start) next = newlines[++before];
+      lines[i++] = this.firstLine + before;
     }
     return lines;
   }
