@@ -2,10 +2,20 @@ import { fstatSync, readSync } from 'node:fs';
 import { inputError } from './diagnostics.js';
 import { noteInputFile } from './input-files.js';
 
+/**
+ * Stdout as a run writes it: text, and, where the process takes them (not a terminal, whose text
+ * is filtered: src/cli.ts), bytes, which spare the copy of each block of a large output into a
+ * Buffer of its own (src/write-output.ts).
+ */
+export interface Stdout {
+  (text: string): void;
+  readonly bytes?: (bytes: Uint8Array) => void;
+}
+
 /** Everything a command may touch of the process, so commands run in tests without one. */
 export interface Io {
   // Properties, not methods: commands hand `io.stdout` on as a function of its own.
-  readonly stdout: (text: string) => void;
+  readonly stdout: Stdout;
   readonly stderr: (text: string) => void;
   /** Stdin, read to its end or to one byte over `maxBytes` (the run's input limit), whichever is first. */
   readStdin(maxBytes: number): Buffer;
@@ -32,7 +42,7 @@ export function processIo(): Io {
     if (error.code !== 'EPIPE') throw error;
   });
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: Object.assign((text: string) => void process.stdout.write(text), { bytes: (bytes: Uint8Array) => void process.stdout.write(bytes) }),
     stderr: (text) => void process.stderr.write(text),
     readStdin: (maxBytes) => {
       noteStdinFile();

@@ -19,6 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { inputError, InputError } from './diagnostics.js';
 import { inputFileNamed } from './input-files.js';
 import { itemAt } from './checked-index.js';
+import type { Stdout } from './io.js';
 
 /** One rendered output: to a file, or (no file) to stdout. */
 export interface RenderedOutput {
@@ -227,17 +228,22 @@ function createTemporary(t: Target): { readonly path: string; readonly fd: numbe
 /** Text is written in blocks of about this many characters: a large text is never encoded whole. */
 const BLOCK = 1 << 20;
 
+/** Where a full buffer of encoded text goes: the buffer to fill next (the same one, once its bytes are written). */
+type Drain = (buffer: Buffer, length: number) => Buffer;
+
+/** Room for a block of BLOCK characters however it encodes: at most 3 bytes per UTF-16 unit. */
+const BUFFER_BYTES = 3 * (BLOCK + 1);
+
 /**
- * Text on its way to a file descriptor, encoded piece by piece into one buffer (a block's worth)
- * where it stands: no piece is first joined to the others in a string, flattened, and copied into
- * a Buffer of its own. Written out when full, and by `drain`.
+ * Text on its way out, encoded piece by piece into one buffer (a block's worth) where it stands:
+ * no piece is first joined to the others in a string, flattened, and copied into a Buffer of its
+ * own. Handed to `out` when full, and by `drain`.
  */
 class EncodedWriter {
-  // Room for a block of BLOCK characters however it encodes: at most 3 bytes per UTF-16 unit.
-  private readonly buffer = Buffer.allocUnsafe(3 * (BLOCK + 1));
+  private buffer: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
   constructor(
-    private readonly fd: number,
+    private readonly out: Drain,
     /** Written out as soon as this many bytes are held (a stream's lines reach the file as they come). */
     private readonly drainAt = BLOCK,
   ) {}
@@ -255,14 +261,37 @@ class EncodedWriter {
   };
 
   drain(): void {
-    let written = 0;
-    while (written < this.used) written += writeSync(this.fd, this.buffer, written, this.used - written);
+    if (this.used === 0) return;
+    this.buffer = this.out(this.buffer, this.used);
     this.used = 0;
   }
 }
 
+/** Writes a buffer's bytes to a file descriptor, and fills the same buffer again. */
+const toDescriptor =
+  (fd: number): Drain =>
+  (buffer, length) => {
+    let written = 0;
+    while (written < length) written += writeSync(fd, buffer, written, length - written);
+    return buffer;
+  };
+
+/** Hands an output's text to stdout: as bytes encoded straight from its pieces where it can, else in blocks of text. */
+function toStdout(text: OutputText, stdout: Stdout): void {
+  const { bytes } = stdout;
+  if (!bytes) return inBlocks(text, stdout);
+  // Each buffer is handed over and a fresh one filled: stdout may still hold the last one (a pipe it writes later).
+  const writer = new EncodedWriter((buffer, length) => {
+    bytes(buffer.subarray(0, length));
+    return Buffer.allocUnsafe(BUFFER_BYTES);
+  });
+  if (typeof text === 'string') writer.write(text);
+  else text.write(writer.write);
+  writer.drain();
+}
+
 function writeAll(fd: number, text: OutputText): void {
-  const writer = new EncodedWriter(fd);
+  const writer = new EncodedWriter(toDescriptor(fd));
   if (typeof text === 'string') writer.write(text);
   else text.write(writer.write);
   writer.drain();
@@ -302,7 +331,7 @@ function discard(path: string): void {
  * staging succeeded: a failure replaces no file, names the output that failed and prints nothing
  * on stdout.
  */
-export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: string) => void): void {
+export function writeOutputs(outputs: readonly RenderedOutput[], stdout: Stdout): void {
   const files = outputs.filter((o): o is RenderedOutput & { file: string } => o.file !== undefined);
   const places = targets(files.map((o) => o.file));
   const staged: { readonly temporary: string; readonly target: Target }[] = [];
@@ -342,8 +371,8 @@ export function writeOutputs(outputs: readonly RenderedOutput[], stdout: (text: 
     removeFolders(made);
     throw failure(current!.file, error);
   }
-  places.forEach((t, i) => t.stdout && inBlocks(itemAt(files, i).text, stdout));
-  for (const { file, text } of outputs) if (file === undefined) inBlocks(text, stdout);
+  places.forEach((t, i) => t.stdout && toStdout(itemAt(files, i).text, stdout));
+  for (const { file, text } of outputs) if (file === undefined) toStdout(text, stdout);
 }
 
 /** Writes one file atomically (see writeOutputs). */
@@ -403,7 +432,7 @@ export function streamOutput(file: string | undefined, stdout: (text: string) =>
     if (made !== undefined) removeFolders([made]);
     made = undefined;
   };
-  const writer = new EncodedWriter(fd, FLUSH_AT);
+  const writer = new EncodedWriter(toDescriptor(fd), FLUSH_AT);
   const written = (write: () => void) => {
     if (fd === undefined) return;
     try {

@@ -22,7 +22,7 @@ export const LAYERS: Readonly<Record<string, number>> = {
   schema: 1.5,
   'input-limit': 1.5,
   io: 2,
-  'write-output': 2,
+  'write-output': 2.5,
   load: 3,
   format: 3,
   'ci-format': 4,

@@ -113,6 +113,30 @@ describe('output written in blocks', () => {
     expect(out.length).toBeGreaterThan(1);
   });
 
+  it('hands stdout that takes bytes the UTF-8 of the text, in buffers it never fills again', () => {
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${i} ${'\u{1F600}'.repeat(i % 7)}é${'x'.repeat(i)}\n`);
+    const streamed = { write: (put: (piece: string) => void) => pieces.forEach((piece) => put(piece)) };
+    const handed: Uint8Array[] = [];
+    const copies: Buffer[] = [];
+    const stdout = Object.assign(
+      () => {
+        throw new Error('no text: stdout takes bytes');
+      },
+      {
+        bytes: (bytes: Uint8Array) => {
+          handed.push(bytes);
+          copies.push(Buffer.from(bytes));
+        },
+      },
+    );
+    writeOutputs([{ text: streamed }, { text: long }], stdout);
+    const expected = Buffer.from(pieces.join('') + long);
+    expect(Buffer.concat(copies).equals(expected)).toBe(true);
+    // A pipe may write a buffer after it was handed over: what was handed must not have changed since.
+    expect(Buffer.concat(handed).equals(expected)).toBe(true);
+    expect(handed.length).toBeGreaterThan(2);
+  });
+
   it('streams lines to a file byte for byte: multi-byte text across the buffer edge, and a line longer than a block', () => {
     const file = join(dir, 'streamed.ndjson');
     // Lines of 3-byte characters and surrogate pairs fill the writer's buffer at odd byte offsets; one line is longer than a block.

@@ -59,6 +59,38 @@ describe('JSON read at JSON.parse speed', () => {
     }
   }
 
+  it("gives each event's line as the YAML reader does, asked in any order, with several events to a line and lists inside them", () => {
+    const text = [
+      '{"id": "r", "events": [',
+      '  {"id": "a", "sources": [{"url": "x"}]}, {"id": "b"},',
+      '',
+      '  {"id": "c", "fields": {"n": [1,',
+      '    2]}}, {"id": "d\\n[{"}',
+      '  ,',
+      '  {"id": "e"}], "more": [[1], [2,',
+      '3]]}',
+    ].join('\n');
+    const fast = asDocument(parseJsonDocument('x.json', text));
+    const careful = asDocument(parseYamlDocument('x.json', text));
+    const lineOf = (list: DataPath, i: number) => fast.sourceLocation!(list, i).line;
+    for (const [list, count] of [
+      [['events'], 5],
+      [['more'], 2],
+      [['more', 1], 2],
+    ] as const)
+      for (let i = count - 1; i >= 0; i--) expect([list, i, lineOf(list, i)]).toEqual([list, i, careful.locate([...list, i]).line]);
+    expect(new Set([0, 1, 2, 3, 4].map((i) => lineOf(['events'], i)))).toEqual(new Set([2, 4, 5, 7]));
+    // Past the end of a list, or a list that is not there: the nearest place there is, as locate gives it.
+    for (const [list, i] of [
+      [['events'], 9],
+      [['missing'], 0],
+      [['events', 0, 'sources'], 3],
+      [['id'], 0],
+      [['events', 7, 'x'], 0],
+    ] as const)
+      expect([list, i, lineOf(list, i)]).toEqual([list, i, careful.locate([...list, i]).line]);
+  });
+
   it('finds positions past strings holding quotes, backslashes, brackets and non-ASCII text', () => {
     const text = JSON.stringify({ a: ['x\\"]}', { 'k\\"ey': '\\\\', b: 'é😀[' }], c: { d: [1, -2.5e3, true, null, '{"'] } }, null, 2);
     const fast = asDocument(parseJsonDocument('x.json', text));
