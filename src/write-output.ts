@@ -19,7 +19,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { inputError, InputError } from './diagnostics.js';
 import { inputFileNamed } from './input-files.js';
 import { itemAt } from './checked-index.js';
-import type { Stdout } from './io.js';
 
 /** One rendered output: to a file, or (no file) to stdout. */
 export interface RenderedOutput {
@@ -275,6 +274,12 @@ const toDescriptor =
     while (written < length) written += writeSync(fd, buffer, written, length - written);
     return buffer;
   };
+
+/** Stdout as io.ts gives it: text, and bytes where the process takes them (the same shape, named here: io is no layer below this one). */
+interface Stdout {
+  (text: string): void;
+  readonly bytes?: (bytes: Uint8Array) => void;
+}
 
 /** Hands an output's text to stdout: as bytes encoded straight from its pieces where it can, else in blocks of text. */
 function toStdout(text: OutputText, stdout: Stdout): void {

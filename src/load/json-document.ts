@@ -301,11 +301,10 @@ class JsonText {
     const lines = new Int32Array(items.length);
     // As position() counts: the line breaks before the item's first character.
     let before = 0;
-    for (let i = 0; i < items.length; i++) {
-      const start = items[i]!;
-      while (before < newlines.length && newlines[before]! < start) before++;
+    items.forEach((start, i) => {
+      while (before < newlines.length && (newlines[before] ?? start) < start) before++;
       lines[i] = this.firstLine + before;
-    }
+    });
     return lines;
   }
 
