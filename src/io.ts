@@ -7,7 +7,7 @@ import { noteInputFile } from './input-files.js';
  * is filtered: src/cli.ts), bytes, which spare the copy of each block of a large output into a
  * Buffer of its own (src/write-output.ts).
  */
-export interface Stdout {
+interface Stdout {
   (text: string): void;
   readonly bytes?: (bytes: Uint8Array) => void;
 }
