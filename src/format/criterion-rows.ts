@@ -1,5 +1,5 @@
 import type { CaseResult, CriterionResult, Matrix } from '../engine/index.js';
-import { contributionText, intervalText } from './interval.js';
+import { contributionText, intervalText, levelRangeText } from './interval.js';
 import { round2 } from './numbers.js';
 
 // The rows of an evaluation, one per criterion result, built here once for the terminal table and
@@ -30,6 +30,14 @@ export interface CriterionRow {
   readonly result: CriterionResult;
   /** The result's id (a `forEach` subject's too), with ` (gate)` when its criterion gates the verdict. */
   readonly label: string;
+  /**
+   * The level in words: `held (1)`, `none (0) .. held (1) unknown` when the record leaves it open,
+   * `(no level)`, `n/a`; with MAY_NOT_APPLY when the record leaves open whether the criterion
+   * applies. Null for a per-party criterion, whose parties each format lists its own way.
+   */
+  readonly level: string | null;
+  /** Whether the record leaves open whether the criterion applies. */
+  readonly mayNotApply: boolean;
   readonly points: RowFigure;
   readonly weight: string;
   /** Its share of the total; `-` when it takes no part (it does not apply, or weighs nothing). */
@@ -43,6 +51,8 @@ export function criterionRows(result: CaseResult, matrix: Matrix): CriterionRow[
   return result.criteria.map((criterion) => ({
     result: criterion,
     label: gating.has(criterion.criterion) ? `${criterion.id} (gate)` : criterion.id,
+    level: criterion.parties && criterion.applicable ? null : levelWords(criterion),
+    mayNotApply: criterion.applicable === 'unknown',
     points: pointsFigure(criterion),
     weight: String(criterion.weight),
     contribution: takesPart(criterion) ? contributionFigure(criterion) : { exact: '-', bounds: '-' },
@@ -57,6 +67,18 @@ export function criterionRows(result: CaseResult, matrix: Matrix): CriterionRow[
 /** Whether any row rests on evidence with a source marked unverified (or with no source). */
 export function anyUnverified(rows: readonly CriterionRow[]): boolean {
   return rows.some((row) => row.evidence.some((item) => !item.verified));
+}
+
+/** What a row adds to a level when the record leaves open whether its criterion applies. */
+export const MAY_NOT_APPLY = ' (may not apply)';
+
+function levelWords(criterion: CriterionResult): string {
+  if (!criterion.applicable) return 'n/a';
+  const maybe = criterion.applicable === 'unknown' ? MAY_NOT_APPLY : '';
+  if (criterion.level) return `${criterion.level.label} (${criterion.level.score})${maybe}`;
+  const range = criterion.levelRange;
+  if (range && range.low?.label !== range.high?.label) return `${levelRangeText(range)} unknown${maybe}`;
+  return `(no level)${maybe}`;
 }
 
 const takesPart = (criterion: CriterionResult): boolean => criterion.applicable !== false && criterion.weight > 0;

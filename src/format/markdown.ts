@@ -1,7 +1,7 @@
-import { AGGREGATION_METHODS, type CaseResult, type CriterionResult } from '../engine/index.js';
+import { AGGREGATION_METHODS, type CaseResult } from '../engine/index.js';
 import { mdTable, mdText } from './markdown-text.js';
-import { anyUnverified, criterionRows, CRITERION_COLUMNS } from './criterion-rows.js';
-import { levelRangeText, totalText, verdictWords } from './interval.js';
+import { anyUnverified, criterionRows, CRITERION_COLUMNS, MAY_NOT_APPLY, type CriterionRow } from './criterion-rows.js';
+import { totalText, verdictWords } from './interval.js';
 import { isGridMatrix } from './grid.js';
 import { gridMarkdown } from './grid-outputs.js';
 import type { Formatter } from './formatter.js';
@@ -25,7 +25,7 @@ function recordSection(result: CaseResult, file: string, report: EvaluationRepor
   const rows = criterionRows(result, matrix);
   const cells = rows.map((row) => [
     mdText(row.label),
-    levelCell(row.result),
+    levelCell(row),
     row.points.exact ?? '',
     row.weight,
     row.contribution.exact ?? '',
@@ -63,17 +63,9 @@ function recordSection(result: CaseResult, file: string, report: EvaluationRepor
   return lines.join('\n\n');
 }
 
-/**
- * A criterion's level in Markdown, as the table gives it: its label and score, the levels an open
- * one lies between, `n/a`, or each party's label; `(may not apply)` when applicability is open.
- */
-function levelCell(criterion: CriterionResult): string {
-  if (!criterion.applicable) return 'n/a';
-  const maybe = criterion.applicable === 'unknown' ? ' (may not apply)' : '';
-  if (criterion.parties)
-    return `${criterion.parties.map((cell) => `${mdText(cell.party)}: ${cell.applicable ? mdText(cell.level?.label ?? '(none)') : 'n/a'}`).join(', ')}${maybe}`;
-  if (criterion.level) return `${mdText(criterion.level.label)} (${criterion.level.score})${maybe}`;
-  const range = criterion.levelRange;
-  if (range && range.low?.label !== range.high?.label) return `${mdText(levelRangeText(range))} unknown${maybe}`;
-  return `(no level)${maybe}`;
+/** A criterion's level in Markdown: the row's words, or each party's label. */
+function levelCell(row: CriterionRow): string {
+  if (row.level !== null) return mdText(row.level);
+  const parties = (row.result.parties ?? []).map((cell) => `${mdText(cell.party)}: ${cell.applicable ? mdText(cell.level?.label ?? '(none)') : 'n/a'}`);
+  return `${parties.join(', ')}${row.mayNotApply ? MAY_NOT_APPLY : ''}`;
 }

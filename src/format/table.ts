@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { verdictPaint } from './charts.js';
 import { fitTable, fitText } from './fit-table.js';
-import { AGGREGATION_METHODS, type CaseResult, type CriterionResult, type Matrix } from '../engine/index.js';
+import { AGGREGATION_METHODS, type CaseResult, type Matrix } from '../engine/index.js';
 import { isGridMatrix } from './grid.js';
 import { formatGridResult, gridTableText } from './grid-table.js';
 import { round2 } from './numbers.js';
@@ -11,7 +11,7 @@ import type { EvaluationReport } from './report.js';
 import { extendsLine } from './research.js';
 import { intervalText, levelRangeText, settlementText, unknownFactText, verdictsText } from './interval.js';
 import { safeText } from '../terminal-text.js';
-import { anyUnverified, criterionRows, CRITERION_COLUMNS } from './criterion-rows.js';
+import { anyUnverified, criterionRows, CRITERION_COLUMNS, MAY_NOT_APPLY, type CriterionRow } from './criterion-rows.js';
 
 /** One table per record: a row per criterion, then the total, the verdict and the gates. */
 export const formatTable: Formatter<EvaluationReport> = (report, context) => {
@@ -41,7 +41,7 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
   const rows = criterionRows(result, matrix);
   const cells = rows.map((row) => [
     safeText(row.label),
-    levelText(row.result, chalk),
+    levelText(row, chalk),
     row.points.exact ?? row.points.bounds,
     row.weight,
     row.contribution.exact ?? row.contribution.bounds,
@@ -64,20 +64,17 @@ function formatResult(result: CaseResult, report: EvaluationReport, context: For
   return lines.join('\n');
 }
 
-function levelText(criterion: CriterionResult, chalk: ChalkInstance): string {
-  if (!criterion.applicable) return chalk.dim('n/a');
-  const maybe = criterion.applicable === 'unknown' ? ' (may not apply)' : '';
-  if (criterion.parties) {
+function levelText(row: CriterionRow, chalk: ChalkInstance): string {
+  const criterion = row.result;
+  if (row.level === null) {
     const mean =
       criterion.points === null && criterion.normalisedRange
         ? `${intervalText({ low: criterion.normalisedRange.low * criterion.maxPoints, high: criterion.normalisedRange.high * criterion.maxPoints })} unknown`
         : round2(criterion.points!);
-    return `per party (mean ${mean})${maybe}`;
+    return `per party (mean ${mean})${row.mayNotApply ? MAY_NOT_APPLY : ''}`;
   }
-  if (!criterion.level && criterion.levelRange && criterion.levelRange.low?.label !== criterion.levelRange.high?.label)
-    return chalk.yellow(safeText(`${levelRangeText(criterion.levelRange)} unknown${maybe}`));
-  if (!criterion.level) return chalk.yellow(`(no level)${maybe}`);
-  return safeText(`${criterion.level.label} (${criterion.level.score})${maybe}`);
+  if (!criterion.applicable) return chalk.dim(row.level);
+  return criterion.level ? safeText(row.level) : chalk.yellow(safeText(row.level));
 }
 
 function totalLine(result: CaseResult, matrix: Matrix, chalk: ChalkInstance): string {

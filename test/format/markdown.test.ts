@@ -38,6 +38,25 @@ const report = (...records: EventSpec[][]): EvaluationReport =>
     { matrixSha256: '0123456789abcdef', recordFile: (i) => `r${i}.yaml` },
   );
 
+/** A matrix of one criterion, `deal`, that applies when `appliesWhen` holds and is `done` when `doneWhen` does. */
+function dealMatrix(appliesWhen: string, doneWhen: string) {
+  return matrixFrom(`
+id: a
+title: A
+version: "1"
+source: {author: T}
+criteria:
+  - id: deal
+    title: Deal
+    weight: 1
+    appliesWhen: ${appliesWhen}
+    levels:
+      - {label: done, score: 1, when: ${doneWhen}}
+      - {label: none, score: 0}
+verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
+`);
+}
+
 const leaders: EventSpec = { id: 'meet', type: 'meeting', fields: { level: 'leaders' } };
 const md = (r: EvaluationReport, explain = false) => formatEvaluationMarkdown(r, { color: false, explain });
 
@@ -156,21 +175,7 @@ verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
   });
 
   it('says there is no total when no weighted criterion applies', () => {
-    const applying = matrixFrom(`
-id: a
-title: A
-version: "1"
-source: {author: T}
-criteria:
-  - id: deal
-    title: Deal
-    weight: 1
-    appliesWhen: {some: {type: agreement}}
-    levels:
-      - {label: done, score: 1, when: {some: {type: agreement}}}
-      - {label: none, score: 0}
-verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
-`);
+    const applying = dealMatrix('{some: {type: agreement}}', '{some: {type: agreement}}');
     const text = formatEvaluationMarkdown(evaluationReport(applying, [makeRecord([{ id: 'talk', type: 'statement' }])], { matrixFile: 'a.yaml' }), {
       color: false,
     });
@@ -179,21 +184,7 @@ verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
   });
 
   it('says (may not apply) beside a level, settled or open, when the record leaves open whether the criterion applies', () => {
-    const maybe = matrixFrom(`
-id: a
-title: A
-version: "1"
-source: {author: T}
-criteria:
-  - id: deal
-    title: Deal
-    weight: 1
-    appliesWhen: {some: {field: level, equals: ministerial}}
-    levels:
-      - {label: done, score: 1, when: {some: {all: [{type: statement}, {field: level, equals: leaders}]}}}
-      - {label: none, score: 0}
-verdicts: [{label: good, min: 50}, {label: weak, min: 0}]
-`);
+    const maybe = dealMatrix('{some: {field: level, equals: ministerial}}', '{some: {all: [{type: statement}, {field: level, equals: leaders}]}}');
     const cell = (events: EventSpec[]) => {
       const text = formatEvaluationMarkdown(evaluationReport(maybe, [makeRecord(events)], { matrixFile: 'a.yaml' }), { color: false });
       return text
