@@ -159,17 +159,18 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
   const { matrix } = compiled;
   const explain = options.explain ?? true;
 
-  const criteria: Mutable<CriterionResult>[] = [];
+  const scored: Scored[] = [];
   const gates: GateResult[] = [];
   for (const entry of compiled.criteria) {
-    const first = criteria.length;
-    scoreCriterion(entry, index, explain, criteria);
-    if (entry.criterion.gates.length > 0) for (let i = first; i < criteria.length; i++) gateResults(entry, criteria[i] as CriterionResult, gates);
+    const first = scored.length;
+    scoreCriterion(entry, index, explain, scored);
+    if (entry.criterion.gates.length > 0) for (let i = first; i < scored.length; i++) gateResults(entry, scored[i] as Scored, gates);
   }
   const byCell = matrix.aggregation === 'cell-mean';
   let determined = true;
-  for (const s of criteria) if (!isDetermined(s)) determined = false;
+  for (const s of scored) if (!isScoredDetermined(s)) determined = false;
   const recordHeading = { id: record.id, title: record.title, date: record.date };
+  const criteria: CriterionResult[] = [];
   // The grid's exact averages cost more than the scoring itself and most outputs never read
   // them: built when first read, once.
   let grid: Grid | null | undefined;
@@ -177,12 +178,12 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
   if (determined) {
     // Nothing unknown: the arithmetic of every earlier version, so the numbers are the same to the bit.
     let weightTotal = 0;
-    for (const s of criteria) if (s.applicable) weightTotal += s.weight * units(s, byCell);
+    for (const s of scored) if (s.cell.applicable) weightTotal += s.heading.weight * units(s, byCell);
     let total = 0;
-    for (const s of criteria) {
-      const contribution = weightTotal > 0 && s.normalised !== null ? (100 * s.weight * units(s, byCell) * s.normalised) / weightTotal : 0;
-      s.contribution = contribution;
-      s.contributionRange = { low: contribution, high: contribution };
+    for (const s of scored) {
+      const { weight } = s.heading;
+      const contribution = weightTotal > 0 && s.cell.normalised !== null ? (100 * weight * units(s, byCell) * s.cell.normalised) / weightTotal : 0;
+      criteria.push(criterionResult(s, contribution, { low: contribution, high: contribution }));
       total += contribution;
     }
     const score = weightTotal > 0 ? roundScore(total) : null;
@@ -214,7 +215,18 @@ function scoreRecord(compiled: CompiledMatrix, record: CaseRecord, options: Eval
       },
     };
   }
-  return withIntervals(matrix, recordHeading, formatDay(asOfDay), criteria, gates, gridOf, byCell);
+  return withIntervals(matrix, recordHeading, formatDay(asOfDay), scored, criteria, gates, gridOf, byCell);
+}
+
+/**
+ * A result as scored, before its share of the total is known: the result object is made once,
+ * with its contribution, since a field written after the object is made (a number where the
+ * literal held 0) cost V8 a change of the objects' layout: 8% of explain-off (callgrind).
+ */
+interface Scored {
+  readonly heading: Heading;
+  readonly cell: Cell;
+  readonly parties: readonly PartyCell[] | null;
 }
 
 /** A result whose cells are all determined: its applicability known and its level a single one. */
@@ -224,13 +236,17 @@ function isDetermined(cell: Cell & { readonly parties?: readonly PartyCell[] | n
   return !cell.applicable || cell.normalised !== null;
 }
 
+function isScoredDetermined({ cell, parties }: Scored): boolean {
+  return cell.applicable !== 'unknown' && (parties ? parties.every(isDetermined) : isDetermined(cell));
+}
+
 /** The weighted-mean parts of a result: itself, or (cell-mean) each of its party cells. */
-function meanParts(result: CriterionResult, byCell: boolean): MeanPart[] {
-  const cells: readonly Cell[] = byCell && result.parties ? result.parties : [result];
+function meanParts(scored: Scored, byCell: boolean): MeanPart[] {
+  const cells: readonly Cell[] = byCell && scored.parties ? scored.parties : [scored.cell];
   const parts: MeanPart[] = [];
   for (const cell of cells) {
     if (cell.applicable === false || cell.normalisedRange === null) continue;
-    parts.push({ weight: result.weight, low: cell.normalisedRange.low, high: cell.normalisedRange.high, certain: cell.applicable === true });
+    parts.push({ weight: scored.heading.weight, low: cell.normalisedRange.low, high: cell.normalisedRange.high, certain: cell.applicable === true });
   }
   return parts;
 }
@@ -239,12 +255,13 @@ function withIntervals(
   matrix: Matrix,
   record: CaseResult['record'],
   asOf: string,
-  criteria: Mutable<CriterionResult>[],
+  scored: readonly Scored[],
+  criteria: CriterionResult[],
   gates: readonly GateResult[],
   gridOf: () => Grid | null,
   byCell: boolean,
 ): CaseResult {
-  const partsOf = criteria.map((result) => meanParts(result, byCell));
+  const partsOf = scored.map((s) => meanParts(s, byCell));
   const all = partsOf.flat();
   const mean = meanInterval(all);
   const scoreRange = mean && { low: roundScore(100 * mean.low), high: roundScore(100 * mean.high) };
@@ -257,7 +274,7 @@ function withIntervals(
   }
   let unknownWeight = 0;
   const unknownCriteria: string[] = [];
-  criteria.forEach((result, i) => {
+  scored.forEach((s, i) => {
     const parts = partsOf[i]!;
     let low = 0;
     let high = 0;
@@ -265,9 +282,9 @@ function withIntervals(
       low += part.certain && maybeWeight > 0 ? (100 * part.weight * part.low) / maybeWeight : 0;
       high += part.weight > 0 ? (100 * part.weight * part.high) / Math.max(part.weight, sureWeight) : 0;
     }
-    result.contributionRange = { low, high };
     // Determined parts of an undetermined total are not a share of a known total either.
-    result.contribution = null;
+    const result = criterionResult(s, null, { low, high });
+    criteria.push(result);
     if (!isDetermined(result)) {
       unknownCriteria.push(result.id);
       for (const part of parts) unknownWeight += part.weight;
@@ -306,10 +323,10 @@ function withIntervals(
 }
 
 /** Under weighted-mean a criterion weighs its weight; under cell-mean each of its applicable cells does. */
-function units(result: CriterionResult, byCell: boolean): number {
-  if (!byCell || !result.parties) return 1;
+function units(scored: Scored, byCell: boolean): number {
+  if (!byCell || !scored.parties) return 1;
   let count = 0;
-  for (const cell of result.parties) if (cell.applicable && !cell.notAssessed) count++;
+  for (const cell of scored.parties) if (cell.applicable && !cell.notAssessed) count++;
   return criterionUnits(byCell, count);
 }
 
@@ -324,8 +341,6 @@ function defaultAsOfDay(record: CaseRecord): number {
   for (const event of record.events) if (event.day > latest) latest = event.day;
   return latest;
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A scope of the index: the same record and date, for one party and/or one forEach subject. */
 function scopeOf(index: RecordIndex, party: string | undefined, subject: SummitEvent | undefined): RecordIndex {
@@ -344,7 +359,7 @@ function scopeOf(index: RecordIndex, party: string | undefined, subject: SummitE
 }
 
 /** One result per criterion, or per subject of a forEach criterion; per-party ones carry their cells. */
-function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: boolean, out: Mutable<CriterionResult>[]): void {
+function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: boolean, out: Scored[]): void {
   const { criterion } = entry;
   const maxPoints = entry.highestScore - entry.lowestScore;
   const forEach = entry.forEach;
@@ -365,14 +380,14 @@ function scoreCriterion(entry: CompiledCriterion, index: RecordIndex, explain: b
       maxPoints,
     };
     if (!criterion.perParty) {
-      out.push(criterionResult(heading, scoreCell(entry, scope, explain, chosen), null));
+      out.push({ heading, cell: scoreCell(entry, scope, explain, chosen), parties: null });
       continue;
     }
     const parties = criterion.perParty === true ? index.record.parties : criterion.perParty;
     const cells =
       assessedCells(entry, scope, parties) ??
       parties.map((party): PartyCell => partyCell(party, scoreCell(entry, scopeOf(scope, party, undefined), explain, chosen)));
-    out.push(criterionResult(heading, meanOfParties(cells), cells));
+    out.push({ heading, cell: meanOfParties(cells), parties: cells });
   }
 }
 
@@ -416,7 +431,7 @@ type Heading = Pick<CriterionResult, 'id' | 'criterion' | 'title' | 'subject' | 
 
 // Object literals, not spreads: a spread of two objects costs V8 a dictionary-mode copy per result
 // (3-7x slower on the whole evaluation, measured in bench/bench.mjs), and every result keeps one shape.
-function criterionResult(heading: Heading, cell: Cell, parties: readonly PartyCell[] | null): Mutable<CriterionResult> {
+function criterionResult({ heading, cell, parties }: Scored, contribution: number | null, contributionRange: Interval): CriterionResult {
   return {
     id: heading.id,
     criterion: heading.criterion,
@@ -434,12 +449,11 @@ function criterionResult(heading: Heading, cell: Cell, parties: readonly PartyCe
     explanation: cell.explanation,
     unknown: cell.unknown,
     parties,
-    contribution: 0,
-    contributionRange: ZERO,
+    contribution,
+    contributionRange,
   };
 }
 
-const ZERO: Interval = { low: 0, high: 0 };
 const NO_FACTS: readonly UnknownFact[] = [];
 const NO_EVIDENCE: readonly Evidence[] = [];
 
@@ -617,14 +631,14 @@ function toEvidence(event: SummitEvent): Evidence {
  * range the gate is decided at both ends: passed when even the lowest level is good enough,
  * failed when even the highest is not, unknown in between.
  */
-function gateResults(entry: CompiledCriterion, result: CriterionResult, out: GateResult[]): void {
+function gateResults(entry: CompiledCriterion, { heading, cell, parties }: Scored, out: GateResult[]): void {
   const { rank } = entry;
   const rankOf = (level: LevelRef | null | undefined) => (level ? (rank.get(level.label) ?? -1) : Infinity);
-  const cells: readonly Cell[] = result.parties ?? [result];
+  const cells: readonly Cell[] = parties ?? [cell];
   const counted = cells.filter((cell) => cell.applicable !== false);
   const anyUnknownApplicability = counted.some((cell) => cell.applicable === 'unknown');
   const allUnsure = counted.every((cell) => cell.applicable === 'unknown');
-  const level = result.level?.label ?? null;
+  const level = cell.level?.label ?? null;
   for (const gate of entry.criterion.gates) {
     const required = rank.get(gate.requires) ?? -1;
     let status: GateStatus;
@@ -637,7 +651,7 @@ function gateResults(entry: CompiledCriterion, result: CriterionResult, out: Gat
       status = !possibly ? 'failed' : surely && !maybeFails ? (allUnsure && anyUnknownApplicability ? 'unknown' : 'passed') : 'unknown';
     }
     // One literal per gate, keys in the order the JSON output lists them (no spread: see criterionResult).
-    out.push({ criterion: result.id, above: gate.above, requires: gate.requires, level, status });
+    out.push({ criterion: heading.id, above: gate.above, requires: gate.requires, level, status });
   }
 }
 

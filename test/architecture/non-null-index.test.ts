@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
-const CEILINGS: Readonly<Record<string, number>> = { engine: 184, format: 3, load: 12 };
+const CEILINGS: Readonly<Record<string, number>> = { engine: 183, format: 3, load: 12 };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
