@@ -544,7 +544,9 @@ function evidenceOf(entry: CompiledCriterion, index: RecordIndex, reached: numbe
   }
   const order = eventOrder(index);
   // Positions in the record: sorted (and so without repeats) unless links reached back.
-  const positions = new Int32Array(witnesses.length);
+  let room = index.cache.positions;
+  if (room === undefined || room.length < witnesses.length) index.cache.positions = room = new Int32Array(Math.max(64, 2 * witnesses.length));
+  const positions = room.subarray(0, witnesses.length);
   let sorted = true;
   for (let i = 0; i < witnesses.length; i++) {
     positions[i] = order.get(witnesses[i] as SummitEvent) ?? 0;

@@ -38,6 +38,8 @@ interface IndexCache {
   byTypes?: Map<readonly string[], SummitEvent[]>;
   /** The existing events that have a deadline, in record order. */
   withDeadline?: SummitEvent[];
+  /** Room for the record positions of a cell's witnesses, reused from cell to cell. */
+  positions?: Int32Array;
 }
 
 /**
@@ -125,7 +127,8 @@ export function eventsOfTypes(index: RecordIndex, types: readonly string[]): rea
 
 /** The existing events with a deadline, in record order. */
 export function eventsWithDeadline(index: RecordIndex): readonly SummitEvent[] {
-  return (index.cache.withDeadline ??= [...deadlinesOf(index).keys()]);
+  deadlinesOf(index);
+  return index.cache.withDeadline!;
 }
 
 /**
@@ -142,6 +145,7 @@ function deadlinesOf(index: RecordIndex): ReadonlyMap<SummitEvent, DeadlineState
   let deadlines = index.cache.deadlines;
   if (!deadlines) {
     deadlines = new Map();
+    const withDeadline: SummitEvent[] = [];
     const fulfilledBy = index.linkedBy.get('fulfils');
     for (const candidate of index.events) {
       // Read as the loader reads it: 'deadline' is no property of Object.prototype, so no own-check.
@@ -151,9 +155,11 @@ function deadlinesOf(index: RecordIndex): ReadonlyMap<SummitEvent, DeadlineState
       if (deadlineDay === undefined) continue;
       let first = Infinity;
       for (const fulfilment of fulfilledBy?.get(candidate.id) ?? NO_EVENTS) if (fulfilment.day < first) first = fulfilment.day;
+      withDeadline.push(candidate);
       deadlines.set(candidate, first <= deadlineDay ? 'met' : first !== Infinity ? 'met-late' : index.asOfDay > deadlineDay ? 'missed' : 'pending');
     }
     index.cache.deadlines = deadlines;
+    index.cache.withDeadline = withDeadline;
   }
   return deadlines;
 }
