@@ -222,7 +222,11 @@ describe('the problems a condition can have', () => {
       message: '`to` does not go with `some`',
       hint: '`to` goes with `link`',
     });
-    expect(problem('when:\n  count: {type: a}\n  equals: 1\n  of: []\n')).toMatchObject({ line: 4, message: '`of` does not go with `count`', hint: '`of` goes with `atLeast`' });
+    expect(problem('when:\n  count: {type: a}\n  equals: 1\n  of: []\n')).toMatchObject({
+      line: 4,
+      message: '`of` does not go with `count`',
+      hint: '`of` goes with `atLeast`',
+    });
     expect(problem('when:\n  not: {type: a}\n  label: b\n')).not.toHaveProperty('hint');
   });
 
