@@ -85,6 +85,34 @@ describe('loadRecord', () => {
     ]);
   });
 
+  it('leaves out the title of an event that has none, and takes dates that are in the calendar', () => {
+    const text = RECORD.replace('parties:', 'endDate: 2015-09-26\nparties:')
+      .replace('type: meeting', 'type: meeting\n    endDate: 2015-12-02')
+      .replace('{title: Minutes}', '{title: Minutes, date: 2015-12-01}');
+    const { record } = loadRecord(input(text));
+    expect(record.events[0]).not.toHaveProperty('title');
+    expect(record.events[1]!.sources).toEqual([{ title: 'Minutes', date: '2015-12-01', verified: true }]);
+  });
+
+  it('reads a source cited by key from the bundled bibliography (fixtures/sources.yaml)', () => {
+    const text = RECORD.replace('[{title: Minutes}]', '[{key: lewis-2015-csis, quote: "hold your applause"}]');
+    const [source] = loadRecord(input(text)).record.events[1]!.sources;
+    expect(source).toMatchObject({
+      url: 'http://csis.org/publication/measuring-cybersecurity-success-summit',
+      title: 'Measuring Cybersecurity Success at the Summit',
+      quote: 'hold your applause',
+    });
+  });
+
+  it('refuses a key the bibliography does not have, at the key', () => {
+    const text = RECORD.replace('[{title: Minutes}]', '[{key: lewis-2015-csiss}]');
+    // (The event is then also said to cite no source, a warning: only the error is checked here.)
+    const errors = problems(text).filter((d) => d.severity === 'error');
+    expect(errors.map(({ code, path, hint }) => ({ code, path, hint }))).toEqual([
+      { code: 'UNKNOWN_SOURCE', path: 'events[1].sources[0].key', hint: 'did you mean `lewis-2015-csis`?' },
+    ]);
+  });
+
   it('keeps party names and windows when the record has them, and where its data stands', () => {
     const text = RECORD.replace(
       'parties: [US, CN]',
@@ -155,10 +183,15 @@ describe('loadRecord refuses', () => {
 
   it('a window with a date not in the calendar once, not again as ending before it starts', () => {
     // Before the fix, the bad end read as day 0 and was also reported as END_BEFORE_START.
-    const text = RECORD.replace('events:', 'windows: [{id: w1, from: 2016-02-30, to: 2015-01-01}, {id: w2, from: 2015-01-01, to: 2015-02-29}]\nevents:');
+    // w3 ends before 1970-01-01, a day below 0, which a bad start read as day 0 would be after.
+    const text = RECORD.replace(
+      'events:',
+      'windows: [{id: w1, from: 2016-02-30, to: 2015-01-01}, {id: w2, from: 2015-01-01, to: 2015-02-29}, {id: w3, from: 2016-02-30, to: 1969-12-31}]\nevents:',
+    );
     expect(problems(text).map(({ code, path }) => [code, path])).toEqual([
       ['BAD_DATE', 'windows[0].from'],
       ['BAD_DATE', 'windows[1].to'],
+      ['BAD_DATE', 'windows[2].from'],
     ]);
   });
 
@@ -338,6 +371,8 @@ describe('loadRecord refuses', () => {
         message: "`final` is not one of the record's windows",
       },
     ]);
+    const unwindowed = RECORD.replace('    links: {fulfils: pledge}\n', '    assessment: {member: US, commitment: pledge, score: 1}\n');
+    expect(problems(unwindowed)).toEqual([]);
     const noWindows = RECORD.replace('    links: {fulfils: pledge}\n', '    assessment: {member: US, commitment: pledge, score: 1, window: final}\n');
     expect(problems(noWindows).map((d) => d.hint)).toEqual(['declare it under `windows:`']);
   });
