@@ -231,6 +231,17 @@ describe('readNdjsonRecords', () => {
     ]);
   });
 
+  it('leaves the CR of a CRLF line end out of what it quotes from JSON.parse', async () => {
+    let parsed = '';
+    try {
+      JSON.parse('not json');
+    } catch (error) {
+      parsed = (error as Error).message.split('\n')[0]!;
+    }
+    const [item] = await read(bytes('not json\r\n'));
+    expect(item!.diagnostics!.map((d) => d.message)).toEqual([`line 1 is not JSON: ${parsed}`]);
+  });
+
   it('reports a read that fails half-way at the next line, and stops', async () => {
     async function* failing(code: string | undefined) {
       yield Buffer.from(`${record('a')}\n${record('b')}\n`);
