@@ -130,6 +130,32 @@ describe('a matrix that extends another', () => {
     ]);
   });
 
+  it('keeps a field of the base the matrix does not name, and places a criterion it adds first at its own place', () => {
+    const base = BASE.replace('fields:\n', 'fields:\n  rank: {type: number}\n');
+    const dir = folder({ 'base.yaml': base });
+    const child = join(dir, 'child.yaml');
+    // d is the child's first criterion and the merged matrix's second (after the base's c).
+    const text = [
+      'extends: base.yaml',
+      'id: child',
+      'criteria:',
+      '  - id: d',
+      '    title: D',
+      '    weight: 1',
+      '    levels: [{label: "yes", score: 1, when: {some: {type: talks}}}, {label: "no", score: 0}]',
+      '  - id: c',
+      '    weight: 2',
+      'fields:',
+      '  level: {absent: false}',
+      '',
+    ].join('\n');
+    const { matrix } = load(child, text);
+    expect(Object.keys(matrix.fields!).sort()).toEqual(['level', 'rank']);
+    expect(matrix.criteria.map((c) => c.id)).toEqual(['c', 'd']);
+    expect(matrix.criteria[1]!.location).toMatchObject({ file: child, line: 4 });
+    expect(matrix.criteria[0]!.location).toMatchObject({ file: child, line: 8 });
+  });
+
   it('follows a chain of bases, nearest first', () => {
     const dir = folder({ 'base.yaml': BASE, 'middle.yaml': 'extends: base.yaml\nid: middle\nversion: "1.5"\n' });
     const { extends: info } = load(join(dir, 'top.yaml'), 'extends: middle.yaml\nid: top\n');
@@ -152,6 +178,24 @@ describe('extends refuses', () => {
     const dir = folder({});
     expect(one(join(dir, 'x.yaml'), text)).toEqual([
       { code: 'WRONG_TYPE', line: 1, col: 10, message: '`extends` must name a matrix: a bundled id or a path', hint: 'extends: lewis-2015' },
+    ]);
+  });
+
+  it('a document that is no mapping, as a matrix refused for that, not a crash', () => {
+    const dir = folder({});
+    expect(refused(join(dir, 'x.yaml'), '~\n').length).toBeGreaterThan(0);
+  });
+
+  it("a path outside the matrix's folder", () => {
+    const dir = folder({});
+    expect(one(join(dir, 'x.yaml'), 'extends: ../x.yaml\nid: x\n')).toEqual([
+      {
+        code: 'EXTENDS_PATH',
+        line: 1,
+        col: 10,
+        message: "extends `../x.yaml` is outside the matrix's folder",
+        hint: 'name a bundled matrix id, or a file in the same folder or below it',
+      },
     ]);
   });
 
