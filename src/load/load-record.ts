@@ -235,7 +235,10 @@ function checkWindows(windows: readonly AssessmentWindow[], prefix: DataPath, si
     // `day` reports a bad date with the record's prefix itself.
     const from = day(window.from, ['windows', i, 'from']);
     const to = day(window.to, ['windows', i, 'to']);
-    if (to < from) sink.error('END_BEFORE_START', [...prefix, 'windows', i, 'to'], `window ${window.id} ends (${window.to}) before it starts (${window.from})`);
+    // A date that is not one is reported once, as BAD_DATE: the order of the two is not known.
+    const known = dayNumber(window.from) !== undefined && dayNumber(window.to) !== undefined;
+    if (known && to < from)
+      sink.error('END_BEFORE_START', [...prefix, 'windows', i, 'to'], `window ${window.id} ends (${window.to}) before it starts (${window.from})`);
   });
   return ids;
 }
