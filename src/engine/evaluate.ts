@@ -229,13 +229,12 @@ interface Scored {
   readonly parties: readonly PartyCell[] | null;
 }
 
-/** A result whose cells are all determined: its applicability known and its level a single one. */
-function isDetermined(cell: Cell & { readonly parties?: readonly PartyCell[] | null }): boolean {
-  if (cell.applicable === 'unknown') return false;
-  if (cell.parties) return cell.parties.every(isDetermined);
-  return !cell.applicable || cell.normalised !== null;
+/** A cell that is determined: its applicability known and its level a single one. */
+function isDetermined(cell: Cell): boolean {
+  return cell.applicable !== 'unknown' && (!cell.applicable || cell.normalised !== null);
 }
 
+/** A result whose cells are all determined (a per-party result: each of its parties'). */
 function isScoredDetermined({ cell, parties }: Scored): boolean {
   return cell.applicable !== 'unknown' && (parties ? parties.every(isDetermined) : isDetermined(cell));
 }
@@ -285,7 +284,7 @@ function withIntervals(
     // Determined parts of an undetermined total are not a share of a known total either.
     const result = criterionResult(s, null, { low, high });
     criteria.push(result);
-    if (!isDetermined(result)) {
+    if (!isScoredDetermined(s)) {
       unknownCriteria.push(result.id);
       for (const part of parts) unknownWeight += part.weight;
     }
