@@ -61,6 +61,13 @@ const line = (text = '') => {
   console.log(text);
 };
 const verdict = (ok) => (ok ? 'met' : 'NOT MET');
+/** Every target the run measures, for the summary at its end (which README "Performance" quotes). */
+const goals = [];
+/** Records a target's figure and returns its verdict, for the section's own line. */
+const goal = (section, what, figure, target, ok) => {
+  goals.push({ section, what, figure, target, ok });
+  return verdict(ok);
+};
 const pad = (text, width) => String(text).padEnd(width);
 
 const dir = mkdtempSync(join(tmpdir(), 'summit-score-bench-'));
@@ -68,9 +75,8 @@ const started = performance.now();
 const cpu = cpus()[0]?.model.trim() ?? 'unknown';
 line('```text');
 line(`summit-score ${TOOL.version} bench (node bench/bench.mjs${args.length > 0 ? ` ${args.join(' ')}` : ''})`);
-line(
-  `machine: ${cpus().length} CPUs (${cpu}), node ${process.version}, ${process.platform}; scale ${scale}; data in ${dir}${keep ? '' : ' (removed at the end)'}`,
-);
+line(`machine: ${cpus().length} CPUs (${cpu}), node ${process.version}, ${process.platform}; scale ${scale}`);
+line(`data in ${dir}${keep ? '' : ' (removed at the end)'}`);
 line(`Every figure is the median (min–max) of interleaved runs: contenders take turns (A B C A B C ...), after the same warm-up.`);
 line();
 
@@ -141,9 +147,12 @@ try {
   const offHand = ratio(off, hand);
   const onHand = ratio(on, hand);
   const offRules = ratio(off, rules);
-  line(`   engine / hand-written, explain off: ${spread(offHand, 2)}   target >= 0.85: ${verdict(median(offHand) >= 0.85)}`);
-  line(`   engine / hand-written, explain on:  ${spread(onHand, 2)}   target >= 0.5: ${verdict(median(onHand) >= 0.5)}`);
-  line(`   engine / json-rules-engine:         ${spread(offRules, 1)}x   target >= 8x: ${verdict(median(offRules) >= 8)}`);
+  const offHandMet = goal(1, 'engine / hand-written, explain off', `${fmt(median(offHand), 2)}x`, '>= 0.85x', median(offHand) >= 0.85);
+  const onHandMet = goal(1, 'engine / hand-written, explain on', `${fmt(median(onHand), 2)}x`, '>= 0.5x', median(onHand) >= 0.5);
+  const offRulesMet = goal(1, 'engine / json-rules-engine, explain off', `${fmt(median(offRules), 1)}x`, '>= 8x', median(offRules) >= 8);
+  line(`   engine / hand-written, explain off: ${spread(offHand, 2)}   target >= 0.85: ${offHandMet}`);
+  line(`   engine / hand-written, explain on:  ${spread(onHand, 2)}   target >= 0.5: ${onHandMet}`);
+  line(`   engine / json-rules-engine:         ${spread(offRules, 1)}x   target >= 8x: ${offRulesMet}`);
   line(
     `   levels, totals and verdicts of the engine, hand-written and json-rules-engine: ${disagreements === 0 ? 'identical on every record' : `${disagreements} DISAGREEMENTS`}`,
   );
@@ -168,7 +177,13 @@ try {
   const largest = bySize.at(-1).measured;
   const explainCost = largest[1].times.map((t, i) => t / largest[0].times[i]);
   line(
-    `   explain on / explain off at ${fmt(SIZES.at(-1))} events per record: ${spread(explainCost, 2)}x   target <= 3x: ${verdict(median(explainCost) <= 3)}`,
+    `   explain on / explain off at ${fmt(SIZES.at(-1))} events per record: ${spread(explainCost, 2)}x   target <= 3x: ${goal(
+      2,
+      `explain on / off, ${fmt(SIZES.at(-1))} events a record`,
+      `${fmt(median(explainCost), 2)}x`,
+      '<= 3x',
+      median(explainCost) <= 3,
+    )}`,
   );
   // Issue 16's own case: g20-compliance, where every unfulfilled cell is explained (its level's
   // evidence and its near miss), at about 8,000 events whatever the scale, since the target is
@@ -178,7 +193,7 @@ try {
   const g20Cost = g20.on.map((t, i) => t / g20.off[i]);
   line(
     `   explain on / explain off, g20-compliance (${g20.commitments} commitments x ${g20.members} members, ${fmt(g20.events)} events): ` +
-      `${spread(g20Cost, 2)}x   target <= 3x: ${verdict(median(g20Cost) <= 3)}`,
+      `${spread(g20Cost, 2)}x   target <= 3x: ${goal(2, `explain on / off, g20-compliance, ${fmt(g20.events)} events`, `${fmt(median(g20Cost), 2)}x`, '<= 3x', median(g20Cost) <= 3)}`,
   );
   line();
 
@@ -216,15 +231,21 @@ try {
   const rss = (r) => median(r.rss);
   line(
     `   .json / the same record as one NDJSON line: time ${fmt(t(asJson) / t(asNdjson), 2)}x (target <= 1.5x: ` +
-      `${verdict(t(asJson) / t(asNdjson) <= 1.5)}), peak RSS ${fmt(rss(asJson) / rss(asNdjson), 2)}x (target <= 1.5x: ${verdict(rss(asJson) / rss(asNdjson) <= 1.5)})`,
+      `${goal(3, '.json / one NDJSON line, time', `${fmt(t(asJson) / t(asNdjson), 2)}x`, '<= 1.5x', t(asJson) / t(asNdjson) <= 1.5)}), ` +
+      `peak RSS ${fmt(rss(asJson) / rss(asNdjson), 2)}x (target <= 1.5x: ` +
+      `${goal(3, '.json / one NDJSON line, peak RSS', `${fmt(rss(asJson) / rss(asNdjson), 2)}x`, '<= 1.5x', rss(asJson) / rss(asNdjson) <= 1.5)})`,
   );
   line(
-    `   .json / JSON.parse: ${fmt(t(asJson) / t(parseOnly), 1)}x (target <= 10x: ${verdict(t(asJson) / t(parseOnly) <= 10)}); / JSON.parse + ` +
-      `JSON.stringify: ${fmt(t(asJson) / t(parseStringify), 1)}x (target < 3x: ${verdict(t(asJson) / t(parseStringify) < 3)})`,
+    `   .json / JSON.parse: ${fmt(t(asJson) / t(parseOnly), 1)}x (target <= 10x: ` +
+      `${goal(3, '.json / JSON.parse', `${fmt(t(asJson) / t(parseOnly), 1)}x`, '<= 10x', t(asJson) / t(parseOnly) <= 10)}); / JSON.parse + ` +
+      `JSON.stringify: ${fmt(t(asJson) / t(parseStringify), 1)}x (target < 3x: ` +
+      `${goal(3, '.json -f json / (JSON.parse + JSON.stringify)', `${fmt(t(asJson) / t(parseStringify), 1)}x`, '< 3x', t(asJson) / t(parseStringify) < 3)})`,
   );
   const bound = 10 * jsonBytes + 100 * 2 ** 20;
   line(
-    `   peak RSS against the bound 10 x input + 100 MiB (${mib(bound)}): .json ${mib(rss(asJson))} ${verdict(rss(asJson) <= bound)}, NDJSON ${mib(rss(asNdjson))} ${verdict(rss(asNdjson) <= bound)}`,
+    `   peak RSS against the bound 10 x input + 100 MiB (${mib(bound)}): .json ${mib(rss(asJson))} ` +
+      `${goal(3, '.json, peak RSS', mib(rss(asJson)), `<= ${mib(bound)}`, rss(asJson) <= bound)}, NDJSON ${mib(rss(asNdjson))} ` +
+      `${goal(3, 'one NDJSON line, peak RSS', mib(rss(asNdjson)), `<= ${mib(bound)}`, rss(asNdjson) <= bound)}`,
   );
   line();
 
@@ -267,8 +288,10 @@ try {
   }
   for (const e of endToEnd) {
     line(
-      `   at ${fmt(e.count * EVENTS)} events: ${fmt(e.ratio, 2)}x the floor (target <= 2.5x: ${verdict(e.ratio <= 2.5)}); peak RSS ${mib(e.rss)} ` +
-        `(target <= 200 MiB: ${verdict(e.rss <= 200 * 2 ** 20)}; bound 10 x input + 100 MiB: ${verdict(e.rss <= 10 * e.bytes + 100 * 2 ** 20)})`,
+      `   at ${fmt(e.count * EVENTS)} events: ${fmt(e.ratio, 2)}x the floor (target <= 2.5x: ` +
+        `${goal(4, `end to end / floor, ${fmt(e.count * EVENTS)} events`, `${fmt(e.ratio, 2)}x`, '<= 2.5x', e.ratio <= 2.5)}); peak RSS ${mib(e.rss)} ` +
+        `(target <= 200 MiB: ${goal(4, `end to end, peak RSS, ${fmt(e.count * EVENTS)} events`, mib(e.rss), '<= 200 MiB', e.rss <= 200 * 2 ** 20)}; ` +
+        `bound 10 x input + 100 MiB: ${verdict(e.rss <= 10 * e.bytes + 100 * 2 ** 20)})`,
     );
   }
   line();
@@ -286,7 +309,11 @@ try {
   const targets = [null, 1.3, 2, 3, 3];
   startup.names.forEach((name, i) => {
     const ms = median(startup.times[i]);
-    const target = targets[i] === null ? '' : `   ${fmt(ms / bare, 2)}x node -e 0, target <= ${targets[i]}x: ${verdict(ms / bare <= targets[i])}`;
+    const target =
+      targets[i] === null
+        ? ''
+        : `   ${fmt(ms / bare, 2)}x node -e 0, target <= ${targets[i]}x: ` +
+          `${goal(5, `start-up, ${name.replace('summit-score ', '')} / node -e 0`, `${fmt(ms / bare, 2)}x`, `<= ${targets[i]}x`, ms / bare <= targets[i])}`;
     line(`   ${pad(name, 40)} ${pad(`${spread(startup.times[i], 1)} ms`, 28)}${target}`);
   });
   line();
@@ -301,7 +328,7 @@ try {
     );
   }
   line();
-  complianceSection({ dir, scale, rounds: Math.max(1, Math.min(3, ROUNDS)), line });
+  complianceSection({ dir, scale, rounds: Math.max(1, Math.min(3, ROUNDS)), line, goal: (...args) => goal(7, ...args) });
   line();
 
   // ---- 8. YAML at the value bound ----------------------------------------------------------------
@@ -335,15 +362,23 @@ try {
     for (const format of ['ndjson', 'json', 'csv', 'long', 'table'])
       yamlRuns.push([`evaluate -f ${format}: ${name}, one NDJSON line`, file, ['evaluate', '-m', matrix, file, '-f', format, '-o', join(dir, 'one-line-out')]]);
   });
+  let withinBound = 0;
   for (const [name, file, commandArgs] of yamlRuns) {
     const run = measure(process.execPath, [BIN, ...commandArgs]);
     if (run.status !== 0 && run.status !== 1) throw new Error(`${name} exited ${run.status}: ${run.stderr}`);
     const bytes = statSync(file).size;
     const bound = 10 * bytes + 100 * 2 ** 20;
     const size = bytes < 2 ** 20 ? `${fmt(bytes / 1024)} KiB` : mib(bytes);
+    if (run.maxRss <= bound) withinBound++;
     const rss = `peak RSS ${pad(mib(run.maxRss), 10)} of ${pad(mib(bound), 10)} ${verdict(run.maxRss <= bound)}`;
     line(`   ${pad(name, 58)} ${pad(size, 10)} ${pad(`${fmt(run.seconds, 2)} s`, 9)} ${rss}`);
   }
+  goal(8, 'peak RSS <= 10 x input + 100 MiB', `${withinBound} of ${yamlRuns.length} runs`, 'every run', withinBound === yamlRuns.length);
+  line();
+  line('Targets, each figure the median of the line above it names (section 6 prints growth, and has no threshold):');
+  line(`   ${pad('section', 9)}${pad('what', 58)}${pad('figure', 20)}target`);
+  for (const g of goals) line(`   ${pad(g.section, 9)}${pad(g.what, 58)}${pad(g.figure, 20)}${pad(g.target, 14)}${verdict(g.ok)}`);
+  line(`   ${goals.filter((g) => g.ok).length} of ${goals.length} met`);
   line();
   line(`bench took ${fmt((performance.now() - started) / 1000, 0)} s`);
   line('```');

@@ -118,7 +118,14 @@ const spread = (values, digits) => {
 };
 
 /** Prints the section through `line`. */
-export function complianceSection({ dir, scale = 1, rounds = 3, line = console.log, number = 7 }) {
+export function complianceSection({
+  dir,
+  scale = 1,
+  rounds = 3,
+  line = console.log,
+  number = 7,
+  goal = (what, figure, target, ok) => (ok ? 'met' : 'NOT MET'),
+}) {
   const commitments = Math.max(1, Math.round(2_000 * scale));
   const record = makeAssessmentRecord(seeded(2025), commitments, 21);
   const file = join(dir, 'assessed.json');
@@ -156,7 +163,9 @@ export function complianceSection({ dir, scale = 1, rounds = 3, line = console.l
   const [, floor, ...scored] = results;
   // Each round's ratio, then their median: a busy moment of the machine falls on both sides alike.
   const ratios = (r) => r.seconds.map((s, i) => s / floor.seconds[i]);
-  const target = (r) => `${spread(ratios(r), 2)}x (target < 3x: ${median(ratios(r)) < 3 ? 'met' : 'NOT MET'})`;
+  const target = (r) =>
+    `${spread(ratios(r), 2)}x (target < 3x: ` +
+    `${goal(`assessments ${r.name.replace('evaluate assessed.json ', '')} / (JSON.parse + JSON.stringify)`, `${fmt(median(ratios(r)), 2)}x`, '< 3x', median(ratios(r)) < 3)})`;
   line(`   / (JSON.parse + JSON.stringify), round by round: ${scored.map((r) => `${r.name.replace('evaluate assessed.json ', '')} ${target(r)}`).join('; ')}`);
   line(
     `   peak RSS: ${scored.map((r) => `${r.name.replace('evaluate assessed.json ', '')} ${fmt(median(r.rss) / 2 ** 20, 0)} MiB`).join(', ')}; ` +
