@@ -175,7 +175,8 @@ export function recordFromData(doc: ParsedDocument, raw: RecordData, options: Re
         sources.push(source as Citation);
       }
     }
-    if (sources.length === 0 && options.requireSources !== false)
+    // An event whose only source is a key the bibliography lacks cites one, wrongly: UNKNOWN_SOURCE says so, once.
+    if ((rawSources === undefined || rawSources.length === 0) && options.requireSources !== false)
       sink.warning('NO_SOURCE', eventAt(i, 'id'), `event ${event.id} cites no source`, 'add `sources:` with a bibliography key, or a url, title and date');
     // A JSON document's events find their place only if asked: no path is made per event.
     const location = doc.sourceLocation ? doc.sourceLocation(eventsAt, i) : { file: doc.file, ...doc.locate([...eventsAt, i]) };

@@ -104,12 +104,18 @@ describe('loadRecord', () => {
     });
   });
 
-  it('refuses a key the bibliography does not have, at the key', () => {
+  it('refuses a key the bibliography does not have, at the key, and only there', () => {
     const text = RECORD.replace('[{title: Minutes}]', '[{key: lewis-2015-csiss}]');
-    // (The event is then also said to cite no source, a warning: only the error is checked here.)
-    const errors = problems(text).filter((d) => d.severity === 'error');
-    expect(errors.map(({ code, path, hint }) => ({ code, path, hint }))).toEqual([
-      { code: 'UNKNOWN_SOURCE', path: 'events[1].sources[0].key', hint: 'did you mean `lewis-2015-csis`?' },
+    // The event cites a source, wrongly: one problem, not a second "cites no source" besides.
+    expect(problems(text).map(({ severity, code, path, hint }) => ({ severity, code, path, hint }))).toEqual([
+      { severity: 'error', code: 'UNKNOWN_SOURCE', path: 'events[1].sources[0].key', hint: 'did you mean `lewis-2015-csis`?' },
+    ]);
+  });
+
+  it('warns about an event whose list of sources is empty, as about one with none', () => {
+    const text = RECORD.replace('[{title: Minutes}]', '[]');
+    expect(loadRecord(input(text)).warnings.map(({ severity, code, path }) => ({ severity, code, path }))).toEqual([
+      { severity: 'warning', code: 'NO_SOURCE', path: 'events[1].id' },
     ]);
   });
 
