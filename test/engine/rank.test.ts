@@ -64,4 +64,52 @@ describe('rankTotals', () => {
       expect(rankTotals(intervals).map((p) => p.rankRange)).toEqual(expected);
     }
   });
+  it('ranks determined totals as competition ranks, tied when another total is the same', () => {
+    const source = createRandom(11);
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(source.next() * 6);
+      const totals = Array.from({ length: n }, () => (source.next() < 0.15 ? null : Math.floor(source.next() * 4) * 25));
+      const places = rankTotals(totals);
+      totals.forEach((total, k) => {
+        if (total === null) return expect(places[k]).toEqual({ rank: null, tied: false, rankRange: null });
+        const rank = 1 + totals.filter((other) => other !== null && other > total).length;
+        const tied = totals.some((other, j) => j !== k && other === total);
+        expect(places[k], `${totals.join()} #${k}`).toEqual({ rank, tied, rankRange: { best: rank, worst: rank } });
+      });
+    }
+  });
+
+  it('takes totals within 1e-9 as equal, and an interval narrower than that as a total', () => {
+    expect(rankTotals([50, 50 + 5e-10, 40]).map((p) => [p.rank, p.tied])).toEqual([
+      [1, true],
+      [1, true],
+      [3, false],
+    ]);
+    expect(rankTotals([50, 50 + 5e-9]).map((p) => [p.rank, p.tied])).toEqual([
+      [2, false],
+      [1, false],
+    ]);
+    expect(rankTotals([{ low: 60, high: 60 + 5e-10 }, 60, 10])).toEqual([
+      { rank: 1, tied: true, rankRange: { best: 1, worst: 1 } },
+      { rank: 1, tied: true, rankRange: { best: 1, worst: 1 } },
+      { rank: 3, tied: false, rankRange: { best: 3, worst: 3 } },
+    ]);
+    // At exactly the tolerance (1e-9 - 0 is 1e-9 in binary too): not above, so not a place lower.
+    expect(rankTotals([1e-9, 0]).map((p) => p.rankRange)).toEqual([
+      { best: 1, worst: 1 },
+      { best: 1, worst: 1 },
+    ]);
+    expect(rankTotals([{ low: 0, high: 1e-9 }])).toEqual([{ rank: 1, tied: false, rankRange: { best: 1, worst: 1 } }]);
+    expect(rankTotals([{ low: 0, high: 1e-9 }, 0])).toEqual([
+      { rank: 1, tied: true, rankRange: { best: 1, worst: 1 } },
+      { rank: 1, tied: true, rankRange: { best: 1, worst: 1 } },
+    ]);
+    // An open interval is never tied, and a total it overlaps is not tied with it.
+    expect(rankTotals([{ low: 40, high: 60 }, 50]).map((p) => p.tied)).toEqual([false, false]);
+    // 40 is 1st when the interval turns out 40 too, 2nd when above: open.
+    expect(rankTotals([{ low: 40, high: 60 }, 40]).map((p) => [p.rank, p.tied])).toEqual([
+      [1, false],
+      [null, false],
+    ]);
+  });
 });

@@ -156,6 +156,37 @@ function alphaByPairs(units: readonly Codings[], delta: (a: number, b: number) =
   return 1 - within / n / (all / (n * (n - 1)));
 }
 
+describe('coincidences and the disagreements, by hand', () => {
+  it('pairs only units coded twice or more, values in numeric order', () => {
+    // Units (10, 9) and (9, 9, 10): each value pairs with the others of its unit, weighted
+    // 1 / (m - 1); the lone 5 pairs nothing and is no value of the table.
+    expect(coincidences([[10, 9], [5, null], [9, 9, 10], [3]])).toStrictEqual({
+      values: [9, 10],
+      o: [
+        [1, 2],
+        [2, 0],
+      ],
+      n: [3, 2],
+      total: 5,
+    });
+    expect(coincidences([[3, 1, 2]]).values).toEqual([1, 2, 3]);
+  });
+
+  it('gives the observed and expected disagreement: units (1, 1) and (1, 2), nominal', () => {
+    // o11 = 2, o12 = o21 = 1, n1 = 3, n2 = 1, n.. = 4: D_o = 2 / 4, D_e = (3 + 3) / (4 x 3).
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 1],
+          [1, 2],
+        ],
+        'nominal',
+      ),
+    ).toEqual({ alpha: 0, observed: 0.5, expected: 0.5, pairableUnits: 2, pairableValues: 4 });
+    expect(krippendorffAlpha([], 'nominal')).toEqual({ alpha: null, observed: 0, expected: 0, pairableUnits: 0, pairableValues: 0 });
+  });
+});
+
 describe("Krippendorff's alpha agrees with the pairwise definition", () => {
   const data = fc.array(fc.array(fc.option(fc.integer({ min: -1, max: 3 }), { nil: null }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 12 });
   it.each([
