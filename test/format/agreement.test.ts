@@ -499,7 +499,7 @@ describe('agree -f html', () => {
     expect(html).not.toContain('None: every coder gives every unit the same level.');
     // Two statistics (one per metric) are two lists, one after the other.
     const two = formatAgreementHtml(report({ agreement: { ...AGREEMENT, overall: [stats({}), OPEN] } }));
-    expect(two).toContain(`<li>${STATISTICS[4]!.replace(/'/g, "&#39;")}</li>\n</ul>\n<ul>\n<li>Krippendorff&#39;s alpha (interval) over 2 units: undefined`);
+    expect(two).toContain(`<li>${STATISTICS[4]!.replace(/'/g, '&#39;')}</li>\n</ul>\n<ul>\n<li>Krippendorff&#39;s alpha (interval) over 2 units: undefined`);
     const agreed = formatAgreementHtml(report({ agreement: { ...AGREEMENT, units: [UNITS[0]!] } }));
     expect(agreed).toContain('<h2 id="disagreements">Disagreements</h2>\n<p>None: every coder gives every unit the same level.</p>');
   });

@@ -96,6 +96,12 @@ describe('cellRows', () => {
       criteria: [criterion('a', { contribution: 10.004 }), criterion('b', { contribution: 20.007 }), criterion('c', { contribution: 30.009 })],
     });
     expect(contributionsOf(two)).toEqual([10, 20.01, 30.01]);
+    // A contribution that is null takes no cent: the two left over go to the others.
+    const open = caseResult({
+      score: 30.02,
+      criteria: [criterion('a', { contribution: 10.004 }), criterion('b', { contribution: null }), criterion('c', { contribution: 20.007 })],
+    });
+    expect(contributionsOf(open)).toEqual([10.01, null, 20.01]);
   });
 
   it('rounds each contribution to the nearest cent when there is no total', () => {
@@ -168,6 +174,12 @@ describe('the level words', () => {
     expect(wideCells(criterion('x', { applicable: false, level: null, levelRange: null, points: null }))).toEqual([null, null, null, false, null]);
     expect(wideCells(open('unknown', 'low', 'high'))).toEqual([null, 'low', 'high', null, 2]);
     expect(wideCells(criterion('x', { points: 0 }))).toEqual(['high', 'high', 'high', true, 0]);
+    // An open level with a missing end: that end empty.
+    expect(wideCells(open(true, 'low', null))).toEqual([null, 'low', null, true, 2]);
+    expect(wideCells(open(true, null, 'high'))).toEqual([null, null, 'high', true, 2]);
+    const ends = (low: string | null, high: string | null) => cellRows(caseResult({ score: null, criteria: [open(true, low, high)] }))[0]!.slice(5, 7);
+    expect(ends('low', null)).toEqual(['low', null]);
+    expect(ends(null, 'high')).toEqual([null, 'high']);
   });
 });
 
