@@ -156,6 +156,7 @@ describe('diff -f table', () => {
     const lines = diffFormats.table(ALL, context).split('\n');
     expect(lines.slice(0, 2)).toEqual(['A: a.json (matrix m 1)', 'B: b.json (matrix m 2)']);
     const row = (record: string) => lines.find((line) => line.startsWith(`│ ${record} `));
+    expect(lines[3]).toMatch(/^│ Record\s+│ Status\s+│ As of\s+│ Score\s+│ Verdict\s+│ Rank\s+│$/);
     expect(row('us-2015')).toMatch(
       /^│ us-2015\s+│ changed\s+│ 2015-10-01 -> 2016-01-01\s+│ 50\.00 -> 62\.50 \(\+12\.50\)\s+│ weak -> good\s+│ 2 -> 1 \(-1\)\s+│$/,
     );

@@ -231,6 +231,7 @@ describe('timeline -f table', () => {
     const lines = timelineFormats.table(report(), context).split('\n');
     expect(lines.slice(0, 3)).toEqual(['R (r)', 'matrix m 1 (m.yaml), aggregation weighted-mean', `dates: ${DATES}`]);
     const row = (date: string) => lines.find((line) => line.startsWith(`│ ${date} `));
+    expect(lines[4]).toMatch(/^│ Date\s+│ Score\s+│ Verdict\s+│ talks\s+│ kept\s+│ New events\s+│$/);
     expect(row('2015-09-25')).toMatch(/^│ 2015-09-25\s+│ 0\.00\s+│ weak\s+│ none\s+│ 50%\s+│ 2 events\s+│$/);
     expect(row('2015-10-01')).toMatch(/^│ 2015-10-01\s+│ 62\.50\s+│ good\s+│ held ↑\s+│ 25% ↓\s+│ meet\s+│$/);
     expect(row('2015-11-01')).toMatch(/^│ 2015-11-01\s+│ 50\.00–62\.50\s+│ good or weak\s+│ held\s+│ 25%\s+│\s+│$/);
