@@ -76,3 +76,110 @@ describe('fitText', () => {
     expect(fitText(text, 40).replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
   });
 });
+
+// Column widths as the top border draws them (each the column's text and its padding of 2), worked
+// out by hand from the rule: every column as wide as its text, then the widest column that can
+// still give narrowed to the next width down (or to its longest word), until the table fits. (Two
+// columns of one width are not narrowed in turn: see docs/development.md.)
+const widths = (text: string) =>
+  text
+    .split('\n')[0]!
+    .slice(1, -1)
+    .split('┬')
+    .map((part) => part.length);
+
+describe('fitTable: the widths it narrows to', () => {
+  // Natural widths 21, 15 and 4 (longest words 4, 8 and 2, so least 6, 10 and 4), and 4 borders: 44.
+  const head = ['c0', 'c1', 'c2'];
+  const rows = [['aaaa bbbb cccc dddd', 'eeeeeeee ffff', 'id']];
+
+  it('narrows the widest column to the next width down, one character at a time at the end', () => {
+    // 44: all fits; 43: one from the widest; 38: c0 21 -> 15, as wide as c1 (6 to give).
+    expect(widths(fitTable(head, rows, { width: 44, color: false }))).toEqual([21, 15, 4]);
+    expect(widths(fitTable(head, rows, { width: 43, color: false }))).toEqual([20, 15, 4]);
+    expect(widths(fitTable(head, rows, { width: 38, color: false }))).toEqual([15, 15, 4]);
+  });
+
+  it('stops a column at its longest word and goes on with the others', () => {
+    // c0 'aaaaaaaaaaaa bb' (17, least 14), c1 'cccc dddd eeee ffff' (21, least 6), c2 4: 46, 16 to give.
+    // c1 21 -> 17, then in turn to 14 each (c0 at its least), then c1 alone down to 8.
+    const text = fitTable(head, [['aaaaaaaaaaaa bb', 'cccc dddd eeee ffff', 'id']], { width: 30, color: false });
+    expect(widths(text)).toEqual([14, 8, 4]);
+  });
+
+  it('narrows only a column that can give, however much wider another is', () => {
+    // c0 'aa bb cc dd' (13, least 4); c1 one word of 18 (20, least 20): 36 in 30, c0 gives all 6.
+    expect(widths(fitTable(['a', 'b'], [['aa bb cc dd', 'x'.repeat(18)]], { width: 30, color: false }))).toEqual([7, 20]);
+  });
+
+  it('draws a table whose longest words fill the width exactly, and blocks one column narrower', () => {
+    // Words of 8 and 5: least 10 and 7, with 3 borders 20, the narrowest width asked for.
+    const exact = fitTable(['ab', 'cd'], [['abcdefgh', 'abcde']], { width: 20, color: false });
+    expect(widths(exact)).toEqual([10, 7]);
+    const over = fitTable(['ab', 'cd'], [['abcdefghi', 'abcde']], { width: 20, color: false });
+    expect(over).not.toContain('│');
+    expect(over).toBe('abcdefghi\n  cd  abcde');
+  });
+
+  it('paints borders grey and the head cyan or bold in colour', () => {
+    const text = fitTable(['Id'], [['x']], { width: 80, color: true });
+    expect(text.split('\n')[0]).toBe('\u001b[90m┌────┐\u001b[39m');
+    expect(text).toContain('\u001b[36mId\u001b[39m');
+    expect(fitTable(['Id'], [['x']], { width: 80, color: true, headStyle: 'bold' })).toContain('\u001b[1mId\u001b[22m');
+  });
+});
+
+describe('fitTable: one block per row', () => {
+  it('heads each block with its key, then each other non-empty column as a label and its value wrapped, continued under the value', () => {
+    const head = ['Rank', 'Record', 'code-of-conduct'];
+    const rows = [
+      ['1', 'us-china-2015-09', 'no concession at all here'],
+      ['2', 'x', ''],
+    ];
+    // Least widths 6 + 18 + 17 + 4 borders: 45 > 30. Labels "  Rank" and "  code-of-conduct" (17)
+    // and 2: values from column 19, 11 wide (30 - 19).
+    const pad = ' '.repeat(19);
+    expect(fitTable(head, rows, { width: 30, color: false, key: 1 })).toBe(
+      [
+        'us-china-2015-09',
+        `  Rank${' '.repeat(13)}1`,
+        '  code-of-conduct  no',
+        `${pad}concession`,
+        `${pad}at all here`,
+        '',
+        'x',
+        `  Rank${' '.repeat(13)}2`,
+      ].join('\n'),
+    );
+  });
+
+  it('widens the values to the longest word, and measures the labels without the key', () => {
+    const text = fitTable(['Rank', 'Record of the summit', 'code'], [['1', 'k', 'supercalifragilistic word']], { width: 20, color: false, key: 1 });
+    // Labels "  Rank" and "  code": values from column 8, as wide as the 20-letter word.
+    expect(text).toBe(['k', '  Rank  1', '  code  supercalifragilistic', '        word'].join('\n'));
+    // The first column is the key unless another is named; the key is bold in colour.
+    const keyed = fitTable(['Record', 'Verdict'], [['us-china-2015-09', 'a b c d e f g h i j k l m n o p']], { width: 20, color: true });
+    expect(keyed.split('\n')[0]).toBe('\u001b[1mus-china-2015-09\u001b[22m');
+  });
+});
+
+describe('fitText: widths', () => {
+  it('leaves a line exactly as wide as the width, and wraps one wider, its continuation two further in', () => {
+    const exact = `${'a'.repeat(10)} ${'b'.repeat(9)}`;
+    expect(fitText(exact, 20)).toBe(exact);
+    // Indented 2, at 30: parts of 26 at most (30 - 2 - 2), five words of 24.
+    const words = `  ${'word '.repeat(12).trim()}`;
+    expect(fitText(words, 30)).toBe(['  word word word word word', '    word word word word word', '    word word'].join('\n'));
+  });
+
+  it('wraps to 80 when no width is given, and to no less than 20', () => {
+    const long = 'word '.repeat(20).trim();
+    // Parts of 78 (80 - 2): 15 words (74), the rest 2 further in; at 20, parts of 18: 3 words.
+    expect(
+      fitText(long, undefined)
+        .split('\n')
+        .map((line) => line.length),
+    ).toEqual([74, 26]);
+    expect(fitText(long, 5).split('\n')[0]).toBe('word word word');
+  });
+});

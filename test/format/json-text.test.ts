@@ -150,3 +150,28 @@ describe('output written in blocks', () => {
     expect(readFileSync(file).equals(Buffer.from(lines.join('')))).toBe(true);
   });
 });
+
+describe('JSON written part by part: what JSON.stringify leaves out or writes as null', () => {
+  // A field holding a function or a symbol is left out of an object, as one holding undefined; the
+  // value standing for a later one is made when the text reaches it, at the top as anywhere.
+  const odd = () => ({ f: () => 1, s: Symbol('s'), u: undefined, kept: 1 });
+
+  it('leaves out fields holding a function, a symbol or undefined, indented and compact', () => {
+    expect(text(new JsonFields(odd())).whole).toBe(JSON.stringify(odd(), null, 2));
+    expect(text(new JsonFields(odd()), writeCompactJson).whole).toBe(JSON.stringify(odd()));
+    expect(text(new JsonFields({ f: () => 1 })).whole).toBe('{}');
+    expect(text(new JsonFields({ s: Symbol('s') }), writeCompactJson).whole).toBe('{}');
+  });
+
+  it('writes a later value at the top as the value it stands for, and undefined at the top as null', () => {
+    expect(text(STREAMED.later(() => [1, { a: 2 }])).whole).toBe(JSON.stringify([1, { a: 2 }], null, 2));
+    expect(
+      text(
+        STREAMED.later(() => STREAMED.later(() => 'x')),
+        writeCompactJson,
+      ).whole,
+    ).toBe('"x"');
+    expect(text(undefined).whole).toBe('null');
+    expect(text(undefined, writeCompactJson).whole).toBe('null');
+  });
+});

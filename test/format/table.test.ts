@@ -299,3 +299,99 @@ describe('safeText', () => {
     expect(safeText('a\nb\tc\u0007\u009b')).toBe('a\\u000ab\\u0009c\\u0007\\u009b');
   });
 });
+
+// Results changed by hand where the engine gives no such case to a small matrix, or to pin each
+// line's words: every expected line follows from the rule of the table's text and the change made.
+describe('formatTable: explanations, open cells and settlements, line by line', () => {
+  type Result = EvaluationReport['results'][number]['result'];
+  const changed = (base: EvaluationReport, change: (result: Result) => Result): EvaluationReport => ({
+    ...base,
+    results: [{ ...base.results[0]!, result: change(base.results[0]!.result) }],
+  });
+  const withCriterion = (base: EvaluationReport, id: string, fields: Record<string, unknown>) =>
+    changed(base, (result) => ({ ...result, criteria: result.criteria.map((c) => (c.id === id ? { ...c, ...fields } : c)) }));
+  const explain = { ...wide, explain: true };
+  const failure = { path: 'criteria[0]', expected: 'a meeting', actual: 'no meeting', operator: 'some', events: [] };
+
+  it('writes each explanation as a heading, then what was expected and what was found, naming the event looked at', () => {
+    const base = reportOf(two, [agreed]);
+    const lines = (fields: Record<string, unknown>) =>
+      formatTable(withCriterion(base, 'talks', { explanation: { level: { label: 'held', score: 1 }, failure: { ...failure, ...fields } } }), explain).split(
+        '\n',
+      );
+    // No place in the matrix: the heading ends at the target, with nothing after it.
+    const plain = lines({});
+    const at = plain.indexOf('  talks: not held');
+    expect(plain.slice(at, at + 3)).toEqual(['  talks: not held', '    expected: a meeting', '    actual:   no meeting']);
+    // An event looked at is named before what was found, unless the words already start with it.
+    expect(lines({ event: 'meet' })).toContain('    actual:   meet: no meeting');
+    expect(lines({ event: 'meet', actual: 'meet is a statement' })).toContain('    actual:   meet is a statement');
+    expect(lines({ location: { file: 'm.yaml', line: 7, col: 3 } })).toContain('  talks: not held m.yaml:7:3');
+  });
+
+  it('says "at its top level" only of a criterion that applies and has a level, with no explanation', () => {
+    const base = reportOf(two, [{ id: 'meet', type: 'meeting' }, agreed]);
+    // talks is open (no level) and deal does not apply: neither is at its top level.
+    const open = withCriterion(withCriterion(base, 'talks', { explanation: null, level: null }), 'deal', { explanation: null, applicable: false });
+    const text = formatTable(open, explain);
+    expect(text).not.toContain('talks: at its top level');
+    expect(text).not.toContain('deal: at its top level');
+    expect(text).toContain('Why not the next level up:');
+  });
+
+  it('dims the level of a criterion that does not apply, and only that one', () => {
+    const text = formatTable(reportOf(two, [{ id: 's', type: 'statement' }]), { ...wide, color: true });
+    expect(row(text.replace(/\u001b\[(?:36|90)m|\u001b\[39m/g, ''), 'deal')).toContain('│ \u001b[2mn/a\u001b[22m ');
+    expect(row(text.replace(/\u001b\[(?:36|90)m|\u001b\[39m/g, ''), 'talks (gate)')).toContain('│ none (0) ');
+  });
+
+  it('prints an open total when the score is known but a gate leaves the verdict open', () => {
+    // talks weighs nothing: deal done alone is 100.00; talks' gate is open, so good or weak.
+    const gateOnly = matrixFrom(TWO_TEXT.replace('    weight: 1\n', '    weight: 0\n'));
+    const text = formatTable(reportOf(gateOnly, [{ id: 'meet', type: 'meeting' }, agreed]), wide);
+    expect(text).toContain('Total 100.00 / 100  Verdict: good or weak  (0% of the weight unknown)');
+  });
+
+  it('prints an open per-party mean in points: its normalised bounds times the maximum', () => {
+    const base = reportOf(mixed, [
+      { id: 'meet', type: 'meeting', actors: ['US'] },
+      { id: 's', type: 'statement', fields: { level: 'leaders' } },
+    ]);
+    // 0.25 and 0.5 of 2 points: 0.50 to 1.00.
+    const text = formatTable(withCriterion(base, 'kept', { maxPoints: 2, normalisedRange: { low: 0.25, high: 0.5 } }), wide);
+    expect(row(text, 'kept')).toMatch(/^│ kept\s+│ per party \(mean 0\.50–1\.00 unknown\)/);
+  });
+
+  it('names a missing end of an open level "(no level)"', () => {
+    const base = reportOf(two, [{ id: 'meet', type: 'meeting' }, agreed]);
+    const text = formatTable(withCriterion(base, 'talks', { levelRange: { low: null, high: { label: 'held', score: 1 } } }), wide);
+    expect(text).toContain('Not known:\n  talks: (no level) .. held (1)\n');
+    const top = formatTable(withCriterion(base, 'talks', { levelRange: { low: { label: 'none', score: 0 }, high: null } }), wide);
+    expect(top).toContain('Not known:\n  talks: none (0) .. (no level)\n');
+  });
+
+  it('gives each open fact the settlement of its own criterion, event and field', () => {
+    const base = reportOf(two, [{ id: 'meet', type: 'meeting' }, agreed], { settle: true });
+    const real = base.results[0]!.result.settlements![0]!;
+    const decoy = (criterion: string, event: string, field: string) => ({
+      criterion,
+      fact: { ...real.fact, event, field },
+      outcomes: [{ values: ['decoy'], level: 'wrong', levelRange: null, verdict: 'wrong', verdicts: [] }],
+    });
+    const decoys = [decoy('deal', 'meet', 'level'), decoy('talks', 'other', 'level'), decoy('talks', 'meet', 'other')];
+    const text = formatTable(
+      changed(base, (result) => ({ ...result, settlements: [...decoys, real] })),
+      wide,
+    );
+    expect(text).toContain('    `level` of event `meet` is not recorded: leaders makes it held (verdict good); ministerial makes it none (verdict weak)');
+    expect(text).not.toContain('decoy');
+  });
+
+  it('keeps the grid beside the criteria table free of explanations, which the criteria have', () => {
+    const events = [{ id: 'meet', type: 'meeting', actors: ['US'], fields: { level: 'leaders' } }];
+    const text = formatTable(reportOf(mixed, events), explain);
+    expect(row(text, 'Member')).toBeDefined();
+    expect(text).toContain('Why not the next level up:');
+    expect(text).not.toContain('Where each cell comes from');
+  });
+});
