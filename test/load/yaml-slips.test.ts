@@ -23,6 +23,10 @@ describe('a value holding `: `', () => {
     expect(slip('id: x\r\ntitle: A: b\r\nnext: 1\r\n', 'A: b')?.hint).toBe('quote the value: `title: "A: b"`');
   });
 
+  it('quotes the value without the blank space after it', () => {
+    expect(slip('title: A: b  \n', 'A: b')?.hint).toBe('quote the value: `title: "A: b"`');
+  });
+
   it('is not told when the text before is no key, or the value holds no `: `', () => {
     expect(slip('title: Hotline:x\n', 'Hotline')).toBeUndefined();
     expect(slip('a b c: d: e\n', 'b c')).toBeUndefined();
@@ -52,6 +56,19 @@ describe('a key without its colon', () => {
     // A `#` inside a word starts no comment, and a quote inside one opens no string.
     expect(slip('a: 1\nb#c: d\n', 'b#')).toBeUndefined();
     expect(slip("a: 1\nit's x: d\n", 'it')).toBeUndefined();
+  });
+
+  it('takes the list dash off however many spaces follow it', () => {
+    expect(slip('list:\n  -   weight 1\n', 'weight')).toMatchObject({ message: '`weight 1` has no `:` after its key', hint: 'write `weight: 1`' });
+  });
+
+  it('reads the rest of the line after a closed quote, and a `#` as a comment only after a space', () => {
+    // The quote closes, so `y: z` after it is a key.
+    expect(slip('a: 1\ntitle "x" y: z\n', 'title')).toBeUndefined();
+    // `#x` after a space starts a comment, though no space follows the `#`.
+    expect(slip('a: 1\nweight 1 #x: y\n', 'weight')?.message).toBe('`weight 1 #x: y` has no `:` after its key');
+    // A quote at the start of the text opens a string.
+    expect(slip('a: 1\n"x: y" z\n', '"x')?.message).toBe('`"x: y" z` has no `:` after its key');
   });
 
   it('reads a `: ` inside quotes or a comment as no colon of a key', () => {
@@ -114,6 +131,32 @@ describe('a key given twice', () => {
     expect(slip(json, json.lastIndexOf('"a"'))?.message).toBe('the key `a` is given twice in this mapping');
   });
 
+  it('reads keys with a colon inside quotes, a key alone on its line, and quotes only at both ends', () => {
+    const message = (source: string, key: string, line?: number) =>
+      expect(slip(source, source.lastIndexOf(key))?.message).toBe(
+        `the key \`${key.replace(/^"(.*)"$|^'(.*)'$/, '$1$2')}\` is given twice in this mapping${line === undefined ? '' : ` (first on line ${line})`}`,
+      );
+    message('"a:b": 1\n"a:b": 2\n', '"a:b"', 1);
+    message("'a:b': 1\n'a:b': 2\n", "'a:b'", 1);
+    message('a:\n  x: 1\na:\n  y: 2\n', 'a', 1);
+    message("ab': 1\nab': 2\n", "ab'", 1);
+    message('ab": 1\nab": 2\n', 'ab"', 1);
+    // No key stands where a comment does.
+    expect(slip('a: 1\n#a: 2\n', 5)).toBeUndefined();
+  });
+
+  it('looks past blank and comment lines at any indent, and lines of a deeper list', () => {
+    const check = (source: string, key: string, line: number) =>
+      expect(slip(source, source.lastIndexOf(key))?.message).toBe(`the key \`${key}\` is given twice in this mapping (first on line ${line})`);
+    check('m:\r\n  id: a\r\n\r\n  id: b\r\n', 'id', 2);
+    check('m:\n  id: a\n   \n  id: b\n', 'id', 2);
+    check('events:\n  - id: a\n  # note\n    id: b\n', 'id', 2);
+    check('m:\n  id: a\n  l:\n    - x: 1\n  id: b\n', 'id', 2);
+    // A ` - ` inside a value is no list dash; two spaces after a dash move the key's column.
+    check('m:\n  x: a - b\n  y: 1\n  x: 2\n', 'x', 2);
+    check('events:\n  -  id: a\n     id: b\n', 'id', 2);
+  });
+
   it('is not told where no key stands', () => {
     expect(slip('a: 1\n- b\n', 5)).toBeUndefined();
     expect(slip('a: 1\nb:c\n', 5)).toBeUndefined();
@@ -148,7 +191,28 @@ describe('an unclosed quote', () => {
     expect(slip('a: 1 # "x')).toBeUndefined();
   });
 
+  it('gives the line the quote opens on, without blank space after it', () => {
+    expect(slip('a: "\nb: 1\n')?.hint).toBe('close it where the value ends: `a: ""`');
+    expect(slip('title: "Hotline   \nb: 1\n')?.hint).toBe('close it where the value ends: `title: "Hotline"`');
+    // At the very end of the file, with no newline after it.
+    expect(slip('a: "open')?.offset).toBe(3);
+  });
+
+  it('takes the first quote open at the end of its line, after escapes and doubled quotes', () => {
+    // The first quote runs on to the next line, so it is not the one.
+    const multi = 'a: "multi\nline" b\nc: "open\n';
+    expect(slip(multi)?.offset).toBe(3);
+    // `\"` escapes in double quotes only; `''` is a quote only in single quotes.
+    expect(slip('a: "x\\"\nb: 1\n')?.offset).toBe(3);
+    expect(slip("a: 'x\\'\nb: 1\n")).toBeUndefined();
+    expect(slip('a: "x""\nb: 1\n')).toBeUndefined();
+    // A `#` inside a word starts no comment.
+    expect(slip('a: b#c "open\n')?.offset).toBe(7);
+  });
+
   it('looks only at quotes opened up to the parser error', () => {
+    // A quote opened at the error and closed after it is no open quote.
+    expect(slip('a: "ok"\nb: 1\n', 3)).toBeUndefined();
     const source = 'a: "ok"\nb: "open\n';
     expect(slip(source, 11)?.offset).toBe(11);
     expect(slip(source, 10)).toBeUndefined();
