@@ -159,6 +159,8 @@ describe('resolveCitation', () => {
     expect(cite({ key: 'a' }).citation).toEqual({ url: 'https://example.org/a', title: 'A', publisher: 'P', date: '2015', verified: true });
     // Unverified when the entry or the citation says so.
     expect(cite({ key: 'b' }).citation).toEqual({ date: '2015-09', verified: false });
+    // What neither gives is no key at all (toEqual would pass one that is undefined).
+    expect(Object.keys(cite({ key: 'b' }).citation ?? {})).toEqual(['date', 'verified']);
     expect(cite({ key: 'a', verified: false }).citation?.verified).toBe(false);
     expect(cite({ key: 'a', verified: true }).citation?.verified).toBe(true);
   });
