@@ -76,7 +76,7 @@ export const average = (fields: Partial<GridAverage> = {}): GridAverage => ({
 
 export const range = (text: string, percentText: string) => ({ low: -1 / 3, high: 1 / 3, text, percentLow: 33, percentHigh: 67, percentText });
 
-export const assessment = (fields: Record<string, unknown>) => ({
+const assessment = (fields: Record<string, unknown>) => ({
   event: 'a1',
   date: '2016-01-10',
   score: 1,
