@@ -65,7 +65,7 @@ export function fitTable(head: readonly string[], rows: readonly (readonly strin
   while (excess > 0) {
     let widest = -1;
     for (let c = 0; c < columns; c++) if (itemAt(widths, c) > itemAt(least, c) && (widest < 0 || itemAt(widths, c) > itemAt(widths, widest))) widest = c;
-    const next = Math.max(itemAt(least, widest), ...widths.filter((w, c) => c !== widest && w < itemAt(widths, widest)));
+    const next = Math.max(itemAt(least, widest), ...widths.filter((w, c) => c !== widest && w <= itemAt(widths, widest)));
     const step = Math.max(1, Math.min(excess, itemAt(widths, widest) - next));
     widths[widest] = itemAt(widths, widest) - step;
     excess -= step;

@@ -100,6 +100,13 @@ describe('fitTable: the widths it narrows to', () => {
     expect(widths(fitTable(head, rows, { width: 38, color: false }))).toEqual([15, 15, 4]);
   });
 
+  it('narrows two columns of one width in turn, never one alone to its least while the other has room', () => {
+    // 30: 14 to give; c0 21 -> 15 (6), then c0 and c1 a character each in turn (8): 11 and 11.
+    expect(widths(fitTable(head, rows, { width: 30, color: false }))).toEqual([11, 11, 4]);
+    // 31: 13 to give; the odd character comes off the first of the two.
+    expect(widths(fitTable(head, rows, { width: 31, color: false }))).toEqual([11, 12, 4]);
+  });
+
   it('stops a column at its longest word and goes on with the others', () => {
     // c0 'aaaaaaaaaaaa bb' (17, least 14), c1 'cccc dddd eeee ffff' (21, least 6), c2 4: 46, 16 to give.
     // c1 21 -> 17, then in turn to 14 each (c0 at its least), then c1 alone down to 8.
