@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headings, markdownFiles } from '../helpers/docs.js';
+import { headings, markdownFiles, sectionOf } from '../helpers/docs.js';
 import { run } from '../helpers/fake-io.js';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -38,12 +38,7 @@ function links(text: string): string[] {
   return found;
 }
 
-function section(heading: string): string {
-  const start = readme.indexOf(`\n${heading}\n`);
-  expect(start, heading).toBeGreaterThan(-1);
-  const next = readme.indexOf('\n## ', start + heading.length + 2);
-  return readme.slice(start, next === -1 ? undefined : next);
-}
+const section = (heading: string): string => sectionOf(readme, heading);
 
 describe('the README', () => {
   it('keeps the pitch, Quick start, Install, the tutorial, a tour, the figures of the last bench and the table of contents, and nothing more', () => {

@@ -38,3 +38,11 @@ export function pathWith(heading: string): string {
   if (files.length !== 1) throw new Error(`${files.length} pages have the heading "${heading}"`);
   return files[0]!;
 }
+
+/** The part of a Markdown text from `heading` to the next `## ` heading (or the end). */
+export function sectionOf(text: string, heading: string): string {
+  const start = text.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`no heading "${heading}"`);
+  const next = text.indexOf('\n## ', start + heading.length + 2);
+  return text.slice(start, next === -1 ? undefined : next);
+}
