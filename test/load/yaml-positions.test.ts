@@ -93,3 +93,56 @@ describe('keys given twice, found in one pass', () => {
     ]);
   });
 });
+
+describe('compact YAML positions, at the edges', () => {
+  const at = (text: string) => new YamlPositions(yaml, yaml.parseDocument(text, { uniqueKeys: false, stringKeys: true }));
+
+  it('give 0 for anything in an empty document', () => {
+    expect(at('').offsetOf([], false)).toBe(0);
+    expect(at('').offsetOf(['a', 0], true)).toBe(0);
+  });
+
+  it('give a key with no value (`{a, b: 1}`, `? k`) its key place, for the value too', () => {
+    expect(at('{a, b: 1}\n').offsetOf(['a'], false)).toBe(1);
+    expect(at('{a, b: 1}\n').offsetOf(['a', 'deeper'], false)).toBe(1);
+    expect(at('{a, b: 1}\n').offsetOf(['b'], false)).toBe(7);
+    expect(at('? k\n').offsetOf(['k'], false)).toBe(2);
+  });
+
+  it('stop at the end of the path, even where a key `undefined` lies below', () => {
+    const text = 'a:\n  undefined: 1\n';
+    expect(at(text).offsetOf(['a'], false)).toBe(text.indexOf('undefined'));
+  });
+
+  it('look for a key only in its own mapping, not in the next one', () => {
+    const text = 'a: {x: 1}\nb: {y: 2}\n';
+    expect(at(text).offsetOf(['a', 'y'], false)).toBe(text.indexOf('{x'));
+    expect(at(text).offsetOf(['a', 'y'], true)).toBe(text.indexOf('{x'));
+  });
+
+  it('give the list for a position that is not a whole number from 0 to its last', () => {
+    const text = 'list: [1, 2]\nnext: [3]\n';
+    const positions = at(text);
+    expect(positions.offsetOf(['list', 1], false)).toBe(text.indexOf('2'));
+    for (const index of [2, -1, 0.5, 'x']) expect([index, positions.offsetOf(['list', index], false)]).toEqual([index, text.indexOf('[1')]);
+  });
+
+  it('find the first key of a mapping of more than 16 keys, and every other', () => {
+    const keys = Array.from({ length: 17 }, (_, i) => `k${i}: v${i}\n`);
+    const text = keys.join('');
+    const positions = at(text);
+    for (let i = 0; i < 17; i++) expect([i, positions.offsetOf([`k${i}`], true)]).toEqual([i, text.indexOf(keys[i]!)]);
+    expect(positions.offsetOf(['k0'], false)).toBe(text.indexOf('v0'));
+    expect(positions.offsetOf(['k17'], false)).toBe(0);
+  });
+
+  it('give a node made without a place in the text its nearest placed ancestor (0 at the top)', () => {
+    const doc = new yaml.Document();
+    doc.contents = doc.createNode({ a: [1, { b: 2 }] });
+    const positions = new YamlPositions(yaml, doc);
+    expect(positions.offsetOf(['a'], true)).toBe(0);
+    expect(positions.offsetOf(['a'], false)).toBe(0);
+    expect(positions.offsetOf(['a', 1, 'b'], false)).toBe(0);
+    expect(positions.offsetOf(['a', 0], false)).toBe(0);
+  });
+});
