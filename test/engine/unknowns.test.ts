@@ -82,4 +82,80 @@ describe('unknownFacts', () => {
     const facts = factsOf(conditionFrom('some: {all: [{type: meeting}, {field: level, in: [leaders]}]}'), events);
     expect(facts.map((f) => f.event)).toEqual(Array.from({ length: 12 }, (_, i) => `m${i}`));
   });
+
+  it('names what is unknown about the events a link reaches, or the events that link to this one', () => {
+    const events: EventSpec[] = [
+      { id: 'mech', type: 'mechanism', fields: { level: 'expert' } },
+      { id: 'talk', type: 'meeting', links: { of: ['mech', 'gone'] } },
+      { id: 'vague', type: 'mechanism' },
+      { id: 'held', type: 'meeting', links: { of: ['vague'] } },
+    ];
+    const to = conditionFrom('some: {all: [{type: meeting}, {link: of, to: {field: level, in: [leaders]}}]}');
+    const toPath = (child(where(to), 1) as Extract<Condition, { op: 'link' }>).to!.path;
+    expect(factsOf(to, events)).toStrictEqual([{ event: 'vague', field: 'level', reason: 'not-recorded', path: toPath }]);
+    const by = conditionFrom('some: {all: [{type: mechanism}, {linkedBy: of, where: {field: level, in: [leaders]}}]}');
+    const byPath = (child(where(by), 1) as Extract<Condition, { op: 'linkedBy' }>).where!.path;
+    expect(factsOf(by, [...events, { id: 'again', type: 'meeting', fields: { level: 'minor' }, links: { of: ['mech'] } }])).toStrictEqual([
+      { event: 'talk', field: 'level', reason: 'not-recorded', path: byPath },
+      { event: 'again', field: 'level', reason: 'undeclared-value', value: 'minor', path: byPath },
+      { event: 'held', field: 'level', reason: 'not-recorded', path: byPath },
+    ]);
+  });
+
+  it('names the month-only date of a linked anchor, and not the full date of the event itself', () => {
+    const events: EventSpec[] = [
+      { id: 'mech', type: 'mechanism', date: '2015-12' },
+      { id: 'talk', type: 'meeting', date: '2015-12-20', links: { of: ['mech'] } },
+    ];
+    for (const test of ['before: {linked: of}', 'after: {linked: of}', 'within: {days: 5, of: {linked: of}}']) {
+      const condition = conditionFrom(`some: {all: [{type: meeting}, {${test}}]}`);
+      expect(factsOf(condition, events), test).toStrictEqual([{ event: 'mech', field: 'date', reason: 'month-only', path: child(where(condition), 1).path }]);
+    }
+  });
+
+  it('names every month-only target of a linked anchor, up to 12 facts even within one test', () => {
+    const targets: EventSpec[] = Array.from({ length: 15 }, (_, i) => ({ id: `t${i}`, type: 'mechanism', date: '2015-12' }));
+    const events: EventSpec[] = [...targets, { id: 'talk', type: 'meeting', date: '2015-12-20', links: { of: targets.map((t) => t.id) } }];
+    const facts = factsOf(conditionFrom('some: {all: [{type: meeting}, {before: {linked: of}}]}'), events);
+    expect(facts.map((f) => f.event)).toEqual(targets.slice(0, 12).map((t) => t.id));
+  });
+
+  it('names a month-only event before a date, and one that none must not be', () => {
+    const events: EventSpec[] = [{ id: 'mech', type: 'mechanism', date: '2015-09' }];
+    const before = conditionFrom("some: {all: [{type: mechanism}, {before: '2015-09-15'}]}");
+    expect(factsOf(before, events)).toStrictEqual([{ event: 'mech', field: 'date', reason: 'month-only', path: child(where(before), 1).path }]);
+    const none = conditionFrom("none: {all: [{type: mechanism}, {before: '2015-09-15'}]}");
+    expect(factsOf(none, events)).toStrictEqual([{ event: 'mech', field: 'date', reason: 'month-only', path: child(where(none), 1).path }]);
+  });
+
+  it('names a deadline not recorded, where the matrix does not say what its absence means', () => {
+    const events: EventSpec[] = [
+      { id: 'due', type: 'commitment', fields: { deadline: '2015-12-31' } },
+      { id: 'open', type: 'commitment' },
+    ];
+    const condition = conditionFrom('some: {all: [{type: commitment}, {deadline: met}]}');
+    expect(factsOf(condition, events)).toStrictEqual([{ event: 'open', field: 'deadline', reason: 'not-recorded', path: child(where(condition), 1).path }]);
+  });
+
+  it('names the party field not recorded, for a criterion scored per party', () => {
+    const partyIn: Condition = { op: 'partyIn', field: 'accused', path: 'criteria[0].when.partyIn' };
+    const condition: Condition = { op: 'some', where: partyIn, path: 'criteria[0].when' };
+    const record = makeRecord([{ id: 'claim', type: 'accusation' }]);
+    const index = { ...indexRecord(record, record.day + 365), party: 'US' };
+    const out: UnknownFact[] = [];
+    unknownFacts(condition, FIELDS, index, out);
+    expect(out).toStrictEqual([{ event: 'claim', field: 'accused', reason: 'not-recorded', path: partyIn.path }]);
+  });
+
+  it('answers for the fields it is asked with, when the same condition was asked with others', () => {
+    const condition = conditionFrom('some: {all: [{type: meeting}, {field: level, in: [leaders]}]}');
+    const events: EventSpec[] = [{ id: 'e1', type: 'meeting' }];
+    expect(factsOf(condition, events).map((f) => f.event)).toEqual(['e1']);
+    const absentIsFalse: Record<string, FieldDeclaration> = { level: { ...FIELDS['level']!, absent: { kind: 'false' } } };
+    const record = makeRecord(events);
+    const out: UnknownFact[] = [];
+    unknownFacts(condition, absentIsFalse, indexRecord(record, record.day + 365), out);
+    expect(out).toEqual([]);
+    expect(factsOf(condition, events).map((f) => f.event)).toEqual(['e1']);
+  });
 });
