@@ -6,8 +6,9 @@
 // `npm run mutate -- format src/format/csv.ts src/format/table.ts`: only those files of the one
 // folder named; their results are merged into the folder's incremental file, beside those of the
 // folder's other files, so a folder too big for one sitting is done file by file.
-// `--tests test/a.test.ts,test/b.test.ts` runs those tests only (Stryker's --testFiles): a quicker
-// run, whose survivors a later run with every test tries again.
+// `--tests test/a.test.ts,test/b.test.ts` runs those tests only (Stryker's --testFiles), even one
+// the folder's default set leaves out (vitest.mutate.config.ts): a quicker run, whose survivors a
+// later run with every test tries again.
 // `npm run mutate -- --score`: the score of each folder, from the incremental files.
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -49,7 +50,10 @@ for (const folder of asked.length > 0 ? asked : FOLDERS) {
   const part = files.length > 0 ? `reports/mutation/${folder}-part-incremental.json` : whole;
   if (part !== whole && existsSync(whole)) copyFileSync(whole, part);
   const options = [...(files.length > 0 ? ['--mutate', files.join(','), '--incrementalFile', part] : []), ...(tests ? ['--testFiles', tests] : [])];
-  const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...options], { stdio: 'inherit', env: { ...process.env, MUTATE_FOLDER: folder } });
+  const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...options], {
+    stdio: 'inherit',
+    env: { ...process.env, MUTATE_FOLDER: folder, ...(tests ? { MUTATE_TESTS: tests } : {}) },
+  });
   failed ||= run.status !== 0;
   if (part !== whole && run.status === 0) {
     mergeInto(whole, part);
