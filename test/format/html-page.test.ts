@@ -38,6 +38,7 @@ const PARTS: PageParts = {
     source({ url: 'https://example.org/a', title: 'Title A', publisher: 'Pub', date: '2015-09-21', events: ['e1', 'e2'] }),
     source({ url: 'javascript:alert(1)', verified: false }),
     source({ title: 'Title C', publisher: 'Press', events: ['e3'] }),
+    source({ publisher: 'Only a <press>', date: '2016', events: ['e4'] }),
     source({}),
   ],
 };
@@ -65,7 +66,7 @@ describe('page', () => {
     expect(page({ ...PARTS, asOf: '2016-<01>' })).toContain('<dt>As of</dt><dd>2016-&lt;01&gt;</dd>');
   });
 
-  it('puts the body as given, then lists each source: a link only for a safe URL, its publisher and date, unverified, its events', () => {
+  it('puts the body as given, then lists each source: a link only for a safe URL, its publisher (once, where it is the label) and date, unverified, its events', () => {
     const html = page(PARTS);
     expect(html).toContain('<main>\n<p>body</p>\n</main>\n<footer>\n<h2 id="sources">Sources cited</h2>\n<ol class="sources">\n');
     expect(html).toContain(
@@ -73,6 +74,7 @@ describe('page', () => {
         '<li><a href="https://example.org/a" rel="noreferrer noopener">Title A</a>, Pub, 2015-09-21 — cited by <code>e1</code>, <code>e2</code></li>',
         '<li>javascript:alert(1) <span class="unverified">(verified: false)</span> — cited by <code>e1</code></li>',
         '<li>Title C, Press — cited by <code>e3</code></li>',
+        '<li>Only a &lt;press&gt;, 2016 — cited by <code>e4</code></li>',
         '<li>untitled source — cited by <code>e1</code></li>',
       ].join('\n'),
     );

@@ -90,7 +90,9 @@ function sourceList(sources: readonly SourceDocument[]): string {
   if (sources.length === 0) return '<p>No source is cited by the evidence shown.</p>';
   const items = sources.map((source) => {
     const label = source.title ?? source.url ?? source.publisher ?? 'untitled source';
-    const parts = [link(source.url, label), source.publisher && text(source.publisher), source.date && text(source.date)].filter(Boolean).join(', ');
+    // A source known only by its publisher is labelled by it: named once, not twice.
+    const publisher = source.publisher !== label && source.publisher;
+    const parts = [link(source.url, label), publisher && text(publisher), source.date && text(source.date)].filter(Boolean).join(', ');
     const unverified = source.verified ? '' : ' <span class="unverified">(verified: false)</span>';
     return `<li>${parts}${unverified} — cited by ${source.events.map((event) => `<code>${text(event)}</code>`).join(', ')}</li>`;
   });
