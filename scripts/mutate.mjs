@@ -9,6 +9,9 @@
 // `--tests test/a.test.ts,test/b.test.ts` runs those tests only (Stryker's --testFiles), even one
 // the folder's default set leaves out (vitest.mutate.config.ts): a quicker run, whose survivors a
 // later run with every test tries again.
+// `--timeoutMS 10000` gives a mutant that much time over what its tests took unmutated (60 s in
+// stryker.config.mjs, for the slow CLI tests): a mutant that loops forever in the YAML reader then
+// costs 10 s, not a minute, when only quick tests run.
 // `npm run mutate -- --score`: the score of each folder, from the incremental files.
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -22,6 +25,8 @@ if (args.includes('--score')) {
 }
 const testsAt = args.indexOf('--tests');
 const tests = testsAt >= 0 ? args.splice(testsAt, 2)[1] : undefined;
+const timeoutAt = args.indexOf('--timeoutMS');
+const timeoutMS = timeoutAt >= 0 ? args.splice(timeoutAt, 2)[1] : undefined;
 const files = args.filter((arg) => arg.includes('/'));
 const asked = args.filter((arg) => !arg.includes('/'));
 const unknown = asked.filter((folder) => !FOLDERS.includes(folder));
@@ -49,7 +54,11 @@ for (const folder of asked.length > 0 ? asked : FOLDERS) {
   const whole = incrementalFile(folder);
   const part = files.length > 0 ? `reports/mutation/${folder}-part-incremental.json` : whole;
   if (part !== whole && existsSync(whole)) copyFileSync(whole, part);
-  const options = [...(files.length > 0 ? ['--mutate', files.join(','), '--incrementalFile', part] : []), ...(tests ? ['--testFiles', tests] : [])];
+  const options = [
+    ...(files.length > 0 ? ['--mutate', files.join(','), '--incrementalFile', part] : []),
+    ...(tests ? ['--testFiles', tests] : []),
+    ...(timeoutMS ? ['--timeoutMS', timeoutMS] : []),
+  ];
   const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...options], {
     stdio: 'inherit',
     env: { ...process.env, MUTATE_FOLDER: folder, ...(tests ? { MUTATE_TESTS: tests } : {}) },
