@@ -84,14 +84,9 @@ describe('expandPaths', () => {
   });
 
   it('reads a glob in the current folder from the current folder', () => {
-    const cwd = process.cwd();
-    process.chdir(at('range'));
-    try {
-      expect(paths(['*.yaml'])).toEqual(['a1.yaml', 'b2.yaml']);
-      expect(paths(['a?.yaml'])).toEqual(['a1.yaml']);
-    } finally {
-      process.chdir(cwd);
-    }
+    // The tests run in the package root (process.chdir is not allowed in a worker thread).
+    expect(paths(['?ackage.json'])).toEqual(['package.json']);
+    expect(paths(['*.json'])).toContain('package.json');
   });
 
   it('names each argument that gives nothing, and still expands the others', () => {
