@@ -1,0 +1,247 @@
+// measureAgreement on small matrices and records written here: what each coder's coding of a unit
+// says (coded, applicable, known, notAssessed), when two codings agree, the values the statistics
+// read (ranks on an order, scores on an interval scale, per-criterion codes when nominal), the
+// statistics over all units and per criterion, and the record facts found behind a disagreement.
+// Every expectation is worked out by hand from the records below: levels from the matrix's
+// conditions, percent agreement and the kappas from their textbook formulas (worked in comments);
+// Krippendorff's alpha is taken from krippendorffAlpha over a table of values written by hand.
+import { describe, expect, it } from 'vitest';
+import { krippendorffAlpha } from '../../../src/engine/agreement-alpha.js';
+import { DEFAULT_BOOTSTRAP } from '../../../src/engine/agreement-bootstrap.js';
+import { canonical, measureAgreement, metricOf, type CodedCase } from '../../../src/engine/agreement.js';
+import { compileMatrix } from '../../../src/engine/index.js';
+import { makeRecord, matrixFrom, type EventSpec } from '../../helpers/build.js';
+
+const BOOT = { samples: 20, seed: 3, level: 0.9 };
+
+// channel: political 2 / created 1 / none 0 (an order); talks: met 1 / none 0 (an order);
+// tone: warm 1 / neutral 0 / cold -1 (the compliance scale, so interval). A mechanism with no
+// level leaves channel open between created and political.
+const MATRIX = `
+id: m
+title: M
+version: "1"
+source: {author: test}
+fields:
+  level:
+    type: string
+    values: {leaders: Heads of state, expert: Experts}
+    absent: unknown
+verdicts:
+  - {label: good, min: 50}
+  - {label: bad, min: 0}
+criteria:
+  - id: channel
+    title: Channel
+    weight: 1
+    levels:
+      - label: political
+        score: 2
+        when: {some: {all: [{type: mechanism}, {field: level, in: [leaders]}]}}
+      - {label: created, score: 1, when: {some: {type: mechanism}}}
+      - {label: none, score: 0}
+  - id: talks
+    title: Talks
+    weight: 1
+    levels:
+      - {label: met, score: 1, when: {some: {type: meeting}}}
+      - {label: none, score: 0}
+  - id: tone
+    title: Tone
+    weight: 1
+    levels:
+      - {label: warm, score: 1, when: {some: {type: pledge}}}
+      - {label: neutral, score: 0, when: {some: {type: summit}}}
+      - {label: cold, score: -1}
+`;
+const compiled = compileMatrix(matrixFrom(MATRIX));
+
+const mech = (level?: string): EventSpec => ({ id: 'mech', type: 'mechanism', ...(level && { fields: { level } }) });
+const meeting: EventSpec = { id: 'talk', type: 'meeting' };
+const pledge: EventSpec = { id: 'pledge', type: 'pledge' };
+const coded = (id: string, ...coders: EventSpec[][]): CodedCase => ({
+  id,
+  codings: coders.map((events, i) => ({ coder: 'abc'[i]!, record: { ...makeRecord(events), id } })),
+});
+
+// Coder a, coder b:         channel          talks     tone
+// c1  a: mech(expert), pledge  created 1 / political 2   none 0 / none 0   warm 1 / cold -1
+//     b: mech(leaders)
+// c2  both: mech(leaders), talk  political 2 / 2        met 1 / 1         cold / cold
+// c3  a: talk; b: mech(expert)   none 0 / created 1      met 1 / none 0    cold / cold
+// c4  a: mech (no level); b: -   open / none 0           none 0 / 0        cold / cold
+const CASES = [
+  coded('c1', [mech('expert'), pledge], [mech('leaders')]),
+  coded('c2', [mech('leaders'), meeting], [mech('leaders'), meeting]),
+  coded('c3', [meeting], [mech('expert')]),
+  coded('c4', [mech()], []),
+];
+const result = measureAgreement(compiled, CASES, { bootstrap: BOOT });
+
+describe('metricOf', () => {
+  const levels = (...scores: number[]) =>
+    compileMatrix(
+      matrixFrom(`
+id: s
+title: S
+version: "1"
+source: {author: test}
+verdicts: [{label: any, min: 0}]
+criteria:
+  - id: c
+    title: C
+    weight: 1
+    levels:
+${scores.map((score, i) => `      - {label: l${i}, score: ${score}${i < scores.length - 1 ? ', when: {some: {type: meeting}}' : ''}}`).join('\n')}
+`),
+    ).matrix.criteria[0]!;
+  it('is interval only for a scale of -1, 0 and 1 (or -1 and 1)', () => {
+    expect(metricOf(levels(1, 0, -1))).toBe('interval');
+    expect(metricOf(levels(1, -1))).toBe('interval');
+  });
+  it('is ordinal for 1/0 (no -1), and for -1/0/1 with any other score beside them', () => {
+    expect(metricOf(levels(1, 0))).toBe('ordinal');
+    expect(metricOf(levels(2, 1, 0, -1))).toBe('ordinal');
+  });
+});
+
+describe('the codings of a unit', () => {
+  it('lists the units case by case, criterion by criterion, with each coder’s level', () => {
+    expect(result.cases).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(result.coders).toEqual(['a', 'b']);
+    expect(result.units.map((u) => [u.case, u.id, u.metric, u.codings.map((c) => c.level?.label ?? null), u.agree])).toEqual([
+      ['c1', 'channel', 'ordinal', ['created', 'political'], false],
+      ['c1', 'talks', 'ordinal', ['none', 'none'], true],
+      ['c1', 'tone', 'interval', ['warm', 'cold'], false],
+      ['c2', 'channel', 'ordinal', ['political', 'political'], true],
+      ['c2', 'talks', 'ordinal', ['met', 'met'], true],
+      ['c2', 'tone', 'interval', ['cold', 'cold'], true],
+      ['c3', 'channel', 'ordinal', ['none', 'created'], false],
+      ['c3', 'talks', 'ordinal', ['met', 'none'], false],
+      ['c3', 'tone', 'interval', ['cold', 'cold'], true],
+      ['c4', 'channel', 'ordinal', [null, 'none'], false],
+      ['c4', 'talks', 'ordinal', ['none', 'none'], true],
+      ['c4', 'tone', 'interval', ['cold', 'cold'], true],
+    ]);
+  });
+
+  it('an open level is coded and applicable but not known, with the range it lies in', () => {
+    const open = result.units.find((u) => u.case === 'c4' && u.id === 'channel')!.codings[0]!;
+    expect(open).toMatchObject({ coder: 'a', coded: true, applicable: true, known: false, notAssessed: false, level: null });
+    expect([open.levelRange?.low?.label, open.levelRange?.high?.label]).toEqual(['created', 'political']);
+    const settled = result.units.find((u) => u.case === 'c4' && u.id === 'channel')!.codings[1]!;
+    expect(settled).toMatchObject({ coded: true, applicable: true, known: true, notAssessed: false, levelRange: null });
+  });
+
+  it('a unit a coder’s record lacks: not coded, not applicable, not known, no evidence', () => {
+    const one = measureAgreement(compiled, [CASES[0]!, coded('solo', [meeting])], { bootstrap: BOOT });
+    const solo = one.units.find((u) => u.case === 'solo' && u.id === 'talks')!;
+    expect(solo.codings[1]).toEqual({
+      coder: 'b',
+      coded: false,
+      applicable: false,
+      known: false,
+      notAssessed: false,
+      level: null,
+      levelRange: null,
+      evidence: [],
+      explanation: null,
+    });
+  });
+});
+
+describe('the statistics', () => {
+  const [ordinal, interval] = result.overall;
+
+  it('one entry per metric, each over its own units only', () => {
+    expect(result.overall.map((s) => [s.metric, s.units])).toEqual([
+      ['ordinal', 8],
+      ['interval', 4],
+    ]);
+  });
+
+  it('ordinal: units agreeing, units paired, percent agreement', () => {
+    // Agreeing units: c1 talks, c2 channel and talks, c4 talks = 4 of 8. c4 channel has one known
+    // coding, so 7 units pair; of them c2 channel, c1/c2/c4 talks agree: 4/7.
+    expect(ordinal).toMatchObject({ metric: 'ordinal', units: 8, agreeingUnits: 4, pairableUnits: 7 });
+    expect(ordinal!.percentAgreement).toBeCloseTo(4 / 7, 12);
+  });
+
+  it('ordinal alpha over the ranks of each criterion’s levels, pooled across criteria', () => {
+    // channel political 2, created 1, none 0; talks met 1, none 0.
+    const expected = krippendorffAlpha(
+      [
+        [1, 2],
+        [0, 0],
+        [2, 2],
+        [1, 1],
+        [0, 1],
+        [1, 0],
+        [null, 0],
+        [0, 0],
+      ],
+      'ordinal',
+    ).alpha!;
+    expect(ordinal!.alpha).toBeCloseTo(expected, 12);
+  });
+
+  it("Cohen's kappa of the two coders, unweighted, linear and quadratic", () => {
+    // Pairs (a, b) of the 7 units both coded: (1,2) (0,0) (2,2) (1,1) (0,1) (1,0) (0,0).
+    // Contingency rows a = 0,1,2: [2,1,0] [1,1,1] [0,0,1]; row sums 3,3,1, column sums 3,2,2.
+    // Unweighted: p_o = 4/7, p_e = (9 + 6 + 2)/49 = 17/49, kappa = (28 - 17)/(49 - 17) = 11/32.
+    // Linear (w = |i-j|/2): observed 1.5/7; expected (0.5*6 + 6 + 0.5*9 + 0.5*6 + 3 + 0.5*2)/49 = 20.5/49;
+    //   kappa = 1 - (1.5/7)/(20.5/49) = 1 - 147/287 = 20/41.
+    // Quadratic (w = (|i-j|/2)^2): observed 0.75/7; expected (1.5 + 6 + 2.25 + 1.5 + 3 + 0.5)/49 = 14.75/49;
+    //   kappa = 1 - 5.25/14.75 = 38/59.
+    expect(ordinal!.cohen!.units).toBe(7);
+    expect(ordinal!.cohen!.unweighted).toBeCloseTo(11 / 32, 12);
+    expect(ordinal!.cohen!.linear).toBeCloseTo(20 / 41, 12);
+    expect(ordinal!.cohen!.quadratic).toBeCloseTo(38 / 59, 12);
+  });
+
+  it("Fleiss' kappa over the units both coders coded", () => {
+    // 7 complete units, 4 agree: P = 4/7. Ratings: 0 six times, 1 five, 2 three of 14:
+    // P_e = (36 + 25 + 9)/196 = 5/14; kappa = (4/7 - 5/14)/(1 - 5/14) = 1/3.
+    expect(ordinal!.fleiss!.units).toBe(7);
+    expect(ordinal!.fleiss!.kappa).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('interval: the scores of the levels; kappa 0 when one coder gives a single category', () => {
+    // tone: (1,-1) then (-1,-1) three times. Percent 3/4. Contingency rows -1: [3,0], 1: [1,0];
+    // p_o = 3/4, p_e = (3*4 + 1*0)/16 = 3/4, so kappa = 0.
+    expect(interval).toMatchObject({ metric: 'interval', units: 4, agreeingUnits: 3, pairableUnits: 4 });
+    expect(interval!.percentAgreement).toBeCloseTo(3 / 4, 12);
+    expect(interval!.alpha).toBeCloseTo(
+      krippendorffAlpha(
+        [
+          [1, -1],
+          [-1, -1],
+          [-1, -1],
+          [-1, -1],
+        ],
+        'interval',
+      ).alpha!,
+      12,
+    );
+    expect(interval!.cohen!.unweighted).toBeCloseTo(0, 12);
+  });
+
+  it('per criterion: its own units and its own metric', () => {
+    expect(result.criteria.map((c) => [c.criterion, c.title, c.statistics.metric, c.statistics.units, c.statistics.agreeingUnits])).toEqual([
+      ['channel', 'Channel', 'ordinal', 4, 1],
+      ['talks', 'Talks', 'ordinal', 4, 3],
+      ['tone', 'Tone', 'interval', 4, 3],
+    ]);
+    // talks: (0,0) (1,1) (1,0) (0,0): rows [2,0] [1,1], columns 3,1; p_o 3/4, p_e 8/16, kappa 1/2.
+    const talks = result.criteria[1]!.statistics;
+    expect(talks.percentAgreement).toBeCloseTo(3 / 4, 12);
+    expect(talks.cohen!.unweighted).toBeCloseTo(1 / 2, 12);
+    // channel: (1,2) (2,2) (0,1) paired, 1 agrees.
+    expect(result.criteria[0]!.statistics.percentAgreement).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('keeps the bootstrap options given, or the default ones', () => {
+    expect(result.bootstrap).toEqual(BOOT);
+    expect(measureAgreement(compiled, [CASES[1]!]).bootstrap).toEqual(DEFAULT_BOOTSTRAP);
+  });
+});
