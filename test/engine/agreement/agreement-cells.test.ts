@@ -245,3 +245,113 @@ describe('the statistics', () => {
     expect(measureAgreement(compiled, [CASES[1]!]).bootstrap).toEqual(DEFAULT_BOOTSTRAP);
   });
 });
+
+describe('a metric chosen for every criterion', () => {
+  const under = (metric: 'nominal' | 'ordinal' | 'interval' | 'ratio') => measureAgreement(compiled, CASES, { metric, bootstrap: BOOT });
+
+  it('nominal: each criterion’s levels are categories of their own, never another criterion’s', () => {
+    const nominal = under('nominal');
+    expect(nominal.overall.map((s) => [s.metric, s.units])).toEqual([['nominal', 12]]);
+    expect(nominal.criteria.map((c) => c.statistics.metric)).toEqual(['nominal', 'nominal', 'nominal']);
+    // Codes: channel 0/1/2, talks 10/11, tone cold 20 / warm 22 (any distinct codes will do).
+    const table = [
+      [1, 2],
+      [10, 10],
+      [22, 20],
+      [2, 2],
+      [11, 11],
+      [20, 20],
+      [0, 1],
+      [11, 10],
+      [20, 20],
+      [null, 0],
+      [10, 10],
+      [20, 20],
+    ];
+    expect(nominal.overall[0]!.alpha).toBeCloseTo(krippendorffAlpha(table, 'nominal').alpha!, 12);
+    // Fleiss over the 11 complete units, 7 of them agreeing: P = 7/11. Of the 22 ratings the
+    // categories get 1, 2, 3 (channel), 5, 3 (talks), 1, 7 (tone): P_e = 98/484 = 49/242;
+    // kappa = (154 - 49)/(242 - 49) = 105/193.
+    expect(nominal.overall[0]!.fleiss).toEqual({ kappa: expect.closeTo(105 / 193, 12), units: 11 });
+  });
+
+  it('ordinal: the compliance scale read as ranks (warm 2, cold 0), pooled with the other orders', () => {
+    const ordinal = under('ordinal');
+    const table = [
+      [1, 2],
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [1, 1],
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [0, 0],
+      [null, 0],
+      [0, 0],
+      [0, 0],
+    ];
+    expect(ordinal.overall[0]!.alpha).toBeCloseTo(krippendorffAlpha(table, 'ordinal').alpha!, 12);
+  });
+
+  it.each(['interval', 'ratio'] as const)('%s: every level read as its score (tone 1 and -1)', (metric) => {
+    const table = [
+      [1, 2],
+      [0, 0],
+      [1, -1],
+      [2, 2],
+      [1, 1],
+      [-1, -1],
+      [0, 1],
+      [1, 0],
+      [-1, -1],
+      [null, 0],
+      [0, 0],
+      [-1, -1],
+    ];
+    const measured = under(metric);
+    expect(measured.overall.map((s) => s.metric)).toEqual([metric]);
+    expect(measured.overall[0]!.alpha).toBeCloseTo(krippendorffAlpha(table, metric).alpha!, 12);
+  });
+});
+
+describe('the number of coders', () => {
+  it("three coders: no Cohen's kappa, Fleiss' kappa and percent agreement over the three", () => {
+    const three = measureAgreement(compiled, [coded('c', [mech('leaders'), meeting], [mech('leaders'), meeting], [mech('expert')])], { bootstrap: BOOT });
+    const ordinal = three.overall[0]!;
+    // channel 2, 2, 1 and talks 1, 1, 0: one pair of three agrees in each unit.
+    expect(ordinal).toMatchObject({ metric: 'ordinal', units: 2, agreeingUnits: 0, cohen: null });
+    expect(ordinal.percentAgreement).toBeCloseTo(1 / 3, 12);
+    // Counts over categories 0, 1, 2: channel [0,1,2], talks [1,2,0]; P_i = (1 + 4 - 3)/6 = 1/3 each.
+    // Shares 1/6, 3/6, 2/6: P_e = 14/36 = 7/18; kappa = (6/18 - 7/18)/(11/18) = -1/11.
+    expect(ordinal.fleiss).toEqual({ kappa: expect.closeTo(-1 / 11, 12), units: 2 });
+  });
+
+  it('one coder: no kappa of any kind, no percent agreement', () => {
+    const one = measureAgreement(compiled, [coded('c', [mech('leaders'), meeting])], { bootstrap: BOOT });
+    expect(one.overall[0]).toMatchObject({ units: 2, agreeingUnits: 2, percentAgreement: null, cohen: null, fleiss: null });
+  });
+});
+
+describe('as of a date', () => {
+  // a's mechanism (leaders) is set up on 1 October, b's (experts) on 25 September.
+  const LATE = coded('late', [{ ...mech('leaders'), date: '2015-10-01' }], [mech('expert')]);
+
+  it('scores each coding as of that date', () => {
+    const now = measureAgreement(compiled, [LATE], { bootstrap: BOOT });
+    expect(now.units[0]!.codings.map((c) => c.level?.label)).toEqual(['political', 'created']);
+    const then = measureAgreement(compiled, [LATE], { asOf: '2015-09-26', bootstrap: BOOT });
+    expect(then.units[0]!.codings.map((c) => c.level?.label)).toEqual(['none', 'created']);
+  });
+
+  it('tries the differences as of that date too: the date decides, the level does not', () => {
+    // As of 26 September: b's record with a's date has no mechanism yet (none, a's level); with
+    // a's level it is political (nobody's). a's record with b's date is political, with b's
+    // level it still has no mechanism. (As of the last event, b's level would decide instead.)
+    const then = measureAgreement(compiled, [LATE], { asOf: '2015-09-26', bootstrap: BOOT });
+    expect(then.units[0]!.differences.map((d) => [d.event, d.fact, d.decisive])).toEqual([
+      ['mech', 'date', true],
+      ['mech', 'fields.level', false],
+    ]);
+  });
+});
