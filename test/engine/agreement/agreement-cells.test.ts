@@ -10,6 +10,7 @@ import { krippendorffAlpha } from '../../../src/engine/agreement-alpha.js';
 import { DEFAULT_BOOTSTRAP } from '../../../src/engine/agreement-bootstrap.js';
 import { canonical, measureAgreement, metricOf, type CodedCase } from '../../../src/engine/agreement.js';
 import { compileMatrix } from '../../../src/engine/index.js';
+import type { FieldValue } from '../../../src/engine/types.js';
 import { makeRecord, matrixFrom, type EventSpec } from '../../helpers/build.js';
 
 const BOOT = { samples: 20, seed: 3, level: 0.9 };
@@ -353,5 +354,114 @@ describe('as of a date', () => {
       ['mech', 'date', true],
       ['mech', 'fields.level', false],
     ]);
+  });
+});
+
+// met: a meeting linked `of:` a mechanism; spoke: per party, a statement the party is an actor
+// of; gated: applies only where a leaders' mechanism is, then met when there is a meeting.
+const FACTS_MATRIX = `
+id: f
+title: F
+version: "1"
+source: {author: test}
+fields:
+  level:
+    type: string
+    values: {leaders: Heads of state, expert: Experts}
+    absent: unknown
+verdicts:
+  - {label: good, min: 50}
+  - {label: bad, min: 0}
+criteria:
+  - id: met
+    title: Met
+    weight: 1
+    levels:
+      - {label: met, score: 1, when: {some: {all: [{type: meeting}, {link: of, to: {type: mechanism}}]}}}
+      - {label: none, score: 0}
+  - id: spoke
+    title: Spoke
+    weight: 1
+    perParty: true
+    levels:
+      - {label: spoke, score: 1, when: {some: {all: [{type: statement}, {partyIn: actors}]}}}
+      - {label: silent, score: 0}
+  - id: gated
+    title: Gated
+    weight: 1
+    appliesWhen: {some: {all: [{type: mechanism}, {field: level, in: [leaders]}]}}
+    levels:
+      - {label: met, score: 1, when: {some: {type: meeting}}}
+      - {label: none, score: 0}
+`;
+const facts = compileMatrix(matrixFrom(FACTS_MATRIX));
+const body: EventSpec = { id: 'body', type: 'mechanism' };
+const talkOf = (id: string, extra: Partial<EventSpec> = {}): EventSpec => ({ id, type: 'meeting', links: { of: ['body'] }, ...extra });
+const differencesOf = (matrix: typeof facts, coding: CodedCase, unit: string, party: string | null = null) =>
+  measureAgreement(matrix, [coding], { bootstrap: BOOT })
+    .units.find((u) => u.id === unit && u.party === party)!
+    .differences.map((d) => [d.event, d.fact, d.values.map((v) => v.value), d.decisive]);
+
+describe('the facts behind a disagreement', () => {
+  it('an event type: b’s record given a’s type of the meeting is met', () => {
+    expect(differencesOf(facts, coded('t', [body, talkOf('talk')], [body, talkOf('talk', { type: 'statement' })]), 'met')).toEqual([
+      ['talk', 'type', ['meeting', 'statement'], true],
+    ]);
+  });
+
+  it('a link: b’s record given a’s `of:` link is met', () => {
+    expect(differencesOf(facts, coded('l', [body, talkOf('talk')], [body, { id: 'talk', type: 'meeting' }]), 'met')).toEqual([
+      ['talk', 'links.of', [['body'], undefined], true],
+    ]);
+  });
+
+  it('a field one record lacks: b’s record given a’s level earns a’s level', () => {
+    // Main matrix, channel: a created (experts' mechanism), b open (no level).
+    expect(differencesOf(compiled, coded('f', [mech('expert')], [mech()]), 'channel')).toEqual([['mech', 'fields.level', ['expert', undefined], true]]);
+  });
+
+  it('the actors of a per-party cell: each party’s unit is decided by the actors, read in that party’s cell', () => {
+    const said = (actors: string[]): EventSpec => ({ id: 'said', type: 'statement', actors });
+    const pair = coded('a', [said(['CN'])], [said(['US'])]);
+    expect(differencesOf(facts, pair, 'spoke', 'US')).toEqual([['said', 'actors', [['CN'], ['US']], true]]);
+    expect(differencesOf(facts, pair, 'spoke', 'CN')).toEqual([['said', 'actors', [['CN'], ['US']], true]]);
+  });
+
+  it('an event only one record has: only the one whose removal (or addition) changes the level decides, and comes first', () => {
+    // b has two meetings of `body` and `body` itself; a has nothing (met none). Without either
+    // meeting b is still met; a given one meeting has no `body` for it to be of; b without `body` is
+    // none, a's level.
+    const differences = differencesOf(facts, coded('e', [], [talkOf('one'), talkOf('two'), body]), 'met');
+    expect(differences[0]).toEqual(['body', 'event', [undefined, 'body'], true]);
+    expect(differences.slice(1).every((d) => d[1] === 'event' && d[3] === false)).toBe(true);
+  });
+
+  it('no difference for the same data in another key order', () => {
+    const withData = (data: FieldValue): EventSpec => ({ ...mech('expert'), fields: { level: 'expert', data } });
+    const same = coded('s', [withData({ x: 1, y: [1, 2] }), meeting], [withData({ y: [1, 2], x: 1 })]);
+    // channel agrees (created); talks differs, and only the meeting is behind it.
+    expect(differencesOf(compiled, same, 'talks')).toEqual([['talk', 'event', ['talk', undefined], true]]);
+  });
+});
+
+describe('codings that are not known', () => {
+  it('a criterion whose applicability is open is not a known coding, and differs from an n/a one', () => {
+    const gated = measureAgreement(facts, [coded('g', [mech(), meeting], [mech('expert'), meeting])], { bootstrap: BOOT });
+    const unit = gated.units.find((u) => u.id === 'gated')!;
+    expect(unit.codings.map((c) => [c.applicable, c.known, c.level])).toEqual([
+      ['unknown', false, null],
+      [false, true, null],
+    ]);
+    expect(unit.agree).toBe(false);
+  });
+});
+
+describe('canonical', () => {
+  it('writes a value the same whatever its key order, and nothing for no value', () => {
+    expect(canonical(undefined)).toBe('');
+    expect(canonical(null)).toBe('null');
+    expect(canonical('x')).toBe('"x"');
+    expect(canonical([1, 'a'])).toBe('[1,"a"]');
+    expect(canonical({ b: 1, a: [true, { d: null, c: 2 }] })).toBe('{"a":[true,{"c":2,"d":null}],"b":1}');
   });
 });
