@@ -5,13 +5,14 @@
 // Every expectation is worked out by hand from the records below: levels from the matrix's
 // conditions, percent agreement and the kappas from their textbook formulas (worked in comments);
 // Krippendorff's alpha is taken from krippendorffAlpha over a table of values written by hand.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { krippendorffAlpha } from '../../../src/engine/agreement-alpha.js';
 import { DEFAULT_BOOTSTRAP } from '../../../src/engine/agreement-bootstrap.js';
 import { canonical, measureAgreement, metricOf, type CodedCase } from '../../../src/engine/agreement.js';
 import { compileMatrix } from '../../../src/engine/index.js';
 import type { FieldValue } from '../../../src/engine/types.js';
-import { makeRecord, matrixFrom, type EventSpec } from '../../helpers/build.js';
+import { makeRecord, matrixFrom, recordFrom, type EventSpec } from '../../helpers/build.js';
 
 const BOOT = { samples: 20, seed: 3, level: 0.9 };
 
@@ -358,7 +359,8 @@ describe('as of a date', () => {
 });
 
 // met: a meeting linked `of:` a mechanism; spoke: per party, a statement the party is an actor
-// of; gated: applies only where a leaders' mechanism is, then met when there is a meeting.
+// of; gated: applies only where a leaders' mechanism is, then met when there is a meeting; both:
+// applies where gated does, political when a meeting is of leaders too.
 const FACTS_MATRIX = `
 id: f
 title: F
@@ -392,6 +394,13 @@ criteria:
     appliesWhen: {some: {all: [{type: mechanism}, {field: level, in: [leaders]}]}}
     levels:
       - {label: met, score: 1, when: {some: {type: meeting}}}
+      - {label: none, score: 0}
+  - id: both
+    title: Both
+    weight: 1
+    appliesWhen: {some: {all: [{type: mechanism}, {field: level, in: [leaders]}]}}
+    levels:
+      - {label: political, score: 1, when: {some: {all: [{type: meeting}, {field: level, in: [leaders]}]}}}
       - {label: none, score: 0}
 `;
 const facts = compileMatrix(matrixFrom(FACTS_MATRIX));
@@ -463,5 +472,101 @@ describe('canonical', () => {
     expect(canonical('x')).toBe('"x"');
     expect(canonical([1, 'a'])).toBe('[1,"a"]');
     expect(canonical({ b: 1, a: [true, { d: null, c: 2 }] })).toBe('{"a":[true,{"c":2,"d":null}],"b":1}');
+  });
+});
+
+describe('when two codings agree', () => {
+  it('an open applicability and an open level, both without a level, still differ', () => {
+    // a: a mechanism of no stated level, so whether `both` applies is open. b: a leaders'
+    // mechanism (it applies) and a meeting of no stated level (political or none: open).
+    const both = measureAgreement(facts, [coded('o', [mech()], [mech('leaders'), { ...meeting, fields: {} }])], { bootstrap: BOOT });
+    const unit = both.units.find((u) => u.id === 'both')!;
+    expect(unit.codings.map((c) => [c.coded, c.applicable, c.known, c.level])).toEqual([
+      [true, 'unknown', false, null],
+      [true, true, false, null],
+    ]);
+    expect(unit.agree).toBe(false);
+  });
+});
+
+describe('the facts kept behind a disagreement', () => {
+  it('keeps a fact of the event that explains why a level was missed, though it decides nothing', () => {
+    // a's meeting t1 is of nothing: met fails at t1. b has t2 of body (met), and t1 a day earlier.
+    // b without t2 is none (decisive); t1's date decides nothing but t1 is why a missed met.
+    const explained = coded('x', [body, { id: 't1', type: 'meeting' }], [body, talkOf('t2'), { id: 't1', type: 'meeting', date: '2015-09-20' }]);
+    expect(differencesOf(facts, explained, 'met')).toEqual([
+      ['t2', 'event', [undefined, 't2'], true],
+      ['t1', 'date', ['2015-09-25', '2015-09-20'], false],
+    ]);
+  });
+
+  it('names where each coder’s record states the event, when it is read from a file', () => {
+    const yaml = (events: string) => `id: case
+title: A case
+date: 2015-09-25
+parties: [US, CN]
+events:
+${events}`;
+    const line = (id: string, level: string) =>
+      `  - {id: ${id}, date: 2015-09-25, type: mechanism, title: M, fields: {level: ${level}}, sources: [{title: s}]}\n`;
+    const fromFiles: CodedCase = {
+      id: 'case',
+      codings: [
+        { coder: 'a', record: recordFrom(yaml(line('mech', 'expert') + line('more', 'expert'))) },
+        { coder: 'b', record: recordFrom(yaml(line('mech', 'leaders'))) },
+      ],
+    };
+    const unit = measureAgreement(compiled, [fromFiles], { bootstrap: BOOT }).units.find((u) => u.id === 'channel')!;
+    // Each event is the flow mapping at column 5 of its line: mech on line 6, more on line 7 of a's
+    // file. `more` is kept though it decides nothing: it is one of the mechanisms that earn a's created.
+    const at = (line: number) => ({ file: 'record.yaml', line, col: 5 });
+    expect(unit.differences).toEqual([
+      {
+        event: 'mech',
+        fact: 'fields.level',
+        values: [
+          { coder: 'a', value: 'expert', location: at(6) },
+          { coder: 'b', value: 'leaders', location: at(6) },
+        ],
+        decisive: true,
+      },
+      {
+        event: 'more',
+        fact: 'event',
+        values: [
+          { coder: 'a', value: 'more', location: at(7) },
+          { coder: 'b', value: undefined },
+        ],
+        decisive: false,
+      },
+    ]);
+  });
+});
+
+describe('a party cell nobody assessed', () => {
+  it('is coded and applicable, marked not assessed, and not a known coding', () => {
+    const g20 = compileMatrix(matrixFrom(readFileSync(new URL('../../../matrices/g20-compliance.yaml', import.meta.url), 'utf8')));
+    const text = (score: string) => `id: g
+title: G
+date: 2015-11-16
+parties: [US, CN]
+events:
+  - {id: c1, date: 2015-11-16, type: commitment, title: Aid, sources: [{title: communique}]}
+  - {id: us-c1, date: 2016-09-03, type: assessment, assessment: {member: US, commitment: c1, score: 1}, sources: [{title: final}]}
+  - {id: cn-c1, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c1, score: ${score}}, sources: [{title: final}]}
+`;
+    const pair: CodedCase = {
+      id: 'g',
+      codings: [
+        { coder: 'a', record: recordFrom(text('not-assessed')) },
+        { coder: 'b', record: recordFrom(text('0')) },
+      ],
+    };
+    const cn = measureAgreement(g20, [pair], { bootstrap: BOOT }).units.find((u) => u.party === 'CN')!;
+    expect(cn.codings.map((c) => [c.coded, c.applicable, c.notAssessed, c.known, c.level?.score ?? null])).toEqual([
+      [true, true, true, false, null],
+      [true, true, false, true, 0],
+    ]);
+    expect(cn.agree).toBe(false);
   });
 });
