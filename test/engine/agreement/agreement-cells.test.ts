@@ -445,6 +445,30 @@ describe('the facts behind a disagreement', () => {
     expect(differences.slice(1).every((d) => d[1] === 'event' && d[3] === false)).toBe(true);
   });
 
+  it('an event only one record has decides when the other record given it earns that level', () => {
+    // a: body and two meetings of it (met); b: body, and `two` a statement (none). b given `one`
+    // is met; a without `one` is still met by `two`. b given a's type of `two` is met too.
+    const differences = differencesOf(facts, coded('g', [body, talkOf('one'), talkOf('two')], [body, talkOf('two', { type: 'statement' })]), 'met');
+    expect(differences).toEqual([
+      ['one', 'event', ['one', undefined], true],
+      ['two', 'type', ['meeting', 'statement'], true],
+    ]);
+  });
+
+  it('changing one kind of link keeps the others', () => {
+    // a's meeting is of body and fulfils it, b's is a statement of body. a given b's (no) fulfils
+    // link still has its of link, so is still met: fulfils decides nothing.
+    const differences = differencesOf(
+      facts,
+      coded('k', [body, talkOf('talk', { links: { of: ['body'], fulfils: ['body'] } })], [body, talkOf('talk', { type: 'statement' })]),
+      'met',
+    );
+    expect(differences).toEqual([
+      ['talk', 'type', ['meeting', 'statement'], true],
+      ['talk', 'links.fulfils', [['body'], undefined], false],
+    ]);
+  });
+
   it('no difference for the same data in another key order', () => {
     const withData = (data: FieldValue): EventSpec => ({ ...mech('expert'), fields: { level: 'expert', data } });
     const same = coded('s', [withData({ x: 1, y: [1, 2] }), meeting], [withData({ y: [1, 2], x: 1 })]);
@@ -462,6 +486,10 @@ describe('codings that are not known', () => {
       [false, true, null],
     ]);
     expect(unit.agree).toBe(false);
+    // b's record given a's (absent) level stays n/a; a's given b's level is n/a: b's coding.
+    expect(differencesOf(facts, coded('g', [mech(), meeting], [mech('expert'), meeting]), 'gated')).toEqual([
+      ['mech', 'fields.level', [undefined, 'expert'], true],
+    ]);
   });
 });
 
@@ -484,6 +512,42 @@ describe('when two codings agree', () => {
     expect(unit.codings.map((c) => [c.coded, c.applicable, c.known, c.level])).toEqual([
       [true, 'unknown', false, null],
       [true, true, false, null],
+    ]);
+    expect(unit.agree).toBe(false);
+    // Neither coding is known, so no record given the other's fact earns it: nothing decides.
+    expect(unit.differences.map((d) => [d.event, d.fact, d.decisive])).toEqual([
+      ['mech', 'fields.level', false],
+      ['talk', 'event', false],
+    ]);
+  });
+  it('a subject only one coder has differs from no coding, even when that coding is open', () => {
+    // One row per commitment, applying where a leaders' mechanism is. a has commitment c1 and a
+    // mechanism of no stated level (applicability open); b's record has no c1 at all.
+    const each = compileMatrix(
+      matrixFrom(`
+id: e
+title: E
+version: "1"
+source: {author: test}
+fields:
+  level: {type: string, values: {leaders: Heads of state}, absent: unknown}
+verdicts: [{label: any, min: 0}]
+criteria:
+  - id: each
+    title: Each
+    weight: 1
+    forEach: {type: commitment}
+    appliesWhen: {some: {all: [{type: mechanism}, {field: level, in: [leaders]}]}}
+    levels:
+      - {label: kept, score: 1, when: {some: {type: meeting}}}
+      - {label: none, score: 0}
+`),
+    );
+    const unit = measureAgreement(each, [coded('s', [mech(), { id: 'c1', type: 'commitment' }], [mech()])], { bootstrap: BOOT }).units[0]!;
+    expect(unit.id).toBe('each/c1');
+    expect(unit.codings.map((c) => [c.coded, c.applicable, c.known, c.level])).toEqual([
+      [true, 'unknown', false, null],
+      [false, false, false, null],
     ]);
     expect(unit.agree).toBe(false);
   });
