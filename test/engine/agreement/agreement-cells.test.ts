@@ -514,12 +514,14 @@ describe('when two codings agree', () => {
       [true, true, false, null],
     ]);
     expect(unit.agree).toBe(false);
-    // Neither coding is known, so no record given the other's fact earns it: nothing decides.
+    // Neither coding is known, so no record given the other's fact earns it: nothing decides. No
+    // event earned a level or explains a missed one, so every difference is kept.
     expect(unit.differences.map((d) => [d.event, d.fact, d.decisive])).toEqual([
       ['mech', 'fields.level', false],
       ['talk', 'event', false],
     ]);
   });
+
   it('a subject only one coder has differs from no coding, even when that coding is open', () => {
     // One row per commitment, applying where a leaders' mechanism is. a has commitment c1 and a
     // mechanism of no stated level (applicability open); b's record has no c1 at all.
