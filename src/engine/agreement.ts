@@ -346,6 +346,10 @@ function changed(ours: SummitEvent, theirs: SummitEvent, fact: string): SummitEv
   if (fact === 'date') return { ...ours, date: theirs.date, day: theirs.day };
   if (fact === 'type') return { ...ours, type: theirs.type };
   if (fact === 'actors') return { ...ours, actors: theirs.actors };
+  if (fact === 'assessment') {
+    const { assessment: _ours, ...rest } = ours;
+    return theirs.assessment ? { ...rest, assessment: theirs.assessment } : rest;
+  }
   const [part, name] = [fact.slice(0, fact.indexOf('.')), fact.slice(fact.indexOf('.') + 1)];
   if (part === 'fields') {
     const fields: Record<string, FieldValue> = { ...ours.fields };
@@ -360,7 +364,8 @@ function changed(ours: SummitEvent, theirs: SummitEvent, fact: string): SummitEv
   return { ...ours, links };
 }
 
-const FACTS = ['date', 'type', 'actors'] as const;
+// An assessment is one fact: the cell it states, scored as a whole (src/engine/assessments.ts).
+const FACTS = ['date', 'type', 'actors', 'assessment'] as const;
 
 /** Every event fact the engine reads that the coders' records state differently, in record order. */
 function recordDifferences(coders: readonly string[], records: ReadonlyMap<string, CaseRecord>): FactDifference[] {
@@ -380,7 +385,7 @@ function recordDifferences(coders: readonly string[], records: ReadonlyMap<strin
       continue;
     }
     const facts: [string, (event: SummitEvent) => FieldValue | undefined][] = [
-      ...FACTS.map((fact): [string, (event: SummitEvent) => FieldValue | undefined] => [fact, (event) => event[fact]]),
+      ...FACTS.map((fact): [string, (event: SummitEvent) => FieldValue | undefined] => [fact, (event) => event[fact] as FieldValue | undefined]),
       ...[...new Set(events.flatMap(({ event }) => Object.keys(event!.fields)))].map((name): [string, (event: SummitEvent) => FieldValue | undefined] => [
         `fields.${name}`,
         (event) => (Object.hasOwn(event.fields, name) ? event.fields[name] : undefined),

@@ -636,3 +636,34 @@ events:
     expect(cn.agree).toBe(false);
   });
 });
+
+describe('two coders whose records differ only in an assessment', () => {
+  it('disagree on that cell, and the assessment is the fact that decides it', () => {
+    const g20 = compileMatrix(matrixFrom(readFileSync(new URL('../../../matrices/g20-compliance.yaml', import.meta.url), 'utf8')));
+    const text = (score: string) => `id: g
+title: G
+date: 2015-11-16
+parties: [US, CN]
+events:
+  - {id: c1, date: 2015-11-16, type: commitment, title: Aid, sources: [{title: communique}]}
+  - {id: us-c1, date: 2016-09-03, type: assessment, assessment: {member: US, commitment: c1, score: 1}, sources: [{title: final}]}
+  - {id: cn-c1, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c1, score: ${score}}, sources: [{title: final}]}
+`;
+    const pair: CodedCase = {
+      id: 'g',
+      codings: [
+        { coder: 'a', record: recordFrom(text('-1')) },
+        { coder: 'b', record: recordFrom(text('1')) },
+      ],
+    };
+    const units = measureAgreement(g20, [pair], { bootstrap: BOOT }).units;
+    const cn = units.find((u) => u.party === 'CN')!;
+    expect(cn.codings.map((c) => c.level?.score)).toEqual([-1, 1]);
+    expect(cn.agree).toBe(false);
+    // Nothing else differs; the US cell, stated alike, agrees.
+    expect(cn.differences.map((d) => [d.event, d.fact, d.decisive, d.values.map((v) => (v.value as { score: number }).score)])).toEqual([
+      ['cn-c1', 'assessment', true, [-1, 1]],
+    ]);
+    expect(units.find((u) => u.party === 'US')!.agree).toBe(true);
+  });
+});
