@@ -163,7 +163,7 @@ export function buildGrid(matrix: Matrix, results: readonly CriterionResult[], r
     overallMethod === 'cells'
       ? tallyAverage(total, scale, rules, averages)
       : meanAverage(overallMethod === 'members' ? memberTallies : commitmentTallies, total, scale, rules, averages);
-  const windows = compareWindows(record, perParty, cells, parties, scale, rules, overallMethod);
+  const windows = compareWindows(matrix, record, perParty, cells, parties, scale, rules, overallMethod);
   const firstWindow = windows?.windows[0]?.window;
   const titles = new Map<string, string>();
   const areas = new Map<string, string>();
@@ -405,6 +405,7 @@ function roundedNumber(value: Ratio, decimals: number, rules: GridRules): number
 }
 
 function compareWindows(
+  matrix: Matrix,
   record: CaseRecord | undefined,
   perParty: readonly CriterionResult[],
   cells: readonly (readonly GridCell[])[],
@@ -415,6 +416,8 @@ function compareWindows(
 ): WindowComparison | null {
   const declared = record?.windows ?? [];
   if (declared.length < 2) return null;
+  // A window's score off the criterion's scale counts as not assessed there, as the cell it states does in the grid.
+  const onScale = new Map(matrix.criteria.map((criterion) => [criterion.id, new Set(criterion.levels.map((level) => level.score))]));
   const figures: WindowFigures[] = [];
   const exact: { byParty: Figure[]; overall: Figure }[] = [];
   for (const window of declared) {
@@ -429,7 +432,7 @@ function compareWindows(
       const criterion = scale.byCriterion.get(result.criterion)!;
       const tally = new Tally();
       row.forEach((cell, m) => {
-        const inWindow = windowCell(cell.assessment?.byWindow[window.id], rules);
+        const inWindow = windowCell(cell.assessment?.byWindow[window.id], onScale.get(result.criterion)!, rules);
         count(tally, inWindow, criterion, scale);
         count(tallies[m]!, inWindow, criterion, scale);
         count(total, inWindow, criterion, scale);
@@ -465,9 +468,10 @@ function compareWindows(
   };
 }
 
-function windowCell(score: AssessedScore | undefined, rules: GridRules): GridCell {
+function windowCell(score: AssessedScore | undefined, scale: ReadonlySet<number>, rules: GridRules): GridCell {
   if (score === 'not-applicable') return missingCell;
-  if (score === undefined || score === 'not-assessed') return { status: 'not-assessed', score: null, level: null, text: 'not assessed', assessment: null };
+  if (score === undefined || score === 'not-assessed' || !scale.has(score))
+    return { status: 'not-assessed', score: null, level: null, text: 'not assessed', assessment: null };
   return { status: 'scored', score, level: null, text: signedText(fromNumber(score), 0, rules), assessment: null };
 }
 

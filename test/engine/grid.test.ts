@@ -257,6 +257,20 @@ events:
     ]);
   });
 
+  it('keeps a window score off the scale out of that window too, as not assessed', () => {
+    // US's final score on c1 is 3 on the -1..+1 scale: not assessed in the final window, as in the grid.
+    // US in the final window: unknown on c1, +1 on c2, so -1 to +1 over two: 0.00 to +1.00, and no change.
+    const text = recalibrated.replace('commitment: c1, score: 1, window: final', 'commitment: c1, score: 3, window: final');
+    const grid = evaluateRecord(ascii, recordFrom(text)).grid!;
+    expect(grid.cells[0]![0]).toMatchObject({ status: 'not-assessed', text: 'not assessed' });
+    const windows = grid.windows!;
+    expect(windows.windows.map((w) => [w.window, w.byParty[0]!.averageText, w.byParty[0]!.range?.text ?? null])).toEqual([
+      ['interim', '0.00', null],
+      ['final', null, '0.00 to +1.00'],
+    ]);
+    expect(windows.change[0]).toEqual({ party: 'US', average: null, percentPoints: null });
+  });
+
   it('names parties by the record, in any script, apart from their ids', () => {
     const text = assessedRecordYaml({ TR: [1], SA: [0], AU: [-1], AFU: [1] }, 'partyNames: {TR: Türkiye, SA: Saudi Arabia, AU: Australia, AFU: African Union}');
     const grid = evaluateRecord(matrix, recordFrom(text)).grid!;
