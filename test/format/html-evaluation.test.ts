@@ -80,7 +80,9 @@ const row = (head: string, cells: string[], numeric: number[] = []) =>
   `<tr><th scope="row">${head}</th>${cells.map((c, i) => `<td${numeric.includes(i + 1) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
 
 // A grid: three commitments (k/alpha, k/beta, and k with no subject) by US, CN, FR.
+// c1 is scored as a whole (parties null): it is no column of the grid and gives no grid cell.
 const gridCriteria = [
+  crit('c1'),
   crit('k/alpha', { parties: [cell('US'), cell('CN', { level: lv('none', -1) })] }),
   crit('k/beta', {
     parties: [cell('US', { applicable: false }), cell('CN', { level: null }), cell('FR', { levelRange: { low: lv('none', -1), high: lv('full', 1) } })],
@@ -166,6 +168,30 @@ describe('evaluationCharts', () => {
       // score 2 has no signed form: printed as 2, coloured as +1
       { member: 'FR', commitment: 'k', score: 1, text: '2', key: '1' },
     ]);
+  });
+});
+
+describe('evaluationPage: the page around the results', () => {
+  it('heads the page with the matrix, every record and the as-of date, and lists the sources of all results once', () => {
+    const source = (url: string, events: string[]) => ({ url, title: null, publisher: null, date: null, verified: true, events });
+    const first = result({ sources: [source('https://example.org/a', ['e1'])] });
+    const second = result({
+      record: { id: 'r2', title: 'R two', date: '2016-01-01', file: 'r2.yaml', sha256: 'ff' },
+      sources: [source('https://example.org/a', ['e2']), source('https://example.org/b', ['e3'])],
+    });
+    const html = evaluationPage({ ...doc([first, second]), asOf: '2016-02-02' }, matrix, []);
+    expect(html).toContain('<dt>Matrix</dt><dd><code>m</code> 1 — M, <code>m.yaml</code>, sha256 <span class="hash"></span></dd>');
+    expect(html).toContain('<dt>Record</dt><dd><code>r1</code> — R one (2015-09-25), <code>r1.yaml</code>');
+    expect(html).toContain('<dt>Record</dt><dd><code>r2</code> — R two (2016-01-01), <code>r2.yaml</code>');
+    expect(html).toContain('<dt>As of</dt><dd>2016-02-02</dd>');
+    // one section per result, in order, joined by a newline
+    expect(html).toContain('</section>\n<section id="case-2" aria-labelledby="case-2-heading">');
+    // the shared source is listed once, cited by the events of both results
+    expect(html).toContain(
+      '<ol class="sources">\n' +
+        '<li><a href="https://example.org/a" rel="noreferrer noopener">https://example.org/a</a> — cited by <code>e1</code>, <code>e2</code></li>\n' +
+        '<li><a href="https://example.org/b" rel="noreferrer noopener">https://example.org/b</a> — cited by <code>e3</code></li>\n</ol>',
+    );
   });
 });
 
