@@ -1,6 +1,6 @@
 // Checks verdictIntervals and rankIntervals (src/engine/sensitivity-intervals.ts) on a hand-built
 // matrix of three criteria: x (weight 1; levels yes/part/no = 1, 0.5, 0), y (weight 2; same
-// levels) and z (weight 1; yes/no = 1, 0). Bands strong 70, fair 40, weak 0. Every expectation is
+// levels) and z (weight 1; yes/no = 1, 0; a gate: above fair only if z is yes). Bands strong 70, fair 40, weak 0. Every expectation is
 // worked out by hand from total = 100 x sum(weight x value) / sum(weight), moving one weight w with
 // the others fixed; a band edge e is reached from the total lowestReaching(e) = e - 0.005 up.
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ criteria:
   - id: z
     title: Z
     weight: 1
+    gates:
+      - {above: fair, requires: yes}
     levels:
       - {label: yes, score: 1, when: {some: {type: zyes}}}
       - {label: no, score: 0}
@@ -46,6 +48,7 @@ criteria:
  * g1: x no, y yes, z yes: 100 x 3/4 = 75 (strong).
  * g2: x part, y part, z no: 100 x 1.5/4 = 37.5 (weak).
  * g3: x yes, y no, z no: 100 x 1/4 = 25 (weak).
+ * g4: the same levels as g2 (37.5), so tied with it. g2, g3 and g4 fail the gate (capped at fair).
  */
 function build(): { model: ScoreModel; results: CaseResult[]; prepared: PreparedCase[] } {
   const compiled = compileMatrix(matrixFrom(MATRIX));
@@ -59,6 +62,10 @@ function build(): { model: ScoreModel; results: CaseResult[]; prepared: Prepared
       { id: 'b', type: 'ypart' },
     ],
     [{ id: 'a', type: 'xyes' }],
+    [
+      { id: 'a', type: 'xpart' },
+      { id: 'b', type: 'ypart' },
+    ],
   ];
   const results = records.map((events, i) => evaluateRecord(compiled, { ...makeRecord(events), id: `g${i + 1}` }));
   const model = buildScoreModel(compiled.matrix, results);
@@ -72,7 +79,7 @@ describe('verdictIntervals', () => {
     const { prepared } = build();
     const x = byCriterion(verdictIntervals(prepared[0]!)).get('x')!;
     // g1 = 300 / (w + 3): strong while 300 / (w + 3) >= 69.995, i.e. w <= 300 / 69.995 - 3
-    // (= 1.286); past it the total (about 60) is fair. Falling from w = 1, nothing bounds it below.
+    // (= 1.286); past it the total (about 60) is fair (g1 passes the gate, so no cap). Falling from w = 1, nothing bounds it below.
     expect(x.weight).toBe(1);
     expect(x.from).toBe(0);
     expect(x.below).toBeNull();
@@ -104,7 +111,8 @@ describe('verdictIntervals', () => {
     const { prepared } = build();
     const x = byCriterion(verdictIntervals(prepared[2]!)).get('x')!;
     // g3 = 100 w / (w + 3). Edges: fair at 100 w = 39.995 (w + 3), w = 119.985 / 60.005 (= 1.9996);
-    // strong at w = 209.985 / 30.005 (= 6.998). Weak holds from 0 up to the fair edge only.
+    // strong at w = 209.985 / 30.005 (= 6.998). Weak holds from 0 up to the fair edge only. The
+    // gate's cap (fair) lies above weak, so it cannot lift the verdict (the worse of the two wins).
     expect(x.from).toBe(0);
     expect(x.below).toBeNull();
     expect(x.to).toBeCloseTo(119.985 / 60.005, 9);
@@ -124,7 +132,8 @@ describe('rankIntervals', () => {
     const { model, results, prepared } = build();
     const x = byCriterion(rankIntervals(model, results, prepared)).get('x')!;
     // In w: g1 = 300/(w+3), g2 = 100 (0.5 w + 1)/(w+3), g3 = 100 w/(w+3). g1 >= g2 iff w <= 4;
-    // g2 >= g3 iff w <= 2. The first pair met reverses at 4, the nearer one (g2, g3) at 2.
+    // g2 >= g3 iff w <= 2. The first pair met reverses at 4, the nearer one (g2, g3) at 2. g4 is
+    // tied with g2, in g2's group, so (g4, g3) also reverses at 2, but later: the first pair stays.
     expect(x).toEqual({ criterion: 'x', weight: 1, from: 0, to: expect.closeTo(2, 9), below: null, above: ['g2', 'g3'] });
   });
 
@@ -132,7 +141,7 @@ describe('rankIntervals', () => {
     const { model, results, prepared } = build();
     const y = byCriterion(rankIntervals(model, results, prepared)).get('y')!;
     // In w: g1 = 100 (1 + w)/(w+2), g2 = 100 (0.5 + 0.5 w)/(w+2), g3 = 100/(w+2). g1 >= g2 always;
-    // g2 >= g3 iff w >= 1.
+    // g2 >= g3 iff w >= 1 (and so g4 >= g3: the first of the two pairs is named).
     expect(y).toEqual({ criterion: 'y', weight: 2, from: expect.closeTo(1, 9), to: null, below: ['g2', 'g3'], above: null });
   });
 
