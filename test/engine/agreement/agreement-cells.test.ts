@@ -609,10 +609,13 @@ ${events}`;
   });
 });
 
-describe('a party cell nobody assessed', () => {
-  it('is coded and applicable, marked not assessed, and not a known coding', () => {
-    const g20 = compileMatrix(matrixFrom(readFileSync(new URL('../../../matrices/g20-compliance.yaml', import.meta.url), 'utf8')));
-    const text = (score: string) => `id: g
+/**
+ * Two coders' records of one G20 commitment under the bundled compliance matrix, alike but for
+ * the score each gives CN's cell (US scores 1 in both).
+ */
+function assessedPair(scoreA: string, scoreB: string): { g20: ReturnType<typeof compileMatrix>; pair: CodedCase } {
+  const g20 = compileMatrix(matrixFrom(readFileSync(new URL('../../../matrices/g20-compliance.yaml', import.meta.url), 'utf8')));
+  const text = (score: string) => `id: g
 title: G
 date: 2015-11-16
 parties: [US, CN]
@@ -621,13 +624,21 @@ events:
   - {id: us-c1, date: 2016-09-03, type: assessment, assessment: {member: US, commitment: c1, score: 1}, sources: [{title: final}]}
   - {id: cn-c1, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c1, score: ${score}}, sources: [{title: final}]}
 `;
-    const pair: CodedCase = {
+  return {
+    g20,
+    pair: {
       id: 'g',
       codings: [
-        { coder: 'a', record: recordFrom(text('not-assessed')) },
-        { coder: 'b', record: recordFrom(text('0')) },
+        { coder: 'a', record: recordFrom(text(scoreA)) },
+        { coder: 'b', record: recordFrom(text(scoreB)) },
       ],
-    };
+    },
+  };
+}
+
+describe('a party cell nobody assessed', () => {
+  it('is coded and applicable, marked not assessed, and not a known coding', () => {
+    const { g20, pair } = assessedPair('not-assessed', '0');
     const cn = measureAgreement(g20, [pair], { bootstrap: BOOT }).units.find((u) => u.party === 'CN')!;
     expect(cn.codings.map((c) => [c.coded, c.applicable, c.notAssessed, c.known, c.level?.score ?? null])).toEqual([
       [true, true, true, false, null],
@@ -639,23 +650,7 @@ events:
 
 describe('two coders whose records differ only in an assessment', () => {
   it('disagree on that cell, and the assessment is the fact that decides it', () => {
-    const g20 = compileMatrix(matrixFrom(readFileSync(new URL('../../../matrices/g20-compliance.yaml', import.meta.url), 'utf8')));
-    const text = (score: string) => `id: g
-title: G
-date: 2015-11-16
-parties: [US, CN]
-events:
-  - {id: c1, date: 2015-11-16, type: commitment, title: Aid, sources: [{title: communique}]}
-  - {id: us-c1, date: 2016-09-03, type: assessment, assessment: {member: US, commitment: c1, score: 1}, sources: [{title: final}]}
-  - {id: cn-c1, date: 2016-09-03, type: assessment, assessment: {member: CN, commitment: c1, score: ${score}}, sources: [{title: final}]}
-`;
-    const pair: CodedCase = {
-      id: 'g',
-      codings: [
-        { coder: 'a', record: recordFrom(text('-1')) },
-        { coder: 'b', record: recordFrom(text('1')) },
-      ],
-    };
+    const { g20, pair } = assessedPair('-1', '1');
     const units = measureAgreement(g20, [pair], { bootstrap: BOOT }).units;
     const cn = units.find((u) => u.party === 'CN')!;
     expect(cn.codings.map((c) => c.level?.score)).toEqual([-1, 1]);
