@@ -95,7 +95,7 @@ function results(): CaseResult[] {
 }
 
 const noMove = (direction: 'up' | 'down') => ({ direction, target: null, changes: null, outcome: null });
-export const unanalysed = (id: string): CaseSensitivity => ({
+const unanalysed = (id: string): CaseSensitivity => ({
   record: id,
   score: null,
   verdict: null,

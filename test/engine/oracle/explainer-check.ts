@@ -40,7 +40,7 @@ const PARTIES = ['US', 'CN', 'RU'];
 const BASE = dayNumber('2015-01-01')!;
 const dateOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
-export function randomRecord(random: () => number): CaseRecord {
+function randomRecord(random: () => number): CaseRecord {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const count = Math.floor(random() * 9);
   const events: SummitEvent[] = [];
@@ -67,7 +67,7 @@ export function randomRecord(random: () => number): CaseRecord {
   return { id: 'random', title: 'Random', date: dateOf(BASE + 30), day: BASE + 30, parties: PARTIES.slice(0, 2), events };
 }
 
-export function randomCondition(random: () => number, eventScope: boolean, depth: number, path: string): Condition {
+function randomCondition(random: () => number, eventScope: boolean, depth: number, path: string): Condition {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const children = (n: number) => Array.from({ length: n }, (_, i) => randomCondition(random, eventScope, depth + 1, `${path}.${i}`));
   const deep = depth >= 4;
