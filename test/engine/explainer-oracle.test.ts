@@ -18,6 +18,6 @@ describe('the compiled explainer, a short run', () => {
   });
 
   it.each(MATRICES)('gives the reference evidence and explanations for matrix %s as of no date, the summit and the first event', (matrixId) => {
-    checkCellsOfMatrix(matrixId, Number.POSITIVE_INFINITY);
+    checkCellsOfMatrix(matrixId, (dates) => dates.slice(0, 1));
   });
 });

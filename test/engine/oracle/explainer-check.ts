@@ -226,16 +226,16 @@ function referenceCell(
 }
 
 /**
- * Scores matrix `matrixId` on every bundled record, as of no date, the summit's and the date of
- * every `everyNth` event, and compares each cell's level, evidence and explanation with the
- * reference scorer's.
+ * Scores matrix `matrixId` on every bundled record, as of no date, the summit's and the dates
+ * `eventDates` picks from the record's events, and compares each cell's level, evidence and
+ * explanation with the reference scorer's.
  */
-export function checkCellsOfMatrix(matrixId: string, everyNth: number): void {
+export function checkCellsOfMatrix(matrixId: string, eventDates: (dates: readonly string[]) => readonly string[]): void {
   const matrix = bundledMatrix(matrixId).matrix;
   const compiled = compileMatrix(matrix);
   for (const recordId of RECORDS) {
     const record = bundledRecord(recordId);
-    const dates = [undefined, record.date, ...record.events.map((event) => event.date).filter((_, i) => i % everyNth === 0)];
+    const dates = [undefined, record.date, ...eventDates(record.events.map((event) => event.date))];
     for (const asOf of dates) {
       const result = evaluateRecord(compiled, record, asOf === undefined ? {} : { asOf });
       const index = indexRecord(record, dayNumber(result.asOf)!);

@@ -26,7 +26,7 @@ describe('the compiled explainer', () => {
 
 describe('evaluateRecord with the compiled explainer', () => {
   it.each(MATRICES)('gives the reference evidence and explanations for matrix %s on every bundled record', (matrixId) => {
-    checkCellsOfMatrix(matrixId, 3);
+    checkCellsOfMatrix(matrixId, (dates) => dates.filter((_, i) => i % 3 === 0));
   });
 
   it('skips evidence and explanations when asked, and decides the same', () => {
