@@ -280,6 +280,15 @@ export function subjectCandidates(condition: Condition): ((index: RecordIndex) =
   return undefined;
 }
 
+const linksToSubject = (condition: Condition): boolean => condition.op === 'link';
+
+/**
+ * A link to the subject holds only as surely as the subject happened: the events that link to an
+ * unverified subject are unknown where they would hold, as a link test to any unverified event is
+ * (the `link` case of compileConditionIn), however the quantifier finds them.
+ */
+const subjectDoubt: Test = (index) => (index.uncertain !== undefined && index.uncertain.has(index.subject!) ? UNKNOWN : HOLDS);
+
 /**
  * The events a quantifier's first test can hold for, when that test is one the index looks up
  * (`type: T`, `isSubject`): every other event fails it at once, with no progress. Undefined when
@@ -322,12 +331,22 @@ function typedCandidates(types: readonly string[]): (index: RecordIndex) => read
  */
 export function planQuantifier(where: Condition, fields?: DeclaredFields): QuantifierPlan {
   const subjectPlan = subjectCandidates(where);
-  if (subjectPlan) return { candidates: subjectPlan, test: undefined };
+  if (subjectPlan) return { candidates: subjectPlan, test: linksToSubject(where) ? subjectDoubt : undefined };
   if (where.op === 'all') {
     const tied = where.conditions.findIndex((part) => subjectCandidates(part) !== undefined);
     if (tied >= 0) {
       const rest = where.conditions.filter((_, i) => i !== tied);
-      const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
+      const restTest = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
+      const doubt = linksToSubject(where.conditions[tied]!);
+      const test: Test | undefined = !doubt
+        ? restTest
+        : !restTest
+          ? subjectDoubt
+          : (index, event) => {
+              const truth = restTest(index, event);
+              const surety = subjectDoubt(index, event);
+              return surety < truth ? surety : truth;
+            };
       return { candidates: subjectCandidates(where.conditions[tied]!)!, test };
     }
   }

@@ -72,8 +72,10 @@ export function indexRecord(record: CaseRecord, asOfDay: number, uncertain?: Rea
       if (!byTarget) linkedBy.set(kind as LinkKind, (byTarget = new Map<string, SummitEvent[]>()));
       for (const target of targets) {
         const sources = byTarget.get(target);
-        if (sources) sources.push(event);
-        else byTarget.set(target, [event]);
+        // A target listed twice is one link: the event counts once among its sources.
+        if (sources) {
+          if (sources[sources.length - 1] !== event) sources.push(event);
+        } else byTarget.set(target, [event]);
       }
     }
   }

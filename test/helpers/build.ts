@@ -33,12 +33,15 @@ export function makeRecord(events: EventSpec[], date = '2015-09-25'): CaseRecord
   return { id: 'case', title: 'A case', date, day: dayNumber(date)!, parties: ['US', 'CN'], events: events.map(makeEvent) };
 }
 
-/** A condition as a matrix author writes it, parsed at record level. Throws on a bad condition. */
-export function conditionFrom(yamlText: string): Condition {
+/**
+ * A condition as a matrix author writes it, parsed at record level, or where `scope` says (an event
+ * in scope, a per-party or forEach criterion). Throws on a bad condition.
+ */
+export function conditionFrom(yamlText: string, scope?: Parameters<ReturnType<typeof conditionParser>['parse']>[2]): Condition {
   const doc = parseYamlDocument('condition.yaml', yamlText);
   if (Array.isArray(doc)) throw new Error(doc.map((d) => d.message).join('\n'));
   const parser = conditionParser(doc);
-  const condition = parser.parse(doc.data, []);
+  const condition = parser.parse(doc.data, [], scope);
   if (!condition) throw new Error(parser.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'));
   return condition;
 }

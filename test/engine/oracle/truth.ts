@@ -11,6 +11,12 @@ import type { Condition, Matrix, SummitEvent } from '../../../src/engine/types.j
 const min = (values: Truth[]): Truth => values.reduce<Truth>((a, b) => (b < a ? b : a), HOLDS);
 const max = (values: Truth[]): Truth => values.reduce<Truth>((a, b) => (b > a ? b : a), FAILS);
 const count = (values: Truth[]) => ({ surely: values.filter((v) => v === HOLDS).length, maybe: values.filter((v) => v !== FAILS).length });
+/**
+ * An event that may not have happened (an unverified event, `index.uncertain`) cannot make
+ * anything surely hold: where it would hold, it is unknown. The rule applies to every event a
+ * condition reaches (a quantifier's events, a link's targets and sources, a linked date anchor).
+ */
+const ifItHappened = (index: RecordIndex, event: SummitEvent, truth: Truth): Truth => (truth === HOLDS && index.uncertain?.has(event) ? UNKNOWN : truth);
 
 export function referenceTruth(condition: Condition, index: RecordIndex, event: SummitEvent | undefined, fields?: Matrix['fields']): Truth {
   const truth = (c: Condition, e: SummitEvent | undefined) => referenceTruth(c, index, e, fields);
@@ -26,11 +32,11 @@ export function referenceTruth(condition: Condition, index: RecordIndex, event: 
       return surely >= condition.count ? HOLDS : maybe >= condition.count ? UNKNOWN : FAILS;
     }
     case 'some':
-      return max(index.events.map((e) => truth(condition.where, e)));
+      return max(index.events.map((e) => ifItHappened(index, e, truth(condition.where, e))));
     case 'none':
-      return (HOLDS - max(index.events.map((e) => truth(condition.where, e)))) as Truth;
+      return (HOLDS - max(index.events.map((e) => ifItHappened(index, e, truth(condition.where, e))))) as Truth;
     case 'count': {
-      const { surely, maybe } = count(index.events.map((e) => truth(condition.where, e)));
+      const { surely, maybe } = count(index.events.map((e) => ifItHappened(index, e, truth(condition.where, e))));
       return compareRange(surely, maybe, condition.comparison, condition.value);
     }
     case 'field':
@@ -41,15 +47,20 @@ export function referenceTruth(condition: Condition, index: RecordIndex, event: 
     case 'after':
     case 'within': {
       const days = condition.op === 'within' ? condition.days : 0;
-      const anchors: [number, number][] =
+      const anchors: [number, number, SummitEvent?][] =
         condition.anchor.kind === 'date'
           ? [[condition.anchor.day, condition.anchor.day]]
           : condition.anchor.kind === 'summit'
             ? [[index.summitDay - (condition.anchor.daysBefore ?? 0), index.summitDay - (condition.anchor.daysBefore ?? 0)]]
             : condition.anchor.kind === 'asOf'
               ? [[index.asOfDay - (condition.anchor.daysBefore ?? 0), index.asOfDay - (condition.anchor.daysBefore ?? 0)]]
-              : linkTargets(index, event!, condition.anchor.link).map((target) => [firstDay(target), target.day]);
-      return max(anchors.map(([from, to]) => dateTruth(condition.op as 'before', firstDay(event!), event!.day, from, to, days)));
+              : linkTargets(index, event!, condition.anchor.link).map((target) => [firstDay(target), target.day, target]);
+      return max(
+        anchors.map(([from, to, target]) => {
+          const date = dateTruth(condition.op, firstDay(event!), event!.day, from, to, days);
+          return target ? ifItHappened(index, target, date) : date;
+        }),
+      );
     }
     case 'deadline': {
       const state = deadlineState(index, event!);
@@ -58,12 +69,11 @@ export function referenceTruth(condition: Condition, index: RecordIndex, event: 
     }
     case 'link': {
       const targets = linkTargets(index, event!, condition.kind);
-      if (!condition.to) return targets.length > 0 ? HOLDS : FAILS;
-      return max(targets.map((target) => truth(condition.to!, target)));
+      return max(targets.map((target) => ifItHappened(index, target, condition.to ? truth(condition.to, target) : HOLDS)));
     }
     case 'linkedBy': {
       const sources = linkSources(index, event!, condition.kind);
-      const { surely, maybe } = count(sources.map((source) => (condition.where ? truth(condition.where, source) : HOLDS)));
+      const { surely, maybe } = count(sources.map((source) => ifItHappened(index, source, condition.where ? truth(condition.where, source) : HOLDS)));
       return surely >= condition.min && sources.length > 0 ? HOLDS : maybe >= condition.min && sources.length > 0 ? UNKNOWN : FAILS;
     }
     case 'partyIn':
