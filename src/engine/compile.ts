@@ -115,23 +115,27 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
       };
     }
     case 'some': {
-      const { candidates, test } = planQuantifier(condition.where, fields);
+      const { candidates, test, viaSubject = false } = planQuantifier(condition.where, fields);
       if (!test)
         return quantifier(nested, (index) =>
-          index.uncertain === undefined ? (candidates(index).length > 0 ? HOLDS : FAILS) : someTruth(index, candidates(index), always),
+          index.uncertain === undefined ? (candidates(index).length > 0 ? HOLDS : FAILS) : someTruth(index, candidates(index), always, viaSubject),
         );
-      return quantifier(nested, (index) => someTruth(index, candidates(index), test));
+      return quantifier(nested, (index) => someTruth(index, candidates(index), test, viaSubject));
     }
     case 'none': {
-      const { candidates, test } = planQuantifier(condition.where, fields);
+      const { candidates, test, viaSubject = false } = planQuantifier(condition.where, fields);
       if (!test)
         return quantifier(nested, (index) =>
-          index.uncertain === undefined ? (candidates(index).length === 0 ? HOLDS : FAILS) : ((HOLDS - someTruth(index, candidates(index), always)) as Truth),
+          index.uncertain === undefined
+            ? candidates(index).length === 0
+              ? HOLDS
+              : FAILS
+            : ((HOLDS - someTruth(index, candidates(index), always, viaSubject)) as Truth),
         );
-      return quantifier(nested, (index) => (HOLDS - someTruth(index, candidates(index), test)) as Truth);
+      return quantifier(nested, (index) => (HOLDS - someTruth(index, candidates(index), test, viaSubject)) as Truth);
     }
     case 'count': {
-      const { candidates, test } = planQuantifier(condition.where, fields);
+      const { candidates, test, viaSubject = false } = planQuantifier(condition.where, fields);
       const { comparison, value } = condition;
       return quantifier(nested, (index) => {
         const events = candidates(index);
@@ -139,9 +143,10 @@ export function compileConditionIn(condition: Condition, nested: boolean, fields
         if (!test && uncertain === undefined) return compareRange(events.length, events.length, comparison, value);
         let held = 0;
         let maybe = 0;
+        const doubtful = viaSubject && subjectDoubtful(index);
         for (let i = 0; i < events.length; i++) {
           let truth = test ? test(index, events[i]) : HOLDS;
-          if (truth === HOLDS && uncertain !== undefined && uncertain.has(events[i]!)) truth = UNKNOWN;
+          if (truth === HOLDS && uncertain !== undefined && (doubtful || uncertain.has(events[i]!))) truth = UNKNOWN;
           if (truth === HOLDS) held++;
           else if (truth === UNKNOWN) maybe++;
         }
@@ -244,14 +249,16 @@ function deadlineAbsence(fields: DeclaredFields): Truth {
 
 /**
  * `some` over a list: holds if an event holds, else unknown if an event is unknown. An event that
- * may not have happened (index.uncertain) is unknown where it would hold.
+ * may not have happened (index.uncertain) is unknown where it would hold, and so is every event of
+ * a list `viaSubject` (the events that link to the subject) when the subject may not have happened.
  */
-function someTruth(index: RecordIndex, events: readonly SummitEvent[], test: Test): Truth {
+function someTruth(index: RecordIndex, events: readonly SummitEvent[], test: Test, viaSubject: boolean): Truth {
   const uncertain = index.uncertain;
+  const doubtful = viaSubject && subjectDoubtful(index);
   let truth: Truth = FAILS;
   for (let i = 0; i < events.length; i++) {
     let part = test(index, events[i]);
-    if (part === HOLDS && uncertain !== undefined && uncertain.has(events[i]!)) part = UNKNOWN;
+    if (part === HOLDS && uncertain !== undefined && (doubtful || uncertain.has(events[i]!))) part = UNKNOWN;
     if (part === HOLDS) return HOLDS;
     if (part > truth) truth = part;
   }
@@ -260,10 +267,19 @@ function someTruth(index: RecordIndex, events: readonly SummitEvent[], test: Tes
 
 const always: Test = () => HOLDS;
 
+/**
+ * A link to the subject holds only as surely as the subject happened: the events that link to an
+ * unverified subject are unknown where they would hold, as a link to any unverified event is (the
+ * `link` case above), however the quantifier finds them.
+ */
+const subjectDoubtful = (index: RecordIndex): boolean => index.uncertain !== undefined && index.uncertain.has(index.subject!);
+
 /** The events a quantifier needs to look at, and the test they must pass (none: every one of them counts). */
 export interface QuantifierPlan {
   readonly candidates: (index: RecordIndex) => readonly SummitEvent[];
   readonly test: Test | undefined;
+  /** The candidates are the events that link to the subject, found through the reverse index. */
+  readonly viaSubject?: true;
 }
 
 /**
@@ -279,15 +295,6 @@ export function subjectCandidates(condition: Condition): ((index: RecordIndex) =
   }
   return undefined;
 }
-
-const linksToSubject = (condition: Condition): boolean => condition.op === 'link';
-
-/**
- * A link to the subject holds only as surely as the subject happened: the events that link to an
- * unverified subject are unknown where they would hold, as a link test to any unverified event is
- * (the `link` case of compileConditionIn), however the quantifier finds them.
- */
-const subjectDoubt: Test = (index) => (index.uncertain !== undefined && index.uncertain.has(index.subject!) ? UNKNOWN : HOLDS);
 
 /**
  * The events a quantifier's first test can hold for, when that test is one the index looks up
@@ -331,23 +338,14 @@ function typedCandidates(types: readonly string[]): (index: RecordIndex) => read
  */
 export function planQuantifier(where: Condition, fields?: DeclaredFields): QuantifierPlan {
   const subjectPlan = subjectCandidates(where);
-  if (subjectPlan) return { candidates: subjectPlan, test: linksToSubject(where) ? subjectDoubt : undefined };
+  if (subjectPlan) return { candidates: subjectPlan, test: undefined, ...(where.op === 'link' && { viaSubject: true }) };
   if (where.op === 'all') {
     const tied = where.conditions.findIndex((part) => subjectCandidates(part) !== undefined);
     if (tied >= 0) {
       const rest = where.conditions.filter((_, i) => i !== tied);
-      const restTest = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
-      const doubt = linksToSubject(where.conditions[tied]!);
-      const test: Test | undefined = !doubt
-        ? restTest
-        : !restTest
-          ? subjectDoubt
-          : (index, event) => {
-              const truth = restTest(index, event);
-              const surety = subjectDoubt(index, event);
-              return surety < truth ? surety : truth;
-            };
-      return { candidates: subjectCandidates(where.conditions[tied]!)!, test };
+      const test = rest.length === 0 ? undefined : compileConditionIn({ ...where, conditions: rest }, true, fields);
+      const part = where.conditions[tied]!;
+      return { candidates: subjectCandidates(part)!, test, ...(part.op === 'link' && { viaSubject: true }) };
     }
   }
   const types = requiredTypes(where, fields);
