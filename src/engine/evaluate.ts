@@ -10,7 +10,7 @@ import { bandIndexOf, criterionUnits, meanInterval, normalise, roundScore, type 
 import { FAILS, HOLDS, UNKNOWN, type Truth } from './truth.js';
 import type { CaseRecord, Criterion, Matrix, SummitEvent } from './types.js';
 import { settlements, type Settlement } from './settle.js';
-import { unknownFacts, type UnknownFact } from './unknowns.js';
+import { subjectFacts, unknownFacts, type UnknownFact } from './unknowns.js';
 
 export function compileMatrix(matrix: Matrix): CompiledMatrix {
   const { fields } = matrix;
@@ -580,9 +580,10 @@ function undeterminedCell(entry: CompiledCriterion, index: RecordIndex, explain:
   const { criterion, lowestScore, highestScore } = entry;
   const maxPoints = highestScore - lowestScore;
   const levels = criterion.levels;
-  const ref = (i: number): LevelRef | null => (i >= 0 ? { label: levels[i]!.label, score: levels[i]!.score } : null);
-  const top = maybe >= 0 ? maybe : reached;
+  // Index levels.length stands for no level at all (0 points), where no level is reached and none need be.
+  const ref = (i: number): LevelRef | null => (i >= 0 && i < levels.length ? { label: levels[i]!.label, score: levels[i]!.score } : null);
   const end = reached >= 0 ? reached : levels.length;
+  const top = maybe >= 0 ? maybe : end;
   let low = Infinity;
   let high = -Infinity;
   const facts: UnknownFact[] = [];
@@ -597,8 +598,7 @@ function undeterminedCell(entry: CompiledCriterion, index: RecordIndex, explain:
     if (truth === UNKNOWN && levels[i]!.when) unknownFacts(levels[i]!.when!, fields, index, facts);
   }
   if (applies === UNKNOWN && criterion.appliesWhen) unknownFacts(criterion.appliesWhen, fields, index, facts);
-  if (applies === UNKNOWN && criterion.forEach && index.subject)
-    unknownFacts({ op: 'some', where: criterion.forEach, path: criterion.forEach.path }, fields, index, facts);
+  if (applies === UNKNOWN && criterion.forEach && index.subject) subjectFacts(criterion.forEach, fields, index, index.subject, facts);
   const determined = low === high;
   const levelRef = determined && reached === top ? ref(reached) : null;
   const named = new Set<string>();

@@ -1,7 +1,7 @@
 import { compileConditionIn, type DeclaredFields, type Test } from './compile.js';
 import { fieldReader } from './fields.js';
 import { linkSources, linkTargets, type RecordIndex } from './record-index.js';
-import { UNKNOWN } from './truth.js';
+import { FAILS, UNKNOWN } from './truth.js';
 import type { Condition, FieldValue, SummitEvent } from './types.js';
 
 /** Why a test is unknown: one fact the record does not settle. */
@@ -37,6 +37,19 @@ const MAX_FACTS = 12;
  */
 export function unknownFacts(condition: Condition, fields: DeclaredFields, index: RecordIndex, out: UnknownFact[]): void {
   walk(settler(condition, fields, false), index, undefined, out, new Set());
+}
+
+/**
+ * The facts that leave it open whether `subject` is one of a forEach criterion's subjects: the
+ * subject itself when it may not have happened (an unverified event), and the facts about it that
+ * leave `forEach` unknown. Only the subject's: another event that surely passes `forEach` settles
+ * nothing about this one.
+ */
+export function subjectFacts(forEach: Condition, fields: DeclaredFields, index: RecordIndex, subject: SummitEvent, out: UnknownFact[]): void {
+  const node = settler(forEach, fields, true);
+  if (index.uncertain?.has(subject) && node.truth(index, subject) !== FAILS)
+    out.push({ event: subject.id, field: 'sources', reason: 'unverified', path: forEach.path });
+  walk(node, index, subject, out, new Set());
 }
 
 interface Settler {
