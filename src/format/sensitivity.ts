@@ -229,9 +229,10 @@ function formatMarkdown(report: SensitivityReport): string {
     const open = item.score === null && result.scoreRange !== null;
     const parts = [
       `### ${mdText(result.record.title)} (\`${result.record.id}\`)`,
-      `Total ${totalText(result, '')}, verdict **${mdText(verdictWords(result))}**, as of ${result.asOf}.`,
+      `Total ${totalText(result)}, verdict **${mdText(verdictWords(result))}**, as of ${result.asOf}.`,
     ];
     if (open) parts.push(mdText(notAnalysedText(result)));
+    else if (item.score === null) parts.push('No total: nothing to analyse.');
     if (item.score !== null) {
       const intervals = new Map(item.intervals.map((interval) => [interval.criterion, interval]));
       parts.push(
