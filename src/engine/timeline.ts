@@ -104,8 +104,9 @@ export function windowDates(matrix: Matrix, record: CaseRecord): string[] {
 }
 
 /**
- * A cell at one date. One the record leaves open has no `level` but the range it may lie in
- * (`mayNotApply` when whether it applies is open too); its rank is that of the level that surely holds.
+ * A cell at one date. One the record leaves open has no `level` but the range it may lie in; its
+ * rank is that of the level that surely holds. `mayNotApply` when whether it applies is open, with
+ * its level settled or not.
  */
 export type CellState =
   | { readonly applicable: false }
@@ -190,7 +191,13 @@ function cellsOf(
       const rankOf = (label: string | undefined) => (label === undefined ? levels.length : levels.findIndex((level) => level.label === label));
       const range = cell.levelRange;
       const open = cell.level === null && range !== null && (cell.applicable === 'unknown' || range.low?.label !== range.high?.label);
-      if (!open) return { applicable: true, level: cell.level?.label ?? null, rank: rankOf(cell.level?.label) };
+      if (!open)
+        return {
+          applicable: true,
+          level: cell.level?.label ?? null,
+          rank: rankOf(cell.level?.label),
+          ...(cell.applicable === 'unknown' && { mayNotApply: true as const }),
+        };
       return {
         applicable: true,
         level: null,

@@ -31,6 +31,7 @@ function stateText(state: CellState | null): string {
   if (state === null) return '(absent)';
   if (!state.applicable) return 'n/a';
   if (state.range) return openLevelText(state.range.low, state.range.high, state.mayNotApply);
+  if (state.mayNotApply) return openLevelText(null, state.level, true);
   return state.level ?? '(no level)';
 }
 

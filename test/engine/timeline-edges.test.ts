@@ -145,9 +145,38 @@ describe('evaluateTimeline: cells with no level, and cells whose level or applic
       [{ id: 'org', type: 'org', date: '2020-01-10' }],
       ['2020-01-01', '2020-01-15'],
     );
-    // No meeting: if it applies, it is at `low`, and nothing can make it higher; its level is not open.
+    // No meeting: if it applies, it is at `low`, and nothing can make it higher; its level is not
+    // open, but whether it applies is (the org's level is not stated): it may not apply.
     expect(points[1]!.changes).toHaveLength(1);
-    expect(points[1]!.changes[0]).toMatchObject({ criterion: 'settled', from: { applicable: false }, to: { applicable: true, level: 'low' } });
+    expect(points[1]!.changes[0]).toMatchObject({
+      criterion: 'settled',
+      from: { applicable: false },
+      to: { applicable: true, level: 'low', mayNotApply: true },
+    });
+    expect(points[1]!.changes[0]!.to).not.toHaveProperty('range');
+  });
+
+  it('reports a cell with a settled level that comes surely to apply', () => {
+    const points = timeline(
+      `${HEAD}${ANY_VERDICT}criteria:
+  - id: settled
+    title: Settled
+    weight: 1
+    appliesWhen: ${led('org')}
+    levels:
+      - {label: high, score: 1, when: {some: {type: meeting}}}
+      - {label: low, score: 0}
+`,
+      [
+        { id: 'org', type: 'org', date: '2020-01-10' },
+        // The leaders' org arrives: now it surely applies, at `low` still.
+        { id: 'org2', type: 'org', date: '2020-01-20', fields: { level: 'leaders' } },
+      ],
+      ['2020-01-15', '2020-01-25'],
+    );
+    expect(points[1]!.changes).toHaveLength(1);
+    expect(points[1]!.changes[0]).toMatchObject({ criterion: 'settled', from: { level: 'low', mayNotApply: true }, to: { applicable: true, level: 'low' } });
+    expect(points[1]!.changes[0]!.to).not.toHaveProperty('mayNotApply');
   });
 
   const LADDER = (id: string, a: string, b: string) => `  - id: ${id}

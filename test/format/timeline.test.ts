@@ -224,6 +224,16 @@ describe('timeline -f markdown', () => {
     const events = timelineFormats.markdown(report({ method: 'events', step: null, from: '2015-09-25', to: '2015-12-01' }, [POINTS[0]!, POINTS[3]!]), context);
     expect(events).toContain('Dates: the summit and each event (2 dates, 2015-09-25 to 2015-12-01).\n');
   });
+
+  it('writes a settled level that may not apply as n/a..level, in words and in JSON', () => {
+    const mayNotApply = change({ from: { applicable: false }, to: { applicable: true, level: 'held', rank: 1, mayNotApply: true }, cause: 'unattributed' });
+    const points = [POINTS[0]!, { ...POINTS[3]!, changes: [mayNotApply] }];
+    expect(timelineFormats.markdown(report(undefined, points), context)).toContain(
+      '  - talks: n/a -> n/a..held (other), new events arrived, none named by the criterion\n',
+    );
+    const json = JSON.parse(timelineFormats.json(report(undefined, points), context)) as { points: { changes: { to: unknown }[] }[] };
+    expect(json.points[1]!.changes[0]!.to).toEqual({ applicable: 'unknown', level: 'held' });
+  });
 });
 
 describe('timeline -f table', () => {
