@@ -730,7 +730,15 @@ criteria:
   it('names only the unverified subject, not the others that forEach may pick', () => {
     const compiled = compileMatrix(
       matrixFrom(
-        `${HEAD}criteria:\n  - id: f\n    title: F\n    weight: 1\n    forEach: {type: meeting}\n    levels:\n      - {label: held, score: 1, when: {some: {type: statement}}}\n      - {label: none, score: 0}\n`,
+        `${HEAD}criteria:
+  - id: f
+    title: F
+    weight: 1
+    forEach: {type: meeting}
+    levels:
+      - {label: held, score: 1, when: {some: {type: statement}}}
+      - {label: none, score: 0}
+`,
       ),
     );
     // Two unverified meetings and a verified one: each unverified subject's cell names itself.
