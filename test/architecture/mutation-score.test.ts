@@ -1,13 +1,13 @@
 // docs/development.md quotes what `npm run mutate -- --score` prints from the committed
-// incremental files (reports/mutation/): the quote must be what it prints now, so no score in the
-// docs outlives the run that made it.
+// incremental files (reports/mutation/), and README "Development" the score of each folder: each
+// quote must be what it prints now, so no score in the docs outlives the run that made it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a script of plain JavaScript, without types
 import { mutationScores as scores } from '../../scripts/mutation-score.mjs';
-import { pageWith } from '../helpers/docs.js';
+import { pageWith, sectionOf } from '../helpers/docs.js';
 
 const mutationScores = scores as (folders: readonly string[], dir?: string) => string;
 const FOLDERS = ['engine', 'load', 'format'];
@@ -18,6 +18,12 @@ describe('the mutation score in the docs', () => {
     const quoted = /\n```text\n\$ npm run mutate -- --score\n([\s\S]*?)```\n/.exec(page);
     expect(quoted, 'a ```text block starting "$ npm run mutate -- --score"').not.toBeNull();
     expect(quoted![1]).toBe(mutationScores(FOLDERS));
+  });
+
+  it('and README "Development" quotes its first block, the score of each folder', () => {
+    const quoted = /\n```text\n\$ npm run mutate -- --score\n([\s\S]*?)```\n/.exec(sectionOf(pageWith('## Development'), '## Development'));
+    expect(quoted, 'a ```text block starting "$ npm run mutate -- --score"').not.toBeNull();
+    expect(quoted![1]).toBe(mutationScores(FOLDERS).split('\n\n')[0] + '\n');
   });
 
   it('counts a timeout as killed, leaves ignored mutants out of the score, and says which files changed since their run', () => {

@@ -41,13 +41,14 @@ function links(text: string): string[] {
 const section = (heading: string): string => sectionOf(readme, heading);
 
 describe('the README', () => {
-  it('keeps the pitch, Quick start, Install, the tutorial, a tour, the figures of the last bench and the table of contents, and nothing more', () => {
+  it('keeps the pitch, Quick start, Install, the tutorial, a tour, the figures of the last bench, the mutation score and the table of contents, and nothing more', () => {
     expect(headings(readme).filter((heading) => heading.startsWith('## '))).toEqual([
       '## Quick start',
       '## Install',
       '## Write your first matrix',
       '## A tour',
       '## Performance',
+      '## Development',
       '## Documentation',
     ]);
   });
