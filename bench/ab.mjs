@@ -11,7 +11,7 @@
 // Both builds score the same loaded matrices and records (NEW_DIST's loader, default dist/).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { makeComplianceRecord, makeRecord, MATRIX_YAML, seeded } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -23,10 +23,11 @@ if (oldDist === undefined || !Number.isInteger(rounds) || rounds < 1) {
   console.error('usage: node bench/ab.mjs OLD_DIST [NEW_DIST] [--rounds N]');
   process.exit(2);
 }
-const engineOf = (dist) => import(new URL(`file://${dist}/engine/index.js`).href);
+const moduleOf = (dist, path) => import(pathToFileURL(resolve(dist, path)).href);
+const engineOf = (dist) => moduleOf(dist, 'engine/index.js');
 const builds = [await engineOf(oldDist), await engineOf(newDist)];
-const { loadMatrix } = await import(new URL(`file://${newDist}/load/load-matrix.js`).href);
-const { ndjsonLine } = await import(new URL(`file://${newDist}/load/ndjson.js`).href);
+const { loadMatrix } = await moduleOf(newDist, 'load/load-matrix.js');
+const { ndjsonLine } = await moduleOf(newDist, 'load/ndjson.js');
 
 const loaded = (record, i) => ndjsonLine('bench.ndjson', i + 1, Buffer.from(JSON.stringify(record))).record.record;
 const random = seeded(7);

@@ -23,9 +23,9 @@ const PARTIES = ['US', 'CN', 'RU'];
 const JANUARY = daysFromCivil(2015, 1, 1);
 const PADDING = Array.from({ length: 9 }, (_, i) => `other-${i}`);
 
-type Pick = <T>(list: readonly T[]) => T;
+type Choose = <T>(list: readonly T[]) => T;
 
-function randomEvent(random: () => number, pick: Pick, i: number, count: number): SummitEvent {
+function randomEvent(random: () => number, pick: Choose, i: number, count: number): SummitEvent {
   const month = 1 + Math.floor(random() * 6);
   // One event in five is known by its month alone, which counts from the month's last day.
   const byMonth = random() < 0.2;
@@ -43,30 +43,37 @@ function randomEvent(random: () => number, pick: Pick, i: number, count: number)
   const links: Partial<Record<LinkKind, string[]>> = {};
   for (const kind of KINDS) {
     // Some ids point at no event: a dangling link is no link.
-    if (random() < 0.3) links[kind] = Array.from({ length: 1 + Math.floor(random() * 2) }, () => `e${Math.floor(random() * (count + 1))}`).filter((id) => id !== `e${i}`);
+    if (random() < 0.3)
+      links[kind] = Array.from({ length: 1 + Math.floor(random() * 2) }, () => `e${Math.floor(random() * (count + 1))}`).filter((id) => id !== `e${i}`);
   }
   return { id: `e${i}`, date, day, type: pick(TYPES), actors: PARTIES.filter(() => random() < 0.5), fields, links, sources: [] };
 }
 
-function randomRecord(random: () => number, pick: Pick): CaseRecord {
+function randomRecord(random: () => number, pick: Choose): CaseRecord {
   const count = Math.floor(random() * 10);
   const events = Array.from({ length: count }, (_, i) => randomEvent(random, pick, i, count));
   const day = daysFromCivil(2015, 3, 15);
   return { id: 'random', title: 'Random', date: formatDay(day), day, parties: PARTIES.slice(0, 2), events };
 }
 
-function randomCheck(random: () => number, pick: Pick): { field: string; check: FieldTest } {
+function randomCheck(random: () => number, pick: Choose): { field: string; check: FieldTest } {
   const some = (list: readonly FieldValue[], n: number) => Array.from({ length: n }, () => pick(list));
   const choices: (() => { field: string; check: FieldTest })[] = [
     () => ({ field: 'type', check: { test: 'equals', value: pick([...TYPES, 1]) } }),
     () => ({ field: 'type', check: { test: 'in', values: some([...TYPES, 7], 1 + Math.floor(random() * 3)) } }),
     () => ({ field: 'type', check: { test: 'in', values: [...PADDING, pick(TYPES)] } }),
-    () => ({ field: pick(['level', 'severity', 'flag', 'chairs.US', 'constructor', 'title']), check: { test: 'equals', value: pick([...LEVELS, 2, '2', true, false, null]) } }),
+    () => ({
+      field: pick(['level', 'severity', 'flag', 'chairs.US', 'constructor', 'title']),
+      check: { test: 'equals', value: pick([...LEVELS, 2, '2', true, false, null]) },
+    }),
     () => ({ field: pick(['chairs', 'topics']), check: { test: 'equals', value: pick([{ US: 'leaders' }, ['norms'], []]) } }),
     () => ({ field: pick(['level', 'severity']), check: { test: 'in', values: some([...LEVELS, 1, 2, '2', null], 1 + Math.floor(random() * 4)) } }),
     () => ({ field: pick(['level', 'type']), check: { test: 'in', values: [...PADDING, pick([...LEVELS, ...TYPES])] } }),
     () => ({ field: pick(['chairs', 'level']), check: { test: 'in', values: [{ US: pick(LEVELS) }, pick(LEVELS)] } }),
-    () => ({ field: pick(['topics', 'actors', 'tags', 'level', 'severity']), check: { test: 'contains', value: pick(['norms', 'US', 'minis', 'x', 2, { a: 1 }]) } }),
+    () => ({
+      field: pick(['topics', 'actors', 'tags', 'level', 'severity']),
+      check: { test: 'contains', value: pick(['norms', 'US', 'minis', 'x', 2, { a: 1 }]) },
+    }),
     () => ({ field: pick(['level', 'severity', 'deadline', 'chairs.US', 'constructor', 'actors', 'flag']), check: { test: 'exists', value: random() < 0.6 } }),
     () => ({
       field: pick(['severity', 'deadline', 'level', 'date']),
@@ -76,7 +83,7 @@ function randomCheck(random: () => number, pick: Pick): { field: string; check: 
   return pick(choices)();
 }
 
-function randomAnchor(random: () => number, pick: Pick): DateAnchor {
+function randomAnchor(random: () => number, pick: Choose): DateAnchor {
   const day = JANUARY + Math.floor(random() * 180);
   return pick<DateAnchor>([
     { kind: 'date', date: formatDay(day), day },
@@ -88,7 +95,7 @@ function randomAnchor(random: () => number, pick: Pick): DateAnchor {
   ]);
 }
 
-function randomCondition(random: () => number, pick: Pick, eventScope: boolean, depth: number, path: string): Condition {
+function randomCondition(random: () => number, pick: Choose, eventScope: boolean, depth: number, path: string): Condition {
   const child = (i: number | string, inEvent = eventScope) => randomCondition(random, pick, inEvent, depth + 1, `${path}.${i}`);
   const deep = depth >= 4;
   const roll = random();
@@ -130,7 +137,7 @@ function randomCondition(random: () => number, pick: Pick, eventScope: boolean, 
 }
 
 /** A quantifier's `where`, often of the shapes the planner looks for: a type, the subject, a deadline, inside an `all`. */
-function randomWhere(random: () => number, pick: Pick, depth: number, path: string): Condition {
+function randomWhere(random: () => number, pick: Choose, depth: number, path: string): Condition {
   const planned: Condition = pick<Condition>([
     { op: 'field', field: 'type', check: { test: 'equals', value: pick(TYPES) }, path },
     { op: 'field', field: 'type', check: { test: 'in', values: [pick(TYPES), pick(TYPES)] }, path },
@@ -163,11 +170,17 @@ const FIELD_BLOCKS: { name: string; fields: Matrix['fields'] }[] = [
     name: 'absence read as false',
     fields: Object.fromEntries(['level', 'severity', 'deadline', 'flag', 'chairs.US', 'topics', 'accused'].map((n) => [n, declaration(n, { kind: 'false' })])),
   },
-  { name: 'a stand-in value and a closed level', fields: { severity: declaration('severity', { kind: 'value', value: 1 }), level: declaration('level', { kind: 'unknown' }, LEVELS.slice(0, 2)) } },
-  { name: 'a closed type', fields: { type: declaration('type', { kind: 'unknown' }, TYPES.slice(0, 3)), deadline: declaration('deadline', { kind: 'false' }) } },
+  {
+    name: 'a stand-in value and a closed level',
+    fields: { severity: declaration('severity', { kind: 'value', value: 1 }), level: declaration('level', { kind: 'unknown' }, LEVELS.slice(0, 2)) },
+  },
+  {
+    name: 'a closed type',
+    fields: { type: declaration('type', { kind: 'unknown' }, TYPES.slice(0, 3)), deadline: declaration('deadline', { kind: 'false' }) },
+  },
 ];
 
-function scopesOf(record: CaseRecord, random: () => number, pick: Pick): RecordIndex[] {
+function scopesOf(record: CaseRecord, random: () => number, pick: Choose): RecordIndex[] {
   const asOf = random() < 0.5 ? daysFromCivil(2015, 12, 31) : JANUARY + Math.floor(random() * 180);
   const index = indexRecord(record, asOf);
   const unverified = new Set(index.events.filter(() => random() < 0.4));
@@ -186,31 +199,45 @@ function scopesOf(record: CaseRecord, random: () => number, pick: Pick): RecordI
 }
 
 describe('compiled conditions against the reference interpreter', () => {
-  it.each(FIELD_BLOCKS.map((block, i) => [block.name, block.fields, i] as const))('agree on 400 random conditions, each in six scopes, with %s', (_name, fields, seed) => {
-    const generator = createRandom(1000 + seed);
-    const random = () => generator.next();
-    const pick: Pick = (list) => list[Math.floor(random() * list.length)]!;
-    const seen = new Set<Truth>();
-    let doubtfulUnknowns = 0;
-    for (let round = 0; round < 400; round++) {
-      const record = randomRecord(random, pick);
-      const condition = randomCondition(random, pick, false, 0, 'when');
-      const test = compileCondition(condition, fields);
-      for (const index of scopesOf(record, random, pick)) {
-        const expected = referenceTruth(condition, index, undefined, fields);
-        const actual = test(index, undefined);
-        if (actual !== expected) {
-          const shown = { condition, events: record.events, asOf: index.asOfDay, party: index.party, subject: index.subject?.id, unverified: [...(index.uncertain ?? [])].map((e) => e.id) };
-          expect(actual, JSON.stringify(shown, (key, value: unknown) => (key === 'path' || key === 'sources' ? undefined : value))).toBe(expected);
+  it.each(FIELD_BLOCKS.map((block, i) => [block.name, block.fields, i] as const))(
+    'agree on 400 random conditions, each in six scopes, with %s',
+    (_name, fields, seed) => {
+      const generator = createRandom(1000 + seed);
+      const random = () => generator.next();
+      const pick: Choose = (list) => list[Math.floor(random() * list.length)]!;
+      const seen = new Set<Truth>();
+      let doubtfulUnknowns = 0;
+      for (let round = 0; round < 400; round++) {
+        const record = randomRecord(random, pick);
+        const condition = randomCondition(random, pick, false, 0, 'when');
+        const test = compileCondition(condition, fields);
+        for (const index of scopesOf(record, random, pick)) {
+          const expected = referenceTruth(condition, index, undefined, fields);
+          const actual = test(index, undefined);
+          if (actual !== expected) {
+            const shown = {
+              condition,
+              events: record.events,
+              asOf: index.asOfDay,
+              party: index.party,
+              subject: index.subject?.id,
+              unverified: [...(index.uncertain ?? [])].map((e) => e.id),
+            };
+            expect(
+              actual,
+              JSON.stringify(shown, (key, value: unknown) => (key === 'path' || key === 'sources' ? undefined : value)),
+            ).toBe(expected);
+          }
+          seen.add(actual);
+          if (index.uncertain !== undefined && actual === UNKNOWN && referenceTruth(condition, { ...index, uncertain: undefined }, undefined, fields) === HOLDS)
+            doubtfulUnknowns++;
         }
-        seen.add(actual);
-        if (index.uncertain !== undefined && actual === UNKNOWN && referenceTruth(condition, { ...index, uncertain: undefined }, undefined, fields) === HOLDS) doubtfulUnknowns++;
       }
-    }
-    // The cases reach every truth value, and unverified events turn some holds into unknowns.
-    expect(seen).toEqual(new Set([FAILS, UNKNOWN, HOLDS]));
-    expect(doubtfulUnknowns).toBeGreaterThan(5);
-  });
+      // The cases reach every truth value, and unverified events turn some holds into unknowns.
+      expect(seen).toEqual(new Set([FAILS, UNKNOWN, HOLDS]));
+      expect(doubtfulUnknowns).toBeGreaterThan(5);
+    },
+  );
 });
 
 /** An event test as a matrix author writes it in a per-party forEach criterion, where an event is in scope. */

@@ -131,9 +131,8 @@ describe('evaluateTimeline: cells with no level, and cells whose level or applic
     });
   });
 
-  it('keeps the level of a cell whose level is settled though whether it applies is not', () => {
-    const points = timeline(
-      `${HEAD}${ANY_VERDICT}criteria:
+  /** Applies if the org is led by leaders (unknown while its level is unstated); no meeting, so at `low` if it does. */
+  const SETTLED = `${HEAD}${ANY_VERDICT}criteria:
   - id: settled
     title: Settled
     weight: 1
@@ -141,10 +140,10 @@ describe('evaluateTimeline: cells with no level, and cells whose level or applic
     levels:
       - {label: high, score: 1, when: {some: {type: meeting}}}
       - {label: low, score: 0}
-`,
-      [{ id: 'org', type: 'org', date: '2020-01-10' }],
-      ['2020-01-01', '2020-01-15'],
-    );
+`;
+
+  it('keeps the level of a cell whose level is settled though whether it applies is not', () => {
+    const points = timeline(SETTLED, [{ id: 'org', type: 'org', date: '2020-01-10' }], ['2020-01-01', '2020-01-15']);
     // No meeting: if it applies, it is at `low`, and nothing can make it higher; its level is not
     // open, but whether it applies is (the org's level is not stated): it may not apply.
     expect(points[1]!.changes).toHaveLength(1);
@@ -158,15 +157,7 @@ describe('evaluateTimeline: cells with no level, and cells whose level or applic
 
   it('reports a cell with a settled level that comes surely to apply', () => {
     const points = timeline(
-      `${HEAD}${ANY_VERDICT}criteria:
-  - id: settled
-    title: Settled
-    weight: 1
-    appliesWhen: ${led('org')}
-    levels:
-      - {label: high, score: 1, when: {some: {type: meeting}}}
-      - {label: low, score: 0}
-`,
+      SETTLED,
       [
         { id: 'org', type: 'org', date: '2020-01-10' },
         // The leaders' org arrives: now it surely applies, at `low` still.
